@@ -1,0 +1,26 @@
+/** Actor registry helpers: grouping by kind and labels. */
+import { getCollection, type CollectionEntry } from 'astro:content';
+
+export type ActorEntry = CollectionEntry<'actors'>;
+export type ActorKind = ActorEntry['data']['kind'];
+
+export const KIND_LABEL: Record<ActorKind, string> = {
+	person: 'People',
+	state: 'States',
+	organisation: 'Organisations',
+	outlet: 'Media outlets',
+	collective: 'Groups and blocs',
+	document: 'Documents',
+};
+
+export const KIND_ORDER: readonly ActorKind[] = ['state', 'person', 'organisation', 'collective', 'outlet', 'document'];
+
+export async function getActors(): Promise<ActorEntry[]> {
+	const entries = await getCollection('actors');
+	return entries.sort((a, b) => a.data.name.localeCompare(b.data.name, 'en'));
+}
+
+/** The surface forms of an actor as plain strings. */
+export function formTexts(actor: ActorEntry['data']): string[] {
+	return actor.forms.map((form) => (typeof form === 'string' ? form : form.text));
+}

@@ -1,0 +1,54 @@
+import { z } from 'astro/zod';
+
+/**
+ * How a surface form names its actor. `adjective` forms ("Russian") are
+ * linked like names (see README, "Adjectives"); `misspelling` forms carry the
+ * correct spelling for an editor's note; `short` forms (a bare "Kim") are
+ * linked only where the same text names exactly one actor with that short
+ * form in full.
+ */
+export const formTypeSchema = z.enum(['name', 'abbreviation', 'metonym', 'adjective', 'misspelling', 'short']);
+
+export const surfaceFormSchema = z.union([
+	z.string().min(1),
+	z.strictObject({
+		text: z.string().min(1),
+		/** (default: `'name'`) */
+		type: formTypeSchema.default('name'),
+		/** The correct spelling, required for `type: misspelling`. */
+		correct: z.string().min(1).optional(),
+	}),
+]);
+
+/** A person, state, organisation, outlet or collective named in the texts. */
+export const actorSchema = z
+	.strictObject({
+		/** Display name. */
+		name: z.string().min(1),
+		kind: z.enum(['person', 'state', 'organisation', 'outlet', 'collective', 'document']),
+		/** One line: who or what this is. */
+		description: z.string().min(1).max(300),
+		/**
+		 * Every surface form that names this actor, matched case-sensitively,
+		 * whole words, longest first across the registry. Possessives (`’s`,
+		 * `'s`, `’`) are recognised without listing them.
+		 */
+		forms: z.array(surfaceFormSchema).min(1),
+		/**
+		 * Strings that contain a form but do not name this actor ("Russia Day",
+		 * "Korean Peninsula"): where one matches, nothing inside it is linked.
+		 */
+		notForms: z.array(z.string().min(1)).default([]),
+		/** Where the name is ambiguous in the texts, a reader-facing caveat. */
+		ambiguity: z.string().min(1).optional(),
+	})
+	.superRefine((value, ctx) => {
+		value.forms.forEach((form, index) => {
+			if (typeof form === 'object' && form.type === 'misspelling' && !form.correct) {
+				ctx.addIssue({ code: 'custom', path: ['forms', index, 'correct'], message: 'a misspelling needs its correct spelling' });
+			}
+		});
+	});
+
+export type Actor = z.infer<typeof actorSchema>;
+export type SurfaceForm = z.infer<typeof surfaceFormSchema>;

@@ -1,0 +1,22 @@
+import { z } from 'astro/zod';
+import { isoDateOrRange } from './iso-date';
+import { sourceRefSchema } from './source-ref';
+
+/** A dated event for the timeline (treaty-facts §1b and §6). */
+export const eventSchema = z.strictObject({
+	/** Stable id, kebab-case. */
+	id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a kebab-case id'),
+	/** ISO date, month, year, or a range `start/end`. */
+	date: isoDateOrRange,
+	/** What happened, in the editors' words. */
+	label: z.string().min(1),
+	/** True when the date is approximate or implicit. (default: `false`) */
+	approximate: z.boolean().default(false),
+	/** Highlight on the timeline (signing, entry into force). (default: `false`) */
+	key: z.boolean().default(false),
+	sources: z.array(sourceRefSchema).min(1),
+	/** Actor ids involved. */
+	actors: z.array(z.string()).default([]),
+});
+
+export type TimelineEvent = z.infer<typeof eventSchema>;

@@ -1,0 +1,23 @@
+import { z } from 'astro/zod';
+import { sourceRefSchema } from './source-ref';
+
+/**
+ * Frontmatter of an editor's note in `content/notes/`. The note is anchored to
+ * an exact quote of one commentary; `prefix`/`suffix` disambiguate when the
+ * quote alone occurs more than once. The body (Markdown) is the note itself.
+ */
+export const noteSchema = z.strictObject({
+	/** Slug of the commentary the note annotates. */
+	commentary: z.string().min(1),
+	/** Exact words of the commentary, as printed. */
+	quote: z.string().min(2),
+	prefix: z.string().optional(),
+	suffix: z.string().optional(),
+	/** Kind of correction. */
+	kind: z.enum(['factual-error', 'misattribution', 'misspelling', 'imprecision', 'context']),
+	/** Article numbers the note concerns, for the article pages. */
+	articles: z.array(z.number().int().min(1).max(23)).default([]),
+	sources: z.array(sourceRefSchema).min(1),
+});
+
+export type EditorNote = z.infer<typeof noteSchema>;
