@@ -3,11 +3,23 @@ import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import remarkDirective from 'remark-directive';
 import remarkCommentaryBlocks from './src/plugins/remark-commentary-blocks.ts';
+import remarkEditorNoteAnchors from './src/plugins/remark-editor-note-anchors.ts';
+import rehypeEditorNotes from './src/plugins/rehype-editor-notes.ts';
+import { listCommentarySlugs, loadEditorNotes } from './src/notes/load-notes.ts';
+
+const root = new URL('.', import.meta.url).pathname;
+// Notes are read once per build, through the same schema as the collection;
+// a bad note stops the build here with its file name.
+const notes = loadEditorNotes(root, listCommentarySlugs(root));
 
 export default defineConfig({
 	site: 'https://treaty-reader.example',
 	trailingSlash: 'always',
-	build: { format: 'directory' },
+	build: {
+		format: 'directory',
+		// Strict CSP ahead: no inline <style>, every stylesheet is a file.
+		inlineStylesheets: 'never',
+	},
 	// Fail the build instead of letting two pages silently claim one route.
 	prerenderConflictBehavior: 'error',
 	markdown: {
@@ -17,8 +29,19 @@ export default defineConfig({
 			gfm: true,
 			// Our Markdown holds no raw HTML; drop any rather than pass it through.
 			remarkRehype: { allowDangerousHtml: false },
-			remarkPlugins: [remarkDirective, remarkCommentaryBlocks],
-			rehypePlugins: [],
+			remarkPlugins: [
+				remarkDirective,
+				remarkCommentaryBlocks,
+				// First, while paragraphs are plain text: notes quote the authors' words as written.
+				[remarkEditorNoteAnchors, { notes }],
+			],
+			rehypePlugins: [[rehypeEditorNotes, { notes }]],
 		}),
+	},
+	vite: {
+		build: {
+			// Strict CSP ahead: scripts and assets are always separate files, never inlined.
+			assetsInlineLimit: 0,
+		},
 	},
 });

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { creditLine, joinNames, shortCredit } from '../../src/lib/credit';
+
+describe('credit', () => {
+	it('should expose the public api', async () => {
+		expect(Object.keys(await import('../../src/lib/credit')).sort()).toEqual(['creditLine', 'joinNames', 'shortCredit']);
+	});
+
+	it.each([
+		[[], ''],
+		[['A'], 'A'],
+		[['A', 'B'], 'A and B'],
+		[['A', 'B', 'C'], 'A, B and C'],
+	])('should join %j as %s', (names, expected) => {
+		expect(joinNames(names)).toBe(expected);
+	});
+
+	it('should credit co-authors', () => {
+		const authors = [
+			{ name: 'Abhishek Sharma', affiliation: 'ORF', role: 'author' as const },
+			{ name: 'Rajoli Siddharth Jayaprakash', affiliation: 'ORF', role: 'author' as const },
+		];
+		expect(creditLine(authors)).toBe('By Abhishek Sharma and Rajoli Siddharth Jayaprakash');
+		expect(shortCredit(authors)).toBe('Abhishek Sharma and Rajoli Siddharth Jayaprakash');
+	});
+
+	it('should credit an interview to the interviewee, with the interviewer', () => {
+		const authors = [
+			{ name: 'Andrei Lankov', affiliation: 'Korea Risk Group', role: 'interviewee' as const },
+			{ name: 'Andrew Pruden', affiliation: 'NBR', role: 'interviewer' as const },
+		];
+		expect(creditLine(authors)).toBe('Andrei Lankov, interviewed by Andrew Pruden');
+		expect(shortCredit(authors)).toBe('Andrei Lankov');
+	});
+});

@@ -1,0 +1,122 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import rehypeStringify from 'rehype-stringify';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { findQuote } from '../../src/notes/find-quote';
+import { loadEditorNotes } from '../../src/notes/load-notes';
+import rehypeEditorNotes from '../../src/plugins/rehype-editor-notes';
+import remarkEditorNoteAnchors from '../../src/plugins/remark-editor-note-anchors';
+
+const note = {
+	id: 'trade-figure',
+	file: 'content/notes/trade-figure.md',
+	commentary: 'sample',
+	quote: '$34 billion',
+	kind: 'factual-error' as const,
+	body: 'Russian figures give **US$34.4 million** for 2023.',
+	sources: [{ label: 'TASS, 17 June 2024', url: 'https://tass.com/economy/1804561' }],
+};
+
+async function render(markdown: string, notes = [note]) {
+	const file = new VFile({ value: markdown, path: '/site/content/commentaries/sample.md' });
+	const result = await unified()
+		.use(remarkParse)
+		.use(remarkEditorNoteAnchors, { notes })
+		.use(remarkRehype)
+		.use(rehypeEditorNotes, { notes })
+		.use(rehypeStringify)
+		.process(file);
+	return String(result);
+}
+
+describe('findQuote', () => {
+	it('should expose the public api', async () => {
+		expect(Object.keys(await import('../../src/notes/find-quote')).sort()).toEqual(['findQuote']);
+	});
+
+	it.each([
+		['a b a b', { quote: 'a b' }, [0, 4]],
+		['a b a b', { quote: 'a b', prefix: 'b ' }, [4]],
+		['a b a c', { quote: 'a', suffix: ' c' }, [4]],
+		['a b', { quote: 'a b', prefix: 'x ' }, []],
+		['a b', { quote: '' }, []],
+		['Russia’s', { quote: "Russia's" }, []],
+	])('should find %j in %s at %j', (text, selector, expected) => {
+		expect(findQuote(text, selector)).toEqual(expected);
+	});
+});
+
+describe('editor notes plugins', () => {
+	it('should mark the quote and place the note beside its paragraph', async () => {
+		const html = await render('Trade exceeded $34 billion last year.\n\nNext paragraph.');
+		expect(html).toContain(
+			'<div class="with-note"><p>Trade exceeded <mark class="noted" id="noted-trade-figure" data-note="trade-figure" aria-details="note-trade-figure">$34 billion</mark> last year.</p><aside class="editor-note" id="note-trade-figure"',
+		);
+		expect(html).toContain('<strong>US$34.4 million</strong>');
+		expect(html).toContain('<a href="https://tass.com/economy/1804561" rel="external noopener">TASS, 17 June 2024</a>');
+		expect(html).toMatch(/<\/aside><\/div>\n<p>Next paragraph.<\/p>/);
+	});
+
+	it('should keep the authors’ words unchanged around the mark', async () => {
+		const html = await render('Trade exceeded $34 billion last year.');
+		expect(html.replace(/<aside[\s\S]*<\/aside>/, '').replace(/<[^>]+>/g, '')).toBe('Trade exceeded $34 billion last year.');
+	});
+
+	it('should put a note on a list item inside the item', async () => {
+		const html = await render('- Trade exceeded $34 billion last year.\n- Other item.');
+		expect(html).toMatch(/<li>Trade exceeded <mark[^>]*>\$34 billion<\/mark> last year\.<aside class="editor-note"/);
+	});
+
+	it('should fail the build, naming the note file, when the quote is missing', async () => {
+		await expect(render('Nothing to see here.')).rejects.toThrow(/content\/notes\/trade-figure\.md: quote “\$34 billion” is found 0 times in sample/);
+	});
+
+	it('should fail when the quote is found twice, and accept a prefix that disambiguates', async () => {
+		const twice = 'It was $34 billion. Then $34 billion again.';
+		await expect(render(twice)).rejects.toThrow(/found 2 times/);
+		const html = await render(twice, [{ ...note, prefix: 'Then ' }]);
+		expect(html).toContain('Then <mark class="noted"');
+	});
+
+	it('should leave other commentaries alone', async () => {
+		const html = await render('Trade exceeded $34 billion.', [{ ...note, commentary: 'other' }]);
+		expect(html).not.toContain('<mark');
+	});
+});
+
+describe('loadEditorNotes', () => {
+	function site(files: Record<string, string>) {
+		const root = mkdtempSync(join(tmpdir(), 'notes-'));
+		mkdirSync(join(root, 'content', 'notes'), { recursive: true });
+		for (const [name, text] of Object.entries(files)) writeFileSync(join(root, 'content', 'notes', name), text);
+		return root;
+	}
+	const good = `---\ncommentary: sample\nquote: "$34 billion"\nkind: factual-error\nsources:\n  - label: TASS\n---\nThe figure is in millions.\n`;
+
+	it('should load a valid note with its id and body', () => {
+		const [loaded] = loadEditorNotes(site({ 'trade.md': good }), ['sample']);
+		expect(loaded).toMatchObject({ id: 'trade', commentary: 'sample', quote: '$34 billion', body: 'The figure is in millions.\n' });
+	});
+
+	it('should name the file and the field of an invalid note', () => {
+		const bad = good.replace('kind: factual-error', 'kind: typo');
+		expect(() => loadEditorNotes(site({ 'trade.md': bad }), ['sample'])).toThrow(/content\/notes\/trade\.md: kind: /);
+	});
+
+	it('should reject a note on a commentary that does not exist', () => {
+		expect(() => loadEditorNotes(site({ 'trade.md': good }), ['other'])).toThrow(
+			/content\/notes\/trade\.md: commentary: no commentary “sample”/,
+		);
+	});
+
+	it('should reject a note without text', () => {
+		expect(() => loadEditorNotes(site({ 'trade.md': good.replace('The figure is in millions.\n', '') }), ['sample'])).toThrow(
+			/has no text/,
+		);
+	});
+});
