@@ -98,6 +98,8 @@ export default function rehypeEditorNotes(options?: Readonly<Options> | null) {
 			});
 		}
 
+		// Several notes can share one block: wrap it once, then add each aside.
+		const wrappers = new Map<Element, Element>();
 		for (const { note, mark, block, parent } of placements) {
 			mark.properties['ariaDetails'] = `note-${note.id}`;
 			const aside = renderNote(note);
@@ -105,21 +107,18 @@ export default function rehypeEditorNotes(options?: Readonly<Options> | null) {
 				block.children.push(aside);
 				continue;
 			}
-			if (parent.type === 'element' && parent.tagName === 'div' && hasClass(parent, 'with-note')) {
-				parent.children.push(aside);
+			const existing = wrappers.get(block);
+			if (existing) {
+				existing.children.push(aside);
 				continue;
 			}
 			const index = parent.children.indexOf(block as RootContent & ElementContent);
 			const wrapper = h('div', { className: ['with-note'] }, [block, aside]);
 			parent.children.splice(index, 1, wrapper as RootContent & ElementContent);
+			wrappers.set(block, wrapper);
 		}
 		return undefined;
 	};
-}
-
-function hasClass(element: Element, name: string): boolean {
-	const value = element.properties['className'];
-	return Array.isArray(value) && value.includes(name);
 }
 
 /**

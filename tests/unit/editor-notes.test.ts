@@ -9,15 +9,15 @@ import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { findQuote } from '../../src/notes/find-quote';
 import { loadEditorNotes } from '../../src/notes/load-notes';
-import rehypeEditorNotes from '../../src/plugins/rehype-editor-notes';
-import remarkEditorNoteAnchors from '../../src/plugins/remark-editor-note-anchors';
+import rehypeEditorNotes, { type PlacedNote } from '../../src/plugins/rehype-editor-notes';
+import remarkEditorNoteAnchors, { type AnchorNote } from '../../src/plugins/remark-editor-note-anchors';
 
-const note = {
+const note: AnchorNote & PlacedNote = {
 	id: 'trade-figure',
 	file: 'content/notes/trade-figure.md',
 	commentary: 'sample',
 	quote: '$34 billion',
-	kind: 'factual-error' as const,
+	kind: 'factual-error',
 	body: 'Russian figures give **US$34.4 million** for 2023.',
 	sources: [{ label: 'TASS, 17 June 2024', url: 'https://tass.com/economy/1804561' }],
 };
@@ -65,6 +65,16 @@ describe('editor notes plugins', () => {
 	it('should keep the authors’ words unchanged around the mark', async () => {
 		const html = await render('Trade exceeded $34 billion last year.');
 		expect(html.replace(/<aside[\s\S]*<\/aside>/, '').replace(/<[^>]+>/g, '')).toBe('Trade exceeded $34 billion last year.');
+	});
+
+	it('should wrap a paragraph once when it carries two notes, keeping every other block', async () => {
+		const second = { ...note, id: 'year', quote: 'last year', file: 'content/notes/year.md' };
+		const html = await render('First.\n\nTrade exceeded $34 billion last year.\n\nLast.', [note, second]);
+		expect(html.match(/class="with-note"/g)).toHaveLength(1);
+		expect(html.match(/Trade exceeded/g)).toHaveLength(1);
+		expect(html.match(/<aside/g)).toHaveLength(2);
+		expect(html).toContain('<p>First.</p>');
+		expect(html).toContain('<p>Last.</p>');
 	});
 
 	it('should put a note on a list item inside the item', async () => {

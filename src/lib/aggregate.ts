@@ -1,0 +1,164 @@
+/**
+ * Cross-commentary views built from claims: which sentences mention which
+ * article, actor or date. Pure functions over plain data, so the pages stay
+ * thin and the logic is unit-tested without a build.
+ */
+
+export type MentionKind = 'article' | 'actor' | 'date';
+
+/** A mention as recorded on a claim by the annotation plugins. */
+export interface MentionRecord {
+	kind: MentionKind;
+	ref: string;
+	text: string;
+	implicit?: boolean | undefined;
+	inferred?: boolean | undefined;
+}
+
+/** A claim (one sentence) as recorded by rehype-claims. */
+export interface ClaimRecord {
+	id: string;
+	text: string;
+	/** Nearest heading above the claim, if any. */
+	section?: string | undefined;
+	/** `bio`, `framing`, … when the claim sits in such a block. */
+	container?: string | undefined;
+	mentions: readonly MentionRecord[];
+}
+
+/** One commentary's claims, in reading order. */
+export interface CommentaryClaims {
+	slug: string;
+	claims: readonly ClaimRecord[];
+}
+
+/** A passage that mentions something: the claim and the mentions in it that matched. */
+export interface Passage {
+	slug: string;
+	claim: ClaimRecord;
+	mentions: MentionRecord[];
+}
+
+/**
+ * Every passage that mentions `ref` of `kind`, grouped by commentary in the
+ * corpus order. A claim that mentions the ref twice is listed once.
+ *
+ * @param corpus
+ *   Commentaries with their claims.
+ * @param kind
+ *   Mention kind.
+ * @param ref
+ *   Article number, actor id or ISO date.
+ * @returns
+ *   One entry per commentary (empty `passages` where it does not mention the ref).
+ */
+export function passagesFor(
+	corpus: readonly CommentaryClaims[],
+	kind: MentionKind,
+	ref: string,
+): { slug: string; passages: Passage[] }[] {
+	return corpus.map(({ slug, claims }) => ({
+		slug,
+		passages: claims.flatMap((claim) => {
+			const mentions = claim.mentions.filter((m) => m.kind === kind && m.ref === ref);
+			return mentions.length > 0 ? [{ slug, claim, mentions }] : [];
+		}),
+	}));
+}
+
+/** Mention counts of one ref in one commentary. */
+export interface MentionCount {
+	explicit: number;
+	implicit: number;
+}
+
+/**
+ * Count mentions per ref and commentary: `counts.get(ref).get(slug)`.
+ *
+ * @param corpus
+ *   Commentaries with their claims.
+ * @param kind
+ *   Mention kind to count.
+ * @returns
+ *   Nested map of counts; refs never mentioned are absent.
+ */
+export function countMentions(corpus: readonly CommentaryClaims[], kind: MentionKind): Map<string, Map<string, MentionCount>> {
+	const counts = new Map<string, Map<string, MentionCount>>();
+	for (const { slug, claims } of corpus) {
+		for (const claim of claims) {
+			for (const mention of claim.mentions) {
+				if (mention.kind !== kind) continue;
+				const bySlug = counts.get(mention.ref) ?? new Map<string, MentionCount>();
+				counts.set(mention.ref, bySlug);
+				const count = bySlug.get(slug) ?? { explicit: 0, implicit: 0 };
+				bySlug.set(slug, count);
+				if (mention.implicit) count.implicit += 1;
+				else count.explicit += 1;
+			}
+		}
+	}
+	return counts;
+}
+
+/** Total of a ref's mentions across commentaries. */
+export function totalMentions(bySlug: ReadonlyMap<string, MentionCount> | undefined): number {
+	let total = 0;
+	for (const count of bySlug?.values() ?? []) total += count.explicit + count.implicit;
+	return total;
+}
+
+/**
+ * Actors named in the same sentences as `actorId`, most frequent first (ties
+ * by id, so builds are deterministic).
+ *
+ * @param corpus
+ *   Commentaries with their claims.
+ * @param actorId
+ *   The actor.
+ * @returns
+ *   `[{ id, claims }]`: how many claims name both.
+ */
+export function coMentionedActors(corpus: readonly CommentaryClaims[], actorId: string): { id: string; claims: number }[] {
+	const together = new Map<string, number>();
+	for (const { claims } of corpus) {
+		for (const claim of claims) {
+			const actors = new Set(claim.mentions.filter((m) => m.kind === 'actor').map((m) => m.ref));
+			if (!actors.has(actorId)) continue;
+			for (const other of actors) {
+				if (other !== actorId) together.set(other, (together.get(other) ?? 0) + 1);
+			}
+		}
+	}
+	return [...together]
+		.map(([id, claims]) => ({ id, claims }))
+		.sort((a, b) => b.claims - a.claims || a.id.localeCompare(b.id));
+}
+
+/** Every distinct date ref mentioned, with its passages, in chronological order. */
+export interface DateEntry {
+	ref: string;
+	inferred: boolean;
+	passages: Passage[];
+}
+
+/**
+ * Dates mentioned across the corpus, sorted by their start (then by ref), each
+ * with the passages that mention it. A date is marked inferred when every
+ * mention of it is inferred.
+ */
+export function datesMentioned(corpus: readonly CommentaryClaims[]): DateEntry[] {
+	const byRef = new Map<string, DateEntry>();
+	for (const { slug, claims } of corpus) {
+		for (const claim of claims) {
+			const dates = claim.mentions.filter((m) => m.kind === 'date');
+			for (const ref of new Set(dates.map((m) => m.ref))) {
+				const mentions = dates.filter((m) => m.ref === ref);
+				const entry = byRef.get(ref) ?? { ref, inferred: true, passages: [] };
+				byRef.set(ref, entry);
+				entry.passages.push({ slug, claim, mentions });
+				if (mentions.some((m) => !m.inferred)) entry.inferred = false;
+			}
+		}
+	}
+	return [...byRef.values()].sort((a, b) => a.ref.localeCompare(b.ref));
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import {
+	coMentionedActors,
+	countMentions,
+	datesMentioned,
+	passagesFor,
+	totalMentions,
+	type CommentaryClaims,
+} from '../../src/lib/aggregate';
+
+const corpus: CommentaryClaims[] = [
+	{
+		slug: 'a',
+		claims: [
+			{
+				id: 'c-1',
+				text: 'Russia and North Korea signed Article 4 on June 19.',
+				mentions: [
+					{ kind: 'actor', ref: 'russia', text: 'Russia' },
+					{ kind: 'actor', ref: 'north-korea', text: 'North Korea' },
+					{ kind: 'article', ref: '4', text: 'Article 4' },
+					{ kind: 'date', ref: '2024-06-19', text: 'June 19', inferred: true },
+				],
+			},
+			{
+				id: 'c-2',
+				text: 'A mutual defence pact binds Russia; Russia agrees.',
+				mentions: [
+					{ kind: 'article', ref: '4', text: 'mutual defence pact', implicit: true },
+					{ kind: 'actor', ref: 'russia', text: 'Russia' },
+					{ kind: 'actor', ref: 'russia', text: 'Russia' },
+				],
+			},
+		],
+	},
+	{
+		slug: 'b',
+		claims: [
+			{
+				id: 'c-3',
+				text: 'In 1961 China and Russia …; on 19 June 2024 …',
+				mentions: [
+					{ kind: 'date', ref: '1961', text: '1961' },
+					{ kind: 'actor', ref: 'china', text: 'China' },
+					{ kind: 'actor', ref: 'russia', text: 'Russia' },
+					{ kind: 'date', ref: '2024-06-19', text: '19 June 2024' },
+				],
+			},
+		],
+	},
+];
+
+describe('aggregate', () => {
+	it('should expose the public api', async () => {
+		expect(Object.keys(await import('../../src/lib/aggregate')).sort()).toEqual([
+			'coMentionedActors',
+			'countMentions',
+			'datesMentioned',
+			'passagesFor',
+			'totalMentions',
+		]);
+	});
+
+	it('should list passages per commentary, keeping commentaries with none', () => {
+		const result = passagesFor(corpus, 'article', '4');
+		expect(result.map((r) => [r.slug, r.passages.map((p) => p.claim.id)])).toEqual([
+			['a', ['c-1', 'c-2']],
+			['b', []],
+		]);
+	});
+
+	it('should list a claim once even when it mentions the ref twice', () => {
+		const [a] = passagesFor(corpus, 'actor', 'russia');
+		expect(a?.passages.map((p) => [p.claim.id, p.mentions.length])).toEqual([
+			['c-1', 1],
+			['c-2', 2],
+		]);
+	});
+
+	it('should count explicit and implicit mentions separately', () => {
+		const counts = countMentions(corpus, 'article');
+		expect(counts.get('4')?.get('a')).toEqual({ explicit: 1, implicit: 1 });
+		expect(counts.get('4')?.get('b')).toBeUndefined();
+		expect(totalMentions(counts.get('4'))).toBe(2);
+		expect(totalMentions(counts.get('5'))).toBe(0);
+	});
+
+	it('should rank co-mentioned actors by shared sentences, ties by id', () => {
+		expect(coMentionedActors(corpus, 'russia')).toEqual([
+			{ id: 'china', claims: 1 },
+			{ id: 'north-korea', claims: 1 },
+		]);
+		expect(coMentionedActors(corpus, 'nobody')).toEqual([]);
+	});
+
+	it('should order dates and mark a date inferred only when every mention is inferred', () => {
+		const dates = datesMentioned(corpus);
+		expect(dates.map((d) => [d.ref, d.inferred, d.passages.length])).toEqual([
+			['1961', false, 1],
+			['2024-06-19', false, 2],
+		]);
+		const onlyInferred = datesMentioned([{ slug: 'a', claims: corpus[0]!.claims }]);
+		expect(onlyInferred.find((d) => d.ref === '2024-06-19')?.inferred).toBe(true);
+	});
+});
