@@ -1,0 +1,113 @@
+/**
+ * File access for the fidelity check and the content tests: the commentaries'
+ * Markdown files with their validated frontmatter, and the raw captures they
+ * were taken from. Kept apart from `./fidelity.ts` so that module stays pure.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { commentarySchema, type Commentary } from '../schemas/commentary';
+import { formatSchemaError, parseYaml, type ParsedYaml } from './schema-errors';
+
+/** Commentary Markdown files, relative to the project root. */
+export const COMMENTARIES_DIR = 'content/commentaries';
+/** Raw captures, relative to the project root. */
+export const SOURCES_DIR = 'content/sources';
+
+/** A Markdown file cut into its frontmatter and body. */
+export interface SplitFile {
+	/** The YAML between the `---` fences. */
+	frontmatter: string;
+	/** Everything after the closing fence. */
+	body: string;
+}
+
+/** A commentary file whose frontmatter passed the schema. */
+export interface CommentaryFile {
+	/** File name without `.md`: the page's slug. */
+	slug: string;
+	/** Path relative to the project root. */
+	file: string;
+	data: Commentary;
+	body: string;
+}
+
+/**
+ * Cut a Markdown file into frontmatter and body.
+ *
+ * @param text
+ *   File contents.
+ * @param file
+ *   Path shown in errors.
+ * @returns
+ *   The two parts; the frontmatter starts on line 2 of the file.
+ * @throws
+ *   `Error` naming `file` when the file does not open with a closed `---` block.
+ */
+export function splitFrontmatter(text: string, file: string): SplitFile {
+	const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
+	if (!match) throw new Error(`${file}:1: expected frontmatter between two \`---\` lines at the top of the file`);
+	return { frontmatter: match[1]!, body: text.slice(match[0].length) };
+}
+
+/**
+ * Parse a Markdown file's frontmatter so that schema errors can name lines.
+ *
+ * @param text
+ *   File contents.
+ * @param file
+ *   Path shown in errors.
+ * @returns
+ *   Parsed YAML (lines counted from the top of the file) and the body.
+ */
+export function parseFrontmatter(text: string, file: string): ParsedYaml & { body: string } {
+	const { frontmatter, body } = splitFrontmatter(text, file);
+	return { ...parseYaml(frontmatter, file, { lineOffset: 1 }), body };
+}
+
+/**
+ * Names of the published commentary files (drafts start with `_`), sorted.
+ *
+ * @param root
+ *   Project root.
+ * @returns
+ *   File names such as `lankov-nbr-interview.md`.
+ */
+export function commentaryFileNames(root: string): string[] {
+	return readdirSync(join(root, COMMENTARIES_DIR))
+		.filter((name) => name.endsWith('.md') && !name.startsWith('_'))
+		.sort();
+}
+
+/**
+ * Read and validate every published commentary.
+ *
+ * @param root
+ *   Project root.
+ * @returns
+ *   The commentaries, sorted by file name.
+ * @throws
+ *   `Error` with one line per schema problem, naming file, line and field.
+ */
+export function loadCommentaryFiles(root: string): CommentaryFile[] {
+	return commentaryFileNames(root).map((name) => {
+		const file = `${COMMENTARIES_DIR}/${name}`;
+		const { value, locate, body } = parseFrontmatter(readFileSync(join(root, file), 'utf8'), file);
+		const result = commentarySchema.safeParse(value);
+		if (!result.success) throw new Error(formatSchemaError(file, result.error, locate));
+		return { slug: name.slice(0, -'.md'.length), file, data: result.data, body };
+	});
+}
+
+/**
+ * Read a raw capture.
+ *
+ * @param root
+ *   Project root.
+ * @param capture
+ *   File name in `content/sources/`.
+ * @returns
+ *   Its text.
+ */
+export function readCapture(root: string, capture: string): string {
+	return readFileSync(join(root, SOURCES_DIR, capture), 'utf8');
+}
