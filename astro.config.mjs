@@ -4,13 +4,19 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkDirective from 'remark-directive';
 import remarkCommentaryBlocks from './src/plugins/remark-commentary-blocks.ts';
 import remarkEditorNoteAnchors from './src/plugins/remark-editor-note-anchors.ts';
+import rehypeClaims from './src/plugins/rehype-claims.ts';
 import rehypeEditorNotes from './src/plugins/rehype-editor-notes.ts';
+import rehypeClaimRedirects from './src/plugins/rehype-claim-redirects.ts';
+import { readFileSync } from 'node:fs';
+import { LEDGER_PATH, parseLedger } from './src/claims/ledger.ts';
 import { listCommentarySlugs, loadEditorNotes } from './src/notes/load-notes.ts';
 
 const root = new URL('.', import.meta.url).pathname;
 // Notes are read once per build, through the same schema as the collection;
 // a bad note stops the build here with its file name.
 const notes = loadEditorNotes(root, listCommentarySlugs(root));
+// Every published claim id; the build fails if one can no longer be found.
+const ledger = parseLedger(readFileSync(new URL(LEDGER_PATH, import.meta.url), 'utf8'));
 
 export default defineConfig({
 	site: 'https://treaty-reader.example',
@@ -35,7 +41,12 @@ export default defineConfig({
 				// First, while paragraphs are plain text: notes quote the authors' words as written.
 				[remarkEditorNoteAnchors, { notes }],
 			],
-			rehypePlugins: [[rehypeEditorNotes, { notes }]],
+			rehypePlugins: [
+				// Claims first: the editors' notes placed afterwards never become claims.
+				rehypeClaims,
+				[rehypeClaimRedirects, { ledger }],
+				[rehypeEditorNotes, { notes }],
+			],
 		}),
 	},
 	vite: {

@@ -1,0 +1,97 @@
+/**
+ * `npm run ledger`: bring content/claims-ledger.json up to date with the
+ * claims of content/commentaries/*.md, without building the site.
+ *
+ *   npm run ledger                                   add new ids, record redirects
+ *   npm run ledger -- --check                        exit 1 if the ledger is stale or an id is lost
+ *   npm run ledger -- --retire c-0123456789 --reason "Sentence removed at the author's request"
+ *
+ * Options for tests: --root <dir> (project root; default: this script's parent folder).
+ * Runs on Node 24 type stripping: `npx node scripts/update-ledger.ts`.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { LEDGER_PATH, checkLedger, emptyLedger, parseLedger, serializeLedger, updateLedger } from '../src/claims/ledger.ts';
+import { claimsOfDirectory } from '../src/claims/pipeline.ts';
+
+const USAGE = 'usage: npm run ledger [-- --check] [-- --retire <id> --reason "…" [--retire <id> --reason "…"]…] [--root <dir>]';
+
+async function main(): Promise<number> {
+	let parsed;
+	try {
+		parsed = parseArgs({
+			options: {
+				check: { type: 'boolean', default: false },
+				retire: { type: 'string', multiple: true, default: [] },
+				reason: { type: 'string', multiple: true, default: [] },
+				root: { type: 'string' },
+				help: { type: 'boolean', default: false },
+			},
+			strict: true,
+		});
+	} catch (error) {
+		console.error(`${(error as Error).message}\n${USAGE}`);
+		return 2;
+	}
+	const { values } = parsed;
+	if (values.help) {
+		console.log(USAGE);
+		return 0;
+	}
+	if (values.retire.length !== values.reason.length) {
+		console.error(`every --retire <id> needs its own --reason "…" (got ${values.retire.length} ids and ${values.reason.length} reasons)\n${USAGE}`);
+		return 2;
+	}
+	if (values.check && values.retire.length > 0) {
+		console.error(`--check does not change the ledger; drop --retire or --check\n${USAGE}`);
+		return 2;
+	}
+
+	const root = resolve(values.root ?? fileURLToPath(new URL('..', import.meta.url)));
+	const ledgerFile = join(root, LEDGER_PATH);
+	const commentaries = join(root, 'content', 'commentaries');
+
+	const ledger = existsSync(ledgerFile) ? parseLedger(await readFile(ledgerFile, 'utf8'), LEDGER_PATH) : emptyLedger();
+	const claims = existsSync(commentaries) ? await claimsOfDirectory(commentaries) : new Map();
+	const total = [...claims.values()].reduce((sum, list) => sum + list.length, 0);
+
+	if (values.check) {
+		const check = checkLedger(ledger, claims);
+		for (const error of check.errors) console.error(`✗ ${error}`);
+		if (check.missing.length > 0) {
+			console.error(`✗ ${LEDGER_PATH} lacks ${check.missing.length} current claim id(s): ${check.missing.slice(0, 10).join(', ')}${check.missing.length > 10 ? ', …' : ''}`);
+		}
+		if (check.stale) console.error(`✗ ${LEDGER_PATH} is stale: run \`npm run ledger\` and commit the result.`);
+		if (check.errors.length > 0 || check.stale) return 1;
+		console.log(`✓ ${LEDGER_PATH} is up to date (${total} claims in ${claims.size} commentaries, ${check.redirects.length} redirects).`);
+		return 0;
+	}
+
+	const retire = new Map(values.retire.map((id, index) => [id, values.reason[index]!]));
+	const result = updateLedger(ledger, claims, { retire });
+	if (result.errors.length > 0) {
+		for (const error of result.errors) console.error(`✗ ${error}`);
+		console.error(`${LEDGER_PATH} was not changed.`);
+		return 1;
+	}
+	const before = existsSync(ledgerFile) ? await readFile(ledgerFile, 'utf8') : '';
+	const after = serializeLedger(result.ledger);
+	if (before !== after) await writeFile(ledgerFile, after);
+	console.log(
+		`${before === after ? '✓ unchanged' : '✓ wrote'} ${LEDGER_PATH}: ${total} claims in ${claims.size} commentaries; ` +
+			`${result.added.length} added, ${result.redirected.length} redirected, ${result.retired.length} retired.`,
+	);
+	for (const redirect of result.redirected) console.log(`  ${redirect.oldId} → ${redirect.newId}  (“${redirect.oldText.slice(0, 60)}”)`);
+	return 0;
+}
+
+main().then(
+	(code) => process.exit(code),
+	(error: unknown) => {
+		console.error(`✗ ${(error as Error).message}`);
+		process.exit(1);
+	},
+);

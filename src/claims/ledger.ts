@@ -1,0 +1,334 @@
+/**
+ * The claims ledger (`content/claims-ledger.json`): every claim id ever
+ * published, with a quote selector to find its sentence again. The build
+ * checks it so that no permalink silently dies; `npm run ledger` updates it.
+ */
+import { assertUniqueAcrossSite } from './claim-id.ts';
+import { commentaryPlainText, contextOf, reanchor } from './reanchor.ts';
+import type { AnchorCandidate, ClaimRedirect, Ledger, LedgerCheck, LedgerEntry } from './types.ts';
+
+/** Format version written by this module. */
+export const LEDGER_VERSION = 1;
+
+/** Where the ledger lives, relative to the project root (used in messages). */
+export const LEDGER_PATH = 'content/claims-ledger.json';
+
+/** Current claims per commentary slug, in reading order. */
+export type ClaimsByCommentary = ReadonlyMap<string, readonly AnchorCandidate[]>;
+
+/** An empty ledger. */
+export function emptyLedger(): Ledger {
+	return { version: LEDGER_VERSION, claims: {} };
+}
+
+/**
+ * Check the shape of a parsed ledger.
+ *
+ * @param value
+ *   Parsed JSON.
+ * @param source
+ *   File name for messages (default: `LEDGER_PATH`).
+ * @returns
+ *   The ledger.
+ * @throws {Error}
+ *   Naming the file, the id and the field of the first problems found.
+ */
+export function validateLedger(value: unknown, source: string = LEDGER_PATH): Ledger {
+	const problems: string[] = [];
+	const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+	if (!isObject(value)) throw new Error(`${source}: expected an object with "version" and "claims"`);
+	if (value['version'] !== LEDGER_VERSION) problems.push(`"version" must be ${LEDGER_VERSION}, got ${JSON.stringify(value['version'])}`);
+	for (const key of Object.keys(value)) if (key !== 'version' && key !== 'claims') problems.push(`unknown top-level field "${key}"`);
+	const claims = value['claims'];
+	if (!isObject(claims)) {
+		problems.push('"claims" must be an object of id → entry');
+	} else {
+		const known = new Set(['commentary', 'text', 'prefix', 'suffix', 'status', 'retiredReason', 'successor']);
+		for (const [id, entry] of Object.entries(claims)) {
+			const at = `claims["${id}"]`;
+			if (!/^c-[0-9a-f]{10}$/.test(id)) problems.push(`${at}: id must be "c-" + 10 hex digits`);
+			if (!isObject(entry)) {
+				problems.push(`${at}: expected an object`);
+				continue;
+			}
+			for (const field of ['commentary', 'text'] as const) {
+				if (typeof entry[field] !== 'string' || entry[field] === '') problems.push(`${at}.${field}: expected a non-empty string`);
+			}
+			for (const field of ['prefix', 'suffix'] as const) {
+				if (typeof entry[field] !== 'string') problems.push(`${at}.${field}: expected a string`);
+				else if ((entry[field] as string).length > 32) problems.push(`${at}.${field}: at most 32 characters`);
+			}
+			if (entry['status'] !== 'live' && entry['status'] !== 'retired') problems.push(`${at}.status: expected "live" or "retired"`);
+			if (entry['status'] === 'retired' && (typeof entry['retiredReason'] !== 'string' || entry['retiredReason'].trim() === '')) {
+				problems.push(`${at}.retiredReason: a retired claim needs a reason`);
+			}
+			if (entry['status'] === 'live' && entry['retiredReason'] !== undefined) problems.push(`${at}.retiredReason: only retired claims have a reason`);
+			if (entry['successor'] !== undefined) {
+				if (typeof entry['successor'] !== 'string' || !Object.hasOwn(claims, entry['successor'])) {
+					problems.push(`${at}.successor: must be an id in the ledger`);
+				} else if (entry['successor'] === id) problems.push(`${at}.successor: cannot point at itself`);
+			}
+			for (const key of Object.keys(entry)) if (!known.has(key)) problems.push(`${at}: unknown field "${key}"`);
+		}
+	}
+	if (problems.length > 0) throw new Error(`${source} is invalid:\n  ${problems.join('\n  ')}`);
+	return value as unknown as Ledger;
+}
+
+/**
+ * Parse and validate ledger JSON.
+ *
+ * @param json
+ *   File content.
+ * @param source
+ *   File name for messages (default: `LEDGER_PATH`).
+ * @returns
+ *   The ledger.
+ */
+export function parseLedger(json: string, source: string = LEDGER_PATH): Ledger {
+	let value: unknown;
+	try {
+		value = JSON.parse(json);
+	} catch (error) {
+		throw new Error(`${source}: not valid JSON (${(error as Error).message})`);
+	}
+	return validateLedger(value, source);
+}
+
+/** Entry with its fields in a fixed order, so that the file diffs cleanly. */
+function orderedEntry(entry: LedgerEntry): LedgerEntry {
+	const out: LedgerEntry = { commentary: entry.commentary, text: entry.text, prefix: entry.prefix, suffix: entry.suffix, status: entry.status };
+	if (entry.retiredReason !== undefined) out.retiredReason = entry.retiredReason;
+	if (entry.successor !== undefined) out.successor = entry.successor;
+	return out;
+}
+
+/**
+ * Ledger as file content: tab-indented JSON with a final newline. Entries
+ * keep the order of `ledger.claims` (see `updateLedger` for that order).
+ *
+ * @param ledger
+ *   Ledger.
+ * @returns
+ *   File content.
+ */
+export function serializeLedger(ledger: Ledger): string {
+	const claims: Record<string, LedgerEntry> = {};
+	for (const [id, entry] of Object.entries(ledger.claims)) claims[id] = orderedEntry(entry);
+	return `${JSON.stringify({ version: ledger.version, claims }, null, '\t')}\n`;
+}
+
+function shorten(text: string, length = 80): string {
+	return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
+}
+
+/** How a ledger id resolves against the current claims. */
+type Resolution =
+	| { kind: 'current' }
+	| { kind: 'edited'; to: string }
+	| { kind: 'retired' }
+	| { kind: 'lost' };
+
+function resolveAll(ledger: Ledger, claimsByCommentary: ClaimsByCommentary): Map<string, Resolution> {
+	const currentIds = new Map<string, string>(); // id → slug
+	for (const [slug, claims] of claimsByCommentary) for (const claim of claims) currentIds.set(claim.id, slug);
+	const plain = new Map<string, string>();
+	for (const [slug, claims] of claimsByCommentary) plain.set(slug, commentaryPlainText(claims));
+	const resolved = new Map<string, Resolution>();
+
+	const resolve = (id: string, visiting: Set<string>): Resolution => {
+		const done = resolved.get(id);
+		if (done) return done;
+		const entry = ledger.claims[id];
+		const result = ((): Resolution => {
+			if (currentIds.has(id)) return { kind: 'current' };
+			if (!entry) return { kind: 'lost' };
+			// Retiring is a decision; no fuzzy match overrides it.
+			if (entry.status === 'retired') return { kind: 'retired' };
+			// A recorded successor wins: it is the editors' record of where the sentence went.
+			if (entry.successor && !visiting.has(entry.successor)) {
+				visiting.add(id);
+				const next = resolve(entry.successor, visiting);
+				if (next.kind === 'current') return { kind: 'edited', to: entry.successor };
+				if (next.kind === 'edited') return next;
+			}
+			const claims = claimsByCommentary.get(entry.commentary);
+			if (claims && claims.length > 0) {
+				// Claims the ledger already knew existed beside this one; they cannot be its new wording.
+				const exclude = new Set(claims.filter((claim) => Object.hasOwn(ledger.claims, claim.id)).map((claim) => claim.id));
+				const found = reanchor({ id, ...entry }, claims, plain.get(entry.commentary)!, { exclude });
+				if (found.status !== 'lost') return { kind: 'edited', to: found.successorId };
+			}
+			return { kind: 'lost' };
+		})();
+		resolved.set(id, result);
+		return result;
+	};
+
+	for (const id of Object.keys(ledger.claims)) resolve(id, new Set());
+	return resolved;
+}
+
+/**
+ * Compare the ledger with the current claims.
+ *
+ * @param ledger
+ *   The ledger.
+ * @param claimsByCommentary
+ *   Current claims per slug, in reading order.
+ * @returns
+ *   Redirects for edited sentences, errors for lost ones, and whether the
+ *   ledger needs `npm run ledger`.
+ * @throws {ClaimIdCollisionError}
+ *   When two commentaries produce the same id.
+ */
+export function checkLedger(ledger: Ledger, claimsByCommentary: ClaimsByCommentary): LedgerCheck {
+	assertUniqueAcrossSite(claimsByCommentary);
+	const resolved = resolveAll(ledger, claimsByCommentary);
+	const redirects: ClaimRedirect[] = [];
+	const errors: string[] = [];
+	let stale = false;
+	for (const [id, entry] of Object.entries(ledger.claims)) {
+		const result = resolved.get(id)!;
+		if (result.kind === 'edited') {
+			redirects.push({ oldId: id, newId: result.to, oldText: entry.text });
+			if (entry.successor !== result.to || entry.status !== 'live') stale = true;
+		} else if (result.kind === 'lost') {
+			errors.push(
+				`claim ${id} (“${shorten(entry.text)}”) in ${entry.commentary} cannot be re-anchored; retire it in ${LEDGER_PATH} with a reason (npm run ledger -- --retire ${id} --reason "…") or restore the text`,
+			);
+		} else if (result.kind === 'current' && (entry.status !== 'live' || entry.successor !== undefined)) {
+			stale = true; // A retired or redirected sentence is back.
+		}
+	}
+	const missing: string[] = [];
+	for (const [slug, claims] of [...claimsByCommentary].sort(([a], [b]) => compare(a, b))) {
+		claims.forEach((claim, index) => {
+			const entry = ledger.claims[claim.id];
+			if (!entry) {
+				missing.push(`${slug}/${claim.id}`);
+				return;
+			}
+			const { prefix, suffix } = contextOf(claims, index);
+			if (entry.text !== claim.text || entry.prefix !== prefix || entry.suffix !== suffix) stale = true;
+		});
+	}
+	if (missing.length > 0) stale = true;
+	return { redirects, errors, stale, missing };
+}
+
+/**
+ * Redirects for one commentary page: old ids of edited sentences and the
+ * claim each now lands on.
+ *
+ * @param ledger
+ *   The ledger.
+ * @param slug
+ *   Commentary slug.
+ * @param claims
+ *   Current claims of that commentary (`remarkPluginFrontmatter.claims`).
+ * @returns
+ *   Redirects, in ledger order.
+ */
+export function redirectsFor(ledger: Ledger, slug: string, claims: readonly AnchorCandidate[]): ClaimRedirect[] {
+	const own: Ledger = { version: ledger.version, claims: {} };
+	for (const [id, entry] of Object.entries(ledger.claims)) if (entry.commentary === slug) own.claims[id] = entry;
+	const resolved = resolveAll(own, new Map([[slug, claims]]));
+	return Object.entries(own.claims).flatMap(([id, entry]) => {
+		const result = resolved.get(id)!;
+		return result.kind === 'edited' ? [{ oldId: id, newId: result.to, oldText: entry.text }] : [];
+	});
+}
+
+export interface UpdateOptions {
+	/** Ids to retire, with the reason to record (default: none). */
+	retire?: ReadonlyMap<string, string>;
+}
+
+export interface UpdateResult {
+	/** The new ledger (unchanged input when `errors` is not empty). */
+	ledger: Ledger;
+	/** Why the ledger cannot be written; empty on success. */
+	errors: string[];
+	/** Ids added as live. */
+	added: string[];
+	/** Redirects recorded (old id → successor). */
+	redirected: ClaimRedirect[];
+	/** Ids retired by this update. */
+	retired: string[];
+}
+
+/** The entry without `successor` and `retiredReason`. */
+function withoutRedirect(entry: LedgerEntry): LedgerEntry {
+	const { successor: _successor, retiredReason: _reason, ...rest } = entry;
+	return rest;
+}
+
+function compare(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Bring the ledger up to date with the current claims: add new ids as live,
+ * record successors of reworded sentences, retire ids on request, and refuse
+ * when a published id would be lost.
+ *
+ * Order of the result: commentaries by slug; inside each, current claims in
+ * reading order, each preceded by the old ids that now redirect to it, then
+ * retired ids in their previous order.
+ *
+ * @param ledger
+ *   The current ledger.
+ * @param claimsByCommentary
+ *   Current claims per slug, in reading order.
+ * @param options
+ *   Configuration (optional).
+ * @returns
+ *   The new ledger and what changed, or errors.
+ */
+export function updateLedger(ledger: Ledger, claimsByCommentary: ClaimsByCommentary, options?: Readonly<UpdateOptions> | null): UpdateResult {
+	const retire = options?.retire ?? new Map<string, string>();
+	const errors: string[] = [];
+	const currentIds = new Set<string>();
+	for (const claims of claimsByCommentary.values()) for (const claim of claims) currentIds.add(claim.id);
+
+	for (const [id, reason] of retire) {
+		if (!Object.hasOwn(ledger.claims, id)) errors.push(`cannot retire ${id}: it is not in ${LEDGER_PATH}`);
+		else if (currentIds.has(id)) errors.push(`cannot retire ${id}: the sentence is still on the page (“${shorten(ledger.claims[id]!.text)}”)`);
+		if (reason.trim() === '') errors.push(`cannot retire ${id}: give a reason with --reason "…"`);
+	}
+
+	// Retiring first lets an explicit retirement win over a weak re-anchoring.
+	const working: Ledger = { version: LEDGER_VERSION, claims: {} };
+	for (const [id, entry] of Object.entries(ledger.claims)) {
+		const reason = retire.get(id);
+		working.claims[id] = reason !== undefined ? { ...withoutRedirect(entry), status: 'retired', retiredReason: reason } : entry;
+	}
+	const check = checkLedger(working, claimsByCommentary);
+	const redirectedTo = new Map(check.redirects.map((redirect) => [redirect.oldId, redirect.newId]));
+	errors.push(...check.errors);
+	if (errors.length > 0) return { ledger, errors, added: [], redirected: [], retired: [] };
+
+	const slugs = new Set<string>([...claimsByCommentary.keys(), ...Object.values(working.claims).map((entry) => entry.commentary)]);
+	const out: Ledger = { version: LEDGER_VERSION, claims: {} };
+	const added: string[] = [];
+	const redirected: ClaimRedirect[] = [];
+	for (const slug of [...slugs].sort(compare)) {
+		const claims = claimsByCommentary.get(slug) ?? [];
+		const old = Object.entries(working.claims).filter(([id, entry]) => entry.commentary === slug && !currentIds.has(id));
+		claims.forEach((claim, index) => {
+			for (const [id, entry] of old) {
+				if (redirectedTo.get(id) !== claim.id) continue;
+				out.claims[id] = { ...withoutRedirect(entry), status: 'live', successor: claim.id };
+				if (ledger.claims[id]?.successor !== claim.id) redirected.push({ oldId: id, newId: claim.id, oldText: entry.text });
+			}
+			if (!Object.hasOwn(working.claims, claim.id)) added.push(claim.id);
+			out.claims[claim.id] = { commentary: slug, text: claim.text, ...contextOf(claims, index), status: 'live' };
+		});
+		for (const [id, entry] of old) {
+			if (redirectedTo.has(id)) continue;
+			out.claims[id] = entry; // Retired (checkLedger reported every other case as an error).
+		}
+	}
+	return { ledger: out, errors: [], added, redirected, retired: [...retire.keys()] };
+}

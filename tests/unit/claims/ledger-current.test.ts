@@ -1,0 +1,22 @@
+/**
+ * The committed ledger must describe the committed commentaries: when a
+ * commentary changes without `npm run ledger`, this test fails and says so.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { checkLedger, parseLedger } from '../../../src/claims/ledger.ts';
+import { claimsOfDirectory } from '../../../src/claims/pipeline.ts';
+
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+
+describe('content/claims-ledger.json', () => {
+	it('should be up to date with content/commentaries (run `npm run ledger` if not)', async () => {
+		const ledger = parseLedger(readFileSync(`${ROOT}content/claims-ledger.json`, 'utf8'));
+		const claims = await claimsOfDirectory(`${ROOT}content/commentaries`);
+		const check = checkLedger(ledger, claims);
+		expect(check.errors, 'published claims were lost: restore the text or retire them').toEqual([]);
+		expect(check.missing, 'new claims: run `npm run ledger`').toEqual([]);
+		expect(check.stale, 'the ledger is stale: run `npm run ledger`').toBe(false);
+	});
+});
