@@ -1,0 +1,48 @@
+/**
+ * Everything a claim's share page and share card need, computed once from
+ * the rendered corpus: the claim, its neighbours and its commentary.
+ */
+import type { ClaimRecord } from './aggregate';
+import type { CitableClaim } from './cite';
+import type { CommentaryEntry } from './commentaries';
+import { getCorpus } from './corpus';
+
+export interface ClaimPage {
+	claim: ClaimRecord;
+	previous: ClaimRecord | undefined;
+	next: ClaimRecord | undefined;
+	entry: CommentaryEntry;
+}
+
+/** One share page per claim of every commentary. */
+export async function getClaimPages(): Promise<ClaimPage[]> {
+	const corpus = await getCorpus();
+	return corpus.flatMap(({ entry, claims }) =>
+		claims.map((claim, index) => ({ claim, previous: claims[index - 1], next: claims[index + 1], entry })),
+	);
+}
+
+/** The claim's permalink: its anchor in the reading page. */
+export function claimPermalink(slug: string, id: string, site: URL | undefined): string {
+	return new URL(`/commentaries/${slug}/#${id}`, site).href;
+}
+
+/** Citation data for a claim of a commentary. */
+export function citable(page: ClaimPage, site: URL | undefined): CitableClaim {
+	const { data } = page.entry;
+	return {
+		id: page.claim.id,
+		text: page.claim.text,
+		url: claimPermalink(page.entry.id, page.claim.id, site),
+		commentary: {
+			slug: page.entry.id,
+			title: data.title,
+			titleSupplied: data.titleSupplied,
+			authors: data.authors,
+			outlet: data.outlet,
+			published: data.published,
+			kind: data.kind,
+			originalUrl: data.source.url,
+		},
+	};
+}

@@ -1,0 +1,172 @@
+/**
+ * Progressive enhancement for the reading page. Without it every feature
+ * still works as a plain link: a claim's permalink jumps to `#id` (and CSS
+ * `:target` highlights it), and the share page `/c/<id>/` offers citations.
+ * With it:
+ *
+ * - arriving at a claim moves keyboard and screen-reader focus to it;
+ * - a claim's permalink opens a small panel to copy the link or a citation;
+ * - hovering or focusing a mention shows a preview of what it points to.
+ *
+ * Loaded as an external module (never inline), so it runs under a strict
+ * Content-Security-Policy.
+ */
+import { bibtexCitation, cslCitation, plainCitation, type CitableClaim } from '../lib/cite';
+
+type Commentary = CitableClaim['commentary'];
+
+const status = document.getElementById('reader-status');
+
+/** Say something to screen-reader users without moving focus. */
+function announce(message: string): void {
+	if (!status) return;
+	status.textContent = '';
+	// A fresh text node makes repeated identical messages audible too.
+	window.setTimeout(() => {
+		status.textContent = message;
+	}, 50);
+}
+
+/** Focus the claim (or edited-claim notice) the address points at. */
+function focusTarget(): void {
+	const id = decodeURIComponent(location.hash.slice(1));
+	if (!id) return;
+	const target = document.getElementById(id);
+	if (!target || !target.matches('[data-claim], .claim-moved')) return;
+	target.tabIndex = -1;
+	target.focus({ preventScroll: true });
+}
+
+async function copyText(text: string, fallbackInput?: HTMLInputElement | HTMLTextAreaElement): Promise<boolean> {
+	try {
+		await navigator.clipboard.writeText(text);
+		return true;
+	} catch {
+		// The Clipboard API needs a secure context; select the text so the reader can copy it by hand.
+		if (fallbackInput) {
+			fallbackInput.focus();
+			fallbackInput.select();
+		}
+		return false;
+	}
+}
+
+function claimText(claim: HTMLElement): string {
+	const copy = claim.cloneNode(true) as HTMLElement;
+	for (const extra of copy.querySelectorAll('.claim-link, .claim-share, [aria-hidden="true"], .visually-hidden')) extra.remove();
+	return copy.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+function setupClaimPanel(): void {
+	const article = document.querySelector<HTMLElement>('[data-citation]');
+	const panel = document.getElementById('claim-panel');
+	if (!article || !panel || typeof panel.showPopover !== 'function') return;
+	const commentary = JSON.parse(article.dataset['citation'] ?? '{}') as Commentary;
+	const quote = panel.querySelector<HTMLElement>('[data-field="quote"]');
+	const link = panel.querySelector<HTMLInputElement>('[data-field="link"]');
+	const citation = panel.querySelector<HTMLTextAreaElement>('[data-field="citation"]');
+	const bibtex = panel.querySelector<HTMLElement>('[data-field="bibtex"]');
+	const csl = panel.querySelector<HTMLElement>('[data-field="csl"]');
+	const share = panel.querySelector<HTMLAnchorElement>('[data-field="share"]');
+	let opener: HTMLElement | null = null;
+
+	document.addEventListener('click', (event) => {
+		const anchor = (event.target as Element | null)?.closest<HTMLAnchorElement>('a.claim-link');
+		if (!anchor) return;
+		const claim = anchor.closest<HTMLElement>('[data-claim]');
+		if (!claim) return;
+		event.preventDefault();
+		// Keep the address in step so a plain copy from the address bar works too.
+		history.replaceState(null, '', `#${claim.id}`);
+		const url = new URL(`#${claim.id}`, location.href).href;
+		const data: CitableClaim = { id: claim.id, text: claimText(claim), url, commentary };
+		if (quote) quote.textContent = `“${data.text}”`;
+		if (link) link.value = url;
+		if (citation) citation.value = plainCitation(data);
+		if (bibtex) bibtex.textContent = bibtexCitation(data);
+		if (csl) csl.textContent = JSON.stringify([cslCitation(data)], null, 2);
+		if (share) share.href = `/c/${claim.id}/`;
+		opener = anchor;
+		panel.showPopover();
+		link?.focus();
+		link?.select();
+	});
+
+	panel.addEventListener('toggle', (event) => {
+		if ((event as ToggleEvent).newState === 'closed') opener?.focus();
+	});
+
+	panel.addEventListener('click', async (event) => {
+		const button = (event.target as Element | null)?.closest<HTMLButtonElement>('button[data-action]');
+		if (!button) return;
+		const action = button.dataset['action'];
+		if (action === 'close') panel.hidePopover();
+		if (action === 'copy-link' && link) {
+			announce((await copyText(link.value, link)) ? 'Link copied.' : 'Copy failed: the link is selected, copy it with your keyboard.');
+		}
+		if (action === 'copy-citation' && citation) {
+			announce(
+				(await copyText(citation.value, citation)) ? 'Citation copied.' : 'Copy failed: the citation is selected, copy it with your keyboard.',
+			);
+		}
+	});
+}
+
+function setupMentionPreviews(): void {
+	const tip = document.getElementById('mention-preview');
+	if (!tip || typeof tip.showPopover !== 'function') return;
+	let current: HTMLElement | null = null;
+	let hideTimer = 0;
+
+	const show = (link: HTMLElement) => {
+		const describedBy = link.getAttribute('aria-describedby');
+		const source = describedBy ? document.getElementById(describedBy) : null;
+		if (!source) return;
+		window.clearTimeout(hideTimer);
+		current = link;
+		tip.textContent = source.textContent;
+		if (!tip.matches(':popover-open')) tip.showPopover();
+		const box = link.getBoundingClientRect();
+		const width = Math.min(320, window.innerWidth - 16);
+		tip.style.width = `${width}px`;
+		tip.style.left = `${Math.max(8, Math.min(box.left, window.innerWidth - width - 8))}px`;
+		const below = box.bottom + 6;
+		const fitsBelow = below + tip.offsetHeight < window.innerHeight;
+		tip.style.top = `${fitsBelow ? below : Math.max(8, box.top - tip.offsetHeight - 6)}px`;
+	};
+	const hide = () => {
+		current = null;
+		if (tip.matches(':popover-open')) tip.hidePopover();
+	};
+	const hideSoon = () => {
+		window.clearTimeout(hideTimer);
+		hideTimer = window.setTimeout(hide, 200);
+	};
+
+	const mentionOf = (target: EventTarget | null) => (target as Element | null)?.closest?.<HTMLElement>('a[data-mention][aria-describedby]') ?? null;
+	document.addEventListener('pointerover', (event) => {
+		const link = mentionOf(event.target);
+		if (link) show(link);
+		else if (!(event.target as Element | null)?.closest?.('#mention-preview') && current) hideSoon();
+	});
+	document.addEventListener('focusin', (event) => {
+		const link = mentionOf(event.target);
+		if (link) show(link);
+		else hide();
+	});
+	document.addEventListener('focusout', (event) => {
+		if (mentionOf(event.target)) hideSoon();
+	});
+	tip.addEventListener('pointerenter', () => window.clearTimeout(hideTimer));
+	tip.addEventListener('pointerleave', hideSoon);
+	// WCAG 1.4.13: content shown on hover or focus can be dismissed without moving either.
+	document.addEventListener('keydown', (event) => {
+		if (event.key === 'Escape' && current) hide();
+	});
+	window.addEventListener('scroll', () => current && hide(), { passive: true });
+}
+
+window.addEventListener('hashchange', focusTarget);
+focusTarget();
+setupClaimPanel();
+setupMentionPreviews();
