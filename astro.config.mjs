@@ -7,11 +7,19 @@ import remarkEditorNoteAnchors from './src/plugins/remark-editor-note-anchors.ts
 import rehypeClaims from './src/plugins/rehype-claims.ts';
 import rehypeEditorNotes from './src/plugins/rehype-editor-notes.ts';
 import rehypeClaimRedirects from './src/plugins/rehype-claim-redirects.ts';
+import rehypeMentionPreviews from './src/plugins/rehype-mention-previews.ts';
+import remarkActorMentions from './src/plugins/remark-actor-mentions.ts';
+import remarkArticleMentions from './src/plugins/remark-article-mentions.ts';
+import remarkDateMentions from './src/plugins/remark-date-mentions.ts';
+import { loadRegistry } from './src/annotate/registry.ts';
 import { readFileSync } from 'node:fs';
 import { LEDGER_PATH, parseLedger } from './src/claims/ledger.ts';
 import { listCommentarySlugs, loadEditorNotes } from './src/notes/load-notes.ts';
 
 const root = new URL('.', import.meta.url).pathname;
+// The article and actor registries, validated by the collection schemas;
+// a bad entry stops the build here, naming its file, line and field.
+const registry = loadRegistry(root);
 // Notes are read once per build, through the same schema as the collection;
 // a bad note stops the build here with its file name.
 const notes = loadEditorNotes(root, listCommentarySlugs(root));
@@ -40,11 +48,15 @@ export default defineConfig({
 				remarkCommentaryBlocks,
 				// First, while paragraphs are plain text: notes quote the authors' words as written.
 				[remarkEditorNoteAnchors, { notes }],
+				[remarkArticleMentions, { articles: registry.articles }],
+				[remarkActorMentions, { actors: registry.actors }],
+				remarkDateMentions,
 			],
 			rehypePlugins: [
 				// Claims first: the editors' notes placed afterwards never become claims.
 				rehypeClaims,
 				[rehypeClaimRedirects, { ledger }],
+				[rehypeMentionPreviews, registry],
 				[rehypeEditorNotes, { notes }],
 			],
 		}),

@@ -8,11 +8,7 @@ export async function getArticles(): Promise<ArticleEntry[]> {
 	return entries.sort((a, b) => a.data.number - b.data.number);
 }
 
-export const STATUS_LABEL = {
-	verified: 'Verified from the treaty text',
-	secondary: 'From a secondary source',
-	unknown: 'Subject not established',
-} as const;
+export { STATUS_LABEL } from './status';
 
 /** The article's subject as a reader may see it: only ever a sourced one. */
 export function articleSubject(article: ArticleEntry['data']): string {

@@ -32,3 +32,18 @@ export function shortCredit(authors: readonly Contributor[]): string {
 	const lead = authors.filter((a) => a.role !== 'interviewer').map((a) => a.name);
 	return joinNames(lead);
 }
+
+/**
+ * Compact credit for table headers: family names joined with “&”
+ * (`Sharma & Jayaprakash`); a name ending in an initial (`Rekha J`) stays whole.
+ */
+export function surnames(authors: readonly Contributor[]): string {
+	return authors
+		.filter((a) => a.role !== 'interviewer')
+		.map((a) => {
+			const words = a.name.trim().split(/\s+/);
+			const last = words.at(-1) ?? a.name;
+			return words.length === 1 || /^[A-Z]\.?$/.test(last) ? a.name : last;
+		})
+		.join(' & ');
+}

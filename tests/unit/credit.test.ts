@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { creditLine, joinNames, shortCredit } from '../../src/lib/credit';
+import { creditLine, joinNames, shortCredit, surnames } from '../../src/lib/credit';
 
 describe('credit', () => {
 	it('should expose the public api', async () => {
-		expect(Object.keys(await import('../../src/lib/credit')).sort()).toEqual(['creditLine', 'joinNames', 'shortCredit']);
+		expect(Object.keys(await import('../../src/lib/credit')).sort()).toEqual(['creditLine', 'joinNames', 'shortCredit', 'surnames']);
 	});
 
 	it.each([
@@ -22,6 +22,8 @@ describe('credit', () => {
 		];
 		expect(creditLine(authors)).toBe('By Abhishek Sharma and Rajoli Siddharth Jayaprakash');
 		expect(shortCredit(authors)).toBe('Abhishek Sharma and Rajoli Siddharth Jayaprakash');
+		expect(surnames(authors)).toBe('Sharma & Jayaprakash');
+		expect(surnames([{ name: 'Rekha J', affiliation: 'MGU', role: 'author' }])).toBe('Rekha J');
 	});
 
 	it('should credit an interview to the interviewee, with the interviewer', () => {
@@ -31,5 +33,6 @@ describe('credit', () => {
 		];
 		expect(creditLine(authors)).toBe('Andrei Lankov, interviewed by Andrew Pruden');
 		expect(shortCredit(authors)).toBe('Andrei Lankov');
+		expect(surnames(authors)).toBe('Lankov');
 	});
 });

@@ -1,0 +1,178 @@
+/**
+ * Actor mentions: every surface form of every actor in the registry, matched
+ * by one case-sensitive regex, longest form first across the registry, whole
+ * words with Unicode-aware boundaries (a hyphen is a boundary, so
+ * `Russia-DPRK` and `U.S.-ROK-Japan` yield their parts).
+ *
+ * - Possessives (`Russia’s`, `Russia's`, `US’ global`) are recognised without
+ *   being listed and stay inside the link text.
+ * - A `notForms` string ("Russia Day") consumes its span: nothing in it is linked.
+ * - A `short` form (a bare "Kim") is linked only when exactly one actor with
+ *   that short form is named in full somewhere in the same document, and never
+ *   when a capitalised word follows it (it is then part of another name:
+ *   "Kim Il-Sung", "Kim Dae-jung").
+ */
+import type { z } from 'astro/zod';
+import type { actorSchema, formTypeSchema } from '../schemas/actor';
+import { escapeRegex, matcherAt, scan, type Hit, type Recogniser } from './mention';
+
+/** How a surface form names its actor. */
+export type FormType = z.infer<typeof formTypeSchema>;
+
+/** The part of an actor record the matcher reads (schema input shape: defaults may be omitted). */
+export type ActorSource = { readonly id: string } & Pick<z.input<typeof actorSchema>, 'forms' | 'notForms'>;
+
+/** One form of one actor. */
+export interface FormEntry {
+	actor: string;
+	type: FormType;
+	/** Correct spelling, for a misspelling. */
+	correct?: string;
+}
+
+/** What one actor hit stands for. */
+export interface ActorHit extends FormEntry {
+	/** The form as listed in the registry (possessive and case of a leading "The" aside). */
+	form: string;
+}
+
+/** Compiled registry: one regex and the table behind it. */
+export interface ActorMatcher {
+	/** Global, Unicode, case-sensitive regex over every form and not-form. */
+	pattern: RegExp;
+	/**
+	 * @param text
+	 *   A matched form (without possessive).
+	 * @returns
+	 *   The actors it may name (several only for a shared `short` form), or
+	 *   `undefined` for a not-form.
+	 */
+	lookup(text: string): readonly FormEntry[] | undefined;
+}
+
+/**
+ * Compile the registry into one matcher.
+ *
+ * @param actors
+ *   Actor records with their ids.
+ * @returns
+ *   Matcher.
+ * @throws
+ *   When two actors share a form that is not `short`: linking it would be a guess.
+ */
+export function compileActors(actors: ReadonlyArray<ActorSource>): ActorMatcher {
+	const forms = new Map<string, FormEntry[]>();
+	const notForms = new Set<string>();
+	for (const actor of actors) {
+		for (const form of actor.forms) {
+			const entry: FormEntry =
+				typeof form === 'string'
+					? { actor: actor.id, type: 'name' }
+					: { actor: actor.id, type: form.type ?? 'name', ...(form.correct ? { correct: form.correct } : {}) };
+			const text = typeof form === 'string' ? form : form.text;
+			const list = forms.get(text) ?? [];
+			if (list.some((other) => other.actor === actor.id)) continue;
+			const clash = list.find((other) => other.type !== 'short' || entry.type !== 'short');
+			if (clash) {
+				throw new Error(`Surface form “${text}” is given to both “${clash.actor}” and “${actor.id}”; only short forms may be shared`);
+			}
+			list.push(entry);
+			forms.set(text, list);
+		}
+		for (const text of actor.notForms ?? []) notForms.add(text);
+	}
+	// A string that is some actor's form ("Korea Center") is that actor's, even
+	// if another actor lists it as a look-alike.
+	for (const text of forms.keys()) notForms.delete(text);
+
+	const all = [...forms.keys(), ...notForms].sort((a, b) => b.length - a.length || a.localeCompare(b));
+	const alternatives = all.map((text) => (text.startsWith('the ') ? `[Tt]he ${escapeRegex(text.slice(4))}` : escapeRegex(text)));
+	// Nothing to find: a pattern that never matches keeps the plugin uniform.
+	const body = alternatives.length === 0 ? '(?!)' : alternatives.join('|');
+	const pattern = new RegExp(
+		String.raw`(?<![\p{L}\p{N}])(?<form>${body})(?<possessive>[’']s|(?<=[sS])[’'](?=\s+\p{Ll}))?(?![\p{L}\p{N}])`,
+		'gu',
+	);
+
+	return {
+		pattern,
+		lookup(text) {
+			const canonical = text.startsWith('The ') && !forms.has(text) && !notForms.has(text) ? `t${text.slice(1)}` : text;
+			return forms.get(canonical);
+		},
+	};
+}
+
+/**
+ * The actor recogniser for one document.
+ *
+ * @param matcher
+ *   Compiled registry.
+ * @param named
+ *   Actors named by a non-short form somewhere in the document (see
+ *   `namedActors`); short forms resolve against it (default: none, so no short
+ *   form is linked).
+ * @returns
+ *   Recogniser.
+ */
+export function createActorRecogniser(matcher: ActorMatcher, named?: ReadonlySet<string> | null): Recogniser<ActorHit> {
+	const at = matcherAt(matcher.pattern);
+	return {
+		pattern: matcher.pattern,
+		interpret(input, index, match) {
+			const form = at(input, index)?.groups?.['form'];
+			if (form === undefined) return false;
+			const entries = matcher.lookup(form);
+			// A not-form: consumed, nothing inside linked.
+			if (!entries) return [];
+			const end = index + match.length;
+			let entry = entries[0];
+			if (entries.length > 1 || entry?.type === 'short') {
+				// "Kim Il-Sung": a short form followed by a capitalised word is part of another name.
+				if (/^[\s\u00a0-]\p{Lu}/u.test(input.slice(index + form.length))) return [];
+				const candidates = entries.filter((candidate) => named?.has(candidate.actor));
+				if (candidates.length !== 1) return [];
+				entry = candidates[0];
+			}
+			if (!entry) return [];
+			return [{ start: index, end, data: { ...entry, form } }];
+		},
+	};
+}
+
+/**
+ * Actors named by a non-short form in any of the texts: what a short form may
+ * refer to.
+ *
+ * @param matcher
+ *   Compiled registry.
+ * @param texts
+ *   Every annotatable text of the document.
+ * @returns
+ *   Actor ids.
+ */
+export function namedActors(matcher: ActorMatcher, texts: Iterable<string>): Set<string> {
+	const recogniser = createActorRecogniser(matcher);
+	const ids = new Set<string>();
+	for (const text of texts) {
+		for (const hit of scan(recogniser, text)) if (hit.data.type !== 'short') ids.add(hit.data.actor);
+	}
+	return ids;
+}
+
+/**
+ * Every actor mention in one string (pure). Short forms resolve against the
+ * actors the same string names in full, unless `named` is given.
+ *
+ * @param text
+ *   Text to scan.
+ * @param matcher
+ *   Compiled registry.
+ * @param named
+ *   Actors named elsewhere in the document (default: those named in `text`).
+ * @returns
+ *   Hits in order.
+ */
+export function findActorMentions(text: string, matcher: ActorMatcher, named?: ReadonlySet<string> | null): Array<Hit<ActorHit>> {
+	return scan(createActorRecogniser(matcher, named ?? namedActors(matcher, [text])), text);
+}

@@ -1,0 +1,122 @@
+/**
+ * The registries the annotation plugins read, loaded from `content/` through
+ * the collection schemas (`src/schemas/`), never from a copy in code: the same
+ * files and rules Astro's content layer uses, available before Astro starts
+ * (in `astro.config.mjs`).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { compileActors } from './actor-matcher';
+import { compileImplicitPhrases } from './implicit-articles';
+import { actorSchema, type Actor } from '../schemas/actor';
+import { articleSchema, type Article } from '../schemas/article';
+import { formatSchemaIssues, parseYaml } from '../lib/schema-errors';
+
+/** An actor with its id (the file name without `.yaml`). */
+export type ActorRecord = Actor & { id: string };
+
+/** Everything the annotation plugins need. */
+export interface Registry {
+	/** Articles, by number. */
+	articles: Article[];
+	/** Actors, by id. */
+	actors: ActorRecord[];
+}
+
+/** Published files of a collection folder (drafts start with `_`), sorted. */
+function yamlFiles(dir: string, shown: string): string[] {
+	let names: string[];
+	try {
+		names = readdirSync(dir);
+	} catch (error) {
+		throw new Error(`${shown}: cannot read the folder (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+	}
+	return names.filter((name) => name.endsWith('.yaml') && !name.startsWith('_')).sort();
+}
+
+/**
+ * Load and validate the article and actor registries.
+ *
+ * @param rootDir
+ *   Project root (the folder holding `content/`).
+ * @returns
+ *   Validated registries (schema defaults applied).
+ * @throws
+ *   One `Error` listing every problem, one per line, each naming the file
+ *   (relative to `rootDir`), the line where known and the field:
+ *   `content/actors/russia.yaml:9: forms[3].correct: a misspelling needs its correct spelling`.
+ *   Besides the schemas it checks what no single file can: an article's number
+ *   against its file name, duplicate numbers, a form or implicit phrase given
+ *   to two entries.
+ */
+export function loadRegistry(rootDir: string): Registry {
+	const problems: string[] = [];
+	const show = (path: string) => relative(rootDir, path).split(sep).join('/');
+
+	const articles: Article[] = [];
+	const articleFiles = new Map<number, string>();
+	const articleDir = join(rootDir, 'content', 'articles');
+	for (const name of yamlFiles(articleDir, show(articleDir))) {
+		const shown = show(join(articleDir, name));
+		const parsed = readYaml(join(articleDir, name), shown, problems);
+		if (!parsed) continue;
+		const result = articleSchema.safeParse(parsed.value);
+		if (!result.success) {
+			problems.push(...formatSchemaIssues(shown, result.error, parsed.locate));
+			continue;
+		}
+		const stem = name.slice(0, -'.yaml'.length);
+		const line = parsed.locate(['number']);
+		const where = line === undefined ? shown : `${shown}:${line}`;
+		if (/^\d+$/.test(stem) && Number(stem) !== result.data.number) {
+			problems.push(`${where}: number: ${result.data.number} does not match the file name (expected ${Number(stem)})`);
+		}
+		const other = articleFiles.get(result.data.number);
+		if (other) problems.push(`${where}: number: Article ${result.data.number} is also defined in ${other}`);
+		articleFiles.set(result.data.number, shown);
+		articles.push(result.data);
+	}
+
+	const actors: ActorRecord[] = [];
+	const actorDir = join(rootDir, 'content', 'actors');
+	for (const name of yamlFiles(actorDir, show(actorDir))) {
+		const shown = show(join(actorDir, name));
+		const parsed = readYaml(join(actorDir, name), shown, problems);
+		if (!parsed) continue;
+		const result = actorSchema.safeParse(parsed.value);
+		if (!result.success) {
+			problems.push(...formatSchemaIssues(shown, result.error, parsed.locate));
+			continue;
+		}
+		actors.push({ ...result.data, id: name.slice(0, -'.yaml'.length) });
+	}
+
+	// Cross-file rules: the matchers refuse to guess, so report it here first,
+	// naming the files.
+	if (problems.length === 0) {
+		try {
+			compileImplicitPhrases(articles);
+		} catch (error) {
+			problems.push(`content/articles: implicitPhrases: ${(error as Error).message}`);
+		}
+		try {
+			compileActors(actors);
+		} catch (error) {
+			problems.push(`content/actors: forms: ${(error as Error).message.replace(/“([\w-]+)”/g, (whole, id: string) => (actors.some((a) => a.id === id) ? `content/actors/${id}.yaml` : whole))}`);
+		}
+	}
+
+	if (problems.length > 0) throw new Error(`Invalid registry (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.join('\n')}`);
+	articles.sort((a, b) => a.number - b.number);
+	actors.sort((a, b) => a.id.localeCompare(b.id));
+	return { articles, actors };
+}
+
+function readYaml(path: string, shown: string, problems: string[]): ReturnType<typeof parseYaml> | undefined {
+	try {
+		return parseYaml(readFileSync(path, 'utf8'), shown);
+	} catch (error) {
+		problems.push((error as Error).message);
+		return undefined;
+	}
+}

@@ -1,0 +1,51 @@
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { compileActors, createActorRecogniser, namedActors, type ActorSource } from '../annotate/actor-matcher';
+import { annotatableTexts, annotateTree, presentActor } from '../annotate/annotate';
+import { defaultInclude, lineOffsetOf, recordMentions, shouldAnnotate, sourceOf, type Include } from '../annotate/mention';
+
+/** Options of `remarkActorMentions`. */
+export interface Options {
+	/** Actor records with ids (from `loadRegistry(root).actors`) (default: `[]`, nothing linked). */
+	actors?: ReadonlyArray<ActorSource> | null | undefined;
+	/** Files to annotate: path substring, regex or predicate; files without a path always are (default: `'/content/commentaries/'`). */
+	include?: Include | null | undefined;
+}
+
+/**
+ * Link every surface form of a registry actor to the actor's page.
+ *
+ * ```md
+ * Jack Sullivan said Russia’s ties with the DPRK grew.
+ * ```
+ *
+ * becomes
+ *
+ * ```html
+ * <a href="/actors/jake-sullivan/" class="mention mention-actor" data-mention="actor" data-ref="jake-sullivan"
+ *   data-form="misspelling" data-correct="Jake Sullivan">Jack Sullivan</a> said
+ * <a href="/actors/russia/" class="mention mention-actor" data-mention="actor" data-ref="russia" data-form="name">Russia’s</a> ties …
+ * ```
+ *
+ * Short forms ("Kim") are linked only when the document names exactly one
+ * actor with that short form in full. Mentions are appended to
+ * `file.data.mentions` and `file.data.astro.frontmatter.mentions`.
+ *
+ * @param options
+ *   Configuration (optional).
+ * @returns
+ *   Transform.
+ */
+export default function remarkActorMentions(options?: Readonly<Options> | null) {
+	const include = options?.include ?? defaultInclude;
+	const matcher = compileActors(options?.actors ?? []);
+
+	return function transform(tree: Root, file: VFile): undefined {
+		if (!shouldAnnotate(file, include)) return undefined;
+		// Which actors the whole document names decides what a bare short form means.
+		const named = namedActors(matcher, annotatableTexts(tree));
+		const { mentions } = annotateTree(tree, createActorRecogniser(matcher, named), presentActor, sourceOf(file), lineOffsetOf(file));
+		recordMentions(file, mentions);
+		return undefined;
+	};
+}

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { compileActors, createActorRecogniser, findActorMentions, namedActors, type ActorSource } from '../../../src/annotate/actor-matcher';
+import { scan } from '../../../src/annotate/mention';
+
+/** A small registry with every trap of the five texts. */
+const actors: ActorSource[] = [
+	{
+		id: 'russia',
+		forms: ['Russia', { text: 'Russian', type: 'adjective' }, { text: 'Moscow', type: 'metonym' }, { text: 'the Kremlin', type: 'metonym' }],
+		notForms: ['Russia Day', 'Russian Far East', 'Moscow and Pyongyang declarations'],
+	},
+	{
+		id: 'north-korea',
+		forms: [
+			'North Korea',
+			'Democratic People’s Republic of Korea',
+			{ text: 'DPRK', type: 'abbreviation' },
+			{ text: 'North Korean', type: 'adjective' },
+			{ text: 'Pyongyang', type: 'metonym' },
+			{ text: 'the North', type: 'metonym' },
+		],
+		notForms: ['the North Star', 'Korean Peninsula'],
+	},
+	{ id: 'south-korea', forms: ['South Korea', 'Republic of Korea', { text: 'ROK', type: 'abbreviation' }] },
+	{ id: 'united-states', forms: ['United States', { text: 'US', type: 'abbreviation' }, { text: 'U.S.', type: 'abbreviation' }] },
+	{ id: 'japan', forms: ['Japan'] },
+	{ id: 'mgu-korea-center', forms: ['Korea Center'], notForms: [] },
+	{ id: 'kim-jong-un', forms: ['Kim Jong Un', 'Kim Jong-un', 'Kim Jong-Un', { text: 'Kim', type: 'short' }] },
+	{ id: 'kim-jong-il', forms: ['Kim Jong il', { text: 'Kim', type: 'short' }] },
+	{ id: 'kim-il-sung', forms: ['Kim Il Sung'] },
+	{ id: 'jake-sullivan', forms: ['Jake Sullivan', { text: 'Jack Sullivan', type: 'misspelling', correct: 'Jake Sullivan' }] },
+	{ id: 'vladimir-putin', forms: ['Vladimir Putin', 'Putin'] },
+];
+const matcher = compileActors(actors);
+
+/** Hits as `text → id (form)`. */
+function found(text: string, named?: ReadonlySet<string>): string[] {
+	return findActorMentions(text, matcher, named).map((hit) => `${text.slice(hit.start, hit.end)} → ${hit.data.actor} (${hit.data.type}${hit.data.correct ? `: ${hit.data.correct}` : ''})`);
+}
+
+describe('actor-matcher', () => {
+	it('should expose the public api', async () => {
+		expect(Object.keys(await import('../../../src/annotate/actor-matcher')).sort()).toEqual([
+			'compileActors',
+			'createActorRecogniser',
+			'findActorMentions',
+			'namedActors',
+		]);
+	});
+
+	it.each([
+		['Russia and North Korea', ['Russia → russia (name)', 'North Korea → north-korea (name)']],
+		['Russian foreign policy', ['Russian → russia (adjective)']],
+		['North Korean workers', ['North Korean → north-korea (adjective)']],
+		['ties with Pyongyang', ['Pyongyang → north-korea (metonym)']],
+		['the DPRK', ['DPRK → north-korea (abbreviation)']],
+		// Hyphens are boundaries.
+		['the Russia-DPRK Treaty', ['Russia → russia (name)', 'DPRK → north-korea (abbreviation)']],
+		['the U.S.-ROK-Japan trilateral', ['U.S. → united-states (abbreviation)', 'ROK → south-korea (abbreviation)', 'Japan → japan (name)']],
+		['US-led sanctions', ['US → united-states (abbreviation)']],
+		['US-supplied weaponry', ['US → united-states (abbreviation)']],
+		['Moscow-Pyongyang relations', ['Moscow → russia (metonym)', 'Pyongyang → north-korea (metonym)']],
+		// Possessives stay inside the link text.
+		['Russia’s ammunition', ['Russia’s → russia (name)']],
+		["Russia's strained relations", ["Russia's → russia (name)"]],
+		['the US’ global strategy', ['US’ → united-states (abbreviation)']],
+		['the Kremlin’s support', ['the Kremlin’s → russia (metonym)']],
+		['The Kremlin said', ['The Kremlin → russia (metonym)']],
+		// Longest first across the registry.
+		['the Democratic People’s Republic of Korea (DPRK)', ['Democratic People’s Republic of Korea → north-korea (name)', 'DPRK → north-korea (abbreviation)']],
+		['the Republic of Korea (ROK)', ['Republic of Korea → south-korea (name)', 'ROK → south-korea (abbreviation)']],
+		['Project Fellow at the Korea Center', ['Korea Center → mgu-korea-center (name)']],
+		['as the North continues', ['the North → north-korea (metonym)']],
+		// Misspellings link to the right person.
+		['the US National Security Advisor Jack Sullivan showed', ['US → united-states (abbreviation)', 'Jack Sullivan → jake-sullivan (misspelling: Jake Sullivan)']],
+		// Case-sensitive, whole words.
+		['us and them', []],
+		['Russians', []],
+		['Prussia', []],
+		['RussiaToday', []],
+	])('should find %j', (text, expected) => {
+		expect(found(text)).toEqual(expected);
+	});
+
+	it.each([
+		['for Russia Day', []],
+		['the Russian Far East', []],
+		['the 2000 and 2001 Moscow and Pyongyang declarations', []],
+		['the North Star of bilateral ties', []],
+		['on the Korean Peninsula', []],
+	])('should link nothing inside the look-alike %j', (text, expected) => {
+		expect(found(text)).toEqual(expected);
+	});
+
+	it.each([
+		['Kim Jong-Un visited. Kim’s invite and Kim left.', ['Kim Jong-Un → kim-jong-un (name)', 'Kim’s → kim-jong-un (short)', 'Kim → kim-jong-un (short)']],
+		['Kim left.', []],
+		['Kim Jong Un met Kim Jong il. Kim spoke.', ['Kim Jong Un → kim-jong-un (name)', 'Kim Jong il → kim-jong-il (name)']],
+		['Kim Il-Sung founded it; Kim Jong Un leads it.', ['Kim Jong Un → kim-jong-un (name)']],
+		['Kim Il Sung founded it; Kim spoke.', ['Kim Il Sung → kim-il-sung (name)']],
+	])('should resolve short forms in %j only against actors named in full', (text, expected) => {
+		expect(found(text)).toEqual(expected);
+	});
+
+	it('should resolve short forms against actors named elsewhere in the document', () => {
+		expect(found('Kim spoke.', new Set(['kim-jong-un']))).toEqual(['Kim → kim-jong-un (short)']);
+		expect(found('Kim spoke.', new Set(['kim-jong-un', 'kim-jong-il']))).toEqual([]);
+		expect([...namedActors(matcher, ['Kim Jong-un met', 'Putin and Kim'])].sort()).toEqual(['kim-jong-un', 'vladimir-putin']);
+	});
+
+	it('should never let a short form name anyone when no set is given', () => {
+		expect(scan(createActorRecogniser(matcher), 'Kim spoke; Kim Jong Un too.').map((hit) => hit.data.actor)).toEqual(['kim-jong-un']);
+	});
+
+	it('should refuse a non-short form shared by two actors', () => {
+		expect(() => compileActors([{ id: 'a', forms: ['Korea'] }, { id: 'b', forms: ['Korea'] }])).toThrow('Surface form “Korea” is given to both “a” and “b”');
+	});
+
+	it('should let a form win over another actor’s look-alike of the same text', () => {
+		const m = compileActors([
+			{ id: 'north-korea', forms: ['Korea'], notForms: ['Korea Center'] },
+			{ id: 'centre', forms: ['Korea Center'] },
+		]);
+		expect(findActorMentions('at the Korea Center', m).map((hit) => hit.data.actor)).toEqual(['centre']);
+	});
+
+	it('should match nothing with an empty registry', () => {
+		expect(findActorMentions('Russia', compileActors([]))).toEqual([]);
+	});
+
+	it('should escape regex characters in forms', () => {
+		const m = compileActors([{ id: 'us', forms: ['U.S.'] }]);
+		expect(findActorMentions('the UXSX and the U.S. too', m).map((hit) => hit.start)).toEqual([17]);
+	});
+});

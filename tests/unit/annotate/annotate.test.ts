@@ -1,0 +1,55 @@
+import type { Root } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { describe, expect, it } from 'vitest';
+import { annotatableTexts, annotateTree, presentActor, presentArticle, presentDate } from '../../../src/annotate/annotate';
+import { createArticleRecogniser } from '../../../src/annotate/article-refs';
+
+describe('annotate', () => {
+	it('should expose the public api', async () => {
+		expect(Object.keys(await import('../../../src/annotate/annotate')).sort()).toEqual([
+			'annotatableTexts',
+			'annotateTree',
+			'presentActor',
+			'presentArticle',
+			'presentDate',
+		]);
+	});
+
+	it('should list the annotatable texts only', () => {
+		const tree = fromMarkdown('# A\n\nB [C](x) `D` *E*\n\n```\nF\n```') as Root;
+		expect(annotatableTexts(tree)).toEqual(['A', 'B ', ' ', ' ', 'E']);
+	});
+
+	it('should replace hits, record mentions with places, and keep warnings', () => {
+		const source = 'See Article 4\nand Article 40.';
+		const tree = fromMarkdown(source) as Root;
+		const result = annotateTree(tree, createArticleRecogniser(), (hit, text) => presentArticle(hit, text), source);
+		expect(result.mentions).toEqual([{ kind: 'article', ref: '4', text: 'Article 4', line: 1, column: 5 }]);
+		expect(result.warnings).toEqual([{ message: expect.stringContaining('Article 40'), ruleId: 'article-out-of-range', place: { line: 2, column: 5 } }]);
+		const paragraph = tree.children[0];
+		expect(paragraph?.type === 'paragraph' && paragraph.children.map((n) => n.type)).toEqual(['text', 'link', 'text']);
+		// Every node keeps a position so the next plugin can still place its mentions.
+		expect(paragraph?.type === 'paragraph' && paragraph.children.every((n) => n.position)).toBe(true);
+	});
+
+	it('should present an article, with the numbers inside a range recorded', () => {
+		const shown = presentArticle({ start: 0, end: 1, data: { number: 5, implicit: false, range: { interior: [4], text: 'Articles 3 to 5' } } }, '5');
+		expect(shown.mentions).toEqual([
+			{ kind: 'article', ref: '5', text: '5' },
+			{ kind: 'article', ref: '4', text: 'Articles 3 to 5' },
+		]);
+		expect(presentArticle({ start: 0, end: 1, data: { number: 99, implicit: false, outOfRange: true } }, 'Article 99').node).toBeUndefined();
+	});
+
+	it('should present an actor with its form, and a misspelling with its correction', () => {
+		const shown = presentActor({ start: 0, end: 1, data: { actor: 'jake-sullivan', type: 'misspelling', correct: 'Jake Sullivan', form: 'Jack Sullivan' } }, 'Jack Sullivan');
+		expect(shown.node).toMatchObject({ type: 'link', url: '/actors/jake-sullivan/', data: { hProperties: { dataForm: 'misspelling', dataCorrect: 'Jake Sullivan' } } });
+		expect(shown.mentions).toEqual([{ kind: 'actor', ref: 'jake-sullivan', text: 'Jack Sullivan', form: 'misspelling', correct: 'Jake Sullivan' }]);
+	});
+
+	it('should present an approximate date with a note', () => {
+		const shown = presentDate({ start: 0, end: 1, data: { iso: '1960/1989', inferred: false, approximate: true, note: 'n' } }, 'early 1960s to the late 1980s');
+		expect(shown.node).toMatchObject({ url: '/timeline/#d-1960_1989', data: { hProperties: { dataRef: '1960/1989', dataApproximate: '', dataNote: 'n' } } });
+		expect(shown.mentions?.[0]).toEqual({ kind: 'date', ref: '1960/1989', text: 'early 1960s to the late 1980s', approximate: true, note: 'n' });
+	});
+});

@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { createDateRecogniser, findDateExpressions, parseReferenceDate } from '../../../src/annotate/date-expressions';
+
+/** The expressions found, as `text → iso` pairs (inferred ones marked `~`). */
+function found(text: string, referenceDate: string | null = '2024-07-11'): string[] {
+	return findDateExpressions(text, { referenceDate }).map((e) => `${e.text} → ${e.inferred ? '~' : ''}${e.iso}`);
+}
+
+describe('date-expressions', () => {
+	it('should expose the public api', async () => {
+		expect(Object.keys(await import('../../../src/annotate/date-expressions')).sort()).toEqual([
+			'createDateRecogniser',
+			'findDateExpressions',
+			'parseReferenceDate',
+		]);
+	});
+
+	it.each([
+		// Full dates in any common order.
+		['signed on June 19, 2024 in Pyongyang', ['June 19, 2024 → 2024-06-19']],
+		['On June 19, 2024, during a trip', ['June 19, 2024 → 2024-06-19']],
+		['21 June 2024, NIICE Commentary 9282', ['21 June 2024 → 2024-06-21']],
+		['on 19 June 2024.', ['19 June 2024 → 2024-06-19']],
+		['on January 23, 1968, North Korea captured', ['January 23, 1968 → 1968-01-23']],
+		['published 2024-06-19.', ['2024-06-19 → 2024-06-19']],
+		['on 4 December 2024', ['4 December 2024 → 2024-12-04']],
+		['the 19th of June 2024', ['19th of June 2024 → 2024-06-19']],
+		['on Sept. 13, 2023', ['Sept. 13, 2023 → 2023-09-13']],
+		['on 18–19 June 2024', ['18–19 June 2024 → 2024-06-18/2024-06-19']],
+		['Last Updated on July 11, 2024 4:34 pm', ['July 11, 2024 → 2024-07-11']],
+		// Month and year.
+		['released the crew in December 1968', ['December 1968 → 1968-12']],
+		['visit to North Korea in July 2023 and', ['July 2023 → 2023-07']],
+		['in September of 2023', ['September of 2023 → 2023-09']],
+		// Years used as years.
+		['collapse of the Soviet Union in 1991.', ['1991 → 1991']],
+		['In 1991, the treaty lapsed', ['1991 → 1991']],
+		['this agreement echoes the 1961 treaty that', ['1961 → 1961']],
+		['in Russia in 2018.', ['2018 → 2018']],
+		['to power in 2000 marked a shift', ['2000 → 2000']],
+		['the 1961 and 2000 treaties', ['1961 → 1961', '2000 → 2000']],
+		['the 2000 and 2001 Moscow and Pyongyang declarations', ['2000 → 2000', '2001 → 2001']],
+		['between the 1961 and 2024 versions is', ['1961 → 1961', '2024 → 2024']],
+		['The 2024 Treaty marks a crucial moment', ['2024 → 2024']],
+		['its 1961 treaty with China', ['1961 → 1961']],
+		['by 2030 at the latest', ['2030 → 2030']],
+		['c. 1900 or so', ['1900 → 1900']],
+		['in mid-2023 talks resumed', ['2023 → 2023']],
+		// "since" opens a range.
+		['sanctions on North Korea since 2006.', ['2006 → 2006/..']],
+		['under discussion since September 2023.', ['September 2023 → 2023-09/..']],
+		['since March 2022', ['March 2022 → 2022-03/..']],
+		// Ranges and decades.
+		['unlike during 1960–88, Russia', ['1960–88 → 1960/1988']],
+		['from 1960-1988', ['1960-1988 → 1960/1988']],
+		['between 1960 and 1988 the', ['1960 and 1988 → 1960/1988']],
+		['the world of the 1960s equidistance diplomacy', ['1960s → 1960/1969']],
+		['in the 1990s', ['1990s → 1990/1999']],
+		['from the early 1960s to the late 1980s, playing', ['early 1960s to the late 1980s → 1960/1989']],
+	])('should recognise %j', (text, expected) => {
+		expect(found(text)).toEqual(expected);
+	});
+
+	it.each([
+		// Days without a year take the reference year.
+		['On June 12, Kim Jong Un', '2024-07-11', ['June 12 → ~2024-06-12']],
+		['visit to Pyongyang on June 18 to engage', '2024-06-21', ['June 18 → ~2024-06-18']],
+		['signed an agreement on June 19 on the construction', '2024-06', ['June 19 → ~2024-06-19']],
+		['on 19 June, Putin', '2024', ['19 June → ~2024-06-19']],
+		// Relative expressions.
+		['exceeded $34 billion last year.', '2024-06', ['last year → ~2023']],
+		['set last year against the backdrop', '2023-09', ['last year → ~2022']],
+		['and earlier this year it vetoed', '2024', ['earlier this year → ~2024']],
+		['This year, the talks', '2024-03-01', ['This year → ~2024']],
+		['Last month the envoy', '2024-01-15', ['Last month → ~2023-12']],
+		['Last weekend, coinciding with', '2024-06-20', ['Last weekend → ~2024-06-15/2024-06-16']],
+		['Last weekend, coinciding with', '2024-06-16', ['Last weekend → ~2024-06-08/2024-06-09']],
+	])('should infer %j from the reference date %s', (text, referenceDate, expected) => {
+		expect(found(text, referenceDate)).toEqual(expected);
+	});
+
+	it('should explain an inferred value in a note', () => {
+		expect(findDateExpressions('On June 12, Kim', { referenceDate: '2024-07-11' })[0]).toEqual({
+			start: 3,
+			end: 10,
+			text: 'June 12',
+			iso: '2024-06-12',
+			inferred: true,
+			approximate: false,
+			note: 'Year inferred from the publication date (2024)',
+		});
+		expect(findDateExpressions('from the early 1960s to the late 1980s')[0]).toMatchObject({ approximate: true, note: expect.stringContaining('whole decades') });
+	});
+
+	it.each<[string, string | null, string]>([
+		['Last weekend, coinciding', '2024-06', 'a month-only reference cannot place a weekend'],
+		['Last month the envoy', '2024', 'a year-only reference cannot place a month'],
+		['On June 12, Kim', null, 'no reference date at all'],
+		['exceeded $34 billion last year.', null, 'no reference date at all'],
+	])('should leave %j unlinked with reference %s (%s)', (text: string, referenceDate: string | null) => {
+		expect(found(text, referenceDate)).toEqual([]);
+	});
+
+	it.each([
+		['exceeded $34 billion last year'.replace(' last year', '')],
+		['a $ 5 billion sale of F-35 fighter jets'],
+		['pending vacancies for 4.3 million jobs'],
+		['its crew of 83 sailors off the coast'],
+		['F-16 jets (nuclear-capable)'],
+		['since the outbreak of Covid-19 pandemic'],
+		['first the vice-ministerial 2+2 dialogue'],
+		['the 2-2 dialogue in Beijing'],
+		['his first state visit to North Korea in 24 years'],
+		['his second in four years'],
+		['paid a six-day landmark visit'],
+		['Roughly half of the 3 decades of his career'],
+		['and 1.5 track dialogues'],
+		['these reports are not 100% reliable'],
+		['the explicit reference to Article 51 of the UN Charter'],
+		['21 June, NIICE Commentary 9282'.replace('21 June, ', '')],
+		['Last Updated 4:34 pm'],
+		['as seen in Table 1 below'],
+		['6 mins read'],
+		['the 2000 soldiers on the border'],
+		['a force of 2000 troops'],
+		['in 2000 years of history'],
+		['Resolution 2270 and Resolution 1718'],
+		['the last year of the war'],
+		['at 1991 prices, 2024'],
+		['2024 was a watershed'],
+		['Covid-2019 spread'],
+	])('should not read %j as a date', (text) => {
+		expect(found(text)).toEqual([]);
+	});
+
+	it('should never link a day that does not exist', () => {
+		expect(found('on February 30, 2024')).toEqual([]);
+		expect(found('on 2024-02-30')).toEqual([]);
+	});
+
+	it('should share one global Unicode regex with the plugin', () => {
+		const { pattern } = createDateRecogniser();
+		expect(pattern.flags).toContain('g');
+		expect(pattern.flags).toContain('u');
+	});
+
+	it.each([
+		['2024-07-11', '2024-07-11'],
+		['2023-09', '2023-09'],
+		['2024', '2024'],
+		[2024, '2024'],
+		[new Date('2024-06-21T00:00:00Z'), '2024-06-21'],
+		['June 2024', undefined],
+		['2024-13', undefined],
+		[undefined, undefined],
+	])('should read the reference date %j as %j', (value, expected) => {
+		expect(parseReferenceDate(value)).toBe(expected);
+	});
+});

@@ -1,0 +1,171 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Paragraph, Root, Text } from 'mdast';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import {
+	defaultInclude,
+	escapeRegex,
+	isIgnored,
+	lineOffsetOf,
+	matcherAt,
+	mentionLink,
+	placeOf,
+	positionFrom,
+	recordMentions,
+	replacementNodes,
+	restorePositions,
+	scan,
+	shouldAnnotate,
+	sourceOf,
+	timelineAnchor,
+	type Mention,
+	type Recogniser,
+} from '../../../src/annotate/mention';
+
+describe('mention', () => {
+	it('should expose the public api', async () => {
+		expect(Object.keys(await import('../../../src/annotate/mention')).sort()).toEqual([
+			'defaultInclude',
+			'escapeRegex',
+			'isIgnored',
+			'lineOffsetOf',
+			'matcherAt',
+			'mentionLink',
+			'placeOf',
+			'positionFrom',
+			'recordMentions',
+			'replacementNodes',
+			'restorePositions',
+			'scan',
+			'shouldAnnotate',
+			'sourceOf',
+			'timelineAnchor',
+		]);
+	});
+
+	it.each([
+		['2024-06-19', 'd-2024-06-19'],
+		['2023-09', 'd-2023-09'],
+		['1961', 'd-1961'],
+		['1960/1988', 'd-1960_1988'],
+		['2024-06-18/2024-06-19', 'd-2024-06-18_2024-06-19'],
+		['2023-09/..', 'd-2023-09_open'],
+	])('should anchor %s on the timeline as %s', (iso, expected) => {
+		expect(timelineAnchor(iso)).toBe(expected);
+	});
+
+	it('should scan like findAndReplace: no overlaps, a rejected match resumes one character later', () => {
+		const recogniser: Recogniser<string> = {
+			pattern: /ab|b/gu,
+			interpret: (input, index, match) => (match === 'ab' && input[index + 2] === '!' ? false : [{ start: index, end: index + match.length, data: match }]),
+		};
+		expect(scan(recogniser, 'ab ab!').map((hit) => `${hit.start}:${hit.data}`)).toEqual(['0:ab', '4:b']);
+	});
+
+	it('should recover named groups at a position', () => {
+		const at = matcherAt(/(?<word>\p{L}+)/gu);
+		expect(at('12 abc', 3)?.groups?.['word']).toBe('abc');
+		expect(at('12 abc', 0)).toBeUndefined();
+	});
+
+	it('should escape what a u-flag regex needs escaped, and nothing else', () => {
+		expect(escapeRegex('U.S.-ROK (a|b)')).toBe('U\\.S\\.-ROK \\(a\\|b\\)');
+		expect(() => new RegExp(escapeRegex('a-b/c'), 'u')).not.toThrow();
+	});
+
+	it('should cut a match into text and mention nodes that keep the text as written', () => {
+		const nodes = replacementNodes('x Articles 3 to 5 y', 2, 'Articles 3 to 5', [
+			{ start: 2, end: 12, data: 3 },
+			{ start: 16, end: 17, data: 5 },
+		], (hit, text) => mentionLink(text, `/articles/${hit.data}/`, { dataRef: String(hit.data) }));
+		expect(nodes.map((n) => n.type)).toEqual(['link', 'text', 'link']);
+		expect(nodes.map((n) => ('value' in n ? n.value : n.type === 'link' ? (n.children[0] as Text).value : '')).join('')).toBe('Articles 3 to 5');
+		expect(replacementNodes('Russia Day', 0, 'Russia Day', [], () => ({ type: 'text', value: '' }))).toEqual([{ type: 'text', value: 'Russia Day' }]);
+	});
+
+	it('should wrap the text of a date mention in a time node', () => {
+		expect(mentionLink('June 19', '/timeline/#d-2024-06-19', { dataRef: '2024-06-19' }, '2024-06-19')).toEqual({
+			type: 'link',
+			url: '/timeline/#d-2024-06-19',
+			title: null,
+			children: [{ type: 'mentionTime', children: [{ type: 'text', value: 'June 19' }], data: { hName: 'time', hProperties: { dateTime: '2024-06-19' } } }],
+			data: { hProperties: { dataRef: '2024-06-19' } },
+		});
+	});
+
+	it('should place offsets inside a text node', () => {
+		const text: Text = { type: 'text', value: 'ab\ncd', position: { start: { line: 3, column: 5, offset: 20 }, end: { line: 4, column: 3, offset: 25 } } };
+		expect(placeOf(text, 1)).toEqual({ line: 3, column: 6, offset: 21 });
+		expect(placeOf(text, 4)).toEqual({ line: 4, column: 2, offset: 24 });
+		expect(placeOf({ type: 'text', value: 'x' }, 0)).toEqual({ line: 0, column: 0 });
+	});
+
+	it('should give cut nodes their positions back', () => {
+		const source = 'Hello Russia and more';
+		const original: Text = { type: 'text', value: source, position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 22, offset: 21 } } };
+		const link = mentionLink('Russia', '/actors/russia/', {});
+		positionFrom(link, original, 6, 12);
+		const paragraph: Paragraph = { type: 'paragraph', children: [{ type: 'text', value: 'Hello ' }, link, { type: 'text', value: ' and more' }], position: original.position };
+		const tree: Root = { type: 'root', children: [paragraph] };
+		restorePositions(tree, source);
+		expect(paragraph.children.map((n) => [n.position?.start.column, n.position?.end.column])).toEqual([[1, 7], [7, 13], [13, 22]]);
+		const lone: Paragraph = { type: 'paragraph', children: [{ type: 'text', value: 'more\nlines' }], position: { start: { line: 2, column: 1, offset: 6 }, end: { line: 3, column: 6, offset: 16 } } };
+		restorePositions({ type: 'root', children: [lone] }, 'intro\nmore\nlines');
+		expect(lone.children[0]?.position).toEqual({ start: { line: 2, column: 1, offset: 6 }, end: { line: 3, column: 6, offset: 16 } });
+	});
+
+	it.each([
+		[{ type: 'link', url: '', children: [] }, true],
+		[{ type: 'inlineCode', value: '' }, true],
+		[{ type: 'code', value: '' }, true],
+		[{ type: 'mentionTime', children: [], data: { hName: 'time', hProperties: { dateTime: '' } } }, true],
+		[{ type: 'paragraph', children: [], data: { hProperties: { className: ['block-label'] } } }, true],
+		[{ type: 'paragraph', children: [] }, false],
+		[{ type: 'heading', depth: 2, children: [] }, false],
+		[{ type: 'emphasis', children: [] }, false],
+	])('should ignore %j: %s', (node, expected) => {
+		expect(isIgnored(node as Paragraph)).toBe(expected);
+	});
+
+	it.each([
+		[undefined, defaultInclude, true],
+		['/a/content/commentaries/x.md', defaultInclude, true],
+		['/a/content/notes/x.md', defaultInclude, false],
+		['/a/content/notes/x.md', /notes/, true],
+		['/a/content/notes/x.md', (path: string) => path.endsWith('.mdx'), false],
+	])('should decide whether to annotate %s', (path, include, expected) => {
+		expect(shouldAnnotate(new VFile(path ? { path } : {}), include)).toBe(expected);
+	});
+
+	it('should append mentions to file.data and the Astro frontmatter without replacing them', () => {
+		const file = new VFile();
+		const first: Mention = { kind: 'actor', ref: 'russia', text: 'Russia', line: 1, column: 1 };
+		recordMentions(file, [first]);
+		recordMentions(file, [{ ...first, ref: 'japan' }]);
+		expect(file.data.mentions?.map((m) => m.ref)).toEqual(['russia', 'japan']);
+		expect((file.data.astro?.frontmatter?.['mentions'] as Mention[]).map((m) => m.ref)).toEqual(['russia', 'japan']);
+	});
+
+	it('should read a file’s text', () => {
+		expect(sourceOf(new VFile('abc'))).toBe('abc');
+		expect(sourceOf(new VFile(new TextEncoder().encode('é')))).toBe('é');
+		expect(sourceOf(new VFile())).toBeUndefined();
+	});
+
+	it('should count the lines Astro cut off before the body', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'offset-'));
+		try {
+			const path = join(dir, 'a.md');
+			writeFileSync(path, '---\ntitle: x\n---\n\nBody line\nmore');
+			expect(lineOffsetOf(new VFile({ path, value: 'Body line\nmore' }))).toBe(4);
+			expect(lineOffsetOf(new VFile({ path, value: '\n\n\n\nBody line\nmore' }))).toBe(0);
+			expect(lineOffsetOf(new VFile({ path, value: 'Not in the file' }))).toBe(0);
+			expect(lineOffsetOf(new VFile({ path: join(dir, 'missing.md'), value: 'x' }))).toBe(0);
+			expect(lineOffsetOf(new VFile('x'))).toBe(0);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+});
