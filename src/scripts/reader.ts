@@ -119,12 +119,15 @@ function setupMentionPreviews(): void {
 	let hideTimer = 0;
 
 	const show = (link: HTMLElement) => {
-		const describedBy = link.getAttribute('aria-describedby');
-		const source = describedBy ? document.getElementById(describedBy) : null;
-		if (!source) return;
+		// aria-describedby lists one or more ids (the target, then notes such as “inferred”).
+		const texts = (link.getAttribute('aria-describedby') ?? '')
+			.split(/\s+/)
+			.map((id) => document.getElementById(id)?.textContent?.trim())
+			.filter((text): text is string => Boolean(text));
+		if (texts.length === 0) return;
 		window.clearTimeout(hideTimer);
 		current = link;
-		tip.textContent = source.textContent;
+		tip.replaceChildren(...texts.map((text) => Object.assign(document.createElement('p'), { textContent: text })));
 		if (!tip.matches(':popover-open')) tip.showPopover();
 		const box = link.getBoundingClientRect();
 		const width = Math.min(320, window.innerWidth - 16);
