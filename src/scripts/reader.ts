@@ -118,6 +118,15 @@ function setupMentionPreviews(): void {
 	let current: HTMLElement | null = null;
 	let hideTimer = 0;
 
+	const place = (link: HTMLElement) => {
+		const box = link.getBoundingClientRect();
+		const width = Math.min(320, window.innerWidth - 16);
+		tip.style.width = `${width}px`;
+		tip.style.left = `${Math.max(8, Math.min(box.left, window.innerWidth - width - 8))}px`;
+		const below = box.bottom + 6;
+		const fitsBelow = below + tip.offsetHeight < window.innerHeight;
+		tip.style.top = `${fitsBelow ? below : Math.max(8, box.top - tip.offsetHeight - 6)}px`;
+	};
 	const show = (link: HTMLElement) => {
 		// aria-describedby lists one or more ids (the target, then notes such as “inferred”).
 		const texts = (link.getAttribute('aria-describedby') ?? '')
@@ -129,13 +138,7 @@ function setupMentionPreviews(): void {
 		current = link;
 		tip.replaceChildren(...texts.map((text) => Object.assign(document.createElement('p'), { textContent: text })));
 		if (!tip.matches(':popover-open')) tip.showPopover();
-		const box = link.getBoundingClientRect();
-		const width = Math.min(320, window.innerWidth - 16);
-		tip.style.width = `${width}px`;
-		tip.style.left = `${Math.max(8, Math.min(box.left, window.innerWidth - width - 8))}px`;
-		const below = box.bottom + 6;
-		const fitsBelow = below + tip.offsetHeight < window.innerHeight;
-		tip.style.top = `${fitsBelow ? below : Math.max(8, box.top - tip.offsetHeight - 6)}px`;
+		place(link);
 	};
 	const hide = () => {
 		current = null;
@@ -166,7 +169,19 @@ function setupMentionPreviews(): void {
 	document.addEventListener('keydown', (event) => {
 		if (event.key === 'Escape' && current) hide();
 	});
-	window.addEventListener('scroll', () => current && hide(), { passive: true });
+	// Focusing a link off screen scrolls it into view: follow it rather than close.
+	let frame = 0;
+	window.addEventListener(
+		'scroll',
+		() => {
+			if (!current || frame) return;
+			frame = window.requestAnimationFrame(() => {
+				frame = 0;
+				if (current) place(current);
+			});
+		},
+		{ passive: true },
+	);
 }
 
 window.addEventListener('hashchange', focusTarget);

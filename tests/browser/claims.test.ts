@@ -1,0 +1,130 @@
+/**
+ * Claims as a reader uses them: a permalink lands on the highlighted sentence
+ * and focus moves there; the permalink control opens a panel that copies the
+ * link and a citation; the share page carries the sentence in its meta tags.
+ */
+import { describe, expect, it } from 'vitest';
+import { useSite } from '../support/browser';
+import { distDir, hasBuild } from '../support/dist';
+
+const built = hasBuild();
+const slug = 'lankov-nbr-interview';
+
+describe('claims in the browser', () => {
+	it('should have a built site to check', () => {
+		expect(built, `no build in ${distDir}: run \`npm run build\` first`).toBe(true);
+	});
+	if (!built) return;
+
+	const site = useSite();
+
+	/** Id and text of the n-th claim of the reading page. */
+	async function claimAt(index: number) {
+		return site.open(`/commentaries/${slug}/`, async (page) => {
+			const claim = page.locator('[data-claim]').nth(index);
+			return { id: (await claim.getAttribute('id')) ?? '', text: ((await claim.textContent()) ?? '').trim() };
+		});
+	}
+
+	it('should land a permalink on the sentence, highlighted and focused', async () => {
+		const { id } = await claimAt(12);
+		expect(id).toMatch(/^c-[0-9a-f]{10}$/);
+		await site.open(`/commentaries/${slug}/#${id}`, async (page, report) => {
+			expect(report.consoleErrors).toEqual([]);
+			const state = await page.evaluate((claimId) => {
+				const element = document.getElementById(claimId)!;
+				return {
+					targeted: element.matches(':target'),
+					focused: document.activeElement === element,
+					background: getComputedStyle(element).backgroundColor,
+				};
+			}, id);
+			expect(state.targeted).toBe(true);
+			expect(state.focused).toBe(true);
+			// Scrolling is smooth unless the reader asks for reduced motion: wait for it to settle.
+			await expect
+				.poll(() => page.evaluate((claimId) => {
+					const top = document.getElementById(claimId)!.getBoundingClientRect().top;
+					return top >= 0 && top < window.innerHeight;
+				}, id))
+				.toBe(true);
+			expect(state.background).not.toBe('rgba(0, 0, 0, 0)');
+		});
+	});
+
+	it('should show the permalink control on keyboard focus and open the share panel with Enter', async () => {
+		await site.open(`/commentaries/${slug}/`, async (page) => {
+			const claim = page.locator('[data-claim]').nth(3);
+			const id = await claim.getAttribute('id');
+			const control = claim.locator('a.claim-link');
+			expect(await control.getAttribute('href')).toBe(`#${id}`);
+			expect(await control.getAttribute('aria-label')).toBe('Link to this sentence');
+			expect(await control.evaluate((el) => getComputedStyle(el).opacity)).toBe('0');
+			await control.focus();
+			expect(await control.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+			await page.keyboard.press('Enter');
+			const panel = page.locator('#claim-panel');
+			await expect.poll(() => panel.evaluate((el) => el.matches(':popover-open'))).toBe(true);
+			expect(await page.inputValue('#claim-panel-link')).toBe(site.url(`/commentaries/${slug}/#${id}`));
+			expect(await page.evaluate(() => document.activeElement?.id)).toBe('claim-panel-link');
+			await page.keyboard.press('Escape');
+			await expect.poll(() => panel.evaluate((el) => el.matches(':popover-open'))).toBe(false);
+			expect(await page.evaluate(() => document.activeElement?.className)).toBe('claim-link');
+		});
+	});
+
+	it('should copy the link and a citation quoting the sentence', async () => {
+		const { id, text } = await claimAt(5);
+		await site.open(
+			`/commentaries/${slug}/`,
+			async (page) => {
+				await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url('/') });
+				await page.locator(`#${id} a.claim-link`).focus();
+				await page.keyboard.press('Enter');
+				await page.getByRole('button', { name: 'Copy link' }).click();
+				await expect.poll(() => page.locator('#reader-status').textContent()).toBe('Link copied.');
+				expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(site.url(`/commentaries/${slug}/#${id}`));
+				await page.getByRole('button', { name: 'Copy citation' }).click();
+				await expect.poll(() => page.locator('#reader-status').textContent()).toBe('Citation copied.');
+				const citation = await page.evaluate(() => navigator.clipboard.readText());
+				expect(citation).toContain('Lankov, Andrei.');
+				expect(citation).toContain('Interview by Andrew Pruden.');
+				expect(citation).toContain(`Quoted: “${text}”`);
+				const bibtex = await page.locator('[data-field="bibtex"]').textContent();
+				expect(bibtex).toMatch(new RegExp(`^@online\\{lankov2024-${id},`));
+			},
+			{ fresh: true },
+		);
+	});
+
+	it('should give the share page the sentence in its meta tags, a card image and the anchor as canonical', async () => {
+		const { id, text } = await claimAt(7);
+		await site.open(`/c/${id}/`, async (page, report) => {
+			expect(report.status).toBe(200);
+			const meta = (selector: string) => page.locator(selector).getAttribute('content');
+			expect(await meta('meta[property="og:description"]')).toBe(text);
+			expect(await meta('meta[name="description"]')).toBe(text);
+			expect(await meta('meta[property="og:title"]')).toContain('Andrei Lankov');
+			expect(await meta('meta[name="twitter:card"]')).toBe('summary_large_image');
+			expect(await meta('meta[property="og:image"]')).toMatch(new RegExp(`/c/${id}\\.png$`));
+			expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toMatch(new RegExp(`/commentaries/${slug}/#${id}$`));
+			expect((await page.locator('blockquote').textContent())?.trim()).toBe(text);
+			const image = await page.request.get(site.url(`/c/${id}.png`));
+			expect(image.status()).toBe(200);
+			expect(image.headers()['content-type']).toBe('image/png');
+			expect((await image.body()).subarray(1, 4).toString()).toBe('PNG');
+			await Promise.all([page.waitForURL((url) => url.hash === `#${id}`), page.getByRole('link', { name: 'Read it in context' }).click()]);
+			expect(await page.evaluate(() => document.activeElement?.id)).toBe(id);
+		});
+	});
+
+	it('should keep share pages out of the search index', async () => {
+		const { id } = await claimAt(1);
+		await site.open(`/c/${id}/`, async (page) => {
+			expect(await page.locator('[data-pagefind-body]').count()).toBe(0);
+		});
+		await site.open(`/commentaries/${slug}/`, async (page) => {
+			expect(await page.locator('[data-pagefind-body]').count()).toBe(1);
+		});
+	});
+});
