@@ -1,0 +1,189 @@
+/**
+ * `npm test`: every gate in order, with one summary at the end.
+ *
+ *   1. prerequisites  Chromium (Debian's package; never a downloaded browser)
+ *   2. typecheck      astro check
+ *   3. unit           vitest --project unit
+ *   4. build          npm run build, from clean
+ *   5. dist           vitest --project dist     (needs the build)
+ *   6. browser        vitest --project browser  (needs the build and Chromium)
+ *
+ * A failed stage does not stop the stages that do not depend on it; a stage
+ * whose dependency failed is reported as failed, never as skipped. The last
+ * line printed is exactly `N passed, N failed` (each Vitest test counts; the
+ * typecheck and the build count one each), and the exit code is non-zero if
+ * anything failed.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { accessSync, constants, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(root, 'node_modules', '.bin');
+// Children find Astro, Vitest and the project's Node 24 first, whichever Node runs this file.
+const env = { ...process.env, PATH: [bin, dirname(process.execPath), process.env.PATH ?? ''].join(delimiter), FORCE_COLOR: process.env.FORCE_COLOR ?? (process.stdout.isTTY ? '1' : '0') };
+const reports = mkdtempSync(join(tmpdir(), 'treaty-reader-test-'));
+
+/** @typedef {{ name: string, passed: number, failed: number, seconds: number, note: string }} Suite */
+/** @type {Suite[]} */
+const suites = [];
+
+/** Print a stage banner. */
+function banner(title) {
+	process.stdout.write(`\n━━ ${title} ${'━'.repeat(Math.max(3, 70 - title.length))}\n`);
+}
+
+/**
+ * Run a command with inherited output.
+ * @returns {Promise<{ code: number, seconds: number }>}
+ */
+function run(command, args) {
+	const started = performance.now();
+	return new Promise((resolve) => {
+		const child = spawn(command, args, { cwd: root, env, stdio: 'inherit' });
+		child.on('error', (error) => {
+			process.stderr.write(`Could not start ${command}: ${error.message}\n`);
+			resolve({ code: 127, seconds: (performance.now() - started) / 1000 });
+		});
+		child.on('close', (code, signal) =>
+			resolve({ code: code ?? (signal ? 128 : 1), seconds: (performance.now() - started) / 1000 }),
+		);
+	});
+}
+
+/** A stage that counts as one test. */
+async function single(name, command, args) {
+	banner(name);
+	const { code, seconds } = await run(command, args);
+	suites.push({ name, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, seconds, note: code === 0 ? '' : `exit code ${code}` });
+	return code === 0;
+}
+
+/** A Vitest project: counts every test, and a file that fails to load as one failure. */
+async function vitest(project) {
+	const name = `vitest ${project}`;
+	banner(name);
+	const output = join(reports, `${project}.json`);
+	rmSync(output, { force: true });
+	const { code, seconds } = await run(join(bin, 'vitest'), [
+		'run',
+		'--project',
+		project,
+		'--reporter=default',
+		'--reporter=json',
+		`--outputFile.json=${output}`,
+	]);
+	let passed = 0;
+	let failed = 0;
+	let note = '';
+	try {
+		const result = JSON.parse(readFileSync(output, 'utf8'));
+		passed = result.numPassedTests ?? 0;
+		failed = result.numFailedTests ?? 0;
+		// A test file that cannot even be loaded has no failed tests, only a failed suite.
+		const broken = (result.testResults ?? []).filter(
+			(file) => file.status === 'failed' && !(file.assertionResults ?? []).some((test) => test.status === 'failed'),
+		);
+		if (broken.length > 0) {
+			failed += broken.length;
+			note = `${broken.length} file(s) failed to run`;
+		}
+	} catch {
+		note = 'no JSON report';
+	}
+	if (code !== 0 && failed === 0) {
+		failed = 1;
+		note ||= `exit code ${code}`;
+	}
+	suites.push({ name, passed, failed, seconds, note });
+}
+
+/** Record a stage that could not run because a stage it needs failed. */
+function blocked(name, reason) {
+	banner(name);
+	process.stdout.write(`Not run: ${reason}.\n`);
+	suites.push({ name, passed: 0, failed: 1, seconds: 0, note: `not run: ${reason}` });
+}
+
+function isExecutable(path) {
+	try {
+		accessSync(path, constants.X_OK);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** Chromium from Debian, installed with apt when we are root and may. */
+function ensureChromium() {
+	const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+	if (isExecutable(path)) return { ok: true, path };
+	const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+	const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
+	if (isRoot && hasApt && process.env.CHROMIUM_PATH === undefined) {
+		process.stdout.write('Chromium is missing: running `apt-get update && apt-get install -y chromium` (Debian package).\n');
+		const aptEnv = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+		const update = spawnSync('apt-get', ['update'], { stdio: 'inherit', env: aptEnv });
+		if (update.status === 0) spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env: aptEnv });
+		if (isExecutable(path)) return { ok: true, path };
+	}
+	return { ok: false, path };
+}
+
+function summary() {
+	const rows = suites.map((suite) => [
+		suite.name,
+		suite.failed === 0 ? 'pass' : 'FAIL',
+		String(suite.passed),
+		String(suite.failed),
+		`${suite.seconds.toFixed(1)}s`,
+		suite.note,
+	]);
+	const header = ['suite', 'result', 'passed', 'failed', 'time', 'note'];
+	const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
+	const line = (cells) => cells.map((cell, column) => (column >= 2 && column <= 4 ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join('  ').trimEnd();
+	banner('summary');
+	process.stdout.write(`${line(header)}\n${line(widths.map((width) => '─'.repeat(width)))}\n`);
+	for (const row of rows) process.stdout.write(`${line(row)}\n`);
+	const passed = suites.reduce((sum, suite) => sum + suite.passed, 0);
+	const failed = suites.reduce((sum, suite) => sum + suite.failed, 0);
+	process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
+	return failed;
+}
+
+async function main() {
+	const started = performance.now();
+	banner('prerequisites');
+	const chromium = ensureChromium();
+	if (!chromium.ok) {
+		process.stderr.write(
+			`Chromium not found at ${chromium.path}: install Debian's chromium package (apt-get install -y chromium) or set CHROMIUM_PATH\n`,
+		);
+		process.stdout.write('\n0 passed, 1 failed\n');
+		return 1;
+	}
+	const nodeVersion = spawnSync('node', ['--version'], { env, encoding: 'utf8' }).stdout.trim();
+	process.stdout.write(`Chromium: ${chromium.path}\nNode for the tools: ${nodeVersion || 'unknown'}\n`);
+
+	await single('astro check', join(bin, 'astro'), ['check']);
+	await vitest('unit');
+
+	// From clean: Astro's content cache does not notice changed Markdown plugins.
+	for (const stale of ['dist', '.astro', join('node_modules', '.astro')]) rmSync(join(root, stale), { recursive: true, force: true });
+	const built = await single('build', 'npm', ['run', 'build']);
+	const buildSeconds = suites.at(-1)?.seconds ?? 0;
+	process.stdout.write(`Build took ${buildSeconds.toFixed(1)}s.\n`);
+
+	if (built) await vitest('dist');
+	else blocked('vitest dist', 'the build failed');
+	if (built) await vitest('browser');
+	else blocked('vitest browser', 'the build failed');
+
+	rmSync(reports, { recursive: true, force: true });
+	process.stdout.write(`Total ${((performance.now() - started) / 1000).toFixed(1)}s.\n`);
+	return summary() === 0 ? 0 : 1;
+}
+
+process.exitCode = await main();

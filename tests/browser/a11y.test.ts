@@ -1,0 +1,34 @@
+/**
+ * axe-core over every built page (the 404 page included), in the light and
+ * the dark colour scheme: WCAG 2.0/2.1/2.2 A and AA plus axe's best
+ * practices, zero violations allowed. Each page is loaded once and checked in
+ * both schemes (`page.emulateMedia`), which halves the cost of the suite.
+ */
+import { describe, expect, it } from 'vitest';
+import { useSite } from '../support/browser';
+import { describeViolations, runAxe } from '../support/axe';
+import { distDir, hasBuild, listPages } from '../support/dist';
+
+const built = hasBuild();
+const pages = built ? listPages() : [];
+
+describe('accessibility (axe) of every page', () => {
+	it('should have a built site to check', () => {
+		expect(built, `no build in ${distDir}: run \`npm run build\` first`).toBe(true);
+	});
+	if (!built) return;
+
+	const site = useSite();
+
+	it.concurrent.for(pages.map((page) => page.path))('should have no axe violations on %s in light and dark', async (path, { expect }) => {
+		const found = await site.open(path, async (page) => {
+			const lines: string[] = [];
+			for (const colorScheme of ['light', 'dark'] as const) {
+				await page.emulateMedia({ colorScheme });
+				lines.push(...describeViolations(`${path} [${colorScheme}]`, await runAxe(page)));
+			}
+			return lines;
+		});
+		expect(found).toEqual([]);
+	});
+});

@@ -1,0 +1,102 @@
+/**
+ * What a reader gets on every page, whatever its content: it loads cleanly
+ * (status 200, no console errors, no failed requests, nothing fetched from
+ * other origins), it fits a 360 px phone without sideways scrolling, and the
+ * keyboard's first Tab lands on a visible skip link that moves focus to the
+ * main content. And an unknown address gets the 404 page with status 404.
+ */
+import { describe, expect, it } from 'vitest';
+import { useSite } from '../support/browser';
+import { distDir, hasBuild, listReadablePages } from '../support/dist';
+
+const built = hasBuild();
+const pages = built ? listReadablePages() : [];
+const phone = { width: 360, height: 740 };
+
+describe('every page in the browser', () => {
+	it('should have a built site to check', () => {
+		expect(built, `no build in ${distDir}: run \`npm run build\` first`).toBe(true);
+	});
+	if (!built) return;
+
+	const site = useSite();
+
+	// One load per page checks everything, because the site has hundreds of pages.
+	it.concurrent.for(pages.map((page) => page.path))(
+		'should load cleanly, fit a 360 px screen and lead the first Tab to a skip link: %s',
+		async (path, { expect }) => {
+			await site.open(
+				path,
+				async (page, report) => {
+					expect.soft(report.status, 'HTTP status').toBe(200);
+
+					const overflow = await page.evaluate(() => {
+						const width = document.documentElement.clientWidth;
+						const describe = (element: Element) =>
+							`${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}${typeof element.className === 'string' && element.className.trim() ? `.${element.className.trim().split(/\s+/).join('.')}` : ''}`;
+						return {
+							scrollWidth: document.documentElement.scrollWidth,
+							clientWidth: width,
+							// The outermost elements that stick out, to say what overflows.
+							culprits: (() => {
+								const wide = new Set(
+									[...document.querySelectorAll('body *')].filter((element) => element.getBoundingClientRect().right > width + 0.5),
+								);
+								return [...wide]
+									.filter((element) => !element.parentElement || !wide.has(element.parentElement))
+									.slice(0, 5)
+									.map(describe);
+							})(),
+						};
+					});
+					expect
+						.soft(overflow.scrollWidth, `horizontal scrolling at 360 px; sticking out: ${overflow.culprits.join(', ')}`)
+						.toBeLessThanOrEqual(overflow.clientWidth);
+
+					await page.keyboard.press('Tab');
+					const focused = await page.evaluate(() => {
+						const element = document.activeElement;
+						if (!(element instanceof HTMLAnchorElement)) return { href: null, visible: false, text: '' };
+						const box = element.getBoundingClientRect();
+						const style = getComputedStyle(element);
+						const visible =
+							box.width >= 1 &&
+							box.height >= 1 &&
+							box.bottom > 0 &&
+							box.right > 0 &&
+							box.top < innerHeight &&
+							box.left < innerWidth &&
+							style.visibility !== 'hidden' &&
+							Number(style.opacity) > 0 &&
+							style.clipPath === 'none' &&
+							style.getPropertyValue('clip') !== 'rect(0px, 0px, 0px, 0px)';
+						return { href: element.getAttribute('href'), visible, text: element.textContent?.trim() ?? '' };
+					});
+					expect.soft(focused.href, 'the first Tab should focus the skip link').toBe('#main');
+					expect.soft(focused.visible, 'the focused skip link should be on screen').toBe(true);
+					expect.soft(focused.text, 'the skip link should have text').not.toBe('');
+					if (focused.href === '#main') {
+						await page.keyboard.press('Enter');
+						const active = await page.evaluate(() => document.activeElement?.id ?? '');
+						expect.soft(active, 'Enter on the skip link should move focus to <main>').toBe('main');
+					}
+
+					// Last, so requests made by the interactions above are included.
+					expect.soft(report.consoleErrors, 'console errors').toEqual([]);
+					expect.soft(report.failedRequests, 'failed requests').toEqual([]);
+					expect.soft(report.foreignRequests, 'requests to other origins').toEqual([]);
+				},
+				{ viewport: phone },
+			);
+		},
+	);
+
+	it('should answer an unknown address with the 404 page and status 404', async () => {
+		await site.open('/no-such-page-here/', async (page, report) => {
+			expect(report.status).toBe(404);
+			expect(await page.locator('h1').count()).toBe(1);
+			expect(await page.locator('main#main').count()).toBe(1);
+			expect(report.foreignRequests).toEqual([]);
+		});
+	});
+});

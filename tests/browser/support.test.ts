@@ -1,0 +1,111 @@
+/**
+ * The browser-test helpers themselves, on a fixture site: the static server
+ * behaves like a static host, and a visit reports console errors and
+ * requests to other origins (which never leave the machine).
+ */
+import { describe, expect, it } from 'vitest';
+import { request } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { chromiumArgs, useSite } from '../support/browser';
+import { serveDist } from '../support/server';
+
+const root = fileURLToPath(new URL('../fixtures/browser-site/', import.meta.url));
+
+describe('test support: static server', () => {
+	it('should expose the public api', async () => {
+		expect(Object.keys(await import('../support/server')).sort()).toEqual(['contentTypes', 'serveDist']);
+		expect(Object.keys(await import('../support/browser')).sort()).toEqual([
+			'chromiumArgs',
+			'chromiumPath',
+			'launchChromium',
+			'useSite',
+			'withPage',
+		]);
+	});
+
+	it.each([
+		['/', 200, 'text/html; charset=utf-8'],
+		['/sub/', 200, 'text/html; charset=utf-8'],
+		['/app.js', 200, 'text/javascript; charset=utf-8'],
+		['/module.wasm', 200, 'application/wasm'],
+		['/wasm.en.pagefind', 200, 'application/octet-stream'],
+		['/nope/', 404, 'text/html; charset=utf-8'],
+	])('should answer %s with %i and %s', async (path, status, type) => {
+		const server = await serveDist({ root });
+		try {
+			const response = await fetch(server.url(path), { redirect: 'manual' });
+			expect(response.status).toBe(status);
+			expect(response.headers.get('content-type')).toBe(type);
+			if (status === 404) expect(await response.text()).toContain('<title>Not found</title>');
+		} finally {
+			await server.close();
+		}
+	});
+
+	it.each(['/../dist-check/index.html', '/%2e%2e/dist-check/index.html', '/sub/..%2f..%2fdist-check/index.html'])(
+		'should not serve files outside its root: %s',
+		async (path) => {
+			const server = await serveDist({ root });
+			try {
+				// node:http sends the path as written; fetch() would normalise the dots away.
+				const status = await new Promise<number | undefined>((resolve, reject) => {
+					request(server.url('/'), { path }, (response) => {
+						response.resume();
+						resolve(response.statusCode);
+					})
+						.on('error', reject)
+						.end();
+				});
+				expect(status).toBe(404);
+			} finally {
+				await server.close();
+			}
+		},
+	);
+
+	it('should redirect a directory without its slash, keeping the query', async () => {
+		const server = await serveDist({ root });
+		try {
+			const response = await fetch(server.url('/sub?x=1'), { redirect: 'manual' });
+			expect(response.status).toBe(301);
+			expect(response.headers.get('location')).toBe('/sub/?x=1');
+		} finally {
+			await server.close();
+		}
+	});
+});
+
+describe('test support: visiting a page', () => {
+	const site = useSite({ root });
+
+	it('should block other origins by flag, not by intercepting', () => {
+		expect(chromiumArgs).toContain('--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1');
+	});
+
+	it.each([false, true])('should report console errors and requests to other origins (fresh context: %s)', async (fresh) => {
+		const report = await site.open('/', async (_page, report) => report, { fresh });
+		expect(report.status).toBe(200);
+		expect(report.consoleErrors).toContainEqual(expect.stringContaining('fixture: deliberate console error'));
+		expect(report.foreignRequests).toEqual(['image https://images.example/photo.png']);
+		expect(report.failedRequests).toEqual([]);
+	});
+
+	it('should start each visit with an empty report and the requested colour scheme', async () => {
+		await site.open('/', async () => undefined, { colorScheme: 'dark' });
+		const { report, dark } = await site.open('/sub/', async (page, report) => ({
+			report,
+			dark: await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches),
+		}));
+		expect(dark).toBe(false);
+		expect(report.consoleErrors).toEqual([]);
+		expect(report.foreignRequests).toEqual([]);
+	});
+
+	it('should give the 404 page its status', async () => {
+		const status = await site.open('/missing/', async (page, report) => {
+			expect(await page.title()).toBe('Not found');
+			return report.status;
+		});
+		expect(status).toBe(404);
+	});
+});

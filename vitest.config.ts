@@ -1,0 +1,54 @@
+/**
+ * Three test projects, run in this order by `npm test` (scripts/test.mjs):
+ *
+ * - `unit`: pure modules, plugins and content edits; no build needed.
+ * - `dist`: checks over the built site in `dist/` (links and fragments,
+ *   HTML validity, page structure); run after `astro build`.
+ * - `browser`: the built site served locally and opened in Debian's Chromium
+ *   through playwright-core (axe, layout, keyboard, page behaviour).
+ *
+ * Run one with `npx vitest run --project unit` (or `dist`, `browser`).
+ */
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	test: {
+		// Two cores on CI: threads start faster than forks for many small files.
+		pool: 'threads',
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'unit',
+					include: ['tests/unit/**/*.test.ts', 'tests/edit/**/*.test.ts'],
+					environment: 'node',
+				},
+			},
+			{
+				extends: true,
+				test: {
+					name: 'dist',
+					include: ['tests/dist/**/*.test.ts'],
+					environment: 'node',
+					// Each file parses every built page once; give big sites room.
+					testTimeout: 60_000,
+					hookTimeout: 60_000,
+				},
+			},
+			{
+				extends: true,
+				test: {
+					name: 'browser',
+					include: ['tests/browser/**/*.test.ts'],
+					environment: 'node',
+					// Chromium is a child process per file; forks keep it apart from Vitest's workers.
+					pool: 'forks',
+					testTimeout: 60_000,
+					hookTimeout: 60_000,
+					// Pages of one file share a browser and load concurrently (`it.concurrent`).
+					maxConcurrency: 4,
+				},
+			},
+		],
+	},
+});
