@@ -27,6 +27,8 @@ export interface PlacedNote {
 	id: string;
 	commentary: string;
 	kind: 'factual-error' | 'misattribution' | 'misspelling' | 'imprecision' | 'context';
+	/** The commentary's words the note is about; part of the note's accessible name. */
+	quote: string;
 	/** The note's Markdown body. */
 	body: string;
 	sources: readonly { label: string; url?: string | undefined }[];
@@ -127,7 +129,9 @@ export default function rehypeEditorNotes(options?: Readonly<Options> | null) {
 function renderNote(note: PlacedNote): Element {
 	const body = toHast(fromMarkdown(note.body)) as Root;
 	const labelId = `note-${note.id}-label`;
-	return h('aside', { className: ['editor-note'], id: `note-${note.id}`, ariaLabelledBy: labelId, dataPagefindIgnore: true }, [
+	// Several notes can share a page: each landmark's name says which passage it is about.
+	const name = `Editor’s note on “${note.quote.length > 60 ? `${note.quote.slice(0, note.quote.lastIndexOf(' ', 57))} …` : note.quote}”`;
+	return h('aside', { className: ['editor-note'], id: `note-${note.id}`, ariaLabel: name, dataPagefindIgnore: true }, [
 		h('p', { className: ['editor-note-label'], id: labelId }, [
 			'Editor’s note',
 			h('span', { className: ['editor-note-kind'] }, [`: ${NOTE_KIND_LABEL[note.kind]}`]),

@@ -36,7 +36,6 @@ describe('claims in the browser', () => {
 				return {
 					targeted: element.matches(':target'),
 					focused: document.activeElement === element,
-					background: getComputedStyle(element).backgroundColor,
 				};
 			}, id);
 			expect(state.targeted).toBe(true);
@@ -48,7 +47,10 @@ describe('claims in the browser', () => {
 					return top >= 0 && top < window.innerHeight;
 				}, id))
 				.toBe(true);
-			expect(state.background).not.toBe('rgba(0, 0, 0, 0)');
+			// The highlight fades in (a short transition): wait for it rather than sample its first frame.
+			await expect
+				.poll(() => page.evaluate((claimId) => getComputedStyle(document.getElementById(claimId)!).backgroundColor, id))
+				.not.toBe('rgba(0, 0, 0, 0)');
 		});
 	});
 

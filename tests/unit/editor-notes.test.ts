@@ -57,6 +57,7 @@ describe('editor notes plugins', () => {
 		expect(html).toContain(
 			'<div class="with-note"><p>Trade exceeded <mark class="noted" id="noted-trade-figure" data-note="trade-figure" aria-details="note-trade-figure">$34 billion</mark> last year.</p><aside class="editor-note" id="note-trade-figure"',
 		);
+		expect(html).toContain('aria-label="Editor’s note on “$34 billion”"');
 		expect(html).toContain('<strong>US$34.4 million</strong>');
 		expect(html).toContain('<a href="https://tass.com/economy/1804561" rel="external noopener">TASS, 17 June 2024</a>');
 		expect(html).toMatch(/<\/aside><\/div>\n<p>Next paragraph.<\/p>/);
