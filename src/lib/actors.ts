@@ -13,6 +13,16 @@ export const KIND_LABEL: Record<ActorKind, string> = {
 	document: 'Documents',
 };
 
+/** One actor's kind, as the eyebrow of its page. */
+export const KIND_SINGULAR: Record<ActorKind, string> = {
+	person: 'Person',
+	state: 'State',
+	organisation: 'Organisation',
+	outlet: 'Media outlet',
+	collective: 'Group or bloc',
+	document: 'Document',
+};
+
 export const KIND_ORDER: readonly ActorKind[] = ['state', 'person', 'organisation', 'collective', 'outlet', 'document'];
 
 export async function getActors(): Promise<ActorEntry[]> {
