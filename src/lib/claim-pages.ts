@@ -27,22 +27,27 @@ export function claimPermalink(slug: string, id: string, site: URL | undefined):
 	return new URL(`/commentaries/${slug}/#${id}`, site).href;
 }
 
+/** What a citation says about a commentary (also handed to the reading page's script). */
+export function citableCommentary(entry: CommentaryEntry): CitableClaim['commentary'] {
+	const { data } = entry;
+	return {
+		slug: entry.id,
+		title: data.title,
+		titleSupplied: data.titleSupplied,
+		authors: data.authors,
+		outlet: data.outlet,
+		published: data.published,
+		kind: data.kind,
+		originalUrl: data.source.url,
+	};
+}
+
 /** Citation data for a claim of a commentary. */
 export function citable(page: ClaimPage, site: URL | undefined): CitableClaim {
-	const { data } = page.entry;
 	return {
 		id: page.claim.id,
 		text: page.claim.text,
 		url: claimPermalink(page.entry.id, page.claim.id, site),
-		commentary: {
-			slug: page.entry.id,
-			title: data.title,
-			titleSupplied: data.titleSupplied,
-			authors: data.authors,
-			outlet: data.outlet,
-			published: data.published,
-			kind: data.kind,
-			originalUrl: data.source.url,
-		},
+		commentary: citableCommentary(page.entry),
 	};
 }
