@@ -58,6 +58,18 @@ describe('annotation of the real corpus', () => {
 		for (const [name, result] of results) expect(result.messages, name).toEqual([]);
 	});
 
+	// The actor registry of treaty-facts §4, per commentary. Absent on purpose: names that occur only in
+	// removed page debris (Financial Express in its disclaimer, Rajorshi Roy in the byline).
+	it.each([
+		['sharma-jayaprakash-east-asian-security-order', 'abhishek-sharma china japan kim-jong-un north-korea orf rajoli-siddharth-jayaprakash russia south-korea the-west ukraine united-states unsc vietnam vladimir-putin'],
+		['rekha-j-niice-commentary', 'china india japan kim-jong-il kim-jong-un mgu-korea-center nato niice north-korea rekha-j russia south-korea soviet-union the-west ukraine united-states unsc vladimir-putin'],
+		['bhadrakumar-rustle-up-an-alliance', 'afghanistan andrei-belousov biden-administration brussels china china-mfa germany global-south global-times india iran izvestia jake-sullivan japan joseph-stalin kim-il-sung kim-jong-un m-k-bhadrakumar nato north-korea pakistan pbs red-army russia south-korea soviet-union sri-lanka the-west turkey ukraine united-states unsc vladimir-putin yury-ushakov'],
+		['lankov-nbr-interview', 'andrei-lankov andrew-pruden china japan kim-jong-un korea-risk-group nbr nk-news nk-pro north-korea russia sk-progressives south-korea soviet-union the-west ukraine un-charter un-panel-of-experts united-nations united-states unsc vladimir-putin xi-jinping'],
+		['roy-kim-putin-vostochny-summit', 'china japan kcna kim-jong-un mp-idsa north-korea russia russian-mic sergei-lavrov sergei-shoigu south-korea soviet-union the-west ukraine united-states unsc vladimir-putin'],
+	])('should name exactly the actors of §4 in %s', (name, expected) => {
+		expect([...new Set(refs(name, 'actor'))].sort()).toEqual(expected.split(' '));
+	});
+
 	it('should give every date a valid ISO value, never a number that is not a year', () => {
 		for (const [, result] of results) {
 			for (const mention of result.mentions.filter((m) => m.kind === 'date')) {
