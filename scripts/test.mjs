@@ -123,10 +123,10 @@ function ensureChromium() {
 	const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 	const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
 	if (isRoot && hasApt && process.env.CHROMIUM_PATH === undefined) {
-		process.stdout.write('Chromium is missing: running `apt-get update && apt-get install -y chromium` (Debian package).\n');
+		process.stdout.write('Chromium is missing: running `apt-get update && apt-get install -y chromium fonts-dejavu-core` (Debian package).\n');
 		const aptEnv = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 		const update = spawnSync('apt-get', ['update'], { stdio: 'inherit', env: aptEnv });
-		if (update.status === 0) spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env: aptEnv });
+		if (update.status === 0) spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium', 'fonts-dejavu-core'], { stdio: 'inherit', env: aptEnv });
 		if (isExecutable(path)) return { ok: true, path };
 	}
 	return { ok: false, path };
