@@ -123,9 +123,18 @@ export function createActorRecogniser(matcher: ActorMatcher, named?: ReadonlySet
 			const form = at(input, index)?.groups?.['form'];
 			if (form === undefined) return false;
 			const entries = matcher.lookup(form);
+			const end = index + match.length;
+			// Leftmost is not always right: in “the North Korean leader” the form “the North” starts
+			// first, but “North Korean”, starting a word later, runs past it. Give way to a form that
+			// starts inside this match and ends after it; scanning resumes one character later.
+			for (let start = index + 1; start < end; start++) {
+				if (!/[\s\u00a0]/u.test(input.charAt(start - 1))) continue;
+				const other = at(input, start);
+				const otherForm = other?.groups?.['form'];
+				if (otherForm !== undefined && start + other![0].length > end && matcher.lookup(otherForm)) return false;
+			}
 			// A not-form: consumed, nothing inside linked.
 			if (!entries) return [];
-			const end = index + match.length;
 			let entry = entries[0];
 			if (entries.length > 1 || entry?.type === 'short') {
 				// "Kim Il-Sung": a short form followed by a capitalised word is part of another name.

@@ -71,6 +71,9 @@ describe('actor-matcher', () => {
 		['the Republic of Korea (ROK)', ['Republic of Korea → south-korea (name)', 'ROK → south-korea (abbreviation)']],
 		['Project Fellow at the Korea Center', ['Korea Center → mgu-korea-center (name)']],
 		['as the North continues', ['the North → north-korea (metonym)']],
+		// A longer form that starts a word later wins over a leftmost shorter one.
+		['Kim Jong Un, the North Korean leader, wrote', ['Kim Jong Un → kim-jong-un (name)', 'North Korean → north-korea (adjective)']],
+		['the North Korean leaders understand', ['North Korean → north-korea (adjective)']],
 		// Misspellings link to the right person.
 		['the US National Security Advisor Jack Sullivan showed', ['US → united-states (abbreviation)', 'Jack Sullivan → jake-sullivan (misspelling: Jake Sullivan)']],
 		// Case-sensitive, whole words.
