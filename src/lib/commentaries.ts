@@ -1,7 +1,4 @@
-/**
- * Reading helpers over the commentaries collection: ordering and the
- * reader-facing credit line.
- */
+/** Reading helpers over the commentaries collection: the reading order. */
 import { getCollection, type CollectionEntry } from 'astro:content';
 
 export type CommentaryEntry = CollectionEntry<'commentaries'>;
@@ -16,5 +13,3 @@ export async function getCommentaries(): Promise<CommentaryEntry[]> {
 			a.id.localeCompare(b.id),
 	);
 }
-
-export { creditLine, shortCredit } from './credit';

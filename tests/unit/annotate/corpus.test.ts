@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Mention } from '../../../src/annotate/mention';
 import { loadRegistry, type Registry } from '../../../src/annotate/registry';
-import { parseYaml } from '../../../src/lib/schema-errors';
+import { parseFrontmatter } from '../../../src/lib/frontmatter';
 import { isoDateOrRange } from '../../../src/schemas/iso-date';
 import { render } from './render';
 
@@ -37,11 +37,10 @@ beforeAll(async () => {
 	registry = loadRegistry(root);
 	for (const name of readdirSync(dir).filter((n) => n.endsWith('.md') && !n.startsWith('_'))) {
 		const source = readFileSync(join(dir, name), 'utf8');
-		const match = /^---\n([\s\S]*?)\n---\n/.exec(source);
-		if (!match?.[1]) throw new Error(`${name}: no frontmatter`);
-		const frontmatter = parseYaml(match[1], name).value as Record<string, unknown>;
+		const parsed = parseFrontmatter(source, name);
+		const frontmatter = parsed.value as Record<string, unknown>;
 		// As Astro does: the body without its frontmatter, trimmed; the file's path set.
-		const body = source.slice(match[0].length).trim();
+		const body = parsed.body.trim();
 		const { html, file } = await render(body, { articles: registry.articles, actors: registry.actors, frontmatter, path: join(dir, name) });
 		results.set(name.replace(/\.md$/, ''), { html, mentions: file.data.mentions ?? [], messages: file.messages.map(String), lines: source.split('\n') });
 	}

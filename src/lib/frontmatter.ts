@@ -1,0 +1,46 @@
+/**
+ * The YAML frontmatter of a Markdown file in `content/`, read outside Astro
+ * (build-time plugins, the fidelity check, tests) the way Astro reads it.
+ */
+import { parseYaml, type ParsedYaml } from './schema-errors';
+
+/** A Markdown file cut into its frontmatter and body. */
+export interface SplitFile {
+	/** The YAML between the `---` fences. */
+	frontmatter: string;
+	/** Everything after the closing fence. */
+	body: string;
+}
+
+/**
+ * Cut a Markdown file into frontmatter and body.
+ *
+ * @param text
+ *   File contents.
+ * @param file
+ *   Path shown in errors.
+ * @returns
+ *   The two parts; the frontmatter starts on line 2 of the file.
+ * @throws
+ *   `Error` naming `file` when the file does not open with a closed `---` block.
+ */
+export function splitFrontmatter(text: string, file: string): SplitFile {
+	const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
+	if (!match) throw new Error(`${file}:1: expected frontmatter between two \`---\` lines at the top of the file`);
+	return { frontmatter: match[1]!, body: text.slice(match[0].length) };
+}
+
+/**
+ * Parse a Markdown file's frontmatter so that schema errors can name lines.
+ *
+ * @param text
+ *   File contents.
+ * @param file
+ *   Path shown in errors.
+ * @returns
+ *   Parsed YAML (lines counted from the top of the file) and the body.
+ */
+export function parseFrontmatter(text: string, file: string): ParsedYaml & { body: string } {
+	const { frontmatter, body } = splitFrontmatter(text, file);
+	return { ...parseYaml(frontmatter, file, { lineOffset: 1 }), body };
+}
