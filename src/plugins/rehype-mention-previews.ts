@@ -3,7 +3,7 @@ import type { VFile } from 'vfile';
 import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
 import { formatIsoRange } from '../lib/format-date.ts';
-import { STATUS_LABEL } from '../lib/status.ts';
+import { STATUS_LABEL } from '../lib/labels.ts';
 import type { Actor } from '../schemas/actor.ts';
 import type { Article } from '../schemas/article.ts';
 

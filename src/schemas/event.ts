@@ -14,6 +14,8 @@ export const eventSchema = z.strictObject({
 	approximate: z.boolean().default(false),
 	/** Highlight on the timeline (signing, entry into force). (default: `false`) */
 	key: z.boolean().default(false),
+	/** A document the 2024 treaty replaced, listed on the home page. (default: `false`) */
+	replacedByTreaty: z.boolean().default(false),
 	sources: z.array(sourceRefSchema).min(1),
 	/** Actor ids involved. */
 	actors: z.array(z.string()).default([]),
