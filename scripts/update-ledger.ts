@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { LEDGER_PATH, checkLedger, emptyLedger, parseLedger, serializeLedger, updateLedger } from '../src/claims/ledger.ts';
 import { claimsOfDirectory } from '../src/claims/pipeline.ts';
+import { createCommentaryProcessor, loadPipelineInputs } from '../src/integrations/markdown-pipeline.ts';
 
 const USAGE = 'usage: npm run ledger [-- --check] [-- --retire <id> --reason "…" [--retire <id> --reason "…"]…] [--root <dir>]';
 
@@ -55,7 +56,8 @@ async function main(): Promise<number> {
 	const commentaries = join(root, 'content', 'commentaries');
 
 	const ledger = existsSync(ledgerFile) ? parseLedger(await readFile(ledgerFile, 'utf8'), LEDGER_PATH) : emptyLedger();
-	const claims = existsSync(commentaries) ? await claimsOfDirectory(commentaries) : new Map();
+	// The site's own pipeline, without the ledger check (this command is what updates the ledger).
+	const claims = existsSync(commentaries) ? await claimsOfDirectory(commentaries, createCommentaryProcessor(loadPipelineInputs(root, { ledger: false }))) : new Map();
 	const total = [...claims.values()].reduce((sum, list) => sum + list.length, 0);
 
 	if (values.check) {

@@ -5,26 +5,25 @@
  */
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
-import { actorSchema } from './schemas/actor';
-import { articleSchema } from './schemas/article';
-import { commentarySchema } from './schemas/commentary';
-import { eventSchema } from './schemas/event';
-import { noteSchema } from './schemas/note';
+import { actorSchema } from './schemas/actor.ts';
+import { articleSchema } from './schemas/article.ts';
+import { commentarySchema } from './schemas/commentary.ts';
+import { eventSchema } from './schemas/event.ts';
+import { noteSchema } from './schemas/note.ts';
+import { PUBLISHED_GLOB } from './loaders/published';
 
-/** Files whose name starts with `_` are drafts and never published. */
-const PUBLISHED = '[!_]*';
 
 export const collections = {
 	commentaries: defineCollection({
-		loader: glob({ base: './content/commentaries', pattern: `${PUBLISHED}.md` }),
+		loader: glob({ base: './content/commentaries', pattern: `${PUBLISHED_GLOB}.md` }),
 		schema: commentarySchema,
 	}),
 	articles: defineCollection({
-		loader: glob({ base: './content/articles', pattern: `${PUBLISHED}.yaml` }),
+		loader: glob({ base: './content/articles', pattern: `${PUBLISHED_GLOB}.yaml` }),
 		schema: articleSchema,
 	}),
 	actors: defineCollection({
-		loader: glob({ base: './content/actors', pattern: `${PUBLISHED}.yaml` }),
+		loader: glob({ base: './content/actors', pattern: `${PUBLISHED_GLOB}.yaml` }),
 		schema: actorSchema,
 	}),
 	events: defineCollection({
@@ -32,7 +31,7 @@ export const collections = {
 		schema: eventSchema,
 	}),
 	notes: defineCollection({
-		loader: glob({ base: './content/notes', pattern: `${PUBLISHED}.md` }),
+		loader: glob({ base: './content/notes', pattern: `${PUBLISHED_GLOB}.md` }),
 		schema: noteSchema,
 	}),
 };

@@ -1,4 +1,5 @@
 /** Site-wide constants: names and navigation shown on every page. */
+import { routes } from './lib/routes.ts';
 export const SITE_NAME = 'Treaty Reader';
 export const SITE_TAGLINE = 'Five commentaries on the 2024 Russia–DPRK treaty, annotated';
 export const TREATY_NAME = 'Treaty on Comprehensive Strategic Partnership';
@@ -9,8 +10,8 @@ export interface NavItem {
 }
 
 export const NAV: readonly NavItem[] = [
-	{ href: '/commentaries/', label: 'Commentaries' },
-	{ href: '/articles/', label: 'Articles' },
-	{ href: '/actors/', label: 'Actors' },
-	{ href: '/timeline/', label: 'Timeline' },
+	{ href: routes.commentaries(), label: 'Commentaries' },
+	{ href: routes.articles(), label: 'Articles' },
+	{ href: routes.actors(), label: 'Actors' },
+	{ href: routes.timeline(), label: 'Timeline' },
 ];

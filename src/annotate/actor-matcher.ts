@@ -13,8 +13,8 @@
  *   "Kim Il-Sung", "Kim Dae-jung").
  */
 import type { z } from 'astro/zod';
-import type { actorSchema, formTypeSchema } from '../schemas/actor';
-import { escapeRegex, matcherAt, scan, type Hit, type Recogniser } from './mention';
+import type { actorSchema, formTypeSchema } from '../schemas/actor.ts';
+import { escapeRegex, matcherAt, scan, type Hit, type Recogniser } from './mention.ts';
 
 /** How a surface form names its actor. */
 export type FormType = z.infer<typeof formTypeSchema>;

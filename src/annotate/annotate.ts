@@ -7,9 +7,9 @@
 import type { PhrasingContent, Root } from 'mdast';
 import { findAndReplace, type RegExpMatchObject } from 'mdast-util-find-and-replace';
 import { SKIP, visitParents } from 'unist-util-visit-parents';
-import type { ActorHit } from './actor-matcher';
-import type { ArticleHit } from './article-refs';
-import type { DateValue } from './date-expressions';
+import type { ActorHit } from './actor-matcher.ts';
+import type { ArticleHit } from './article-refs.ts';
+import type { DateValue } from './date-expressions.ts';
 import {
 	isIgnored,
 	mentionLink,
@@ -22,7 +22,7 @@ import {
 	type Mention,
 	type MentionProperties,
 	type Recogniser,
-} from './mention';
+} from './mention.ts';
 
 /** A mention before its place in the file is known. */
 export type MentionDraft = Omit<Mention, 'line' | 'column'>;

@@ -7,8 +7,8 @@
  * the UN Charter`, `article 5 of the 1961 treaty`) is left alone, and a number
  * the treaty does not have is reported, never linked.
  */
-import { compileImplicitPhrases, type ImplicitPhraseSource } from './implicit-articles';
-import { matcherAt, scan, type Hit, type Recogniser } from './mention';
+import { compileImplicitPhrases, type ImplicitPhraseSource } from './implicit-articles.ts';
+import { matcherAt, scan, type Hit, type Recogniser } from './mention.ts';
 
 /** What one article hit stands for. */
 export interface ArticleHit {

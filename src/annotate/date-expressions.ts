@@ -21,8 +21,8 @@
  *   publication date) and marked inferred; when the reference is not precise
  *   enough (a month-only date for "last weekend") they are left unlinked.
  */
-import { isIsoPartialDate } from '../schemas/iso-date';
-import { matcherAt, scan, type Recogniser } from './mention';
+import { isIsoPartialDate } from '../schemas/iso-date.ts';
+import { matcherAt, scan, type Recogniser } from './mention.ts';
 
 /** What one date hit stands for. */
 export interface DateValue {

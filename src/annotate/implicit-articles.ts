@@ -4,7 +4,7 @@
  * `content/articles/*.yaml` (`implicitPhrases`); this module only turns them
  * into one regex alternative and maps a matched phrase back to its article.
  */
-import { escapeRegex } from './mention';
+import { escapeRegex } from './mention.ts';
 
 /** The part of an article record this module reads. */
 export interface ImplicitPhraseSource {

@@ -15,7 +15,7 @@ import type { VFile } from 'vfile';
 import type {} from 'mdast-util-to-hast';
 // Brings in the `file.data.astro.frontmatter` field Astro reads back as `remarkPluginFrontmatter`.
 import type {} from '@astrojs/markdown-remark';
-import type { FormType } from './actor-matcher';
+import type { FormType } from './actor-matcher.ts';
 
 /** Kind of thing a mention points at; the value of `data-mention`. */
 export type MentionKind = 'article' | 'actor' | 'date';

@@ -1,52 +1,8 @@
 /**
- * Shapes shared by the claims engine: the claims a commentary page carries,
- * the ledger that remembers every id ever published, and the answers of
- * re-anchoring. Pure types; no runtime code.
+ * Shapes of the claims engine: the ledger that remembers every id ever
+ * published, and the answers of re-anchoring. Pure types; no runtime code.
+ * The claims themselves are described by `src/schemas/corpus.ts`.
  */
-
-/** Element a claim was found in. */
-export type ClaimBlock = 'p' | 'li' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6';
-
-/**
- * Name of the commentary block (`:::bio`, `:::framing`, …) a claim sits in.
- * The known names come from `remark-commentary-blocks`; any other configured
- * block name passes through unchanged.
- */
-export type ClaimContainer = 'bio' | 'framing' | 'standfirst' | 'dateline' | (string & {});
-
-/** A link emitted by the annotation plugins inside a claim. */
-export interface ClaimMention {
-	/** `data-mention`: `article`, `actor` or `date`. */
-	kind: string;
-	/** `data-ref`: id of the article, actor or date the link points at. */
-	ref: string;
-	/** Visible text of the link. */
-	text: string;
-	/** Present (true) when the link carries `data-implicit`. */
-	implicit?: true;
-	/** Present (true) when the link carries `data-inferred`. */
-	inferred?: true;
-}
-
-/** One sentence of a commentary, as recorded by `rehype-claims`. */
-export interface Claim {
-	/** Permalink id, `c-` + 10 hex digits; also the `id` of the claim's span. */
-	id: string;
-	/** Text of the sentence, whitespace collapsed, typography untouched. */
-	text: string;
-	/** Element the sentence was found in. */
-	block: ClaimBlock;
-	/** Ordinal (0-based) of that element among the commentary's claim-bearing blocks. */
-	blockIndex: number;
-	/** Ordinal (0-based) of the claim in the commentary. */
-	index: number;
-	/** Text of the nearest preceding heading (h2–h6), when there is one. */
-	section?: string;
-	/** Commentary block (`data-block`) the claim sits in, when there is one. */
-	container?: ClaimContainer;
-	/** Annotation links inside the claim, in document order. */
-	mentions: ClaimMention[];
-}
 
 /** Status of a ledger entry. */
 export type LedgerStatus = 'live' | 'retired';

@@ -4,39 +4,19 @@
  * thin and the logic is unit-tested without a build.
  */
 
-export type MentionKind = 'article' | 'actor' | 'date';
-
-/** A mention as recorded on a claim by the annotation plugins. */
-export interface MentionRecord {
-	kind: MentionKind;
-	ref: string;
-	text: string;
-	implicit?: boolean | undefined;
-	inferred?: boolean | undefined;
-}
-
-/** A claim (one sentence) as recorded by rehype-claims. */
-export interface ClaimRecord {
-	id: string;
-	text: string;
-	/** Nearest heading above the claim, if any. */
-	section?: string | undefined;
-	/** `bio`, `framing`, … when the claim sits in such a block. */
-	container?: string | undefined;
-	mentions: readonly MentionRecord[];
-}
+import type { Claim, Mention, MentionKind } from '../schemas/corpus.ts';
 
 /** One commentary's claims, in reading order. */
 export interface CommentaryClaims {
 	slug: string;
-	claims: readonly ClaimRecord[];
+	claims: readonly Claim[];
 }
 
 /** A passage that mentions something: the claim and the mentions in it that matched. */
 export interface Passage {
 	slug: string;
-	claim: ClaimRecord;
-	mentions: MentionRecord[];
+	claim: Claim;
+	mentions: Mention[];
 }
 
 /**
@@ -161,4 +141,45 @@ export function datesMentioned(corpus: readonly CommentaryClaims[]): DateEntry[]
 		}
 	}
 	return [...byRef.values()].sort((a, b) => a.ref.localeCompare(b.ref));
+}
+
+/** What one commentary discusses: the summary at the top of its reading page. */
+export interface CommentaryOverview {
+	/** Articles it cites, by number; `byNumber` counts citations by number, `bySubject` by subject. */
+	articles: { ref: string; byNumber: number; bySubject: number }[];
+	/** Actors it names most, by the number of sentences naming them, most first (ties by id). */
+	actors: { ref: string; sentences: number }[];
+	/** Number of claims (sentences). */
+	claims: number;
+}
+
+/**
+ * Summarise what one commentary discusses.
+ *
+ * @param commentary
+ *   The commentary's claims.
+ * @param actorLimit
+ *   How many actors to keep (default: 6).
+ * @returns
+ *   Articles in number order, the most-named actors, and the claim count.
+ */
+export function overviewOf(commentary: CommentaryClaims, actorLimit = 6): CommentaryOverview {
+	const own = [commentary];
+	const articles = [...countMentions(own, 'article')]
+		.map(([ref, bySlug]) => {
+			const count = bySlug.get(commentary.slug) ?? { explicit: 0, implicit: 0 };
+			return { ref, byNumber: count.explicit, bySubject: count.implicit };
+		})
+		.sort((a, b) => Number(a.ref) - Number(b.ref) || a.ref.localeCompare(b.ref));
+	const sentencesPerActor = new Map<string, number>();
+	for (const claim of commentary.claims) {
+		for (const ref of new Set(claim.mentions.filter((m) => m.kind === 'actor').map((m) => m.ref))) {
+			sentencesPerActor.set(ref, (sentencesPerActor.get(ref) ?? 0) + 1);
+		}
+	}
+	const actors = [...sentencesPerActor]
+		.map(([ref, sentences]) => ({ ref, sentences }))
+		.sort((a, b) => b.sentences - a.sentences || a.ref.localeCompare(b.ref))
+		.slice(0, actorLimit);
+	return { articles, actors, claims: commentary.claims.length };
 }

@@ -8,7 +8,7 @@ export async function getArticles(): Promise<ArticleEntry[]> {
 	return entries.sort((a, b) => a.data.number - b.data.number);
 }
 
-export { STATUS_LABEL } from './labels';
+export { STATUS_LABEL } from './labels.ts';
 
 /** The article's subject as a reader may see it: only ever a sourced one. */
 export function articleSubject(article: ArticleEntry['data']): string {

@@ -3,8 +3,8 @@
  * reference managers. Every format quotes the claim exactly and points at its
  * permalink, so a citation always leads back to the sentence.
  */
-import type { Contributor } from './credit';
-import { formatPublished, type PublishedDate } from './format-date';
+import type { Contributor } from './credit.ts';
+import { formatPublished, type PublishedDate } from './format-date.ts';
 
 export interface CitableClaim {
 	id: string;

@@ -2,15 +2,16 @@
  * Everything a claim's share page and share card need, computed once from
  * the rendered corpus: the claim, its neighbours and its commentary.
  */
-import type { ClaimRecord } from './aggregate';
-import type { CitableClaim } from './cite';
-import type { CommentaryEntry } from './commentaries';
-import { getCorpus } from './corpus';
+import type { Claim } from '../schemas/corpus.ts';
+import type { CitableClaim } from './cite.ts';
+import type { CommentaryEntry } from './commentaries.ts';
+import { getCorpus } from './corpus.ts';
+import { routes } from './routes.ts';
 
 export interface ClaimPage {
-	claim: ClaimRecord;
-	previous: ClaimRecord | undefined;
-	next: ClaimRecord | undefined;
+	claim: Claim;
+	previous: Claim | undefined;
+	next: Claim | undefined;
 	entry: CommentaryEntry;
 }
 
@@ -24,7 +25,7 @@ export async function getClaimPages(): Promise<ClaimPage[]> {
 
 /** The claim's permalink: its anchor in the reading page. */
 export function claimPermalink(slug: string, id: string, site: URL | undefined): string {
-	return new URL(`/commentaries/${slug}/#${id}`, site).href;
+	return new URL(routes.claim(slug, id), site).href;
 }
 
 /** What a citation says about a commentary (also handed to the reading page's script). */

@@ -1,16 +1,21 @@
 /**
  * The rendered corpus: every commentary with the claims (sentences) and
- * mentions its Markdown plugins recorded. Rendering happens once per build;
- * every cross-commentary page (articles, actors, timeline, share pages) reads
- * the same result.
+ * mentions its Markdown pipeline recorded. Rendering happens once per build;
+ * every page that reads claims (the reading page, articles, actors, timeline,
+ * share pages, search records, compare, the published dataset) reads this one
+ * result, validated against the corpus schema.
  */
-import { render } from 'astro:content';
-import type { ClaimRecord, CommentaryClaims } from './aggregate';
-import { getCommentaries, type CommentaryEntry } from './commentaries';
+import { render, type RenderResult } from 'astro:content';
+import { commentaryClaimsSchema, type Claim } from '../schemas/corpus.ts';
+import type { CommentaryClaims } from './aggregate.ts';
+import { getCommentaries, type CommentaryEntry } from './commentaries.ts';
+import { formatSchemaError } from '../loaders/schema-errors.ts';
 
 export interface CorpusEntry extends CommentaryClaims {
 	entry: CommentaryEntry;
-	claims: ClaimRecord[];
+	claims: Claim[];
+	/** The rendered body, for the reading page. */
+	Content: RenderResult['Content'];
 }
 
 let corpus: Promise<CorpusEntry[]> | undefined;
@@ -21,13 +26,49 @@ export function getCorpus(): Promise<CorpusEntry[]> {
 	return corpus;
 }
 
+/**
+ * One commentary of the corpus.
+ *
+ * @param slug
+ *   The commentary's id.
+ * @returns
+ *   Its corpus entry.
+ * @throws
+ *   When no commentary has that slug.
+ */
+export async function getCorpusEntry(slug: string): Promise<CorpusEntry> {
+	const found = (await getCorpus()).find((item) => item.slug === slug);
+	if (!found) throw new Error(`No commentary “${slug}” in the corpus`);
+	return found;
+}
+
+/**
+ * The claims the pipeline recorded for a commentary, validated.
+ *
+ * @param entry
+ *   The commentary.
+ * @param recorded
+ *   `remarkPluginFrontmatter.claims` as Astro hands it back.
+ * @returns
+ *   Claims in reading order.
+ * @throws
+ *   An error naming the commentary's file and each field that does not fit.
+ */
+export function parseRecordedClaims(entry: Pick<CommentaryEntry, 'id' | 'filePath'>, recorded: unknown): Claim[] {
+	const result = commentaryClaimsSchema.safeParse(recorded);
+	if (result.success) return result.data;
+	const file = entry.filePath ?? `content/commentaries/${entry.id}.md`;
+	// Not a content error an author made: the pipeline recorded something the model does not allow.
+	throw new Error(`Recorded claims do not fit the corpus schema:\n${formatSchemaError(file, result.error)}`);
+}
+
 async function load(): Promise<CorpusEntry[]> {
 	const entries = await getCommentaries();
 	return Promise.all(
 		entries.map(async (entry) => {
-			const { remarkPluginFrontmatter } = await render(entry);
-			const claims = (remarkPluginFrontmatter['claims'] ?? []) as ClaimRecord[];
-			return { slug: entry.id, entry, claims };
+			const { Content, remarkPluginFrontmatter } = await render(entry);
+			const claims = parseRecordedClaims(entry, remarkPluginFrontmatter['claims']);
+			return { slug: entry.id, entry, claims, Content };
 		}),
 	);
 }

@@ -3,7 +3,8 @@ import type { VFile } from 'vfile';
 import { assignClaimIds, type HashFunction } from '../claims/claim-id.ts';
 import { collapseWhitespace } from '../claims/normalise.ts';
 import { segmentSentences, type NonTerminalRule } from '../claims/segment.ts';
-import type { Claim, ClaimBlock, ClaimMention } from '../claims/types.ts';
+import { commentarySlug, isCommentary } from '../integrations/markdown-scope.ts';
+import { mentionFormSchema, mentionKindSchema, type Claim, type ClaimBlock, type Mention } from '../schemas/corpus.ts';
 
 declare module 'vfile' {
 	interface DataMap {
@@ -23,12 +24,8 @@ declare module 'vfile' {
  * `file.data.astro.frontmatter.claims` (Astro's `remarkPluginFrontmatter`).
  */
 export interface Options {
-	/**
-	 * Which files to process: a predicate on the file, or a string or pattern
-	 * the file's path must contain or match. Files without a path are always
-	 * processed. (default: paths containing `/content/commentaries/`)
-	 */
-	include?: ((file: VFile) => boolean) | string | RegExp;
+	/** Which files to process (default: `isCommentary`, the pipeline's one rule). */
+	include?: ((file: VFile) => boolean) | undefined;
 	/** Slug of the commentary, part of every id (default: `commentarySlug`). */
 	slug?: (file: VFile) => string;
 	/** Whether to end each claim with a permalink anchor (default: `true`). */
@@ -39,20 +36,6 @@ export interface Options {
 	rules?: readonly NonTerminalRule[];
 	/** Hash for ids (default: SHA-256; tests inject others). */
 	hash?: HashFunction;
-}
-
-/**
- * Slug of a commentary file as the content collection names it: the file
- * name without extension, lowercased (`content/commentaries/Roy-2023.md` →
- * `roy-2023`). Files without a path are `untitled`.
- *
- * @param file
- *   File being processed.
- * @returns
- *   Slug.
- */
-export function commentarySlug(file: Pick<VFile, 'stem'>): string {
-	return (file.stem ?? 'untitled').toLowerCase();
 }
 
 const HEADINGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
@@ -93,14 +76,14 @@ interface Piece {
  *   Transform.
  */
 export default function rehypeClaims(options?: Readonly<Options> | null) {
-	const include = options?.include ?? '/content/commentaries/';
+	const include = options?.include ?? isCommentary;
 	const slugOf = options?.slug ?? commentarySlug;
 	const permalink = options?.permalink ?? true;
 	const linkLabel = options?.linkLabel ?? 'Link to this sentence';
 	const segmentOptions = options?.rules ? { rules: options.rules } : {};
 
 	return function transform(tree: Root, file: VFile): undefined {
-		if (!isIncluded(file, include)) return undefined;
+		if (!include(file)) return undefined;
 
 		const units: Unit[] = [];
 		let section: string | undefined;
@@ -199,13 +182,6 @@ export default function rehypeClaims(options?: Readonly<Options> | null) {
 	};
 }
 
-function isIncluded(file: VFile, include: NonNullable<Options['include']>): boolean {
-	if (typeof include === 'function') return include(file);
-	if (!file.path) return true;
-	const path = file.path.replaceAll('\\', '/');
-	return typeof include === 'string' ? path.includes(include) : include.test(path);
-}
-
 function isInline(node: RootContent): boolean {
 	if (node.type === 'text' || node.type === 'comment') return true;
 	return node.type === 'element' && !BLOCKS.has(node.tagName);
@@ -287,20 +263,73 @@ function isTruthy(value: unknown): boolean {
 	return value !== undefined && value !== null && value !== false && value !== 'false';
 }
 
-/** Annotation links (`data-mention` + `data-ref`) inside a claim, in document order. */
-function collectMentions(nodes: readonly ElementContent[]): ClaimMention[] {
-	const mentions: ClaimMention[] = [];
-	const visit = (node: ElementContent) => {
-		if (node.type !== 'element') return;
-		const { dataMention, dataRef, dataImplicit, dataInferred } = node.properties;
-		if (dataMention !== undefined && dataRef !== undefined) {
-			const mention: ClaimMention = { kind: String(dataMention), ref: String(dataRef), text: collapseWhitespace(textOf(node)) };
-			if (isTruthy(dataImplicit)) mention.implicit = true;
-			if (isTruthy(dataInferred)) mention.inferred = true;
-			mentions.push(mention);
+/**
+ * Map every offset of a raw text to its offset in `collapseWhitespace(raw)`.
+ *
+ * @param raw
+ *   Text before collapsing.
+ * @returns
+ *   `map[i]` is where raw offset `i` lands (`map[raw.length]` is the end).
+ */
+function collapsedOffsets(raw: string): number[] {
+	const map: number[] = [];
+	const leading = raw.length - raw.trimStart().length;
+	let out = 0;
+	let inSpace = false;
+	for (let index = 0; index < raw.length; index++) {
+		if (index < leading || /\s/.test(raw[index]!)) {
+			// A run of whitespace becomes one space (none at the start): it stands where that space would.
+			map.push(index < leading ? 0 : out);
+			inSpace = index >= leading;
+			continue;
 		}
+		if (inSpace) out += 1;
+		inSpace = false;
+		map.push(out);
+		out += 1;
+	}
+	map.push(out);
+	return map;
+}
+
+/** Annotation links (`data-mention` + `data-ref`) inside a claim, in document order, with offsets in the claim text. */
+function collectMentions(nodes: readonly ElementContent[]): Mention[] {
+	const found: Array<{ node: Element; start: number; end: number }> = [];
+	let raw = '';
+	const visit = (node: ElementContent) => {
+		if (node.type === 'text') {
+			raw += node.value;
+			return;
+		}
+		if (node.type !== 'element') return;
+		if (node.tagName === 'br') {
+			raw += '\n';
+			return;
+		}
+		const start = raw.length;
 		node.children.forEach(visit);
+		const { dataMention, dataRef } = node.properties;
+		if (dataMention !== undefined && dataRef !== undefined) found.push({ node, start, end: raw.length });
 	};
 	nodes.forEach(visit);
-	return mentions;
+	const map = collapsedOffsets(raw);
+	// Outer links close after the links inside them: order by position.
+	found.sort((a, b) => a.start - b.start || b.end - a.end);
+	return found.map(({ node, start, end }) => {
+		const { dataMention, dataRef, dataImplicit, dataInferred, dataForm, dataCorrect } = node.properties;
+		const from = map[start + (raw.slice(start, end).length - raw.slice(start, end).trimStart().length)]!;
+		const to = map[end - (raw.slice(start, end).length - raw.slice(start, end).trimEnd().length)]!;
+		const mention: Mention = {
+			kind: mentionKindSchema.parse(String(dataMention)),
+			ref: String(dataRef),
+			text: collapseWhitespace(textOf(node)),
+			start: from,
+			end: to,
+		};
+		if (isTruthy(dataImplicit)) mention.implicit = true;
+		if (isTruthy(dataInferred)) mention.inferred = true;
+		if (typeof dataForm === 'string') mention.form = mentionFormSchema.parse(dataForm);
+		if (typeof dataCorrect === 'string') mention.correct = dataCorrect;
+		return mention;
+	});
 }

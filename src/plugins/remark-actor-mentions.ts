@@ -1,8 +1,8 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { compileActors, createActorRecogniser, namedActors, type ActorSource } from '../annotate/actor-matcher';
-import { annotatableTexts, annotateTree, presentActor } from '../annotate/annotate';
-import { defaultInclude, lineOffsetOf, recordMentions, shouldAnnotate, sourceOf, type Include } from '../annotate/mention';
+import { compileActors, createActorRecogniser, namedActors, type ActorSource } from '../annotate/actor-matcher.ts';
+import { annotatableTexts, annotateTree, presentActor } from '../annotate/annotate.ts';
+import { defaultInclude, lineOffsetOf, recordMentions, shouldAnnotate, sourceOf, type Include } from '../annotate/mention.ts';
 
 /** Options of `remarkActorMentions`. */
 export interface Options {

@@ -1,9 +1,9 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { annotateTree, presentArticle } from '../annotate/annotate';
-import { createArticleRecogniser } from '../annotate/article-refs';
-import type { ImplicitPhraseSource } from '../annotate/implicit-articles';
-import { defaultInclude, lineOffsetOf, recordMentions, shouldAnnotate, sourceOf, type Include } from '../annotate/mention';
+import { annotateTree, presentArticle } from '../annotate/annotate.ts';
+import { createArticleRecogniser } from '../annotate/article-refs.ts';
+import type { ImplicitPhraseSource } from '../annotate/implicit-articles.ts';
+import { defaultInclude, lineOffsetOf, recordMentions, shouldAnnotate, sourceOf, type Include } from '../annotate/mention.ts';
 
 /** Options of `remarkArticleMentions`. */
 export interface Options {

@@ -1,8 +1,8 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { annotateTree, presentDate } from '../annotate/annotate';
-import { createDateRecogniser, parseReferenceDate } from '../annotate/date-expressions';
-import { defaultInclude, lineOffsetOf, recordMentions, shouldAnnotate, sourceOf, type Include } from '../annotate/mention';
+import { annotateTree, presentDate } from '../annotate/annotate.ts';
+import { createDateRecogniser, parseReferenceDate } from '../annotate/date-expressions.ts';
+import { defaultInclude, lineOffsetOf, recordMentions, shouldAnnotate, sourceOf, type Include } from '../annotate/mention.ts';
 
 /** Options of `remarkDateMentions`. */
 export interface Options {

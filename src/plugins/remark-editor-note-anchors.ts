@@ -2,7 +2,7 @@ import type { Parents, Root, Text } from 'mdast';
 import type { VFile } from 'vfile';
 import { visitParents } from 'unist-util-visit-parents';
 import type {} from 'mdast-util-to-hast';
-import { findQuote, type QuoteSelector } from '../notes/find-quote';
+import { findQuote, type QuoteSelector } from '../notes/find-quote.ts';
 
 /**
  * Marks the exact words an editor's note is about. Runs first among the

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { sourceRefSchema } from './source-ref';
+import { sourceRefSchema } from './source-ref.ts';
 
 /**
  * A phrase that identifies an article by its subject rather than its number

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { isoDateValue } from './iso-date';
+import { isoDateValue } from './iso-date.ts';
 
 /**
  * A person credited with a commentary. `role` says how they took part: an

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
-import { isoDateOrRange } from './iso-date';
-import { sourceRefSchema } from './source-ref';
+import { isoDateOrRange } from './iso-date.ts';
+import { sourceRefSchema } from './source-ref.ts';
 
 /** A dated event for the timeline (treaty-facts §1b and §6). */
 export const eventSchema = z.strictObject({

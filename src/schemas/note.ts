@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { sourceRefSchema } from './source-ref';
+import { sourceRefSchema } from './source-ref.ts';
 
 /**
  * Frontmatter of an editor's note in `content/notes/`. The note is anchored to

@@ -11,7 +11,8 @@
  * Loaded as an external module (never inline), so it runs under a strict
  * Content-Security-Policy.
  */
-import { bibtexCitation, cslCitation, plainCitation, type CitableClaim } from '../lib/cite';
+import { bibtexCitation, cslCitation, plainCitation, type CitableClaim } from '../lib/cite.ts';
+import { routes } from '../lib/routes.ts';
 
 type Commentary = CitableClaim['commentary'];
 
@@ -85,7 +86,7 @@ function setupClaimPanel(): void {
 		if (citation) citation.value = plainCitation(data);
 		if (bibtex) bibtex.textContent = bibtexCitation(data);
 		if (csl) csl.textContent = JSON.stringify([cslCitation(data)], null, 2);
-		if (share) share.href = `/c/${claim.id}/`;
+		if (share) share.href = routes.share(claim.id);
 		opener = anchor;
 		panel.showPopover();
 		link?.focus();

@@ -9,9 +9,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fromHtml } from 'hast-util-from-html';
 import type { Element, Root } from 'hast';
-import { loadDebris } from '../../src/lib/debris';
-import { loadCommentaryFiles, readCapture } from '../../src/lib/fidelity-files';
-import { checkInOrder, findElement, formatInOrderResult, sourceWords, visibleText } from '../../src/lib/fidelity';
+import { loadDebris } from '../support/debris';
+import { loadCommentaryFiles, readCapture } from '../support/fidelity-files';
+import { checkInOrder, findElement, formatInOrderResult, sourceWords, visibleText } from '../support/fidelity';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 /** Build output to check, relative to the project root or absolute (default: `dist`). */

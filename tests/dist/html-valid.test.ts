@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { HtmlValidate, type Message } from 'html-validate';
 import { htmlValidateConfig } from './html-validate.config';
 import { distDir, hasBuild, listPages, parsePage, readDistFile } from '../support/dist';
-import { indexPage } from '../../src/lib/dist-index';
+import { indexPage } from '../support/dist-index';
 
 const built = hasBuild();
 

@@ -4,7 +4,7 @@
  * cross-links, the skip link). Modelled on withastro/docs' link checker.
  */
 import { describe, expect, it } from 'vitest';
-import { checkLinks, fileForPath, formatLinkProblem, resolveLink } from '../../src/lib/dist-index';
+import { checkLinks, fileForPath, formatLinkProblem, resolveLink } from '../support/dist-index';
 import { distDir, hasBuild, loadDistIndex, siteOrigin } from '../support/dist';
 
 const built = hasBuild();

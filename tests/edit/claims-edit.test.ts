@@ -4,15 +4,16 @@
  * `scripts/update-ledger.ts`.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkLedger, emptyLedger, parseLedger, updateLedger } from '../../src/claims/ledger.ts';
 import { renderCommentary } from '../../src/claims/pipeline.ts';
+import { createCommentaryProcessor, loadPipelineInputs } from '../../src/integrations/markdown-pipeline.ts';
 import { commentaryPlainText, contextOf, reanchor } from '../../src/claims/reanchor.ts';
-import type { Claim } from '../../src/claims/types.ts';
+import type { Claim } from '../../src/schemas/corpus.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const NAME = 'lankov-nbr-interview.md';
@@ -23,9 +24,11 @@ let file: string;
 
 beforeEach(() => {
 	temp = mkdtempSync(join(tmpdir(), 'claims-edit-'));
-	mkdirSync(join(temp, 'content', 'commentaries'), { recursive: true });
+	// The whole content folder: the pipeline reads the registries and notes too.
+	cpSync(join(ROOT, 'content'), join(temp, 'content'), { recursive: true });
+	// Start without a ledger: each test publishes what it needs.
+	rmSync(join(temp, 'content', 'claims-ledger.json'));
 	file = join(temp, 'content', 'commentaries', NAME);
-	cpSync(join(ROOT, 'content', 'commentaries', NAME), file);
 });
 
 afterEach(() => {
@@ -33,7 +36,8 @@ afterEach(() => {
 });
 
 async function claimsOf(markdown: string): Promise<Claim[]> {
-	return (await renderCommentary(markdown, file)).claims;
+	const processor = createCommentaryProcessor(loadPipelineInputs(temp, { ledger: false }));
+	return (await renderCommentary(markdown, file, processor)).claims;
 }
 
 /** A long prose sentence that occurs verbatim exactly once in the Markdown, so that it can be edited as text. */
@@ -114,7 +118,7 @@ describe('claims under edits', () => {
 
 		const created = runLedger();
 		expect(created.code, created.out).toBe(0);
-		expect(created.out).toMatch(/✓ wrote content\/claims-ledger\.json: \d+ claims in 1 commentaries; \d+ added, 0 redirected, 0 retired\./);
+		expect(created.out).toMatch(/✓ wrote content\/claims-ledger\.json: \d+ claims in 5 commentaries; \d+ added, 0 redirected, 0 retired\./);
 		expect(runLedger('--check').code).toBe(0);
 		expect(runLedger().out).toMatch(/✓ unchanged/);
 

@@ -7,7 +7,7 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fromHtml } from 'hast-util-from-html';
 import type { Root } from 'hast';
-import { buildDistIndex, pathForFile, type DistIndex } from '../../src/lib/dist-index';
+import { buildDistIndex, pathForFile, type DistIndex } from './dist-index';
 
 /** The project root. */
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));

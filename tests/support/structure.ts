@@ -8,7 +8,7 @@ import type { Element, Root, RootContent } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { find, html } from 'property-information';
 import { parse as parseCss, walk as walkCss } from 'css-tree';
-import { indexPage, resolveLink } from '../../src/lib/dist-index';
+import { indexPage, resolveLink } from './dist-index';
 
 /** Every element of a tree in document order (`<template>` content included). */
 export function elements(tree: Root | Element): Element[] {

@@ -3,16 +3,29 @@ import {
 	coMentionedActors,
 	countMentions,
 	datesMentioned,
+	overviewOf,
 	passagesFor,
 	totalMentions,
 	type CommentaryClaims,
 } from '../../src/lib/aggregate';
+import type { Claim, Mention } from '../../src/schemas/corpus';
+
+/** A claim in a paragraph, its mentions located in its text in order (offsets as the pipeline records them). */
+function claim(fields: { id: string; text: string; mentions: Array<Omit<Mention, 'start' | 'end'>> }): Claim {
+	let from = 0;
+	const mentions = fields.mentions.map((mention) => {
+		const start = fields.text.indexOf(mention.text, from);
+		from = start + mention.text.length;
+		return { ...mention, start, end: from };
+	});
+	return { ...fields, block: 'p', blockIndex: 0, index: 0, mentions };
+}
 
 const corpus: CommentaryClaims[] = [
 	{
 		slug: 'a',
 		claims: [
-			{
+			claim({
 				id: 'c-1',
 				text: 'Russia and North Korea signed Article 4 on June 19.',
 				mentions: [
@@ -21,8 +34,8 @@ const corpus: CommentaryClaims[] = [
 					{ kind: 'article', ref: '4', text: 'Article 4' },
 					{ kind: 'date', ref: '2024-06-19', text: 'June 19', inferred: true },
 				],
-			},
-			{
+			}),
+			claim({
 				id: 'c-2',
 				text: 'A mutual defence pact binds Russia; Russia agrees.',
 				mentions: [
@@ -30,13 +43,13 @@ const corpus: CommentaryClaims[] = [
 					{ kind: 'actor', ref: 'russia', text: 'Russia' },
 					{ kind: 'actor', ref: 'russia', text: 'Russia' },
 				],
-			},
+			}),
 		],
 	},
 	{
 		slug: 'b',
 		claims: [
-			{
+			claim({
 				id: 'c-3',
 				text: 'In 1961 China and Russia …; on 19 June 2024 …',
 				mentions: [
@@ -45,7 +58,7 @@ const corpus: CommentaryClaims[] = [
 					{ kind: 'actor', ref: 'russia', text: 'Russia' },
 					{ kind: 'date', ref: '2024-06-19', text: '19 June 2024' },
 				],
-			},
+			}),
 		],
 	},
 ];
@@ -56,6 +69,7 @@ describe('aggregate', () => {
 			'coMentionedActors',
 			'countMentions',
 			'datesMentioned',
+			'overviewOf',
 			'passagesFor',
 			'totalMentions',
 		]);
@@ -101,5 +115,14 @@ describe('aggregate', () => {
 		]);
 		const onlyInferred = datesMentioned([{ slug: 'a', claims: corpus[0]!.claims }]);
 		expect(onlyInferred.find((d) => d.ref === '2024-06-19')?.inferred).toBe(true);
+	});
+
+	it('should summarise what one commentary discusses', () => {
+		const overview = overviewOf(corpus[0]!, 1);
+		expect(overview.articles).toEqual([{ ref: '4', byNumber: 1, bySubject: 1 }]);
+		// Russia is named in two sentences (three times); North Korea in one.
+		expect(overview.actors).toEqual([{ ref: 'russia', sentences: 2 }]);
+		expect(overview.claims).toBe(2);
+		expect(overviewOf(corpus[1]!).articles).toEqual([]);
 	});
 });

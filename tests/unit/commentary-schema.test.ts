@@ -2,15 +2,15 @@ import { describe, it, expect } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { commentarySchema } from '../../src/schemas/commentary';
-import { loadDebris } from '../../src/lib/debris';
+import { loadDebris } from '../support/debris';
 import {
 	commentaryFileNames,
 	loadCommentaryFiles,
 	parseFrontmatter,
 	readCapture,
 	splitFrontmatter,
-} from '../../src/lib/fidelity-files';
-import { formatPath, formatSchemaError } from '../../src/lib/schema-errors';
+} from '../support/fidelity-files';
+import { formatPath, formatSchemaError } from '../../src/loaders/schema-errors';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -42,7 +42,7 @@ Body.
 
 describe('schema-errors', () => {
 	it('should expose the public api', async () => {
-		expect(Object.keys(await import('../../src/lib/schema-errors')).sort()).toEqual([
+		expect(Object.keys(await import('../../src/loaders/schema-errors')).sort()).toEqual([
 			'formatPath',
 			'formatSchemaError',
 			'formatSchemaIssues',
@@ -68,7 +68,7 @@ describe('schema-errors', () => {
 
 describe('fidelity-files', () => {
 	it('should expose the public api', async () => {
-		expect(Object.keys(await import('../../src/lib/fidelity-files')).sort()).toEqual([
+		expect(Object.keys(await import('../support/fidelity-files')).sort()).toEqual([
 			'COMMENTARIES_DIR',
 			'SOURCES_DIR',
 			'commentaryFileNames',

@@ -10,7 +10,7 @@ import {
 	pathForFile,
 	resolveLink,
 	type DistIndex,
-} from '../../src/lib/dist-index';
+} from '../support/dist-index';
 import { listFiles, listPages, loadDistIndex } from '../support/dist';
 
 const fixture = fileURLToPath(new URL('../fixtures/dist-check/', import.meta.url));
@@ -26,7 +26,7 @@ function site(pages: Record<string, string>, otherFiles: string[] = []): DistInd
 
 describe('dist-index', () => {
 	it('should expose the public api', async () => {
-		expect(Object.keys(await import('../../src/lib/dist-index')).sort()).toEqual([
+		expect(Object.keys(await import('../support/dist-index')).sort()).toEqual([
 			'buildDistIndex',
 			'checkLinks',
 			'fileForPath',

@@ -8,7 +8,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { findQuote } from '../../src/notes/find-quote';
-import { loadEditorNotes } from '../../src/notes/load-notes';
+import { loadEditorNotes } from '../../src/loaders/notes';
 import rehypeEditorNotes, { type PlacedNote } from '../../src/plugins/rehype-editor-notes';
 import remarkEditorNoteAnchors, { type AnchorNote } from '../../src/plugins/remark-editor-note-anchors';
 

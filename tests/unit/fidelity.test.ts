@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
-import type { DebrisEntry } from '../../src/lib/debris';
+import type { DebrisEntry } from '../support/debris';
 import {
 	checkInOrder,
 	findElement,
@@ -9,8 +9,8 @@ import {
 	sourceWords,
 	tokenize,
 	visibleText,
-} from '../../src/lib/fidelity';
-import { parseDebris } from '../../src/lib/debris';
+} from '../support/fidelity';
+import { parseDebris } from '../support/debris';
 
 const values = (text: string) => tokenize(text).map((t) => t.value);
 const check = (source: string, page: string, debris: DebrisEntry[] = []) =>
@@ -18,7 +18,7 @@ const check = (source: string, page: string, debris: DebrisEntry[] = []) =>
 
 describe('fidelity', () => {
 	it('should expose the public api', async () => {
-		expect(Object.keys(await import('../../src/lib/fidelity')).sort()).toEqual([
+		expect(Object.keys(await import('../support/fidelity')).sort()).toEqual([
 			'checkInOrder',
 			'findElement',
 			'formatInOrderResult',
@@ -164,7 +164,7 @@ describe('fidelity', () => {
 
 describe('debris', () => {
 	it('should expose the public api', async () => {
-		expect(Object.keys(await import('../../src/lib/debris')).sort()).toEqual([
+		expect(Object.keys(await import('../support/debris')).sort()).toEqual([
 			'DEBRIS_FILE',
 			'debrisEntrySchema',
 			'debrisListSchema',

@@ -13,7 +13,8 @@ import { actorSchema, type Actor } from '../../src/schemas/actor';
 import { articleSchema, type Article } from '../../src/schemas/article';
 import { eventSchema, type TimelineEvent } from '../../src/schemas/event';
 import { noteSchema, type EditorNote } from '../../src/schemas/note';
-import { formatSchemaError, parseYaml, type ParsedYaml } from '../../src/lib/schema-errors';
+import { formatSchemaError, parseYaml, type ParsedYaml } from '../../src/loaders/schema-errors';
+import { listPublished } from '../../src/loaders/published.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CONTENT = join(ROOT, 'content');
@@ -38,9 +39,7 @@ function load<S extends z.ZodType>(schema: S, file: string, text: string, markdo
 }
 
 function filesIn(dir: string, extension: string): string[] {
-	return readdirSync(join(CONTENT, dir))
-		.filter((name) => name.endsWith(extension) && !name.startsWith('_'))
-		.sort();
+	return listPublished(join(CONTENT, dir), extension);
 }
 
 function read(...parts: string[]): string {

@@ -2,11 +2,11 @@
  * The share card image of each claim, `/c/<id>.png`, drawn at build time.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getClaimPages, type ClaimPage } from '../../lib/claim-pages';
-import { creditLine } from '../../lib/credit';
-import { formatPublished } from '../../lib/format-date';
-import { renderShareCard } from '../../lib/share-card';
-import { SITE_NAME } from '../../site';
+import { getClaimPages, type ClaimPage } from '../../lib/claim-pages.ts';
+import { creditLine } from '../../lib/credit.ts';
+import { formatPublished } from '../../lib/format-date.ts';
+import { renderShareCard } from '../../lib/share-card.ts';
+import { SITE_NAME } from '../../site.ts';
 
 export const getStaticPaths = (async () => {
 	const pages = await getClaimPages();

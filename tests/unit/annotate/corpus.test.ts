@@ -3,14 +3,15 @@
  * commentaries through the real plugins: the traps of the five texts must
  * hold on the data the site is built from.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Mention } from '../../../src/annotate/mention';
-import { loadRegistry, type Registry } from '../../../src/annotate/registry';
-import { parseFrontmatter } from '../../../src/lib/frontmatter';
+import { loadRegistry, type Registry } from '../../../src/loaders/registry';
+import { parseFrontmatter } from '../../../src/loaders/frontmatter';
 import { isoDateOrRange } from '../../../src/schemas/iso-date';
 import { render } from './render';
+import { listPublished } from '../../../src/loaders/published.ts';
 
 const root = join(import.meta.dirname, '../../..');
 const dir = join(root, 'content/commentaries');
@@ -35,7 +36,7 @@ function refs(name: string, kind: Mention['kind']): string[] {
 
 beforeAll(async () => {
 	registry = loadRegistry(root);
-	for (const name of readdirSync(dir).filter((n) => n.endsWith('.md') && !n.startsWith('_'))) {
+	for (const name of listPublished(dir, '.md')) {
 		const source = readFileSync(join(dir, name), 'utf8');
 		const parsed = parseFrontmatter(source, name);
 		const frontmatter = parsed.value as Record<string, unknown>;

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadRegistry } from '../../../src/annotate/registry';
+import { loadRegistry } from '../../../src/loaders/registry';
 
 const roots: string[] = [];
 
@@ -25,7 +25,7 @@ afterEach(() => {
 
 describe('registry', () => {
 	it('should expose the public api', async () => {
-		expect(Object.keys(await import('../../../src/annotate/registry')).sort()).toEqual(['loadRegistry']);
+		expect(Object.keys(await import('../../../src/loaders/registry')).sort()).toEqual(['loadRegistry']);
 	});
 
 	it('should load and validate both registries, applying schema defaults and ids', () => {

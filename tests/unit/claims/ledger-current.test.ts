@@ -7,13 +7,14 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkLedger, parseLedger } from '../../../src/claims/ledger.ts';
 import { claimsOfDirectory } from '../../../src/claims/pipeline.ts';
+import { createCommentaryProcessor, loadPipelineInputs } from '../../../src/integrations/markdown-pipeline.ts';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
 describe('content/claims-ledger.json', () => {
 	it('should be up to date with content/commentaries (run `npm run ledger` if not)', async () => {
 		const ledger = parseLedger(readFileSync(`${ROOT}content/claims-ledger.json`, 'utf8'));
-		const claims = await claimsOfDirectory(`${ROOT}content/commentaries`);
+		const claims = await claimsOfDirectory(`${ROOT}content/commentaries`, createCommentaryProcessor(loadPipelineInputs(ROOT, { ledger: false })));
 		const check = checkLedger(ledger, claims);
 		expect(check.errors, 'published claims were lost: restore the text or retire them').toEqual([]);
 		expect(check.missing, 'new claims: run `npm run ledger`').toEqual([]);

@@ -1,44 +1,51 @@
-import { readdirSync, readFileSync } from 'node:fs';
+/**
+ * The one Markdown pipeline (src/integrations/markdown-pipeline.ts): the
+ * standalone processor the ledger command uses and Astro's processor built
+ * from the same plugin list give the same claims; the scope rule; the base.
+ */
+import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createMarkdownProcessor, parseFrontmatter } from '@astrojs/markdown-remark';
-import remarkDirective from 'remark-directive';
+import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { claimsOfDirectory, renderCommentary } from '../../../src/claims/pipeline.ts';
-import rehypeClaims from '../../../src/plugins/rehype-claims.ts';
-import remarkArticleMentions from '../../../src/plugins/remark-article-mentions.ts';
-import remarkCommentaryBlocks from '../../../src/plugins/remark-commentary-blocks.ts';
-import remarkDateMentions from '../../../src/plugins/remark-date-mentions.ts';
+import {
+	commentarySlug,
+	createCommentaryProcessor,
+	isCommentary,
+	loadPipelineInputs,
+	markdownPlugins,
+	processorSettings,
+} from '../../../src/integrations/markdown-pipeline.ts';
+import { commentaryClaimsSchema } from '../../../src/schemas/corpus.ts';
+import { listPublished } from '../../../src/loaders/published.ts';
 
-const DIR = fileURLToPath(new URL('../../../content/commentaries/', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const DIR = `${ROOT}content/commentaries/`;
+const inputs = loadPipelineInputs(ROOT);
+const processor = createCommentaryProcessor(inputs);
 
-describe('pipeline', () => {
+describe('the Markdown pipeline', () => {
 	it('should expose the public api', async () => {
 		expect(Object.keys(await import('../../../src/claims/pipeline.ts')).sort()).toEqual(['claimsOfDirectory', 'renderCommentary']);
 	});
 
 	it('should ignore frontmatter and name the slug after the file', async () => {
-		const { slug, claims, html } = await renderCommentary('---\ntitle: "A. B."\n---\n\nOne. Two.\n', '/x/content/commentaries/My-Piece.md');
+		const { slug, claims, html } = await renderCommentary('---\ntitle: "A. B."\n---\n\nOne. Two.\n', '/x/content/commentaries/My-Piece.md', processor);
 		expect(slug).toBe('my-piece');
 		expect(claims.map((claim) => claim.text)).toEqual(['One.', 'Two.']);
 		expect(html).not.toContain('title');
 	});
 
 	it('should report a rejected directive with file, line and column', async () => {
-		await expect(renderCommentary('---\na: 1\n---\n\nText.\n\n:::nope\nx\n:::\n', '/x/c.md')).rejects.toThrow(/^\/x\/c\.md:7:1: Unknown block “:::nope”/);
+		await expect(renderCommentary('---\na: 1\n---\n\nText.\n\n:::nope\nx\n:::\n', '/x/c.md', processor)).rejects.toThrow(/^\/x\/c\.md:7:1: Unknown block “:::nope”/);
 	});
 
-	it('should give the same claims as Astro’s Markdown processor configured like astro.config.mjs', async () => {
-		const astro = await createMarkdownProcessor({
-			syntaxHighlight: false,
-			smartypants: false,
-			gfm: true,
-			remarkRehype: { allowDangerousHtml: false },
-			remarkPlugins: [remarkDirective, remarkCommentaryBlocks],
-			rehypePlugins: [[rehypeClaims, {}]],
-		});
-		const names = readdirSync(DIR).filter((name) => name.endsWith('.md') && !name.startsWith('_'));
+	it('should give the same claims through Astro’s processor built from the same plugin list', async () => {
+		const astro = await createMarkdownProcessor({ syntaxHighlight: false, ...processorSettings, ...markdownPlugins(inputs) });
+		const names = listPublished(DIR, '.md');
 		expect(names.length).toBeGreaterThan(0);
-		const ours = await claimsOfDirectory(DIR);
+		const ours = await claimsOfDirectory(DIR, processor);
 		for (const name of names) {
 			const source = readFileSync(`${DIR}${name}`, 'utf8');
 			const { content, frontmatter } = parseFrontmatter(source, { frontmatter: 'empty-with-lines' });
@@ -50,18 +57,53 @@ describe('pipeline', () => {
 		}
 	});
 
-	it('should give the same ids with the real annotation plugins as without them', async () => {
-		const names = readdirSync(DIR).filter((name) => name.endsWith('.md') && !name.startsWith('_'));
+	it('should record claims and mentions that fit the corpus schema, offsets included', async () => {
+		const claims = await claimsOfDirectory(DIR, processor);
 		let mentions = 0;
-		for (const name of names) {
-			const source = readFileSync(`${DIR}${name}`, 'utf8');
-			const plain = await renderCommentary(source, `${DIR}${name}`);
-			const annotated = await renderCommentary(source, `${DIR}${name}`, {
-				remarkPlugins: [[remarkArticleMentions, {}], [remarkDateMentions, { referenceDate: '2024-06-21' }]],
-			});
-			mentions += annotated.claims.reduce((sum, claim) => sum + claim.mentions.length, 0);
-			expect(annotated.claims.map((claim) => [claim.id, claim.text]), name).toEqual(plain.claims.map((claim) => [claim.id, claim.text]));
+		for (const [slug, list] of claims) {
+			const result = commentaryClaimsSchema.safeParse(list);
+			expect(result.success, `${slug}: ${result.error?.message}`).toBe(true);
+			mentions += list.reduce((sum, claim) => sum + claim.mentions.length, 0);
 		}
-		expect(mentions).toBeGreaterThan(0); // The plugins did annotate something.
+		expect(mentions).toBeGreaterThan(100);
+	});
+
+	it('should record offsets that survive line breaks and nested marks', async () => {
+		const { claims } = await renderCommentary(
+			'---\npublished:\n  date: 2024-06-21\n---\n\nThe  talks in\n**Moscow** between Russia and *North Korea* ended.\n',
+			'/x/content/commentaries/offsets.md',
+			processor,
+		);
+		const [claim] = claims;
+		expect(claim?.text).toBe('The talks in Moscow between Russia and North Korea ended.');
+		for (const mention of claim?.mentions ?? []) expect(claim!.text.slice(mention.start, mention.end)).toBe(mention.text);
+		expect(claim?.mentions.map((mention) => mention.ref)).toEqual(expect.arrayContaining(['russia', 'north-korea']));
+	});
+
+	it('should prefix every root-relative link with the base, and only those', async () => {
+		const withBase = createCommentaryProcessor(inputs, { base: '/reader' });
+		const { html } = await renderCommentary('Russia met [them](https://e.x/). See [x](/about/).\n', '/x/content/commentaries/base.md', withBase);
+		expect(html).toContain('href="/reader/actors/russia/"');
+		expect(html).toContain('href="/reader/about/"');
+		expect(html).toContain('href="https://e.x/"');
+		expect(html).not.toMatch(/href="\/(?!reader\/)/);
+	});
+
+	it.each([
+		['/site/content/commentaries/a.md', true],
+		['C:\\site\\content\\commentaries\\a.md', true],
+		['content/commentaries/a.md', true],
+		['/site/content/commentaries/_draft.md', false],
+		['/site/content/commentaries/sub/a.md', false],
+		['/site/content/notes/a.md', false],
+		['/site/content/commentaries/a.yaml', false],
+	])('should decide that %s is a commentary: %s', (path, expected) => {
+		expect(isCommentary(new VFile({ path }))).toBe(expected);
+		expect(isCommentary(path)).toBe(expected);
+	});
+
+	it('should name the slug after the file, lowercased', () => {
+		expect(commentarySlug(new VFile({ path: '/x/content/commentaries/Roy-2023.md' }))).toBe('roy-2023');
+		expect(commentarySlug(new VFile())).toBe('untitled');
 	});
 });

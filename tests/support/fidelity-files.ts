@@ -3,14 +3,15 @@
  * Markdown files with their validated frontmatter, and the raw captures they
  * were taken from. Kept apart from `./fidelity.ts` so that module stays pure.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { commentarySchema, type Commentary } from '../schemas/commentary';
-import { parseFrontmatter } from './frontmatter';
-import { formatSchemaError } from './schema-errors';
+import { commentarySchema, type Commentary } from '../../src/schemas/commentary.ts';
+import { parseFrontmatter } from '../../src/loaders/frontmatter.ts';
+import { formatSchemaError } from '../../src/loaders/schema-errors.ts';
+import { listPublished } from '../../src/loaders/published.ts';
 
 // Re-exported: the content tests use them through this module.
-export { parseFrontmatter, splitFrontmatter, type SplitFile } from './frontmatter';
+export { parseFrontmatter, splitFrontmatter, type SplitFile } from '../../src/loaders/frontmatter.ts';
 
 /** Commentary Markdown files, relative to the project root. */
 export const COMMENTARIES_DIR = 'content/commentaries';
@@ -36,9 +37,7 @@ export interface CommentaryFile {
  *   File names such as `lankov-nbr-interview.md`.
  */
 export function commentaryFileNames(root: string): string[] {
-	return readdirSync(join(root, COMMENTARIES_DIR))
-		.filter((name) => name.endsWith('.md') && !name.startsWith('_'))
-		.sort();
+	return listPublished(join(root, COMMENTARIES_DIR), '.md');
 }
 
 /**

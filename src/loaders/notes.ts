@@ -3,11 +3,12 @@
  * plugins run before any collection is available to them), validating each
  * file with the same zod schema the collection uses.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { parseFrontmatter } from '../lib/frontmatter';
-import { formatSchemaError } from '../lib/schema-errors';
-import { noteSchema, type EditorNote } from '../schemas/note';
+import { parseFrontmatter } from './frontmatter.ts';
+import { formatSchemaError } from './schema-errors.ts';
+import { noteSchema, type EditorNote } from '../schemas/note.ts';
+import { listPublished } from './published.ts';
 
 export interface LoadedNote extends EditorNote {
 	/** File name without extension; also the note's anchor id (`note-<id>`). */
@@ -31,9 +32,7 @@ export interface LoadedNote extends EditorNote {
  */
 export function loadEditorNotes(root: string, commentarySlugs: readonly string[]): LoadedNote[] {
 	const dir = join(root, 'content', 'notes');
-	const files = readdirSync(dir)
-		.filter((name) => name.endsWith('.md') && !name.startsWith('_'))
-		.sort();
+	const files = listPublished(dir, '.md');
 	return files.map((name) => {
 		const file = `content/notes/${name}`;
 		const { value, body } = parseFrontmatter(readFileSync(join(dir, name), 'utf8'), file);
@@ -51,8 +50,7 @@ export function loadEditorNotes(root: string, commentarySlugs: readonly string[]
 
 /** Slugs of the commentaries in `content/commentaries/`. */
 export function listCommentarySlugs(root: string): string[] {
-	return readdirSync(join(root, 'content', 'commentaries'))
-		.filter((name) => name.endsWith('.md') && !name.startsWith('_'))
+	return listPublished(join(root, 'content', 'commentaries'), '.md')
 		.map((name) => basename(name, '.md'))
 		.sort();
 }

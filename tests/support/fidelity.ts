@@ -13,7 +13,7 @@
  * All functions are pure: files are read by the callers.
  */
 import type { Nodes as HastNodes, Element as HastElement } from 'hast';
-import type { DebrisEntry } from './debris';
+import type { DebrisEntry } from './debris.ts';
 
 /** A unit of text compared between the capture and the page. */
 export interface Token {

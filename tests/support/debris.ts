@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
-import { formatSchemaError, parseYaml } from './schema-errors';
+import { formatSchemaError, parseYaml } from '../../src/loaders/schema-errors.ts';
 
 /** Why a line is not the author's text. */
 export const debrisReasons = [

@@ -6,11 +6,12 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { compileActors } from './actor-matcher';
-import { compileImplicitPhrases } from './implicit-articles';
-import { actorSchema, type Actor } from '../schemas/actor';
-import { articleSchema, type Article } from '../schemas/article';
-import { formatSchemaIssues, parseYaml } from '../lib/schema-errors';
+import { compileActors } from '../annotate/actor-matcher.ts';
+import { compileImplicitPhrases } from '../annotate/implicit-articles.ts';
+import { actorSchema, type Actor } from '../schemas/actor.ts';
+import { articleSchema, type Article } from '../schemas/article.ts';
+import { formatSchemaIssues, parseYaml } from './schema-errors.ts';
+import { isPublishedName } from './published.ts';
 
 /** An actor with its id (the file name without `.yaml`). */
 export type ActorRecord = Actor & { id: string };
@@ -31,7 +32,7 @@ function yamlFiles(dir: string, shown: string): string[] {
 	} catch (error) {
 		throw new Error(`${shown}: cannot read the folder (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
 	}
-	return names.filter((name) => name.endsWith('.yaml') && !name.startsWith('_')).sort();
+	return names.filter((name) => isPublishedName(name, '.yaml')).sort();
 }
 
 /**

@@ -2,7 +2,7 @@
  * The YAML frontmatter of a Markdown file in `content/`, read outside Astro
  * (build-time plugins, the fidelity check, tests) the way Astro reads it.
  */
-import { parseYaml, type ParsedYaml } from './schema-errors';
+import { parseYaml, type ParsedYaml } from './schema-errors.ts';
 
 /** A Markdown file cut into its frontmatter and body. */
 export interface SplitFile {

@@ -1,0 +1,109 @@
+/**
+ * Every address on the site, built in one place so that the site can be
+ * served under a sub-path (`astro build --base /reader/`) and a route can be
+ * renamed without hunting for hand-built strings.
+ *
+ * Pages use `routes` (prefixed with Astro's `base`). Markdown plugins use
+ * `sitePaths` (root-relative): they run before the base is known to them, and
+ * the last step of the Markdown pipeline prefixes every root-relative link of
+ * a rendered commentary (`rehype-site-base`).
+ */
+
+/** Every route the site has, as functions of their parameters. */
+export interface Routes {
+	/** The base itself, always ending in `/` (`/` or `/reader/`). */
+	base: string;
+	/** Prefix a root-relative path (`/favicon.svg`) with the base. */
+	withBase(path: string): string;
+	home(): string;
+	about(): string;
+	data(): string;
+	/** A published dataset file under `/data/` (`corpus.json`). */
+	dataFile(name: string): string;
+	search(query?: Readonly<Record<string, string>>): string;
+	commentaries(): string;
+	commentary(slug: string): string;
+	/** A sentence in its commentary: the reading page with the claim's fragment. */
+	claim(slug: string, claimId: string): string;
+	sentences(slug: string): string;
+	/** The share page of one claim. */
+	share(claimId: string): string;
+	/** The share card (PNG) of one claim. */
+	shareCard(claimId: string): string;
+	articles(): string;
+	article(number: number | string): string;
+	actors(): string;
+	actor(id: string): string;
+	timeline(): string;
+	/** The timeline entry of a date (`d-2024-06-19`). */
+	timelineDate(anchor: string): string;
+	compare(): string;
+	/** A page fragment on any route. */
+	fragment(path: string, id: string): string;
+}
+
+/**
+ * Normalise a base to start and end with `/`.
+ *
+ * @param base
+ *   Astro's `base` (`/`, `/reader`, `/reader/`, `reader`).
+ * @returns
+ *   `/` or `/reader/`.
+ */
+export function normaliseBase(base: string | undefined): string {
+	const trimmed = (base ?? '/').replace(/^\/+|\/+$/g, '');
+	return trimmed === '' ? '/' : `/${trimmed}/`;
+}
+
+/**
+ * Build the routes for a base.
+ *
+ * @param base
+ *   Astro's `base` (any form `normaliseBase` accepts).
+ * @returns
+ *   Route builders whose results all start with the base.
+ */
+export function createRoutes(base: string | undefined): Routes {
+	const prefix = normaliseBase(base);
+	const withBase = (path: string): string => {
+		if (!path.startsWith('/') || path.startsWith('//')) throw new Error(`not a root-relative path: ${path}`);
+		return prefix + path.slice(1);
+	};
+	const fragment = (path: string, id: string) => `${path}#${encodeURIComponent(id)}`;
+	return {
+		base: prefix,
+		withBase,
+		home: () => withBase('/'),
+		about: () => withBase('/about/'),
+		data: () => withBase('/data/'),
+		dataFile: (name) => withBase(`/data/${name}`),
+		search: (query) => {
+			const search = new URLSearchParams(Object.entries(query ?? {})).toString();
+			return withBase('/search/') + (search ? `?${search}` : '');
+		},
+		commentaries: () => withBase('/commentaries/'),
+		commentary: (slug) => withBase(`/commentaries/${encodeURIComponent(slug)}/`),
+		claim: (slug, claimId) => fragment(withBase(`/commentaries/${encodeURIComponent(slug)}/`), claimId),
+		sentences: (slug) => withBase(`/commentaries/${encodeURIComponent(slug)}/sentences/`),
+		share: (claimId) => withBase(`/c/${encodeURIComponent(claimId)}/`),
+		shareCard: (claimId) => withBase(`/c/${encodeURIComponent(claimId)}.png`),
+		articles: () => withBase('/articles/'),
+		article: (number) => withBase(`/articles/${encodeURIComponent(String(number))}/`),
+		actors: () => withBase('/actors/'),
+		actor: (id) => withBase(`/actors/${encodeURIComponent(id)}/`),
+		timeline: () => withBase('/timeline/'),
+		timelineDate: (anchor) => fragment(withBase('/timeline/'), anchor),
+		compare: () => withBase('/compare/'),
+		fragment,
+	};
+}
+
+/** Root-relative routes, for Markdown plugins (see the module comment). */
+export const sitePaths: Routes = createRoutes('/');
+
+/**
+ * Routes of the site being built: Vite replaces `import.meta.env.BASE_URL`
+ * with Astro's `base` in pages and the modules they import; outside Vite
+ * (plugins, scripts, tests) it is undefined and the base is `/`.
+ */
+export const routes: Routes = createRoutes(import.meta.env?.BASE_URL);
