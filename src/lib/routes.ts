@@ -35,11 +35,24 @@ export interface Routes {
 	actors(): string;
 	actor(id: string): string;
 	timeline(): string;
-	/** The timeline entry of a date (`d-2024-06-19`). */
-	timelineDate(anchor: string): string;
+	/** The timeline entry of a date mention's ISO value (`2024-06-19`, `2023-09/..`). */
+	timelineDate(iso: string): string;
 	compare(): string;
 	/** A page fragment on any route. */
 	fragment(path: string, id: string): string;
+}
+
+/**
+ * Where the timeline page puts a date: `d-` + the ISO value with `/` as `_`
+ * and `..` (an open end) as `open`.
+ *
+ * @param iso
+ *   ISO value of a date mention (`2024-06-19`, `1960/1988`, `2023-09/..`).
+ * @returns
+ *   Fragment id without `#` (`d-2023-09_open`).
+ */
+export function timelineAnchor(iso: string): string {
+	return `d-${iso.replace(/\.\./g, 'open').replace(/\//g, '_')}`;
 }
 
 /**
@@ -92,7 +105,7 @@ export function createRoutes(base: string | undefined): Routes {
 		actors: () => withBase('/actors/'),
 		actor: (id) => withBase(`/actors/${encodeURIComponent(id)}/`),
 		timeline: () => withBase('/timeline/'),
-		timelineDate: (anchor) => fragment(withBase('/timeline/'), anchor),
+		timelineDate: (iso) => fragment(withBase('/timeline/'), timelineAnchor(iso)),
 		compare: () => withBase('/compare/'),
 		fragment,
 	};

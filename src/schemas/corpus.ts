@@ -6,12 +6,13 @@
  * Schema is generated from these schemas).
  */
 import { z } from 'astro/zod';
+import { formTypeSchema } from './actor.ts';
 
 /** What a mention refers to. */
 export const mentionKindSchema = z.enum(['article', 'actor', 'date']).describe('What the mention refers to.');
 
-/** How an actor is named by a mention (the registry's form types). */
-export const mentionFormSchema = z.enum(['name', 'abbreviation', 'metonym', 'adjective', 'misspelling', 'short']);
+/** How an actor is named by a mention: the registry's form types. */
+export const mentionFormSchema = formTypeSchema;
 
 /** One annotation link inside a claim. */
 export const mentionSchema = z
@@ -35,8 +36,8 @@ export const mentionSchema = z
 /** Element a claim was found in. */
 export const claimBlockSchema = z.enum(['p', 'li', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
-/** One sentence of a commentary. */
-export const claimSchema = z
+/** The fields of one sentence of a commentary (without the offset check; extend this, then `withOffsetCheck`). */
+export const claimFieldsSchema = z
 	.object({
 		id: z
 			.string()
@@ -50,8 +51,18 @@ export const claimSchema = z
 		container: z.string().optional().describe('The commentary block it stands in (`bio`, `framing`, `standfirst`, `dateline`).'),
 		mentions: z.array(mentionSchema).describe('Annotation links inside the sentence, in reading order.'),
 	})
-	.strict()
-	.superRefine((claim, context) => {
+	.strict();
+
+/**
+ * Add the check that every mention's offsets hold its text in the claim.
+ *
+ * @param schema
+ *   A claim schema (`claimFieldsSchema` or an extension of it).
+ * @returns
+ *   The schema, refined.
+ */
+export function withOffsetCheck<Schema extends z.ZodType<{ text: string; mentions: Mention[] }>>(schema: Schema) {
+	return schema.superRefine((claim, context) => {
 		claim.mentions.forEach((mention, index) => {
 			if (claim.text.slice(mention.start, mention.end) !== mention.text) {
 				context.addIssue({
@@ -62,6 +73,10 @@ export const claimSchema = z
 			}
 		});
 	});
+}
+
+/** One sentence of a commentary. */
+export const claimSchema = withOffsetCheck(claimFieldsSchema);
 
 /** The claims of one commentary, in reading order. */
 export const commentaryClaimsSchema = z.array(claimSchema);

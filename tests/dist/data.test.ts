@@ -1,0 +1,125 @@
+/**
+ * The published dataset in dist/data/ against its schema and against the
+ * built pages: the same claims, the same mentions, quotes that land once.
+ */
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { parse } from 'csv-parse/sync';
+import type { Element, Root } from 'hast';
+import { toString } from 'hast-util-to-string';
+import { visit } from 'unist-util-visit';
+import { describe, expect, it } from 'vitest';
+import type { Dataset } from '../../src/schemas/dataset.ts';
+import { hasBuild, parsePage, readDistFile } from '../support/dist';
+
+const built = hasBuild();
+
+/** Elements of a page, in document order, that pass a test. */
+function elements(tree: Root, test: (node: Element) => boolean): Element[] {
+	const found: Element[] = [];
+	visit(tree, 'element', (node) => {
+		if (test(node)) found.push(node);
+	});
+	return found;
+}
+
+const isClaim = (node: Element) => node.properties['dataClaim'] !== undefined && node.tagName === 'span';
+
+describe('the published dataset', () => {
+	it('should have a built site to check', () => {
+		expect(built).toBe(true);
+	});
+	if (!built) return;
+
+	const dataset = JSON.parse(readDistFile('data/corpus.json')) as Dataset;
+	const pages = new Map(dataset.commentaries.map((commentary) => [commentary.slug, parsePage(`commentaries/${commentary.slug}/index.html`)]));
+
+	it('should fit its published JSON Schema', () => {
+		const schema = JSON.parse(readDistFile('data/corpus.schema.json')) as Record<string, unknown>;
+		const ajv = new Ajv2020({ allErrors: true, strict: false });
+		const validate = ajv.compile(schema);
+		expect(validate(dataset), JSON.stringify(validate.errors?.slice(0, 5), null, 1)).toBe(true);
+		// The schema is not vacuous: a claim without its text is refused.
+		const broken = structuredClone(dataset) as unknown as { commentaries: { claims: Record<string, unknown>[] }[] };
+		delete broken.commentaries[0]!.claims[0]!['text'];
+		expect(validate(broken)).toBe(false);
+	});
+
+	it('should hold exactly the claims of the reading pages, in order', () => {
+		for (const commentary of dataset.commentaries) {
+			const onPage = elements(pages.get(commentary.slug)!, isClaim).map((node) => String(node.properties['id']));
+			expect(onPage.length, commentary.slug).toBeGreaterThan(0);
+			expect(commentary.claims.map((claim) => claim.id), commentary.slug).toEqual(onPage);
+		}
+	});
+
+	it('should hold one mention per annotation link on the reading pages', () => {
+		for (const commentary of dataset.commentaries) {
+			const tree = pages.get(commentary.slug)!;
+			const links = elements(tree, (node) => node.properties['dataMention'] !== undefined);
+			const mentions = commentary.claims.flatMap((claim) => claim.mentions);
+			expect(mentions.length, commentary.slug).toBe(links.length);
+			expect(mentions.map((mention) => mention.ref)).toEqual(links.map((node) => String(node.properties['dataRef'])));
+		}
+	});
+
+	it('should give each claim the text it has on its page', () => {
+		for (const commentary of dataset.commentaries) {
+			const texts = elements(pages.get(commentary.slug)!, isClaim).map((node) => toString(node).replace(/\s+/g, ' ').trim());
+			expect(commentary.claims.map((claim) => claim.text)).toEqual(texts);
+		}
+	});
+
+	it('should have one row per claim in claims.csv', () => {
+		const rows = parse(readDistFile('data/claims.csv'), { columns: true, bom: true }) as Record<string, string>[];
+		const claims = dataset.commentaries.flatMap((commentary) => commentary.claims.map((claim) => ({ commentary, claim })));
+		expect(rows).toHaveLength(claims.length);
+		rows.forEach((row, index) => {
+			const { commentary, claim } = claims[index]!;
+			expect(row['id']).toBe(claim.id);
+			expect(row['commentary']).toBe(commentary.slug);
+			expect(row['text']).toBe(claim.text);
+			expect(row['permalink']).toBe(claim.permalink);
+		});
+	});
+
+	it('should count each article’s citing sentences in article-matrix.csv', () => {
+		const rows = parse(readDistFile('data/article-matrix.csv'), { columns: true }) as Record<string, string>[];
+		expect(rows).toHaveLength(dataset.articles.length);
+		for (const row of rows) {
+			for (const commentary of dataset.commentaries) {
+				const citing = commentary.claims.filter((claim) => claim.mentions.some((m) => m.kind === 'article' && m.ref === row['article'])).length;
+				expect(Number(row[commentary.slug]), `${commentary.slug} × Article ${row['article']}`).toBe(citing);
+			}
+		}
+	});
+
+	it('should anchor every annotation to a quote found exactly once in its page’s text', () => {
+		const collection = JSON.parse(readDistFile('data/annotations.jsonld')) as {
+			'@context': string;
+			total: number;
+			first: { items: { motivation: string; target: { source: string; selector: [{ exact: string; prefix: string; suffix: string }, { start: number; end: number }] } }[] };
+		};
+		expect(collection['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
+		const items = collection.first.items;
+		expect(collection.total).toBe(items.length);
+		const mentions = dataset.commentaries.reduce((sum, c) => sum + c.claims.reduce((n, claim) => n + claim.mentions.length, 0), 0);
+		expect(items.filter((item) => item.motivation === 'identifying')).toHaveLength(mentions);
+		expect(items.filter((item) => item.motivation === 'commenting')).toHaveLength(dataset.notes.length);
+		const textOf = new Map(
+			dataset.commentaries.map((commentary) => [
+				commentary.url,
+				// The page's text as the annotations count it: its sentences, each as the page shows it, joined by spaces.
+				elements(pages.get(commentary.slug)!, isClaim)
+					.map((node) => toString(node).replace(/\s+/g, ' ').trim())
+					.join(' '),
+			]),
+		);
+		for (const { target } of items) {
+			const text = textOf.get(target.source)!;
+			const [quote, position] = target.selector;
+			const whole = quote.prefix + quote.exact + quote.suffix;
+			expect(text.split(whole).length - 1, whole).toBe(1);
+			expect(text.slice(position.start, position.end)).toBe(quote.exact);
+		}
+	});
+});

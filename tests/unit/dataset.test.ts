@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import { parse as parseYaml } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { articleMatrixCsv, buildDataset, claimsCsv, datasetSummary, textTarget, webAnnotations, type DatasetInputs } from '../../src/lib/dataset.ts';
+import { createRoutes } from '../../src/lib/routes.ts';
+import { articleSchema } from '../../src/schemas/article.ts';
+import { commentarySchema } from '../../src/schemas/commentary.ts';
+import type { Claim } from '../../src/schemas/corpus.ts';
+import { datasetJsonSchema } from '../../src/schemas/dataset.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const routes = createRoutes('/reader/');
+const metadata = commentarySchema.parse({
+	title: 'A, “quoted” title',
+	authors: [{ name: 'A. Author', affiliation: 'Somewhere' }],
+	outlet: 'Outlet',
+	published: { date: '2024-06-21' },
+	source: { url: null, capture: '000_x.txt' },
+	kind: 'commentary',
+	summary: 'One sentence.',
+});
+const claims: Claim[] = [
+	{ id: 'c-0000000001', text: 'Russia signed, “twice”.', block: 'p', blockIndex: 0, index: 0, mentions: [{ kind: 'actor', ref: 'russia', text: 'Russia', start: 0, end: 6 }] },
+	{ id: 'c-0000000002', text: 'Article 4 binds Russia.', block: 'p', blockIndex: 0, index: 1, mentions: [
+		{ kind: 'article', ref: '4', text: 'Article 4', start: 0, end: 9 },
+		{ kind: 'actor', ref: 'russia', text: 'Russia', start: 16, end: 22 },
+	] },
+];
+
+function inputs(notes: DatasetInputs['notes'] = []): DatasetInputs {
+	return {
+		site: new URL('https://example.org'),
+		routes,
+		corpus: [{ slug: 'one', entry: { data: metadata }, claims }],
+		// The real registry entries, so the test follows the article schema.
+		articles: ['04', '05'].map((name) => ({ data: articleSchema.parse(parseYaml(readFileSync(`${ROOT}content/articles/${name}.yaml`, 'utf8'))) })),
+		actors: [],
+		events: [],
+		notes,
+	};
+}
+
+describe('the published dataset', () => {
+	it('should give every claim its addresses under the base', () => {
+		const dataset = buildDataset(inputs());
+		expect(dataset.site).toBe('https://example.org/reader/');
+		expect(dataset.commentaries[0]!.claims[1]!.permalink).toBe('https://example.org/reader/commentaries/one/#c-0000000002');
+		expect(dataset.commentaries[0]!.claims[1]!.share).toBe('https://example.org/reader/c/c-0000000002/');
+		expect(datasetSummary(dataset)).toEqual({ version: 1, commentaries: 1, claims: 2, mentions: 3, articles: 2, actors: 0 });
+	});
+
+	it('should refuse a mention whose offsets do not hold its words', () => {
+		const bad = inputs();
+		bad.corpus = [{ slug: 'one', entry: { data: metadata }, claims: [{ ...claims[0]!, mentions: [{ kind: 'actor', ref: 'russia', text: 'Russia', start: 1, end: 7 }] }] }];
+		expect(() => buildDataset(bad)).toThrow(/offsets 1–7 do not hold “Russia”/);
+	});
+
+	it('should quote commas, quotes and line ends in CSV so a parser reads them back', () => {
+		const rows = parse(claimsCsv(buildDataset(inputs())), { columns: true }) as Record<string, string>[];
+		expect(rows).toHaveLength(2);
+		expect(rows[0]!['text']).toBe('Russia signed, “twice”.');
+		expect(rows[1]!['articles']).toBe('4');
+		expect(rows[1]!['actors']).toBe('russia');
+		const matrix = parse(articleMatrixCsv(buildDataset(inputs())), { columns: true }) as Record<string, string>[];
+		expect(matrix).toEqual([
+			{ article: '4', one: '1', total: '1' },
+			{ article: '5', one: '0', total: '0' },
+		]);
+	});
+
+	it('should widen a quote’s context until it occurs once', () => {
+		const text = 'aaa Russia bbb. '.repeat(40) + 'aaa Russia ccc.';
+		const start = text.lastIndexOf('Russia');
+		const target = textTarget(text, start, start + 6, 'https://x/');
+		const [quote, position] = target.selector;
+		expect(text.split(quote.prefix + quote.exact + quote.suffix)).toHaveLength(2);
+		expect(position).toEqual({ type: 'TextPositionSelector', start, end: start + 6 });
+	});
+
+	it('should anchor mentions and notes as Web Annotations on the commentary’s text', () => {
+		const note = { id: 'n', body: 'It binds both.', data: { commentary: 'one', quote: 'binds Russia', kind: 'context' as const, articles: [4], sources: [{ url: 'https://x.org/', label: 'X' }] } };
+		const collection = webAnnotations(buildDataset(inputs([note])), 'https://example.org/reader/data/annotations.jsonld', routes) as {
+			total: number;
+			first: { items: { motivation: string; body: { id?: string; value?: string }; target: { selector: [{ exact: string }, { start: number; end: number }] } }[] };
+		};
+		expect(collection.total).toBe(4);
+		const [russia, article, second, commenting] = collection.first.items;
+		expect(russia!.body.id).toBe('https://example.org/reader/actors/russia/');
+		expect(article!.body.id).toBe('https://example.org/reader/articles/4/');
+		// Positions count the sentences joined by one space: the second claim starts at 24.
+		expect(second!.target.selector[1]).toMatchObject({ start: 40, end: 46 });
+		expect(commenting!.motivation).toBe('commenting');
+		expect(commenting!.body.value).toBe('It binds both.');
+		expect(commenting!.target.selector[0].exact).toBe('binds Russia');
+	});
+
+	it('should refuse a note whose quote is not in its commentary', () => {
+		const note = { id: 'lost', body: 'x', data: { commentary: 'one', quote: 'not there', kind: 'context' as const, articles: [], sources: [{ url: 'https://x.org/', label: 'X' }] } };
+		expect(() => webAnnotations(buildDataset(inputs([note])), 'https://x/a.jsonld', routes)).toThrow(/content\/notes\/lost\.md: quote: found 0 times/);
+	});
+
+	it('should generate a JSON Schema with its own address', () => {
+		const schema = datasetJsonSchema('https://example.org/data/corpus.schema.json');
+		expect(schema['$id']).toBe('https://example.org/data/corpus.schema.json');
+		expect(schema['$schema']).toBe('https://json-schema.org/draft/2020-12/schema');
+		expect(JSON.stringify(schema)).toContain('"permalink"');
+	});
+});
