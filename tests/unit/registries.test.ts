@@ -489,6 +489,7 @@ describe("editor's notes", () => {
 		['sharma-articles-11-13-labour', [11, 13]],
 		['sharma-article-14-labour', [14]],
 		['lankov-reuters-paraphrase', [4]],
+		['sharma-replaces-earlier-treaties', [22]],
 	])('should tie note %s to articles %j', (id, expected) => {
 		expect(notes.get(id)?.data.articles).toEqual(expected);
 	});
