@@ -100,7 +100,7 @@ export function markdownPlugins(
 			remarkCommentaryBlocks,
 			// First, while paragraphs are plain text: notes quote the authors' words as written.
 			[remarkEditorNoteAnchors, { notes }],
-			[remarkArticleMentions, { articles: registry.articles, include }],
+			[remarkArticleMentions, { articles: registry.articles, articleCount: registry.articles.length, include }],
 			[remarkActorMentions, { actors: registry.actors, include }],
 			[remarkDateMentions, { include }],
 		],

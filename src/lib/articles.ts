@@ -1,16 +1,18 @@
-/** Article registry helpers: order and reader-facing status labels. */
+/** Article registry helpers for pages: order, and how a subject is shown (re-exported). */
 import { getCollection, type CollectionEntry } from 'astro:content';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
 
+/**
+ * Every article of the registry, by number.
+ *
+ * @returns
+ *   Entries sorted by `number`.
+ */
 export async function getArticles(): Promise<ArticleEntry[]> {
 	const entries = await getCollection('articles');
 	return entries.sort((a, b) => a.data.number - b.data.number);
 }
 
-export { STATUS_LABEL } from './labels.ts';
-
-/** The article's subject as a reader may see it: only ever a sourced one. */
-export function articleSubject(article: ArticleEntry['data']): string {
-	return article.status === 'unknown' || !article.title ? 'Subject not established' : article.title;
-}
+export { STATUS_LABEL, SUBJECT_NOT_ESTABLISHED, SUBJECT_NOT_ESTABLISHED_REASON } from './labels.ts';
+export { articlePreviewText, articleSubject, articleSubjectText, countByStatus } from './article-subject.ts';

@@ -3,7 +3,7 @@ import type { VFile } from 'vfile';
 import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
 import { formatIsoRange } from '../lib/format-date.ts';
-import { STATUS_LABEL } from '../lib/labels.ts';
+import { articlePreviewText } from '../lib/article-subject.ts';
 import type { Actor } from '../schemas/actor.ts';
 import type { Article } from '../schemas/article.ts';
 
@@ -11,8 +11,9 @@ import type { Article } from '../schemas/article.ts';
  * Gives every mention a short description of what it points to, without
  * leaving the page and without JavaScript: each mention link gets
  * `aria-describedby` naming a hidden element that holds the preview
- * (the article's subject and status, the actor's description, the date in
- * words and whether it was inferred). Screen readers announce it with the
+ * (the article's subject and how its number is known, an inferred subject
+ * marked as such; the actor's description; the date in words and whether it
+ * was inferred). Screen readers announce it with the
  * link; the reading page's script shows the same text as a tooltip on hover
  * or focus.
  *
@@ -23,7 +24,7 @@ import type { Article } from '../schemas/article.ts';
  * ```
  */
 export interface Options {
-	articles: readonly Pick<Article, 'number' | 'status' | 'title'>[];
+	articles: readonly (Pick<Article, 'number' | 'status' | 'title'> & Partial<Pick<Article, 'inference'>>)[];
 	actors: readonly (Pick<Actor, 'name' | 'description'> & { id: string })[];
 }
 
@@ -62,8 +63,7 @@ export default function rehypeMentionPreviews(options: Readonly<Options>) {
 			if (kind === 'article') {
 				const article = articles.get(ref);
 				if (!article) file.fail(`Mention of unknown article ${ref}`, { source: 'rehype-mention-previews', ruleId: 'unknown-ref' });
-				const subject = article.status === 'unknown' || !article.title ? 'subject not established by the sources read' : article.title;
-				ids.push(add(`pv-article-${ref}`, `Treaty Article ${ref}: ${subject} (${STATUS_LABEL[article.status].toLowerCase()}).`));
+				ids.push(add(`pv-article-${ref}`, articlePreviewText(article)));
 				if (node.properties['dataImplicit'] !== undefined) {
 					ids.push(add('pv-implicit', 'Cited by its subject, not by number: the link is the editors’ reading.'));
 				}

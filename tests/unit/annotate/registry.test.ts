@@ -16,7 +16,7 @@ function project(files: Record<string, string>): string {
 	return root;
 }
 
-const article4 = 'number: 4\nstatus: verified\ntitle: "Mutual assistance"\nsummary: "s"\nsources:\n  - label: "KCNA"\n    url: https://example.com/kcna\nimplicitPhrases:\n  - phrase: "mutual defence pact"\n    why: "w"\n';
+const article4 = 'number: 4\nstatus: verified\ntitle: "Mutual assistance"\nsummary: "s"\nsources:\n  - label: "KCNA"\n    url: https://example.com/kcna\n    supports: number\n    quote: "Article 4"\nimplicitPhrases:\n  - phrase: "mutual defence pact"\n    why: "w"\n';
 const russia = 'name: Russia\nkind: state\ndescription: d\nforms:\n  - Russia\n  - text: Russian\n    type: adjective\n';
 
 afterEach(() => {
@@ -47,7 +47,7 @@ describe('registry', () => {
 	it('should list every problem of every file at once', () => {
 		const root = project({
 			'articles/05.yaml': article4,
-			'articles/06.yaml': 'number: 6\nstatus: unknown\ntitle: "guess"\n',
+			'articles/06.yaml': 'number: 6\nstatus: unknown\ntitle: "guess"\nsearched: [{query: q, where: w, outcome: o}]\n',
 			'actors/broken.yaml': 'name: [\n',
 		});
 		let message = '';
