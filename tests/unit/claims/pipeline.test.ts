@@ -55,7 +55,7 @@ describe('the Markdown pipeline', () => {
 			// The permalink anchor has no text, so heading ids and the table of contents are unaffected.
 			for (const heading of rendered.metadata.headings) expect(heading.text).not.toMatch(/link to this sentence/i);
 		}
-	});
+	}, 30_000);
 
 	it('should record claims and mentions that fit the corpus schema, offsets included', async () => {
 		const claims = await claimsOfDirectory(DIR, processor);
