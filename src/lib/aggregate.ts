@@ -183,3 +183,65 @@ export function overviewOf(commentary: CommentaryClaims, actorLimit = 6): Commen
 		.slice(0, actorLimit);
 	return { articles, actors, claims: commentary.claims.length };
 }
+
+/** The passages citing one article, split by how they cite it. */
+export interface ArticleCitations {
+	/** Passages that cite the article by its number at least once, per commentary. */
+	byNumber: { slug: string; passages: Passage[] }[];
+	/** Passages that cite it only by its subject, per commentary. */
+	bySubject: { slug: string; passages: Passage[] }[];
+	/** Passages in all. */
+	total: number;
+	/** Commentaries with at least one such passage. */
+	commentaries: number;
+}
+
+/**
+ * Split the passages citing an article into citations by number and by
+ * subject (a passage that does both counts as by number), per commentary in
+ * corpus order; commentaries without such passages are left out.
+ *
+ * @param corpus
+ *   Commentaries with their claims.
+ * @param number
+ *   The article.
+ * @returns
+ *   Both groups and the total.
+ */
+export function articleCitations(corpus: readonly CommentaryClaims[], number: number | string): ArticleCitations {
+	const grouped = passagesFor(corpus, 'article', String(number));
+	const split = (keep: (passage: Passage) => boolean) =>
+		grouped.map((group) => ({ slug: group.slug, passages: group.passages.filter(keep) })).filter((group) => group.passages.length > 0);
+	return {
+		byNumber: split((passage) => passage.mentions.some((mention) => !mention.implicit)),
+		bySubject: split((passage) => passage.mentions.every((mention) => mention.implicit)),
+		total: grouped.reduce((sum, group) => sum + group.passages.length, 0),
+		commentaries: grouped.filter((group) => group.passages.length > 0).length,
+	};
+}
+
+/** Consecutive claims under one heading (or in the author's bio). */
+export interface ClaimSection {
+	/** The heading's text, `About the author` for a bio, or nothing before the first heading. */
+	title: string | undefined;
+	claims: Claim[];
+}
+
+/**
+ * Group a commentary's claims into runs under the same heading, in order.
+ *
+ * @param claims
+ *   Claims in reading order.
+ * @returns
+ *   The runs.
+ */
+export function claimSections(claims: readonly Claim[]): ClaimSection[] {
+	const sections: ClaimSection[] = [];
+	for (const claim of claims) {
+		const last = sections.at(-1);
+		const title = claim.container === 'bio' ? 'About the author' : claim.section;
+		if (last && last.title === title) last.claims.push(claim);
+		else sections.push({ title, claims: [claim] });
+	}
+	return sections;
+}

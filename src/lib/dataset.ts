@@ -198,8 +198,6 @@ function countOccurrences(haystack: string, needle: string): number {
  */
 export function webAnnotations(dataset: Readonly<Dataset>, id: string, routes: Routes): Record<string, unknown> {
 	const absolute = (path: string) => new URL(path, dataset.site).href;
-	const bodyOf = (kind: string, ref: string) =>
-		absolute(kind === 'article' ? routes.article(ref) : kind === 'actor' ? routes.actor(ref) : routes.timelineDate(ref));
 	const items: Record<string, unknown>[] = [];
 	for (const commentary of dataset.commentaries) {
 		const text = commentaryPlainText(commentary.claims);
@@ -210,7 +208,7 @@ export function webAnnotations(dataset: Readonly<Dataset>, id: string, routes: R
 					id: `${id}#${claim.id}-${index + 1}`,
 					type: 'Annotation',
 					motivation: 'identifying',
-					body: { id: bodyOf(mention.kind, mention.ref), type: 'SpecificResource', purpose: 'identifying' },
+					body: { id: absolute(routes.entity(mention.kind, mention.ref)), type: 'SpecificResource', purpose: 'identifying' },
 					target: textTarget(text, offset + mention.start, offset + mention.end, commentary.url),
 				});
 			});

@@ -38,6 +38,8 @@ export interface Routes {
 	/** The timeline entry of a date mention's ISO value (`2024-06-19`, `2023-09/..`). */
 	timelineDate(iso: string): string;
 	compare(): string;
+	/** The page of what a mention refers to: an article, an actor, or a date's timeline entry. */
+	entity(kind: 'article' | 'actor' | 'date', ref: string): string;
 	/** A page fragment on any route. */
 	fragment(path: string, id: string): string;
 }
@@ -107,6 +109,12 @@ export function createRoutes(base: string | undefined): Routes {
 		timeline: () => withBase('/timeline/'),
 		timelineDate: (iso) => fragment(withBase('/timeline/'), timelineAnchor(iso)),
 		compare: () => withBase('/compare/'),
+		entity: (kind, ref) =>
+			kind === 'article'
+				? withBase(`/articles/${encodeURIComponent(ref)}/`)
+				: kind === 'actor'
+					? withBase(`/actors/${encodeURIComponent(ref)}/`)
+					: fragment(withBase('/timeline/'), timelineAnchor(ref)),
 		fragment,
 	};
 }

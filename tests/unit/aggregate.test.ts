@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
 	coMentionedActors,
+	articleCitations,
+	claimSections,
 	countMentions,
 	datesMentioned,
 	overviewOf,
@@ -66,6 +68,8 @@ const corpus: CommentaryClaims[] = [
 describe('aggregate', () => {
 	it('should expose the public api', async () => {
 		expect(Object.keys(await import('../../src/lib/aggregate')).sort()).toEqual([
+			'articleCitations',
+			'claimSections',
 			'coMentionedActors',
 			'countMentions',
 			'datesMentioned',
@@ -124,5 +128,29 @@ describe('aggregate', () => {
 		expect(overview.actors).toEqual([{ ref: 'russia', sentences: 2 }]);
 		expect(overview.claims).toBe(2);
 		expect(overviewOf(corpus[1]!).articles).toEqual([]);
+	});
+
+	it('should split an article’s citations by number and by subject, leaving out commentaries without any', () => {
+		const citations = articleCitations(corpus, 4);
+		expect(citations.byNumber.map((group) => [group.slug, group.passages.map((p) => p.claim.id)])).toEqual([['a', ['c-1']]]);
+		expect(citations.bySubject.map((group) => [group.slug, group.passages.map((p) => p.claim.id)])).toEqual([['a', ['c-2']]]);
+		expect(citations.total).toBe(2);
+		expect(citations.commentaries).toBe(1);
+		expect(articleCitations(corpus, 9)).toEqual({ byNumber: [], bySubject: [], total: 0, commentaries: 0 });
+	});
+
+	it('should group claims into runs under one heading, the bio apart', () => {
+		const base = corpus[0]!.claims[0]!;
+		const claims = [
+			{ ...base, id: 'c-a' },
+			{ ...base, id: 'c-b', section: 'Limits' },
+			{ ...base, id: 'c-c', section: 'Limits' },
+			{ ...base, id: 'c-d', section: 'Limits', container: 'bio' },
+		];
+		expect(claimSections(claims).map((section) => [section.title, section.claims.map((claim) => claim.id)])).toEqual([
+			[undefined, ['c-a']],
+			['Limits', ['c-b', 'c-c']],
+			['About the author', ['c-d']],
+		]);
 	});
 });
