@@ -11,7 +11,11 @@ import { render, type RenderOptions } from './render';
 
 const root = join(import.meta.dirname, '../../fixtures/annotate');
 const update = Boolean(process.env['UPDATE']);
-const cases = readdirSync(root, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+// A case is a folder with an `input.md`; `commentaries/` holds whole commentaries scored elsewhere.
+const cases = readdirSync(root, { withFileTypes: true })
+	.filter((entry) => entry.isDirectory() && existsSync(join(root, entry.name, 'input.md')))
+	.map((entry) => entry.name)
+	.sort();
 
 describe('annotation fixtures', () => {
 	it('should have cases', () => {
