@@ -13,14 +13,16 @@
  *   "Kim Il-Sung", "Kim Dae-jung").
  */
 import type { z } from 'astro/zod';
-import type { actorSchema, formTypeSchema } from '../schemas/actor.ts';
-import { escapeRegex, matcherAt, scan, type Hit, type Recogniser } from './mention.ts';
+import type { actorSchema, formTypeSchema } from '../schemas/actor';
+import { foldForMatching } from './matching-text.ts';
+import { escapeRegex, matcherAt, scan, type Hit, type Recogniser } from './recogniser.ts';
 
 /** How a surface form names its actor. */
 export type FormType = z.infer<typeof formTypeSchema>;
 
 /** The part of an actor record the matcher reads (schema input shape: defaults may be omitted). */
-export type ActorSource = { readonly id: string } & Pick<z.input<typeof actorSchema>, 'forms' | 'notForms'>;
+export type ActorSource = { readonly id: string } & Pick<z.input<typeof actorSchema>, 'forms' | 'notForms'> &
+	Partial<Pick<z.input<typeof actorSchema>, 'kind'>>;
 
 /** One form of one actor. */
 export interface FormEntry {
@@ -63,13 +65,15 @@ export interface ActorMatcher {
 export function compileActors(actors: ReadonlyArray<ActorSource>): ActorMatcher {
 	const forms = new Map<string, FormEntry[]>();
 	const notForms = new Set<string>();
+	const personNames = new Map<string, FormEntry>();
 	for (const actor of actors) {
 		for (const form of actor.forms) {
 			const entry: FormEntry =
 				typeof form === 'string'
 					? { actor: actor.id, type: 'name' }
 					: { actor: actor.id, type: form.type ?? 'name', ...(form.correct ? { correct: form.correct } : {}) };
-			const text = typeof form === 'string' ? form : form.text;
+			const text = foldForMatching(typeof form === 'string' ? form : form.text);
+			if (actor.kind === 'person' && entry.type === 'name' && /\s|-/u.test(text)) addPersonName(personNames, text, entry);
 			const list = forms.get(text) ?? [];
 			if (list.some((other) => other.actor === actor.id)) continue;
 			const clash = list.find((other) => other.type !== 'short' || entry.type !== 'short');
@@ -79,18 +83,23 @@ export function compileActors(actors: ReadonlyArray<ActorSource>): ActorMatcher 
 			list.push(entry);
 			forms.set(text, list);
 		}
-		for (const text of actor.notForms ?? []) notForms.add(text);
+		for (const text of actor.notForms ?? []) notForms.add(foldForMatching(text));
 	}
 	// A string that is some actor's form ("Korea Center") is that actor's, even
 	// if another actor lists it as a look-alike.
 	for (const text of forms.keys()) notForms.delete(text);
 
-	const all = [...forms.keys(), ...notForms].sort((a, b) => b.length - a.length || a.localeCompare(b));
-	const alternatives = all.map((text) => (text.startsWith('the ') ? `[Tt]he ${escapeRegex(text.slice(4))}` : escapeRegex(text)));
+	const literal = [...forms.keys(), ...notForms].map((text) => ({
+		length: text.length,
+		text,
+		source: text.startsWith('the ') ? `[Tt]he ${escapeRegex(text.slice(4))}` : escapeRegex(text),
+	}));
+	const variants = [...personNames.keys()].map((key) => ({ length: key.length, text: key, source: personNamePattern(key) }));
+	const all = [...literal, ...variants].sort((a, b) => b.length - a.length || a.text.localeCompare(b.text));
 	// Nothing to find: a pattern that never matches keeps the plugin uniform.
-	const body = alternatives.length === 0 ? '(?!)' : alternatives.join('|');
+	const body = all.length === 0 ? '(?!)' : all.map((alternative) => alternative.source).join('|');
 	const pattern = new RegExp(
-		String.raw`(?<![\p{L}\p{N}])(?<form>${body})(?<possessive>[’']s|(?<=[sS])[’'](?=\s+\p{Ll}))?(?![\p{L}\p{N}])`,
+		String.raw`(?<![\p{L}\p{N}])(?<form>${body})(?<possessive>'s|(?<=[sS])'(?=\s+\p{Ll}))?(?![\p{L}\p{N}])`,
 		'gu',
 	);
 
@@ -98,9 +107,74 @@ export function compileActors(actors: ReadonlyArray<ActorSource>): ActorMatcher 
 		pattern,
 		lookup(text) {
 			const canonical = text.startsWith('The ') && !forms.has(text) && !notForms.has(text) ? `t${text.slice(1)}` : text;
-			return forms.get(canonical);
+			if (notForms.has(canonical)) return undefined;
+			const found = forms.get(canonical);
+			if (found) return found;
+			const person = personNames.get(personNameKey(text));
+			return person ? [person] : undefined;
 		},
 	};
+}
+
+/**
+ * The key under which spellings of a personal name that differ only by
+ * hyphens, spaces or letter case are one: "Kim Jong Il", "Kim Jong-il",
+ * "KIM JONG IL" → `kim jong il`.
+ *
+ * @param text
+ *   Name as written (folded).
+ * @returns
+ *   Key.
+ */
+function personNameKey(text: string): string {
+	return text.toLowerCase().replace(/\s*-\s*|\s+/gu, ' ');
+}
+
+/**
+ * Record a person's multi-word name under its key.
+ *
+ * @param names
+ *   Key → entry.
+ * @param text
+ *   Name as listed (folded).
+ * @param entry
+ *   Its actor and form type.
+ * @returns
+ *   Nothing.
+ * @throws
+ *   When two people's names differ only by hyphens, spaces or case.
+ */
+function addPersonName(names: Map<string, FormEntry>, text: string, entry: FormEntry): undefined {
+	const key = personNameKey(text);
+	const other = names.get(key);
+	if (other && other.actor !== entry.actor) {
+		throw new Error(`Personal names of “${other.actor}” and “${entry.actor}” differ only by hyphens, spaces or case (“${text}”)`);
+	}
+	names.set(key, entry);
+	return undefined;
+}
+
+/**
+ * Regex source matching every spelling of a personal name that differs from
+ * it only by letter case or by a hyphen or space between its parts.
+ *
+ * @param key
+ *   The name's key (`kim jong il`).
+ * @returns
+ *   Regex source.
+ */
+function personNamePattern(key: string): string {
+	return key
+		.split(' ')
+		.map((part) =>
+			[...part]
+				.map((character) => {
+					const upper = character.toUpperCase();
+					return upper === character ? escapeRegex(character) : `[${character}${upper}]`;
+				})
+				.join(''),
+		)
+		.join(String.raw`(?:\s*-\s*|\s+)`);
 }
 
 /**

@@ -8,7 +8,7 @@
  * the treaty does not have is reported, never linked.
  */
 import { compileImplicitPhrases, type ImplicitPhraseSource } from './implicit-articles.ts';
-import { matcherAt, scan, type Hit, type Recogniser } from './mention.ts';
+import { matcherAt, scan, type Hit, type Recogniser } from './recogniser.ts';
 
 /** What one article hit stands for. */
 export interface ArticleHit {
@@ -22,10 +22,11 @@ export interface ArticleHit {
 	 */
 	outOfRange?: true;
 	/**
-	 * On the upper end of a range (`Articles 3 to 5`): the numbers strictly
-	 * between the ends, which have no words of their own, and the range's text.
+	 * A range with numbers between its ends (`Articles 3 to 5`, `Articles
+	 * 3–5`): the hit spans the whole range; its ends, and the numbers strictly
+	 * between them, which have no words of their own.
 	 */
-	range?: { interior: number[]; text: string };
+	range?: { low: number; high: number; interior: number[] };
 }
 
 /** Options of the article recogniser. */
@@ -49,7 +50,13 @@ const EXPLICIT = String.raw`(?<![\p{L}\p{N}])(?:(?<plural>articles|arts\.)\s+(?<
  * treaty". Anything else after `of` names another instrument.
  */
 const OWN_INSTRUMENT =
-	/^(?:(?:the|this|that|our|its)\s+)?(?:(?:new|present|current|same|2024|bilateral|landmark|comprehensive|strategic|partnership|Russia[-–]DPRK|DPRK[-–]Russia|Russia[-–]North\s+Korea|North\s+Korea[-–]Russia|Russian[-–]DPRK)\s+)*(?:treaty|pact)(?![\p{L}])/iu;
+	/^(?:(?:the|this|that|our|its)\s+)?(?:(?:new|present|current|same|2024|bilateral|landmark|comprehensive|strategic|partnership|Russia[-–]DPRK|DPRK[-–]Russia|Russia[-–]North\s+Korea|North\s+Korea[-–]Russia|Russian[-–]DPRK)\s+)*(?:treaty|pact|agreement|document|accord|deal)(?![\p{L}])/iu;
+
+/** Nouns that name an instrument, whose possessive before a citation makes the article that instrument's. */
+const INSTRUMENT_NOUN = /^(?:treaty|pact|agreement|document|accord|deal|charter|convention|covenant|protocol|statute|constitution|declaration)$/iu;
+
+/** A possessive right before a citation: "the 1961 treaty's Article 1", "the UN Charter's Article 51". */
+const POSSESSOR = /([\p{L}\p{N}][\p{L}\p{N}.–-]*(?:\s+[\p{L}\p{N}][\p{L}\p{N}.–-]*){0,4})'s?\s+$/u;
 
 /**
  * Whether the words after a citation keep it ours: no `of …`, or `of` naming
@@ -65,6 +72,30 @@ export function isOwnInstrument(after: string): boolean {
 	const of = /^\s*,?\s+of\s+/u.exec(after);
 	if (!of) return true;
 	return OWN_INSTRUMENT.test(after.slice(of[0].length));
+}
+
+/**
+ * Whether a possessive right before a citation gives the article to another
+ * instrument: an instrument noun or an acronym ("NPT's", "NATO's") that is
+ * not this treaty ("the treaty's Article 4" stays ours; "the 1961 treaty's
+ * Article 1" and "the UN Charter's Article 51" do not).
+ *
+ * @param before
+ *   Text right before the citation (folded: apostrophes are `'`).
+ * @returns
+ *   True when the article is another instrument's.
+ */
+export function isOtherInstrumentsPossessive(before: string): boolean {
+	const possessor = POSSESSOR.exec(before)?.[1];
+	if (possessor === undefined) return false;
+	const words = possessor.split(/\s+/u);
+	const last = words[words.length - 1] ?? '';
+	if (!INSTRUMENT_NOUN.test(last) && !/^\p{Lu}{2,}$/u.test(last)) return false;
+	// Ours only when a determiner starts a phrase that names this treaty ("the treaty's", "the new pact's").
+	const from = words.findLastIndex((word) => /^(?:the|this|that|our|its)$/iu.test(word));
+	if (from === -1) return true;
+	const phrase = words.slice(from).join(' ');
+	return OWN_INSTRUMENT.exec(phrase)?.[0].length !== phrase.length;
 }
 
 /**
@@ -94,7 +125,7 @@ export function createArticleRecogniser(options?: Readonly<ArticleRecogniserOpti
 				return number === undefined ? false : [{ start: index, end, data: { number, implicit: true } }];
 			}
 			// Another instrument's article: consume it so no part of it is read again.
-			if (!isOwnInstrument(input.slice(end))) return [];
+			if (!isOwnInstrument(input.slice(end)) || isOtherInstrumentsPossessive(input.slice(Math.max(0, index - 80), index))) return [];
 			const check = (number: number): Pick<ArticleHit, 'outOfRange'> =>
 				number >= 1 && number <= count ? {} : { outOfRange: true };
 
@@ -103,35 +134,56 @@ export function createArticleRecogniser(options?: Readonly<ArticleRecogniserOpti
 				return [{ start: index, end, data: { number, implicit: false, ...check(number) } }];
 			}
 
-			// A list: each number is its own hit, the words between stay text.
-			const list = groups['list'] ?? '';
-			const listStart = end - list.length;
-			const numbers = [...list.matchAll(/\d{1,3}(?:\([0-9a-z]{1,4}\))*/giu)];
-			const hits: Array<Hit<ArticleHit>> = [];
-			numbers.forEach((item, position) => {
-				const number = Number.parseInt(item[0], 10);
-				const itemStart = listStart + (item.index ?? 0);
-				const hit: Hit<ArticleHit> = {
-					// The first link also covers the keyword: "Articles 11".
-					start: position === 0 ? index : itemStart,
-					end: itemStart + item[0].length,
-					data: { number, implicit: false, ...check(number) },
-				};
-				const previous = numbers[position - 1];
-				if (previous) {
-					const between = list.slice((previous.index ?? 0) + previous[0].length, item.index);
-					const low = Number.parseInt(previous[0], 10);
-					if (/^\s*(?:to|through|[–—-])\s*$/iu.test(between) && low < number && !hit.data.outOfRange && low >= 1) {
-						const interior: number[] = [];
-						for (let n = low + 1; n < number; n++) interior.push(n);
-						if (interior.length > 0) hit.data.range = { interior, text: match };
-					}
-				}
-				hits.push(hit);
-			});
-			return hits;
+			return listHits(groups['list'] ?? '', index, end, check);
 		},
 	};
+}
+
+/** Between two numbers of a list, the words that make it a range. */
+const RANGE_SEPARATOR = /^\s*(?:to|through|[–—-])\s*$/iu;
+
+/**
+ * The hits of a plural citation: each number its own hit ("Articles 11" then
+ * "13"), except a range with numbers between its ends, which is one hit over
+ * the whole range ("Articles 3–5") carrying its ends and interior.
+ *
+ * @param list
+ *   The numbers and separators as written (the end of the match).
+ * @param index
+ *   Start of the match (the keyword).
+ * @param end
+ *   End of the match.
+ * @param check
+ *   Flags a number the treaty does not have.
+ * @returns
+ *   Hits in order.
+ */
+function listHits(list: string, index: number, end: number, check: (number: number) => Pick<ArticleHit, 'outOfRange'>): Array<Hit<ArticleHit>> {
+	const listStart = end - list.length;
+	const numbers = [...list.matchAll(/\d{1,3}(?:\([0-9a-z]{1,4}\))*/giu)].map((item) => ({
+		number: Number.parseInt(item[0], 10),
+		start: listStart + (item.index ?? 0),
+		end: listStart + (item.index ?? 0) + item[0].length,
+	}));
+	const hits: Array<Hit<ArticleHit>> = [];
+	for (let position = 0; position < numbers.length; position++) {
+		const item = numbers[position]!;
+		const next = numbers[position + 1];
+		// The first link also covers the keyword: "Articles 11".
+		const start = position === 0 ? index : item.start;
+		const between = next ? list.slice(item.end - listStart, next.start - listStart) : '';
+		const isRange =
+			next !== undefined && RANGE_SEPARATOR.test(between) && next.number > item.number + 1 && !check(item.number).outOfRange && !check(next.number).outOfRange;
+		if (isRange) {
+			const interior: number[] = [];
+			for (let n = item.number + 1; n < next.number; n++) interior.push(n);
+			hits.push({ start, end: next.end, data: { number: item.number, implicit: false, range: { low: item.number, high: next.number, interior } } });
+			position += 1;
+			continue;
+		}
+		hits.push({ start, end: item.end, data: { number: item.number, implicit: false, ...check(item.number) } });
+	}
+	return hits;
 }
 
 /**

@@ -16,13 +16,17 @@
  * - A decade is its ten years (`the 1960s` → `1960/1969`); "early", "mid",
  *   "late" are not narrowed (no invented precision) but mark the value
  *   approximate.
- * - A day without a year, "this year", "last year", "last month" and
- *   "last weekend" are resolved from the reference date (the commentary's
- *   publication date) and marked inferred; when the reference is not precise
- *   enough (a month-only date for "last weekend") they are left unlinked.
+ * - A day or a month without a year ("November 12", "in June") takes the
+ *   year that puts it closest before or on the reference date (the
+ *   commentary's publication date), unless its clause looks ahead ("will meet
+ *   on", "is expected on"): then the closest on or after it. "this year",
+ *   "last year", "last month", "last weekend" are read back from the reference
+ *   date, "next month" and "next year" forward. All are marked inferred; when
+ *   the reference is not precise enough (a month-only date for "last
+ *   weekend") they are left unlinked.
  */
 import { isIsoPartialDate } from '../schemas/iso-date.ts';
-import { matcherAt, scan, type Recogniser } from './mention.ts';
+import { matcherAt, scan, type Recogniser } from './recogniser.ts';
 
 /** What one date hit stands for. */
 export interface DateValue {
@@ -81,11 +85,12 @@ const PATTERN = [
 	String.raw`(?<![\p{L}\p{N}])(?<mdyM>${MONTH})\s+(?<mdyD>${DAY})(?:\s*[–-]\s*(?<mdyD2>${DAY}))?(?:,?\s+(?<mdyY>${YEAR}))?(?![\p{N}]|:\p{N})`,
 	String.raw`(?<![\p{L}\p{N}.,$-])(?<dmyD>${DAY})(?:\s*[–-]\s*(?<dmyD2>${DAY}))?\s+(?:of\s+)?(?<dmyM>${MONTH})(?:,?\s+(?<dmyY>${YEAR}))?`,
 	String.raw`(?<![\p{L}\p{N}])(?<myM>${MONTH})(?:\s+of)?,?\s+(?<myY>${YEAR})`,
+	String.raw`(?<=(?:^|[^\p{L}])(?:in|since|by|until|till|during|before|after|early|late|mid-)\s*)(?<moM>${MONTH})(?![\s,]*\p{N}|-)`,
 	String.raw`(?<![\p{L}\p{N}])(?:(?<dq1>${QUALIFIER})[\s-]+)?(?<dec1>${DECADE})(?:\s+(?:to|until|through|and)\s+(?:the\s+)?(?:(?<dq2>${QUALIFIER})[\s-]+)?(?<dec2>${DECADE}))?(?![\p{L}\p{N}])`,
 	String.raw`(?<![\p{L}\p{N}$.,-])(?<ry1>${YEAR})\s*[–—-]\s*(?<ry2>\d{4}|\d{2})(?![\p{N}]|[.,]\p{N})`,
 	String.raw`(?<=(?:[Ff]rom|[Bb]etween)\s+)(?<ft1>${YEAR})\s+(?:to|and|until|through)\s+(?<ft2>${YEAR})`,
 	String.raw`(?<![\p{L}\p{N}$€£¥.,+/])(?<year>${YEAR})(?![\p{L}]|[.,]\p{N})`,
-	String.raw`(?<![\p{L}])(?<rel>(?:(?:[Ee]arlier|[Ll]ater)\s+)?[Tt]his\s+(?:year|month)|[Ll]ast\s+(?:year|month|weekend))(?![\p{L}])`,
+	String.raw`(?<![\p{L}])(?<rel>(?:(?:[Ee]arlier|[Ll]ater)\s+)?[Tt]his\s+(?:year|month)|[Ll]ast\s+(?:year|month|weekend)|[Nn]ext\s+(?:year|month))(?![\p{L}])`,
 ].join('|');
 
 /** Words after which a bare number is read as a year. */
@@ -100,18 +105,36 @@ const YEAR_NOUN =
 const COUNT_WORD =
 	/^\s*(?:%|(?:per\s*cent|percent|million|billion|trillion|thousand|hundred|years?|months?|weeks?|days?|hours?|decades?|centuries|people|persons|men|women|children|troops|soldiers|sailors|workers|jobs|units|tons|tonnes|km|kilometres|kilometers|miles|dollars|euros|roubles|rubles|won)(?![\p{L}]))/iu;
 
+/** Words in the clause before a date that say it is ahead of the text ("will meet on", "is expected on"). */
+const LOOKS_AHEAD =
+	/(?:^|[^\p{L}])(?:will|shall|'ll|is\s+to|are\s+to|(?:is|are)\s+due|due\s+to|expected|scheduled|planned|plans?\s+to|set\s+to|(?:is|are)\s+going\s+to|upcoming|forthcoming|next)(?![\p{L}])/iu;
+
+/** The reference date as the interpreters read it. */
+interface Reference {
+	/** ISO partial date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+	iso: string;
+	year: number;
+}
+
 /** Value of an ISO day string as a UTC date. */
 function toUtc(day: string): Date {
 	return new Date(`${day}T00:00:00Z`);
 }
 
+/** Two digits. */
 function pad(value: number): string {
 	return String(value).padStart(2, '0');
 }
 
+/** Month number (1–12) of a month name or abbreviation. */
 function monthNumber(name: string): number {
 	const key = name.toLowerCase().replace('.', '').slice(0, 3);
 	return MONTH_NAMES.findIndex((month) => month.startsWith(key)) + 1;
+}
+
+/** A value written in full: nothing inferred, nothing approximate. */
+function exact(iso: string): DateValue {
+	return { iso, inferred: false, approximate: false };
 }
 
 /**
@@ -130,6 +153,277 @@ export function parseReferenceDate(value: unknown): string | undefined {
 }
 
 /**
+ * Whether the clause leading up to a date looks ahead of the text's own date
+ * ("the ministers will meet on January 15", "talks are expected on April 2").
+ *
+ * @param input
+ *   Scanned text.
+ * @param index
+ *   Where the date starts.
+ * @returns
+ *   Whether the date is read forward from the reference date.
+ */
+export function looksAhead(input: string, index: number): boolean {
+	const before = input.slice(Math.max(0, index - 100), index);
+	const clause = before.slice(Math.max(...[...'.;:!?,—–('].map((mark) => before.lastIndexOf(mark))) + 1);
+	return LOOKS_AHEAD.test(clause);
+}
+
+/**
+ * The year of a month (and day) written without one: the year that puts it
+ * closest before or on the reference date, or, when the text looks ahead,
+ * closest on or after it. Compared at the reference's precision (a month-only
+ * reference cannot order two days of its month, so its own month counts as
+ * "on" it).
+ *
+ * @param month
+ *   Month number.
+ * @param day
+ *   Day, when written.
+ * @param reference
+ *   Reference date.
+ * @param forward
+ *   Whether the text looks ahead.
+ * @returns
+ *   Year.
+ */
+export function inferYear(month: number, day: number | undefined, reference: Reference, forward: boolean): number {
+	if (reference.iso.length === 4) return reference.year;
+	const at = (year: number) => (day === undefined ? `${year}-${pad(month)}` : `${year}-${pad(month)}-${pad(day)}`).slice(0, reference.iso.length);
+	if (forward) return at(reference.year) >= reference.iso.slice(0, at(reference.year).length) ? reference.year : reference.year + 1;
+	return at(reference.year) <= reference.iso ? reference.year : reference.year - 1;
+}
+
+/**
+ * The note of a value whose year was inferred.
+ *
+ * @param year
+ *   Inferred year.
+ * @param reference
+ *   Reference date.
+ * @param forward
+ *   Whether the text looks ahead.
+ * @returns
+ *   Reader-facing explanation.
+ */
+function yearNote(year: number, reference: Reference, forward: boolean): string {
+	if (!forward && year === reference.year) return `Year inferred from the publication date (${reference.year})`;
+	const reading = forward ? 'the text looks ahead, so the first such date after it' : 'the last such date before it';
+	return `Year inferred from the publication date (${reference.iso}): ${reading}, in ${year}`;
+}
+
+/**
+ * A day (or day range) in a month; the year from the text or inferred.
+ *
+ * @param month
+ *   Month name as written.
+ * @param d1
+ *   Day as written.
+ * @param d2
+ *   Last day of a day range ("12–14 June"), if any.
+ * @param year
+ *   Year as written, if any.
+ * @param reference
+ *   Reference date, for a day without a year.
+ * @param forward
+ *   Whether the text looks ahead.
+ * @returns
+ *   Value, or `undefined` when it is not a real date or cannot be placed.
+ */
+function dayValue(month: string, d1: string, d2: string | undefined, year: string | undefined, reference: Reference | undefined, forward: boolean): DateValue | undefined {
+	const m = monthNumber(month);
+	const first = Number.parseInt(d1, 10);
+	if (year === undefined && reference === undefined) return undefined;
+	const y = year === undefined ? inferYear(m, first, reference!, forward) : Number(year);
+	const start = `${y}-${pad(m)}-${pad(first)}`;
+	const last = d2 === undefined ? undefined : `${y}-${pad(m)}-${pad(Number.parseInt(d2, 10))}`;
+	if (!isIsoPartialDate(start) || (last !== undefined && (!isIsoPartialDate(last) || last <= start))) return undefined;
+	const iso = last === undefined ? start : `${start}/${last}`;
+	if (year !== undefined) return exact(iso);
+	return { iso, inferred: true, approximate: false, note: yearNote(y, reference!, forward) };
+}
+
+/**
+ * A month without a day or year ("in June"), its year inferred.
+ *
+ * @param month
+ *   Month name as written.
+ * @param reference
+ *   Reference date.
+ * @param forward
+ *   Whether the text looks ahead.
+ * @returns
+ *   Value, or `undefined` without a reference date.
+ */
+function monthValue(month: string, reference: Reference | undefined, forward: boolean): DateValue | undefined {
+	if (reference === undefined) return undefined;
+	const m = monthNumber(month);
+	const year = inferYear(m, undefined, reference, forward);
+	return { iso: `${year}-${pad(m)}`, inferred: true, approximate: false, note: yearNote(year, reference, forward) };
+}
+
+/**
+ * "last year", "earlier this year", "next month", "last weekend", … read
+ * from the reference date.
+ *
+ * @param words
+ *   The expression as written.
+ * @param reference
+ *   Reference date.
+ * @returns
+ *   Value, or `undefined` when the reference is not precise enough.
+ */
+function relativeValue(words: string, reference: Reference | undefined): DateValue | undefined {
+	if (reference === undefined) return undefined;
+	const { iso: ref, year } = reference;
+	const text = words.toLowerCase().replace(/\s+/gu, ' ');
+	const quoted = `“${words.replace(/\s+/gu, ' ')}”`;
+	const inferred = (iso: string, note: string): DateValue => ({ iso, inferred: true, approximate: false, note });
+	if (text.endsWith('this year')) return inferred(String(year), `Year inferred from the publication date (${year})`);
+	if (text === 'last year') return inferred(String(year - 1), `${quoted} read from the publication date (${year}): ${year - 1}`);
+	if (text === 'next year') return inferred(String(year + 1), `${quoted} read from the publication date (${year}): ${year + 1}`);
+	if (ref.length < 7) return undefined;
+	const month = Number(ref.slice(5, 7));
+	if (text.endsWith('this month')) return inferred(ref.slice(0, 7), `${quoted} read from the publication date (${ref.slice(0, 7)})`);
+	if (text === 'last month' || text === 'next month') {
+		const shifted = month + (text === 'last month' ? -1 : 1);
+		const iso = shifted === 0 ? `${year - 1}-12` : shifted === 13 ? `${year + 1}-01` : `${year}-${pad(shifted)}`;
+		return inferred(iso, `${quoted} read from the publication date (${ref.slice(0, 7)}): ${iso}`);
+	}
+	if (text === 'last weekend' && ref.length === 10) {
+		// The last Sunday strictly before the reference day, and the Saturday before it.
+		const sunday = toUtc(ref);
+		do sunday.setUTCDate(sunday.getUTCDate() - 1);
+		while (sunday.getUTCDay() !== 0);
+		const saturday = new Date(sunday);
+		saturday.setUTCDate(sunday.getUTCDate() - 1);
+		const iso = `${saturday.toISOString().slice(0, 10)}/${sunday.toISOString().slice(0, 10)}`;
+		return inferred(iso, `${quoted} read from the publication date (${ref}): the weekend before it`);
+	}
+	return undefined;
+}
+
+/**
+ * A decade or a span of decades ("the 1990s", "the early 1960s to the late
+ * 1980s"): whole decades, approximate when qualified.
+ *
+ * @param match
+ *   The expression as written.
+ * @param groups
+ *   Its named groups.
+ * @returns
+ *   Value, or `undefined` when the span runs backwards.
+ */
+function decadeValue(match: string, groups: Record<string, string | undefined>): DateValue | undefined {
+	const first = Number.parseInt(groups['dec1'] ?? '', 10);
+	const last = groups['dec2'] === undefined ? first : Number.parseInt(groups['dec2'], 10);
+	if (last < first) return undefined;
+	const qualified = groups['dq1'] !== undefined || groups['dq2'] !== undefined;
+	if (!qualified) return exact(`${first}/${last + 9}`);
+	return {
+		iso: `${first}/${last + 9}`,
+		inferred: false,
+		approximate: true,
+		note: `Approximate: “${match.replace(/\s+/gu, ' ')}” is shown as whole decades (${first}–${last + 9})`,
+	};
+}
+
+/**
+ * A span of years written "1960–88" or "1960–1988".
+ *
+ * @param from
+ *   First year.
+ * @param to
+ *   Last year, in two or four digits.
+ * @returns
+ *   Value, or `undefined` when it does not run forward.
+ */
+function yearRangeValue(from: string, to: string): DateValue | undefined {
+	const first = Number.parseInt(from, 10);
+	const last = to.length === 2 ? Math.floor(first / 100) * 100 + Number.parseInt(to, 10) : Number.parseInt(to, 10);
+	return last > first && last <= 2100 ? exact(`${first}/${last}`) : undefined;
+}
+
+/**
+ * Whether a bare four-digit number at `index` is used as a year.
+ *
+ * @param input
+ *   Scanned text.
+ * @param index
+ *   Where the number starts.
+ * @param end
+ *   Where it ends.
+ * @returns
+ *   Whether to read it as a year.
+ */
+function isYearInContext(input: string, index: number, end: number): boolean {
+	const before = input.slice(Math.max(0, index - 24), index);
+	const after = input.slice(end);
+	// "Covid-2019" is a name; only "mid-2023" reads as a year.
+	if (before.endsWith('-') && !/(?:^|[^\p{L}])mid-$/iu.test(before)) return false;
+	if (COUNT_WORD.test(after)) return false;
+	if (YEAR_NOUN.test(after)) return true;
+	const prefix = YEAR_PREFIX.exec(before)?.[1]?.toLowerCase();
+	if (prefix === undefined) return false;
+	// "the 2000 soldiers": a plural noun after a determiner makes a count.
+	if (COUNTING_PREFIX.has(prefix) && /^\s+\p{Ll}+s(?![\p{L}])/u.test(after)) return false;
+	return true;
+}
+
+/**
+ * An open range when the expression follows "since".
+ *
+ * @param input
+ *   Scanned text.
+ * @param index
+ *   Where the expression starts.
+ * @param value
+ *   Its value.
+ * @returns
+ *   `start/..` after "since", else `value`.
+ */
+function sinceRange(input: string, index: number, value: DateValue): DateValue {
+	if (!/(?:^|[^\p{L}])since\s+(?:the\s+)?$/iu.test(input.slice(Math.max(0, index - 12), index))) return value;
+	return { ...value, iso: `${value.iso.split('/')[0]}/..` };
+}
+
+/**
+ * The value of one match, by the alternative that matched.
+ *
+ * @param groups
+ *   Named groups of the match.
+ * @param input
+ *   Scanned text.
+ * @param index
+ *   Where the match starts.
+ * @param match
+ *   Matched text.
+ * @param reference
+ *   Reference date, if any.
+ * @returns
+ *   Value, `undefined` when the match is not a date after all.
+ */
+function interpretMatch(groups: Record<string, string | undefined>, input: string, index: number, match: string, reference: Reference | undefined): DateValue | undefined {
+	const end = index + match.length;
+	const g = groups;
+	if (g['iso'] !== undefined) return isIsoPartialDate(g['iso']) ? exact(g['iso']) : undefined;
+	if (g['mdyM'] !== undefined && g['mdyD'] !== undefined) return dayValue(g['mdyM'], g['mdyD'], g['mdyD2'], g['mdyY'], reference, looksAhead(input, index));
+	if (g['dmyM'] !== undefined && g['dmyD'] !== undefined) return dayValue(g['dmyM'], g['dmyD'], g['dmyD2'], g['dmyY'], reference, looksAhead(input, index));
+	if (g['myM'] !== undefined && g['myY'] !== undefined) return exact(`${g['myY']}-${pad(monthNumber(g['myM']))}`);
+	if (g['moM'] !== undefined) return monthValue(g['moM'], reference, looksAhead(input, index));
+	if (g['dec1'] !== undefined) return decadeValue(match, g);
+	if (g['ry1'] !== undefined && g['ry2'] !== undefined) return yearRangeValue(g['ry1'], g['ry2']);
+	if (g['ft1'] !== undefined && g['ft2'] !== undefined) return g['ft2'] > g['ft1'] ? exact(`${g['ft1']}/${g['ft2']}`) : undefined;
+	if (g['year'] !== undefined) return isYearInContext(input, index, end) ? exact(g['year']) : undefined;
+	if (g['rel'] !== undefined) {
+		// "the last year of the war" is not the year before publication.
+		if (/(?:^|[^\p{L}])the\s+$/iu.test(input.slice(Math.max(0, index - 6), index))) return undefined;
+		return relativeValue(g['rel'], reference);
+	}
+	return undefined;
+}
+
+/**
  * Build the date recogniser.
  *
  * @param options
@@ -138,121 +432,17 @@ export function parseReferenceDate(value: unknown): string | undefined {
  *   Recogniser whose hits carry ISO values.
  */
 export function createDateRecogniser(options?: Readonly<DateRecogniserOptions> | null): Recogniser<DateValue> {
-	const reference = parseReferenceDate(options?.referenceDate);
-	const referenceYear = reference === undefined ? undefined : Number(reference.slice(0, 4));
+	const iso = parseReferenceDate(options?.referenceDate);
+	const reference = iso === undefined ? undefined : { iso, year: Number(iso.slice(0, 4)) };
 	const pattern = new RegExp(PATTERN, 'gu');
 	const at = matcherAt(pattern);
-
-	/** A day (or day range) in a month; the year from the text or the reference. */
-	function day(month: string, d1: string, d2: string | undefined, year: string | undefined): DateValue | undefined {
-		const y = year === undefined ? referenceYear : Number(year);
-		if (y === undefined) return undefined;
-		const m = pad(monthNumber(month));
-		const first = `${y}-${m}-${pad(Number.parseInt(d1, 10))}`;
-		const last = d2 === undefined ? undefined : `${y}-${m}-${pad(Number.parseInt(d2, 10))}`;
-		if (!isIsoPartialDate(first) || (last !== undefined && (!isIsoPartialDate(last) || last <= first))) return undefined;
-		const iso = last === undefined ? first : `${first}/${last}`;
-		if (year !== undefined) return { iso, inferred: false, approximate: false };
-		return { iso, inferred: true, approximate: false, note: `Year inferred from the publication date (${y})` };
-	}
-
-	/** "last year", "earlier this year", "last weekend", … from the reference date. */
-	function relative(words: string): DateValue | undefined {
-		if (reference === undefined || referenceYear === undefined) return undefined;
-		const text = words.toLowerCase().replace(/\s+/gu, ' ');
-		const quoted = `“${words.replace(/\s+/gu, ' ')}”`;
-		if (text.endsWith('this year')) {
-			return { iso: String(referenceYear), inferred: true, approximate: false, note: `Year inferred from the publication date (${referenceYear})` };
-		}
-		if (text === 'last year') {
-			const year = referenceYear - 1;
-			return { iso: String(year), inferred: true, approximate: false, note: `${quoted} read from the publication date (${referenceYear}): ${year}` };
-		}
-		if (reference.length < 7) return undefined;
-		const month = Number(reference.slice(5, 7));
-		if (text.endsWith('this month')) {
-			return { iso: reference.slice(0, 7), inferred: true, approximate: false, note: `${quoted} read from the publication date (${reference.slice(0, 7)})` };
-		}
-		if (text === 'last month') {
-			const iso = month === 1 ? `${referenceYear - 1}-12` : `${referenceYear}-${pad(month - 1)}`;
-			return { iso, inferred: true, approximate: false, note: `${quoted} read from the publication date (${reference.slice(0, 7)}): ${iso}` };
-		}
-		if (text === 'last weekend' && reference.length === 10) {
-			// The last Sunday strictly before the reference day, and the Saturday before it.
-			const sunday = toUtc(reference);
-			do sunday.setUTCDate(sunday.getUTCDate() - 1);
-			while (sunday.getUTCDay() !== 0);
-			const saturday = new Date(sunday);
-			saturday.setUTCDate(sunday.getUTCDate() - 1);
-			const iso = `${saturday.toISOString().slice(0, 10)}/${sunday.toISOString().slice(0, 10)}`;
-			return { iso, inferred: true, approximate: false, note: `${quoted} read from the publication date (${reference}): the weekend before it` };
-		}
-		return undefined;
-	}
-
-	/** Whether a bare four-digit number at `index` is used as a year. */
-	function isYearInContext(input: string, index: number, end: number): boolean {
-		const before = input.slice(Math.max(0, index - 24), index);
-		const after = input.slice(end);
-		// "Covid-2019" is a name; only "mid-2023" reads as a year.
-		if (before.endsWith('-') && !/(?:^|[^\p{L}])mid-$/iu.test(before)) return false;
-		if (COUNT_WORD.test(after)) return false;
-		if (YEAR_NOUN.test(after)) return true;
-		const prefix = YEAR_PREFIX.exec(before)?.[1]?.toLowerCase();
-		if (prefix === undefined) return false;
-		// "the 2000 soldiers": a plural noun after a determiner makes a count.
-		if (COUNTING_PREFIX.has(prefix) && /^\s+\p{Ll}+s(?![\p{L}])/u.test(after)) return false;
-		return true;
-	}
-
-	/** Open range when the expression follows "since". */
-	function since(input: string, index: number, value: DateValue): DateValue {
-		if (!/(?:^|[^\p{L}])since\s+(?:the\s+)?$/iu.test(input.slice(Math.max(0, index - 12), index))) return value;
-		return { ...value, iso: `${value.iso.split('/')[0]}/..` };
-	}
-
 	return {
 		pattern,
 		interpret(input, index, match) {
 			const groups = at(input, index)?.groups;
-			if (!groups) return false;
-			const end = index + match.length;
-			let value: DateValue | undefined;
-
-			if (groups['iso'] !== undefined) {
-				value = isIsoPartialDate(groups['iso']) ? { iso: groups['iso'], inferred: false, approximate: false } : undefined;
-			} else if (groups['mdyM'] !== undefined && groups['mdyD'] !== undefined) {
-				value = day(groups['mdyM'], groups['mdyD'], groups['mdyD2'], groups['mdyY']);
-			} else if (groups['dmyM'] !== undefined && groups['dmyD'] !== undefined) {
-				value = day(groups['dmyM'], groups['dmyD'], groups['dmyD2'], groups['dmyY']);
-			} else if (groups['myM'] !== undefined && groups['myY'] !== undefined) {
-				value = { iso: `${groups['myY']}-${pad(monthNumber(groups['myM']))}`, inferred: false, approximate: false };
-			} else if (groups['dec1'] !== undefined) {
-				const first = Number.parseInt(groups['dec1'], 10);
-				const last = groups['dec2'] === undefined ? first : Number.parseInt(groups['dec2'], 10);
-				if (last < first) return false;
-				const qualified = groups['dq1'] !== undefined || groups['dq2'] !== undefined;
-				value = {
-					iso: `${first}/${last + 9}`,
-					inferred: false,
-					approximate: qualified,
-					...(qualified ? { note: `Approximate: “${match.replace(/\s+/gu, ' ')}” is shown as whole decades (${first}–${last + 9})` } : {}),
-				};
-			} else if (groups['ry1'] !== undefined && groups['ry2'] !== undefined) {
-				const first = Number.parseInt(groups['ry1'], 10);
-				const last = groups['ry2'].length === 2 ? Math.floor(first / 100) * 100 + Number.parseInt(groups['ry2'], 10) : Number.parseInt(groups['ry2'], 10);
-				value = last > first && last <= 2100 ? { iso: `${first}/${last}`, inferred: false, approximate: false } : undefined;
-			} else if (groups['ft1'] !== undefined && groups['ft2'] !== undefined) {
-				value = groups['ft2'] > groups['ft1'] ? { iso: `${groups['ft1']}/${groups['ft2']}`, inferred: false, approximate: false } : undefined;
-			} else if (groups['year'] !== undefined) {
-				value = isYearInContext(input, index, end) ? { iso: groups['year'], inferred: false, approximate: false } : undefined;
-			} else if (groups['rel'] !== undefined) {
-				// "the last year of the war" is not the year before publication.
-				if (/(?:^|[^\p{L}])the\s+$/iu.test(input.slice(Math.max(0, index - 6), index))) return false;
-				value = relative(groups['rel']);
-			}
-			if (value === undefined) return false;
-			return [{ start: index, end, data: since(input, index, value) }];
+			const value = groups && interpretMatch(groups, input, index, match, reference);
+			if (!value) return false;
+			return [{ start: index, end: index + match.length, data: sinceRange(input, index, value) }];
 		},
 	};
 }

@@ -4,7 +4,8 @@
  * `content/articles/*.yaml` (`implicitPhrases`); this module only turns them
  * into one regex alternative and maps a matched phrase back to its article.
  */
-import { escapeRegex } from './mention.ts';
+import { foldForMatching } from './matching-text.ts';
+import { escapeRegex } from './recogniser.ts';
 
 /** The part of an article record this module reads. */
 export interface ImplicitPhraseSource {
@@ -31,7 +32,8 @@ export interface ImplicitPhrases {
 }
 
 /**
- * Canonical form of a phrase for lookup: lower case, single spaces.
+ * Canonical form of a phrase for lookup: folded as the text is (curly and
+ * straight apostrophes alike), lower case, single spaces.
  *
  * @param text
  *   Phrase as written.
@@ -39,7 +41,7 @@ export interface ImplicitPhrases {
  *   Normalised phrase.
  */
 export function normalisePhrase(text: string): string {
-	return text.trim().replace(/\s+/gu, ' ').toLowerCase();
+	return foldForMatching(text).trim().replace(/\s+/gu, ' ').toLowerCase();
 }
 
 /**

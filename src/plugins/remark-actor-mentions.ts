@@ -1,8 +1,11 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { compileActors, createActorRecogniser, namedActors, type ActorSource } from '../annotate/actor-matcher.ts';
-import { annotatableTexts, annotateTree, presentActor } from '../annotate/annotate.ts';
-import { defaultInclude, lineOffsetOf, recordMentions, shouldAnnotate, sourceOf, type Include } from '../annotate/mention.ts';
+import { annotatableTexts, annotateTree } from './mentions/annotate-tree.ts';
+import { presentActor } from './mentions/present.ts';
+import { lineOffsetOf, sourceOf } from './mentions/positions.ts';
+import { recordMentions } from './mentions/record.ts';
+import { defaultInclude, shouldAnnotate, type Include } from './mentions/scope.ts';
 
 /** Options of `remarkActorMentions`. */
 export interface Options {

@@ -1,9 +1,12 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { annotateTree, presentArticle } from '../annotate/annotate.ts';
+import { annotateTree } from './mentions/annotate-tree.ts';
+import { presentArticle } from './mentions/present.ts';
 import { createArticleRecogniser } from '../annotate/article-refs.ts';
 import type { ImplicitPhraseSource } from '../annotate/implicit-articles.ts';
-import { defaultInclude, lineOffsetOf, recordMentions, shouldAnnotate, sourceOf, type Include } from '../annotate/mention.ts';
+import { lineOffsetOf, sourceOf } from './mentions/positions.ts';
+import { recordMentions } from './mentions/record.ts';
+import { defaultInclude, shouldAnnotate, type Include } from './mentions/scope.ts';
 
 /** Options of `remarkArticleMentions`. */
 export interface Options {

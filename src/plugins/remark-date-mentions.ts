@@ -1,8 +1,11 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { annotateTree, presentDate } from '../annotate/annotate.ts';
+import { annotateTree } from './mentions/annotate-tree.ts';
+import { presentDate } from './mentions/present.ts';
 import { createDateRecogniser, parseReferenceDate } from '../annotate/date-expressions.ts';
-import { defaultInclude, lineOffsetOf, recordMentions, shouldAnnotate, sourceOf, type Include } from '../annotate/mention.ts';
+import { lineOffsetOf, sourceOf } from './mentions/positions.ts';
+import { recordMentions } from './mentions/record.ts';
+import { defaultInclude, shouldAnnotate, type Include } from './mentions/scope.ts';
 
 /** Options of `remarkDateMentions`. */
 export interface Options {

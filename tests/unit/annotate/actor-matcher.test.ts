@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileActors, createActorRecogniser, findActorMentions, namedActors, type ActorSource } from '../../../src/annotate/actor-matcher';
-import { scan } from '../../../src/annotate/mention';
+import { scan } from '../../../src/annotate/recogniser';
 
 /** A small registry with every trap of the five texts. */
 const actors: ActorSource[] = [
@@ -25,11 +25,11 @@ const actors: ActorSource[] = [
 	{ id: 'united-states', forms: ['United States', { text: 'US', type: 'abbreviation' }, { text: 'U.S.', type: 'abbreviation' }] },
 	{ id: 'japan', forms: ['Japan'] },
 	{ id: 'mgu-korea-center', forms: ['Korea Center'], notForms: [] },
-	{ id: 'kim-jong-un', forms: ['Kim Jong Un', 'Kim Jong-un', 'Kim Jong-Un', { text: 'Kim', type: 'short' }] },
-	{ id: 'kim-jong-il', forms: ['Kim Jong il', { text: 'Kim', type: 'short' }] },
-	{ id: 'kim-il-sung', forms: ['Kim Il Sung'] },
-	{ id: 'jake-sullivan', forms: ['Jake Sullivan', { text: 'Jack Sullivan', type: 'misspelling', correct: 'Jake Sullivan' }] },
-	{ id: 'vladimir-putin', forms: ['Vladimir Putin', 'Putin'] },
+	{ id: 'kim-jong-un', kind: 'person', forms: ['Kim Jong Un', 'Kim Jong-un', 'Kim Jong-Un', { text: 'Kim', type: 'short' }] },
+	{ id: 'kim-jong-il', kind: 'person', forms: ['Kim Jong il', { text: 'Kim', type: 'short' }] },
+	{ id: 'kim-il-sung', kind: 'person', forms: ['Kim Il Sung'] },
+	{ id: 'jake-sullivan', kind: 'person', forms: ['Jake Sullivan', { text: 'Jack Sullivan', type: 'misspelling', correct: 'Jake Sullivan' }] },
+	{ id: 'vladimir-putin', kind: 'person', forms: ['Vladimir Putin', 'Putin'] },
 ];
 const matcher = compileActors(actors);
 
@@ -99,7 +99,8 @@ describe('actor-matcher', () => {
 		['Kim Jong-Un visited. Kim’s invite and Kim left.', ['Kim Jong-Un → kim-jong-un (name)', 'Kim’s → kim-jong-un (short)', 'Kim → kim-jong-un (short)']],
 		['Kim left.', []],
 		['Kim Jong Un met Kim Jong il. Kim spoke.', ['Kim Jong Un → kim-jong-un (name)', 'Kim Jong il → kim-jong-il (name)']],
-		['Kim Il-Sung founded it; Kim Jong Un leads it.', ['Kim Jong Un → kim-jong-un (name)']],
+		['Kim Dae-jung won it; Kim Jong Un leads it.', ['Kim Jong Un → kim-jong-un (name)']],
+		['Kim Il-Sung founded it; Kim Jong Un leads it.', ['Kim Il-Sung → kim-il-sung (name)', 'Kim Jong Un → kim-jong-un (name)']],
 		['Kim Il Sung founded it; Kim spoke.', ['Kim Il Sung → kim-il-sung (name)']],
 	])('should resolve short forms in %j only against actors named in full', (text, expected) => {
 		expect(found(text)).toEqual(expected);
@@ -134,5 +135,37 @@ describe('actor-matcher', () => {
 	it('should escape regex characters in forms', () => {
 		const m = compileActors([{ id: 'us', forms: ['U.S.'] }]);
 		expect(findActorMentions('the UXSX and the U.S. too', m).map((hit) => hit.start)).toEqual([17]);
+	});
+
+	it.each([
+		['Kim Jong-Un said', ['Kim Jong-Un → kim-jong-un (name)']],
+		['KIM JONG UN said', ['KIM JONG UN → kim-jong-un (name)']],
+		['Kim Jong-Il and Kim Jong Il', ['Kim Jong-Il → kim-jong-il (name)', 'Kim Jong Il → kim-jong-il (name)']],
+		['Kim Il-Sung, Kim il sung', ['Kim Il-Sung → kim-il-sung (name)', 'Kim il sung → kim-il-sung (name)']],
+		['Kim Jong\u00a0Un’s visit', ['Kim Jong\u00a0Un’s → kim-jong-un (name)']],
+	])('should match a personal name written with other hyphens, spaces or case: %j', (text, expected) => {
+		expect(found(text)).toEqual(expected);
+	});
+
+	it('should not let a place or an organisation vary like a personal name', () => {
+		expect(found('south korea and SOUTH KOREA')).toEqual([]);
+	});
+
+	it.each([
+		["the Democratic People's Republic of Korea", ["Democratic People's Republic of Korea → north-korea (name)"]],
+		['Pyongyang\u2019s and Pyongyang\u02bcs', ['Pyongyang\u2019s → north-korea (metonym)', 'Pyongyang\u02bcs → north-korea (metonym)']],
+		['Pyong\u00adyang and Pyong\u200byang', ['Pyong\u00adyang → north-korea (metonym)', 'Pyong\u200byang → north-korea (metonym)']],
+		['Russia\u00a0Day', []],
+	])('should read curly and straight apostrophes alike and skip invisible characters: %j', (text, expected) => {
+		expect(found(text)).toEqual(expected);
+	});
+
+	it('should refuse two people whose names differ only by hyphens, spaces or case', () => {
+		expect(() =>
+			compileActors([
+				{ id: 'a', kind: 'person', forms: ['Kim Jong Il'] },
+				{ id: 'b', kind: 'person', forms: ['Kim Jong-il'] },
+			]),
+		).toThrow(/differ only by hyphens, spaces or case/);
 	});
 });

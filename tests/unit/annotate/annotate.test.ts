@@ -1,18 +1,14 @@
 import type { Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { describe, expect, it } from 'vitest';
-import { annotatableTexts, annotateTree, presentActor, presentArticle, presentDate } from '../../../src/annotate/annotate';
+import { annotatableTexts, annotateTree } from '../../../src/plugins/mentions/annotate-tree';
+import { presentActor, presentArticle, presentDate } from '../../../src/plugins/mentions/present';
 import { createArticleRecogniser } from '../../../src/annotate/article-refs';
 
 describe('annotate', () => {
 	it('should expose the public api', async () => {
-		expect(Object.keys(await import('../../../src/annotate/annotate')).sort()).toEqual([
-			'annotatableTexts',
-			'annotateTree',
-			'presentActor',
-			'presentArticle',
-			'presentDate',
-		]);
+		expect(Object.keys(await import('../../../src/plugins/mentions/annotate-tree')).sort()).toEqual(['annotatableTexts', 'annotateTree']);
+		expect(Object.keys(await import('../../../src/plugins/mentions/present')).sort()).toEqual(['presentActor', 'presentArticle', 'presentDate']);
 	});
 
 	it('should list the annotatable texts only', () => {
@@ -33,11 +29,19 @@ describe('annotate', () => {
 	});
 
 	it('should present an article, with the numbers inside a range recorded', () => {
-		const shown = presentArticle({ start: 0, end: 1, data: { number: 5, implicit: false, range: { interior: [4], text: 'Articles 3 to 5' } } }, '5');
+		const shown = presentArticle({ start: 10, end: 25, data: { number: 3, implicit: false, range: { low: 3, high: 6, interior: [4, 5] } } }, 'Articles 3 to 6');
 		expect(shown.mentions).toEqual([
-			{ kind: 'article', ref: '5', text: '5' },
-			{ kind: 'article', ref: '4', text: 'Articles 3 to 5' },
+			{ kind: 'article', ref: '3', text: 'Articles 3' },
+			{ kind: 'article', ref: '4', text: 'Articles 3 to 6', range: true },
+			{ kind: 'article', ref: '5', text: 'Articles 3 to 6', range: true },
+			{ kind: 'article', ref: '6', text: '6', at: 24 },
 		]);
+		// One element per article between the ends, around the two links: what collects a page's mentions sees 4 and 5.
+		const outer = shown.node;
+		expect(outer).toMatchObject({ type: 'mentionRange', data: { hName: 'span', hProperties: { dataMention: 'article', dataRef: '4', dataRange: '' } } });
+		const inner = outer?.type === 'mentionRange' ? outer.children[0] : undefined;
+		expect(inner).toMatchObject({ type: 'mentionRange', data: { hProperties: { dataRef: '5' } } });
+		expect(inner?.type === 'mentionRange' && inner.children.map((child) => child.type)).toEqual(['link', 'text', 'link']);
 		expect(presentArticle({ start: 0, end: 1, data: { number: 99, implicit: false, outOfRange: true } }, 'Article 99').node).toBeUndefined();
 	});
 

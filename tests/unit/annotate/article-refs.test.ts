@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createArticleRecogniser, findArticleReferences, isOwnInstrument } from '../../../src/annotate/article-refs';
+import { createArticleRecogniser, findArticleReferences, isOtherInstrumentsPossessive, isOwnInstrument } from '../../../src/annotate/article-refs';
 
 const articles = [
 	{
@@ -10,20 +10,47 @@ const articles = [
 	{ number: 20, implicitPhrases: [{ phrase: 'defence pact' }] },
 ];
 
-/** Hits as `text → number` (implicit `~`, out of range `!`, range interior `[…]`). */
+/** Hits as `text → number` (implicit `~`, out of range `!`, a range `low–high […interior]`). */
 function found(text: string): string[] {
 	return findArticleReferences(text, { articles }).map((hit) => {
 		const { number, implicit, outOfRange, range } = hit.data;
 		const flag = implicit ? '~' : outOfRange ? '!' : '';
-		return `${text.slice(hit.start, hit.end)} → ${flag}${number}${range ? ` [${range.interior.join(',')}]` : ''}`;
+		const value = range ? `${range.low}–${range.high} [${range.interior.join(',')}]` : `${flag}${number}`;
+		return `${text.slice(hit.start, hit.end)} → ${value}`;
 	});
 }
 
 describe('article-refs', () => {
+	it.each([
+		['Article 4 of the agreement', ['Article 4 → 4']],
+		['Article 4 of the document', ['Article 4 → 4']],
+		['Article 4 of the accord', ['Article 4 → 4']],
+		['Article 4 of the deal', ['Article 4 → 4']],
+		['Article 4 of the new bilateral agreement', ['Article 4 → 4']],
+		['the treaty’s Article 10', ['Article 10 → 10']],
+		['the new pact’s Article 4', ['Article 4 → 4']],
+		['Russia’s Article 4 commitment', ['Article 4 → 4']],
+	])('should take an article of the treaty named in other words: %j', (text, expected) => {
+		expect(found(text)).toEqual(expected);
+	});
+
+	it.each([
+		['the 1961 treaty’s ', true],
+		['The UN Charter’s ', true],
+		["NATO's ", true],
+		['the treaty’s ', false],
+		['the 2024 agreement’s ', false],
+		['Russia’s ', false],
+		['and ', false],
+	])('should tell whether the possessive in %j gives the article to another instrument', (before, expected) => {
+		expect(isOtherInstrumentsPossessive(before.replace(/’/g, "'"))).toBe(expected);
+	});
+
 	it('should expose the public api', async () => {
 		expect(Object.keys(await import('../../../src/annotate/article-refs')).sort()).toEqual([
 			'createArticleRecogniser',
 			'findArticleReferences',
+			'isOtherInstrumentsPossessive',
 			'isOwnInstrument',
 		]);
 	});
@@ -49,12 +76,20 @@ describe('article-refs', () => {
 		['Articles 11, 13 and 14', ['Articles 11 → 11', '13 → 13', '14 → 14']],
 		['Articles 11, 13, and 14', ['Articles 11 → 11', '13 → 13', '14 → 14']],
 		['Arts. 2 & 3', ['Arts. 2 → 2', '3 → 3']],
-		['Articles 3 to 5', ['Articles 3 → 3', '5 → 5 [4]']],
-		['Articles 3–5', ['Articles 3 → 3', '5 → 5 [4]']],
-		['Articles 3-5', ['Articles 3 → 3', '5 → 5 [4]']],
 		['Articles 3-4', ['Articles 3 → 3', '4 → 4']],
-		['Articles 1, 3 to 6 and 9', ['Articles 1 → 1', '3 → 3', '6 → 6 [4,5]', '9 → 9']],
+		['Articles 3, 4 and 7', ['Articles 3 → 3', '4 → 4', '7 → 7']],
 	])('should split the list %j into one hit per number', (text, expected) => {
+		expect(found(text)).toEqual(expected);
+	});
+
+	it.each([
+		['Articles 3 to 5', ['Articles 3 to 5 → 3–5 [4]']],
+		['Articles 3–5', ['Articles 3–5 → 3–5 [4]']],
+		['Articles 3-5', ['Articles 3-5 → 3–5 [4]']],
+		['Articles 2 through 4 of the agreement', ['Articles 2 through 4 → 2–4 [3]']],
+		['Articles 1, 3 to 6 and 9', ['Articles 1 → 1', '3 to 6 → 3–6 [4,5]', '9 → 9']],
+		['Articles 20–25', ['Articles 20 → 20', '25 → !25']],
+	])('should read the range in %j as one hit covering every article in it', (text, expected) => {
 		expect(found(text)).toEqual(expected);
 	});
 
@@ -64,6 +99,12 @@ describe('article-refs', () => {
 		['article 5 of the 1961 treaty'],
 		['Article 7 of the Vienna Convention'],
 		['Articles 1 and 2 of the Charter'],
+		['Article 1 of the NPT'],
+		['the 1961 treaty’s Article 1'],
+		["the 1961 treaty's Article 1"],
+		['The UN Charter’s Article 51'],
+		['NATO’s Article 5'],
+		['the Vienna Convention’s Article 2'],
 	])('should leave another instrument’s article alone: %j', (text) => {
 		expect(found(text)).toEqual([]);
 	});

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Mention } from '../../../src/annotate/mention';
+import type { Mention } from '../../../src/plugins/mentions/record';
 import { loadRegistry, type Registry } from '../../../src/loaders/registry';
 import { parseFrontmatter } from '../../../src/loaders/frontmatter';
 import { isoDateOrRange } from '../../../src/schemas/iso-date';

@@ -11,6 +11,8 @@ describe('date-expressions', () => {
 		expect(Object.keys(await import('../../../src/annotate/date-expressions')).sort()).toEqual([
 			'createDateRecogniser',
 			'findDateExpressions',
+			'inferYear',
+			'looksAhead',
 			'parseReferenceDate',
 		]);
 	});
@@ -155,5 +157,41 @@ describe('date-expressions', () => {
 		[undefined, undefined],
 	])('should read the reference date %j as %j', (value, expected) => {
 		expect(parseReferenceDate(value)).toBe(expected);
+	});
+
+	it.each([
+		// A day without a year is the closest such day before (or on) publication.
+		['engineers arrived on November 12', '2025-02-10', ['November 12 → ~2024-11-12']],
+		['the treaty entered into force on December 4', '2025-01-20', ['December 4 → ~2024-12-04']],
+		['MOSCOW, December 5 —', '2024-12-05', ['December 5 → ~2024-12-05']],
+		['signed in June', '2025-03-01', ['June → ~2024-06']],
+		['left office in January', '2025-03-01', ['January → ~2025-01']],
+		['sanctions since March', '2024-06-21', ['March → ~2024-03/..']],
+		// Unless the text looks ahead.
+		['the ministers will meet on January 15', '2024-12-05', ['January 15 → ~2025-01-15']],
+		['talks are expected on April 2', '2025-03-01', ['April 2 → ~2025-04-02']],
+		['he will visit Pyongyang on February 14', '2025-01-20', ['February 14 → ~2025-02-14']],
+		['The ministers will meet next month', '2024-12-05', ['next month → ~2025-01']],
+		['elections next year', '2024-12-05', ['next year → ~2025']],
+		// A look ahead in another clause does not count.
+		['He will retire, but he arrived on November 12', '2025-02-10', ['November 12 → ~2024-11-12']],
+	])('should place %j against the publication date %s', (text, referenceDate, expected) => {
+		expect(found(text, referenceDate)).toEqual(expected);
+	});
+
+	it.each([['Russia Day'], ['$34 billion'], ['F-35 jets'], ['May I add'], ['the May Day parade'], ['in Mayfair']])(
+		'should find no date in %j',
+		(text) => {
+			expect(found(text, '2024-06-21')).toEqual([]);
+		},
+	);
+
+	it('should say why a year was taken from before or after the publication date', () => {
+		expect(findDateExpressions('arrived on November 12', { referenceDate: '2025-02-10' })[0]?.note).toBe(
+			'Year inferred from the publication date (2025-02-10): the last such date before it, in 2024',
+		);
+		expect(findDateExpressions('will meet on January 15', { referenceDate: '2024-12-05' })[0]?.note).toBe(
+			'Year inferred from the publication date (2024-12-05): the text looks ahead, so the first such date after it, in 2025',
+		);
 	});
 });

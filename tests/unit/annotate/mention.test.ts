@@ -4,45 +4,21 @@ import { join } from 'node:path';
 import type { Paragraph, Root, Text } from 'mdast';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import {
-	defaultInclude,
-	escapeRegex,
-	isIgnored,
-	lineOffsetOf,
-	matcherAt,
-	mentionLink,
-	placeOf,
-	positionFrom,
-	recordMentions,
-	replacementNodes,
-	restorePositions,
-	scan,
-	shouldAnnotate,
-	sourceOf,
-	timelineAnchor,
-	type Mention,
-	type Recogniser,
-} from '../../../src/annotate/mention';
+import { escapeRegex, matcherAt, scan, type Recogniser } from '../../../src/annotate/recogniser';
+import { timelineAnchor } from '../../../src/lib/timeline-anchor';
+import { isIgnored, mentionLink, replacementNodes } from '../../../src/plugins/mentions/nodes';
+import { lineOffsetOf, placeOf, positionFrom, restorePositions, sourceOf } from '../../../src/plugins/mentions/positions';
+import { recordMentions, type Mention } from '../../../src/plugins/mentions/record';
+import { defaultInclude, shouldAnnotate } from '../../../src/plugins/mentions/scope';
 
 describe('mention', () => {
-	it('should expose the public api', async () => {
-		expect(Object.keys(await import('../../../src/annotate/mention')).sort()).toEqual([
-			'defaultInclude',
-			'escapeRegex',
-			'isIgnored',
-			'lineOffsetOf',
-			'matcherAt',
-			'mentionLink',
-			'placeOf',
-			'positionFrom',
-			'recordMentions',
-			'replacementNodes',
-			'restorePositions',
-			'scan',
-			'shouldAnnotate',
-			'sourceOf',
-			'timelineAnchor',
-		]);
+	it('should expose the public api of each part', async () => {
+		const names = async (module: Promise<object>) => Object.keys(await module).sort();
+		expect(await names(import('../../../src/annotate/recogniser'))).toEqual(['escapeRegex', 'matcherAt', 'scan']);
+		expect(await names(import('../../../src/plugins/mentions/nodes'))).toEqual(['isIgnored', 'mentionLink', 'mentionRange', 'replacementNodes']);
+		expect(await names(import('../../../src/plugins/mentions/positions'))).toEqual(['lineOffsetOf', 'placeOf', 'positionFrom', 'restorePositions', 'sourceOf']);
+		expect(await names(import('../../../src/plugins/mentions/record'))).toEqual(['recordMentions']);
+		expect(await names(import('../../../src/plugins/mentions/scope'))).toEqual(['defaultInclude', 'shouldAnnotate']);
 	});
 
 	it.each([

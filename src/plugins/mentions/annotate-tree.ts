@@ -1,0 +1,160 @@
+/**
+ * The tree side of annotation: run one recogniser over every annotatable text
+ * node of an mdast tree (one walk per kind, the same `scan` the pure
+ * recognisers use) and record what each hit becomes (see `present.ts`). The
+ * plugins only wire options and `file` to these.
+ */
+import type { Nodes, Parents, PhrasingContent, Root, Text } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { SKIP, visitParents } from 'unist-util-visit-parents';
+import { scan, type Hit, type Recogniser } from '../../annotate/recogniser.ts';
+import { isIgnored, replacementNodes } from './nodes.ts';
+import { placeOf, positionFrom, restorePositions } from './positions.ts';
+import type { Mention } from './record.ts';
+
+/** A mention before its place in the file is known. */
+export type MentionDraft = Omit<Mention, 'line' | 'column'> & {
+	/** Where its words start when not at the hit's start (an offset in the scanned text). */
+	at?: number;
+};
+
+/** What one hit becomes. */
+export interface Presentation {
+	/** Node replacing the hit's text; absent to leave the text as it is. */
+	node?: PhrasingContent;
+	/** Mentions to record (a range also records the numbers it spans). */
+	mentions?: MentionDraft[];
+	/** Something an editor should look at; reported as a file message. */
+	warning?: { message: string; ruleId: string };
+}
+
+/** A warning with its place in the file. */
+export interface PlacedWarning {
+	message: string;
+	ruleId: string;
+	place: { line: number; column: number };
+}
+
+/** What annotating a tree found. */
+export interface AnnotationResult {
+	/** Mentions in document order. */
+	mentions: Mention[];
+	/** Warnings in document order. */
+	warnings: PlacedWarning[];
+}
+
+/**
+ * Replace every hit of a recogniser in the tree's text (links, code, `<time>`
+ * and block labels excluded) by what `present` makes of it.
+ *
+ * @param tree
+ *   mdast tree, changed in place.
+ * @param recogniser
+ *   Recogniser for one kind.
+ * @param present
+ *   Turns a hit and its text into a node, mentions and warnings.
+ * @param source
+ *   The file's text, to restore the positions of cut text nodes (optional).
+ * @param lineOffset
+ *   Lines before the text in the file on disk, added to reported lines (default: `0`).
+ * @returns
+ *   Mentions and warnings with their places.
+ */
+export function annotateTree<Data>(
+	tree: Root,
+	recogniser: Recogniser<Data>,
+	present: (hit: Hit<Data>, text: string) => Presentation,
+	source?: string,
+	lineOffset = 0,
+): AnnotationResult {
+	const result: AnnotationResult = { mentions: [], warnings: [] };
+	const targets: Array<{ node: Text; parent: { children: PhrasingContent[] }; before: string }> = [];
+	visitParents(tree, (node, ancestors) => {
+		if (node.type !== 'root' && isIgnored(node)) return SKIP;
+		const parent = ancestors[ancestors.length - 1];
+		if (node.type === 'text' && parent && 'children' in parent) {
+			targets.push({ node, parent: parent as { children: PhrasingContent[] }, before: textBefore(node, ancestors) });
+		}
+		return undefined;
+	});
+
+	for (const { node: textNode, parent, before } of targets) {
+		const input = textNode.value;
+		const hits = scan(recogniser, input, before);
+		if (hits.length === 0) continue;
+		/** Place of an offset in the text node, with the lines Astro cut off added. */
+		const placeAt = (offset: number) => {
+			const { line, column } = placeOf(textNode, offset);
+			return { line: line > 0 ? line + lineOffset : line, column };
+		};
+		const nodes = replacementNodes(input, 0, input, hits, (hit, text) => {
+			const shown = present(hit, text);
+			for (const { at, ...draft } of shown.mentions ?? []) result.mentions.push({ ...draft, ...placeAt(at ?? hit.start) } as Mention);
+			if (shown.warning) result.warnings.push({ ...shown.warning, place: placeAt(hit.start) });
+			const node: PhrasingContent = shown.node ?? { type: 'text', value: text };
+			positionFrom(node, textNode, hit.start, hit.end);
+			return node;
+		});
+		// Plain text between hits is one node (a hit left as text joins its neighbours); it gets its position back below.
+		const pieces: PhrasingContent[] = [];
+		for (const node of nodes) {
+			const previous = pieces[pieces.length - 1];
+			if (node.type === 'text' && previous?.type === 'text') previous.value += node.value;
+			else pieces.push(node.type === 'text' ? { type: 'text', value: node.value } : node);
+		}
+		parent.children.splice(parent.children.indexOf(textNode), 1, ...pieces);
+	}
+	restorePositions(tree, source);
+	return result;
+}
+
+/** How much of the sentence before a text node a recogniser reads as context. */
+const CONTEXT_LENGTH = 120;
+
+/**
+ * The words before a text node inside its block (links and emphasis
+ * included), up to `CONTEXT_LENGTH` characters: what a recogniser reads as
+ * context when an earlier plugin has cut the sentence into several nodes.
+ *
+ * @param node
+ *   Text node.
+ * @param ancestors
+ *   Its ancestors, root first.
+ * @returns
+ *   Preceding text.
+ */
+function textBefore(node: Nodes, ancestors: readonly Parents[]): string {
+	let before = '';
+	let child: Nodes = node;
+	for (let depth = ancestors.length - 1; depth >= 0 && before.length < CONTEXT_LENGTH; depth--) {
+		const parent = ancestors[depth]!;
+		const siblings = parent.children as Nodes[];
+		before = siblings.slice(0, siblings.indexOf(child)).map((sibling) => toString(sibling)).join('') + before;
+		// Stop at the block: a heading or paragraph is its own context.
+		if (!INLINE_PARENTS.has(parent.type)) break;
+		child = parent;
+	}
+	return before.slice(-CONTEXT_LENGTH);
+}
+
+/** Parents that sit inside a sentence (the context runs on through them). */
+const INLINE_PARENTS = new Set(['emphasis', 'strong', 'delete', 'link', 'linkReference', 'mentionTime', 'mentionRange']);
+
+/**
+ * Every annotatable text value of a tree, in document order (for document-wide
+ * decisions such as which actor a short form names).
+ *
+ * @param tree
+ *   mdast tree.
+ * @returns
+ *   Text values.
+ */
+export function annotatableTexts(tree: Root): string[] {
+	const texts: string[] = [];
+	visitParents(tree, (node) => {
+		if (node.type !== 'root' && isIgnored(node)) return SKIP;
+		if (node.type === 'text') texts.push(node.value);
+		return undefined;
+	});
+	return texts;
+}

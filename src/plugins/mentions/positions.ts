@@ -1,0 +1,159 @@
+/**
+ * Where a mention is in the file: points inside text nodes, positions for
+ * the nodes a replacement creates, and the lines Astro cuts off before the
+ * body.
+ */
+import { readFileSync } from 'node:fs';
+import type { Nodes, PhrasingContent, Root } from 'mdast';
+import type { Point } from 'unist';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+
+/**
+ * Point of an offset inside a text node, from the node's position. Exact
+ * when the node's value is the source as written (no escapes or character
+ * references before the offset, no indented continuation lines).
+ *
+ * @param node
+ *   Text node (its `value` is the scanned string).
+ * @param offset
+ *   Offset in `node.value`.
+ * @returns
+ *   1-based line and column (and source offset when known), or zeros when the
+ *   node has no position.
+ */
+export function placeOf(node: Nodes | undefined, offset: number): Point {
+	const start = node?.position?.start;
+	if (!start || !node || !('value' in node)) return { line: 0, column: 0 };
+	return advance(start, node.value.slice(0, offset));
+}
+
+/**
+ * The point reached after `text` from `start`.
+ *
+ * @param start
+ *   Starting point.
+ * @param text
+ *   Text read from there.
+ * @returns
+ *   New point.
+ */
+function advance(start: Point, text: string): Point {
+	const breaks = text.split('\n').length - 1;
+	const offset = start.offset === undefined ? {} : { offset: start.offset + text.length };
+	if (breaks === 0) return { line: start.line, column: start.column + text.length, ...offset };
+	return { line: start.line + breaks, column: text.length - text.lastIndexOf('\n'), ...offset };
+}
+
+/**
+ * Give a replacement node (and its descendants) the position of its text in
+ * the original text node, so that later plugins and messages can still point
+ * into the file.
+ *
+ * @param node
+ *   Node built for a hit.
+ * @param textNode
+ *   Original text node.
+ * @param start
+ *   Offset of the hit in `textNode.value`.
+ * @param end
+ *   End offset of the hit.
+ * @returns
+ *   Nothing.
+ */
+export function positionFrom(node: PhrasingContent, textNode: Nodes | undefined, start: number, end: number): undefined {
+	if (!textNode?.position) return undefined;
+	const position = { start: placeOf(textNode, start), end: placeOf(textNode, end) };
+	const set = (target: Nodes): void => {
+		target.position ??= { start: { ...position.start }, end: { ...position.end } };
+		if ('children' in target) for (const child of target.children) set(child);
+	};
+	set(node);
+	return undefined;
+}
+
+/**
+ * Give text nodes that `findAndReplace` cut out of a positioned text node a
+ * position again (it creates them without one): a piece starts where its
+ * previous sibling ends, or ends where its next one starts, or (a first piece
+ * spanning lines) where its opening words are found in the source.
+ *
+ * @param tree
+ *   Tree after a replacement pass.
+ * @param source
+ *   The file's text, to place a first piece that spans lines (optional).
+ * @returns
+ *   Nothing.
+ */
+export function restorePositions(tree: Root, source?: string): undefined {
+	visit(tree, (parent) => {
+		if (!('children' in parent)) return;
+		const children: Nodes[] = parent.children;
+		children.forEach((child, index) => {
+			if (child.position || child.type !== 'text') return;
+			const previous = children[index - 1]?.position?.end;
+			if (previous) {
+				child.position = { start: { ...previous }, end: advance(previous, child.value) };
+				return;
+			}
+			const next = children[index + 1]?.position?.start;
+			const length = child.value.length;
+			if (next && !child.value.includes('\n')) {
+				const start = { line: next.line, column: next.column - length, ...(next.offset === undefined ? {} : { offset: next.offset - length }) };
+				child.position = { start, end: { ...next } };
+				return;
+			}
+			// A first piece: find its opening words in the source, inside the parent.
+			const from = parent.position?.start.offset;
+			if (source === undefined || from === undefined) return;
+			const probe = child.value.split('\n')[0]?.slice(0, 40) ?? '';
+			const offset = probe === '' ? -1 : source.indexOf(probe, from);
+			if (offset === -1 || offset > (parent.position?.end.offset ?? source.length)) return;
+			const before = source.slice(0, offset);
+			const start = { line: before.split('\n').length, column: offset - before.lastIndexOf('\n'), offset };
+			child.position = { start, end: advance(start, child.value) };
+		});
+	});
+	return undefined;
+}
+
+/**
+ * The file's text, when it has one (to place nodes after a replacement pass).
+ *
+ * @param file
+ *   File.
+ * @returns
+ *   Text, or `undefined`.
+ */
+export function sourceOf(file: VFile): string | undefined {
+	if (typeof file.value === 'string') return file.value;
+	return file.value ? new TextDecoder().decode(file.value) : undefined;
+}
+
+/**
+ * Lines that precede the Markdown body in the file on disk. Astro hands remark
+ * the body with its frontmatter cut off (and trimmed), so positions count from
+ * the body; adding this makes mentions and messages point at the real line an
+ * editor opens.
+ *
+ * @param file
+ *   File (its `path` is read when it exists; nothing is written).
+ * @returns
+ *   Line offset, 0 when the file cannot be read or is the body itself.
+ */
+export function lineOffsetOf(file: VFile): number {
+	const source = sourceOf(file);
+	if (!file.path || !source) return 0;
+	let disk: string;
+	try {
+		disk = readFileSync(file.path, 'utf8');
+	} catch {
+		return 0;
+	}
+	if (disk === source) return 0;
+	const body = source.trimStart();
+	const at = body === '' ? -1 : disk.indexOf(body.slice(0, 500));
+	if (at === -1) return 0;
+	const linesBefore = (text: string) => text.split('\n').length - 1;
+	return Math.max(0, linesBefore(disk.slice(0, at)) - linesBefore(source.slice(0, source.length - body.length)));
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { foldForMatching, originalSpan, toMatchingText } from '../../../src/annotate/matching-text';
+
+describe('matching-text', () => {
+	it('should leave plain text as it is, offsets one to one', () => {
+		expect(toMatchingText('Russia')).toEqual({ text: 'Russia', origin: [0, 1, 2, 3, 4, 5, 6] });
+	});
+
+	it.each([
+		['Russia’s', "Russia's"],
+		['Kim\u00a0Jong\u202fUn', 'Kim Jong Un'],
+		['Pyong\u00adyang', 'Pyongyang'],
+		['Lav\u200brov\u2060', 'Lavrov'],
+		['\ufeffSeoul', 'Seoul'],
+	])('should fold %j to %j', (input, expected) => {
+		expect(foldForMatching(input)).toBe(expected);
+	});
+
+	it('should map a span of the folded text back to the text as written', () => {
+		const input = 'in Pyong\u00adyang today';
+		const matching = toMatchingText(input);
+		const start = matching.text.indexOf('Pyongyang');
+		const [from, to] = originalSpan(matching, start, start + 'Pyongyang'.length);
+		expect(input.slice(from, to)).toBe('Pyong\u00adyang');
+	});
+});
