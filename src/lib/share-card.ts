@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
+import { truncateAtWord } from './truncate.ts';
 
 export interface ShareCard {
 	quote: string;
@@ -31,9 +32,7 @@ function loadFonts() {
 
 /** Shorten a long quote at a word boundary so the card stays legible. */
 export function fitQuote(text: string, max = 260): string {
-	if (text.length <= max) return text;
-	const cut = text.slice(0, max);
-	return `${cut.slice(0, cut.lastIndexOf(' ')).replace(/[\s,;:–—-]+$/, '')} …`;
+	return truncateAtWord(text, max);
 }
 
 type Node = { type: string; props: { style?: Record<string, unknown>; children?: Node[] | string } };

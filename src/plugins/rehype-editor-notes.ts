@@ -4,6 +4,7 @@ import { h } from 'hastscript';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toHast } from 'mdast-util-to-hast';
 import { visitParents } from 'unist-util-visit-parents';
+import { truncateAtWord } from '../lib/truncate.ts';
 
 /**
  * Places each editor's note beside the passage it is about. The passage was
@@ -130,7 +131,7 @@ function renderNote(note: PlacedNote): Element {
 	const body = toHast(fromMarkdown(note.body)) as Root;
 	const labelId = `note-${note.id}-label`;
 	// Several notes can share a page: each landmark's name says which passage it is about.
-	const name = `Editor’s note on “${note.quote.length > 60 ? `${note.quote.slice(0, note.quote.lastIndexOf(' ', 57))} …` : note.quote}”`;
+	const name = `Editor’s note on “${truncateAtWord(note.quote, 60)}”`;
 	return h('aside', { className: ['editor-note'], id: `note-${note.id}`, ariaLabel: name, dataPagefindIgnore: true }, [
 		h('p', { className: ['editor-note-label'], id: labelId }, [
 			'Editor’s note',
