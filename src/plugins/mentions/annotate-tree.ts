@@ -89,7 +89,7 @@ export function annotateTree<Data>(
 		};
 		const nodes = replacementNodes(input, 0, input, hits, (hit, text) => {
 			const shown = present(hit, text);
-			for (const { at, ...draft } of shown.mentions ?? []) result.mentions.push({ ...draft, ...placeAt(at ?? hit.start) } as Mention);
+			for (const { at, ...draft } of shown.mentions ?? []) result.mentions.push({ ...draft, ...placeAt(at ?? hit.start) });
 			if (shown.warning) result.warnings.push({ ...shown.warning, place: placeAt(hit.start) });
 			const node: PhrasingContent = shown.node ?? { type: 'text', value: text };
 			positionFrom(node, textNode, hit.start, hit.end);
