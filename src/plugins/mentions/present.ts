@@ -8,7 +8,7 @@ import type { ActorHit } from '../../annotate/actor-matcher.ts';
 import type { ArticleHit } from '../../annotate/article-refs.ts';
 import type { DateValue } from '../../annotate/date-expressions.ts';
 import type { Hit } from '../../annotate/recogniser.ts';
-import { timelineAnchor } from '../../lib/timeline-anchor.ts';
+import { timelineAnchor } from '../../lib/routes.ts';
 import type { MentionDraft, Presentation } from './annotate-tree.ts';
 import { mentionLink, mentionRange, type MentionProperties } from './nodes.ts';
 

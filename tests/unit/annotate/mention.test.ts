@@ -5,7 +5,7 @@ import type { Paragraph, Root, Text } from 'mdast';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { escapeRegex, matcherAt, scan, type Recogniser } from '../../../src/annotate/recogniser';
-import { timelineAnchor } from '../../../src/lib/timeline-anchor';
+import { timelineAnchor } from '../../../src/lib/routes';
 import { isIgnored, mentionLink, replacementNodes } from '../../../src/plugins/mentions/nodes';
 import { lineOffsetOf, placeOf, positionFrom, restorePositions, sourceOf } from '../../../src/plugins/mentions/positions';
 import { recordMentions, type Mention } from '../../../src/plugins/mentions/record';
