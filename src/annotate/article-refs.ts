@@ -9,6 +9,7 @@
  */
 import { compileImplicitPhrases, type ImplicitPhraseSource } from './implicit-articles.ts';
 import { matcherAt, scan, type Hit, type Recogniser } from './recogniser.ts';
+import { TREATY_ARTICLE_COUNT } from '../schemas/article.ts';
 
 /** What one article hit stands for. */
 export interface ArticleHit {
@@ -33,7 +34,7 @@ export interface ArticleHit {
 export interface ArticleRecogniserOptions {
 	/** Articles whose `implicitPhrases` are recognised (default: `[]`). */
 	articles?: ReadonlyArray<ImplicitPhraseSource> | null | undefined;
-	/** Number of articles in the treaty (default: `23`). */
+	/** Number of articles in the treaty (default: `TREATY_ARTICLE_COUNT`; the pipeline passes the registry's count). */
 	articleCount?: number | null | undefined;
 }
 
@@ -108,7 +109,7 @@ export function isOtherInstrumentsPossessive(before: string): boolean {
  *   Recogniser.
  */
 export function createArticleRecogniser(options?: Readonly<ArticleRecogniserOptions> | null): Recogniser<ArticleHit> {
-	const count = options?.articleCount ?? 23;
+	const count = options?.articleCount ?? TREATY_ARTICLE_COUNT;
 	const implicit = compileImplicitPhrases(options?.articles ?? []);
 	const source = implicit.source === '' ? EXPLICIT : `${EXPLICIT}|(?<implicit>${implicit.source})`;
 	const pattern = new RegExp(source, 'giu');

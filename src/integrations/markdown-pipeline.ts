@@ -6,7 +6,8 @@
  * test of "the real pipeline" is the real pipeline.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import type { VFile } from 'vfile';
 import rehypeStringify from 'rehype-stringify';
 import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
@@ -17,7 +18,9 @@ import { unified, type PluggableList } from 'unified';
 import { loadRegistry, type Registry } from '../loaders/registry.ts';
 import { LEDGER_PATH, parseLedger } from '../claims/ledger.ts';
 import type { Ledger } from '../claims/types.ts';
+import { firstBodyLine, lineOffsetFor } from '../loaders/frontmatter.ts';
 import { listCommentarySlugs, loadEditorNotes, type LoadedNote } from '../loaders/notes.ts';
+import { listPublished } from '../loaders/published.ts';
 import rehypeClaimRedirects from '../plugins/rehype-claim-redirects.ts';
 import rehypeClaims from '../plugins/rehype-claims.ts';
 import rehypeEditorNotes from '../plugins/rehype-editor-notes.ts';
@@ -40,6 +43,8 @@ export interface PipelineInputs {
 	notes: LoadedNote[];
 	/** The permalink ledger; without it, published ids are not checked (the ledger command updates it). */
 	ledger?: Ledger | undefined;
+	/** Lines before the Markdown a plugin is handed, per commentary file, so messages name the line on disk. */
+	lineOffset: (file: VFile) => number;
 }
 
 /** Options of the pipeline beyond its inputs. */
@@ -74,7 +79,19 @@ export function loadPipelineInputs(root: string, options?: Readonly<{ ledger?: b
 	const registry = loadRegistry(root);
 	const notes = loadEditorNotes(root, listCommentarySlugs(root));
 	const ledger = options?.ledger === false ? undefined : parseLedger(readFileSync(join(root, LEDGER_PATH), 'utf8'));
-	return { registry, notes, ledger };
+	// Read each commentary once here, so that no plugin goes back to the disk for it.
+	const folder = join(root, 'content', 'commentaries');
+	const bodyLines = new Map(
+		listPublished(folder, '.md').map((name) => [
+			join(folder, name),
+			firstBodyLine(readFileSync(join(folder, name), 'utf8'), `content/commentaries/${name}`),
+		]),
+	);
+	const lineOffset = (file: VFile): number => {
+		const bodyLine = file.path ? bodyLines.get(resolve(file.path)) : undefined;
+		return bodyLine === undefined ? 0 : lineOffsetFor(String(file.value), bodyLine);
+	};
+	return { registry, notes, ledger, lineOffset };
 }
 
 /**
@@ -92,17 +109,19 @@ export function markdownPlugins(
 	inputs: Readonly<PipelineInputs>,
 	options?: Readonly<PipelineOptions> | null,
 ): { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins } {
-	const { registry, notes, ledger } = inputs;
+	const { registry, notes, ledger, lineOffset } = inputs;
 	const include = isCommentary;
+	// The number of articles comes from the registry.
+	const articleCount = registry.articles.length;
 	return {
 		remarkPlugins: [
 			remarkDirective,
 			remarkCommentaryBlocks,
 			// First, while paragraphs are plain text: notes quote the authors' words as written.
 			[remarkEditorNoteAnchors, { notes }],
-			[remarkArticleMentions, { articles: registry.articles, articleCount: registry.articles.length, include }],
-			[remarkActorMentions, { actors: registry.actors, include }],
-			[remarkDateMentions, { include }],
+			[remarkArticleMentions, { articles: registry.articles, articleCount, include, lineOffset }],
+			[remarkActorMentions, { actors: registry.actors, include, lineOffset }],
+			[remarkDateMentions, { include, lineOffset }],
 		],
 		rehypePlugins: [
 			// Claims first: the editors' notes placed afterwards never become claims.

@@ -44,3 +44,38 @@ export function parseFrontmatter(text: string, file: string): ParsedYaml & { bod
 	const { frontmatter, body } = splitFrontmatter(text, file);
 	return { ...parseYaml(frontmatter, file, { lineOffset: 1 }), body };
 }
+
+/**
+ * The 0-based line where a Markdown file's body starts to hold text: the
+ * first non-blank line after its frontmatter.
+ *
+ * @param text
+ *   File contents.
+ * @param file
+ *   Path shown in errors.
+ * @returns
+ *   Line index.
+ */
+export function firstBodyLine(text: string, file: string): number {
+	const { body } = splitFrontmatter(text, file);
+	const start = text.length - body.length + (body.length - body.trimStart().length);
+	return text.slice(0, start).split('\n').length - 1;
+}
+
+/**
+ * How many lines of a file precede the Markdown a plugin is handed: Astro
+ * cuts the frontmatter (and the blank lines after it) off, a standalone
+ * processor blanks it but keeps its lines. Either way, the first line with
+ * text is `firstBodyLine` of the file on disk.
+ *
+ * @param handed
+ *   The Markdown the plugin got.
+ * @param bodyLine
+ *   `firstBodyLine` of the file on disk.
+ * @returns
+ *   Lines to add to a position in `handed`.
+ */
+export function lineOffsetFor(handed: string, bodyLine: number): number {
+	const lead = handed.length - handed.trimStart().length;
+	return Math.max(0, bodyLine - (handed.slice(0, lead).split('\n').length - 1));
+}

@@ -316,7 +316,7 @@ function collectMentions(nodes: readonly ElementContent[]): Mention[] {
 	// Outer links close after the links inside them: order by position.
 	found.sort((a, b) => a.start - b.start || b.end - a.end);
 	return found.map(({ node, start, end }) => {
-		const { dataMention, dataRef, dataImplicit, dataInferred, dataForm, dataCorrect } = node.properties;
+		const { dataMention, dataRef, dataImplicit, dataRange, dataInferred, dataForm, dataCorrect } = node.properties;
 		const from = map[start + (raw.slice(start, end).length - raw.slice(start, end).trimStart().length)]!;
 		const to = map[end - (raw.slice(start, end).length - raw.slice(start, end).trimEnd().length)]!;
 		const mention: Mention = {
@@ -327,6 +327,7 @@ function collectMentions(nodes: readonly ElementContent[]): Mention[] {
 			end: to,
 		};
 		if (isTruthy(dataImplicit)) mention.implicit = true;
+		if (isTruthy(dataRange)) mention.range = true;
 		if (isTruthy(dataInferred)) mention.inferred = true;
 		if (typeof dataForm === 'string') mention.form = mentionFormSchema.parse(dataForm);
 		if (typeof dataCorrect === 'string') mention.correct = dataCorrect;

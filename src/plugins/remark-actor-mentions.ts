@@ -3,16 +3,21 @@ import type { VFile } from 'vfile';
 import { compileActors, createActorRecogniser, namedActors, type ActorSource } from '../annotate/actor-matcher.ts';
 import { annotatableTexts, annotateTree } from './mentions/annotate-tree.ts';
 import { presentActor } from './mentions/present.ts';
-import { lineOffsetOf, sourceOf } from './mentions/positions.ts';
+import { sourceOf } from './mentions/positions.ts';
 import { recordMentions } from './mentions/record.ts';
-import { defaultInclude, shouldAnnotate, type Include } from './mentions/scope.ts';
+import { isCommentary } from '../integrations/markdown-scope.ts';
 
 /** Options of `remarkActorMentions`. */
 export interface Options {
 	/** Actor records with ids (from `loadRegistry(root).actors`) (default: `[]`, nothing linked). */
 	actors?: ReadonlyArray<ActorSource> | null | undefined;
-	/** Files to annotate: path substring, regex or predicate; files without a path always are (default: `'/content/commentaries/'`). */
-	include?: Include | null | undefined;
+	/** Which files to annotate (default: `isCommentary`, the pipeline's one rule). */
+	include?: ((file: VFile) => boolean) | null | undefined;
+	/**
+	 * Lines of the file before the Markdown the plugin is given (its frontmatter, which Astro cuts off), so that
+	 * positions name the line an editor opens (default: none; the pipeline passes the loaders' `lineOffset`).
+	 */
+	lineOffset?: ((file: VFile) => number) | null | undefined;
 }
 
 /**
@@ -32,7 +37,7 @@ export interface Options {
  *
  * Short forms ("Kim") are linked only when the document names exactly one
  * actor with that short form in full. Mentions are appended to
- * `file.data.mentions` and `file.data.astro.frontmatter.mentions`.
+ * `file.data.mentions`.
  *
  * @param options
  *   Configuration (optional).
@@ -40,14 +45,15 @@ export interface Options {
  *   Transform.
  */
 export default function remarkActorMentions(options?: Readonly<Options> | null) {
-	const include = options?.include ?? defaultInclude;
+	const include = options?.include ?? isCommentary;
+	const lineOffset = options?.lineOffset ?? (() => 0);
 	const matcher = compileActors(options?.actors ?? []);
 
 	return function transform(tree: Root, file: VFile): undefined {
-		if (!shouldAnnotate(file, include)) return undefined;
+		if (!include(file)) return undefined;
 		// Which actors the whole document names decides what a bare short form means.
 		const named = namedActors(matcher, annotatableTexts(tree));
-		const { mentions } = annotateTree(tree, createActorRecogniser(matcher, named), presentActor, sourceOf(file), lineOffsetOf(file));
+		const { mentions } = annotateTree(tree, createActorRecogniser(matcher, named), presentActor, sourceOf(file), lineOffset(file));
 		recordMentions(file, mentions);
 		return undefined;
 	};

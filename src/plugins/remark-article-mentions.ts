@@ -4,9 +4,10 @@ import { annotateTree } from './mentions/annotate-tree.ts';
 import { presentArticle } from './mentions/present.ts';
 import { createArticleRecogniser } from '../annotate/article-refs.ts';
 import type { ImplicitPhraseSource } from '../annotate/implicit-articles.ts';
-import { lineOffsetOf, sourceOf } from './mentions/positions.ts';
+import { sourceOf } from './mentions/positions.ts';
 import { recordMentions } from './mentions/record.ts';
-import { defaultInclude, shouldAnnotate, type Include } from './mentions/scope.ts';
+import { isCommentary } from '../integrations/markdown-scope.ts';
+import { TREATY_ARTICLE_COUNT } from '../schemas/article.ts';
 
 /** Options of `remarkArticleMentions`. */
 export interface Options {
@@ -15,10 +16,15 @@ export interface Options {
 	 * `implicitPhrases` are read (default: `[]`, explicit citations only).
 	 */
 	articles?: ReadonlyArray<ImplicitPhraseSource> | null | undefined;
-	/** Number of articles in the treaty; higher numbers are reported, never linked (default: `23`). */
+	/** Number of articles in the treaty; higher numbers are reported, never linked (default: `TREATY_ARTICLE_COUNT`; the pipeline passes the registry's count). */
 	articleCount?: number | null | undefined;
-	/** Files to annotate: path substring, regex or predicate; files without a path always are (default: `'/content/commentaries/'`). */
-	include?: Include | null | undefined;
+	/** Which files to annotate (default: `isCommentary`, the pipeline's one rule). */
+	include?: ((file: VFile) => boolean) | null | undefined;
+	/**
+	 * Lines of the file before the Markdown the plugin is given (its frontmatter, which Astro cuts off), so that
+	 * positions name the line an editor opens (default: none; the pipeline passes the loaders' `lineOffset`).
+	 */
+	lineOffset?: ((file: VFile) => number) | null | undefined;
 }
 
 /**
@@ -39,7 +45,7 @@ export interface Options {
  *
  * A citation of a number the treaty does not have is left as text and
  * reported with `file.message` (rule `article-out-of-range`). Mentions are
- * appended to `file.data.mentions` and `file.data.astro.frontmatter.mentions`.
+ * appended to `file.data.mentions`.
  *
  * @param options
  *   Configuration (optional).
@@ -47,13 +53,15 @@ export interface Options {
  *   Transform.
  */
 export default function remarkArticleMentions(options?: Readonly<Options> | null) {
-	const include = options?.include ?? defaultInclude;
-	const articleCount = options?.articleCount ?? 23;
-	const recogniser = createArticleRecogniser({ articles: options?.articles ?? [], articleCount });
+	const include = options?.include ?? isCommentary;
+	const lineOffset = options?.lineOffset ?? (() => 0);
+	const articles = options?.articles ?? [];
+	const articleCount = options?.articleCount ?? TREATY_ARTICLE_COUNT;
+	const recogniser = createArticleRecogniser({ articles, articleCount });
 
 	return function transform(tree: Root, file: VFile): undefined {
-		if (!shouldAnnotate(file, include)) return undefined;
-		const { mentions, warnings } = annotateTree(tree, recogniser, (hit, text) => presentArticle(hit, text, articleCount), sourceOf(file), lineOffsetOf(file));
+		if (!include(file)) return undefined;
+		const { mentions, warnings } = annotateTree(tree, recogniser, (hit, text) => presentArticle(hit, text, articleCount), sourceOf(file), lineOffset(file));
 		recordMentions(file, mentions);
 		for (const warning of warnings) {
 			file.message(warning.message, { place: warning.place, ruleId: warning.ruleId, source: 'remark-article-mentions' });

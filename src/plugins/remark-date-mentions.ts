@@ -3,9 +3,9 @@ import type { VFile } from 'vfile';
 import { annotateTree } from './mentions/annotate-tree.ts';
 import { presentDate } from './mentions/present.ts';
 import { createDateRecogniser, parseReferenceDate } from '../annotate/date-expressions.ts';
-import { lineOffsetOf, sourceOf } from './mentions/positions.ts';
+import { sourceOf } from './mentions/positions.ts';
 import { recordMentions } from './mentions/record.ts';
-import { defaultInclude, shouldAnnotate, type Include } from './mentions/scope.ts';
+import { isCommentary } from '../integrations/markdown-scope.ts';
 
 /** Options of `remarkDateMentions`. */
 export interface Options {
@@ -15,8 +15,13 @@ export interface Options {
 	 * `published.date`, as Astro exposes it on `file.data.astro.frontmatter`).
 	 */
 	referenceDate?: string | null | undefined;
-	/** Files to annotate: path substring, regex or predicate; files without a path always are (default: `'/content/commentaries/'`). */
-	include?: Include | null | undefined;
+	/** Which files to annotate (default: `isCommentary`, the pipeline's one rule). */
+	include?: ((file: VFile) => boolean) | null | undefined;
+	/**
+	 * Lines of the file before the Markdown the plugin is given (its frontmatter, which Astro cuts off), so that
+	 * positions name the line an editor opens (default: none; the pipeline passes the loaders' `lineOffset`).
+	 */
+	lineOffset?: ((file: VFile) => number) | null | undefined;
 }
 
 /**
@@ -37,8 +42,7 @@ export interface Options {
  * ```
  *
  * Without a reference date, year-less and relative expressions stay text and
- * one file message says so. Mentions are appended to `file.data.mentions` and
- * `file.data.astro.frontmatter.mentions`.
+ * one file message says so. Mentions are appended to `file.data.mentions`.
  *
  * @param options
  *   Configuration (optional).
@@ -46,10 +50,11 @@ export interface Options {
  *   Transform.
  */
 export default function remarkDateMentions(options?: Readonly<Options> | null) {
-	const include = options?.include ?? defaultInclude;
+	const include = options?.include ?? isCommentary;
+	const lineOffset = options?.lineOffset ?? (() => 0);
 
 	return function transform(tree: Root, file: VFile): undefined {
-		if (!shouldAnnotate(file, include)) return undefined;
+		if (!include(file)) return undefined;
 		const published: unknown = file.data.astro?.frontmatter?.['published'];
 		const fromFrontmatter = published && typeof published === 'object' ? (published as { date?: unknown }).date : undefined;
 		const referenceDate = parseReferenceDate(options?.referenceDate ?? fromFrontmatter);
@@ -59,7 +64,7 @@ export default function remarkDateMentions(options?: Readonly<Options> | null) {
 				source: 'remark-date-mentions',
 			});
 		}
-		const { mentions } = annotateTree(tree, createDateRecogniser({ referenceDate }), presentDate, sourceOf(file), lineOffsetOf(file));
+		const { mentions } = annotateTree(tree, createDateRecogniser({ referenceDate }), presentDate, sourceOf(file), lineOffset(file));
 		recordMentions(file, mentions);
 		return undefined;
 	};

@@ -2,7 +2,9 @@ import type { Parents, Root, Text } from 'mdast';
 import type { VFile } from 'vfile';
 import { visitParents } from 'unist-util-visit-parents';
 import type {} from 'mdast-util-to-hast';
+import { commentarySlug, isCommentary } from '../integrations/markdown-scope.ts';
 import { findQuote, type QuoteSelector } from '../notes/find-quote.ts';
+import { positionFrom } from './mentions/positions.ts';
 
 /**
  * Marks the exact words an editor's note is about. Runs first among the
@@ -33,13 +35,10 @@ export interface AnchorNote extends QuoteSelector {
 export interface Options {
 	/** Every editor's note of the site (default: none). */
 	notes?: readonly AnchorNote[];
-	/** Slug of the file being processed (default: its file name without `.md`). */
+	/** Which files to process (default: `isCommentary`, the pipeline's one rule). */
+	include?: ((file: VFile) => boolean) | undefined;
+	/** Slug of the file being processed (default: `commentarySlug`). */
 	slug?: (file: VFile) => string | undefined;
-}
-
-function slugFromPath(file: VFile): string | undefined {
-	if (!file.path || !/[\\/]content[\\/]commentaries[\\/]/.test(file.path)) return undefined;
-	return file.stem;
 }
 
 /**
@@ -53,9 +52,11 @@ function slugFromPath(file: VFile): string | undefined {
  */
 export default function remarkEditorNoteAnchors(options?: Readonly<Options> | null) {
 	const notes = options?.notes ?? [];
-	const slugOf = options?.slug ?? slugFromPath;
+	const include = options?.include ?? isCommentary;
+	const slugOf = options?.slug ?? commentarySlug;
 
 	return function transform(tree: Root, file: VFile): undefined {
+		if (!file.path || !include(file)) return undefined;
 		const slug = slugOf(file);
 		if (!slug) return undefined;
 		const mine = notes.filter((note) => note.commentary === slug);
@@ -87,6 +88,13 @@ export default function remarkEditorNoteAnchors(options?: Readonly<Options> | nu
 				},
 				...(end < node.value.length ? [{ type: 'text' as const, value: node.value.slice(end) }] : []),
 			];
+			// Keep positions, so that the mentions found inside the quote later still name their line.
+			let from = 0;
+			for (const part of replacement) {
+				const length = part.type === 'text' ? part.value.length : part.children[0]!.value.length;
+				positionFrom(part as never, node, from, from + length);
+				from += length;
+			}
 			parent.children.splice(index, 1, ...(replacement as never[]));
 		}
 		return undefined;

@@ -74,6 +74,9 @@ export const searchRecordSchema = z.strictObject({
 	outcome: z.string().min(1),
 });
 
+/** How many articles the treaty has: the one place this number is written; pages and plugins count the registry. */
+export const TREATY_ARTICLE_COUNT = 23;
+
 /**
  * One article of the treaty. Only a subject with a source is ever shown, and
  * the status says how its number is known; the rules below make the file say
@@ -82,7 +85,7 @@ export const searchRecordSchema = z.strictObject({
 export const articleSchema = z
 	.strictObject({
 		/** The article's number (the registry's files are numbered 1 to N without gaps). */
-		number: z.number().int().min(1).max(23),
+		number: z.number().int().min(1).max(TREATY_ARTICLE_COUNT),
 		/** How the number is known. */
 		status: z.enum(ARTICLE_STATUSES),
 		/** Short title in the editors' words; absent when the subject is unknown. */

@@ -26,6 +26,7 @@ export const mentionSchema = z
 		start: z.number().int().nonnegative().describe('Offset of the first character of `text` in the claim text (UTF-16 code units).'),
 		end: z.number().int().nonnegative().describe('Offset after the last character of `text` in the claim text.'),
 		implicit: z.boolean().optional().describe('An article cited by its subject, not its number.'),
+		range: z.boolean().optional().describe('An article covered by a range or list (“Articles 3–5”): `text` is the whole range.'),
 		inferred: z.boolean().optional().describe('A date whose year (or more) was inferred from the publication date.'),
 		form: mentionFormSchema.optional().describe('How an actor is named.'),
 		correct: z.string().optional().describe('For a misspelt name, its correct spelling.'),

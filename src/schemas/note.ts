@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { TREATY_ARTICLE_COUNT } from './article.ts';
 import { sourceRefSchema } from './source-ref.ts';
 
 /**
@@ -16,7 +17,7 @@ export const noteSchema = z.strictObject({
 	/** Kind of correction. */
 	kind: z.enum(['factual-error', 'misattribution', 'misspelling', 'imprecision', 'context']),
 	/** Article numbers the note concerns, for the article pages. */
-	articles: z.array(z.number().int().min(1).max(23)).default([]),
+	articles: z.array(z.number().int().min(1).max(TREATY_ARTICLE_COUNT)).default([]),
 	sources: z.array(sourceRefSchema).min(1),
 });
 

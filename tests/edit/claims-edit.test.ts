@@ -150,5 +150,5 @@ describe('claims under edits', () => {
 		expect(retired.code, retired.out).toBe(0);
 		expect(parseLedger(readFileSync(ledgerFile, 'utf8')).claims[victim.id]).toMatchObject({ status: 'retired', retiredReason: 'Cut by the editors.' });
 		expect(runLedger('--check').code).toBe(0);
-	}, 60_000);
+	}, 180_000);
 });

@@ -10,10 +10,10 @@ import { SKIP, visitParents } from 'unist-util-visit-parents';
 import { scan, type Hit, type Recogniser } from '../../annotate/recogniser.ts';
 import { isIgnored, replacementNodes } from './nodes.ts';
 import { placeOf, positionFrom, restorePositions } from './positions.ts';
-import type { Mention } from './record.ts';
+import type { MentionHit } from './record.ts';
 
 /** A mention before its place in the file is known. */
-export type MentionDraft = Omit<Mention, 'line' | 'column'> & {
+export type MentionDraft = Omit<MentionHit, 'line' | 'column'> & {
 	/** Where its words start when not at the hit's start (an offset in the scanned text). */
 	at?: number;
 };
@@ -38,7 +38,7 @@ export interface PlacedWarning {
 /** What annotating a tree found. */
 export interface AnnotationResult {
 	/** Mentions in document order. */
-	mentions: Mention[];
+	mentions: MentionHit[];
 	/** Warnings in document order. */
 	warnings: PlacedWarning[];
 }

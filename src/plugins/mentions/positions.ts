@@ -3,7 +3,6 @@
  * the nodes a replacement creates, and the lines Astro cuts off before the
  * body.
  */
-import { readFileSync } from 'node:fs';
 import type { Nodes, PhrasingContent, Root } from 'mdast';
 import type { Point } from 'unist';
 import { visit } from 'unist-util-visit';
@@ -128,32 +127,4 @@ export function restorePositions(tree: Root, source?: string): undefined {
 export function sourceOf(file: VFile): string | undefined {
 	if (typeof file.value === 'string') return file.value;
 	return file.value ? new TextDecoder().decode(file.value) : undefined;
-}
-
-/**
- * Lines that precede the Markdown body in the file on disk. Astro hands remark
- * the body with its frontmatter cut off (and trimmed), so positions count from
- * the body; adding this makes mentions and messages point at the real line an
- * editor opens.
- *
- * @param file
- *   File (its `path` is read when it exists; nothing is written).
- * @returns
- *   Line offset, 0 when the file cannot be read or is the body itself.
- */
-export function lineOffsetOf(file: VFile): number {
-	const source = sourceOf(file);
-	if (!file.path || !source) return 0;
-	let disk: string;
-	try {
-		disk = readFileSync(file.path, 'utf8');
-	} catch {
-		return 0;
-	}
-	if (disk === source) return 0;
-	const body = source.trimStart();
-	const at = body === '' ? -1 : disk.indexOf(body.slice(0, 500));
-	if (at === -1) return 0;
-	const linesBefore = (text: string) => text.split('\n').length - 1;
-	return Math.max(0, linesBefore(disk.slice(0, at)) - linesBefore(source.slice(0, source.length - body.length)));
 }

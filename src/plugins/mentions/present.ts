@@ -25,7 +25,7 @@ import { mentionLink, mentionRange, type MentionProperties } from './nodes.ts';
  * @returns
  *   Presentation.
  */
-export function presentArticle(hit: Hit<ArticleHit>, text: string, articleCount = 23): Presentation {
+export function presentArticle(hit: Hit<ArticleHit>, text: string, articleCount: number): Presentation {
 	const { number, implicit, outOfRange, range } = hit.data;
 	if (outOfRange) {
 		return {

@@ -1,20 +1,15 @@
 /**
- * The record of a mention the annotation plugins keep on the file
- * (`file.data.mentions` and Astro's `remarkPluginFrontmatter.mentions`).
+ * What the annotation plugins found, with where they found it, kept on
+ * `file.data.mentions` for tools and tests that ask where a mention stands
+ * in the source. Pages read mentions from the claims instead (the corpus
+ * model, `src/schemas/corpus.ts`), which `rehype-claims` records.
  */
 import type { VFile } from 'vfile';
-// Brings in the `file.data.astro.frontmatter` field Astro reads back as `remarkPluginFrontmatter`.
-import type {} from '@astrojs/markdown-remark';
 import type { FormType } from '../../annotate/actor-matcher.ts';
+import type { MentionKind } from '../../schemas/corpus.ts';
 
-/** Kind of thing a mention points at; the value of `data-mention`. */
-export type MentionKind = 'article' | 'actor' | 'date';
-
-/**
- * One mention found in a commentary, as recorded on `file.data.mentions` and
- * on `file.data.astro.frontmatter.mentions` (Astro's `remarkPluginFrontmatter`).
- */
-export interface Mention {
+/** One mention found in a commentary's source, with its line and column. */
+export interface MentionHit {
 	kind: MentionKind;
 	/** Article number (`"4"`), actor id (`"north-korea"`) or ISO value (`"2024-06-19"`, `"1960/1988"`, `"2023-09/.."`). */
 	ref: string;
@@ -43,14 +38,13 @@ export interface Mention {
 declare module 'vfile' {
 	interface DataMap {
 		/** Every mention found by the annotation plugins, in the order each plugin ran. */
-		mentions: Mention[];
+		mentions: MentionHit[];
 	}
 }
 
 /**
- * Append mentions to `file.data.mentions` and to
- * `file.data.astro.frontmatter.mentions` (created when missing; the three
- * plugins share both lists, so they are extended, never replaced).
+ * Append mentions to `file.data.mentions` (created when missing; the three
+ * plugins share the list, so it is extended, never replaced).
  *
  * @param file
  *   File.
@@ -59,11 +53,7 @@ declare module 'vfile' {
  * @returns
  *   Nothing.
  */
-export function recordMentions(file: VFile, mentions: readonly Mention[]): undefined {
+export function recordMentions(file: VFile, mentions: readonly MentionHit[]): undefined {
 	(file.data.mentions ??= []).push(...mentions);
-	const astro = (file.data.astro ??= {});
-	const frontmatter = (astro.frontmatter ??= {});
-	if (!Array.isArray(frontmatter['mentions'])) frontmatter['mentions'] = [];
-	(frontmatter['mentions'] as Mention[]).push(...mentions.map((mention) => ({ ...mention })));
 	return undefined;
 }

@@ -19,7 +19,7 @@ describe('annotate', () => {
 	it('should replace hits, record mentions with places, and keep warnings', () => {
 		const source = 'See Article 4\nand Article 40.';
 		const tree = fromMarkdown(source) as Root;
-		const result = annotateTree(tree, createArticleRecogniser(), (hit, text) => presentArticle(hit, text), source);
+		const result = annotateTree(tree, createArticleRecogniser(), (hit, text) => presentArticle(hit, text, 23), source);
 		expect(result.mentions).toEqual([{ kind: 'article', ref: '4', text: 'Article 4', line: 1, column: 5 }]);
 		expect(result.warnings).toEqual([{ message: expect.stringContaining('Article 40'), ruleId: 'article-out-of-range', place: { line: 2, column: 5 } }]);
 		const paragraph = tree.children[0];
@@ -29,7 +29,7 @@ describe('annotate', () => {
 	});
 
 	it('should present an article, with the numbers inside a range recorded', () => {
-		const shown = presentArticle({ start: 10, end: 25, data: { number: 3, implicit: false, range: { low: 3, high: 6, interior: [4, 5] } } }, 'Articles 3 to 6');
+		const shown = presentArticle({ start: 10, end: 25, data: { number: 3, implicit: false, range: { low: 3, high: 6, interior: [4, 5] } } }, 'Articles 3 to 6', 23);
 		expect(shown.mentions).toEqual([
 			{ kind: 'article', ref: '3', text: 'Articles 3' },
 			{ kind: 'article', ref: '4', text: 'Articles 3 to 6', range: true },
@@ -42,7 +42,7 @@ describe('annotate', () => {
 		const inner = outer?.type === 'mentionRange' ? outer.children[0] : undefined;
 		expect(inner).toMatchObject({ type: 'mentionRange', data: { hProperties: { dataRef: '5' } } });
 		expect(inner?.type === 'mentionRange' && inner.children.map((child) => child.type)).toEqual(['link', 'text', 'link']);
-		expect(presentArticle({ start: 0, end: 1, data: { number: 99, implicit: false, outOfRange: true } }, 'Article 99').node).toBeUndefined();
+		expect(presentArticle({ start: 0, end: 1, data: { number: 99, implicit: false, outOfRange: true } }, 'Article 99', 23).node).toBeUndefined();
 	});
 
 	it('should present an actor with its form, and a misspelling with its correction', () => {

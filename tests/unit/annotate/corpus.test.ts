@@ -6,18 +6,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Mention } from '../../../src/plugins/mentions/record';
+import type { MentionHit } from '../../../src/plugins/mentions/record';
 import { loadRegistry, type Registry } from '../../../src/loaders/registry';
 import { parseFrontmatter } from '../../../src/loaders/frontmatter';
 import { isoDateOrRange } from '../../../src/schemas/iso-date';
-import { render } from './render';
+import { VFile } from 'vfile';
+import { createCommentaryProcessor, loadPipelineInputs } from '../../../src/integrations/markdown-pipeline.ts';
 import { listPublished } from '../../../src/loaders/published.ts';
 
 const root = join(import.meta.dirname, '../../..');
 const dir = join(root, 'content/commentaries');
 
 interface Result {
-	mentions: Mention[];
+	mentions: MentionHit[];
 	messages: string[];
 	html: string;
 	/** Lines of the file on disk. */
@@ -28,7 +29,7 @@ let registry: Registry;
 const results = new Map<string, Result>();
 
 /** Refs of one kind, in order, as `ref` (inferred `~ref`, implicit `~ref`). */
-function refs(name: string, kind: Mention['kind']): string[] {
+function refs(name: string, kind: MentionHit['kind']): string[] {
 	const result = results.get(name);
 	if (!result) throw new Error(`no commentary ${name}`);
 	return result.mentions.filter((m) => m.kind === kind).map((m) => `${m.inferred || m.implicit ? '~' : ''}${m.ref}`);
@@ -36,13 +37,16 @@ function refs(name: string, kind: Mention['kind']): string[] {
 
 beforeAll(async () => {
 	registry = loadRegistry(root);
+	// The site's own pipeline, as the build runs it.
+	const processor = createCommentaryProcessor(loadPipelineInputs(root));
 	for (const name of listPublished(dir, '.md')) {
 		const source = readFileSync(join(dir, name), 'utf8');
 		const parsed = parseFrontmatter(source, name);
 		const frontmatter = parsed.value as Record<string, unknown>;
 		// As Astro does: the body without its frontmatter, trimmed; the file's path set.
 		const body = parsed.body.trim();
-		const { html, file } = await render(body, { articles: registry.articles, actors: registry.actors, frontmatter, path: join(dir, name) });
+		const file = new VFile({ value: body, path: join(dir, name), data: { astro: { frontmatter } } });
+		const html = String(await processor.process(file));
 		results.set(name.replace(/\.md$/, ''), { html, mentions: file.data.mentions ?? [], messages: file.messages.map(String), lines: source.split('\n') });
 	}
 });

@@ -1,24 +1,20 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Paragraph, Root, Text } from 'mdast';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { escapeRegex, matcherAt, scan, type Recogniser } from '../../../src/annotate/recogniser';
 import { timelineAnchor } from '../../../src/lib/routes';
 import { isIgnored, mentionLink, replacementNodes } from '../../../src/plugins/mentions/nodes';
-import { lineOffsetOf, placeOf, positionFrom, restorePositions, sourceOf } from '../../../src/plugins/mentions/positions';
-import { recordMentions, type Mention } from '../../../src/plugins/mentions/record';
-import { defaultInclude, shouldAnnotate } from '../../../src/plugins/mentions/scope';
+import { placeOf, positionFrom, restorePositions, sourceOf } from '../../../src/plugins/mentions/positions';
+import { firstBodyLine, lineOffsetFor } from '../../../src/loaders/frontmatter';
+import { recordMentions, type MentionHit } from '../../../src/plugins/mentions/record';
 
 describe('mention', () => {
 	it('should expose the public api of each part', async () => {
 		const names = async (module: Promise<object>) => Object.keys(await module).sort();
 		expect(await names(import('../../../src/annotate/recogniser'))).toEqual(['escapeRegex', 'matcherAt', 'scan']);
 		expect(await names(import('../../../src/plugins/mentions/nodes'))).toEqual(['isIgnored', 'mentionLink', 'mentionRange', 'replacementNodes']);
-		expect(await names(import('../../../src/plugins/mentions/positions'))).toEqual(['lineOffsetOf', 'placeOf', 'positionFrom', 'restorePositions', 'sourceOf']);
+		expect(await names(import('../../../src/plugins/mentions/positions'))).toEqual(['placeOf', 'positionFrom', 'restorePositions', 'sourceOf']);
 		expect(await names(import('../../../src/plugins/mentions/record'))).toEqual(['recordMentions']);
-		expect(await names(import('../../../src/plugins/mentions/scope'))).toEqual(['defaultInclude', 'shouldAnnotate']);
 	});
 
 	it.each([
@@ -105,23 +101,13 @@ describe('mention', () => {
 		expect(isIgnored(node as Paragraph)).toBe(expected);
 	});
 
-	it.each([
-		[undefined, defaultInclude, true],
-		['/a/content/commentaries/x.md', defaultInclude, true],
-		['/a/content/notes/x.md', defaultInclude, false],
-		['/a/content/notes/x.md', /notes/, true],
-		['/a/content/notes/x.md', (path: string) => path.endsWith('.mdx'), false],
-	])('should decide whether to annotate %s', (path, include, expected) => {
-		expect(shouldAnnotate(new VFile(path ? { path } : {}), include)).toBe(expected);
-	});
-
-	it('should append mentions to file.data and the Astro frontmatter without replacing them', () => {
+	it('should append mentions to file.data without replacing them, and nowhere else', () => {
 		const file = new VFile();
-		const first: Mention = { kind: 'actor', ref: 'russia', text: 'Russia', line: 1, column: 1 };
+		const first: MentionHit = { kind: 'actor', ref: 'russia', text: 'Russia', line: 1, column: 1 };
 		recordMentions(file, [first]);
 		recordMentions(file, [{ ...first, ref: 'japan' }]);
 		expect(file.data.mentions?.map((m) => m.ref)).toEqual(['russia', 'japan']);
-		expect((file.data.astro?.frontmatter?.['mentions'] as Mention[]).map((m) => m.ref)).toEqual(['russia', 'japan']);
+		expect(file.data.astro).toBeUndefined();
 	});
 
 	it('should read a file’s text', () => {
@@ -130,18 +116,13 @@ describe('mention', () => {
 		expect(sourceOf(new VFile())).toBeUndefined();
 	});
 
-	it('should count the lines Astro cut off before the body', () => {
-		const dir = mkdtempSync(join(tmpdir(), 'offset-'));
-		try {
-			const path = join(dir, 'a.md');
-			writeFileSync(path, '---\ntitle: x\n---\n\nBody line\nmore');
-			expect(lineOffsetOf(new VFile({ path, value: 'Body line\nmore' }))).toBe(4);
-			expect(lineOffsetOf(new VFile({ path, value: '\n\n\n\nBody line\nmore' }))).toBe(0);
-			expect(lineOffsetOf(new VFile({ path, value: 'Not in the file' }))).toBe(0);
-			expect(lineOffsetOf(new VFile({ path: join(dir, 'missing.md'), value: 'x' }))).toBe(0);
-			expect(lineOffsetOf(new VFile('x'))).toBe(0);
-		} finally {
-			rmSync(dir, { recursive: true, force: true });
-		}
+	it('should count the lines Astro cut off before the body, from the file the loaders read', () => {
+		const disk = '---\ntitle: x\n---\n\nBody line\nmore';
+		const bodyLine = firstBodyLine(disk, 'a.md');
+		expect(bodyLine).toBe(4);
+		// Astro hands the body alone; a standalone processor keeps the frontmatter's lines blank.
+		expect(lineOffsetFor('Body line\nmore', bodyLine)).toBe(4);
+		expect(lineOffsetFor('\n\n\n\nBody line\nmore', bodyLine)).toBe(0);
+		expect(lineOffsetFor('\nBody line\nmore', bodyLine)).toBe(3);
 	});
 });
