@@ -21,10 +21,17 @@ export interface Routes {
 	/** A published dataset file under `/data/` (`corpus.json`). */
 	dataFile(name: string): string;
 	search(query?: Readonly<Record<string, string>>): string;
+	/** What the search page reads queries with (article numbers, actor forms). */
+	searchVocabulary(): string;
+	/** Pagefind's search script (its index files sit beside it). */
+	searchIndex(): string;
 	commentaries(): string;
 	commentary(slug: string): string;
-	/** A sentence in its commentary: the reading page with the claim's fragment. */
-	claim(slug: string, claimId: string): string;
+	/**
+	 * A sentence in its commentary: the reading page with the claim's fragment;
+	 * `mark` lists words the page marks inside that sentence (a search's hits).
+	 */
+	claim(slug: string, claimId: string, mark?: readonly string[]): string;
 	sentences(slug: string): string;
 	/** The share page of one claim. */
 	share(claimId: string): string;
@@ -96,9 +103,14 @@ export function createRoutes(base: string | undefined): Routes {
 			const search = new URLSearchParams(Object.entries(query ?? {})).toString();
 			return withBase('/search/') + (search ? `?${search}` : '');
 		},
+		searchVocabulary: () => withBase('/search/vocabulary.json'),
+		searchIndex: () => withBase('/pagefind/pagefind.js'),
 		commentaries: () => withBase('/commentaries/'),
 		commentary: (slug) => withBase(`/commentaries/${encodeURIComponent(slug)}/`),
-		claim: (slug, claimId) => fragment(withBase(`/commentaries/${encodeURIComponent(slug)}/`), claimId),
+		claim: (slug, claimId, mark = []) => {
+			const search = mark.length > 0 ? `?${new URLSearchParams(mark.map((word) => ['mark', word]))}` : '';
+			return fragment(withBase(`/commentaries/${encodeURIComponent(slug)}/`) + search, claimId);
+		},
 		sentences: (slug) => withBase(`/commentaries/${encodeURIComponent(slug)}/sentences/`),
 		share: (claimId) => withBase(`/c/${encodeURIComponent(claimId)}/`),
 		shareCard: (claimId) => withBase(`/c/${encodeURIComponent(claimId)}.png`),

@@ -4,7 +4,8 @@
  * `:target` highlights it), and the share page `/c/<id>/` offers citations.
  * With it:
  *
- * - arriving at a claim moves keyboard and screen-reader focus to it;
+ * - arriving at a claim moves keyboard and screen-reader focus to it, and the
+ *   words a search found in it (`?mark=…`) are marked;
  * - a claim's permalink opens a small panel to copy the link or a citation;
  * - hovering or focusing a mention shows a preview of what it points to.
  *
@@ -36,6 +37,40 @@ function focusTarget(): void {
 	if (!target || !target.matches('[data-claim], .claim-moved')) return;
 	target.tabIndex = -1;
 	target.focus({ preventScroll: true });
+}
+
+/**
+ * Mark, inside the claim the address points at, the words a search result
+ * marked (`?mark=sanctions&mark=Kim`): whole words, any case, as text nodes
+ * split around `<mark>` elements (never HTML from the address).
+ */
+function markSearchHits(): void {
+	const words = new URLSearchParams(location.search).getAll('mark').filter((word) => word.trim().length > 0);
+	const claim = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+	if (words.length === 0 || !claim?.matches('[data-claim]')) return;
+	const escaped = words.map((word) => word.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).sort((a, b) => b.length - a.length);
+	const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+	const walker = document.createTreeWalker(claim, NodeFilter.SHOW_TEXT, {
+		acceptNode: (node) =>
+			node.parentElement?.closest('.claim-link, .visually-hidden, [aria-hidden="true"], mark.search-hit')
+				? NodeFilter.FILTER_REJECT
+				: NodeFilter.FILTER_ACCEPT,
+	});
+	const texts: Text[] = [];
+	while (walker.nextNode()) texts.push(walker.currentNode as Text);
+	for (const text of texts) {
+		const value = text.data;
+		const parts: (string | HTMLElement)[] = [];
+		let at = 0;
+		for (const match of value.matchAll(pattern)) {
+			parts.push(value.slice(at, match.index));
+			parts.push(Object.assign(document.createElement('mark'), { className: 'search-hit', textContent: match[0] }));
+			at = match.index + match[0].length;
+		}
+		if (at === 0) continue;
+		parts.push(value.slice(at));
+		text.replaceWith(...parts);
+	}
 }
 
 async function copyText(text: string, fallbackInput?: HTMLInputElement | HTMLTextAreaElement): Promise<boolean> {
@@ -186,6 +221,7 @@ function setupMentionPreviews(): void {
 }
 
 window.addEventListener('hashchange', focusTarget);
+markSearchHits();
 focusTarget();
 setupClaimPanel();
 setupMentionPreviews();

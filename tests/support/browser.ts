@@ -103,6 +103,8 @@ async function openTrackedPage(browser: Browser, origin: string, options: PageOp
 		serviceWorkers: 'block',
 	});
 	const page = await context.newPage();
+	// Every page carries a strict Content-Security-Policy: report each violation as a console error.
+	await page.addInitScript(reportPolicyViolations);
 	let report = emptyReport();
 	page.on('console', (message) => {
 		if (message.type() !== 'error') return;
@@ -132,6 +134,16 @@ async function openTrackedPage(browser: Browser, origin: string, options: PageOp
 }
 
 const defaultViewport = { width: 1280, height: 800 };
+
+/**
+ * Runs in the page before its scripts: a blocked script, style, image or
+ * fetch becomes a console error, which fails the tests that check them.
+ */
+export function reportPolicyViolations(): void {
+	document.addEventListener('securitypolicyviolation', (event) => {
+		console.error(`Content-Security-Policy violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline code'} (${event.sourceFile}:${event.lineNumber})`);
+	});
+}
 
 /** Navigate a tracked page and run `fn` on it. */
 async function visit<T>(

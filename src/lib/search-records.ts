@@ -1,0 +1,139 @@
+/**
+ * What search knows: one Pagefind record per claim (sentence) of the corpus,
+ * with the filters a reader narrows by, and the small vocabulary the search
+ * page uses to read a query (`Art. 4`, `the Kremlin`) and to label filters.
+ *
+ * Both are derived from the corpus model (`getCorpus()` claims and their
+ * mentions) and the registries, never from rendered HTML, so the filters say
+ * exactly what the annotations say. Pure functions: the endpoints under
+ * `src/pages/search/` call them, the unit tests too.
+ */
+import type { Claim } from '../schemas/corpus.ts';
+import type { Commentary } from '../schemas/commentary.ts';
+import { formatPublished } from './format-date.ts';
+import { shortCredit } from './credit.ts';
+import { sitePaths } from './routes.ts';
+
+/** The filters every claim record carries (Pagefind filter name → values). */
+export const SEARCH_FILTERS = ['commentary', 'author', 'outlet', 'kind', 'year', 'article', 'actor'] as const;
+export type SearchFilter = (typeof SEARCH_FILTERS)[number];
+
+/** A Pagefind custom record (the shape of `index.addCustomRecord`). */
+export interface ClaimRecord {
+	/** Root-relative: the search page prefixes Astro's `base` (Pagefind's `baseUrl`). */
+	url: string;
+	content: string;
+	language: 'en';
+	meta: ClaimRecordMeta;
+	/** The reader's filters, and `type: sentence` (pages have no `type`, so a search can keep them apart). */
+	filters: Record<SearchFilter | 'type', string[]>;
+	/** `position`: reading order across the corpus, for filter-only searches. */
+	sort: { position: string };
+}
+
+/** What a result shows without loading anything else. */
+export interface ClaimRecordMeta extends Record<string, string> {
+	/** The commentary's title (Pagefind's result title). */
+	title: string;
+	/** The commentary's slug. */
+	slug: string;
+	/** The claim id (`c-…`). */
+	claim: string;
+	/** Authors as shown in lists. */
+	author: string;
+	/** Publication date as shown to readers. */
+	date: string;
+	/**
+	 * Where the claim's article and actor mentions stand in `content`, so a
+	 * result can mark them: `article:4 10 19|actor:russia 0 6`.
+	 */
+	hits: string;
+}
+
+/** The parts of a corpus entry search needs. */
+export interface SearchableCommentary {
+	slug: string;
+	data: Pick<Commentary, 'title' | 'authors' | 'outlet' | 'kind' | 'published'>;
+	claims: readonly Claim[];
+}
+
+/**
+ * The Pagefind records of a corpus: one per claim, in reading order.
+ *
+ * @param corpus
+ *   Commentaries with their claims (from `getCorpus()`).
+ * @returns
+ *   Records whose URLs are root-relative claim permalinks.
+ */
+export function claimRecords(corpus: readonly SearchableCommentary[]): ClaimRecord[] {
+	let position = 0;
+	return corpus.flatMap(({ slug, data, claims }) => {
+		const common = {
+			commentary: [slug],
+			author: data.authors.map((author) => author.name),
+			outlet: [data.outlet],
+			kind: [data.kind],
+			year: [data.published.date.slice(0, 4)],
+		};
+		return claims.map((claim): ClaimRecord => {
+			const refs = (kind: 'article' | 'actor') => [
+				...new Set(claim.mentions.filter((mention) => mention.kind === kind).map((mention) => mention.ref)),
+			];
+			return {
+				url: sitePaths.claim(slug, claim.id),
+				content: claim.text,
+				language: 'en',
+				meta: {
+					title: data.title,
+					slug,
+					claim: claim.id,
+					author: shortCredit(data.authors),
+					date: formatPublished(data.published),
+					hits: claim.mentions
+						.filter((mention) => mention.kind !== 'date')
+						.map((mention) => `${mention.kind}:${mention.ref} ${mention.start} ${mention.end}`)
+						.join('|'),
+				},
+				filters: { type: ['sentence'], ...common, article: refs('article'), actor: refs('actor') },
+				sort: { position: String(position++).padStart(6, '0') },
+			};
+		});
+	});
+}
+
+/** How the search page reads a query and labels filter values. */
+export interface SearchVocabulary {
+	articles: { number: number; title?: string | undefined }[];
+	/** Every registered form of every actor, for reading names in a query. */
+	actors: { id: string; name: string; forms: string[] }[];
+	commentaries: { slug: string; title: string }[];
+}
+
+/** Registry data the vocabulary is built from. */
+export interface VocabularyInput {
+	articles: readonly { number: number; status: string; title?: string | undefined }[];
+	actors: readonly { id: string; name: string; forms: readonly (string | { text: string })[] }[];
+	commentaries: readonly { slug: string; title: string }[];
+}
+
+/**
+ * The vocabulary the search page loads when it opens.
+ *
+ * @param input
+ *   The article and actor registries and the commentaries.
+ * @returns
+ *   Articles (a subject only where sourced), actors with all their forms, commentary titles.
+ */
+export function searchVocabulary(input: VocabularyInput): SearchVocabulary {
+	return {
+		articles: [...input.articles]
+			.sort((a, b) => a.number - b.number)
+			.map((article) => ({ number: article.number, title: article.status === 'unknown' ? undefined : article.title })),
+		actors: input.actors.map((actor) => ({
+			id: actor.id,
+			name: actor.name,
+			forms: [...new Set([actor.name, ...actor.forms.map((form) => (typeof form === 'string' ? form : form.text))])],
+		})),
+		commentaries: input.commentaries.map(({ slug, title }) => ({ slug, title })),
+	};
+}
