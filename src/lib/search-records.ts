@@ -31,18 +31,16 @@ export interface ClaimRecord {
 	sort: { position: string };
 }
 
-/** What a result shows without loading anything else. */
+/**
+ * What a result needs besides its text. Kept small: every result shown costs
+ * one fragment fetch, so the commentary's title, authors and date come once
+ * with the vocabulary instead of with every sentence.
+ */
 export interface ClaimRecordMeta extends Record<string, string> {
-	/** The commentary's title (Pagefind's result title). */
-	title: string;
 	/** The commentary's slug. */
 	slug: string;
 	/** The claim id (`c-…`). */
 	claim: string;
-	/** Authors as shown in lists. */
-	author: string;
-	/** Publication date as shown to readers. */
-	date: string;
 	/**
 	 * Where the claim's article and actor mentions stand in `content`, so a
 	 * result can mark them: `article:4 10 19|actor:russia 0 6`.
@@ -84,11 +82,8 @@ export function claimRecords(corpus: readonly SearchableCommentary[]): ClaimReco
 				content: claim.text,
 				language: 'en',
 				meta: {
-					title: data.title,
 					slug,
 					claim: claim.id,
-					author: shortCredit(data.authors),
-					date: formatPublished(data.published),
 					hits: claim.mentions
 						.filter((mention) => mention.kind !== 'date')
 						.map((mention) => `${mention.kind}:${mention.ref} ${mention.start} ${mention.end}`)
@@ -106,14 +101,15 @@ export interface SearchVocabulary {
 	articles: { number: number; title?: string | undefined }[];
 	/** Every registered form of every actor, for reading names in a query. */
 	actors: { id: string; name: string; forms: string[] }[];
-	commentaries: { slug: string; title: string }[];
+	/** Each commentary's title, authors and date as results show them. */
+	commentaries: { slug: string; title: string; author: string; date: string }[];
 }
 
 /** Registry data the vocabulary is built from. */
 export interface VocabularyInput {
 	articles: readonly { number: number; status: string; title?: string | undefined }[];
 	actors: readonly { id: string; name: string; forms: readonly (string | { text: string })[] }[];
-	commentaries: readonly { slug: string; title: string }[];
+	commentaries: readonly { slug: string; data: Pick<Commentary, 'title' | 'authors' | 'published'> }[];
 }
 
 /**
@@ -134,6 +130,11 @@ export function searchVocabulary(input: VocabularyInput): SearchVocabulary {
 			name: actor.name,
 			forms: [...new Set([actor.name, ...actor.forms.map((form) => (typeof form === 'string' ? form : form.text))])],
 		})),
-		commentaries: input.commentaries.map(({ slug, title }) => ({ slug, title })),
+		commentaries: input.commentaries.map(({ slug, data }) => ({
+			slug,
+			title: data.title,
+			author: shortCredit(data.authors),
+			date: formatPublished(data.published),
+		})),
 	};
 }

@@ -44,10 +44,10 @@ interface Pagefind {
 	search(term: string | null, options?: { filters?: PagefindFilters; sort?: Record<string, 'asc' | 'desc'> }): Promise<PagefindSearch | null>;
 }
 
-/** Sentences shown at once; more on request. */
-const PAGE_SIZE = 25;
+/** Sentences shown at once, more on request: each costs a fragment fetch (about 0.7 KB). */
+const PAGE_SIZE = 10;
 /** Pages (articles, actors, timeline) shown before the sentences. */
-const MAX_PAGES = 5;
+const MAX_PAGES = 3;
 
 const form = document.querySelector<HTMLFormElement>('[data-search-form]');
 const input = document.querySelector<HTMLInputElement>('[data-search-input]');
@@ -278,9 +278,10 @@ function renderSentenceGroups(found: PagefindResultData[], term: string | null, 
 			const section = element('section', 'search-group');
 			const id = `search-in-${slug}`;
 			section.setAttribute('aria-labelledby', id);
-			const heading = element('h2', undefined, data.meta['title'] ?? slug);
+			const commentary = vocabulary?.commentaries.find((item) => item.slug === slug);
+			const heading = element('h2', undefined, commentary?.title ?? slug);
 			heading.id = id;
-			const byline = element('p', 'search-group-meta', [data.meta['author'], data.meta['date']].filter(Boolean).join(' · '));
+			const byline = element('p', 'search-group-meta', commentary ? `${commentary.author} · ${commentary.date}` : '');
 			const list = element('ol', 'search-list');
 			section.append(heading, byline, list);
 			into.append(section);

@@ -15,7 +15,7 @@ const registry = loadRegistry(join(import.meta.dirname, '..', '..'));
 const vocabulary = searchVocabulary({
 	articles: registry.articles,
 	actors: registry.actors,
-	commentaries: [{ slug: 'a-piece', title: 'A piece' }],
+	commentaries: [{ slug: 'a-piece', data: { title: 'A piece', authors: [{ name: 'A. Writer', affiliation: 'Somewhere', role: 'author' }], published: { date: '2024-07-11', circa: false } } }],
 });
 
 describe('claimRecords', () => {
@@ -70,7 +70,8 @@ describe('claimRecords', () => {
 
 	it('should carry where the mentions stand and keep reading order', () => {
 		expect(records[0]!.meta.hits).toBe('actor:russia 0 6|article:4 16 35|article:4 42 51');
-		expect(records[0]!.meta.date).toBe('11 July 2024');
+		expect(records[0]!.meta).toEqual({ slug: 'a-piece', claim: 'c-0123456789', hits: records[0]!.meta.hits });
+		expect(vocabulary.commentaries).toEqual([{ slug: 'a-piece', title: 'A piece', author: 'A. Writer', date: '11 July 2024' }]);
 		expect(records.map((record) => record.sort.position)).toEqual(['000000', '000001']);
 	});
 });

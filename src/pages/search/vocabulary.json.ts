@@ -13,7 +13,7 @@ export const GET: APIRoute = async () => {
 	const vocabulary = searchVocabulary({
 		articles: (await getArticles()).map((entry) => entry.data),
 		actors: (await getActors()).map((entry) => ({ id: entry.id, ...entry.data })),
-		commentaries: (await getCommentaries()).map((entry) => ({ slug: entry.id, title: entry.data.title })),
+		commentaries: (await getCommentaries()).map((entry) => ({ slug: entry.id, data: entry.data })),
 	});
 	return new Response(JSON.stringify(vocabulary));
 };
