@@ -97,9 +97,11 @@ function addressOf(state: SearchState): string {
 	return routes.search(query);
 }
 
-/** Put a state into the form (after Back, or on arrival). */
+/** Put a state into the form (after Back, or on arrival); chosen filters are shown open. */
 function showState(state: SearchState): void {
 	if (input) input.value = state.q;
+	const narrow = document.querySelector<HTMLDetailsElement>('[data-search-narrow]');
+	if (narrow && Object.keys(state.filters).length > 0) narrow.open = true;
 	for (const select of selects) {
 		const value = state.filters[select.dataset['searchFilter'] as SearchFilter] ?? '';
 		if (value && ![...select.options].some((option) => option.value === value)) {

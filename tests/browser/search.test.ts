@@ -249,6 +249,9 @@ describe('search', () => {
 		});
 		await openSearch('/search/', async (page) => {
 			const all = await search(page, 'sanctions');
+			// The filters are folded away until asked for (or until the address names one).
+			expect(await page.isVisible('#search-filter-commentary')).toBe(false);
+			await page.click('.search-narrow summary');
 			await page.selectOption('#search-filter-commentary', 'roy-kim-putin-vostochny-summit');
 			expect(new URL(page.url()).searchParams.get('commentary')).toBe('roy-kim-putin-vostochny-summit');
 			const one = await shown(page);
