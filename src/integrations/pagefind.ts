@@ -24,16 +24,23 @@ export const RECORDS_FILE = 'search/records.json';
 export const PAGE_GLOB = '{articles,actors,timeline}/**/index.html';
 
 /**
- * Parts of those pages that are not theirs to be found by: site chrome, the
- * quoted passages, popovers and previews, permalink controls and notes'
- * labels.
+ * Parts of those pages that are not theirs to be found by: site chrome and
+ * paging, the quoted passages (found as sentences), lists of other entries,
+ * source lists and provenance, popovers and previews, permalink controls and
+ * notes' labels. Less text also keeps the index chunks a search fetches small.
  */
 export const EXCLUDED_SELECTORS: readonly string[] = [
 	'.skip-link',
 	'.site-header',
 	'.site-footer',
 	'.breadcrumbs',
+	'.pager',
+	'.eyebrow',
 	'.passages',
+	'.card-list',
+	'.source-list',
+	'.provenance',
+	'.editor-note-label',
 	'[popover]',
 	'.claim-link',
 	'.visually-hidden',
