@@ -18,14 +18,17 @@ import { loadRegistry, type Registry } from '../loaders/registry.ts';
 import { LEDGER_PATH, parseLedger } from '../claims/ledger.ts';
 import type { Ledger } from '../claims/types.ts';
 import { listCommentarySlugs, loadEditorNotes, type LoadedNote } from '../loaders/notes.ts';
+import { loadRenames } from '../loaders/renames.ts';
 import rehypeClaimRedirects from '../plugins/rehype-claim-redirects.ts';
 import rehypeClaims from '../plugins/rehype-claims.ts';
 import rehypeEditorNotes from '../plugins/rehype-editor-notes.ts';
+import rehypeHeadingIds from '../plugins/rehype-heading-ids.ts';
 import rehypeMentionPreviews from '../plugins/rehype-mention-previews.ts';
 import rehypeSiteBase from '../plugins/rehype-site-base.ts';
 import remarkActorMentions from '../plugins/remark-actor-mentions.ts';
 import remarkArticleMentions from '../plugins/remark-article-mentions.ts';
 import remarkCommentaryBlocks from '../plugins/remark-commentary-blocks.ts';
+import remarkContentSafety from '../plugins/remark-content-safety.ts';
 import remarkDateMentions from '../plugins/remark-date-mentions.ts';
 import remarkEditorNoteAnchors from '../plugins/remark-editor-note-anchors.ts';
 import { commentarySlug, isCommentary } from './markdown-scope.ts';
@@ -40,6 +43,8 @@ export interface PipelineInputs {
 	notes: LoadedNote[];
 	/** The permalink ledger; without it, published ids are not checked (the ledger command updates it). */
 	ledger?: Ledger | undefined;
+	/** Recorded renames of commentaries, old slug → new slug (`content/renames.yaml`). */
+	renames?: ReadonlyMap<string, string> | undefined;
 }
 
 /** Options of the pipeline beyond its inputs. */
@@ -74,7 +79,8 @@ export function loadPipelineInputs(root: string, options?: Readonly<{ ledger?: b
 	const registry = loadRegistry(root);
 	const notes = loadEditorNotes(root, listCommentarySlugs(root));
 	const ledger = options?.ledger === false ? undefined : parseLedger(readFileSync(join(root, LEDGER_PATH), 'utf8'));
-	return { registry, notes, ledger };
+	const renames = loadRenames(root);
+	return { registry, notes, ledger, renames };
 }
 
 /**
@@ -92,12 +98,14 @@ export function markdownPlugins(
 	inputs: Readonly<PipelineInputs>,
 	options?: Readonly<PipelineOptions> | null,
 ): { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins } {
-	const { registry, notes, ledger } = inputs;
+	const { registry, notes, ledger, renames } = inputs;
 	const include = isCommentary;
 	return {
 		remarkPlugins: [
 			remarkDirective,
 			remarkCommentaryBlocks,
+			// Before anything adds links: raw HTML and unsafe URLs are the author's, and errors.
+			[remarkContentSafety, { include }],
 			// First, while paragraphs are plain text: notes quote the authors' words as written.
 			[remarkEditorNoteAnchors, { notes }],
 			[remarkArticleMentions, { articles: registry.articles, articleCount: registry.articles.length, include }],
@@ -106,10 +114,13 @@ export function markdownPlugins(
 		],
 		rehypePlugins: [
 			// Claims first: the editors' notes placed afterwards never become claims.
-			[rehypeClaims, { include }],
-			...(ledger ? ([[rehypeClaimRedirects, { ledger }]] satisfies RehypePlugins) : []),
+			// With the ledger check after it, an empty commentary is reported there, with any lost ids.
+			[rehypeClaims, { include, allowEmpty: Boolean(ledger) }],
+			...(ledger ? ([[rehypeClaimRedirects, { ledger, renames, include }]] satisfies RehypePlugins) : []),
 			[rehypeMentionPreviews, registry],
 			[rehypeEditorNotes, { notes }],
+			// Content headings get `h-` ids, apart from the page's own ids and globals.
+			[rehypeHeadingIds, { include }],
 			// Last: every link the plugins made is root-relative until here.
 			[rehypeSiteBase, { base: options?.base ?? '/', include }],
 		],

@@ -1,14 +1,16 @@
 /**
- * The site's Astro integration: it sets up the Markdown pipeline once the
- * final configuration is known (so `astro build --base /reader/` reaches the
- * plugins) and reads what the plugins need, validated, before any page is
- * rendered: a bad registry entry, note or ledger stops the build here, naming
- * its file, line and field.
+ * The site's Astro integration: it checks `content/` and sets up the Markdown
+ * pipeline once the final configuration is known (so `astro build --base
+ * /reader/` reaches the plugins). Everything that can be checked before a page
+ * is rendered is checked here, and every problem of every file is reported at
+ * once as `file:line: field: message`; the build stops before rendering.
  */
 import { fileURLToPath } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
+import { checkContent } from '../loaders/content-checks.ts';
 import { loadPipelineInputs, markdownPlugins, processorSettings } from './markdown-pipeline.ts';
+import { renameRedirects } from './rename-redirects.ts';
 
 /**
  * @returns
@@ -20,11 +22,13 @@ export default function treatyReader(): AstroIntegration {
 		hooks: {
 			'astro:config:setup': ({ config, updateConfig }) => {
 				const root = fileURLToPath(config.root);
+				checkContent(root);
 				const inputs = loadPipelineInputs(root);
 				updateConfig({
 					markdown: {
 						processor: unified({ ...processorSettings, ...markdownPlugins(inputs, { base: config.base }) }),
 					},
+					redirects: renameRedirects(inputs.renames ?? new Map()),
 				});
 			},
 		},
