@@ -55,10 +55,13 @@ export interface BuildResult {
  */
 export function buildCopy(copy: string, env?: Readonly<Record<string, string>>): Promise<BuildResult> {
 	const astro = join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
+	// Vitest sets these in its workers, and Vite would take them for the site's own.
+	const inherited: NodeJS.ProcessEnv = { ...process.env };
+	for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete inherited[name];
 	return new Promise((resolve) => {
 		const child = spawn(process.execPath, [astro, 'build', '--force'], {
 			cwd: copy,
-			env: { ...process.env, ...env, FORCE_COLOR: '0', NO_COLOR: '1' },
+			env: { ...inherited, ...env, FORCE_COLOR: '0', NO_COLOR: '1' },
 		});
 		let output = '';
 		child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
