@@ -1,13 +1,15 @@
 /**
- * Three test projects, run in this order by `npm test` (scripts/test.mjs):
+ * Four test projects, run in this order by `npm test` (scripts/test.mjs):
  *
  * - `unit`: pure modules, plugins and content edits; no build needed.
  * - `dist`: checks over the built site in `dist/` (links and fragments,
  *   HTML validity, page structure); run after `astro build`.
+ * - `hardening`: bad input tried as a contributor would, each case through
+ *   the real `astro build` of a copy of the project (exit code and message).
  * - `browser`: the built site served locally and opened in Debian's Chromium
  *   through playwright-core (axe, layout, keyboard, page behaviour).
  *
- * Run one with `npx vitest run --project unit` (or `dist`, `browser`).
+ * Run one with `npx vitest run --project unit` (or `dist`, `hardening`, `browser`).
  */
 import { defineConfig } from 'vitest/config';
 
@@ -33,6 +35,18 @@ export default defineConfig({
 					// Each file parses every built page once; give big sites room.
 					testTimeout: 60_000,
 					hookTimeout: 60_000,
+				},
+			},
+			{
+				extends: true,
+				test: {
+					name: 'hardening',
+					include: ['tests/hardening/**/*.test.ts'],
+					environment: 'node',
+					// Each file runs real builds on copies of the project; one file at a time on a shared machine.
+					fileParallelism: false,
+					testTimeout: 900_000,
+					hookTimeout: 900_000,
 				},
 			},
 			{

@@ -7,6 +7,8 @@
  *   4. build          npm run build, from clean
  *   5. dist           vitest --project dist     (needs the build)
  *   6. browser        vitest --project browser  (needs the build and Chromium)
+ *   7. hardening      vitest --project hardening (bad input through real builds of
+ *                     copies of the project; needs no dist/, runs last as it is the slowest)
  *
  * A failed stage does not stop the stages that do not depend on it; a stage
  * whose dependency failed is reported as failed, never as skipped. The last
@@ -180,6 +182,9 @@ async function main() {
 	else blocked('vitest dist', 'the build failed');
 	if (built) await vitest('browser');
 	else blocked('vitest browser', 'the build failed');
+	// Its own builds, on copies: it does not need dist/, but a project that does not build has nothing to harden.
+	if (built) await vitest('hardening');
+	else blocked('vitest hardening', 'the build failed');
 
 	rmSync(reports, { recursive: true, force: true });
 	process.stdout.write(`Total ${((performance.now() - started) / 1000).toFixed(1)}s.\n`);

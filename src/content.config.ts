@@ -4,26 +4,26 @@
  * pages, plugins and tests all read.
  */
 import { defineCollection } from 'astro:content';
-import { file, glob } from 'astro/loaders';
+import { file } from 'astro/loaders';
 import { actorSchema } from './schemas/actor.ts';
 import { articleSchema } from './schemas/article.ts';
 import { commentarySchema } from './schemas/commentary.ts';
 import { eventSchema } from './schemas/event.ts';
 import { noteSchema } from './schemas/note.ts';
-import { PUBLISHED_GLOB } from './loaders/published';
-
+import { PUBLISHED_GLOB } from './loaders/published.ts';
+import { strictGlob } from './loaders/strict-glob.ts';
 
 export const collections = {
 	commentaries: defineCollection({
-		loader: glob({ base: './content/commentaries', pattern: `${PUBLISHED_GLOB}.md` }),
+		loader: strictGlob({ base: './content/commentaries', pattern: `${PUBLISHED_GLOB}.md` }),
 		schema: commentarySchema,
 	}),
 	articles: defineCollection({
-		loader: glob({ base: './content/articles', pattern: `${PUBLISHED_GLOB}.yaml` }),
+		loader: strictGlob({ base: './content/articles', pattern: `${PUBLISHED_GLOB}.yaml` }),
 		schema: articleSchema,
 	}),
 	actors: defineCollection({
-		loader: glob({ base: './content/actors', pattern: `${PUBLISHED_GLOB}.yaml` }),
+		loader: strictGlob({ base: './content/actors', pattern: `${PUBLISHED_GLOB}.yaml` }),
 		schema: actorSchema,
 	}),
 	events: defineCollection({
@@ -31,7 +31,7 @@ export const collections = {
 		schema: eventSchema,
 	}),
 	notes: defineCollection({
-		loader: glob({ base: './content/notes', pattern: `${PUBLISHED_GLOB}.md` }),
+		loader: strictGlob({ base: './content/notes', pattern: `${PUBLISHED_GLOB}.md` }),
 		schema: noteSchema,
 	}),
 };

@@ -1,7 +1,7 @@
 /**
  * The text recognisers read: the author's text with the differences that do
  * not change a word folded away — curly and straight apostrophes read alike,
- * non-breaking and thin spaces read as spaces, and invisible characters (soft
+ * non-breaking and thin spaces read as spaces, non-breaking hyphens as hyphens, and invisible characters (soft
  * hyphens, zero-width spaces and joiners, word joiners, byte-order marks) are
  * skipped. Every character keeps a map back to the original, so what is linked
  * is always the author's text as written (and sentence ids, computed from
@@ -25,8 +25,10 @@ const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/u;
 const APOSTROPHE = /[\u2018\u2019\u02bc\u2032]/u;
 /** Spaces that only differ in how they break or how wide they are, read as ` `. */
 const SPACE = /[\u00a0\u2007\u2009\u202f]/u;
+/** Hyphens that only differ in how they break (Unicode hyphen, non-breaking hyphen), read as `-`. */
+const HYPHEN = /[\u2010\u2011]/u;
 /** Whether a string has anything to fold (most do not). */
-const FOLDABLE = /[\u00ad\u200b-\u200d\u2060\ufeff\u2018\u2019\u02bc\u2032\u00a0\u2007\u2009\u202f]/u;
+const FOLDABLE = /[\u00ad\u200b-\u200d\u2060\ufeff\u2018\u2019\u02bc\u2032\u00a0\u2007\u2009\u202f\u2010\u2011]/u;
 
 /**
  * Fold a string for matching.
@@ -46,7 +48,7 @@ export function toMatchingText(input: string): MatchingText {
 	for (let index = 0; index < input.length; index++) {
 		const character = input.charAt(index);
 		if (INVISIBLE.test(character)) continue;
-		text += APOSTROPHE.test(character) ? "'" : SPACE.test(character) ? ' ' : character;
+		text += APOSTROPHE.test(character) ? "'" : SPACE.test(character) ? ' ' : HYPHEN.test(character) ? '-' : character;
 		origin.push(index);
 	}
 	origin.push(input.length);

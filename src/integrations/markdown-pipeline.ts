@@ -21,14 +21,17 @@ import type { Ledger } from '../claims/types.ts';
 import { firstBodyLine, lineOffsetFor } from '../loaders/frontmatter.ts';
 import { listCommentarySlugs, loadEditorNotes, type LoadedNote } from '../loaders/notes.ts';
 import { listPublished } from '../loaders/published.ts';
+import { loadRenames } from '../loaders/renames.ts';
 import rehypeClaimRedirects from '../plugins/rehype-claim-redirects.ts';
 import rehypeClaims from '../plugins/rehype-claims.ts';
 import rehypeEditorNotes from '../plugins/rehype-editor-notes.ts';
+import rehypeHeadingIds from '../plugins/rehype-heading-ids.ts';
 import rehypeMentionPreviews from '../plugins/rehype-mention-previews.ts';
 import rehypeSiteBase from '../plugins/rehype-site-base.ts';
 import remarkActorMentions from '../plugins/remark-actor-mentions.ts';
 import remarkArticleMentions from '../plugins/remark-article-mentions.ts';
 import remarkCommentaryBlocks from '../plugins/remark-commentary-blocks.ts';
+import remarkContentSafety from '../plugins/remark-content-safety.ts';
 import remarkDateMentions from '../plugins/remark-date-mentions.ts';
 import remarkEditorNoteAnchors from '../plugins/remark-editor-note-anchors.ts';
 import { commentarySlug, isCommentary } from './markdown-scope.ts';
@@ -45,6 +48,8 @@ export interface PipelineInputs {
 	ledger?: Ledger | undefined;
 	/** Lines before the Markdown a plugin is handed, per commentary file, so messages name the line on disk. */
 	lineOffset: (file: VFile) => number;
+	/** Recorded renames of commentaries, old slug → new slug (`content/renames.yaml`). */
+	renames?: ReadonlyMap<string, string> | undefined;
 }
 
 /** Options of the pipeline beyond its inputs. */
@@ -91,7 +96,8 @@ export function loadPipelineInputs(root: string, options?: Readonly<{ ledger?: b
 		const bodyLine = file.path ? bodyLines.get(resolve(file.path)) : undefined;
 		return bodyLine === undefined ? 0 : lineOffsetFor(String(file.value), bodyLine);
 	};
-	return { registry, notes, ledger, lineOffset };
+	const renames = loadRenames(root);
+	return { registry, notes, ledger, lineOffset, renames };
 }
 
 /**
@@ -109,7 +115,7 @@ export function markdownPlugins(
 	inputs: Readonly<PipelineInputs>,
 	options?: Readonly<PipelineOptions> | null,
 ): { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins } {
-	const { registry, notes, ledger, lineOffset } = inputs;
+	const { registry, notes, ledger, lineOffset, renames } = inputs;
 	const include = isCommentary;
 	// The number of articles comes from the registry.
 	const articleCount = registry.articles.length;
@@ -117,6 +123,8 @@ export function markdownPlugins(
 		remarkPlugins: [
 			remarkDirective,
 			remarkCommentaryBlocks,
+			// Before anything adds links: raw HTML and unsafe URLs are the author's, and errors.
+			[remarkContentSafety, { include }],
 			// First, while paragraphs are plain text: notes quote the authors' words as written.
 			[remarkEditorNoteAnchors, { notes }],
 			[remarkArticleMentions, { articles: registry.articles, articleCount, include, lineOffset }],
@@ -125,10 +133,13 @@ export function markdownPlugins(
 		],
 		rehypePlugins: [
 			// Claims first: the editors' notes placed afterwards never become claims.
-			[rehypeClaims, { include }],
-			...(ledger ? ([[rehypeClaimRedirects, { ledger }]] satisfies RehypePlugins) : []),
+			// With the ledger check after it, an empty commentary is reported there, with any lost ids.
+			[rehypeClaims, { include, allowEmpty: Boolean(ledger) }],
+			...(ledger ? ([[rehypeClaimRedirects, { ledger, renames, include }]] satisfies RehypePlugins) : []),
 			[rehypeMentionPreviews, registry],
 			[rehypeEditorNotes, { notes }],
+			// Content headings get `h-` ids, apart from the page's own ids and globals.
+			[rehypeHeadingIds, { include }],
 			// Last: every link the plugins made is root-relative until here.
 			[rehypeSiteBase, { base: options?.base ?? '/', include }],
 		],

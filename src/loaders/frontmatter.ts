@@ -38,11 +38,12 @@ export function splitFrontmatter(text: string, file: string): SplitFile {
  * @param file
  *   Path shown in errors.
  * @returns
- *   Parsed YAML (lines counted from the top of the file) and the body.
+ *   Parsed YAML (lines counted from the top of the file), the frontmatter
+ *   and the body. A leading byte-order mark is ignored.
  */
-export function parseFrontmatter(text: string, file: string): ParsedYaml & { body: string } {
-	const { frontmatter, body } = splitFrontmatter(text, file);
-	return { ...parseYaml(frontmatter, file, { lineOffset: 1 }), body };
+export function parseFrontmatter(text: string, file: string): ParsedYaml & SplitFile {
+	const { frontmatter, body } = splitFrontmatter(text.startsWith('\uFEFF') ? text.slice(1) : text, file);
+	return { ...parseYaml(frontmatter, file, { lineOffset: 1 }), frontmatter, body };
 }
 
 /**

@@ -3,12 +3,17 @@
  * plugins run before any collection is available to them), validating each
  * file with the same zod schema the collection uses.
  */
-import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import type { Nodes } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { visit } from 'unist-util-visit';
 import { parseFrontmatter } from './frontmatter.ts';
-import { formatSchemaError } from './schema-errors.ts';
+import { ContentProblems } from './content-problems.ts';
+import { formatSchemaIssues, type Locate } from './schema-errors.ts';
 import { noteSchema, type EditorNote } from '../schemas/note.ts';
 import { listPublished } from './published.ts';
+import { readContentText } from './read-text.ts';
+import { refusedUrl } from '../lib/content-urls.ts';
 
 export interface LoadedNote extends EditorNote {
 	/** File name without extension; also the note's anchor id (`note-<id>`). */
@@ -17,35 +22,125 @@ export interface LoadedNote extends EditorNote {
 	file: string;
 	/** The note's Markdown body. */
 	body: string;
+	/** Line of `quote` in the file, for error messages (when known). */
+	quoteLine?: number | undefined;
+}
+
+/** What the notes refer to, to check every reference. */
+export interface NoteReferences {
+	/** Article numbers in the registry (default: not checked). */
+	articles?: ReadonlySet<number> | undefined;
 }
 
 /**
- * Read and validate every note; a note naming a commentary that does not
- * exist is an error, not a silently dropped note.
+ * Read and validate every note. A note naming a commentary or article that
+ * does not exist, an empty note, raw HTML or an unsafe link in its body are
+ * errors, not silently dropped notes.
  *
  * @param root
  *   Project root.
  * @param commentarySlugs
  *   Slugs of the published commentaries.
+ * @param references
+ *   Other collections the notes refer to (optional).
  * @returns
  *   Notes sorted by id.
+ * @throws {ContentProblems}
+ *   Every problem of every note, one line each: `file:line: field: message`.
  */
-export function loadEditorNotes(root: string, commentarySlugs: readonly string[]): LoadedNote[] {
+export function loadEditorNotes(root: string, commentarySlugs: readonly string[], references?: Readonly<NoteReferences> | null): LoadedNote[] {
+	const { notes, problems } = readEditorNotes(root, commentarySlugs, references);
+	if (problems.length > 0) throw new ContentProblems(problems);
+	return notes;
+}
+
+/**
+ * Like `loadEditorNotes`, collecting problems instead of throwing.
+ *
+ * @param root
+ *   Project root.
+ * @param commentarySlugs
+ *   Slugs of the published commentaries.
+ * @param references
+ *   Other collections the notes refer to (optional).
+ * @returns
+ *   The valid notes and the problem lines.
+ */
+export function readEditorNotes(
+	root: string,
+	commentarySlugs: readonly string[],
+	references?: Readonly<NoteReferences> | null,
+): { notes: LoadedNote[]; problems: string[] } {
 	const dir = join(root, 'content', 'notes');
-	const files = listPublished(dir, '.md');
-	return files.map((name) => {
+	const problems: string[] = [];
+	const notes: LoadedNote[] = [];
+	for (const name of listPublished(dir, '.md')) {
 		const file = `content/notes/${name}`;
-		const { value, body } = parseFrontmatter(readFileSync(join(dir, name), 'utf8'), file);
-		const result = noteSchema.safeParse(value);
-		if (!result.success) throw new Error(formatSchemaError(file, result.error));
-		if (!commentarySlugs.includes(result.data.commentary)) {
-			throw new Error(
-				`${file}: commentary: no commentary “${result.data.commentary}” in content/commentaries/ (known: ${commentarySlugs.join(', ')})`,
-			);
+		let parsed: ReturnType<typeof parseFrontmatter>;
+		try {
+			parsed = parseFrontmatter(readContentText(join(dir, name), file), file);
+		} catch (error) {
+			problems.push(...(error as Error).message.split('\n'));
+			continue;
 		}
-		if (body.trim() === '') throw new Error(`${file}: the note has no text below its frontmatter`);
-		return { ...result.data, id: basename(name, '.md'), file, body };
+		const { value, body, locate } = parsed;
+		const at = (field: string) => where(file, locate, [field]);
+		const result = noteSchema.safeParse(value);
+		if (!result.success) {
+			problems.push(...formatSchemaIssues(file, result.error, locate));
+			continue;
+		}
+		const note = result.data;
+		if (!commentarySlugs.includes(note.commentary)) {
+			problems.push(`${at('commentary')}: commentary: no commentary “${note.commentary}” in content/commentaries/ (known: ${commentarySlugs.join(', ')})`);
+		}
+		const articles = references?.articles;
+		if (articles) {
+			note.articles.forEach((number, index) => {
+				if (!articles.has(number)) problems.push(`${where(file, locate, ['articles', index])}: articles[${index}]: no Article ${number} in content/articles/`);
+			});
+		}
+		if (body.trim() === '') problems.push(`${file}: body: the note has no text below its frontmatter`);
+		problems.push(...bodyProblems(file, body, bodyLine(parsed)));
+		notes.push({ ...note, id: basename(name, '.md'), file, body, quoteLine: locate(['quote']) });
+	}
+	return { notes: notes.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), problems };
+}
+
+/** `file:line` for a field, or `file` when its line is unknown. */
+function where(file: string, locate: Locate, path: readonly (string | number)[]): string {
+	const line = locate(path);
+	return line === undefined ? file : `${file}:${line}`;
+}
+
+/** Lines before the body in the file: the frontmatter and its two fences. */
+function bodyLine(parsed: { frontmatter?: string }): number {
+	return parsed.frontmatter === undefined ? 0 : parsed.frontmatter.split('\n').length + 2;
+}
+
+/**
+ * Raw HTML and refused URLs in a note's Markdown body.
+ *
+ * @param file
+ *   Path shown in errors.
+ * @param body
+ *   The body.
+ * @param offset
+ *   Lines above the body in the file.
+ * @returns
+ *   Problem lines.
+ */
+function bodyProblems(file: string, body: string, offset: number): string[] {
+	const problems: string[] = [];
+	visit(fromMarkdown(body), (node: Nodes) => {
+		const line = node.position ? `:${node.position.start.line + offset}` : '';
+		if (node.type === 'html') problems.push(`${file}${line}: body: raw HTML is not allowed (“${node.value.trim().slice(0, 40)}”)`);
+		if (node.type === 'link' || node.type === 'definition' || node.type === 'image') {
+			const refused = refusedUrl(node.url, node.type === 'image' ? 'image' : 'link');
+			if (refused) problems.push(`${file}${line}: body: ${refused}`);
+		}
 	});
+	return problems;
 }
 
 /** Slugs of the commentaries in `content/commentaries/`. */

@@ -4,7 +4,7 @@
  * files and rules Astro's content layer uses, available before Astro starts
  * (in `astro.config.mjs`).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { compileActors } from '../annotate/actor-matcher.ts';
 import { compileImplicitPhrases } from '../annotate/implicit-articles.ts';
@@ -12,6 +12,7 @@ import { actorSchema, type Actor } from '../schemas/actor.ts';
 import { articleSchema, type Article } from '../schemas/article.ts';
 import { formatSchemaIssues, parseYaml } from './schema-errors.ts';
 import { isPublishedName } from './published.ts';
+import { readContentText } from './read-text.ts';
 
 /** An actor with its id (the file name without `.yaml`). */
 export type ActorRecord = Actor & { id: string };
@@ -115,7 +116,7 @@ export function loadRegistry(rootDir: string): Registry {
 
 function readYaml(path: string, shown: string, problems: string[]): ReturnType<typeof parseYaml> | undefined {
 	try {
-		return parseYaml(readFileSync(path, 'utf8'), shown);
+		return parseYaml(readContentText(path, shown), shown);
 	} catch (error) {
 		problems.push((error as Error).message);
 		return undefined;

@@ -4,6 +4,8 @@ import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
 import { checkLedger } from '../claims/ledger.ts';
 import type { Ledger } from '../claims/types.ts';
+import { currentSlug } from '../loaders/renames.ts';
+import { normaliseClaimText } from '../claims/normalise.ts';
 
 /**
  * Keeps published permalinks working after the text is edited. Every id in
@@ -26,6 +28,13 @@ import type { Ledger } from '../claims/types.ts';
 export interface Options {
 	/** The published-claims ledger (`content/claims-ledger.json`), already validated. */
 	ledger: Ledger;
+	/**
+	 * Recorded renames, old slug → new slug (`content/renames.yaml`): ids
+	 * published under the old slug resolve on the renamed commentary (default: none).
+	 */
+	renames?: ReadonlyMap<string, string> | undefined;
+	/** Which files to check (default: those with a path). */
+	include?: ((file: VFile) => boolean) | undefined;
 }
 
 /**
@@ -36,21 +45,31 @@ export interface Options {
  */
 export default function rehypeClaimRedirects(options: Readonly<Options>) {
 	const { ledger } = options;
+	const renames = options.renames ?? new Map<string, string>();
+	const include = options.include ?? (() => true);
 
 	return function transform(tree: Root, file: VFile): undefined {
-		const claims = file.data.claims;
-		if (!claims || claims.length === 0) return undefined;
+		if (!include(file)) return undefined;
+		// Every commentary is checked, one without claims too: its published ids must still resolve.
+		const claims = file.data.claims ?? [];
 		// The same slug rehype-claims hashed into the ids.
 		const slug = file.stem?.toLowerCase();
 		if (!slug) return undefined;
 		const own: Ledger = { version: ledger.version, claims: {} };
-		for (const [id, entry] of Object.entries(ledger.claims)) if (entry.commentary === slug) own.claims[id] = entry;
+		for (const [id, entry] of Object.entries(ledger.claims)) {
+			const current = currentSlug(renames, entry.commentary);
+			if (current === slug) own.claims[id] = { ...entry, commentary: slug };
+		}
 		const check = checkLedger(own, new Map([[slug, claims]]));
-		if (check.errors.length > 0) {
-			file.fail(`Published permalinks would break:\n${check.errors.join('\n')}`, {
-				ruleId: 'ledger',
-				source: 'rehype-claim-redirects',
-			});
+		// Every problem at once: one message per lost id, and an empty page.
+		const problems = check.errors.map((error) =>
+			file.message(`published permalinks would break: ${error}`, { ruleId: 'ledger', source: 'rehype-claim-redirects' }),
+		);
+		if (claims.length === 0) {
+			problems.unshift(file.message('the commentary has no sentences: its reading page would be empty', { ruleId: 'no-claims', source: 'rehype-claim-redirects' }));
+		}
+		if (problems.length > 0) {
+			throw new AggregateError(problems, `Published permalinks would break:\n${problems.map((problem) => problem.reason).join('\n')}`);
 		}
 		if (check.redirects.length === 0) return undefined;
 		const bySuccessor = new Map<string, typeof check.redirects>();
@@ -63,12 +82,25 @@ export default function rehypeClaimRedirects(options: Readonly<Options>) {
 			if (!parent || index === undefined || node.properties['dataClaim'] === undefined) return;
 			const redirects = bySuccessor.get(String(node.properties['id']));
 			if (!redirects) return;
-			const notices: ElementContent[] = redirects.map((redirect) => notice(redirect.oldId, redirect.newId, redirect.oldText));
+			const text = claims.find((claim) => claim.id === String(node.properties['id']))?.text ?? '';
+			const notices: ElementContent[] = redirects.map((redirect) =>
+				normaliseClaimText(redirect.oldText) === normaliseClaimText(text) ? movedNotice(redirect.oldId, redirect.newId) : notice(redirect.oldId, redirect.newId, redirect.oldText),
+			);
 			(parent as Element).children.splice(index, 0, ...notices);
 			return index + notices.length + 1;
 		});
 		return undefined;
 	};
+}
+
+/**
+ * The notice for an id whose sentence is unchanged but whose commentary was
+ * renamed (`content/renames.yaml`): the id was made from the old slug.
+ */
+function movedNotice(oldId: string, newId: string): Element {
+	return h('span', { className: ['claim-moved'], id: oldId, role: 'note', dataSuccessor: newId, dataPagefindIgnore: true }, [
+		'The link you followed was made before this commentary moved to its current address; this is the sentence it points to.',
+	]);
 }
 
 function notice(oldId: string, newId: string, oldText: string): Element {

@@ -36,6 +36,12 @@ export interface Options {
 	rules?: readonly NonTerminalRule[];
 	/** Hash for ids (default: SHA-256; tests inject others). */
 	hash?: HashFunction;
+	/**
+	 * Whether a file without sentences is let through (default: `false`: it
+	 * fails, its reading page would be empty). The pipeline lets it through
+	 * when the ledger check follows, which reports it with any lost ids.
+	 */
+	allowEmpty?: boolean;
 }
 
 const HEADINGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
@@ -172,6 +178,10 @@ export default function rehypeClaims(options?: Readonly<Options> | null) {
 			(unit.parent.children as RootContent[]).splice(unit.from, unit.count, ...replacements.get(unit)!);
 		}
 
+		if (claims.length === 0 && !options?.allowEmpty) {
+			// An empty reading page would still say it reproduces the author's words.
+			file.fail('the commentary has no sentences: its reading page would be empty', { ruleId: 'no-claims', source: 'rehype-claims' });
+		}
 		file.data.claims = claims;
 		// Astro reads `file.data.astro.frontmatter` as `remarkPluginFrontmatter`.
 		const data = file.data as unknown as { astro?: { frontmatter?: Record<string, unknown> } };

@@ -1,7 +1,8 @@
-import type { Root } from 'mdast';
-import type { ContainerDirective } from 'mdast-util-directive';
+import type { BlockContent, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
+import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
 // Brings in the `data.hName`/`data.hProperties` fields that remark-rehype reads.
 import type {} from 'mdast-util-to-hast';
 
@@ -46,9 +47,10 @@ export const defaultBlockKinds: Readonly<Record<string, BlockKind>> = {
 };
 
 /**
- * Turn `:::name` containers into labelled blocks and reject any other
- * directive, so that a stray colon in an author's text can never silently
- * swallow words.
+ * Turn `:::name` containers into labelled blocks. Only containers are
+ * directives in our content: a text (`:name`) or leaf (`::name`) directive is
+ * a colon in the author's prose (`at 10:thirty`, `Note:this`), so it is put
+ * back as the exact characters the author wrote. An unknown container fails.
  *
  * @param options
  *   Configuration (optional).
@@ -59,15 +61,20 @@ export default function remarkCommentaryBlocks(options?: Readonly<Options> | nul
 	const kinds = options?.kinds ?? defaultBlockKinds;
 
 	return function transform(tree: Root, file: VFile): undefined {
-		visit(tree, (node) => {
-			if (node.type === 'textDirective' || node.type === 'leafDirective') {
-				const place = node.position?.start;
-				file.fail(
-					`Unexpected directive “${node.type === 'textDirective' ? ':' : '::'}${node.name}”: only :::containers are allowed; escape the colon (\\:) if it is the author's text`,
-					{ place, ruleId: 'unexpected-directive', source: 'remark-commentary-blocks' },
-				);
+		const source = String(file.value ?? '');
+		visit(tree, (node, index, parent) => {
+			if ((node.type === 'textDirective' || node.type === 'leafDirective') && parent && index !== undefined) {
+				const literal = literalOf(node, source);
+				const replacement: PhrasingContent | BlockContent =
+					node.type === 'leafDirective'
+						? { type: 'paragraph', children: [{ type: 'text', value: literal }], ...(node.position ? { position: node.position } : {}) }
+						: { type: 'text', value: literal, ...(node.position ? { position: node.position } : {}) };
+				(parent.children as (PhrasingContent | BlockContent)[]).splice(index, 1, replacement);
+				mergeAdjacentText(parent as Parent);
+				// Visit the parent's children again from the start: merging may have moved them.
+				return [SKIP, 0];
 			}
-			if (node.type !== 'containerDirective') return;
+			if (node.type !== 'containerDirective') return undefined;
 			const directive = node as ContainerDirective;
 			const kind = kinds[directive.name];
 			if (!kind) {
@@ -91,7 +98,45 @@ export default function remarkCommentaryBlocks(options?: Readonly<Options> | nul
 					children: [{ type: 'text', value: kind.label }],
 				});
 			}
+			return undefined;
 		});
 		return undefined;
 	};
+}
+
+/**
+ * The characters the author wrote for a directive that is really prose.
+ *
+ * @param node
+ *   A text or leaf directive.
+ * @param source
+ *   The file's Markdown.
+ * @returns
+ *   The source slice, or (without positions) the directive rebuilt from its parts.
+ */
+function literalOf(node: TextDirective | LeafDirective, source: string): string {
+	const start = node.position?.start.offset;
+	const end = node.position?.end.offset;
+	if (start !== undefined && end !== undefined && end <= source.length) return source.slice(start, end);
+	const label = node.children.length > 0 ? `[${toString(node)}]` : '';
+	return `${node.type === 'leafDirective' ? '::' : ':'}${node.name}${label}`;
+}
+
+/**
+ * Join neighbouring text nodes, so that words split by a put-back directive
+ * are one text again for the recognisers.
+ *
+ * @param parent
+ *   Node whose children to merge.
+ */
+function mergeAdjacentText(parent: Parent): void {
+	const children = parent.children as RootContent[];
+	for (let index = children.length - 1; index > 0; index--) {
+		const node = children[index]!;
+		const before = children[index - 1]!;
+		if (node.type !== 'text' || before.type !== 'text') continue;
+		const merged: Text = { type: 'text', value: before.value + node.value };
+		if (before.position && node.position) merged.position = { start: before.position.start, end: node.position.end };
+		children.splice(index - 1, 2, merged);
+	}
 }

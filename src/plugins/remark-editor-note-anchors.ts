@@ -28,6 +28,8 @@ export interface AnchorNote extends QuoteSelector {
 	id: string;
 	/** File the note comes from, named in errors. */
 	file: string;
+	/** Line of the note's `quote` in `file`, named in errors (when known). */
+	quoteLine?: number | undefined;
 	/** Slug of the commentary the note annotates. */
 	commentary: string;
 }
@@ -69,7 +71,7 @@ export default function remarkEditorNoteAnchors(options?: Readonly<Options> | nu
 			});
 			if (hits.length !== 1) {
 				file.fail(
-					`Editor's note ${note.file}: quote “${note.quote}” is found ${hits.length} times in ${slug}; it must be found exactly once (check the wording, or add a prefix/suffix)`,
+					`${note.file}${note.quoteLine === undefined ? '' : `:${note.quoteLine}`}: quote: “${note.quote}” is found ${hits.length} times in ${slug}; an editor's note's quote must be found exactly once (check the wording, or add a prefix/suffix)`,
 					{ ruleId: 'note-quote', source: 'remark-editor-note-anchors' },
 				);
 			}

@@ -84,7 +84,7 @@ describe('editor notes plugins', () => {
 	});
 
 	it('should fail the build, naming the note file, when the quote is missing', async () => {
-		await expect(render('Nothing to see here.')).rejects.toThrow(/content\/notes\/trade-figure\.md: quote “\$34 billion” is found 0 times in sample/);
+		await expect(render('Nothing to see here.')).rejects.toThrow(/content\/notes\/trade-figure\.md(:\d+)?: quote: “\$34 billion” is found 0 times in sample/);
 	});
 
 	it('should fail when the quote is found twice, and accept a prefix that disambiguates', async () => {
@@ -116,12 +116,12 @@ describe('loadEditorNotes', () => {
 
 	it('should name the file and the field of an invalid note', () => {
 		const bad = good.replace('kind: factual-error', 'kind: typo');
-		expect(() => loadEditorNotes(site({ 'trade.md': bad }), ['sample'])).toThrow(/content\/notes\/trade\.md: kind: /);
+		expect(() => loadEditorNotes(site({ 'trade.md': bad }), ['sample'])).toThrow(/content\/notes\/trade\.md:\d+: kind: /);
 	});
 
 	it('should reject a note on a commentary that does not exist', () => {
 		expect(() => loadEditorNotes(site({ 'trade.md': good }), ['other'])).toThrow(
-			/content\/notes\/trade\.md: commentary: no commentary “sample”/,
+			/content\/notes\/trade\.md:\d+: commentary: no commentary “sample”/,
 		);
 	});
 

@@ -12,6 +12,7 @@ describe('matching-text', () => {
 		['Pyong\u00adyang', 'Pyongyang'],
 		['Lav\u200brov\u2060', 'Lavrov'],
 		['\ufeffSeoul', 'Seoul'],
+		['Kim Jong\u2011un', 'Kim Jong-un'],
 	])('should fold %j to %j', (input, expected) => {
 		expect(foldForMatching(input)).toBe(expected);
 	});

@@ -1,0 +1,304 @@
+/**
+ * Everything that can be checked in `content/` before Astro renders a page,
+ * run by the `treaty-reader` integration at `astro:config:setup`: every
+ * problem of every file is collected and reported at once, one line each as
+ * `file:line: field: message`, and the build stops before rendering.
+ *
+ * - encoding: every file is valid UTF-8 (a byte-order mark is accepted);
+ * - files: a file Astro would skip (`23.yml` among the articles) or two
+ *   commentaries whose names differ only in letter case;
+ * - commentaries: frontmatter against the collection's schema (Astro's own
+ *   report has no lines), a body, author actor ids, the capture file;
+ * - notes, registries and events, with every reference between them;
+ * - renames and the ledger: a commentary that disappeared must be recorded
+ *   as renamed (or its ids retired).
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { LEDGER_PATH, parseLedger } from '../claims/ledger.ts';
+import { commentarySchema } from '../schemas/commentary.ts';
+import { eventSchema } from '../schemas/event.ts';
+import { ContentProblems } from './content-problems.ts';
+import { parseFrontmatter } from './frontmatter.ts';
+import { readEditorNotes } from './notes.ts';
+import { isPublishedName } from './published.ts';
+import { decodeContent, EncodingError } from './read-text.ts';
+import { loadRegistry } from './registry.ts';
+import { currentSlug, readRenames, RENAMES_PATH } from './renames.ts';
+import { formatSchemaIssues, parseYaml } from './schema-errors.ts';
+
+/** The collection folders and the one extension each reads. */
+export const COLLECTION_FOLDERS: readonly { folder: string; extension: string }[] = [
+	{ folder: 'content/commentaries', extension: '.md' },
+	{ folder: 'content/notes', extension: '.md' },
+	{ folder: 'content/articles', extension: '.yaml' },
+	{ folder: 'content/actors', extension: '.yaml' },
+];
+
+/** The events file. */
+export const EVENTS_PATH = 'content/events/events.yaml';
+
+/**
+ * Check the whole of `content/`.
+ *
+ * @param root
+ *   Project root.
+ * @throws {ContentProblems}
+ *   Every problem found, one line each.
+ */
+export function checkContent(root: string): void {
+	const problems = contentProblems(root);
+	if (problems.length > 0) throw new ContentProblems(problems);
+}
+
+/**
+ * Every problem in `content/`, one line each (empty when all is well).
+ *
+ * @param root
+ *   Project root.
+ * @returns
+ *   Problem lines.
+ */
+export function contentProblems(root: string): string[] {
+	const problems: string[] = [];
+	const badEncoding = checkEncoding(root, problems);
+	problems.push(...fileNameProblems(root));
+	// A file that is not UTF-8 is reported once, by the encoding check.
+	const readable = (file: string) => !badEncoding.has(file);
+
+	try {
+		loadRegistry(root);
+	} catch (error) {
+		problems.push(...(error as Error).message.split('\n').slice(1).filter((line) => !isEncodingLine(line, badEncoding)));
+	}
+	// References are checked against the files that exist, even when one of them is broken:
+	// an actor's id is its file name, an article's number its file name (the registry checks they agree).
+	const actorIds = new Set(publishedStems(root, 'content/actors', '.yaml'));
+	const articleNumbers = new Set(publishedStems(root, 'content/articles', '.yaml').filter((stem) => /^\d+$/.test(stem)).map(Number));
+
+	const slugs = commentaryNames(root).map((name) => name.slice(0, -'.md'.length).toLowerCase());
+	for (const name of commentaryNames(root)) {
+		const file = `content/commentaries/${name}`;
+		if (readable(file)) problems.push(...commentaryProblems(root, file, actorIds));
+	}
+
+	const notes = readEditorNotes(root, slugs, { articles: articleNumbers });
+	problems.push(...notes.problems.filter((line) => !isEncodingLine(line, badEncoding)));
+
+	if (readable(EVENTS_PATH)) problems.push(...eventProblems(root, actorIds));
+	problems.push(...renameProblems(root, slugs));
+	return problems;
+}
+
+/** Whether a problem line is about a file already reported for its encoding. */
+function isEncodingLine(line: string, badEncoding: ReadonlySet<string>): boolean {
+	return [...badEncoding].some((file) => line.startsWith(`${file}:`) || line.startsWith(`${file} `));
+}
+
+/**
+ * Every file under `content/` must be valid UTF-8.
+ *
+ * @param root
+ *   Project root.
+ * @param problems
+ *   Where to add problem lines.
+ * @returns
+ *   The files (relative paths) that are not.
+ */
+function checkEncoding(root: string, problems: string[]): Set<string> {
+	const bad = new Set<string>();
+	for (const file of listFiles(root, 'content')) {
+		try {
+			decodeContent(readFileSync(join(root, file)), file);
+		} catch (error) {
+			if (!(error instanceof EncodingError)) throw error;
+			bad.add(file);
+			problems.push(error.message);
+		}
+	}
+	return bad;
+}
+
+/** Every file under a folder, relative to `root`, sorted; hidden files left out. */
+function listFiles(root: string, folder: string): string[] {
+	const out: string[] = [];
+	for (const name of readdirSync(join(root, folder)).sort()) {
+		if (name.startsWith('.')) continue;
+		const path = `${folder}/${name}`;
+		if (statSync(join(root, path)).isDirectory()) out.push(...listFiles(root, path));
+		else out.push(path);
+	}
+	return out;
+}
+
+/**
+ * Files a collection would silently skip or merge: another extension, or a
+ * name that differs from another only in letter case.
+ *
+ * @param root
+ *   Project root.
+ * @returns
+ *   Problem lines.
+ */
+function fileNameProblems(root: string): string[] {
+	const problems: string[] = [];
+	for (const { folder, extension } of COLLECTION_FOLDERS) {
+		const byLowerCase = new Map<string, string>();
+		for (const name of readdirSync(join(root, folder)).sort()) {
+			if (name.startsWith('.') || name.startsWith('_')) continue;
+			if (statSync(join(root, folder, name)).isDirectory()) {
+				problems.push(`${folder}/${name}: file name: a folder here is not read; put its files in ${folder}/ itself`);
+				continue;
+			}
+			if (!isPublishedName(name, extension)) {
+				const stem = name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : name;
+				problems.push(`${folder}/${name}: file name: only ${extension} files are read here; rename it to ${stem}${extension} (or start its name with _ for a draft)`);
+				continue;
+			}
+			const key = name.toLowerCase();
+			const other = byLowerCase.get(key);
+			if (other) {
+				problems.push(`${folder}/${name}: file name: differs from ${folder}/${other} only in letter case; both would publish at one address`);
+			} else byLowerCase.set(key, name);
+		}
+	}
+	return problems;
+}
+
+/** Names without extension of the published files of a kind in a folder. */
+function publishedStems(root: string, folder: string, extension: string): string[] {
+	return readdirSync(join(root, folder))
+		.filter((name) => isPublishedName(name, extension))
+		.map((name) => name.slice(0, -extension.length));
+}
+
+/** Published commentary file names. */
+function commentaryNames(root: string): string[] {
+	return readdirSync(join(root, 'content', 'commentaries'))
+		.filter((name) => isPublishedName(name, '.md'))
+		.sort();
+}
+
+/**
+ * A commentary's frontmatter, body and references.
+ *
+ * @param root
+ *   Project root.
+ * @param file
+ *   The commentary, relative to `root`.
+ * @param actorIds
+ *   Actor ids (the actor files' names).
+ * @returns
+ *   Problem lines.
+ */
+function commentaryProblems(root: string, file: string, actorIds: ReadonlySet<string>): string[] {
+	let parsed: ReturnType<typeof parseFrontmatter>;
+	try {
+		parsed = parseFrontmatter(decodeContent(readFileSync(join(root, file)), file), file);
+	} catch (error) {
+		return (error as Error).message.split('\n');
+	}
+	const { value, body, frontmatter, locate } = parsed;
+	const problems: string[] = [];
+	const result = commentarySchema.safeParse(value);
+	if (!result.success) problems.push(...formatSchemaIssues(file, result.error, locate));
+	if (body.trim() === '') {
+		problems.push(`${file}:${frontmatter.split('\n').length + 2}: body: the commentary has no text below its frontmatter; its reading page would be empty`);
+	}
+	// References are checked on the raw values, so that they are reported together with any schema problem.
+	const raw = (typeof value === 'object' && value !== null ? value : {}) as { authors?: unknown; source?: { capture?: unknown } };
+	if (Array.isArray(raw.authors)) {
+		raw.authors.forEach((author: unknown, index) => {
+			const actor = (author as { actor?: unknown } | null)?.actor;
+			if (typeof actor === 'string' && !actorIds.has(actor)) {
+				problems.push(`${file}:${locate(['authors', index, 'actor'])}: authors[${index}].actor: no actor “${actor}” in content/actors/`);
+			}
+		});
+	}
+	const capture = raw.source?.capture;
+	if (typeof capture === 'string' && /^[\w.-]+$/.test(capture) && !existsSync(join(root, 'content', 'sources', capture))) {
+		problems.push(`${file}:${locate(['source', 'capture'])}: source.capture: no file content/sources/${capture}`);
+	}
+	return problems;
+}
+
+/**
+ * The events file: its schema, unique ids and actor ids.
+ *
+ * @param root
+ *   Project root.
+ * @param actorIds
+ *   Actor ids (the actor files' names).
+ * @returns
+ *   Problem lines.
+ */
+function eventProblems(root: string, actorIds: ReadonlySet<string>): string[] {
+	const path = join(root, EVENTS_PATH);
+	if (!existsSync(path)) return [`${EVENTS_PATH}: file: missing`];
+	let parsed: ReturnType<typeof parseYaml>;
+	try {
+		parsed = parseYaml(decodeContent(readFileSync(path), EVENTS_PATH), EVENTS_PATH);
+	} catch (error) {
+		return (error as Error).message.split('\n');
+	}
+	if (!Array.isArray(parsed.value)) return [`${EVENTS_PATH}:1: expected a list of events`];
+	const problems: string[] = [];
+	const ids = new Map<string, number>();
+	parsed.value.forEach((item: unknown, index: number) => {
+		const result = eventSchema.safeParse(item);
+		if (!result.success) {
+			problems.push(...formatSchemaIssues(EVENTS_PATH, result.error, (path) => parsed.locate([index, ...path])).map((line) => line.replace(/^([^:]+(?::\d+)?): /, `$1: [${index}].`)));
+			return;
+		}
+		const event = result.data;
+		const line = parsed.locate([index, 'id']);
+		if (ids.has(event.id)) problems.push(`${EVENTS_PATH}:${line}: [${index}].id: “${event.id}” is also the id of event [${ids.get(event.id)}]`);
+		ids.set(event.id, index);
+		event.actors.forEach((actor, position) => {
+			if (!actorIds.has(actor)) {
+				problems.push(`${EVENTS_PATH}:${parsed.locate([index, 'actors', position])}: [${index}].actors[${position}]: no actor “${actor}” in content/actors/`);
+			}
+		});
+	});
+	return problems;
+}
+
+/**
+ * Renames and the ledger: every recorded rename goes from a slug that no
+ * longer exists to one that does, and every commentary the ledger has
+ * published ids for still exists or is recorded as renamed.
+ *
+ * @param root
+ *   Project root.
+ * @param slugs
+ *   Current commentary slugs.
+ * @returns
+ *   Problem lines.
+ */
+function renameProblems(root: string, slugs: readonly string[]): string[] {
+	const { renames, problems, lineOf } = readRenames(root);
+	const current = new Set(slugs);
+	for (const [old, next] of renames) {
+		const at = `${RENAMES_PATH}${lineOf(old) === undefined ? '' : `:${lineOf(old)}`}`;
+		if (current.has(old)) problems.push(`${at}: ${old}: content/commentaries/${old}.md still exists; a renamed commentary's old file must be gone`);
+		if (!current.has(currentSlug(renames, next))) problems.push(`${at}: ${old}: renamed to “${next}”, but there is no content/commentaries/${next}.md`);
+	}
+	let ledger;
+	try {
+		ledger = parseLedger(readFileSync(join(root, LEDGER_PATH), 'utf8'));
+	} catch (error) {
+		return [...problems, ...(error as Error).message.split('\n')];
+	}
+	const lost = new Map<string, number>();
+	for (const entry of Object.values(ledger.claims)) {
+		if (entry.status !== 'live') continue;
+		if (current.has(currentSlug(renames, entry.commentary))) continue;
+		lost.set(entry.commentary, (lost.get(entry.commentary) ?? 0) + 1);
+	}
+	for (const [slug, count] of [...lost].sort(([a], [b]) => (a < b ? -1 : 1))) {
+		problems.push(
+			`${LEDGER_PATH}: commentary: ${count} published sentence id${count === 1 ? '' : 's'} of “${slug}”, but there is no content/commentaries/${slug}.md; if it was renamed, record it in ${RENAMES_PATH} (${slug}: new-slug) so its links keep working`,
+		);
+	}
+	return problems;
+}

@@ -1,0 +1,19 @@
+/**
+ * The one error every content check throws: a list of problems, each one line
+ * `file:line: field: message` (see `schema-errors.ts`), printed together so
+ * that an author sees every problem of every file in one run.
+ */
+export class ContentProblems extends Error {
+	/** The problem lines, in the order they are printed. */
+	readonly problems: readonly string[];
+
+	/**
+	 * @param problems
+	 *   One line per problem.
+	 */
+	constructor(problems: readonly string[]) {
+		super(`Content has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.join('\n')}`);
+		this.name = 'ContentProblems';
+		this.problems = problems;
+	}
+}

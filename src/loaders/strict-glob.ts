@@ -1,0 +1,131 @@
+/**
+ * Astro's `glob()` loader, made strict: an error raised while rendering an
+ * entry (any Markdown plugin's `file.fail`) ends the build.
+ *
+ * Astro 7's glob loader catches render errors, logs `[ERROR] [glob-loader]
+ * Error rendering …` and stores the entry with no rendered body, so the build
+ * exits 0 and the page is published empty (see `syncData` in
+ * `astro/dist/content/loaders/glob.js`). This wrapper hands the loader entry
+ * types whose render functions record each failure before rethrowing it; once
+ * every file has been tried, the loader throws one error listing every
+ * failure of every file, each as `file:line: field: message`. It also drops a
+ * UTF-8 byte-order mark before Astro reads the frontmatter.
+ */
+import { readFileSync } from 'node:fs';
+import { relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { glob } from 'astro/loaders';
+import type { ContentEntryType } from 'astro';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { ContentProblems } from './content-problems.ts';
+
+type GlobOptions = Parameters<typeof glob>[0];
+type EntryType = ContentEntryType;
+/** The loader context Astro hands `glob()`: its entry types are not part of the public `LoaderContext`. */
+type GlobLoaderContext = LoaderContext & { entryTypes: Map<string, EntryType> };
+type RenderFunction = Awaited<ReturnType<NonNullable<EntryType['getRenderFunction']>>>;
+type RenderEntry = Parameters<RenderFunction>[0];
+
+/** What a failed render error may carry: a `VFileMessage` has a place; an `AggregateError` several. */
+interface PlacedError {
+	message: string;
+	reason?: string;
+	line?: number | null | undefined;
+	errors?: unknown[];
+}
+
+/**
+ * A `glob()` loader that fails when an entry cannot be rendered.
+ *
+ * @param options
+ *   Options of Astro's `glob()`.
+ * @returns
+ *   The loader.
+ */
+export function strictGlob(options: GlobOptions): Loader {
+	const inner = glob(options);
+	return {
+		...inner,
+		name: 'strict-glob-loader',
+		async load(publicContext) {
+			const context = publicContext as GlobLoaderContext;
+			// If an Astro upgrade stops handing entry types to loaders, say so rather than render leniently.
+			if (!(context.entryTypes instanceof Map)) throw new Error('strict-glob-loader: Astro no longer passes entryTypes to loaders; see src/loaders/strict-glob.ts');
+			const root = fileURLToPath(context.config.root);
+			const problems: string[] = [];
+			const entryTypes = new Map<string, EntryType>();
+			for (const [extension, type] of context.entryTypes) {
+				const getRenderFunction = type.getRenderFunction;
+				// A UTF-8 byte-order mark is accepted in every file (Astro would read it as text before the frontmatter).
+				const getEntryInfo: EntryType['getEntryInfo'] = (params) => type.getEntryInfo.call(type, { ...params, contents: params.contents.replace(/^\uFEFF/, '') });
+				entryTypes.set(
+					extension,
+					getRenderFunction
+						? {
+								...type,
+								getEntryInfo,
+								async getRenderFunction(config) {
+									const render = await getRenderFunction.call(type, config);
+									return async (entry: RenderEntry) => {
+										try {
+											return await render(entry);
+										} catch (error) {
+											problems.push(...describeRenderError(error, entry, root));
+											throw error;
+										}
+									};
+								},
+							}
+						: { ...type, getEntryInfo },
+				);
+			}
+			await inner.load({ ...context, entryTypes } as GlobLoaderContext);
+			if (problems.length > 0) throw new ContentProblems(problems.sort());
+		},
+	};
+}
+
+/**
+ * One line per problem of a failed render, naming the file (relative to the
+ * project), the line in the file (the body's line plus the lines of the
+ * frontmatter above it) and the field (`body`).
+ *
+ * @param error
+ *   What the render function threw.
+ * @param entry
+ *   The entry being rendered.
+ * @param root
+ *   Project root.
+ * @returns
+ *   Message lines.
+ */
+export function describeRenderError(error: unknown, entry: Pick<RenderEntry, 'filePath' | 'body' | 'id'>, root: string): string[] {
+	const file = entry.filePath ? relative(root, entry.filePath).split(sep).join('/') : entry.id;
+	const offset = bodyLineOffset(entry);
+	const inner = error as PlacedError;
+	const parts = Array.isArray(inner?.errors) && inner.errors.length > 0 ? (inner.errors as PlacedError[]) : [inner];
+	return parts.map((part) => {
+		const reason = stripAstroPrefix(String(part?.reason ?? part?.message ?? part)).replace(/\s*\n\s*/g, '; ');
+		// A message that already names its file, line and field (an editor's note's quote) is kept as it is.
+		if (/^content\/\S+?:(\d+:)? \S+: /.test(reason)) return reason;
+		const where = typeof part?.line === 'number' ? `${file}:${part.line + offset}` : file;
+		return `${where}: body: ${reason}`;
+	});
+}
+
+/** Lines that precede the Markdown body in its file (Astro renders the body without its frontmatter). */
+function bodyLineOffset(entry: Pick<RenderEntry, 'filePath' | 'body'>): number {
+	if (!entry.filePath || !entry.body) return 0;
+	try {
+		const text = readFileSync(entry.filePath, 'utf8');
+		const at = text.indexOf(entry.body);
+		return at < 0 ? 0 : text.slice(0, at).split('\n').length - 1;
+	} catch {
+		return 0;
+	}
+}
+
+/** Astro prefixes `Failed to parse Markdown file "…":` to the plugin's own message. */
+function stripAstroPrefix(message: string): string {
+	return message.replace(/^Failed to parse Markdown file "[^"]*":\s*/, '');
+}

@@ -1,0 +1,45 @@
+import type { Root } from 'hast';
+import type { VFile } from 'vfile';
+import GithubSlugger from 'github-slugger';
+import { toString } from 'hast-util-to-string';
+import { visit } from 'unist-util-visit';
+
+/**
+ * Gives a commentary's headings ids in their own namespace: `h-` + the slug of
+ * the heading's text (`## Claim panel` → `id="h-claim-panel"`). Without the
+ * prefix a heading could take an id the page chrome uses (`main`, `title`,
+ * `claim-panel`) or shadow a global (`id="config"` becomes `window.config`).
+ * Claim ids (`c-…`) and note ids (`note-…`) have their own prefixes too.
+ *
+ * Runs before Astro's own heading-id step, which keeps an id that is set.
+ */
+export interface Options {
+	/** Which files to transform (default: all). */
+	include?: ((file: VFile) => boolean) | undefined;
+	/** Prefix of every heading id (default: `'h-'`). */
+	prefix?: string | undefined;
+}
+
+/** Prefix of content heading ids. */
+export const HEADING_ID_PREFIX = 'h-';
+
+/**
+ * @param options
+ *   Configuration (optional).
+ * @returns
+ *   Transform.
+ */
+export default function rehypeHeadingIds(options?: Readonly<Options> | null) {
+	const include = options?.include ?? (() => true);
+	const prefix = options?.prefix ?? HEADING_ID_PREFIX;
+
+	return function transform(tree: Root, file: VFile): undefined {
+		if (!include(file)) return undefined;
+		const slugger = new GithubSlugger();
+		visit(tree, 'element', (node) => {
+			if (!/^h[1-6]$/.test(node.tagName)) return;
+			node.properties['id'] = `${prefix}${slugger.slug(toString(node)) || 'section'}`;
+		});
+		return undefined;
+	};
+}

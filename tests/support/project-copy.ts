@@ -1,0 +1,71 @@
+/**
+ * A copy of the project in a temp folder, for running the real `astro build`
+ * on changed content: everything but `node_modules` (symlinked), `dist`,
+ * `.astro` and `.git`.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+const LEFT_OUT = new Set(['node_modules', 'dist', '.astro', '.git', 'test-results', 'playwright-report']);
+
+/**
+ * Copy the project to a new temp folder.
+ *
+ * @param prefix
+ *   Start of the folder's name.
+ * @returns
+ *   The copy's root.
+ */
+export function copyProject(prefix: string): string {
+	const copy = mkdtempSync(join(tmpdir(), `${prefix}-`));
+	for (const name of readdirSync(PROJECT_ROOT)) {
+		if (LEFT_OUT.has(name)) continue;
+		cpSync(join(PROJECT_ROOT, name), join(copy, name), { recursive: true });
+	}
+	symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(copy, 'node_modules'), 'dir');
+	return copy;
+}
+
+/** Remove a copy made by `copyProject`. */
+export function removeCopy(copy: string): void {
+	if (basename(dirname(copy)) === basename(tmpdir()) || copy.startsWith(tmpdir())) rmSync(copy, { recursive: true, force: true });
+}
+
+/** What a build printed and how it ended. */
+export interface BuildResult {
+	code: number;
+	/** stdout and stderr, without colour codes. */
+	output: string;
+}
+
+/**
+ * Run `astro build --force` in a copy, as `npm run build` does.
+ *
+ * @param copy
+ *   The copy's root.
+ * @param env
+ *   Extra environment (e.g. `TZ`, `LANG`).
+ * @returns
+ *   Exit code and output.
+ */
+export function buildCopy(copy: string, env?: Readonly<Record<string, string>>): Promise<BuildResult> {
+	const astro = join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
+	// Vitest sets these in its workers, and Vite would take them for the site's own.
+	const inherited: NodeJS.ProcessEnv = { ...process.env };
+	for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete inherited[name];
+	return new Promise((resolve) => {
+		const child = spawn(process.execPath, [astro, 'build', '--force'], {
+			cwd: copy,
+			env: { ...inherited, ...env, FORCE_COLOR: '0', NO_COLOR: '1' },
+		});
+		let output = '';
+		child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+		child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+		child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 128 : 1), output: output.replace(/\x1b\[[0-9;]*m/g, '') }));
+	});
+}
