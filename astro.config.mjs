@@ -1,9 +1,13 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import sitemap from '@astrojs/sitemap';
 import treatyReader from './src/integrations/treaty-reader.ts';
+import { resolveSiteUrl } from './src/lib/site-url.ts';
+import { inSitemap } from './src/lib/sitemap-rule.ts';
 
 export default defineConfig({
-	site: 'https://treaty-reader.example',
+	// The one setting for the public address (README: SITE_URL); a bad value stops the build here.
+	site: resolveSiteUrl(process.env.SITE_URL),
 	trailingSlash: 'always',
 	build: {
 		format: 'directory',
@@ -14,7 +18,7 @@ export default defineConfig({
 	prerenderConflictBehavior: 'error',
 	// The Markdown pipeline (src/integrations/markdown-pipeline.ts) is set up by the integration,
 	// once the final `base` is known.
-	integrations: [treatyReader()],
+	integrations: [treatyReader(), sitemap({ filter: inSitemap })],
 	vite: {
 		build: {
 			// Strict CSP: scripts and assets are always separate files, never inlined.

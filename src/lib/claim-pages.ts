@@ -1,35 +1,46 @@
 /**
- * Everything a claim's share page and share card need, computed once from
- * the rendered corpus: the claim, its neighbours and its commentary.
+ * Everything a share page (`/c/<id>/`) and its card need, from the rendered
+ * corpus and the claims ledger of the build (`share-pages.ts` decides which
+ * pages there are), and each sentence's citations, computed once per build.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LEDGER_PATH, parseLedger } from '../claims/ledger.ts';
+import type { Ledger } from '../claims/types.ts';
 import type { Claim } from '../schemas/corpus.ts';
-import type { CitableClaim } from './cite.ts';
+import { buildDay, claimCitations, type CitableClaim, type CitableWork, type ClaimCitations } from './cite.ts';
 import type { CommentaryEntry } from './commentaries.ts';
 import { getCorpus } from './corpus.ts';
 import { routes } from './routes.ts';
+import { sharePagesFrom, type SharePage as AnySharePage } from './share-pages.ts';
 
-export interface ClaimPage {
-	claim: Claim;
-	previous: Claim | undefined;
-	next: Claim | undefined;
-	entry: CommentaryEntry;
+export { retiredIn, sharePageId } from './share-pages.ts';
+
+/** A share page of this site: its commentary is a collection entry. */
+export type SharePage = AnySharePage<CommentaryEntry>;
+
+/**
+ * Read the claims ledger of the project being built.
+ *
+ * @param root
+ *   Project root (default: the working directory, where `astro build` runs).
+ */
+export function readLedger(root: string = process.cwd()): Ledger {
+	return parseLedger(readFileSync(join(root, LEDGER_PATH), 'utf8'));
 }
 
-/** One share page per claim of every commentary. */
-export async function getClaimPages(): Promise<ClaimPage[]> {
-	const corpus = await getCorpus();
-	return corpus.flatMap(({ entry, claims }) =>
-		claims.map((claim, index) => ({ claim, previous: claims[index - 1], next: claims[index + 1], entry })),
-	);
+/** One share page per id the ledger knows (see the module comment). */
+export async function getSharePages(): Promise<SharePage[]> {
+	return sharePagesFrom(readLedger(), await getCorpus());
 }
 
-/** The claim's permalink: its anchor in the reading page. */
-export function claimPermalink(slug: string, id: string, site: URL | undefined): string {
-	return new URL(routes.claim(slug, id), site).href;
+/** The claim's permalink: its anchor in the reading page, on the site's public address. */
+export function claimPermalink(slug: string, id: string): string {
+	return routes.absolute(routes.claim(slug, id));
 }
 
-/** What a citation says about a commentary (also handed to the reading page's script). */
-export function citableCommentary(entry: CommentaryEntry): CitableClaim['commentary'] {
+/** What a citation says about a commentary. */
+export function citableCommentary(entry: CommentaryEntry): CitableWork {
 	const { data } = entry;
 	return {
 		slug: entry.id,
@@ -39,16 +50,29 @@ export function citableCommentary(entry: CommentaryEntry): CitableClaim['comment
 		outlet: data.outlet,
 		published: data.published,
 		kind: data.kind,
+		citationType: data.citationType,
 		originalUrl: data.source.url,
 	};
 }
 
-/** Citation data for a claim of a commentary. */
-export function citable(page: ClaimPage, site: URL | undefined): CitableClaim {
-	return {
-		id: page.claim.id,
-		text: page.claim.text,
-		url: claimPermalink(page.entry.id, page.claim.id, site),
-		commentary: citableCommentary(page.entry),
-	};
+/** Citation data for a current claim of a commentary. */
+export function citable(claim: Pick<Claim, 'id' | 'text'>, entry: CommentaryEntry): CitableClaim {
+	return { id: claim.id, text: claim.text, url: claimPermalink(entry.id, claim.id), commentary: citableCommentary(entry) };
+}
+
+/** The access date every citation of this build carries. */
+const ACCESSED = buildDay();
+const citationCache = new Map<string, ClaimCitations>();
+
+/**
+ * Every citation format of a current claim, computed once per build (the
+ * share page and the commentary's citations file both ask).
+ */
+export function citationsOf(claim: Pick<Claim, 'id' | 'text'>, entry: CommentaryEntry): ClaimCitations {
+	let found = citationCache.get(claim.id);
+	if (!found) {
+		found = claimCitations(citable(claim, entry), ACCESSED);
+		citationCache.set(claim.id, found);
+	}
+	return found;
 }

@@ -49,6 +49,19 @@ export interface Routes {
 	entity(kind: 'article' | 'actor' | 'date', ref: string): string;
 	/** A page fragment on any route. */
 	fragment(path: string, id: string): string;
+	/** The card image of pages without a card of their own (1200×630 PNG). */
+	siteCard(): string;
+	/** The feed of the commentaries (RSS 2.0). */
+	feed(): string;
+	/** The sitemap index written by `@astrojs/sitemap`. */
+	sitemap(): string;
+	/** Precomputed citations of every sentence of a commentary (JSON, fetched by the cite panel). */
+	citations(slug: string): string;
+	/**
+	 * The absolute address of a path from this module, on the site's public
+	 * address (`SITE_URL`, see `src/lib/site-url.ts`).
+	 */
+	absolute(path: string): string;
 }
 
 /**
@@ -82,10 +95,12 @@ export function normaliseBase(base: string | undefined): string {
  *
  * @param base
  *   Astro's `base` (any form `normaliseBase` accepts).
+ * @param site
+ *   The site's public address (Astro's `site`); `absolute` needs it.
  * @returns
  *   Route builders whose results all start with the base.
  */
-export function createRoutes(base: string | undefined): Routes {
+export function createRoutes(base: string | undefined, site?: string | undefined): Routes {
 	const prefix = normaliseBase(base);
 	const withBase = (path: string): string => {
 		if (!path.startsWith('/') || path.startsWith('//')) throw new Error(`not a root-relative path: ${path}`);
@@ -128,6 +143,14 @@ export function createRoutes(base: string | undefined): Routes {
 					? withBase(`/actors/${encodeURIComponent(ref)}/`)
 					: fragment(withBase('/timeline/'), timelineAnchor(ref)),
 		fragment,
+		siteCard: () => withBase('/site-card.png'),
+		feed: () => withBase('/feed.xml'),
+		sitemap: () => withBase('/sitemap-index.xml'),
+		citations: (slug) => withBase(`/data/citations/${encodeURIComponent(slug)}.json`),
+		absolute: (path) => {
+			if (!site) throw new Error('routes.absolute needs the site address (Astro `site`, set from SITE_URL)');
+			return new URL(path, site).href;
+		},
 	};
 }
 
@@ -136,7 +159,8 @@ export const sitePaths: Routes = createRoutes('/');
 
 /**
  * Routes of the site being built: Vite replaces `import.meta.env.BASE_URL`
- * with Astro's `base` in pages and the modules they import; outside Vite
- * (plugins, scripts, tests) it is undefined and the base is `/`.
+ * and `import.meta.env.SITE` with Astro's `base` and `site` in pages and the
+ * modules they import; outside Vite (plugins, scripts, tests) they are
+ * undefined, the base is `/` and `absolute` refuses.
  */
-export const routes: Routes = createRoutes(import.meta.env?.BASE_URL);
+export const routes: Routes = createRoutes(import.meta.env?.BASE_URL, import.meta.env?.SITE);

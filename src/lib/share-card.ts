@@ -10,7 +10,10 @@ import satori from 'satori';
 import { truncateAtWord } from './truncate.ts';
 
 export interface ShareCard {
+	/** The sentence, shown in quotation marks, or (with `notice`) a plain headline. */
 	quote: string;
+	/** Draw `quote` as a headline rather than a quotation (site card, withdrawn sentence). (default: `false`) */
+	notice?: boolean;
 	credit: string;
 	source: string;
 	site: string;
@@ -48,6 +51,7 @@ const el = (type: string, style: Record<string, unknown>, children: Node[] | str
  */
 export async function renderShareCard(card: ShareCard): Promise<Uint8Array> {
 	const quote = fitQuote(card.quote);
+	const headline = card.notice ? quote : `“${quote}”`;
 	const size = quote.length > 180 ? 40 : quote.length > 110 ? 48 : 56;
 	const svg = await satori(
 		el('div', { width: 1200, height: 630, display: 'flex', background: '#fdfcf9', color: '#1d1b18', fontFamily: 'Source Serif 4' }, [
@@ -56,7 +60,7 @@ export async function renderShareCard(card: ShareCard): Promise<Uint8Array> {
 				'div',
 				{ width: 1048, height: 518, display: 'flex', flexDirection: 'column', justifyContent: 'space-between', padding: '56px 64px' },
 				[
-					el('div', { display: 'flex', width: 1048, fontSize: size, lineHeight: 1.3 }, `“${quote}”`),
+					el('div', { display: 'flex', width: 1048, fontSize: size, lineHeight: 1.3, ...(card.notice ? { fontWeight: 600 } : {}) }, headline),
 					el('div', { display: 'flex', flexDirection: 'column', width: 1048, fontSize: 28 }, [
 						el('div', { display: 'flex', fontWeight: 600 }, card.credit),
 						el('div', { display: 'flex', fontStyle: 'italic', color: '#55504a' }, card.source),

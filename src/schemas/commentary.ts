@@ -53,6 +53,11 @@ export const commentarySchema = z
 		published: publishedSchema,
 		source: sourceSchema,
 		kind: z.enum(['commentary', 'interview', 'analysis', 'op-ed']),
+		/**
+		 * What a reference manager should call it (a CSL item type): `article-newspaper`,
+		 * `article-magazine`, `post-weblog` or `webpage`. (default: `'webpage'`)
+		 */
+		citationType: z.enum(['article-newspaper', 'article-magazine', 'post-weblog', 'webpage']).default('webpage'),
 		/** One sentence in the editors' own words. */
 		summary: z.string().min(1).max(400),
 		/** Order on the home page (oldest first when omitted). */

@@ -5,17 +5,19 @@
  * With it:
  *
  * - arriving at a claim moves keyboard and screen-reader focus to it, and the
- *   words a search found in it (`?mark=…`) are marked;
- * - a claim's permalink opens a small panel to copy the link or a citation;
+ *   words a search found in it (`?mark=…`) are marked; an unknown `#c-…` says
+ *   so instead of silently landing at the top;
+ * - a claim's permalink opens a small panel to copy the link or a citation
+ *   (precomputed at build time, fetched when the panel first opens);
  * - hovering or focusing a mention shows a preview of what it points to.
  *
  * Loaded as an external module (never inline), so it runs under a strict
  * Content-Security-Policy.
  */
-import { bibtexCitation, cslCitation, plainCitation, type CitableClaim } from '../lib/cite.ts';
+import type { ClaimCitations } from '../lib/cite.ts';
 import { routes } from '../lib/routes.ts';
 
-type Commentary = CitableClaim['commentary'];
+type CitationsFile = Record<string, ClaimCitations>;
 
 const status = document.getElementById('reader-status');
 
@@ -29,12 +31,23 @@ function announce(message: string): void {
 	}, 50);
 }
 
-/** Focus the claim (or edited-claim notice) the address points at. */
+/** Focus the claim (or edited or withdrawn claim's notice) the address points at. */
 function focusTarget(): void {
 	const id = decodeURIComponent(location.hash.slice(1));
+	const unknown = document.querySelector<HTMLElement>('[data-claim-unknown]');
+	if (unknown) unknown.hidden = true;
 	if (!id) return;
 	const target = document.getElementById(id);
-	if (!target || !target.matches('[data-claim], .claim-moved')) return;
+	if (!target) {
+		// A sentence id this page has never had (mistyped, or from another commentary).
+		if (unknown && id.startsWith('c-')) {
+			unknown.textContent = `The sentence this link points to (${id}) is not known in this commentary: the link may be mistyped or cut short. The whole text is below.`;
+			unknown.hidden = false;
+			unknown.focus();
+		}
+		return;
+	}
+	if (!target.matches('[data-claim], .claim-moved, .claim-retired')) return;
 	target.tabIndex = -1;
 	target.focus({ preventScroll: true });
 }
@@ -94,17 +107,33 @@ function claimText(claim: HTMLElement): string {
 }
 
 function setupClaimPanel(): void {
-	const article = document.querySelector<HTMLElement>('[data-citation]');
+	const article = document.querySelector<HTMLElement>('[data-citations]');
 	const panel = document.getElementById('claim-panel');
 	if (!article || !panel || typeof panel.showPopover !== 'function') return;
-	const commentary = JSON.parse(article.dataset['citation'] ?? '{}') as Commentary;
+	// The site's public address (SITE_URL), the same the share pages and citations use.
+	const permalinkBase = article.dataset['permalink'] ?? '';
 	const quote = panel.querySelector<HTMLElement>('[data-field="quote"]');
 	const link = panel.querySelector<HTMLInputElement>('[data-field="link"]');
 	const citation = panel.querySelector<HTMLTextAreaElement>('[data-field="citation"]');
-	const bibtex = panel.querySelector<HTMLElement>('[data-field="bibtex"]');
-	const csl = panel.querySelector<HTMLElement>('[data-field="csl"]');
 	const share = panel.querySelector<HTMLAnchorElement>('[data-field="share"]');
+	const formats = ['bibtex', 'ris', 'csl'] as const;
 	let opener: HTMLElement | null = null;
+	let citations: Promise<CitationsFile | undefined> | undefined;
+	let current: ClaimCitations | undefined;
+
+	const style = () => panel.querySelector<HTMLInputElement>('input[name="claim-panel-style"]:checked')?.value ?? 'apa';
+	const showCitations = () => {
+		const chosen = current?.[style() as 'apa' | 'chicago' | 'mla'];
+		if (citation) citation.value = chosen ?? 'Citations could not be loaded; the share page has them.';
+		for (const format of formats) {
+			const field = panel.querySelector<HTMLElement>(`[data-field="${format}"]`);
+			if (field) field.textContent = current?.[format] ?? '';
+		}
+	};
+	const load = () =>
+		(citations ??= fetch(article.dataset['citations'] ?? '')
+			.then((response) => (response.ok ? (response.json() as Promise<CitationsFile>) : undefined))
+			.catch(() => undefined));
 
 	document.addEventListener('click', (event) => {
 		const anchor = (event.target as Element | null)?.closest<HTMLAnchorElement>('a.claim-link');
@@ -114,18 +143,24 @@ function setupClaimPanel(): void {
 		event.preventDefault();
 		// Keep the address in step so a plain copy from the address bar works too.
 		history.replaceState(null, '', `#${claim.id}`);
-		const url = new URL(`#${claim.id}`, location.href).href;
-		const data: CitableClaim = { id: claim.id, text: claimText(claim), url, commentary };
-		if (quote) quote.textContent = `“${data.text}”`;
+		const url = `${permalinkBase}#${claim.id}`;
+		if (quote) quote.textContent = `“${claimText(claim)}”`;
 		if (link) link.value = url;
-		if (citation) citation.value = plainCitation(data);
-		if (bibtex) bibtex.textContent = bibtexCitation(data);
-		if (csl) csl.textContent = JSON.stringify([cslCitation(data)], null, 2);
 		if (share) share.href = routes.share(claim.id);
+		current = undefined;
+		if (citation) citation.value = 'Loading citations…';
 		opener = anchor;
 		panel.showPopover();
 		link?.focus();
 		link?.select();
+		void load().then((file) => {
+			current = file?.[claim.id];
+			showCitations();
+		});
+	});
+
+	panel.addEventListener('change', (event) => {
+		if ((event.target as Element | null)?.matches('input[name="claim-panel-style"]')) showCitations();
 	});
 
 	panel.addEventListener('toggle', (event) => {

@@ -1,10 +1,18 @@
+/**
+ * Citations: every format from one CSL-JSON record, each parsed back with a
+ * real parser (citation-js's BibTeX and RIS parsers), and the formatted
+ * styles checked for what reference managers and readers expect.
+ */
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import '@citation-js/plugin-ris';
 import { describe, expect, it } from 'vitest';
-import { bibtexCitation, cslCitation, nameParts, plainCitation, type CitableClaim } from '../../src/lib/cite';
+import { claimCitations, cslRecord, nameParts, type CitableClaim } from '../../src/lib/cite';
 
 const op: CitableClaim = {
-	id: 'c-1a2b3c4d',
-	text: 'Bilateral trade increased by nine times and exceeded $34 billion last year.',
-	url: 'https://treaty-reader.example/commentaries/bhadrakumar/#c-1a2b3c4d',
+	id: 'c-1a2b3c4d5e',
+	text: 'Bilateral trade increased by nine times & exceeded $34 billion last year.',
+	url: 'https://treaty-reader.example/commentaries/bhadrakumar/#c-1a2b3c4d5e',
 	commentary: {
 		slug: 'bhadrakumar',
 		title: 'Russia and DPRK rustle up an alliance',
@@ -13,6 +21,7 @@ const op: CitableClaim = {
 		outlet: 'Indian Punchline',
 		published: { date: '2024-06', circa: true },
 		kind: 'op-ed',
+		citationType: 'post-weblog',
 		originalUrl: null,
 	},
 };
@@ -29,19 +38,28 @@ const interview: CitableClaim = {
 		outlet: 'NBR',
 		published: { date: '2024', circa: false },
 		kind: 'interview',
+		citationType: 'webpage',
 	},
 };
 
-describe('cite', () => {
-	it('should expose the public api', async () => {
-		expect(Object.keys(await import('../../src/lib/cite')).sort()).toEqual([
-			'bibtexCitation',
-			'cslCitation',
-			'nameParts',
-			'plainCitation',
-		]);
-	});
+const dated: CitableClaim = {
+	...op,
+	commentary: {
+		...op.commentary,
+		authors: [
+			{ name: 'Abhishek Sharma', affiliation: 'a', role: 'author' },
+			{ name: 'Rajoli Siddharth Jayaprakash', affiliation: 'b', role: 'author' },
+		],
+		outlet: 'Financial Express Online',
+		published: { date: '2024-07-11', circa: false },
+		citationType: 'article-newspaper',
+		originalUrl: 'https://asiandiplomacy.example/russia-north-korea/',
+	},
+};
 
+const ACCESSED = '2026-12-02';
+
+describe('nameParts', () => {
 	it.each([
 		['M. K. Bhadrakumar', { family: 'Bhadrakumar', given: 'M. K.' }],
 		['Rajoli Siddharth Jayaprakash', { family: 'Jayaprakash', given: 'Rajoli Siddharth' }],
@@ -50,46 +68,77 @@ describe('cite', () => {
 	])('should split %s as %j', (name, expected) => {
 		expect(nameParts(name)).toEqual(expected);
 	});
+});
 
-	it('should give a plain citation with the exact quote and the permalink', () => {
-		expect(plainCitation(op)).toBe(
-			'Bhadrakumar, M. K. “Russia and DPRK rustle up an alliance”. Indian Punchline, c. June 2024. Quoted: “Bilateral trade increased by nine times and exceeded $34 billion last year.” https://treaty-reader.example/commentaries/bhadrakumar/#c-1a2b3c4d',
-		);
-	});
-
-	it('should credit an interview to the interviewee and name the interviewer', () => {
-		expect(plainCitation(interview)).toMatch(/^Lankov, Andrei\. “Russia–North Korea Rapprochement”\. Interview by Andrew Pruden\. NBR, 2024\./);
-	});
-
-	it('should bracket a supplied title', () => {
-		expect(plainCitation({ ...op, commentary: { ...op.commentary, titleSupplied: true } })).toContain('[Russia and DPRK rustle up an alliance]');
-	});
-
-	it('should write BibTeX with escaped specials and a unique key', () => {
-		const bib = bibtexCitation(op);
-		expect(bib.startsWith('@online{bhadrakumar2024-c-1a2b3c4d,\n')).toBe(true);
-		expect(bib).toContain('author = {Bhadrakumar, M. K.}');
-		expect(bib).toContain('\\$34 billion');
-		expect(bib).toContain('Date approximate.');
-		expect(bib.trim().endsWith('}')).toBe(true);
-	});
-
-	it('should keep a name with a final initial literal in BibTeX', () => {
-		const bib = bibtexCitation({ ...op, commentary: { ...op.commentary, authors: [{ name: 'Rekha J', affiliation: 'MGU', role: 'author' }] } });
-		expect(bib).toContain('author = {{Rekha J}}');
-	});
-
-	it('should write CSL-JSON with date parts, the interviewer and the quote', () => {
-		const csl = cslCitation(interview);
-		expect(csl).toMatchObject({
-			id: 'c-1a2b3c4d',
-			type: 'interview',
+describe('cslRecord', () => {
+	it('should type the piece by its outlet, with the access date, the interviewer and the quote', () => {
+		expect(cslRecord(op, ACCESSED)).toMatchObject({
+			type: 'post-weblog',
+			issued: { 'date-parts': [[2024, 6]], circa: true },
+			accessed: { 'date-parts': [[2026, 12, 2]] },
+			URL: op.url,
+		});
+		expect(cslRecord(interview, ACCESSED)).toMatchObject({
+			type: 'webpage',
 			author: [{ family: 'Lankov', given: 'Andrei' }],
 			interviewer: [{ family: 'Pruden', given: 'Andrew' }],
-			issued: { 'date-parts': [[2024]] },
 			'container-title': 'NBR',
 		});
-		expect(cslCitation(op)).toMatchObject({ type: 'article', issued: { 'date-parts': [[2024, 6]], circa: true } });
-		expect(JSON.parse(JSON.stringify(csl))).toEqual(csl);
+		expect(String(cslRecord(op, ACCESSED)['note'])).toContain(`Quoted: “${op.text}”`);
+	});
+});
+
+describe('claimCitations', () => {
+	const all = [op, interview, dated].map((claim) => ({ claim, out: claimCitations(claim, ACCESSED) }));
+
+	it('should format APA, Chicago and MLA as web pieces, never as a preprint or a chapter', () => {
+		for (const { claim, out } of all) {
+			for (const text of [out.apa, out.chicago, out.mla]) {
+				expect(text).not.toMatch(/Preprint|\bIn /);
+				expect(text).toContain(claim.url);
+				expect(text).toContain(claim.commentary.outlet);
+			}
+		}
+		const [first] = all;
+		expect(first!.out.apa).toMatch(/^Bhadrakumar, M\. K\. \(ca\. 2024, June\)\. Russia and DPRK rustle up an alliance\. Indian Punchline\./);
+		expect(first!.out.chicago).toMatch(/^Bhadrakumar, M\. K\. \[2024\?\]\. “Russia and DPRK Rustle up an Alliance\.” Indian Punchline/);
+		expect(first!.out.mla).toMatch(/^Bhadrakumar, M\. K\. “Russia and DPRK Rustle up an Alliance\.” Indian Punchline, /);
+		expect(all[1]!.out.chicago).toContain('Interview by Andrew Pruden');
+		// The outlet is named once, not again as publisher.
+		for (const text of [all[1]!.out.apa, all[1]!.out.chicago, all[1]!.out.mla]) expect(text.split('NBR')).toHaveLength(2);
+		expect(all[2]!.out.apa).toMatch(/^Sharma, A\., & Jayaprakash, R\. S\. \(2024, July 11\)\./);
+	});
+
+	it('should write BibTeX as @misc with year, month, howpublished, url and the access date, and parse back', () => {
+		for (const { claim, out } of all) {
+			expect(out.bibtex).toMatch(/^@misc\{[a-z]+\d{4}_c[0-9a-f]{10},\n/);
+			for (const field of ['author', 'title', 'year', 'howpublished', 'url', 'note']) expect(out.bibtex).toMatch(new RegExp(`\\n\\s*${field} = \\{`));
+			expect(out.bibtex).not.toMatch(/\n\s*date = /); // biblatex only
+			expect(out.bibtex).toContain(`Accessed ${ACCESSED}`);
+			const [parsed] = new Cite(out.bibtex).data;
+			expect(parsed).toMatchObject({ title: claim.commentary.title, URL: claim.url });
+			expect((parsed!['issued'] as { 'date-parts': number[][] })['date-parts'][0]![0]).toBe(Number(claim.commentary.published.date.slice(0, 4)));
+			expect(String(parsed!['note'])).toContain(claim.commentary.outlet);
+		}
+		expect(all[0]!.out.bibtex).toContain('month = {6}');
+		expect(all[2]!.out.bibtex).toContain('month = {7}'); // A month, never `jun 21`.
+		// Two sentences of one piece never share a key.
+		expect(claimCitations({ ...op, id: 'c-ffffffffff' }, ACCESSED).bibtex.split('\n')[0]).not.toBe(all[0]!.out.bibtex.split('\n')[0]);
+	});
+
+	it('should write RIS that a RIS parser reads back whole, one tag a line', () => {
+		for (const { claim, out } of all) {
+			for (const line of out.ris.split('\n')) expect(line).toMatch(/^[A-Z][A-Z0-9] {2}- /);
+			const [parsed] = new Cite(out.ris, { forceType: '@ris/file' }).data;
+			expect(parsed).toMatchObject({ title: claim.commentary.title, URL: claim.url });
+			expect([parsed!['container-title'], parsed!['publisher']]).toContain(claim.commentary.outlet);
+			expect(String(parsed!['note'])).toContain(claim.text);
+		}
+		expect(all[0]!.out.ris.startsWith('TY  - BLOG\n')).toBe(true);
+		expect(all[2]!.out.ris.startsWith('TY  - NEWS\n')).toBe(true);
+	});
+
+	it('should give CSL-JSON that parses to the record', () => {
+		for (const { claim, out } of all) expect(JSON.parse(out.csl)).toEqual([cslRecord(claim, ACCESSED)]);
 	});
 });

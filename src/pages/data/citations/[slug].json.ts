@@ -1,0 +1,19 @@
+/**
+ * The citations of every sentence of one commentary, precomputed at build
+ * time: the reading page's cite panel fetches this file when it first opens,
+ * so no citation library is shipped to the browser.
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { citationsOf } from '../../../lib/claim-pages.ts';
+import { getCorpus, type CorpusEntry } from '../../../lib/corpus.ts';
+
+export const getStaticPaths = (async () => {
+	const corpus = await getCorpus();
+	return corpus.map((commentary) => ({ params: { slug: commentary.slug }, props: { commentary } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ commentary: CorpusEntry }> = ({ props }) => {
+	const { entry, claims } = props.commentary;
+	const body = Object.fromEntries(claims.map((claim) => [claim.id, citationsOf(claim, entry)]));
+	return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
+};
