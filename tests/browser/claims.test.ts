@@ -5,9 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useSite } from '../support/browser';
-import { distDir, hasBuild } from '../support/dist';
+import { distDir, hasBuild, siteOrigin } from '../support/dist';
 
 const built = hasBuild();
+// The public address the site was built for (SITE_URL): permalinks and citations use it, wherever it is served.
+const origin = built ? await siteOrigin() : '';
 const slug = 'lankov-nbr-interview';
 
 describe('claims in the browser', () => {
@@ -67,7 +69,7 @@ describe('claims in the browser', () => {
 			await page.keyboard.press('Enter');
 			const panel = page.locator('#claim-panel');
 			await expect.poll(() => panel.evaluate((el) => el.matches(':popover-open'))).toBe(true);
-			expect(await page.inputValue('#claim-panel-link')).toBe(site.url(`/commentaries/${slug}/#${id}`));
+			expect(await page.inputValue('#claim-panel-link')).toBe(`${origin}/commentaries/${slug}/#${id}`);
 			expect(await page.evaluate(() => document.activeElement?.id)).toBe('claim-panel-link');
 			await page.keyboard.press('Escape');
 			await expect.poll(() => panel.evaluate((el) => el.matches(':popover-open'))).toBe(false);
@@ -75,8 +77,8 @@ describe('claims in the browser', () => {
 		});
 	});
 
-	it('should copy the link and a citation quoting the sentence', async () => {
-		const { id, text } = await claimAt(5);
+	it('should copy the link and a citation in the chosen style, on the site address', async () => {
+		const { id } = await claimAt(5);
 		await site.open(
 			`/commentaries/${slug}/`,
 			async (page) => {
@@ -85,21 +87,25 @@ describe('claims in the browser', () => {
 				await page.keyboard.press('Enter');
 				await page.getByRole('button', { name: 'Copy link' }).click();
 				await expect.poll(() => page.locator('#reader-status').textContent()).toBe('Link copied.');
-				expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(site.url(`/commentaries/${slug}/#${id}`));
+				const permalink = `${origin}/commentaries/${slug}/#${id}`;
+				expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(permalink);
+				// APA first; the citations arrive precomputed from the commentary's citations file.
+				await expect.poll(() => page.inputValue('#claim-panel-citation')).toContain(permalink);
+				expect(await page.inputValue('#claim-panel-citation')).toMatch(/^Lankov, A\. \(ca\. 2024\)\. .*\(A\. Pruden, Interviewer\) \[Interview\]/);
+				await page.getByRole('radio', { name: 'Chicago' }).check();
+				expect(await page.inputValue('#claim-panel-citation')).toContain('Interview by Andrew Pruden');
 				await page.getByRole('button', { name: 'Copy citation' }).click();
 				await expect.poll(() => page.locator('#reader-status').textContent()).toBe('Citation copied.');
-				const citation = await page.evaluate(() => navigator.clipboard.readText());
-				expect(citation).toContain('Lankov, Andrei.');
-				expect(citation).toContain('Interview by Andrew Pruden.');
-				expect(citation).toContain(`Quoted: “${text}”`);
+				expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^Lankov, Andrei\. \[2024\?\]\. “/);
 				const bibtex = await page.locator('[data-field="bibtex"]').textContent();
-				expect(bibtex).toMatch(new RegExp(`^@online\\{lankov2024-${id},`));
+				expect(bibtex).toMatch(new RegExp(`^@misc\\{lankov2024_${id.replace('-', '')},`));
+				expect(await page.locator('[data-field="ris"]').textContent()).toMatch(/^TY {2}- ELEC\n/);
 			},
 			{ fresh: true },
 		);
 	});
 
-	it('should give the share page the sentence in its meta tags, a card image and the anchor as canonical', async () => {
+	it('should give the share page the sentence in its meta tags, a card image and its own address as canonical', async () => {
 		const { id, text } = await claimAt(7);
 		await site.open(`/c/${id}/`, async (page, report) => {
 			expect(report.status).toBe(200);
@@ -109,7 +115,8 @@ describe('claims in the browser', () => {
 			expect(await meta('meta[property="og:title"]')).toContain('Andrei Lankov');
 			expect(await meta('meta[name="twitter:card"]')).toBe('summary_large_image');
 			expect(await meta('meta[property="og:image"]')).toMatch(new RegExp(`/c/${id}\\.png$`));
-			expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toMatch(new RegExp(`/commentaries/${slug}/#${id}$`));
+			expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toBe(`${origin}/c/${id}/`);
+			expect(await meta('meta[property="og:url"]')).toBe(`${origin}/c/${id}/`);
 			expect((await page.locator('blockquote').textContent())?.trim()).toBe(text);
 			const image = await page.request.get(site.url(`/c/${id}.png`));
 			expect(image.status()).toBe(200);
@@ -117,6 +124,20 @@ describe('claims in the browser', () => {
 			expect((await image.body()).subarray(1, 4).toString()).toBe('PNG');
 			await Promise.all([page.waitForURL((url) => url.hash === `#${id}`), page.getByRole('link', { name: 'Read it in context' }).click()]);
 			expect(await page.evaluate(() => document.activeElement?.id)).toBe(id);
+		});
+	});
+
+	it('should say so when a #c-… link names a sentence the commentary does not have', async () => {
+		const { id } = await claimAt(2);
+		await site.open(`/commentaries/${slug}/#c-ffffffffff`, async (page, report) => {
+			expect(report.consoleErrors).toEqual([]);
+			const notice = page.locator('[data-claim-unknown]');
+			await expect.poll(() => notice.isVisible()).toBe(true);
+			expect(await notice.textContent()).toContain('(c-ffffffffff) is not known in this commentary');
+			expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-claim-unknown'))).toBe(true);
+			// A known sentence hides it again.
+			await page.evaluate((claimId) => (location.hash = claimId), id);
+			await expect.poll(() => notice.isVisible()).toBe(false);
 		});
 	});
 

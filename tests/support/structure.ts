@@ -86,9 +86,16 @@ export function pageProblems(tree: Root, options: Readonly<PageContractOptions>)
 	}
 
 	// Strict CSP ahead: only same-origin module scripts, no inline code of any kind.
+	// JSON-LD is data, not code (CSP does not run it): allowed when it parses as JSON.
 	for (const script of named('script')) {
 		const src = attribute(script, 'src');
-		if (src === undefined) problems.push(`inline script ${at(script)}: put it in a module file`);
+		if (src === undefined && attribute(script, 'type') === 'application/ld+json') {
+			try {
+				JSON.parse(toString(script));
+			} catch {
+				problems.push(`JSON-LD ${at(script)} is not valid JSON`);
+			}
+		} else if (src === undefined) problems.push(`inline script ${at(script)}: put it in a module file`);
 		else if (attribute(script, 'type') !== 'module') problems.push(`${at(script)} src="${src}" must be type="module"`);
 	}
 	for (const style of named('style')) problems.push(`inline stylesheet ${at(style)}: stylesheets must be files`);

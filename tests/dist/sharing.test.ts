@@ -1,0 +1,169 @@
+/**
+ * What unfurlers, crawlers, feed readers and reference managers read from the
+ * built site: Open Graph and Twitter tags parsed by a real unfurl parser
+ * (open-graph-scraper), Highwire tags and JSON-LD, the sitemap, robots.txt
+ * and the feed parsed as XML, the precomputed citations, and the reading
+ * page's JavaScript budget (printed, and held at 10 KB gzipped).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Element, Root } from 'hast';
+import { toString } from 'hast-util-to-string';
+import { XMLParser } from 'fast-xml-parser';
+import ogs from 'open-graph-scraper';
+import { visit } from 'unist-util-visit';
+import { describe, expect, it } from 'vitest';
+import { distDir, hasBuild, listPages, parsePage, readDistFile, siteOrigin } from '../support/dist';
+
+const built = hasBuild();
+const origin = built ? await siteOrigin() : '';
+
+function elements(tree: Root, test: (node: Element) => boolean): Element[] {
+	const found: Element[] = [];
+	visit(tree, 'element', (node) => {
+		if (test(node)) found.push(node);
+	});
+	return found;
+}
+
+function meta(tree: Root, key: string): string[] {
+	return elements(tree, (node) => node.tagName === 'meta' && (node.properties['property'] === key || node.properties['name'] === key)).map((node) =>
+		String(node.properties['content']),
+	);
+}
+
+function canonical(tree: Root): string | undefined {
+	const link = elements(tree, (node) => node.tagName === 'link' && String(node.properties['rel']) === 'canonical')[0];
+	return link ? String(link.properties['href']) : undefined;
+}
+
+/** The file a same-origin absolute URL is served from. */
+function fileFor(url: string): string {
+	const path = decodeURIComponent(new URL(url).pathname).replace(/^\//, '');
+	return join(distDir, path.endsWith('/') || path === '' ? `${path}index.html` : path);
+}
+
+const xml = new XMLParser({ ignoreAttributes: false });
+
+describe('sharing metadata in dist/', () => {
+	it('should have a built site to check', () => {
+		expect(built, `no build in ${distDir}: run \`npm run build\` first`).toBe(true);
+	});
+	if (!built) return;
+
+	const pages = listPages().filter((page) => page.file !== '404.html');
+	const share = pages.find((page) => /^c\/c-[0-9a-f]{10}\/index\.html$/.test(page.file))!;
+	const reading = pages.find((page) => /^commentaries\/[^/]+\/index\.html$/.test(page.file))!;
+	const samples = [
+		'index.html',
+		'commentaries/index.html',
+		reading.file,
+		'articles/index.html',
+		pages.find((page) => /^articles\/\d+\/index\.html$/.test(page.file))!.file,
+		'actors/index.html',
+		pages.find((page) => /^actors\/[^/]+\/index\.html$/.test(page.file))!.file,
+		'timeline/index.html',
+		'about/index.html',
+		share.file,
+	];
+
+	it.each(samples)('should give %s an unfurl card that open-graph-scraper reads whole', async (file) => {
+		const { result, error } = await ogs({ html: readDistFile(file) });
+		expect(error).toBe(false);
+		expect(result.ogTitle).toBeTruthy();
+		expect(result.ogTitle).not.toBe('Home');
+		expect(result.ogDescription).toBeTruthy();
+		expect(result.ogSiteName).toBe('Treaty Reader');
+		expect(result.ogUrl?.startsWith(`${origin}/`)).toBe(true);
+		expect(result.twitterCard).toBe('summary_large_image');
+		expect(result.twitterTitle).toBe(result.ogTitle);
+		const image = result.ogImage?.[0];
+		expect(image?.url.startsWith(`${origin}/`), image?.url).toBe(true);
+		expect(existsSync(fileFor(image!.url)), image?.url).toBe(true);
+		expect(result.twitterImage?.[0]?.url).toBe(image?.url);
+		expect(image?.width).toBe('1200');
+		expect(image?.height).toBe('630');
+	});
+
+	it('should title the home page with the site, and a share page with the piece', async () => {
+		const home = (await ogs({ html: readDistFile('index.html') })).result;
+		expect(home.ogTitle).toMatch(/^Treaty Reader: /);
+		const tree = parsePage(share.file);
+		const pieceTitle = toString(elements(tree, (node) => node.tagName === 'cite')[0]!);
+		expect(meta(tree, 'og:title')[0]).toContain(pieceTitle);
+		expect(meta(tree, 'og:image')[0]).toBe(`${origin}/${share.file.replace(/\/index\.html$/, '.png')}`);
+		// Pages without a card of their own share the site card.
+		expect(meta(parsePage('about/index.html'), 'og:image')[0]).toBe(`${origin}/site-card.png`);
+	});
+
+	it('should make og:url the canonical address on every page', () => {
+		const disagree = pages
+			.map((page) => ({ path: page.path, tree: parsePage(page.file) }))
+			.filter(({ tree }) => meta(tree, 'og:url')[0] !== canonical(tree) || !canonical(tree)?.startsWith(`${origin}/`))
+			.map(({ path }) => path);
+		expect(disagree).toEqual([]);
+	});
+
+	it.each([reading.file, share.file])('should describe the piece for reference managers on %s (Highwire and JSON-LD)', (file) => {
+		const tree = parsePage(file);
+		expect(meta(tree, 'citation_title')[0]).toBeTruthy();
+		expect(meta(tree, 'citation_author').length).toBeGreaterThan(0);
+		expect(meta(tree, 'citation_publication_date')[0]).toMatch(/^\d{4}(\/\d{2}){0,2}$/);
+		expect(meta(tree, 'citation_public_url')[0]?.startsWith(`${origin}/commentaries/`)).toBe(true);
+		expect(meta(tree, 'citation_publisher')[0]).toBeTruthy();
+		const scripts = elements(tree, (node) => node.tagName === 'script' && node.properties['type'] === 'application/ld+json');
+		expect(scripts).toHaveLength(1);
+		const data = JSON.parse(toString(scripts[0]!)) as Record<string, unknown>;
+		expect(data).toMatchObject({ '@context': 'https://schema.org', headline: meta(tree, 'citation_title')[0], url: meta(tree, 'citation_public_url')[0] });
+		expect((data['author'] as { name: string }[]).map((a) => a.name)).toEqual(expect.arrayContaining([meta(tree, 'citation_author')[0]]));
+	});
+
+	it('should list every reading page and no share page in the sitemap, linked from robots.txt', () => {
+		const robots = readDistFile('robots.txt');
+		const sitemapUrl = /^Sitemap: (.+)$/m.exec(robots)?.[1];
+		expect(sitemapUrl).toBe(`${origin}/sitemap-index.xml`);
+		const index = xml.parse(readFileSync(fileFor(sitemapUrl!), 'utf8'));
+		const parts = [index.sitemapindex.sitemap].flat().map((entry: { loc: string }) => entry.loc);
+		const urls = parts.flatMap((part: string) => [xml.parse(readFileSync(fileFor(part), 'utf8')).urlset.url].flat().map((entry: { loc: string }) => entry.loc));
+		const readingPages = pages.filter((page) => /^commentaries\/[^/]+\/index\.html$/.test(page.file)).map((page) => `${origin}${page.path}`);
+		expect(urls).toEqual(expect.arrayContaining([`${origin}/`, ...readingPages]));
+		expect(urls.filter((url: string) => /\/c\/c-/.test(url))).toEqual([]);
+		for (const url of urls) expect(existsSync(fileFor(url)), url).toBe(true);
+	});
+
+	it('should publish a feed of the commentaries, linked from every page', () => {
+		const feed = xml.parse(readDistFile('feed.xml'));
+		const items = [feed.rss.channel.item].flat() as { link: string; title: string; pubDate: string }[];
+		const readingPages = pages.filter((page) => /^commentaries\/[^/]+\/index\.html$/.test(page.file)).map((page) => `${origin}${page.path}`);
+		expect(items.map((item) => item.link).sort()).toEqual(readingPages.sort());
+		for (const item of items) expect(Number.isNaN(Date.parse(item.pubDate))).toBe(false);
+		const head = parsePage('timeline/index.html');
+		const alternate = elements(head, (node) => node.tagName === 'link' && String(node.properties['rel']) === 'alternate')[0];
+		expect(alternate?.properties['type']).toBe('application/rss+xml');
+		expect(alternate?.properties['href']).toBe('/feed.xml');
+	});
+
+	it('should precompute every sentence’s citations for the reading page’s cite panel, on the site address', () => {
+		const tree = parsePage(reading.file);
+		const article = elements(tree, (node) => node.properties['dataCitations'] !== undefined)[0]!;
+		const file = String(article.properties['dataCitations']);
+		const citations = JSON.parse(readDistFile(file.replace(/^\//, ''))) as Record<string, Record<string, string>>;
+		const ids = elements(tree, (node) => node.properties['dataClaim'] !== undefined).map((node) => String(node.properties['id']));
+		expect(Object.keys(citations).sort()).toEqual([...ids].sort());
+		const permalink = String(article.properties['dataPermalink']);
+		expect(permalink).toBe(`${origin}${reading.path}`);
+		for (const id of ids) {
+			expect(citations[id]!['url']).toBe(`${permalink}#${id}`);
+			for (const format of ['apa', 'chicago', 'mla', 'bibtex', 'ris', 'csl']) expect(citations[id]![format]).toBeTruthy();
+		}
+	});
+
+	it('should keep the reading page’s JavaScript within 10 KB gzipped', () => {
+		const tree = parsePage(reading.file);
+		const scripts = elements(tree, (node) => node.tagName === 'script' && typeof node.properties['src'] === 'string').map((node) => String(node.properties['src']));
+		const bytes = scripts.reduce((sum, src) => sum + gzipSync(readFileSync(join(distDir, src.replace(/^\//, '')))).length, 0);
+		console.info(`reading page JavaScript: ${scripts.length} file(s), ${bytes} bytes gzipped`);
+		expect(bytes).toBeLessThanOrEqual(10 * 1024);
+	});
+});
