@@ -122,7 +122,8 @@ export function cslRecord(claim: CitableClaim, accessed: string): Record<string,
 		// A title the editors supplied is a description, bracketed as the styles ask.
 		title: commentary.titleSupplied ? `[${commentary.title}]` : commentary.title,
 		author: citedNames(commentary.authors).map((a) => nameParts(a.name)),
-		...(interviewers.length > 0 ? { interviewer: interviewers, genre: 'Interview' } : {}),
+		// The interviewer says it is an interview (a `genre` too would make MLA say it twice).
+		...(interviewers.length > 0 ? { interviewer: interviewers } : {}),
 		'container-title': commentary.outlet,
 		issued: { 'date-parts': dateParts(commentary.published.date), ...(commentary.published.circa ? { circa: true } : {}) },
 		accessed: { 'date-parts': dateParts(accessed) },

@@ -91,7 +91,7 @@ describe('claims in the browser', () => {
 				expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(permalink);
 				// APA first; the citations arrive precomputed from the commentary's citations file.
 				await expect.poll(() => page.inputValue('#claim-panel-citation')).toContain(permalink);
-				expect(await page.inputValue('#claim-panel-citation')).toMatch(/^Lankov, A\. \(ca\. 2024\)\. .*\(A\. Pruden, Interviewer\) \[Interview\]/);
+				expect(await page.inputValue('#claim-panel-citation')).toMatch(/^Lankov, A\. \(ca\. 2024\)\. .*\(A\. Pruden, Interviewer\)\. /);
 				await page.getByRole('radio', { name: 'Chicago' }).check();
 				expect(await page.inputValue('#claim-panel-citation')).toContain('Interview by Andrew Pruden');
 				await page.getByRole('button', { name: 'Copy citation' }).click();

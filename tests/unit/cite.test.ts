@@ -104,6 +104,7 @@ describe('claimCitations', () => {
 		expect(first!.out.chicago).toMatch(/^Bhadrakumar, M\. K\. \[2024\?\]\. “Russia and DPRK Rustle up an Alliance\.” Indian Punchline/);
 		expect(first!.out.mla).toMatch(/^Bhadrakumar, M\. K\. “Russia and DPRK Rustle up an Alliance\.” Indian Punchline, /);
 		expect(all[1]!.out.chicago).toContain('Interview by Andrew Pruden');
+		expect(all[1]!.out.mla).toContain('Interview by Andrew Pruden. NBR');
 		// The outlet is named once, not again as publisher.
 		for (const text of [all[1]!.out.apa, all[1]!.out.chicago, all[1]!.out.mla]) expect(text.split('NBR')).toHaveLength(2);
 		expect(all[2]!.out.apa).toMatch(/^Sharma, A\., & Jayaprakash, R\. S\. \(2024, July 11\)\./);
