@@ -37,8 +37,14 @@ function copyProject(to: string): void {
 	symlinkSync(join(ROOT, 'node_modules'), join(to, 'node_modules'), 'dir');
 }
 
+/**
+ * Run Node in the copy. Vitest sets `BASE_URL`, `MODE`, `DEV`, `PROD` and
+ * `SSR` in its workers, and Vite would take them for the site's own.
+ */
 function run(args: readonly string[], env: NodeJS.ProcessEnv = {}) {
-	const result = spawnSync(process.execPath, args, { cwd: temp, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
+	const childEnv: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0', ...env };
+	for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete childEnv[name];
+	const result = spawnSync(process.execPath, args, { cwd: temp, encoding: 'utf8', env: childEnv, maxBuffer: 64 * 1024 * 1024 });
 	return { code: result.status, out: `${result.stdout}${result.stderr}` };
 }
 
