@@ -46,7 +46,8 @@ describe('page contract', () => {
 		['main without id', page().replace('<main id="main">', '<main>'), '<main> must have id="main" (the skip link target)'],
 		['no skip link', page({ skip: '<a href="/">Home</a>' }), 'the first link in <body> must be the skip link to #main, found href="/"'],
 		['inline script', page({ body: '<script>alert(1)</script>' }), 'inline script <script> at 5:1: put it in a module file'],
-		['JSON-LD', page({ head: '<script type="application/ld+json">{}</script>' }), 'inline script <script> at 2:1: put it in a module file'],
+		['broken JSON-LD', page({ head: '<script type="application/ld+json">{"a":</script>' }), 'JSON-LD <script> at 2:1 is not valid JSON'],
+		['script typed as data but not JSON-LD', page({ head: '<script type="text/plain">x</script>' }), 'inline script <script> at 2:1: put it in a module file'],
 		['classic script', page({ head: '<script src="/a.js"></script>' }), '<script> at 2:1 src="/a.js" must be type="module"'],
 		['inline style', page({ head: '<style>p{}</style>' }), 'inline stylesheet <style> at 2:1: stylesheets must be files'],
 		['event handler', page({ body: '<button onclick="go()">Go</button>' }), 'inline event handler onclick on <button> at 5:1'],
@@ -59,6 +60,10 @@ describe('page contract', () => {
 		['foreign iframe', page({ body: '<iframe src="https://video.example/e" title="v"></iframe>' }), 'loads from another origin (https://video.example): <iframe src="https://video.example/e"> at 5:1'],
 	])('should report a page with %s', (_name, html, expected) => {
 		expect(problemsOf(html)).toEqual([expected]);
+	});
+
+	it('should accept JSON-LD that parses: it is data, which a strict CSP does not run', () => {
+		expect(problemsOf(page({ head: '<script type="application/ld+json">{"@context":"https://schema.org"}</script>' }))).toEqual([]);
 	});
 
 	it('should list style attributes without calling them problems', () => {
