@@ -38,7 +38,8 @@ describe('resolveSiteUrl', () => {
 		const bad = load('treaty-reader.example');
 		expect(bad.status).not.toBe(0);
 		expect(bad.stderr).toContain('SITE_URL="treaty-reader.example": not an absolute URL');
-	}, 60_000);
+		// Loading the configuration imports the whole Markdown pipeline: slow on a busy machine.
+	}, 180_000);
 });
 
 describe('routes.absolute', () => {
