@@ -25,6 +25,7 @@ import rehypeClaimRedirects from '../plugins/rehype-claim-redirects.ts';
 import rehypeClaims from '../plugins/rehype-claims.ts';
 import rehypeEditorNotes from '../plugins/rehype-editor-notes.ts';
 import rehypeMentionPreviews from '../plugins/rehype-mention-previews.ts';
+import rehypeQuietMentions from '../plugins/rehype-quiet-mentions.ts';
 import rehypeSiteBase from '../plugins/rehype-site-base.ts';
 import remarkActorMentions from '../plugins/remark-actor-mentions.ts';
 import remarkArticleMentions from '../plugins/remark-article-mentions.ts';
@@ -129,8 +130,10 @@ export function markdownPlugins(
 			...(ledger ? ([[rehypeClaimRedirects, { ledger }]] satisfies RehypePlugins) : []),
 			[rehypeMentionPreviews, registry],
 			[rehypeEditorNotes, { notes }],
-			// Last: every link the plugins made is root-relative until here.
+			// Every link the plugins made is root-relative until here.
 			[rehypeSiteBase, { base: options?.base ?? '/', include }],
+			// After the base is applied, so a quiet mention keeps its full address for the reader's preference.
+			[rehypeQuietMentions, { include }],
 		],
 	};
 }
