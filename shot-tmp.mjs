@@ -1,0 +1,10 @@
+import { chromium } from 'playwright-core';
+const [,, path, sel, out, w='1280', scheme='light'] = process.argv;
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox'] });
+const p = await b.newPage({ viewport: { width: +w, height: 900 }, colorScheme: scheme });
+await p.goto('http://127.0.0.1:4371' + path);
+if (sel) await p.locator(sel).first().evaluate(e => e.scrollIntoView({block:'start'}));
+await p.waitForTimeout(300);
+if (process.env.HOVER) await p.locator(process.env.HOVER).first().hover();
+await p.screenshot({ path: out });
+await b.close();
