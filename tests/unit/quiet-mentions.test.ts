@@ -5,6 +5,7 @@
  * mention. Also through the site's real pipeline, with a base.
  */
 import { fileURLToPath } from 'node:url';
+import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
@@ -20,7 +21,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 function quiet(html: string, options: Parameters<typeof rehypeQuietMentions>[0] = { include: () => true }, path?: string): string {
 	const processor = unified().use(rehypeQuietMentions, options).use(rehypeStringify);
 	const tree = processor.runSync(fromHtml(html, { fragment: true }), new VFile(path === undefined ? {} : { path }));
-	return processor.stringify(tree);
+	return processor.stringify(tree as Root);
 }
 
 const russia = (text = 'Russia') => `<a href="/actors/russia/" data-mention="actor" data-ref="russia" aria-describedby="pv-actor-russia">${text}</a>`;
