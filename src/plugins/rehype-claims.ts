@@ -1,6 +1,7 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { VFile } from 'vfile';
 import { assignClaimIds, type HashFunction } from '../claims/claim-id.ts';
+import { isCitable, type CitableUnit } from '../claims/citable.ts';
 import { collapseWhitespace } from '../claims/normalise.ts';
 import { segmentSentences, type NonTerminalRule } from '../claims/segment.ts';
 import { commentarySlug, isCommentary } from '../integrations/markdown-scope.ts';
@@ -36,6 +37,8 @@ export interface Options {
 	rules?: readonly NonTerminalRule[];
 	/** Hash for ids (default: SHA-256; tests inject others). */
 	hash?: HashFunction;
+	/** Which paragraphs, list items and headings deserve permalinks (default: `isCitable`: sentences, not bare titles or bylines). */
+	citable?: ((unit: Readonly<CitableUnit>) => boolean) | undefined;
 }
 
 const HEADINGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
@@ -81,6 +84,7 @@ export default function rehypeClaims(options?: Readonly<Options> | null) {
 	const permalink = options?.permalink ?? true;
 	const linkLabel = options?.linkLabel ?? 'Link to this sentence';
 	const segmentOptions = options?.rules ? { rules: options.rules } : {};
+	const citable = options?.citable ?? isCitable;
 
 	return function transform(tree: Root, file: VFile): undefined {
 		if (!include(file)) return undefined;
@@ -90,6 +94,7 @@ export default function rehypeClaims(options?: Readonly<Options> | null) {
 
 		const addUnit = (parent: Element | Root, from: number, count: number, block: ClaimBlock, container: string | undefined) => {
 			const nodes = parent.children.slice(from, from + count) as ElementContent[];
+			if (!citable({ block, container, text: collapseWhitespace(nodes.map(textOf).join('')) })) return;
 			const pieces = splitIntoPieces(nodes, segmentOptions);
 			if (!pieces.some((piece) => piece.sentence)) return;
 			units.push({ parent, from, count, block, blockIndex: units.length, section, container, pieces });
