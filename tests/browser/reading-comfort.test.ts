@@ -30,7 +30,8 @@ async function linkDensity(page: Page) {
 		for (const extra of copy.querySelectorAll('.editor-note, .block-label, .claim-link')) extra.remove();
 		const words = [...new Intl.Segmenter('en', { granularity: 'word' }).segment(copy.textContent ?? '')].filter((s) => s.isWordLike).length;
 		const mentionLinks = [...prose.querySelectorAll<HTMLElement>('[data-mention]')].filter(isTabStop).length;
-		const mentions = prose.querySelectorAll('[data-mention][data-ref]').length;
+		// Every mention that can be a link (an article inside a range is a span around two links).
+		const mentions = prose.querySelectorAll('a[data-mention][data-ref]').length;
 		const tabStops = [...document.querySelectorAll<HTMLElement>('a[href], button, input, textarea, select, summary, [tabindex]')].filter(isTabStop).length;
 		return { words, mentionLinks, mentions, tabStops, per100: (mentionLinks / words) * 100 };
 	});
