@@ -94,7 +94,11 @@ export default function rehypeClaims(options?: Readonly<Options> | null) {
 
 		const addUnit = (parent: Element | Root, from: number, count: number, block: ClaimBlock, container: string | undefined) => {
 			const nodes = parent.children.slice(from, from + count) as ElementContent[];
-			if (!citable({ block, container, text: collapseWhitespace(nodes.map(textOf).join('')) })) return;
+			if (!citable({ block, container, text: collapseWhitespace(nodes.map(textOf).join('')) })) {
+				// Not a claim, so its mentions are recorded nowhere: the page shows them as plain words too.
+				parent.children.splice(from, count, ...(nodes.flatMap(unwrapMentions) as typeof parent.children));
+				return;
+			}
 			const pieces = splitIntoPieces(nodes, segmentOptions);
 			if (!pieces.some((piece) => piece.sentence)) return;
 			units.push({ parent, from, count, block, blockIndex: units.length, section, container, pieces });
@@ -185,6 +189,22 @@ export default function rehypeClaims(options?: Readonly<Options> | null) {
 		frontmatter['claims'] = claims;
 		return undefined;
 	};
+}
+
+/**
+ * A node with every mention link inside it replaced by its content (for text
+ * that is not a claim: a bare title, a byline, a dateline).
+ *
+ * @param node
+ *   Node.
+ * @returns
+ *   The node, or the mention's children in its place.
+ */
+function unwrapMentions(node: ElementContent): ElementContent[] {
+	if (node.type !== 'element') return [node];
+	const children = node.children.flatMap(unwrapMentions);
+	if (node.properties.dataMention !== undefined && node.properties.dataRef !== undefined) return children;
+	return [{ ...node, children }];
 }
 
 function isInline(node: RootContent): boolean {
