@@ -27,6 +27,7 @@ import rehypeClaims from '../plugins/rehype-claims.ts';
 import rehypeEditorNotes from '../plugins/rehype-editor-notes.ts';
 import rehypeHeadingIds from '../plugins/rehype-heading-ids.ts';
 import rehypeMentionPreviews from '../plugins/rehype-mention-previews.ts';
+import rehypeQuietMentions from '../plugins/rehype-quiet-mentions.ts';
 import rehypeSiteBase from '../plugins/rehype-site-base.ts';
 import remarkActorMentions from '../plugins/remark-actor-mentions.ts';
 import remarkArticleMentions from '../plugins/remark-article-mentions.ts';
@@ -140,8 +141,10 @@ export function markdownPlugins(
 			[rehypeEditorNotes, { notes }],
 			// Content headings get `h-` ids, apart from the page's own ids and globals.
 			[rehypeHeadingIds, { include }],
-			// Last: every link the plugins made is root-relative until here.
+			// Every link the plugins made is root-relative until here.
 			[rehypeSiteBase, { base: options?.base ?? '/', include }],
+			// After the base is applied, so a quiet mention keeps its full address for the reader's preference.
+			[rehypeQuietMentions, { include }],
 		],
 	};
 }

@@ -245,3 +245,31 @@ export function claimSections(claims: readonly Claim[]): ClaimSection[] {
 	}
 	return sections;
 }
+
+/** An article or actor a claim mentions, named as the registry names it. */
+export interface MentionedEntity {
+	kind: 'article' | 'actor';
+	ref: string;
+	name: string;
+}
+
+/**
+ * The articles and actors one claim mentions, once each, in order of first
+ * mention, named by the registry (“Japan”, not the text's “Japan’s”; an
+ * article as “Article 4”). Dates are left out.
+ *
+ * @param mentions
+ *   The claim's mentions.
+ * @param actorNames
+ *   Actor id → registry name.
+ * @returns
+ *   Entities.
+ */
+export function mentionedEntities(mentions: readonly Mention[], actorNames: ReadonlyMap<string, string>): MentionedEntity[] {
+	const found = new Map<string, MentionedEntity>();
+	for (const { kind, ref } of mentions) {
+		if (kind === 'date' || found.has(`${kind}:${ref}`)) continue;
+		found.set(`${kind}:${ref}`, { kind, ref, name: kind === 'article' ? `Article ${ref}` : (actorNames.get(ref) ?? ref) });
+	}
+	return [...found.values()];
+}

@@ -1,6 +1,7 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { VFile } from 'vfile';
 import { assignClaimIds, type HashFunction } from '../claims/claim-id.ts';
+import { isCitable, type CitableUnit } from '../claims/citable.ts';
 import { collapseWhitespace } from '../claims/normalise.ts';
 import { segmentSentences, type NonTerminalRule } from '../claims/segment.ts';
 import { commentarySlug, isCommentary } from '../integrations/markdown-scope.ts';
@@ -42,6 +43,8 @@ export interface Options {
 	 * when the ledger check follows, which reports it with any lost ids.
 	 */
 	allowEmpty?: boolean;
+	/** Which paragraphs, list items and headings deserve permalinks (default: `isCitable`: sentences, not bare titles or bylines). */
+	citable?: ((unit: Readonly<CitableUnit>) => boolean) | undefined;
 }
 
 const HEADINGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
@@ -87,6 +90,7 @@ export default function rehypeClaims(options?: Readonly<Options> | null) {
 	const permalink = options?.permalink ?? true;
 	const linkLabel = options?.linkLabel ?? 'Link to this sentence';
 	const segmentOptions = options?.rules ? { rules: options.rules } : {};
+	const citable = options?.citable ?? isCitable;
 
 	return function transform(tree: Root, file: VFile): undefined {
 		if (!include(file)) return undefined;
@@ -96,6 +100,11 @@ export default function rehypeClaims(options?: Readonly<Options> | null) {
 
 		const addUnit = (parent: Element | Root, from: number, count: number, block: ClaimBlock, container: string | undefined) => {
 			const nodes = parent.children.slice(from, from + count) as ElementContent[];
+			if (!citable({ block, container, text: collapseWhitespace(nodes.map(textOf).join('')) })) {
+				// Not a claim, so its mentions are recorded nowhere: the page shows them as plain words too.
+				parent.children.splice(from, count, ...(nodes.flatMap(unwrapMentions) as typeof parent.children));
+				return;
+			}
 			const pieces = splitIntoPieces(nodes, segmentOptions);
 			if (!pieces.some((piece) => piece.sentence)) return;
 			units.push({ parent, from, count, block, blockIndex: units.length, section, container, pieces });
@@ -190,6 +199,22 @@ export default function rehypeClaims(options?: Readonly<Options> | null) {
 		frontmatter['claims'] = claims;
 		return undefined;
 	};
+}
+
+/**
+ * A node with every mention link inside it replaced by its content (for text
+ * that is not a claim: a bare title, a byline, a dateline).
+ *
+ * @param node
+ *   Node.
+ * @returns
+ *   The node, or the mention's children in its place.
+ */
+function unwrapMentions(node: ElementContent): ElementContent[] {
+	if (node.type !== 'element') return [node];
+	const children = node.children.flatMap(unwrapMentions);
+	if (node.properties.dataMention !== undefined && node.properties.dataRef !== undefined) return children;
+	return [{ ...node, children }];
 }
 
 function isInline(node: RootContent): boolean {

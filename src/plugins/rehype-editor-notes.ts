@@ -17,12 +17,17 @@ import { truncateAtWord } from '../lib/truncate.ts';
  * ```html
  * <div class="with-note">
  *   <p>…<mark class="noted" id="noted-x" aria-details="note-x">…</mark>…</p>
- *   <aside class="editor-note" id="note-x" aria-labelledby="note-x-label">…</aside>
+ *   <div class="editor-notes">
+ *     <aside class="editor-note" id="note-x" aria-labelledby="note-x-label">…</aside>
+ *   </div>
  * </div>
  * ```
  *
  * which the stylesheet lays out as a margin note on wide screens and as an
- * inset after the paragraph on narrow ones.
+ * inset after the paragraph on narrow ones. The notes of one paragraph share
+ * one `editor-notes` group, so that in the margin they stack as one column
+ * taken out of the flow: a note taller than its paragraph never pushes the
+ * next paragraph down.
  */
 export interface PlacedNote {
 	id: string;
@@ -101,7 +106,7 @@ export default function rehypeEditorNotes(options?: Readonly<Options> | null) {
 			});
 		}
 
-		// Several notes can share one block: wrap it once, then add each aside.
+		// Several notes can share one block: wrap it once, then add each aside to its group.
 		const wrappers = new Map<Element, Element>();
 		for (const { note, mark, block, parent } of placements) {
 			mark.properties['ariaDetails'] = `note-${note.id}`;
@@ -116,9 +121,10 @@ export default function rehypeEditorNotes(options?: Readonly<Options> | null) {
 				continue;
 			}
 			const index = parent.children.indexOf(block as RootContent & ElementContent);
-			const wrapper = h('div', { className: ['with-note'] }, [block, aside]);
+			const group = h('div', { className: ['editor-notes'] }, [aside]);
+			const wrapper = h('div', { className: ['with-note'] }, [block, group]);
 			parent.children.splice(index, 1, wrapper as RootContent & ElementContent);
-			wrappers.set(block, wrapper);
+			wrappers.set(block, group);
 		}
 		return undefined;
 	};

@@ -10,9 +10,11 @@ export const eventSchema = z.strictObject({
 	date: isoDateOrRange,
 	/** What happened, in the editors' words. */
 	label: z.string().min(1),
+	/** A few words naming it, written beside a key event's mark on the timeline drawing (default: none). */
+	short: z.string().min(1).max(40).optional(),
 	/** True when the date is approximate or implicit. (default: `false`) */
 	approximate: z.boolean().default(false),
-	/** Highlight on the timeline (signing, entry into force). (default: `false`) */
+	/** A turning point: highlighted and labelled (with `short`) on the timeline drawing. (default: `false`) */
 	key: z.boolean().default(false),
 	/** A document the 2024 treaty replaced, listed on the home page. (default: `false`) */
 	replacedByTreaty: z.boolean().default(false),

@@ -9,7 +9,10 @@
  *   so instead of silently landing at the top;
  * - a claim's permalink opens a small panel to copy the link or a citation
  *   (precomputed at build time, fetched when the panel first opens);
- * - hovering or focusing a mention shows a preview of what it points to.
+ * - hovering or focusing a mention shows a preview of what it points to;
+ * - a remembered preference turns every quiet mention (a later mention of the
+ *   same target in a section, marked by `rehype-quiet-mentions`) back into a
+ *   link.
  *
  * Loaded as an external module (never inline), so it runs under a strict
  * Content-Security-Policy.
@@ -255,6 +258,54 @@ function setupMentionPreviews(): void {
 	);
 }
 
+/** Where the reader's choice to see every mention as a link is remembered. */
+const ALL_MENTIONS_KEY = 'treaty-reader:all-mentions';
+
+/** Read a remembered preference; storage can be unavailable (privacy modes), which means "not set". */
+function readPreference(key: string): boolean {
+	try {
+		return localStorage.getItem(key) === 'on';
+	} catch {
+		return false;
+	}
+}
+
+/** Remember a preference where storage allows it. */
+function writePreference(key: string, on: boolean): void {
+	try {
+		if (on) localStorage.setItem(key, 'on');
+		else localStorage.removeItem(key);
+	} catch {
+		// Not remembered, but applied to this page all the same.
+	}
+}
+
+/** Make every quiet mention a link (its address is kept in `data-href`), or quiet them again. */
+function showAllMentions(on: boolean): void {
+	for (const mention of document.querySelectorAll<HTMLAnchorElement>('a[data-quiet][data-href]')) {
+		if (on) mention.setAttribute('href', mention.dataset['href'] ?? '');
+		else mention.removeAttribute('href');
+	}
+}
+
+/** The "every mention as a link" switch: applied at once from storage, then kept in step with the checkbox. */
+function setupMentionPreference(): void {
+	const on = readPreference(ALL_MENTIONS_KEY);
+	if (on) showAllMentions(true);
+	const control = document.querySelector<HTMLInputElement>('input[data-preference="all-mentions"]');
+	if (!control) return;
+	control.checked = on;
+	control.addEventListener('change', () => {
+		showAllMentions(control.checked);
+		writePreference(ALL_MENTIONS_KEY, control.checked);
+		announce(control.checked ? 'Every mention is now a link.' : 'Only the first mention of each name in a section is a link.');
+	});
+	// The switch needs this script: it is shown (its room was kept, so nothing moves) once it works.
+	control.closest<HTMLElement>('[data-needs-script]')?.setAttribute('data-ready', '');
+}
+
+// First, before anything else runs: a reader who asked for every link never sees them change.
+setupMentionPreference();
 window.addEventListener('hashchange', focusTarget);
 markSearchHits();
 focusTarget();

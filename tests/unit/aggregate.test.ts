@@ -5,6 +5,7 @@ import {
 	claimSections,
 	countMentions,
 	datesMentioned,
+	mentionedEntities,
 	overviewOf,
 	passagesFor,
 	totalMentions,
@@ -73,6 +74,7 @@ describe('aggregate', () => {
 			'coMentionedActors',
 			'countMentions',
 			'datesMentioned',
+			'mentionedEntities',
 			'overviewOf',
 			'passagesFor',
 			'totalMentions',
@@ -151,6 +153,21 @@ describe('aggregate', () => {
 			[undefined, ['c-a']],
 			['Limits', ['c-b', 'c-c']],
 			['About the author', ['c-d']],
+		]);
+	});
+
+	it('should name a claim’s entities by the registry, once each, without dates', () => {
+		const mentions: Mention[] = [
+			{ kind: 'actor', ref: 'japan', text: 'Japan’s', start: 0, end: 7 },
+			{ kind: 'article', ref: '4', text: 'mutual defence pact', start: 10, end: 29, implicit: true },
+			{ kind: 'actor', ref: 'china', text: 'Beijing’s', start: 30, end: 39, form: 'metonym' },
+			{ kind: 'date', ref: '2024-06-19', text: 'June 19', start: 40, end: 47 },
+			{ kind: 'actor', ref: 'japan', text: 'Tokyo', start: 50, end: 55 },
+		];
+		expect(mentionedEntities(mentions, new Map([['japan', 'Japan'], ['china', 'China']]))).toEqual([
+			{ kind: 'actor', ref: 'japan', name: 'Japan' },
+			{ kind: 'article', ref: '4', name: 'Article 4' },
+			{ kind: 'actor', ref: 'china', name: 'China' },
 		]);
 	});
 });

@@ -55,12 +55,12 @@ describe('editor notes plugins', () => {
 	it('should mark the quote and place the note beside its paragraph', async () => {
 		const html = await render('Trade exceeded $34 billion last year.\n\nNext paragraph.');
 		expect(html).toContain(
-			'<div class="with-note"><p>Trade exceeded <mark class="noted" id="noted-trade-figure" data-note="trade-figure" aria-details="note-trade-figure">$34 billion</mark> last year.</p><aside class="editor-note" id="note-trade-figure"',
+			'<div class="with-note"><p>Trade exceeded <mark class="noted" id="noted-trade-figure" data-note="trade-figure" aria-details="note-trade-figure">$34 billion</mark> last year.</p><div class="editor-notes"><aside class="editor-note" id="note-trade-figure"',
 		);
 		expect(html).toContain('aria-label="Editor’s note on “$34 billion”"');
 		expect(html).toContain('<strong>US$34.4 million</strong>');
 		expect(html).toContain('<a href="https://tass.com/economy/1804561" rel="external noopener">TASS, 17 June 2024</a>');
-		expect(html).toMatch(/<\/aside><\/div>\n<p>Next paragraph.<\/p>/);
+		expect(html).toMatch(/<\/aside><\/div><\/div>\n<p>Next paragraph.<\/p>/);
 	});
 
 	it('should keep the authors’ words unchanged around the mark', async () => {
@@ -74,6 +74,8 @@ describe('editor notes plugins', () => {
 		expect(html.match(/class="with-note"/g)).toHaveLength(1);
 		expect(html.match(/Trade exceeded/g)).toHaveLength(1);
 		expect(html.match(/<aside/g)).toHaveLength(2);
+		// One group holds both, so they stack as one column in the margin.
+		expect(html.match(/class="editor-notes"/g)).toHaveLength(1);
 		expect(html).toContain('<p>First.</p>');
 		expect(html).toContain('<p>Last.</p>');
 	});

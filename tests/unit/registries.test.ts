@@ -410,12 +410,18 @@ describe('events', () => {
 		for (const event of events) for (const id of event.actors) expect(actors.has(id), `${event.id}: ${id}`).toBe(true);
 	});
 
-	it('should mark exactly the signing and the entry into force as key events', () => {
-		const key = events.filter((event) => event.key).map((event) => [event.id, event.date]);
-		expect(key).toEqual([
-			['treaty-signed', '2024-06-19'],
-			['treaty-enters-into-force', '2024-12-04'],
-		]);
+	it('should mark the turning points as key events, the signing and the entry into force among them, each with a short label', () => {
+		const key = events.filter((event) => event.key);
+		expect(key.map((event) => [event.id, event.date])).toEqual(
+			expect.arrayContaining([
+				['treaty-signed', '2024-06-19'],
+				['treaty-enters-into-force', '2024-12-04'],
+			]),
+		);
+		// The drawing labels them: a few words each, and few enough to stay readable.
+		for (const event of key) expect(event.short, event.id).toMatch(/^.{1,24}$/);
+		expect(key.length).toBeLessThanOrEqual(10);
+		expect(events.filter((event) => !event.key && event.short).map((event) => event.id)).toEqual([]);
 	});
 
 	it.each([

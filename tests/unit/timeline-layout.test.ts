@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { decimalYear, layoutPanel } from '../../src/lib/timeline-layout';
+import { axisEnd, decimalYear, endYear, groupMarks, labelLanes, layoutPanel, spreadLabels } from '../../src/lib/timeline-layout';
 
 describe('timeline-layout', () => {
 	it('should expose the public api', async () => {
-		expect(Object.keys(await import('../../src/lib/timeline-layout')).sort()).toEqual(['decimalYear', 'layoutPanel']);
+		expect(Object.keys(await import('../../src/lib/timeline-layout')).sort()).toEqual(['axisEnd', 'decimalYear', 'endYear', 'groupMarks', 'labelLanes', 'layoutPanel', 'spreadLabels']);
 	});
 
 	it.each([
@@ -41,5 +41,54 @@ describe('timeline-layout', () => {
 	it('should label quarterly ticks by month', () => {
 		const { ticks } = layoutPanel([], { from: 2024, to: 2025, tick: 0.25, title: 't' }, 100, 0);
 		expect(ticks.map((t) => t.label)).toEqual(['2024', 'Apr', 'Jul', 'Oct', '2025']);
+	});
+
+	it.each([
+		['2024', 2025],
+		['2024-07', 2024 + 7 / 12],
+		['2024-12-04', 2024 + 11 / 12 + 4 / 365],
+		['1995/1996', 1997],
+		['2023-09/..', 2023 + 9 / 12],
+	])('should find where %s ends', (iso, expected) => {
+		expect(endYear(iso)).toBeCloseTo(expected, 6);
+	});
+
+	it('should end the axis where the events end, not at a round decade', () => {
+		expect(axisEnd(['1945', '1961-07-06', '2024-12-04'], 1)).toBe(2025);
+		expect(axisEnd(['2023-09-13', '2024-12-05'], 1 / 12)).toBeCloseTo(2025, 6);
+		expect(axisEnd(['2023-09-13', '2024-06-19'], 1 / 12)).toBeCloseTo(2024 + 6 / 12, 6);
+		expect(() => axisEnd([], 1)).toThrow(/no dates/);
+	});
+
+	it('should label the end of a panel that falls between ticks', () => {
+		const { ticks } = layoutPanel([], { from: 1940, to: 2025, tick: 10, title: 't' }, 850, 0);
+		expect(ticks.map((t) => t.label)).toEqual(['1940', '1950', '1960', '1970', '1980', '1990', '2000', '2010', '2020', '2025']);
+		expect(ticks.at(-1)?.x).toBe(850);
+	});
+
+	it('should group marks closer than a target and keep every drawn mark a target apart', () => {
+		const groups = groupMarks([{ x: 100 }, { x: 10 }, { x: 20 }, { x: 40 }, { x: 50 }, { x: 60 }], 24);
+		expect(groups.map((g) => g.marks.map((m) => m.x))).toEqual([[10, 20], [40, 50, 60], [100]]);
+		expect(groups.map((g) => g.x)).toEqual([15, 50, 100]);
+		const pushed = groupMarks([{ x: 0 }, { x: 24 }, { x: 30 }], 24);
+		for (let i = 1; i < pushed.length; i++) expect(pushed[i]!.x - pushed[i - 1]!.x).toBeGreaterThanOrEqual(24);
+	});
+
+	it('should put overlapping labels in separate lanes and reuse a lane once it is free', () => {
+		expect(
+			labelLanes(
+				[
+					{ start: 0, width: 100 },
+					{ start: 50, width: 100 },
+					{ start: 120, width: 50 },
+					{ start: 160, width: 10 },
+				],
+				8,
+			),
+		).toEqual([0, 1, 0, 1]);
+	});
+
+	it('should nudge vertical labels apart only as far as needed', () => {
+		expect(spreadLabels([0, 5, 50, 52], 18)).toEqual([0, 18, 50, 68]);
 	});
 });

@@ -80,6 +80,18 @@ describe('the Markdown pipeline', () => {
 		expect(claim?.mentions.map((mention) => mention.ref)).toEqual(expect.arrayContaining(['russia', 'north-korea']));
 	});
 
+	it('should leave no mention link in text that is not a claim, so the page and the data agree', async () => {
+		const { html, claims } = await renderCommentary(
+			'## Russia and China\n\nRussia met China.\n\n:::bio\nVladimir Putin\n\nHe writes on Russia.\n:::\n',
+			'/x/content/commentaries/labels.md',
+			processor,
+		);
+		const recorded = claims.flatMap((claim) => claim.mentions).length;
+		expect(recorded).toBe(3);
+		expect(html.match(/data-mention=/g)).toHaveLength(recorded);
+		expect(html).toContain('<h2>Russia and China</h2>');
+	});
+
 	it('should prefix every root-relative link with the base, and only those', async () => {
 		const withBase = createCommentaryProcessor(inputs, { base: '/reader' });
 		const { html } = await renderCommentary('Russia met [them](https://e.x/). See [x](/about/).\n', '/x/content/commentaries/base.md', withBase);

@@ -84,6 +84,16 @@ describe('rehype-claims', () => {
 		);
 	});
 
+	it('should give no permalink to a bare section title or the byline of a bio, and keep the sentences', async () => {
+		const markdown = ['## Limits', '', 'Text here.', '', '## Could they form a pact?', '', ':::bio', 'Jane Doe', '', 'Jane Doe is a fellow.', ':::'].join('\n');
+		const { html, file } = await render(markdown, { claims: { permalink: false, linkLabel: 'x' } });
+		expect(file.data.claims?.map((claim) => claim.text)).toEqual(['Text here.', 'Could they form a pact?', 'Jane Doe is a fellow.']);
+		expect(html).toContain('<h2>Limits</h2>');
+		expect(html).toContain('<p>Jane Doe</p>');
+		// The title still names the section of the claims under it.
+		expect(file.data.claims?.[0]?.section).toBe('Limits');
+	});
+
 	it('should handle headings, list items, nested lists and blocks, and skip the block label', async () => {
 		const markdown = [
 			'Intro here.',

@@ -1,0 +1,68 @@
+/**
+ * Cumulative layout shift while a page loads, one page of each type, in a
+ * fresh browser context (an empty cache, so the web font really arrives late
+ * could swap in). The web font is preloaded with `font-display: optional`
+ * over metric-matched fallbacks, so nothing moves: the sum of every layout
+ * shift stays at or below 0.02 (stricter than CLS, which keeps only the worst
+ * window), and the web font is in use.
+ */
+import { describe, expect, it } from 'vitest';
+import { useSite } from '../support/browser';
+import { distDir, hasBuild, listFiles } from '../support/dist';
+
+const built = hasBuild();
+const share = built ? listFiles().find((file) => /^c\/c-[0-9a-f]{10}\/index\.html$/.test(file)) : undefined;
+const pageTypes = [
+	'/',
+	'/commentaries/',
+	'/commentaries/bhadrakumar-rustle-up-an-alliance/',
+	'/commentaries/lankov-nbr-interview/sentences/',
+	'/articles/',
+	'/articles/4/',
+	'/actors/',
+	'/actors/russia/',
+	'/timeline/',
+	'/about/',
+	...(share ? [`/${share.replace(/index\.html$/, '')}`] : []),
+];
+
+describe('layout shift while loading', () => {
+	it('should have a built site to check', () => {
+		expect(built, `no build in ${distDir}: run \`npm run build\` first`).toBe(true);
+		expect(share, 'a share page').toBeDefined();
+	});
+	if (!built) return;
+
+	const site = useSite();
+
+	for (const width of [1280, 360]) {
+		it.for(pageTypes)(`should shift at most 0.02 at ${width} px: %s`, async (path, { expect }) => {
+			const shift = await site.open(
+				path,
+				async (page) => {
+					await page.evaluate(() => document.fonts.ready);
+					return page.evaluate(
+						() =>
+							new Promise<{ total: number; fonts: string[] }>((resolve) => {
+								let total = 0;
+								new PerformanceObserver((list) => {
+									for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+										if (!entry.hadRecentInput) total += entry.value;
+									}
+								}).observe({ type: 'layout-shift', buffered: true });
+								// Let the last frames after the swap be measured.
+								setTimeout(() => {
+									resolve({ total, fonts: [...document.fonts].filter((font) => font.status === 'loaded').map((font) => font.family) });
+								}, 600);
+							}),
+					);
+				},
+				{ fresh: true, viewport: { width, height: width === 360 ? 740 : 900 } },
+			);
+			console.log(`CLS ${width} ${path}: ${shift.total.toFixed(4)} (${[...new Set(shift.fonts)].join(', ')})`);
+			expect(shift.total).toBeLessThanOrEqual(0.02);
+			// Not by never showing the web font: it is there on the first visit (preloaded).
+			expect(shift.fonts).toContain('Source Serif 4');
+		});
+	}
+});

@@ -1,0 +1,169 @@
+/**
+ * The reading page as a reader of long texts meets it: the sentence
+ * permalink (¶) is a 24 × 24 px target that covers no letter, margin notes
+ * never push paragraphs apart, mention links stay sparse by default (a
+ * remembered preference shows every mention as a link), and printing expands
+ * the provenance and leaves out the target outline.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useSite } from '../support/browser';
+import { distDir, hasBuild, listPages } from '../support/dist';
+
+const built = hasBuild();
+const readingPages = built ? listPages().filter((page) => /^\/commentaries\/[a-z0-9-]+\/$/.test(page.path)).map((page) => page.path) : [];
+const bhadrakumar = '/commentaries/bhadrakumar-rustle-up-an-alliance/';
+
+/** Mention links a keyboard reaches, words of the text, and the page's Tab stops. */
+async function linkDensity(page: Page) {
+	return page.evaluate(() => {
+		const prose = document.querySelector<HTMLElement>('.prose')!;
+		// What the Tab key reaches: an <a> without href is no link and no Tab stop, whatever its tabIndex says.
+		const focusable = 'a[href], button:not([disabled]), input:not([disabled]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
+		const isTabStop = (element: HTMLElement) => {
+			if (!element.matches(focusable) || element.tabIndex < 0) return false;
+			if (element.closest('[inert], [hidden], [popover]:not(:popover-open)')) return false;
+			const style = getComputedStyle(element);
+			return style.visibility !== 'hidden' && style.display !== 'none' && element.getClientRects().length > 0;
+		};
+		const copy = prose.cloneNode(true) as HTMLElement;
+		for (const extra of copy.querySelectorAll('.editor-note, .block-label, .claim-link')) extra.remove();
+		const words = [...new Intl.Segmenter('en', { granularity: 'word' }).segment(copy.textContent ?? '')].filter((s) => s.isWordLike).length;
+		const mentionLinks = [...prose.querySelectorAll<HTMLElement>('[data-mention]')].filter(isTabStop).length;
+		// Every mention that can be a link (an article inside a range is a span around two links).
+		const mentions = prose.querySelectorAll('a[data-mention][data-ref]').length;
+		const tabStops = [...document.querySelectorAll<HTMLElement>('a[href], button, input, textarea, select, summary, [tabindex]')].filter(isTabStop).length;
+		return { words, mentionLinks, mentions, tabStops, per100: (mentionLinks / words) * 100 };
+	});
+}
+
+describe('reading comfort', () => {
+	it('should have a built site to check', () => {
+		expect(built, `no build in ${distDir}: run \`npm run build\` first`).toBe(true);
+	});
+	if (!built) return;
+
+	const site = useSite();
+
+	it('should give the ¶ control a 24 × 24 px target that covers no text, idle or active', async () => {
+		await site.open(bhadrakumar, async (page) => {
+			const claims = page.locator('.prose p [data-claim]');
+			const count = await claims.count();
+			expect(count).toBeGreaterThan(20);
+			for (const index of [0, 1, 2, 5, 9, 14, 20]) {
+				const claim = claims.nth(index);
+				const control = claim.locator('a.claim-link');
+				await claim.hover();
+				await control.focus();
+				const found = await control.evaluate((link) => {
+					const box = link.getBoundingClientRect();
+					const paragraph = link.closest('p')!;
+					// Every piece of text of the paragraph except the control's own glyph.
+					const overlaps: string[] = [];
+					const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+					for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+						if (link.contains(node) || !node.textContent?.trim()) continue;
+						const range = document.createRange();
+						for (let at = 0; at < node.textContent.length; at++) {
+							if (/\s/.test(node.textContent[at]!)) continue;
+							range.setStart(node, at);
+							range.setEnd(node, at + 1);
+							for (const rect of range.getClientRects()) {
+								const dx = Math.min(box.right, rect.right) - Math.max(box.left, rect.left);
+								const dy = Math.min(box.bottom, rect.bottom) - Math.max(box.top, rect.top);
+								if (dx > 0.5 && dy > 0.5) overlaps.push(node.textContent[at]!);
+							}
+						}
+					}
+					// What is painted at the control's centre must be the control (nothing covers it, it covers nothing).
+					const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+					return { width: box.width, height: box.height, overlaps, hitIsControl: hit === link || link.contains(hit) };
+				});
+				expect(found.width, `claim ${index}: target width`).toBeGreaterThanOrEqual(24);
+				expect(found.height, `claim ${index}: target height`).toBeGreaterThanOrEqual(24);
+				expect(found.overlaps, `claim ${index}: letters under the ¶ control`).toEqual([]);
+				expect(found.hitIsControl, `claim ${index}: the control is what a click at its centre reaches`).toBe(true);
+			}
+		});
+	});
+
+	it('should keep paragraphs as close together beside a margin note as without one (1280 px)', async () => {
+		await site.open(bhadrakumar, async (page) => {
+			const found = await page.evaluate(() => {
+				const prose = document.querySelector('.prose')!;
+				const paragraphs = [...prose.querySelectorAll(':scope > p, :scope > .with-note > p')];
+				const gaps = paragraphs.slice(0, -1).map((paragraph, index) => {
+					const next = paragraphs[index + 1]!;
+					const noted = paragraph.parentElement!.classList.contains('with-note');
+					const between = noted ? paragraph.parentElement!.nextElementSibling : paragraph.nextElementSibling;
+					// Only paragraphs that follow each other directly (a heading or list in between has its own margins).
+					const direct = between === next || between === next.parentElement;
+					return {
+						noted,
+						direct,
+						gap: next.getBoundingClientRect().top - paragraph.getBoundingClientRect().bottom,
+					};
+				});
+				const notes = [...prose.querySelectorAll('.editor-note')].map((note) => note.getBoundingClientRect());
+				const overlapping = notes.slice(0, -1).filter((box, index) => notes[index + 1]!.top < box.bottom - 0.5).length;
+				return { gaps: gaps.filter((gap) => gap.direct), overlapping, noteCount: notes.length, inMargin: notes.every((box) => box.left > prose.getBoundingClientRect().right) };
+			});
+			expect(found.noteCount).toBeGreaterThan(0);
+			expect(found.inMargin, 'notes sit in the margin at 1280 px').toBe(true);
+			const plain = found.gaps.filter((gap) => !gap.noted).map((gap) => gap.gap);
+			const noted = found.gaps.filter((gap) => gap.noted).map((gap) => gap.gap);
+			expect(noted.length).toBeGreaterThan(0);
+			const usual = plain[0]!;
+			for (const gap of [...plain, ...noted]) expect(gap).toBeCloseTo(usual, 0);
+			expect(found.overlapping, 'margin notes overlapping one another').toBe(0);
+		}, { viewport: { width: 1280, height: 900 } });
+	});
+
+	it.for(readingPages)('should offer at most 4 mention links per 100 words by default: %s', async (path, { expect }) => {
+		await site.open(path, async (page) => {
+			const density = await linkDensity(page);
+			expect(density.per100, JSON.stringify(density)).toBeLessThanOrEqual(4);
+			// Every mention is still in the page, marked, whether it is a link or not.
+			expect(density.mentions).toBeGreaterThan(density.mentionLinks);
+		});
+	});
+
+	it('should remember the preference to show every mention as a link', async () => {
+		await site.open(
+			bhadrakumar,
+			async (page) => {
+				const before = await linkDensity(page);
+				const toggle = page.getByRole('checkbox', { name: /every mention/i });
+				await expect.poll(() => toggle.isChecked()).toBe(false);
+				await toggle.check();
+				const after = await linkDensity(page);
+				expect(after.mentionLinks).toBe(after.mentions);
+				expect(after.mentionLinks).toBeGreaterThan(before.mentionLinks);
+				expect(await page.evaluate(() => Object.keys(localStorage).length)).toBeGreaterThan(0);
+				// A later visit applies it before anything is shown.
+				await page.reload();
+				await expect.poll(() => toggle.isChecked()).toBe(true);
+				const again = await linkDensity(page);
+				expect(again.mentionLinks).toBe(again.mentions);
+				await toggle.uncheck();
+				expect((await linkDensity(page)).mentionLinks).toBe(before.mentionLinks);
+			},
+			{ fresh: true },
+		);
+	});
+
+	it('should print the provenance expanded and without the target outline', async () => {
+		const claim = await site.open(bhadrakumar, (page) => page.locator('.prose [data-claim]').nth(4).getAttribute('id'));
+		await site.open(`${bhadrakumar}#${claim}`, async (page) => {
+			await page.emulateMedia({ media: 'print' });
+			const printed = () =>
+				page.evaluate((id) => {
+					const inside = document.querySelector('details.provenance dl')!;
+					const style = getComputedStyle(document.getElementById(id!)!);
+					return { provenanceShown: inside.getClientRects().length > 0, outline: style.outlineStyle, background: style.backgroundColor };
+				}, claim);
+			// The highlight fades (a transition): wait for where it settles.
+			await expect.poll(printed).toEqual({ provenanceShown: true, outline: 'none', background: 'rgba(0, 0, 0, 0)' });
+		});
+	});
+});
