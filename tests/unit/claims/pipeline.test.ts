@@ -89,7 +89,7 @@ describe('the Markdown pipeline', () => {
 		const recorded = claims.flatMap((claim) => claim.mentions).length;
 		expect(recorded).toBe(3);
 		expect(html.match(/data-mention=/g)).toHaveLength(recorded);
-		expect(html).toContain('<h2>Russia and China</h2>');
+		expect(html).toContain('<h2 id="h-russia-and-china">Russia and China</h2>');
 	});
 
 	it('should prefix every root-relative link with the base, and only those', async () => {
