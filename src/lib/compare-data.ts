@@ -7,7 +7,6 @@
 import { getCollection } from 'astro:content';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
-import { timelineAnchor } from '../annotate/mention.ts';
 import { getActors } from './actors.ts';
 import { routes } from './routes.ts';
 import { getCorpus } from './corpus.ts';
@@ -59,9 +58,10 @@ export function getCompareData(): Promise<CompareData> {
 function topicInfo(key: string, actorNames: ReadonlyMap<string, string>): CompareTopicInfo {
 	const topic = parseTopicKey(key);
 	if (!topic) throw new Error(`Not a topic key: ${key}`);
-	if (topic.kind === 'article') return { label: `Article ${topic.ref}`, href: routes.article(topic.ref) };
-	if (topic.kind === 'actor') return { label: actorNames.get(topic.ref) ?? topic.ref, href: routes.actor(topic.ref) };
-	return { label: formatIsoRange(topic.ref), href: routes.timelineDate(timelineAnchor(topic.ref)) };
+	const href = routes.entity(topic.kind, topic.ref);
+	if (topic.kind === 'article') return { label: `Article ${topic.ref}`, href };
+	if (topic.kind === 'actor') return { label: actorNames.get(topic.ref) ?? topic.ref, href };
+	return { label: formatIsoRange(topic.ref), href };
 }
 
 async function load(): Promise<CompareData> {
