@@ -11,6 +11,7 @@ export interface NavItem {
 
 export const NAV: readonly NavItem[] = [
 	{ href: routes.commentaries(), label: 'Commentaries' },
+	{ href: routes.compare(), label: 'Compare' },
 	{ href: routes.articles(), label: 'Articles' },
 	{ href: routes.actors(), label: 'Actors' },
 	{ href: routes.timeline(), label: 'Timeline' },

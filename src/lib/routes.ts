@@ -47,6 +47,12 @@ export interface Routes {
 	compare(): string;
 	/** The page of what a mention refers to: an article, an actor, or a date's timeline entry. */
 	entity(kind: 'article' | 'actor' | 'date', ref: string): string;
+	/** A pre-rendered pair (`/compare/a--b/`); the id comes from `pairId` in `src/lib/compare.ts`. */
+	comparePair(id: string): string;
+	/** The script-built view of a selection (`/compare/?c=a,b,c`), optionally at a topic's anchor. */
+	compareSelection(slugs: readonly string[], anchor?: string): string;
+	/** A data file of the compare view (`/compare/data/index.json`, `/compare/data/<slug>.json`). */
+	compareData(name: string): string;
 	/** A page fragment on any route. */
 	fragment(path: string, id: string): string;
 	/** The card image of pages without a card of their own (1200×630 PNG). */
@@ -142,6 +148,13 @@ export function createRoutes(base: string | undefined, site?: string | undefined
 				: kind === 'actor'
 					? withBase(`/actors/${encodeURIComponent(ref)}/`)
 					: fragment(withBase('/timeline/'), timelineAnchor(ref)),
+		comparePair: (id) => withBase(`/compare/${encodeURIComponent(id)}/`),
+		compareSelection: (slugs, anchor) => {
+			// Commas stay readable: slugs are [a-z0-9-] and never need escaping.
+			const path = `${withBase('/compare/')}?c=${slugs.map(encodeURIComponent).join(',')}`;
+			return anchor ? fragment(path, anchor) : path;
+		},
+		compareData: (name) => withBase(`/compare/data/${encodeURIComponent(name)}.json`),
 		fragment,
 		siteCard: () => withBase('/site-card.png'),
 		feed: () => withBase('/feed.xml'),

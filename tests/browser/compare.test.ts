@@ -1,0 +1,402 @@
+/**
+ * The compare view in Chromium, at 1280 and 360 px: pre-rendered pairs and a
+ * script-built triple, choosing topics (columns turn to their claims, marks,
+ * previous / next), the address following the view with and without
+ * JavaScript, cross-column highlights, aligned rows, editors' notes beside
+ * their claims, axe in both schemes; then that reading pages load no compare
+ * code, and that the article and actor pages stay aligned and short.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useSite } from '../support/browser';
+import { describeViolations, runAxe } from '../support/axe';
+import { distDir, hasBuild, listPages } from '../support/dist';
+
+const built = hasBuild();
+const wide = { width: 1280, height: 800 };
+const phone = { width: 360, height: 740 };
+
+const ROY = 'roy-kim-putin-vostochny-summit';
+const REKHA = 'rekha-j-niice-commentary';
+const LANKOV = 'lankov-nbr-interview';
+const SHARMA = 'sharma-jayaprakash-east-asian-security-order';
+const BHADRAKUMAR = 'bhadrakumar-rustle-up-an-alliance';
+const pairPath = (a: string, b: string) => `/compare/${[a, b].sort().join('--')}/`;
+const PAIRS: [string, string][] = [
+	[REKHA, ROY],
+	[BHADRAKUMAR, LANKOV],
+	[LANKOV, SHARMA],
+];
+
+/** Axe in both schemes on the page as it is now. */
+async function axeBothSchemes(page: Page, where: string): Promise<string[]> {
+	const lines: string[] = [];
+	for (const colorScheme of ['light', 'dark'] as const) {
+		await page.emulateMedia({ colorScheme });
+		lines.push(...describeViolations(`${where} [${colorScheme}]`, await runAxe(page)));
+	}
+	return lines;
+}
+
+/** Wait until the compare script has taken over the view. */
+async function live(page: Page): Promise<void> {
+	await page.locator('.cmp.is-live').waitFor();
+}
+
+/** Per column: claims marked as about the topic, the current one, and the position text. */
+async function columnState(page: Page) {
+	return page.locator('.cmp-col').evaluateAll((columns) =>
+		columns.map((column) => ({
+			slug: column.getAttribute('data-slug'),
+			hits: [...column.querySelectorAll('.cmp-claim.is-hit')].map((claim) => claim.id),
+			current: column.querySelector('.cmp-claim.is-current')?.id ?? null,
+			pos: column.querySelector('[data-compare-pos]')?.textContent ?? '',
+		})),
+	);
+}
+
+/** Whether an element is inside the visible part of its column's scroll box and of the window. */
+async function visibleInColumn(page: Page, id: string): Promise<boolean> {
+	return page.evaluate((claimId) => {
+		const claim = document.getElementById(claimId)!;
+		const box = claim.getBoundingClientRect();
+		const text = claim.closest('.cmp-text')!.getBoundingClientRect();
+		return box.top >= text.top - 1 && box.top < text.bottom && box.top >= 0 && box.top < window.innerHeight;
+	}, id);
+}
+
+describe('the compare view', () => {
+	it('should have a built site to check', () => {
+		expect(built, `no build in ${distDir}: run \`npm run build\` first`).toBe(true);
+	});
+	if (!built) return;
+
+	const site = useSite();
+	const pages = listPages().map((page) => page.path);
+
+	it('should publish one page per pair (10 for 5 commentaries), the chooser and the data', () => {
+		const pairPages = pages.filter((path) => /^\/compare\/[^/]+--[^/]+\/$/.test(path));
+		expect(pairPages).toHaveLength(10);
+		for (const [a, b] of PAIRS) expect(pairPages).toContain(pairPath(a, b));
+		expect(pages).toContain('/compare/');
+	});
+
+	// axe takes about ten seconds per scheme on a compare page: these run one at a time, with room.
+	it.for(PAIRS.flatMap(([a, b], index) => [wide, phone].map((viewport) => ({ a, b, viewport, axe: viewport === wide || index === 0 }))))(
+		'should show $a and $b side by side with a rail of shared topics at $viewport.width px (axe: $axe)',
+		{ timeout: 180_000 },
+		async ({ a, b, viewport, axe }, { expect }) => {
+			await site.open(
+				pairPath(a, b),
+				async (page, report) => {
+					expect(report.status).toBe(200);
+					await live(page);
+					expect(await page.locator('.cmp-col').count()).toBe(2);
+					const first = await page.locator('.cmp-rail .cmp-rail-group').first().textContent();
+					expect(first).toMatch(/^In both/);
+					// Counts per column, one per commentary, on every rail entry.
+					const counts = await page.locator('.cmp-topic-link').first().locator('.cmp-count').count();
+					expect(counts).toBe(2);
+					const width = await page.evaluate(() => document.documentElement.scrollWidth);
+					expect(width, 'no horizontal scrolling').toBeLessThanOrEqual(viewport.width);
+					if (viewport.width === wide.width) {
+						const tops = await page.locator('.cmp-col').evaluateAll((cols) => cols.map((col) => Math.round(col.getBoundingClientRect().top)));
+						expect(tops[0]).toBe(tops[1]);
+					} else {
+						// On a phone one column shows at a time; the buttons switch.
+						expect(await page.locator('.cmp-col:visible').count()).toBe(1);
+						await page.locator('[data-show="1"]').click();
+						expect(await page.locator('.cmp-col:visible').getAttribute('data-slug')).toBe(await page.locator('.cmp-col').nth(1).getAttribute('data-slug'));
+						expect(await page.locator('[data-show="1"]').getAttribute('aria-pressed')).toBe('true');
+					}
+					await page.locator('.cmp-topic-link').first().click();
+					if (axe) expect(await axeBothSchemes(page, `${pairPath(a, b)} ${viewport.width}px`)).toEqual([]);
+					expect(report.consoleErrors).toEqual([]);
+					expect(report.failedRequests).toEqual([]);
+				},
+				{ viewport },
+			);
+		},
+	);
+
+	it('should turn each column to its first claim about Article 4, mark them all, and put the topic in the address', async () => {
+		await site.open(pairPath(REKHA, ROY), async (page) => {
+			await live(page);
+			await page.locator('.cmp-topic-link[data-topic="article:4"]').click();
+			expect(new URL(page.url()).hash).toBe('#t-article-4');
+			const state = await columnState(page);
+			const roy = state.find((c) => c.slug === ROY)!;
+			const rekha = state.find((c) => c.slug === REKHA)!;
+			expect(roy.hits).toEqual([]);
+			expect(roy.pos).toBe('Not discussed');
+			expect(rekha.hits.length).toBeGreaterThan(0);
+			expect(rekha.current).toBe(rekha.hits[0]);
+			expect(rekha.pos).toBe(`1 of ${rekha.hits.length}`);
+			// Every claim marked is one about Article 4, and every such claim is marked.
+			const about = await page.locator(`.cmp-col[data-slug="${REKHA}"] .cmp-claim`).evaluateAll((claims) =>
+				claims.filter((c) => (c.getAttribute('data-topics') ?? '').split(' ').includes('article:4')).map((c) => c.id),
+			);
+			expect(rekha.hits).toEqual(about);
+			expect(await visibleInColumn(page, rekha.current!)).toBe(true);
+			expect(await page.locator('.cmp-topic-link[aria-current]').getAttribute('data-topic')).toBe('article:4');
+			expect(await page.locator('[data-compare-status]').textContent()).toMatch(/^Article 4: Roy none, Rekha J \d+$/);
+		});
+	});
+
+	it('should step through a column’s claims about a topic with next and previous, stopping at the ends', async () => {
+		await site.open(`${pairPath(REKHA, ROY)}#t-actor-russia`, async (page) => {
+			await live(page);
+			await expect.poll(async () => (await columnState(page))[0]!.hits.length).toBeGreaterThan(2);
+			const column = page.locator('.cmp-col').first();
+			const [before] = await columnState(page);
+			expect(before!.current).toBe(before!.hits[0]);
+			expect(await column.locator('[data-step="-1"]').isDisabled()).toBe(true);
+			await column.locator('[data-step="1"]').click();
+			const [after] = await columnState(page);
+			expect(after!.current).toBe(before!.hits[1]);
+			expect(after!.pos).toBe(`2 of ${before!.hits.length}`);
+			expect(await visibleInColumn(page, after!.current!)).toBe(true);
+			// The other column did not move.
+			expect((await columnState(page))[1]!.current).toBe((await columnState(page))[1]!.hits[0]);
+			await column.locator('[data-step="-1"]').click();
+			expect((await columnState(page))[0]!.current).toBe(before!.hits[0]);
+			// Keyboard: the step buttons are reachable and work with Enter.
+			await column.locator('[data-step="1"]').focus();
+			await page.keyboard.press('Enter');
+			expect((await columnState(page))[0]!.pos).toBe(`2 of ${before!.hits.length}`);
+		});
+	});
+
+	it('should highlight, on hover or focus of a mention, the claims of the other column about the same thing', async () => {
+		await site.open(pairPath(REKHA, ROY), async (page) => {
+			await live(page);
+			const mention = page.locator(`.cmp-col[data-slug="${ROY}"] .cmp-m[data-topic="actor:china"]`).first();
+			const expected = await page.locator(`.cmp-col[data-slug="${REKHA}"] .cmp-claim[data-topics~="actor:china"]`).evaluateAll((cs) => cs.map((c) => c.id));
+			expect(expected.length).toBeGreaterThan(0);
+			await mention.hover();
+			const related = () => page.locator('.cmp-claim.is-related').evaluateAll((cs) => cs.map((c) => c.id));
+			expect(await related()).toEqual(expected);
+			await page.mouse.move(0, 0);
+			expect(await related()).toEqual([]);
+			await mention.focus();
+			expect(await related()).toEqual(expected);
+			const colour = await page.evaluate((id) => getComputedStyle(document.getElementById(id)!).boxShadow, expected[0]!);
+			expect(colour).not.toBe('none');
+		});
+	});
+
+	it('should show an editor’s note beside the claim it covers, in the column and in the rows', async () => {
+		await site.open(pairPath(REKHA, ROY), async (page) => {
+			const placement = await page.evaluate(() => {
+				const note = document.querySelector('.cmp-col [data-note="rekha-visit-date"]');
+				const block = note?.previousElementSibling;
+				return {
+					inColumn: note?.closest('.cmp-col')?.getAttribute('data-slug'),
+					claimBefore: Boolean(block?.querySelector('.cmp-claim.cmp-noted')),
+					quoteBefore: block?.textContent?.includes('his recent visit to Pyongyang on June 18') ?? false,
+				};
+			});
+			expect(placement).toEqual({ inColumn: 'rekha-j-niice-commentary', claimBefore: true, quoteBefore: true });
+			expect(await page.locator('.cmp-col [data-note="roy-scared-struggle"]').count()).toBe(1);
+			// In the no-JavaScript rows, the note follows the claim in its cell.
+			expect(await page.locator('#t-date-2024-06-18 td [data-note="rekha-visit-date"], .cmp-rows td [data-note="rekha-visit-date"]').count()).toBeGreaterThan(0);
+		});
+	});
+
+	it.for([wide, phone])('should build a triple from the data in the browser at $width px, with the topic from the address', { timeout: 180_000 }, async (viewport, { expect }) => {
+		await site.open(
+			`/compare/?c=${LANKOV},${REKHA},${ROY}#t-actor-russia`,
+			async (page, report) => {
+				await live(page);
+				expect(await page.locator('.cmp-col').evaluateAll((cs) => cs.map((c) => c.getAttribute('data-slug')))).toEqual([LANKOV, REKHA, ROY]);
+				expect(await page.locator('h1').textContent()).toBe('Compare Lankov, Rekha J and Roy');
+				expect(await page.locator('.cmp-rail-group').first().textContent()).toMatch(/^In all 3/);
+				expect(await page.locator('.cmp-topic-link[aria-current]').getAttribute('data-topic')).toBe('actor:russia');
+				const state = await columnState(page);
+				for (const column of state) expect(column.hits.length).toBeGreaterThan(0);
+				expect(await page.locator('.cmp-topic-link').first().locator('.cmp-count').count()).toBe(3);
+				// Without pair pages for it, the view came from the published JSON.
+				expect(await page.locator('[data-compare-pairs]').isVisible()).toBe(false);
+				expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+				if (viewport.width === wide.width) {
+					const tops = await page.locator('.cmp-col').evaluateAll((cols) => cols.map((col) => Math.round(col.getBoundingClientRect().top)));
+					expect(new Set(tops).size).toBe(1);
+				}
+				expect(await axeBothSchemes(page, `triple ${viewport.width}px`)).toEqual([]);
+				expect(report.consoleErrors).toEqual([]);
+				expect(report.failedRequests).toEqual([]);
+			},
+			{ viewport },
+		);
+	});
+
+	it('should add a third column and swap columns without a reload, the address following, back and forward too', async () => {
+		await site.open(pairPath(REKHA, ROY), async (page) => {
+			await live(page);
+			await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
+			await page.locator('select[data-column="2"]').selectOption(LANKOV);
+			await page.getByRole('button', { name: 'Compare', exact: true }).click();
+			await page.waitForURL((url) => url.search === `?c=${ROY},${REKHA},${LANKOV}`);
+			expect(await page.locator('.cmp-col').count()).toBe(3);
+			await page.getByRole('button', { name: 'Swap columns 1 and 2' }).click();
+			await page.waitForURL((url) => url.search === `?c=${REKHA},${ROY},${LANKOV}`);
+			expect(await page.locator('.cmp-col').first().getAttribute('data-slug')).toBe(REKHA);
+			expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
+			await page.locator('.cmp-topic-link[data-topic="actor:china"]').click();
+			expect(new URL(page.url()).hash).toBe('#t-actor-china');
+			await page.goBack();
+			await page.waitForURL((url) => url.search === `?c=${ROY},${REKHA},${LANKOV}`);
+			await expect.poll(() => page.locator('.cmp-col').first().getAttribute('data-slug')).toBe(ROY);
+		});
+	});
+
+	it('should refuse a choice of fewer than two commentaries with a message', async () => {
+		await site.open('/compare/', async (page) => {
+			await page.locator('[data-compare-chooser]:not([hidden])').waitFor();
+			await page.locator('select[data-column="1"]').selectOption(await page.locator('select[data-column="0"]').inputValue());
+			await page.getByRole('button', { name: 'Compare', exact: true }).click();
+			expect(await page.locator('[data-compare-error]').textContent()).toMatch(/two different commentaries/);
+			expect(new URL(page.url()).search).toBe('');
+		});
+	});
+
+	for (const viewport of [wide, phone]) {
+		it(`should work without JavaScript at ${viewport.width} px: pair links, topic anchors with rows side by side`, { timeout: 180_000 }, async () => {
+			const context = await site.browser.newContext({ javaScriptEnabled: false, viewport });
+			try {
+				const page = await context.newPage();
+				await page.goto(site.url('/compare/'));
+				expect(await page.locator('[data-compare-chooser]').isVisible()).toBe(false);
+				const link = page.locator(`a[href="${pairPath(REKHA, ROY)}"]`).first();
+				await Promise.all([page.waitForURL((url) => url.pathname === pairPath(REKHA, ROY)), link.click()]);
+				await page.locator('.cmp-topic-link[data-topic="actor:russia"]').click();
+				expect(new URL(page.url()).hash).toBe('#t-actor-russia');
+				expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('t-actor-russia');
+				const section = page.locator('#t-actor-russia');
+				// The page scrolls smoothly to the anchor.
+				await expect
+					.poll(() =>
+						section.evaluate((el) => {
+							const box = el.getBoundingClientRect();
+							return box.top >= -1 && box.top < window.innerHeight;
+						}),
+					)
+					.toBe(true);
+				const rows = await section.locator('tbody tr').evaluateAll((trs) =>
+					trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => ({ top: Math.round(td.getBoundingClientRect().top), left: Math.round(td.getBoundingClientRect().left), empty: td.classList.contains('is-empty') }))),
+				);
+				expect(rows.length).toBeGreaterThan(3);
+				for (const cells of rows) {
+					expect(cells).toHaveLength(2);
+					if (viewport.width === wide.width) {
+						// Side by side: one top per row, the second cell to the right.
+						expect(cells[0]!.top).toBe(cells[1]!.top);
+						expect(cells[1]!.left).toBeGreaterThan(cells[0]!.left);
+					} else {
+						expect(cells[1]!.top).toBeGreaterThan(cells[0]!.top);
+					}
+				}
+				// Roy names Russia more often than Rekha J: the rows end with Rekha J’s cells empty.
+				expect(rows.at(-1)!.some((cell) => cell.empty)).toBe(true);
+				// Reloading the address opens the same place.
+				await page.reload();
+				expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('t-actor-russia');
+				expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+			} finally {
+				await context.close();
+			}
+			// axe itself needs JavaScript: check the page as it is without the site's script instead.
+			const scriptless = await site.browser.newContext({ viewport });
+			try {
+				const page = await scriptless.newPage();
+				await page.route(/\/_astro\/.*\.js$/, (route) => route.abort());
+				await page.goto(site.url(`${pairPath(REKHA, ROY)}#t-actor-russia`));
+				expect(await page.locator('.cmp.is-live').count()).toBe(0);
+				expect(await axeBothSchemes(page, `no-JS pair ${viewport.width}px`)).toEqual([]);
+			} finally {
+				await scriptless.close();
+			}
+		});
+	}
+
+	it('should open a shared link to a topic on a pair page at that topic, with JavaScript', async () => {
+		await site.open(`${pairPath(LANKOV, SHARMA)}#t-article-4`, async (page) => {
+			await live(page);
+			await expect.poll(() => page.locator('.cmp-topic-link[aria-current]').getAttribute('data-topic')).toBe('article:4');
+			const state = await columnState(page);
+			for (const column of state) expect(column.current).toBe(column.hits[0] ?? null);
+			for (const column of state) if (column.current) expect(await visibleInColumn(page, column.current)).toBe(true);
+		});
+	});
+
+	it('should load no compare code on reading pages', async () => {
+		for (const path of [`/commentaries/${ROY}/`, `/commentaries/${LANKOV}/`, '/articles/4/', '/actors/russia/']) {
+			await site.open(path, async (page) => {
+				const scripts = await page.evaluate(() =>
+					performance
+						.getEntriesByType('resource')
+						.map((entry) => entry.name)
+						.filter((name) => /\.(m?js|json)(\?|$)/.test(name)),
+				);
+				for (const url of scripts) {
+					expect(url).not.toMatch(/compare/i);
+					const body = await (await fetch(url)).text();
+					expect(body, `${url} holds compare code`).not.toContain('data-compare-step');
+				}
+				expect(await page.locator('[data-compare-view]').count()).toBe(0);
+			});
+		}
+	});
+});
+
+describe('topic pages: aligned columns, never a wall', () => {
+	if (!built) return;
+	const site = useSite();
+	const topicPages = listPages()
+		.map((page) => page.path)
+		.filter((path) => /^\/(articles|actors)\/[^/]+\/$/.test(path));
+
+	it('should check every article and actor page', () => {
+		expect(topicPages.length).toBeGreaterThan(80);
+	});
+
+	it.concurrent.for(topicPages)('should be at most 6,000 px tall at 1280 px with lists folded: %s', async (path, { expect }) => {
+		const height = await site.open(path, (page) => page.evaluate(() => document.documentElement.scrollHeight), { viewport: wide });
+		expect(height).toBeLessThanOrEqual(6000);
+	});
+
+	it('should give every commentary a column on Russia’s page, rows aligned, the rest folded with a count', async () => {
+		await site.open(
+			'/actors/russia/',
+			async (page) => {
+				const columns = page.locator('#passages ~ .aligned-cols > .column');
+				expect(await columns.count()).toBe(5);
+				const firstRowTops = await columns.evaluateAll((cols) => cols.map((col) => Math.round(col.querySelector('.passages > li')!.getBoundingClientRect().top)));
+				expect(new Set(firstRowTops).size).toBe(1);
+				const thirdRowTops = await columns.evaluateAll((cols) => cols.map((col) => Math.round(col.querySelectorAll('.passages > li')[2]!.getBoundingClientRect().top)));
+				expect(new Set(thirdRowTops).size).toBe(1);
+				const summaries = await page.locator('.passage-more summary').allTextContents();
+				expect(summaries).toContain('26 more from Roy');
+				const details = page.locator('.passage-more').first();
+				expect(await details.evaluate((el) => (el as HTMLDetailsElement).open)).toBe(false);
+				await details.locator('summary').click();
+				expect(await details.locator('.passage').count()).toBeGreaterThan(0);
+			},
+			{ viewport: wide },
+		);
+	});
+
+	it('should show an absence as an empty cell, and stack columns under their names on a phone', async () => {
+		await site.open('/articles/4/', async (page) => {
+			const roy = page.locator('#by-subject-roy-kim-putin-vostochny-summit').locator('xpath=..');
+			expect(await roy.locator('.passage-none').textContent()).toBe('Does not cite it by subject.');
+			expect(await roy.locator('.passage-none').isVisible()).toBe(true);
+		}, { viewport: wide });
+		await site.open('/actors/russia/', async (page) => {
+			const boxes = await page.locator('.aligned-cols > .column').evaluateAll((cols) => cols.map((col) => col.getBoundingClientRect()).map((b) => ({ left: Math.round(b.left), top: Math.round(b.top) })));
+			expect(new Set(boxes.map((b) => b.left)).size).toBe(1);
+			for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.top).toBeGreaterThan(boxes[i - 1]!.top);
+			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+		}, { viewport: phone });
+	});
+});

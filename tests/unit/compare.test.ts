@@ -1,0 +1,276 @@
+import { describe, expect, it } from 'vitest';
+import {
+	MAX_COLUMNS,
+	PAIR_PAGE_LIMIT,
+	alignedRows,
+	allPairs,
+	canonicalPair,
+	claimSegments,
+	claimsAbout,
+	claimsCoveredByNote,
+	columnBlocks,
+	commentaryData,
+	notesByClaim,
+	pairId,
+	parsePairId,
+	parseSelection,
+	parseTopicKey,
+	prerenderedPairs,
+	prerendersPairs,
+	stepPosition,
+	topicAnchor,
+	topicKey,
+	topicRail,
+	type CompareClaim,
+} from '../../src/lib/compare.ts';
+import type { Claim } from '../../src/schemas/corpus.ts';
+
+/** A claim whose mentions are given as `[kind, ref, words]`, located in the text. */
+function claim(id: string, text: string, blockIndex: number, mentions: [string, string, string][] = []): CompareClaim {
+	return {
+		id,
+		text,
+		block: 'p',
+		blockIndex,
+		mentions: mentions.map(([kind, ref, words]) => {
+			const start = text.indexOf(words);
+			if (start === -1) throw new Error(`fixture: “${words}” not in “${text}”`);
+			return { kind: kind as 'article' | 'actor' | 'date', ref, start, end: start + words.length };
+		}),
+	};
+}
+
+const roy = {
+	slug: 'roy',
+	claims: [
+		claim('c-0000000001', 'Russia signed it.', 0, [['actor', 'russia', 'Russia']]),
+		claim('c-0000000002', 'Article 4 is a defence clause.', 0, [['article', '4', 'Article 4']]),
+		claim('c-0000000003', 'Russia and Article 4 again, on 19 June.', 1, [
+			['actor', 'russia', 'Russia'],
+			['article', '4', 'Article 4'],
+			['date', '2024-06-19', '19 June'],
+		]),
+		claim('c-0000000004', 'China watches.', 2, [['actor', 'china', 'China']]),
+	],
+};
+const rekha = {
+	slug: 'rekha',
+	claims: [
+		claim('c-0000000011', 'Article 4, in short.', 0, [['article', '4', 'Article 4']]),
+		claim('c-0000000012', 'Article 8 too, and Russia and Russia.', 0, [
+			['article', '8', 'Article 8'],
+			['actor', 'russia', 'Russia and'],
+		]),
+		claim('c-0000000013', 'Ukraine and Ukraine.', 1, [['actor', 'ukraine', 'Ukraine']]),
+	],
+};
+
+describe('topic keys and anchors', () => {
+	it('should round-trip a key and refuse what is not one', () => {
+		expect(topicKey('article', '4')).toBe('article:4');
+		expect(parseTopicKey('date:2023-09/..')).toEqual({ kind: 'date', ref: '2023-09/..' });
+		expect(parseTopicKey('place:paris')).toBeUndefined();
+		expect(parseTopicKey('article:')).toBeUndefined();
+		expect(parseTopicKey('russia')).toBeUndefined();
+	});
+
+	it('should make anchors of letters, digits, hyphens and underscores only', () => {
+		expect(topicAnchor('article:4')).toBe('t-article-4');
+		expect(topicAnchor('actor:kim-jong-un')).toBe('t-actor-kim-jong-un');
+		expect(topicAnchor('date:1960/1988')).toBe('t-date-1960_1988');
+		expect(topicAnchor('date:2023-09/..')).toMatch(/^t-date-2023-09[_]+$/);
+	});
+});
+
+describe('pairs', () => {
+	it('should give one canonical id whatever the order', () => {
+		expect(pairId('roy', 'rekha')).toBe('rekha--roy');
+		expect(pairId('rekha', 'roy')).toBe('rekha--roy');
+		expect(canonicalPair('b', 'a')).toEqual(['a', 'b']);
+		expect(() => canonicalPair('a', 'a')).toThrow(/two different/);
+		expect(() => pairId('a--x', 'b')).toThrow(/contains “--”/);
+	});
+
+	it('should read back only canonical ids of known, different commentaries', () => {
+		const known = ['rekha', 'roy', 'lankov'];
+		expect(parsePairId('rekha--roy', known)).toEqual(['rekha', 'roy']);
+		expect(parsePairId('roy--rekha', known)).toBeUndefined();
+		expect(parsePairId('rekha--nobody', known)).toBeUndefined();
+		expect(parsePairId('roy--roy', known)).toBeUndefined();
+		expect(parsePairId('roy', known)).toBeUndefined();
+	});
+
+	it('should list n(n−1)/2 pairs, each canonical and once', () => {
+		const pairs = allPairs(['e', 'c', 'a', 'd', 'b', 'a']);
+		expect(pairs).toHaveLength(10);
+		expect(new Set(pairs.map(([a, b]) => pairId(a, b))).size).toBe(10);
+		for (const [a, b] of pairs) expect(a < b).toBe(true);
+	});
+
+	it('should pre-render pairs up to the threshold and none beyond it', () => {
+		expect(PAIR_PAGE_LIMIT).toBe(12);
+		const slugs = (n: number) => Array.from({ length: n }, (_, i) => `c${String(i).padStart(2, '0')}`);
+		expect(prerendersPairs(12)).toBe(true);
+		expect(prerendersPairs(13)).toBe(false);
+		expect(prerenderedPairs(slugs(12))).toHaveLength(66);
+		expect(prerenderedPairs(slugs(13))).toEqual([]);
+		expect(prerenderedPairs(slugs(5), 4)).toEqual([]);
+		expect(prerenderedPairs(slugs(4), 4)).toHaveLength(6);
+	});
+});
+
+describe('selection from the URL', () => {
+	const known = ['a', 'b', 'c', 'd'];
+	it('should keep known slugs once, in the reader’s order, at most three', () => {
+		expect(parseSelection(['b,a'], known)).toEqual(['b', 'a']);
+		expect(parseSelection(['b', 'a', 'b'], known)).toEqual(['b', 'a']);
+		expect(parseSelection(['x, c ,a,,d,b'], known)).toEqual(['c', 'a', 'd']);
+		expect(parseSelection(['a,b,c,d'], known)).toHaveLength(MAX_COLUMNS);
+		expect(parseSelection([], known)).toEqual([]);
+	});
+});
+
+describe('the topic rail', () => {
+	it('should put shared topics first, then by kind, with claim counts per column', () => {
+		const rail = topicRail([roy, rekha]);
+		expect(rail.map((t) => t.key)).toEqual(['article:4', 'actor:russia', 'article:8', 'actor:china', 'actor:ukraine', 'date:2024-06-19']);
+		expect(rail[0]).toMatchObject({ counts: [2, 1], shared: 2, total: 3 });
+		// A claim naming Russia twice counts once.
+		expect(rail[1]).toMatchObject({ counts: [2, 1], shared: 2 });
+		expect(rail.find((t) => t.key === 'actor:china')).toMatchObject({ counts: [1, 0], shared: 1 });
+	});
+
+	it('should follow the column order in its counts', () => {
+		const rail = topicRail([rekha, roy]);
+		expect(rail[0]).toMatchObject({ key: 'article:4', counts: [1, 2] });
+	});
+
+	it('should sort articles by number and dates chronologically', () => {
+		const one = {
+			slug: 'x',
+			claims: [
+				claim('c-1000000001', 'Article 12 and Article 2 and Article 10.', 0, [
+					['article', '12', 'Article 12'],
+					['article', '2', 'Article 2'],
+					['article', '10', 'Article 10'],
+				]),
+				claim('c-1000000002', '2024 then 1961.', 1, [
+					['date', '2024', '2024'],
+					['date', '1961', '1961'],
+				]),
+			],
+		};
+		expect(topicRail([one]).map((t) => t.ref)).toEqual(['2', '10', '12', '1961', '2024']);
+	});
+});
+
+describe('alignment', () => {
+	it('should find a column’s claims about a topic in reading order', () => {
+		expect(claimsAbout(roy, 'article:4').map((c) => c.id)).toEqual(['c-0000000002', 'c-0000000003']);
+		expect(claimsAbout(rekha, 'actor:china')).toEqual([]);
+	});
+
+	it('should set the claims side by side, row by row, with gaps where a column has no more', () => {
+		const rows = alignedRows([roy, rekha], 'article:4');
+		expect(rows.map((row) => row.map((c) => c?.id ?? null))).toEqual([
+			['c-0000000002', 'c-0000000011'],
+			['c-0000000003', null],
+		]);
+		expect(alignedRows([roy, rekha], 'actor:nobody')).toEqual([]);
+	});
+
+	it('should step within a column and stop at both ends', () => {
+		expect(stepPosition(3, -1, 1)).toBe(0);
+		expect(stepPosition(3, 0, 1)).toBe(1);
+		expect(stepPosition(3, 2, 1)).toBe(2);
+		expect(stepPosition(3, 0, -1)).toBe(0);
+		expect(stepPosition(0, -1, 1)).toBe(-1);
+	});
+});
+
+describe('claim text and blocks', () => {
+	it('should split a claim at its mentions and keep every character', () => {
+		const segments = claimSegments(roy.claims[2]!);
+		expect(segments.map((s) => s.text).join('')).toBe(roy.claims[2]!.text);
+		expect(segments.filter((s) => s.topic).map((s) => [s.text, s.topic])).toEqual([
+			['Russia', 'actor:russia'],
+			['Article 4', 'article:4'],
+			['19 June', 'date:2024-06-19'],
+		]);
+	});
+
+	it('should keep the first of two overlapping mentions', () => {
+		const overlapping = { text: 'North Korea', mentions: [{ kind: 'actor' as const, ref: 'north-korea', start: 0, end: 11 }, { kind: 'actor' as const, ref: 'korea', start: 6, end: 11 }] };
+		expect(claimSegments(overlapping)).toEqual([{ text: 'North Korea', topic: 'actor:north-korea' }]);
+	});
+
+	it('should group consecutive claims by the block they stand in', () => {
+		expect(columnBlocks(roy.claims).map((b) => [b.blockIndex, b.claims.length])).toEqual([
+			[0, 2],
+			[1, 1],
+			[2, 1],
+		]);
+	});
+});
+
+describe('editors’ notes in the compare view', () => {
+	const claims = [
+		{ id: 'c-a', text: 'He visited on June 18 and left.' },
+		{ id: 'c-b', text: 'It ended. Then it began.' },
+		{ id: 'c-c', text: 'It ended.' },
+	];
+	it('should find the claim a quote stands in', () => {
+		expect(claimsCoveredByNote(claims, { quote: 'June 18', file: 'n.md' })).toEqual(['c-a']);
+	});
+
+	it('should cover every claim a quote spans', () => {
+		expect(claimsCoveredByNote(claims, { quote: 'and left. It ended', file: 'n.md' })).toEqual(['c-a', 'c-b']);
+	});
+
+	it('should use prefix and suffix to choose between repeats, and name the file when it cannot', () => {
+		expect(claimsCoveredByNote(claims, { quote: 'It ended.', prefix: 'began. ', file: 'n.md' })).toEqual(['c-c']);
+		expect(() => claimsCoveredByNote(claims, { quote: 'It ended.', file: 'content/notes/n.md' })).toThrow(
+			/^content\/notes\/n\.md: quote: “It ended\.” is found 2 times/,
+		);
+		expect(() => claimsCoveredByNote(claims, { quote: 'absent', file: 'n.md' })).toThrow(/found 0 times/);
+	});
+
+	it('should index notes by the claims they cover', () => {
+		const notes = [
+			{ id: 'x', claims: ['c-a', 'c-b'] },
+			{ id: 'y', claims: ['c-b'] },
+		];
+		const byClaim = notesByClaim(notes);
+		expect(byClaim.get('c-b')?.map((n) => n.id)).toEqual(['x', 'y']);
+		expect(byClaim.get('c-c')).toBeUndefined();
+	});
+});
+
+describe('published data', () => {
+	it('should keep only what the view uses from a corpus claim', () => {
+		const full: Claim = {
+			id: 'c-0123456789',
+			text: 'Russia signed.',
+			block: 'p',
+			blockIndex: 3,
+			index: 7,
+			section: 'Intro',
+			mentions: [{ kind: 'actor', ref: 'russia', text: 'Russia', start: 0, end: 6, form: 'name' }],
+		};
+		const data = commentaryData('roy', [full], []);
+		expect(data.claims).toEqual([
+			{ id: 'c-0123456789', text: 'Russia signed.', block: 'p', blockIndex: 3, section: 'Intro', mentions: [{ kind: 'actor', ref: 'russia', start: 0, end: 6 }] },
+		]);
+	});
+});
+
+describe('compare routes', () => {
+	it('should build pair, selection and data addresses under any base', async () => {
+		const { createRoutes } = await import('../../src/lib/routes.ts');
+		const routes = createRoutes('/reader/');
+		expect(routes.comparePair(pairId('roy', 'rekha'))).toBe('/reader/compare/rekha--roy/');
+		expect(routes.compareSelection(['roy', 'rekha', 'lankov'])).toBe('/reader/compare/?c=roy,rekha,lankov');
+		expect(routes.compareSelection(['roy', 'rekha'], topicAnchor('article:4'))).toBe('/reader/compare/?c=roy,rekha#t-article-4');
+		expect(routes.compareData('index')).toBe('/reader/compare/data/index.json');
+	});
+});
