@@ -365,6 +365,8 @@ async function start(): Promise<void> {
 	chooser.hidden = false;
 
 	/** Put a selection on screen (from data), and optionally push its address. */
+	/** The address (without fragment) the view shows, to tell a new comparison from a topic change. */
+	let address = location.pathname + location.search;
 	const display = async (slugs: readonly string[], push: boolean): Promise<void> => {
 		const index = await loadIndex();
 		const columns = await Promise.all(slugs.map(loadCommentary));
@@ -376,7 +378,10 @@ async function start(): Promise<void> {
 		document.title = document.title.replace(/^[^·]*·/, `Compare ${names} ·`);
 		page.classList.add('has-view');
 		selects.forEach((select, i) => (select.value = slugs[i] ?? ''));
-		if (push) history.pushState({ compare: [...slugs] }, '', routes.compareSelection(slugs));
+		if (push) {
+			history.pushState({ compare: [...slugs] }, '', routes.compareSelection(slugs));
+			address = location.pathname + location.search;
+		}
 		view.choose(topicFromHash(root), { updateAddress: false, scroll: true });
 	};
 
@@ -446,7 +451,11 @@ async function start(): Promise<void> {
 	mount.addEventListener('focusin', relate);
 	mount.addEventListener('mouseout', unrelate);
 	mount.addEventListener('focusout', unrelate);
+	// Back and Forward between comparisons; a fragment change alone (a topic, the skip link) is the hashchange's.
 	window.addEventListener('popstate', () => {
+		const now = location.pathname + location.search;
+		if (now === address) return;
+		address = now;
 		if (new URLSearchParams(location.search).has('c')) void fromAddress();
 		else location.reload();
 	});

@@ -19,6 +19,7 @@ import { routes } from '../lib/routes.ts';
 import { readQuery, type ReadQuery } from '../lib/search-query.ts';
 import { compareFilterValues, filterValueLabel, SEARCH_FILTER_LABELS } from '../lib/search-filters.ts';
 import type { SearchFilter, SearchVocabulary } from '../lib/search-records.ts';
+import { FOCUS_FLAG } from './search-focus.ts';
 
 /** The parts of Pagefind's JS API used here. */
 interface PagefindResultData {
@@ -404,7 +405,11 @@ async function start(): Promise<void> {
 	document.querySelector<HTMLElement>('[data-search-nojs]')?.setAttribute('hidden', '');
 	form.hidden = false;
 	showState(stateFromAddress());
-	input.focus();
+	// Focus the field when the reader asked for search (shortcut or header link); a plain visit keeps the skip link first.
+	if (sessionStorage.getItem(FOCUS_FLAG) !== null) {
+		sessionStorage.removeItem(FOCUS_FLAG);
+		input.focus();
+	}
 
 	let timer = 0;
 	input.addEventListener('input', () => {

@@ -4,6 +4,7 @@
  * the search code and index load only on the search page.
  */
 import { routes } from '../lib/routes.ts';
+import { FOCUS_FLAG } from './search-focus.ts';
 
 /** Whether the key press belongs to a field the reader is typing in. */
 function typing(target: EventTarget | null): boolean {
@@ -23,5 +24,11 @@ document.addEventListener('keydown', (event) => {
 		field.select();
 		return;
 	}
+	sessionStorage.setItem(FOCUS_FLAG, '1');
 	location.assign(routes.search());
+});
+
+// The header's Search link asks for the field too; a plain visit leaves focus where a keyboard user expects it.
+document.addEventListener('click', (event) => {
+	if ((event.target as Element | null)?.closest?.('[data-search-open]')) sessionStorage.setItem(FOCUS_FLAG, '1');
 });

@@ -91,7 +91,8 @@ describe('reading comfort', () => {
 		await site.open(bhadrakumar, async (page) => {
 			const found = await page.evaluate(() => {
 				const prose = document.querySelector('.prose')!;
-				const paragraphs = [...prose.querySelectorAll(':scope > p, :scope > .with-note > p')];
+				// Visible paragraphs only: the notices for withdrawn or unknown sentences stay hidden until targeted.
+				const paragraphs = [...prose.querySelectorAll(':scope > p, :scope > .with-note > p')].filter((p) => p.getClientRects().length > 0);
 				const gaps = paragraphs.slice(0, -1).map((paragraph, index) => {
 					const next = paragraphs[index + 1]!;
 					const noted = paragraph.parentElement!.classList.contains('with-note');

@@ -18,6 +18,7 @@ describe('test support: static server', () => {
 			'chromiumArgs',
 			'chromiumPath',
 			'launchChromium',
+			'reportPolicyViolations',
 			'useSite',
 			'withPage',
 		]);
