@@ -1,9 +1,9 @@
 /** The card of every page without one of its own, drawn once at build time. */
 import type { APIRoute } from 'astro';
-import { renderShareCard } from '../lib/share-card.ts';
+import { drawShareCard } from '../lib/share-card-image.ts';
 import { siteCard } from '../lib/share-card-content.ts';
 
 export const GET: APIRoute = async () => {
-	const png = await renderShareCard(siteCard());
+	const png = await drawShareCard(siteCard());
 	return new Response(png as BodyInit, { headers: { 'Content-Type': 'image/png' } });
 };
