@@ -1,18 +1,21 @@
 /**
- * axe-core over every built page (the 404 page included), in the light and
- * the dark colour scheme: WCAG 2.0/2.1/2.2 A and AA plus axe's best
- * practices, zero violations allowed. Each page is loaded once and checked in
- * both schemes (`page.emulateMedia`), which halves the cost of the suite.
+ * axe-core over every built page (the 404 page included) except share pages,
+ * of which a deterministic sample is taken (tests/support/sample.ts: one
+ * template, hundreds of near-identical pages), in the light and the dark
+ * colour scheme: WCAG 2.0/2.1/2.2 A and AA plus axe's best practices, zero
+ * violations allowed. Each page is loaded once and checked in both schemes
+ * (`page.emulateMedia`), which halves the cost of the suite.
  */
 import { describe, expect, it } from 'vitest';
 import { useSite } from '../support/browser';
 import { describeViolations, runAxe } from '../support/axe';
-import { distDir, hasBuild, listPages } from '../support/dist';
+import { distDir, hasBuild, listPages, readDistFile } from '../support/dist';
+import { browserSample } from '../support/sample';
 
 const built = hasBuild();
-const pages = built ? listPages() : [];
+const pages = built ? browserSample(listPages(), (page) => readDistFile(page.file)) : [];
 
-describe('accessibility (axe) of every page', () => {
+describe('accessibility (axe) of every page template', () => {
 	it('should have a built site to check', () => {
 		expect(built, `no build in ${distDir}: run \`npm run build\` first`).toBe(true);
 	});

@@ -4,13 +4,16 @@
  * other origins), it fits a 360 px phone without sideways scrolling, and the
  * keyboard's first Tab lands on a visible skip link that moves focus to the
  * main content. And an unknown address gets the 404 page with status 404.
+ * Share pages, one template filled hundreds of times, are sampled
+ * (tests/support/sample.ts); the static checks in tests/dist/ read them all.
  */
 import { describe, expect, it } from 'vitest';
 import { useSite } from '../support/browser';
-import { distDir, hasBuild, listReadablePages } from '../support/dist';
+import { distDir, hasBuild, listReadablePages, readDistFile } from '../support/dist';
+import { browserSample } from '../support/sample';
 
 const built = hasBuild();
-const pages = built ? listReadablePages() : [];
+const pages = built ? browserSample(listReadablePages(), (page) => readDistFile(page.file)) : [];
 const phone = { width: 360, height: 740 };
 
 describe('every page in the browser', () => {
