@@ -47,6 +47,18 @@ export default function rehypeClaimRedirects(options: Readonly<Options>) {
 	const { ledger } = options;
 	const renames = options.renames ?? new Map<string, string>();
 	const include = options.include ?? (() => true);
+	// Each commentary's part of the ledger (under its current slug), split once: scanning the
+	// whole ledger for every file would grow with the square of the corpus.
+	const byCommentary = new Map<string, Ledger>();
+	for (const [id, entry] of Object.entries(ledger.claims)) {
+		const current = currentSlug(renames, entry.commentary);
+		let own = byCommentary.get(current);
+		if (!own) {
+			own = { version: ledger.version, claims: {} };
+			byCommentary.set(current, own);
+		}
+		own.claims[id] = { ...entry, commentary: current };
+	}
 
 	return function transform(tree: Root, file: VFile): undefined {
 		if (!include(file)) return undefined;
@@ -55,11 +67,7 @@ export default function rehypeClaimRedirects(options: Readonly<Options>) {
 		// The same slug rehype-claims hashed into the ids.
 		const slug = file.stem?.toLowerCase();
 		if (!slug) return undefined;
-		const own: Ledger = { version: ledger.version, claims: {} };
-		for (const [id, entry] of Object.entries(ledger.claims)) {
-			const current = currentSlug(renames, entry.commentary);
-			if (current === slug) own.claims[id] = { ...entry, commentary: slug };
-		}
+		const own: Ledger = byCommentary.get(slug) ?? { version: ledger.version, claims: {} };
 		const check = checkLedger(own, new Map([[slug, claims]]));
 		// Every problem at once: one message per lost id, and an empty page.
 		const problems = check.errors.map((error) =>
