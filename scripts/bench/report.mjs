@@ -1,0 +1,156 @@
+/**
+ * The benchmark report as Markdown: the machine, one table of build figures
+ * per corpus size, the page weights per type, and the targets beside the
+ * measured figures (printed, never enforced).
+ */
+
+const s = (value, digits = 1) => (typeof value === 'number' && Number.isFinite(value) ? value.toFixed(digits) : '–');
+const kb = (bytes) => (typeof bytes === 'number' ? (bytes / 1000).toFixed(1) : '–');
+const mb = (bytes) => (typeof bytes === 'number' ? (bytes / 1e6).toFixed(1) : '–');
+const int = (value) => (typeof value === 'number' ? value.toLocaleString('en-GB') : '–');
+const label = (size) => (size.size <= 5 ? 'the site (5)' : int(size.size));
+
+/** One Markdown table. */
+function table(header, rows) {
+	return [`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+}
+
+/**
+ * @param {any} report
+ * @returns {string}
+ */
+export function renderReport(report) {
+	const { machine, sizes } = report;
+	const out = [];
+	out.push('# Build benchmark');
+	out.push('');
+	out.push(
+		`Generated ${report.generated} by \`npm run bench\` at commit ${machine.commit}, on ${machine.cores} × ${machine.cpu} ` +
+			`(available parallelism ${machine.availableParallelism}), ${machine.memoryGiB} GiB, ${machine.platform}, Node ${machine.node}, ` +
+			`Astro ${machine.astro}, Pagefind ${machine.pagefind}. Load average at start ${machine.loadAverageAtStart.join(', ')}` +
+			`${machine.loadAverageAtEnd ? `, at end ${machine.loadAverageAtEnd.join(', ')}` : ''}.`,
+	);
+	out.push('');
+	out.push('Every build is cold (a fresh copy, no caches) except the rebuild, which keeps Astro’s content cache and the share-card cache and follows an edit to one commentary. Times are wall-clock seconds; stages come from the build’s own log lines (scripts/bench/build.mjs). Peak memory is the largest process’s maximum resident set (GNU time).');
+	out.push('');
+	out.push('## Builds');
+	out.push('');
+	out.push(
+		table(
+			['corpus', 'claims', 'pages', 'cold build', 'content (Markdown)', 'page generation', 'cards after pages', 'search index', 'peak memory', 'pages/s', 'without cards', 'rebuild after one edit', 'plain site', 'our plugins ÷ plain (content)'],
+			sizes.map((size) => [
+				label(size),
+				int(size.dist?.sharePages),
+				int(size.dist?.pages),
+				`${s(size.cold?.seconds)} s`,
+				`${s(size.cold?.stages?.content)} s`,
+				`${s(size.cold?.stages?.pages)} s`,
+				`${s(size.cold?.stages?.cardsTail)} s`,
+				`${s(size.cold?.stages?.search)} s`,
+				`${s(size.cold?.peakRssMb, 0)} MB`,
+				s((size.dist?.pages ?? NaN) / (size.cold?.seconds ?? NaN), 0),
+				`${s(size.noCards?.seconds)} s`,
+				`${s(size.rebuild?.seconds)} s (${s((size.rebuild?.ofCold ?? NaN) * 100, 0)} %)`,
+				`${s(size.plain?.seconds)} s`,
+				`${s(size.overhead?.content, 2)} ×`,
+			]),
+		),
+	);
+	out.push('');
+	out.push('## Share cards');
+	out.push('');
+	out.push(
+		table(
+			['corpus', 'cards', 'drawn', 'threads', 'wall per card (pool)', 'per drawing (thread wall)', 'per drawing (thread CPU)', 'median size', 'largest', 'rebuild: drawn / cached'],
+			sizes.map((size) => {
+				const cards = size.cold?.cards ?? {};
+				const again = size.rebuild?.cards ?? {};
+				return [
+					label(size),
+					int(cards.cards),
+					int(cards.drawn),
+					int(cards.threads),
+					`${s((cards.readySeconds * 1000) / Math.max(1, cards.drawn ?? 0))} ms`,
+					`${s(cards.msPerDrawing)} ms`,
+					`${s(cards.cpuMsPerDrawing)} ms`,
+					`${kb(size.dist?.cardBytesMedian)} KB`,
+					`${kb(size.dist?.cardBytesMax)} KB`,
+					`${int(again.drawn)} / ${int(again.cached)}`,
+				];
+			}),
+		),
+	);
+	out.push('');
+	out.push('## Output');
+	out.push('');
+	out.push(
+		table(
+			['corpus', 'files', 'dist/', 'Pagefind bundle', 'Astro data store', 'ledger', 'memory without cards', 'memory of the plain site'],
+			sizes.map((size) => [
+				label(size),
+				int(size.dist?.files),
+				`${mb(size.dist?.bytes)} MB`,
+				`${mb(size.dist?.pagefindBytes)} MB in ${int(size.dist?.pagefindFiles)} files`,
+				`${mb(size.dataStoreBytes)} MB`,
+				`${s(size.ledgerSeconds)} s`,
+				`${s(size.noCards?.peakRssMb, 0)} MB`,
+				`${s(size.plain?.peakRssMb, 0)} MB`,
+			]),
+		),
+	);
+	out.push('');
+	for (const size of sizes) {
+		out.push(`### Page weight, ${label(size)} (gzipped; CSS and JS each page loads, on-demand imports not counted)`);
+		out.push('');
+		out.push(
+			table(
+				['page type', 'pages', 'HTML median', 'HTML max', 'CSS', 'JS'],
+				Object.entries(size.dist?.perType ?? {}).map(([type, entry]) => [
+					type,
+					int(entry.pages),
+					`${kb(entry.htmlGzMedian)} KB`,
+					`${kb(entry.htmlGzMax)} KB`,
+					`${kb(entry.cssGz)} KB`,
+					`${kb(entry.jsGz)} KB`,
+				]),
+			),
+		);
+		out.push('');
+	}
+	out.push('## Search in Chromium');
+	out.push('');
+	for (const size of sizes) {
+		const search = size.search ?? { todo: 'not measured' };
+		out.push(`- ${label(size)}: ${search.todo ?? `first search ${kb(search.firstBytes)} KB in ${s(search.firstMs, 0)} ms; a later search ${kb(search.laterBytes)} KB in ${s(search.laterMs, 0)} ms`}`);
+	}
+	out.push('');
+	out.push('## Against the targets');
+	out.push('');
+	const small = sizes.find((size) => size.size === 100);
+	const large = sizes.find((size) => size.size === 1000);
+	const target = (name, goal, figure, met) => [name, goal, figure, met === null ? '–' : met ? 'met' : 'not met'];
+	const rows = [];
+	if (large?.cold) {
+		rows.push(target('1,000 cold, with cards', '≤ 300 s', `${s(large.cold?.seconds)} s`, large.cold?.seconds <= 300));
+		rows.push(target('1,000 peak memory', '< 4 GB', `${s(large.cold?.peakRssMb, 0)} MB`, large.cold?.peakRssMb !== null ? large.cold?.peakRssMb < 4000 : null));
+		if (large.noCards) rows.push(target('1,000 cold, without cards', '≤ 120 s', `${s(large.noCards.seconds)} s`, large.noCards.seconds <= 120));
+		if (large.rebuild) rows.push(target('rebuild after one edit of 1,000', '≤ 35 % of cold', `${s(large.rebuild.ofCold * 100, 0)} %`, large.rebuild.ofCold <= 0.35));
+		if (small?.cold) rows.push(target('growth 100 → 1,000', '≤ 11 ×', `${s(large.cold?.seconds / small.cold?.seconds, 2)} ×`, large.cold?.seconds / small.cold?.seconds <= 11));
+	}
+	const cardSize = [large, small, sizes[0]].find((size) => size?.cold?.cards);
+	if (cardSize?.cold.cards) {
+		const wall = (cardSize.cold?.cards.readySeconds * 1000) / Math.max(1, cardSize.cold?.cards.drawn);
+		rows.push(target(`a card, wall time with the pool (${label(cardSize)})`, '≤ 5 ms', `${s(wall)} ms`, wall <= 5));
+		rows.push(target(`a card, median size (${label(cardSize)})`, '≤ 20 KB', `${kb(cardSize.dist?.cardBytesMedian)} KB (largest ${kb(cardSize.dist?.cardBytesMax)} KB)`, cardSize.dist?.cardBytesMedian <= 20000));
+	}
+	for (const size of sizes) {
+		if (size.overhead?.content) rows.push(target(`our plugins ÷ plain, content stage (${label(size)})`, '≤ 1.3 ×', `${s(size.overhead?.content, 2)} ×`, size.overhead?.content <= 1.3));
+	}
+	const reading = sizes[0]?.dist?.perType?.reading;
+	if (reading) rows.push(target('JS on reading pages (gzipped)', '≤ 10 KB', `${kb(reading.jsGz)} KB`, reading.jsGz <= 10000));
+	const searched = sizes.find((size) => size.search && !size.search.todo);
+	rows.push(target('first search transferred', '≤ 150 KB', searched ? `${kb(searched.search?.firstBytes)} KB` : 'not measured', searched ? searched.search?.firstBytes <= 150000 : null));
+	out.push(table(['target', 'goal', 'measured', ''], rows));
+	out.push('');
+	return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,107 @@
+/**
+ * The benchmark's pure parts: the synthetic corpus is valid content made of
+ * real sentences, and the build log is read into stages and card figures.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { afterAll, describe, expect, it } from 'vitest';
+import { splitSentences } from '../../src/claims/segment.ts';
+import { splitFrontmatter } from '../../src/loaders/frontmatter.ts';
+import { commentarySchema } from '../../src/schemas/commentary.ts';
+import { cardsOf, stagesOf } from '../../scripts/bench/build.mjs';
+import { editOneCommentary, readModels, seededRandom, writeSyntheticCorpus } from '../../scripts/bench/corpus.mjs';
+import { pageType } from '../../scripts/bench/measure.mjs';
+import { copyProject } from '../../scripts/bench/project.mjs';
+
+const root = join(import.meta.dirname, '..', '..');
+const scratch = mkdtempSync(join(tmpdir(), 'bench-test-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('synthetic corpus', () => {
+	const copy = join(scratch, 'site');
+	copyProject(root, copy);
+	const { written } = writeSyntheticCorpus(copy, 12) as { written: string[] };
+	const dir = join(copy, 'content', 'commentaries');
+	const real = new Set<string>((readModels(root) as { sentences: string[] }[]).flatMap((model) => model.sentences));
+
+	it('should add commentaries up to the size asked, beside the real five', () => {
+		expect(written).toHaveLength(7);
+		expect(readdirSync(dir).filter((file) => file.endsWith('.md'))).toHaveLength(12);
+	});
+
+	it('should write frontmatter the commentary schema accepts, with new titles and orders', () => {
+		const orders = new Set<number>();
+		for (const slug of written) {
+			const { frontmatter } = splitFrontmatter(readFileSync(join(dir, `${slug}.md`), 'utf8'), slug);
+			const parsed = commentarySchema.safeParse(parse(frontmatter));
+			expect(parsed.success, `${slug}: ${parsed.error?.message}`).toBe(true);
+			expect(parsed.data?.title).toMatch(/^Synthetic \d{4}: /);
+			orders.add(parsed.data!.order!);
+		}
+		expect(orders.size).toBe(written.length);
+	});
+
+	it('should fill paragraphs with real sentences, none twice in one commentary', () => {
+		for (const slug of written) {
+			const models = readModels(copy) as { slug: string; sentences: string[] }[];
+			const sentences = models.find((model) => model.slug === slug)!.sentences;
+			expect(sentences.length).toBeGreaterThan(20);
+			expect(new Set(sentences).size).toBe(sentences.length);
+			expect(sentences.filter((sentence) => !real.has(sentence))).toEqual([]);
+		}
+	});
+
+	it('should be the same on every run (seeded)', () => {
+		const again = join(scratch, 'again');
+		copyProject(root, again);
+		writeSyntheticCorpus(again, 12);
+		for (const slug of written) expect(readFileSync(join(again, 'content', 'commentaries', `${slug}.md`), 'utf8')).toBe(readFileSync(join(dir, `${slug}.md`), 'utf8'));
+		const random = seededRandom(1);
+		expect([random(), random()]).toEqual(((r) => [r(), r()])(seededRandom(1)));
+	});
+
+	it('should edit one commentary by adding one sentence', () => {
+		const slug = written.at(-1)!;
+		const before = splitSentences(splitFrontmatter(readFileSync(join(dir, `${slug}.md`), 'utf8'), slug).body).length;
+		editOneCommentary(copy, slug);
+		const text = readFileSync(join(dir, `${slug}.md`), 'utf8');
+		expect(commentarySchema.safeParse(parse(splitFrontmatter(text, slug).frontmatter)).success).toBe(true);
+		expect(splitSentences(splitFrontmatter(text, slug).body).length).toBe(before + 1);
+	});
+});
+
+describe('reading a build log', () => {
+	const lines = [
+		{ at: 1, text: '03:13:53 [content] Syncing content' },
+		{ at: 21, text: '03:14:13 [content] Synced content' },
+		{ at: 21.1, text: '03:14:13 [build] ✓ Completed in 37.13s.' },
+		{ at: 29, text: ' generating static routes ' },
+		{ at: 65, text: '03:14:58 ✓ Completed in 36.58s.' },
+		{ at: 70, text: '03:15:00 [pagefind] Indexing 300 pages' },
+		{ at: 78, text: '03:15:08 [pagefind] Indexed' },
+		{ at: 90, text: '03:21:28 [treaty-reader] share cards: 619 (600 drawn, 19 from cache) by 2 thread(s), 13242 KiB, 30.5 ms per drawing (25.1 ms CPU), ready 85.2 s after the first request' },
+	];
+
+	it('should split the build into stages', () => {
+		expect(stagesOf(lines, 95)).toEqual({ content: 20, vite: 8, pages: 36, afterPages: 30, cardsTail: 25, search: 8 });
+	});
+
+	it('should read the share-card line', () => {
+		expect(cardsOf(lines)).toEqual({ cards: 619, drawn: 600, cached: 19, threads: 2, kib: 13242, msPerDrawing: 30.5, cpuMsPerDrawing: 25.1, readySeconds: 85.2 });
+		expect(cardsOf(lines.slice(0, 3))).toBeNull();
+	});
+
+	it('should name page types from paths', () => {
+		expect(['index.html', '404.html', 'c/c-0123456789/index.html', 'commentaries/x/index.html', 'commentaries/x/sentences/index.html', 'actors/china/index.html', 'actors/index.html'].map(pageType)).toEqual([
+			'home',
+			'404',
+			'share',
+			'reading',
+			'sentences',
+			'actors (one)',
+			'actors',
+		]);
+	});
+});
