@@ -11,7 +11,8 @@
  *                tail, `share cards: …`, and search indexing)
  *
  * The share-card line of the `treaty-reader` integration carries its own
- * counts and drawing time; search indexing is read from Pagefind's lines.
+ * counts and drawing time; search indexing ends with its `search index: …`
+ * line and starts where the hook before it ended.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -106,24 +107,19 @@ export function stagesOf(lines, total) {
 	const synced = find(lines, /\[content\] Synced content/, Math.max(0, syncing));
 	const generating = find(lines, /generating static routes/);
 	const generated = generating >= 0 ? find(lines, /✓ Completed in/, generating) : -1;
-	const pagefindFirst = find(lines, /pagefind/i, Math.max(0, generated));
-	let pagefindLast = -1;
-	for (let index = lines.length - 1; index > pagefindFirst && pagefindFirst >= 0; index--) {
-		if (/pagefind/i.test(lines[index].text)) {
-			pagefindLast = index;
-			break;
-		}
-	}
 	const at = (index) => (index >= 0 ? lines[index].at : null);
 	const span = (from, to) => (from !== null && to !== null ? Math.max(0, to - from) : null);
 	const cardsLine = find(lines, /share cards: \d+/);
+	const searchLine = find(lines, /search index: \d+/);
+	// Hooks after page generation run one after another: each ends with its own line.
+	const since = (index) => Math.max(...[generated, cardsLine, searchLine].filter((other) => other >= 0 && other < index).map((other) => lines[other].at));
 	return {
 		content: span(at(syncing), at(synced)),
 		vite: span(at(synced), at(generating)),
 		pages: span(at(generating), at(generated)),
 		afterPages: span(at(generated), total),
-		cardsTail: span(at(generated), at(cardsLine)),
-		search: pagefindFirst >= 0 ? span(at(pagefindFirst), at(pagefindLast >= 0 ? pagefindLast : pagefindFirst)) : null,
+		cardsTail: cardsLine >= 0 && generated >= 0 ? span(since(cardsLine), at(cardsLine)) : null,
+		search: searchLine >= 0 && generated >= 0 ? span(since(searchLine), at(searchLine)) : null,
 	};
 }
 

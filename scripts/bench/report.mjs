@@ -121,7 +121,13 @@ export function renderReport(report) {
 	out.push('');
 	for (const size of sizes) {
 		const search = size.search ?? { todo: 'not measured' };
-		out.push(`- ${label(size)}: ${search.todo ?? `first search ${kb(search.firstBytes)} KB in ${s(search.firstMs, 0)} ms; a later search ${kb(search.laterBytes)} KB in ${s(search.laterMs, 0)} ms`}`);
+		out.push(
+			`- ${label(size)}: ${
+				search.todo ??
+				`first search (“${search.firstQuery}”, from a reading page) ${kb(search.firstBytes)} KB; a later search (“${search.laterQuery}”) ${kb(search.laterBytes)} KB in ${int(search.laterRequests)} requests; ` +
+					`keystroke to rendered results with the index warm: median ${s(search.warmMedianMs, 0)} ms, max ${s(search.warmMaxMs, 0)} ms (scripts/search-budget.mjs)`
+			}`,
+		);
 	}
 	out.push('');
 	out.push('## Against the targets');

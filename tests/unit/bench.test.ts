@@ -14,6 +14,7 @@ import { cardsOf, stagesOf } from '../../scripts/bench/build.mjs';
 import { editOneCommentary, readModels, seededRandom, writeSyntheticCorpus } from '../../scripts/bench/corpus.mjs';
 import { pageType } from '../../scripts/bench/measure.mjs';
 import { copyProject } from '../../scripts/bench/project.mjs';
+import { parseSearchBudget } from '../../scripts/bench/search.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
 const scratch = mkdtempSync(join(tmpdir(), 'bench-test-'));
@@ -79,13 +80,12 @@ describe('reading a build log', () => {
 		{ at: 21.1, text: '03:14:13 [build] ✓ Completed in 37.13s.' },
 		{ at: 29, text: ' generating static routes ' },
 		{ at: 65, text: '03:14:58 ✓ Completed in 36.58s.' },
-		{ at: 70, text: '03:15:00 [pagefind] Indexing 300 pages' },
-		{ at: 78, text: '03:15:08 [pagefind] Indexed' },
+		{ at: 70, text: '03:15:00 [treaty-reader] search index: 300 pages and 253 sentences' },
 		{ at: 90, text: '03:21:28 [treaty-reader] share cards: 619 (600 drawn, 19 from cache) by 2 thread(s), 13242 KiB, 30.5 ms per drawing (25.1 ms CPU), ready 85.2 s after the first request' },
 	];
 
 	it('should split the build into stages', () => {
-		expect(stagesOf(lines, 95)).toEqual({ content: 20, vite: 8, pages: 36, afterPages: 30, cardsTail: 25, search: 8 });
+		expect(stagesOf(lines, 95)).toEqual({ content: 20, vite: 8, pages: 36, afterPages: 30, cardsTail: 20, search: 5 });
 	});
 
 	it('should read the share-card line', () => {
@@ -103,5 +103,35 @@ describe('reading a build log', () => {
 			'actors (one)',
 			'actors',
 		]);
+	});
+});
+
+describe('reading the search budget', () => {
+	it('should read the bytes of the first and a later search and the warm time', () => {
+		const output = [
+			'Reading page: 6 requests, 41.2 KB; under /pagefind/: 0',
+			'',
+			'First search ("sanctions"), from the reading page: 96.4 KB (budget 150 KB), plus the search page’s HTML 3.1 KB',
+			'     60.0 KB  /pagefind/wasm.en.pagefind',
+			'',
+			'Later search ("labour"): 4.5 KB in 3 requests (budget 30 KB)',
+			'',
+			'Keystroke to rendered results, index warm (10 queries, 30 ms input debounce included): median 48 ms, max 71 ms (budget 100 ms)',
+		].join('\n');
+		expect(parseSearchBudget(output)).toEqual({
+			firstQuery: 'sanctions',
+			firstBytes: Math.round(96.4 * 1024),
+			laterQuery: 'labour',
+			laterBytes: Math.round(4.5 * 1024),
+			laterRequests: 3,
+			warmMedianMs: 48,
+			warmMaxMs: 71,
+			readingPageRequests: 6,
+			readingPagePagefindRequests: 0,
+		});
+	});
+
+	it('should say so when the script printed no figures', () => {
+		expect(parseSearchBudget('No search index in dist/pagefind')).toMatchObject({ todo: expect.stringContaining('printed no figures') });
 	});
 });
