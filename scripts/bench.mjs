@@ -14,7 +14,8 @@
  *   2. a first and a later search in Chromium (scripts/search-budget.mjs);
  *   3. a rebuild after editing one commentary (content and card caches kept);
  *   4. a cold build without share cards;
- *   5. a plain Astro site over the same commentaries, without our plugins.
+ *   5. a plain Astro site over the same commentaries, without our plugins;
+ *   6. the Markdown pipeline alone, plain and ours plugin by plugin (CPU time).
  *
  * It writes bench/report.json and bench/report.md (rewritten after each size,
  * so an interrupted run still leaves its figures) and prints them. It never
@@ -31,6 +32,7 @@ import { editOneCommentary, writeSyntheticCorpus } from './bench/corpus.mjs';
 import { measureDist } from './bench/measure.mjs';
 import { copyProject, writePlainSite } from './bench/project.mjs';
 import { renderReport } from './bench/report.mjs';
+import { measurePipeline } from './bench/pipeline.mjs';
 import { measureSearch } from './bench/search.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -113,6 +115,9 @@ async function measureSize(size, result, save) {
 		result.dataStoreBytes = existsSync(store) ? statSync(store).size : null;
 		save();
 		result.search = await measureSearch(root, join(copy, 'dist'));
+		save();
+		say(`${label}: the Markdown pipeline alone, plain and ours…`);
+		result.pipeline = await measurePipeline(copy, { sample: 40 });
 		save();
 
 		const edited = corpus.written.at(-1) ?? 'lankov-nbr-interview';
