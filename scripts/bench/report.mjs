@@ -37,7 +37,7 @@ export function renderReport(report) {
 	out.push('');
 	out.push(
 		table(
-			['corpus', 'claims', 'pages', 'cold build', 'content (Markdown)', 'page generation', 'cards after pages', 'search index', 'peak memory', 'pages/s', 'without cards', 'rebuild after one edit', 'plain site', 'our plugins ÷ plain (content)'],
+			['corpus', 'claims', 'pages', 'cold build', 'content (Markdown)', 'page generation', 'cards after pages', 'search index', 'peak memory', 'pages/s (whole build)', 'pages/s (page generation)', 'without cards', 'rebuild after one edit', 'plain site', 'our plugins ÷ plain (content)'],
 			sizes.map((size) => [
 				label(size),
 				int(size.dist?.sharePages),
@@ -49,10 +49,30 @@ export function renderReport(report) {
 				`${s(size.cold?.stages?.search)} s`,
 				`${s(size.cold?.peakRssMb, 0)} MB`,
 				s((size.dist?.pages ?? NaN) / (size.cold?.seconds ?? NaN), 0),
+				s((size.dist?.pages ?? NaN) / (size.cold?.stages?.pages ?? NaN), 0),
 				`${s(size.noCards?.seconds)} s`,
 				`${s(size.rebuild?.seconds)} s (${s((size.rebuild?.ofCold ?? NaN) * 100, 0)} %)`,
 				`${s(size.plain?.seconds)} s`,
 				`${s(size.overhead?.content, 2)} ×`,
+			]),
+		),
+	);
+	out.push('');
+	out.push('### The build without cards, by stage (no card threads competing for the cores)');
+	out.push('');
+	out.push(
+		table(
+			['corpus', 'build', 'content (Markdown)', 'bundling', 'page generation', 'after pages (search index, headers)', 'search index', 'peak memory', 'pages/s (page generation)'],
+			sizes.map((size) => [
+				label(size),
+				`${s(size.noCards?.seconds)} s`,
+				`${s(size.noCards?.stages?.content)} s`,
+				`${s(size.noCards?.stages?.vite)} s`,
+				`${s(size.noCards?.stages?.pages)} s`,
+				`${s(size.noCards?.stages?.afterPages)} s`,
+				`${s(size.noCards?.stages?.search)} s`,
+				`${s(size.noCards?.peakRssMb, 0)} MB`,
+				s((size.dist?.pages ?? NaN) / (size.noCards?.stages?.pages ?? NaN), 0),
 			]),
 		),
 	);
