@@ -4,6 +4,9 @@
  *   npm run bench                      the real site, 100 and 1,000 commentaries
  *   npm run bench -- --sizes 100       the real site and 100 (a quicker run)
  *   npm run bench -- --sizes 100 --keep   keep the temporary project copies
+ *   npm run bench -- --cards-up-to 5      draw cards only for corpora up to 5 commentaries: larger ones
+ *                                         are built without cards, and the report estimates their cards
+ *                                         from the measured time per card (for a run that must be short)
  *
  * For the real site and each size it makes a cold project copy in a
  * temporary folder (synthetic commentaries from scripts/bench/corpus.mjs and
@@ -41,8 +44,10 @@ const { values } = parseArgs({
 		sizes: { type: 'string', default: '100,1000' },
 		out: { type: 'string', default: join(root, 'bench') },
 		keep: { type: 'boolean', default: false },
+		'cards-up-to': { type: 'string', default: 'Infinity' },
 	},
 });
+const cardsUpTo = Number(values['cards-up-to']);
 const sizes = values.sizes.split(',').map((size) => Number(size.trim())).filter((size) => Number.isInteger(size) && size > 0);
 
 /** Print a line with the time since the start. */
@@ -108,7 +113,11 @@ async function measureSize(size, result, save) {
 		const label = real ? 'real' : String(size);
 		say(`${label}: ${size} commentaries (${corpus.written.length} synthetic), ledger ${result.ledgerSeconds.toFixed(1)} s`);
 
-		result.cold = await build(`${label} cold`, copy);
+		// Without cards, the cold build is the build without cards; the report estimates the cards.
+		const withCards = size <= cardsUpTo;
+		result.cardsDrawn = withCards;
+		const coldEnv = withCards ? {} : { env: { TREATY_READER_SHARE_CARDS: 'off' } };
+		result.cold = await build(`${label} cold${withCards ? '' : ' without cards'}`, copy, coldEnv);
 		result.dist = measureDist(join(copy, 'dist'));
 		const store = join(copy, 'node_modules', '.astro', 'data-store.json');
 		// Astro's content store: every rendered commentary, kept in one JSON string.
@@ -123,12 +132,16 @@ async function measureSize(size, result, save) {
 		const edited = corpus.written.at(-1) ?? 'lankov-nbr-interview';
 		editOneCommentary(copy, edited);
 		const ledgerAfterEdit = ledger(copy);
-		const rebuild = await build(`${label} rebuild`, copy);
+		const rebuild = await build(`${label} rebuild${withCards ? '' : ' without cards'}`, copy, coldEnv);
 		result.rebuild = { ...rebuild, edited, ledgerSeconds: ledgerAfterEdit, ofCold: rebuild.seconds / result.cold.seconds };
 		save();
 
-		for (const stale of ['dist', '.astro', join('node_modules', '.astro')]) rmSync(join(copy, stale), { recursive: true, force: true });
-		result.noCards = await build(`${label} cold without cards`, copy, { env: { TREATY_READER_SHARE_CARDS: 'off' } });
+		if (withCards) {
+			for (const stale of ['dist', '.astro', join('node_modules', '.astro')]) rmSync(join(copy, stale), { recursive: true, force: true });
+			result.noCards = await build(`${label} cold without cards`, copy, { env: { TREATY_READER_SHARE_CARDS: 'off' } });
+		} else {
+			result.noCards = result.cold;
+		}
 		save();
 
 		const plainDir = join(work, 'plain');

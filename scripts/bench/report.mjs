@@ -22,6 +22,14 @@ function table(header, rows) {
 export function renderReport(report) {
 	const { machine, sizes } = report;
 	const out = [];
+	// Wall time per card with the pool, from the largest corpus whose cards were drawn.
+	const drawnSizes = sizes.filter((size) => size.cold?.cards?.drawn > 0);
+	const perCard = drawnSizes.length ? drawnSizes.at(-1).cold.cards.readySeconds / drawnSizes.at(-1).cold.cards.drawn : null;
+	const estimateWithCards = (size) => (perCard && size.dist ? size.cold.seconds + size.dist.sharePages * perCard : null);
+	const coldLabel = (size) =>
+		size.cardsDrawn === false
+			? `${s(size.cold?.seconds)} s without cards; with cards ≈ ${s(estimateWithCards(size), 0)} s (estimated: ${int(size.dist?.sharePages)} cards × ${s((perCard ?? NaN) * 1000, 0)} ms, measured on ${label(drawnSizes.at(-1) ?? {})})`
+			: `${s(size.cold?.seconds)} s`;
 	out.push('# Build benchmark');
 	out.push('');
 	out.push(
@@ -42,7 +50,7 @@ export function renderReport(report) {
 				label(size),
 				int(size.dist?.sharePages),
 				int(size.dist?.pages),
-				`${s(size.cold?.seconds)} s`,
+				coldLabel(size),
 				`${s(size.cold?.stages?.content)} s`,
 				`${s(size.cold?.stages?.pages)} s`,
 				`${s(size.cold?.stages?.cardsTail)} s`,
@@ -168,13 +176,21 @@ export function renderReport(report) {
 	const target = (name, goal, figure, met) => [name, goal, figure, met === null ? '–' : met ? 'met' : 'not met'];
 	const rows = [];
 	if (large?.cold) {
-		rows.push(target('1,000 cold, with cards', '≤ 300 s', `${s(large.cold?.seconds)} s`, large.cold?.seconds <= 300));
+		const largeWithCards = large.cardsDrawn === false ? estimateWithCards(large) : large.cold.seconds;
+		rows.push(target('1,000 cold, with cards', '≤ 300 s', large.cardsDrawn === false ? `≈ ${s(largeWithCards, 0)} s (estimated, see above)` : `${s(largeWithCards)} s`, largeWithCards <= 300));
 		rows.push(target('1,000 peak memory', '< 4 GB', `${s(large.cold?.peakRssMb, 0)} MB`, large.cold?.peakRssMb !== null ? large.cold?.peakRssMb < 4000 : null));
 		if (large.noCards) rows.push(target('1,000 cold, without cards', '≤ 120 s', `${s(large.noCards.seconds)} s`, large.noCards.seconds <= 120));
-		if (large.rebuild) rows.push(target('rebuild after one edit of 1,000', '≤ 35 % of cold', `${s(large.rebuild.ofCold * 100, 0)} %`, large.rebuild.ofCold <= 0.35));
-		if (small?.cold) rows.push(target('growth 100 → 1,000', '≤ 11 ×', `${s(large.cold?.seconds / small.cold?.seconds, 2)} ×`, large.cold?.seconds / small.cold?.seconds <= 11));
+		if (large.rebuild) {
+			const note = large.cardsDrawn === false ? ' (both without cards)' : '';
+			rows.push(target(`rebuild after one edit of 1,000${note}`, '≤ 35 % of cold', `${s(large.rebuild.ofCold * 100, 0)} %`, large.rebuild.ofCold <= 0.35));
+		}
+		if (small?.cold) {
+			const growth = large.cold.seconds / small.cold.seconds;
+			const kind = large.cardsDrawn === false || small.cardsDrawn === false ? 'cold builds without cards' : 'cold builds';
+			rows.push(target(`growth 100 → 1,000 (${kind})`, '≤ 11 ×', `${s(growth, 2)} ×`, growth <= 11));
+		}
 	}
-	const cardSize = [large, small, sizes[0]].find((size) => size?.cold?.cards);
+	const cardSize = [large, small, sizes[0]].find((size) => size?.cold?.cards?.drawn > 0);
 	if (cardSize?.cold.cards) {
 		const wall = (cardSize.cold?.cards.readySeconds * 1000) / Math.max(1, cardSize.cold?.cards.drawn);
 		rows.push(target(`a card, wall time with the pool (${label(cardSize)})`, '≤ 5 ms', `${s(wall)} ms`, wall <= 5));
