@@ -22,13 +22,15 @@ function table(header, rows) {
 export function renderReport(report) {
 	const { machine, sizes } = report;
 	const out = [];
-	// Wall time per card with the pool, from the largest corpus whose cards were drawn.
-	const drawnSizes = sizes.filter((size) => size.cold?.cards?.drawn > 0);
-	const perCard = drawnSizes.length ? drawnSizes.at(-1).cold.cards.readySeconds / drawnSizes.at(-1).cold.cards.drawn : null;
+	// What a card adds to a cold build, from the largest corpus whose cards were drawn: the cold
+	// build with cards less the one without, per card drawn.
+	const drawnSizes = sizes.filter((size) => size.cold?.cards?.drawn > 0 && size.noCards);
+	const measured = drawnSizes.at(-1);
+	const perCard = measured ? (measured.cold.seconds - measured.noCards.seconds) / measured.cold.cards.drawn : null;
 	const estimateWithCards = (size) => (perCard && size.dist ? size.cold.seconds + size.dist.sharePages * perCard : null);
 	const coldLabel = (size) =>
 		size.cardsDrawn === false
-			? `${s(size.cold?.seconds)} s without cards; with cards ≈ ${s(estimateWithCards(size), 0)} s (estimated: ${int(size.dist?.sharePages)} cards × ${s((perCard ?? NaN) * 1000, 0)} ms, measured on ${label(drawnSizes.at(-1) ?? {})})`
+			? `${s(size.cold?.seconds)} s without cards; with cards ≈ ${s(estimateWithCards(size), 0)} s (estimated: ${int(size.dist?.sharePages)} cards × the ${s((perCard ?? NaN) * 1000, 0)} ms each card added to the cold build of ${label(measured ?? {})})`
 			: `${s(size.cold?.seconds)} s`;
 	out.push('# Build benchmark');
 	out.push('');
