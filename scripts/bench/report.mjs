@@ -43,6 +43,10 @@ export function renderReport(report) {
 	out.push('');
 	out.push('Every build is cold (a fresh copy, no caches) except the rebuild, which keeps Astro’s content cache and the share-card cache and follows an edit to one commentary. Times are wall-clock seconds; stages come from the build’s own log lines (scripts/bench/build.mjs). Peak memory is the largest process’s maximum resident set (GNU time).');
 	out.push('');
+	for (const size of sizes.filter((item) => item.unfinished)) {
+		out.push(`**${label(size)}: unfinished.** ${size.unfinished.note}`);
+		out.push('');
+	}
 	out.push('## Builds');
 	out.push('');
 	out.push(
