@@ -21,6 +21,7 @@ import type { Ledger } from '../claims/types.ts';
 import { firstBodyLine, lineOffsetFor } from '../loaders/frontmatter.ts';
 import { listCommentarySlugs, loadEditorNotes, type LoadedNote } from '../loaders/notes.ts';
 import { listPublished } from '../loaders/published.ts';
+import { readContentText } from '../loaders/read-text.ts';
 import { loadRenames } from '../loaders/renames.ts';
 import rehypeClaimRedirects from '../plugins/rehype-claim-redirects.ts';
 import rehypeClaims from '../plugins/rehype-claims.ts';
@@ -90,7 +91,7 @@ export function loadPipelineInputs(root: string, options?: Readonly<{ ledger?: b
 	const bodyLines = new Map(
 		listPublished(folder, '.md').map((name) => [
 			join(folder, name),
-			firstBodyLine(readFileSync(join(folder, name), 'utf8'), `content/commentaries/${name}`),
+			firstBodyLine(readContentText(join(folder, name), `content/commentaries/${name}`), `content/commentaries/${name}`),
 		]),
 	);
 	const lineOffset = (file: VFile): number => {
