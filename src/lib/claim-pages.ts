@@ -13,6 +13,7 @@ import type { CommentaryEntry } from './commentaries.ts';
 import { getCorpus } from './corpus.ts';
 import { routes } from './routes.ts';
 import { sharePagesFrom, type SharePage as AnySharePage } from './share-pages.ts';
+import { currentSlug, loadRenames } from '../loaders/renames.ts';
 
 export { retiredIn, sharePageId } from './share-pages.ts';
 
@@ -31,7 +32,13 @@ export function readLedger(root: string = process.cwd()): Ledger {
 
 /** One share page per id the ledger knows (see the module comment). */
 export async function getSharePages(): Promise<SharePage[]> {
-	return sharePagesFrom(readLedger(), await getCorpus());
+	// Ids published under a renamed commentary's old slug belong to the commentary it is now (content/renames.yaml).
+	const renames = loadRenames(process.cwd());
+	const ledger = readLedger();
+	const claims = Object.fromEntries(
+		Object.entries(ledger.claims).map(([id, entry]) => [id, { ...entry, commentary: currentSlug(renames, entry.commentary) }]),
+	);
+	return sharePagesFrom({ ...ledger, claims }, await getCorpus());
 }
 
 /** The claim's permalink: its anchor in the reading page, on the site's public address. */
