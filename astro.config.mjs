@@ -19,6 +19,11 @@ export default defineConfig({
 	// The Markdown pipeline (src/integrations/markdown-pipeline.ts) is set up by the integration,
 	// once the final `base` is known.
 	integrations: [treatyReader(), sitemap({ filter: inSitemap })],
+	experimental: {
+		// Repeated `astro build`s re-render only pages whose cache key changed (src/lib/page-cache-keys.ts);
+		// `npm run build` passes --force and stays cold.
+		incrementalBuild: true,
+	},
 	vite: {
 		build: {
 			// Strict CSP: scripts and assets are always separate files, never inlined.

@@ -12,10 +12,12 @@ import { eventSchema } from './schemas/event.ts';
 import { noteSchema } from './schemas/note.ts';
 import { PUBLISHED_GLOB } from './loaders/published.ts';
 import { strictGlob } from './loaders/strict-glob.ts';
+import { ledgerDigestsOf } from './loaders/ledger-digests.ts';
 
 export const collections = {
 	commentaries: defineCollection({
-		loader: strictGlob({ base: './content/commentaries', pattern: `${PUBLISHED_GLOB}.md` }),
+		// Each commentary's part of the claims ledger is an input of its rendering (src/loaders/ledger-digests.ts).
+		loader: strictGlob({ base: './content/commentaries', pattern: `${PUBLISHED_GLOB}.md`, renderInputs: ledgerDigestsOf }),
 		schema: commentarySchema,
 	}),
 	articles: defineCollection({

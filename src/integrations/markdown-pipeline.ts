@@ -17,6 +17,7 @@ import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import { unified, type PluggableList } from 'unified';
 import { loadRegistry, type Registry } from '../loaders/registry.ts';
 import { LEDGER_PATH, parseLedger } from '../claims/ledger.ts';
+import { ledgerOption } from '../loaders/ledger-digests.ts';
 import type { Ledger } from '../claims/types.ts';
 import { firstBodyLine, lineOffsetFor } from '../loaders/frontmatter.ts';
 import { listCommentarySlugs, loadEditorNotes, type LoadedNote } from '../loaders/notes.ts';
@@ -137,7 +138,7 @@ export function markdownPlugins(
 			// Claims first: the editors' notes placed afterwards never become claims.
 			// With the ledger check after it, an empty commentary is reported there, with any lost ids.
 			[rehypeClaims, { include, allowEmpty: Boolean(ledger) }],
-			...(ledger ? ([[rehypeClaimRedirects, { ledger, renames, include }]] satisfies RehypePlugins) : []),
+			...(ledger ? ([[rehypeClaimRedirects, { ledger: ledgerOption(ledger), renames, include }]] satisfies RehypePlugins) : []),
 			[rehypeMentionPreviews, registry],
 			[rehypeEditorNotes, { notes }],
 			// Content headings get `h-` ids, apart from the page's own ids and globals.

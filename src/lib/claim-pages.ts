@@ -68,7 +68,7 @@ export function citable(claim: Pick<Claim, 'id' | 'text'>, entry: CommentaryEntr
 }
 
 /** The access date every citation of this build carries. */
-const ACCESSED = buildDay();
+export const ACCESSED = buildDay();
 const citationCache = new Map<string, ClaimCitations>();
 
 /**

@@ -9,7 +9,10 @@
  * types whose render functions record each failure before rethrowing it; once
  * every file has been tried, the loader throws one error listing every
  * failure of every file, each as `file:line: field: message`. It also drops a
- * UTF-8 byte-order mark before Astro reads the frontmatter.
+ * UTF-8 byte-order mark before Astro reads the frontmatter, and folds what an
+ * entry's rendering reads from outside its file (`renderInputs`) into the
+ * entry's digest, so Astro's content cache re-renders exactly the entries
+ * whose inputs changed.
  */
 import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
@@ -20,6 +23,16 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { ContentProblems } from './content-problems.ts';
 
 type GlobOptions = Parameters<typeof glob>[0];
+
+/** Options of `strictGlob`: those of `glob()`, and what each entry's rendering reads beyond its file. */
+export type StrictGlobOptions = GlobOptions & {
+	/**
+	 * Given the project root, a function from an entry's file path to a
+	 * digest of the data outside the file that its rendering reads (e.g. its
+	 * part of the claims ledger, see `ledger-digests.ts`).
+	 */
+	renderInputs?: ((root: string) => (file: string) => string) | undefined;
+};
 type EntryType = ContentEntryType;
 /** The loader context Astro hands `glob()`: its entry types are not part of the public `LoaderContext`. */
 type GlobLoaderContext = LoaderContext & { entryTypes: Map<string, EntryType> };
@@ -42,8 +55,9 @@ interface PlacedError {
  * @returns
  *   The loader.
  */
-export function strictGlob(options: GlobOptions): Loader {
-	const inner = glob(options);
+export function strictGlob(options: StrictGlobOptions): Loader {
+	const { renderInputs, ...globOptions } = options;
+	const inner = glob(globOptions);
 	return {
 		...inner,
 		name: 'strict-glob-loader',
@@ -54,10 +68,18 @@ export function strictGlob(options: GlobOptions): Loader {
 			const root = fileURLToPath(context.config.root);
 			const problems: string[] = [];
 			const entryTypes = new Map<string, EntryType>();
+			// glob() digests a file's text just after reading its entry info: the text keys the file's other inputs.
+			const inputsOf = renderInputs?.(root);
+			const inputsByText = new Map<string, string>();
+			const generateDigest: LoaderContext['generateDigest'] = (data) =>
+				typeof data === 'string' && inputsByText.has(data) ? context.generateDigest(`${data}\u0000${inputsByText.get(data)}`) : context.generateDigest(data);
 			for (const [extension, type] of context.entryTypes) {
 				const getRenderFunction = type.getRenderFunction;
 				// A UTF-8 byte-order mark is accepted in every file (Astro would read it as text before the frontmatter).
-				const getEntryInfo: EntryType['getEntryInfo'] = (params) => type.getEntryInfo.call(type, { ...params, contents: params.contents.replace(/^\uFEFF/, '') });
+				const getEntryInfo: EntryType['getEntryInfo'] = (params) => {
+					if (inputsOf) inputsByText.set(params.contents, inputsOf(fileURLToPath(params.fileUrl)));
+					return type.getEntryInfo.call(type, { ...params, contents: params.contents.replace(/^\uFEFF/, '') });
+				};
 				entryTypes.set(
 					extension,
 					getRenderFunction
@@ -79,7 +101,7 @@ export function strictGlob(options: GlobOptions): Loader {
 						: { ...type, getEntryInfo },
 				);
 			}
-			await inner.load({ ...context, entryTypes } as GlobLoaderContext);
+			await inner.load({ ...context, entryTypes, generateDigest } as GlobLoaderContext);
 			if (problems.length > 0) throw new ContentProblems(problems.sort());
 		},
 	};

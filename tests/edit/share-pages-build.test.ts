@@ -4,22 +4,23 @@
  * the ledger updated with the real `npm run ledger` script, then `astro
  * build` with a `SITE_URL`. Every id in the ledger — live, moved or retired —
  * must have a share page and a card; the reading page must explain a retired
- * id. One build (a minute or two on a busy machine).
+ * id. The copy is built once before the edit (without cards) and again after
+ * it, so the second build is incremental (`experimental.incrementalBuild`):
+ * the pages whose data changed must be rendered afresh and the others
+ * restored from the first build. Two builds (a few minutes on a busy machine).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseLedger } from '../../src/claims/ledger.ts';
+import { copyProject, removeCopy } from '../support/project-copy.ts';
 import type { Ledger } from '../../src/claims/types.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SLUG = 'lankov-nbr-interview';
 const SITE = 'https://treaty-reader.example';
 const REASON = 'Removed at the interviewee’s request: the figure was misquoted.';
@@ -28,21 +29,15 @@ let temp: string;
 let ledger: Ledger;
 let moved: { id: string; oldText: string; successor: string };
 let retiredId: string;
-
-/** Copy what a build reads; `node_modules` is linked, not copied. */
-function copyProject(to: string): void {
-	for (const name of ['content', 'src', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
-		cpSync(join(ROOT, name), join(to, name), { recursive: true });
-	}
-	symlinkSync(join(ROOT, 'node_modules'), join(to, 'node_modules'), 'dir');
-}
+/** The second build's log. */
+let rebuildLog: string;
 
 /**
  * Run Node in the copy. Vitest sets `BASE_URL`, `MODE`, `DEV`, `PROD` and
  * `SSR` in its workers, and Vite would take them for the site's own.
  */
 function run(args: readonly string[], env: NodeJS.ProcessEnv = {}) {
-	const childEnv: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0', ...env };
+	const childEnv: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...env };
 	for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete childEnv[name];
 	const result = spawnSync(process.execPath, args, { cwd: temp, encoding: 'utf8', env: childEnv, maxBuffer: 64 * 1024 * 1024 });
 	return { code: result.status, out: `${result.stdout}${result.stderr}` };
@@ -65,8 +60,9 @@ function canonicalOf(tree: Root): string | undefined {
 }
 
 beforeAll(() => {
-	temp = mkdtempSync(join(tmpdir(), 'share-pages-'));
-	copyProject(temp);
+	temp = copyProject('share-pages');
+	const first = run(['node_modules/astro/bin/astro.mjs', 'build'], { SITE_URL: SITE, TREATY_READER_SHARE_CARDS: 'off' });
+	expect(first.code, first.out.slice(-4000)).toBe(0);
 	const file = join(temp, 'content', 'commentaries', `${SLUG}.md`);
 	const before = parseLedger(readFileSync(join(temp, 'content', 'claims-ledger.json'), 'utf8'));
 	const markdown = readFileSync(file, 'utf8');
@@ -89,10 +85,21 @@ beforeAll(() => {
 
 	const built = run(['node_modules/astro/bin/astro.mjs', 'build'], { SITE_URL: SITE });
 	expect(built.code, built.out.slice(-4000)).toBe(0);
+	rebuildLog = built.out;
 }, 900_000);
 
+/** Share pages the rebuild restored from the first build, and those it rendered. */
+function sharePagesOfRebuild(): { restored: Set<string>; rendered: Set<string> } {
+	const restored = new Set<string>();
+	const rendered = new Set<string>();
+	for (const [, id, how] of rebuildLog.matchAll(/\/c\/(c-[0-9a-f]+)\/index\.html \((restored|\+[^)]*)\)/g)) {
+		(how === 'restored' ? restored : rendered).add(id!);
+	}
+	return { restored, rendered };
+}
+
 afterAll(() => {
-	if (temp) rmSync(temp, { recursive: true, force: true });
+	if (temp) removeCopy(temp);
 });
 
 describe('share pages after an edit', () => {
@@ -128,6 +135,17 @@ describe('share pages after an edit', () => {
 		expect(notice).toHaveLength(1);
 		expect(notice[0]!.properties['className']).toContain('claim-retired');
 		expect(toString(notice[0]!)).toContain(REASON);
+	});
+
+	it('should render afresh the share pages whose data changed and restore the others', () => {
+		const { restored, rendered } = sharePagesOfRebuild();
+		expect(restored.size + rendered.size).toBe(Object.keys(ledger.claims).length);
+		// The edited sentence's old id, its successor and the withdrawn id show new data.
+		for (const id of [moved.id, moved.successor, retiredId]) expect(rendered.has(id), id).toBe(true);
+		// Nothing of another commentary changed: every one of its pages is reused.
+		const others = Object.entries(ledger.claims).filter(([, entry]) => entry.commentary !== SLUG).map(([id]) => id);
+		expect(others.length).toBeGreaterThan(100);
+		expect(others.filter((id) => !restored.has(id))).toEqual([]);
 	});
 
 	it('should print every absolute address on SITE_URL', () => {

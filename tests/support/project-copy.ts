@@ -1,10 +1,12 @@
 /**
  * A copy of the project in a temp folder, for running the real `astro build`
- * on changed content: everything but `node_modules` (symlinked), `dist`,
- * `.astro` and `.git`.
+ * on changed content: everything but `node_modules`, `dist`, `.astro` and
+ * `.git`. The copy's `node_modules` links to each of the project's packages
+ * but is a folder of its own, so Astro's caches in it (`node_modules/.astro`:
+ * the content store, the incremental build's manifest) belong to the copy.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +29,11 @@ export function copyProject(prefix: string): string {
 		if (LEFT_OUT.has(name)) continue;
 		cpSync(join(PROJECT_ROOT, name), join(copy, name), { recursive: true });
 	}
-	symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(copy, 'node_modules'), 'dir');
+	mkdirSync(join(copy, 'node_modules'));
+	for (const name of readdirSync(join(PROJECT_ROOT, 'node_modules'))) {
+		if (name === '.astro' || name === '.vite') continue;
+		symlinkSync(join(PROJECT_ROOT, 'node_modules', name), join(copy, 'node_modules', name));
+	}
 	return copy;
 }
 

@@ -1,0 +1,90 @@
+/**
+ * What the build's caches key on: each commentary's part of the claims
+ * ledger (Astro's content cache, through the commentary's digest), the ledger
+ * as a plugin option that Astro's config digests do not walk, and the share
+ * pages' keys for incremental builds.
+ */
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Ledger } from '../../src/claims/types.ts';
+import { ledgerDigestsOf, ledgerOption } from '../../src/loaders/ledger-digests.ts';
+import { sharePageCacheKeys } from '../../src/lib/page-cache-keys.ts';
+import type { SharePage } from '../../src/lib/share-pages.ts';
+import type { Claim } from '../../src/schemas/corpus.ts';
+
+const folders: string[] = [];
+afterEach(() => {
+	for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+function entry(commentary: string, text: string) {
+	return { commentary, text, prefix: '', suffix: '', status: 'live' };
+}
+
+/** A project folder holding a ledger (and renames, when given). */
+function project(ledger: object, renames?: string): string {
+	const root = mkdtempSync(join(tmpdir(), 'build-caches-'));
+	folders.push(root);
+	mkdirSync(join(root, 'content'));
+	writeFileSync(join(root, 'content', 'claims-ledger.json'), JSON.stringify(ledger));
+	if (renames) writeFileSync(join(root, 'content', 'renames.yaml'), renames);
+	return root;
+}
+
+describe('ledgerDigestsOf', () => {
+	const base = { version: 1, claims: { 'c-aaaaaaaaaa': entry('alpha', 'One.'), 'c-bbbbbbbbbb': entry('beta', 'Two.') } };
+
+	it('should change the digest of the commentary whose part changed, and only that one', () => {
+		const before = ledgerDigestsOf(project(base));
+		const after = ledgerDigestsOf(project({ ...base, claims: { ...base.claims, 'c-cccccccccc': entry('alpha', 'Three.') } }));
+		expect(after('/x/content/commentaries/alpha.md')).not.toBe(before('/x/content/commentaries/alpha.md'));
+		expect(after('/x/content/commentaries/beta.md')).toBe(before('/x/content/commentaries/beta.md'));
+		expect(before('/x/content/commentaries/beta.md')).not.toBe('');
+	});
+
+	it('should count ids published under a renamed slug for the commentary it is now', () => {
+		const renamed = ledgerDigestsOf(project(base, 'alpha: gamma\n'));
+		expect(renamed('/x/gamma.md')).not.toBe('');
+		expect(renamed('/x/beta.md')).toBe(ledgerDigestsOf(project(base))('/x/beta.md'));
+		expect(renamed('/x/alpha.md')).toBe('');
+	});
+
+	it('should give an empty digest to every file when there is no ledger yet', () => {
+		const root = mkdtempSync(join(tmpdir(), 'build-caches-'));
+		folders.push(root);
+		expect(ledgerDigestsOf(root)('/x/alpha.md')).toBe('');
+	});
+});
+
+describe('ledgerOption', () => {
+	const ledger: Ledger = { version: 1, claims: { 'c-aaaaaaaaaa': entry('alpha', 'One.') } } as Ledger;
+
+	it('should read as the ledger and serialise as a label, whatever the claims', () => {
+		const option = ledgerOption(ledger);
+		expect(option.claims).toBe(ledger.claims);
+		expect(option.version).toBe(1);
+		const other = ledgerOption({ ...ledger, claims: {} });
+		expect(JSON.stringify(option)).toBe(JSON.stringify(other));
+		expect(Object.entries(option).flat()).not.toContain(ledger.claims);
+		expect(JSON.stringify(option)).toContain('claims-ledger.json');
+	});
+});
+
+describe('sharePageCacheKeys', () => {
+	const claim = (id: string, text: string) => ({ id, text, mentions: [] }) as unknown as Claim;
+	const entryOf = (title: string) => ({ id: 'alpha', data: { title } });
+	const live = (text: string, next: string, title = 'T') =>
+		({ kind: 'live', claim: claim('c-1', text), previous: undefined, next: claim('c-2', next), entry: entryOf(title) }) as SharePage<ReturnType<typeof entryOf>>;
+
+	it('should give the same key to the same data and a new key when anything the page prints changes', () => {
+		const key = sharePageCacheKeys({ accessed: '2026-12-02' });
+		const same = key(live('One.', 'Two.'));
+		expect(key(live('One.', 'Two.'))).toBe(same);
+		expect(key(live('One!', 'Two.'))).not.toBe(same);
+		expect(key(live('One.', 'Two!'))).not.toBe(same);
+		expect(sharePageCacheKeys({ accessed: '2026-12-02' })(live('One.', 'Two.', 'Another title'))).not.toBe(same);
+		expect(sharePageCacheKeys({ accessed: '2026-12-03' })(live('One.', 'Two.'))).not.toBe(same);
+	});
+});
