@@ -91,7 +91,9 @@ describe('share cards', { timeout: 60_000 }, () => {
 	it('should hash the drawing code and the fonts into the template', () => {
 		const files = templateFiles();
 		expect(files.some((file) => file.endsWith('share-card-image.ts'))).toBe(true);
-		expect(files.filter((file) => file.endsWith('.woff'))).toHaveLength(3);
+		expect(files.some((file) => file.endsWith('card-type.ts'))).toBe(true);
+		// Three faces (regular, italic, semibold), six subset files each.
+		expect(files.filter((file) => file.endsWith('.woff'))).toHaveLength(18);
 		expect(templateHash(files)).toMatch(/^[0-9a-f]{64}$/);
 		expect(templateHash(files.slice(1))).not.toBe(templateHash(files));
 	});
