@@ -45,13 +45,13 @@ const cpuMs = () => {
 	const { user, system } = process.threadCpuUsage();
 	return (user + system) / 1000;
 };
-for (const { card } of cards.slice(0, warm)) await drawShareCard(card);
+for (const { card } of cards.slice(0, warm)) drawShareCard(card);
 const sizes = [];
 const times = [];
 if (values.out) mkdirSync(values.out, { recursive: true });
 for (const { id, card } of cards.slice(warm)) {
 	const before = cpuMs();
-	const png = await drawShareCard(card);
+	const png = drawShareCard(card);
 	times.push(cpuMs() - before);
 	sizes.push(png.length);
 	if (values.out) writeFileSync(join(values.out, `${id}.png`), png);

@@ -103,6 +103,24 @@ const BREAK_AFTER = /(?<=[-‐–—/])(?=[^\s])/u;
 
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
+/** Spaces a line may break at: white space but the no-break spaces. */
+const BREAKING_SPACE = /[^\S\u00A0\u2007\u202F]+/u;
+
+/**
+ * Invisible format characters (soft hyphen, zero-width space, word joiner,
+ * byte-order mark…): they draw nothing in any face, so they are not looked up.
+ */
+const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
+
+/** Characters no file of the face has, drawn as the look-alike it has. */
+const LOOK_ALIKES = new Map([
+	['\u2010', '-'], // hyphen
+	['\u2011', '-'], // non-breaking hyphen (the line is still not broken there)
+	['\u2007', '\u00A0'], // figure space
+	['\u200A', '\u2009'], // hair space
+	['\u202F', '\u2009'], // narrow no-break space
+]);
+
 /**
  * One weight and style of the card face, with its shaping and glyph caches.
  * Create one per thread and reuse it: the caches are what makes cards cheap.
@@ -175,13 +193,22 @@ export class CardFace {
 		return font;
 	}
 
-	/** The first file of the face that has a glyph for a character. */
-	#fontFor(codePoint: number, text: string): number {
+	/** The first file of the face that has a glyph for a character, or -1. */
+	#fontWith(char: string): number {
+		const codePoint = char.codePointAt(0)!;
 		for (let index = 0; index < this.#files.length; index++) {
 			if (this.#font(index).hasGlyphForCodePoint(codePoint)) return index;
 		}
-		const char = String.fromCodePoint(codePoint);
-		const hex = codePoint.toString(16).toUpperCase().padStart(4, '0');
+		return -1;
+	}
+
+	/** The character to draw for `char` and the file to draw it from. */
+	#glyphFor(char: string, text: string): { char: string; font: number } {
+		const font = this.#fontWith(char);
+		if (font >= 0) return { char, font };
+		const alike = LOOK_ALIKES.get(char);
+		if (alike !== undefined && this.#fontWith(alike) >= 0) return { char: alike, font: this.#fontWith(alike) };
+		const hex = char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
 		throw new Error(
 			`share card: “${char}” (U+${hex}) in “${text}” is in no file of Source Serif 4 ${this.style.weight} ${this.style.style} (${SUBSETS.join(', ')}); the card cannot draw it`,
 		);
@@ -190,7 +217,8 @@ export class CardFace {
 	/**
 	 * Shape a piece of text (no spaces at its ends): glyphs, kerning and
 	 * ligatures from the font, characters the latin file lacks from the
-	 * face's other files. Cached.
+	 * face's other files (or as a look-alike it has); invisible format
+	 * characters are left out. Cached.
 	 *
 	 * @param text
 	 *   The piece.
@@ -204,8 +232,8 @@ export class CardFace {
 		if (shaped) return shaped;
 		// Runs of characters that the same file draws; usually one run.
 		const runs: { font: number; text: string }[] = [];
-		for (const char of text) {
-			const font = this.#fontFor(char.codePointAt(0)!, text);
+		for (const original of text.replace(IGNORABLE, '')) {
+			const { char, font } = this.#glyphFor(original, text);
 			const last = runs.at(-1);
 			if (last?.font === font) last.text += char;
 			else runs.push({ font, text: char });
@@ -231,7 +259,8 @@ export class CardFace {
 	 * is broken between characters.
 	 *
 	 * @param text
-	 *   The text (runs of white space count as one space).
+	 *   The text (runs of white space count as one space; no-break spaces
+	 *   are kept and never broken at).
 	 * @param size
 	 *   Font size, pixels.
 	 * @param width
@@ -244,7 +273,7 @@ export class CardFace {
 		const space = this.shape(' ').advance * scale;
 		// Pieces between break opportunities, each marked if a space follows it.
 		const pieces: { text: string; spaceAfter: boolean }[] = [];
-		for (const word of text.split(/\s+/u).filter(Boolean)) {
+		for (const word of text.split(BREAKING_SPACE).filter(Boolean)) {
 			const parts = word.split(BREAK_AFTER);
 			for (const [index, part] of parts.entries()) pieces.push({ text: part, spaceAfter: index === parts.length - 1 });
 		}

@@ -93,6 +93,21 @@ describe('layoutCard', () => {
 		expect(new Set(shaped.glyphs.map((glyph) => glyph.font))).not.toContain(0);
 	});
 
+	it('should draw names with no-break spaces, a non-breaking hyphen, a soft hyphen or a zero-width space', () => {
+		const face = new CardFace({ weight: 400, style: 'normal' });
+		const plain = face.shape('Kim-Jong Un');
+		for (const name of ['Kim\u2011Jong\u00A0Un', 'Kim-Jong\u00ADUn', 'Kim-Jong\u200BUn']) {
+			const shaped = face.shape(name.replace('\u00A0', ' '));
+			expect(shaped.glyphs.every((glyph) => glyph.id !== 0), name).toBe(true);
+		}
+		expect(face.shape('Kim\u2011Jong').glyphs.map((glyph) => glyph.id)).toEqual(face.shape('Kim-Jong').glyphs.map((glyph) => glyph.id));
+		expect(face.shape('Kim-Jong\u00ADUn').advance).toBe(face.shape('Kim-JongUn').advance);
+		expect(plain.glyphs.length).toBeGreaterThan(0);
+		// A no-break space and a non-breaking hyphen are never broken at.
+		const lines = face.setLines('aaaa Kim\u00A0Jong\u2011Un bbbb', 56, 420);
+		expect(lines.some((line) => line.text.includes('Kim\u00A0Jong\u2011Un'))).toBe(true);
+	});
+
 	it('should refuse a character no file of the face has, naming it', () => {
 		expect(() => layoutCard({ ...card, quote: 'Kim Jong Un (김정은) said so.' })).toThrow('“김” (U+AE40) in “(김정은)” is in no file of Source Serif 4 400 normal');
 	});
