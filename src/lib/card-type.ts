@@ -131,6 +131,7 @@ export class CardFace {
 	readonly #fonts: (fontkit.Font | undefined)[] = [];
 	readonly #shaped = new Map<string, Shaped>();
 	readonly #masks = new Map<string, GlyphMask>();
+	readonly #outlines = new Map<string, Outline>();
 	readonly #primary: fontkit.Font;
 
 	/**
@@ -335,6 +336,21 @@ export class CardFace {
 	}
 
 	/**
+	 * A glyph's outline, read once: fontkit inflates a WOFF file's whole
+	 * glyph table each time it reads a glyph from it.
+	 */
+	#outline(font: number, id: number): Outline {
+		const key = `${font}:${id}`;
+		let outline = this.#outlines.get(key);
+		if (!outline) {
+			const glyph = this.#font(font).getGlyph(id);
+			outline = { path: glyph.path.toSVG(), bbox: glyph.bbox };
+			this.#outlines.set(key, outline);
+		}
+		return outline;
+	}
+
+	/**
 	 * A glyph's coverage at a size and sub-pixel offset, rasterised by resvg
 	 * on first use and cached.
 	 *
@@ -353,18 +369,24 @@ export class CardFace {
 		const key = `${font}:${id}:${size}:${phase}`;
 		let mask = this.#masks.get(key);
 		if (!mask) {
-			mask = rasterise(this.#font(font).getGlyph(id), size / this.unitsPerEm, phase / PHASES);
+			mask = rasterise(this.#outline(font, id), size / this.unitsPerEm, phase / PHASES);
 			this.#masks.set(key, mask);
 		}
 		return mask;
 	}
 }
 
+/** A glyph's outline as SVG path data and its bounds, in font units (y up). */
+interface Outline {
+	path: string;
+	bbox: fontkit.Glyph['bbox'];
+}
+
 /**
  * Rasterise one glyph outline into coverage steps.
  *
  * @param glyph
- *   The glyph.
+ *   The glyph's outline.
  * @param scale
  *   Pixels per font unit.
  * @param shift
@@ -372,8 +394,8 @@ export class CardFace {
  * @returns
  *   The mask.
  */
-function rasterise(glyph: fontkit.Glyph, scale: number, shift: number): GlyphMask {
-	const path = glyph.path.toSVG();
+function rasterise(glyph: Outline, scale: number, shift: number): GlyphMask {
+	const { path } = glyph;
 	const { minX, minY, maxX, maxY } = glyph.bbox;
 	if (path === '' || !(maxX > minX) || !(maxY > minY)) return EMPTY_MASK;
 	// One pixel of margin: antialiasing reaches past the outline's bounds.
