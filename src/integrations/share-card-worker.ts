@@ -27,11 +27,11 @@ function threadCpuMs(): number {
 	return (user + system) / 1000;
 }
 
-parentPort?.on('message', async ({ card, file }: DrawJob) => {
+parentPort?.on('message', ({ card, file }: DrawJob) => {
 	try {
 		const started = performance.now();
 		const cpu = threadCpuMs();
-		const png = await drawShareCard(card);
+		const png = drawShareCard(card);
 		const cpuMs = threadCpuMs() - cpu;
 		mkdirSync(dirname(file), { recursive: true });
 		const partial = `${file}.${process.pid}-${threadId}.tmp`;

@@ -196,7 +196,11 @@ export function createShareCardRun(options: Readonly<ShareCardOptions>): ShareCa
 			try {
 				const results = await Promise.all(drawing);
 				const failed = results.filter((result) => 'error' in result);
-				if (failed.length > 0) throw new Error(`${failed.length} share card(s) could not be drawn:\n${failed[0] && 'error' in failed[0] ? failed[0].error : ''}`);
+				if (failed.length > 0) {
+					const idOf = new Map([...cards].map(([id, file]) => [file, id]));
+					const ids = failed.slice(0, 5).map((result) => idOf.get(result.file) ?? result.file);
+					throw new Error(`${failed.length} share card(s) could not be drawn (${ids.join(', ')}):\n${failed[0] && 'error' in failed[0] ? failed[0].error : ''}`);
+				}
 				const missing = [...expectedIds].filter((id) => !cards.has(id));
 				if (missing.length > 0) {
 					throw new Error(`${missing.length} share page(s) built without a share card (${missing.slice(0, 5).join(', ')}): did the page call requestShareCards?`);

@@ -3,7 +3,7 @@ import type { APIRoute } from 'astro';
 import { drawShareCard } from '../lib/share-card-image.ts';
 import { siteCard } from '../lib/share-card-content.ts';
 
-export const GET: APIRoute = async () => {
-	const png = await drawShareCard(siteCard());
+export const GET: APIRoute = () => {
+	const png = drawShareCard(siteCard());
 	return new Response(png as BodyInit, { headers: { 'Content-Type': 'image/png' } });
 };

@@ -60,6 +60,16 @@ describe('encodeIndexedPng', () => {
 		expect(indicesOf(png)).toEqual([...indices]);
 	});
 
+	it('should decode repeated rows, packed once and copied, to the same pixels', () => {
+		const palette = inkPalette('#fdfcf9', ['#1d1b18'], 5);
+		for (const [width, colours] of [[5, palette], [3, inkPalette('#ffffff', ['#000000'], 20)]] as const) {
+			const row = Array.from({ length: width }, (_, i) => (i * 3 + 1) % colours.length);
+			const other = row.map((index) => (index + 1) % colours.length);
+			const indices = Uint8Array.from([...row, ...row, ...other, ...row, ...row]);
+			expect(indicesOf(decode(encodeIndexedPng(indices, width, 5, colours)))).toEqual([...indices]);
+		}
+	});
+
 	it('should refuse pixels that do not fill the image, and empty palettes', () => {
 		expect(() => encodeIndexedPng(new Uint8Array(5), 2, 2, [[0, 0, 0]])).toThrow('expected 4 pixels, got 5');
 		expect(() => encodeIndexedPng(new Uint8Array(4), 2, 2, [])).toThrow('a palette has 1 to 256 colours, got 0');

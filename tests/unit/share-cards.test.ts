@@ -79,6 +79,14 @@ describe('share cards', { timeout: 60_000 }, () => {
 		);
 	});
 
+	it('should fail, naming the share page and the character, when a card has a character the face lacks', async () => {
+		const run = createShareCardRun({ cacheDir, workers: 1 });
+		run.request([{ id: 'c-00000000ee', card: { ...requests[1]!.card, quote: 'Kim Jong Un (김정은) said so.' } }]);
+		await expect(run.finish(mkdtempSync(join(scratch, 'dist-')), ['c-00000000ee'])).rejects.toThrow(
+			/1 share card\(s\) could not be drawn \(c-00000000ee\):\n.*“김” \(U\+AE40\)/,
+		);
+	});
+
 	it('should key cards on the claim, what the card shows and the template', () => {
 		const [first] = requests;
 		const base = cardKey(first!.id, first!.card, 't');
@@ -91,7 +99,9 @@ describe('share cards', { timeout: 60_000 }, () => {
 	it('should hash the drawing code and the fonts into the template', () => {
 		const files = templateFiles();
 		expect(files.some((file) => file.endsWith('share-card-image.ts'))).toBe(true);
-		expect(files.filter((file) => file.endsWith('.woff'))).toHaveLength(3);
+		expect(files.some((file) => file.endsWith('card-type.ts'))).toBe(true);
+		// Three faces (regular, italic, semibold), six subset files each.
+		expect(files.filter((file) => file.endsWith('.woff'))).toHaveLength(18);
 		expect(templateHash(files)).toMatch(/^[0-9a-f]{64}$/);
 		expect(templateHash(files.slice(1))).not.toBe(templateHash(files));
 	});

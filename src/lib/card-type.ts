@@ -1,0 +1,417 @@
+/**
+ * Typesetting for the share cards without a layout engine: text is shaped
+ * by fontkit (the fonts' own advances, kerning and ligatures), broken into
+ * lines greedily, and each glyph is rasterised once per thread (by resvg, at
+ * a few sub-pixel offsets) into a coverage mask that a card copies into its
+ * palette buffer. Words and masks are cached, so a card costs a few
+ * thousand array writes once a thread has drawn a handful.
+ *
+ * The face is the reading face, Source Serif 4, from the WOFF files
+ * `@fontsource/source-serif-4` ships: the latin file first, then the other
+ * subsets of the same weight and style for characters it lacks. A character
+ * no file has is an error, never a silently missing letter.
+ */
+import { createRequire } from 'node:module';
+import { Resvg } from '@resvg/resvg-js';
+import * as fontkit from 'fontkit';
+
+/** A weight and style of the face. */
+export interface FaceStyle {
+	weight: 400 | 600;
+	style: 'normal' | 'italic';
+}
+
+/** The subsets fontsource cuts the face into, in the order they are tried. */
+const SUBSETS = ['latin', 'latin-ext', 'vietnamese', 'cyrillic', 'cyrillic-ext', 'greek'] as const;
+
+/** Sub-pixel offsets a glyph is rasterised at: its pen position is rounded to a quarter pixel. */
+export const PHASES = 2;
+
+/** Coverage steps per ink (the palette's ramp; 0 is no ink). */
+export const COVERAGE_STEPS = 5;
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The WOFF files of one weight and style, the latin subset first.
+ *
+ * @param face
+ *   Weight and style.
+ * @returns
+ *   Absolute paths.
+ */
+export function faceFiles(face: FaceStyle): string[] {
+	// WOFF, not WOFF2: fontkit reads both, but WOFF needs no Brotli at start-up.
+	return SUBSETS.map((subset) => require.resolve(`@fontsource/source-serif-4/files/source-serif-4-${subset}-${face.weight}-${face.style}.woff`));
+}
+
+/** A glyph of a shaped piece of text, in font units from the piece's start. */
+export interface ShapedGlyph {
+	/** Which file of the face (index into its subsets). */
+	font: number;
+	id: number;
+	x: number;
+	y: number;
+}
+
+/** A shaped piece of text. */
+export interface Shaped {
+	glyphs: ShapedGlyph[];
+	/** Advance, in font units. */
+	advance: number;
+}
+
+/** A glyph placed on a line, in pixels from the line's start (x) and baseline (y, down). */
+export interface PlacedGlyph {
+	font: number;
+	id: number;
+	x: number;
+	y: number;
+}
+
+/** One line of set text. */
+export interface SetLine {
+	/** The characters the line draws. */
+	text: string;
+	/** Whether the text continues after a space (which the line break swallowed). */
+	spaceAfter: boolean;
+	/** Width in pixels. */
+	width: number;
+	glyphs: PlacedGlyph[];
+}
+
+/** A glyph's coverage, in steps of `COVERAGE_STEPS`, around its origin. */
+export interface GlyphMask {
+	/** Offset of the mask's left column from the pen's whole pixel. */
+	left: number;
+	/** Offset of the mask's top row from the baseline. */
+	top: number;
+	width: number;
+	height: number;
+	/** `width × height` coverage steps, row by row. */
+	steps: Uint8Array;
+	/** The inked pixels only (most of a mask is empty): row and column of each, `row << 16 | column`. */
+	inked: Uint32Array;
+	/** The coverage step of each pixel in `inked`. */
+	inkedSteps: Uint8Array;
+}
+
+const EMPTY_MASK: GlyphMask = { left: 0, top: 0, width: 0, height: 0, steps: new Uint8Array(0), inked: new Uint32Array(0), inkedSteps: new Uint8Array(0) };
+
+/** Where a line may break inside a word: after a hyphen, a dash or a slash, before more text. */
+const BREAK_AFTER = /(?<=[-‐–—/])(?=[^\s])/u;
+
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/** Spaces a line may break at: white space but the no-break spaces. */
+const BREAKING_SPACE = /[^\S\u00A0\u2007\u202F]+/u;
+
+/**
+ * Invisible format characters (soft hyphen, zero-width space, word joiner,
+ * byte-order mark…): they draw nothing in any face, so they are not looked up.
+ */
+const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
+
+/** Characters no file of the face has, drawn as the look-alike it has. */
+const LOOK_ALIKES = new Map([
+	['\u2010', '-'], // hyphen
+	['\u2011', '-'], // non-breaking hyphen (the line is still not broken there)
+	['\u2007', '\u00A0'], // figure space
+	['\u200A', '\u2009'], // hair space
+	['\u202F', '\u2009'], // narrow no-break space
+]);
+
+/**
+ * One weight and style of the card face, with its shaping and glyph caches.
+ * Create one per thread and reuse it: the caches are what makes cards cheap.
+ */
+export class CardFace {
+	readonly style: FaceStyle;
+	readonly #files: string[];
+	readonly #fonts: (fontkit.Font | undefined)[] = [];
+	readonly #shaped = new Map<string, Shaped>();
+	readonly #masks = new Map<string, GlyphMask>();
+	readonly #outlines = new Map<string, Outline>();
+	readonly #primary: fontkit.Font;
+
+	/**
+	 * @param style
+	 *   Weight and style.
+	 */
+	constructor(style: FaceStyle) {
+		this.style = style;
+		this.#files = faceFiles(style);
+		this.#primary = this.#font(0);
+	}
+
+	/** The face's files, the latin subset first. */
+	get files(): readonly string[] {
+		return this.#files;
+	}
+
+	/** Font units per em. */
+	get unitsPerEm(): number {
+		return this.#primary.unitsPerEm;
+	}
+
+	/**
+	 * Where the baseline sits in a line box, as CSS places it: the box's
+	 * extra height (line height minus the font's ascent and descent) split
+	 * evenly above and below.
+	 *
+	 * @param size
+	 *   Font size, pixels.
+	 * @param lineHeight
+	 *   Line box height, pixels (default: the font's own, ascent + descent + gap).
+	 * @returns
+	 *   Pixels from the top of the box.
+	 */
+	baseline(size: number, lineHeight = this.normalLineHeight(size)): number {
+		const scale = size / this.unitsPerEm;
+		const content = (this.#primary.ascent - this.#primary.descent) * scale;
+		return (lineHeight - content) / 2 + this.#primary.ascent * scale;
+	}
+
+	/**
+	 * CSS `line-height: normal` at a size: ascent, descent and line gap.
+	 *
+	 * @param size
+	 *   Font size, pixels.
+	 * @returns
+	 *   Pixels.
+	 */
+	normalLineHeight(size: number): number {
+		return ((this.#primary.ascent - this.#primary.descent + this.#primary.lineGap) * size) / this.unitsPerEm;
+	}
+
+	/** A file of the face, opened on first use. */
+	#font(index: number): fontkit.Font {
+		let font = this.#fonts[index];
+		if (!font) {
+			font = fontkit.openSync(this.#files[index]!);
+			this.#fonts[index] = font;
+		}
+		return font;
+	}
+
+	/** The first file of the face that has a glyph for a character, or -1. */
+	#fontWith(char: string): number {
+		const codePoint = char.codePointAt(0)!;
+		for (let index = 0; index < this.#files.length; index++) {
+			if (this.#font(index).hasGlyphForCodePoint(codePoint)) return index;
+		}
+		return -1;
+	}
+
+	/** The character to draw for `char` and the file to draw it from. */
+	#glyphFor(char: string, text: string): { char: string; font: number } {
+		const font = this.#fontWith(char);
+		if (font >= 0) return { char, font };
+		const alike = LOOK_ALIKES.get(char);
+		if (alike !== undefined && this.#fontWith(alike) >= 0) return { char: alike, font: this.#fontWith(alike) };
+		const hex = char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+		throw new Error(
+			`share card: “${char}” (U+${hex}) in “${text}” is in no file of Source Serif 4 ${this.style.weight} ${this.style.style} (${SUBSETS.join(', ')}); the card cannot draw it`,
+		);
+	}
+
+	/**
+	 * Shape a piece of text (no spaces at its ends): glyphs, kerning and
+	 * ligatures from the font, characters the latin file lacks from the
+	 * face's other files (or as a look-alike it has); invisible format
+	 * characters are left out. Cached.
+	 *
+	 * @param text
+	 *   The piece.
+	 * @returns
+	 *   Its glyphs, in font units.
+	 * @throws
+	 *   When a character is in no file of the face.
+	 */
+	shape(text: string): Shaped {
+		let shaped = this.#shaped.get(text);
+		if (shaped) return shaped;
+		// Runs of characters that the same file draws; usually one run.
+		const runs: { font: number; text: string }[] = [];
+		for (const original of text.replace(IGNORABLE, '')) {
+			const { char, font } = this.#glyphFor(original, text);
+			const last = runs.at(-1);
+			if (last?.font === font) last.text += char;
+			else runs.push({ font, text: char });
+		}
+		const glyphs: ShapedGlyph[] = [];
+		let pen = 0;
+		for (const run of runs) {
+			const { glyphs: runGlyphs, positions } = this.#font(run.font).layout(run.text);
+			for (const [index, glyph] of runGlyphs.entries()) {
+				const position = positions[index]!;
+				glyphs.push({ font: run.font, id: glyph.id, x: pen + position.xOffset, y: position.yOffset });
+				pen += position.xAdvance;
+			}
+		}
+		shaped = { glyphs, advance: pen };
+		this.#shaped.set(text, shaped);
+		return shaped;
+	}
+
+	/**
+	 * Set text in lines no wider than `width`: greedy, breaking at spaces and
+	 * after hyphens, dashes and slashes; a piece wider than a line on its own
+	 * is broken between characters.
+	 *
+	 * @param text
+	 *   The text (runs of white space count as one space; no-break spaces
+	 *   are kept and never broken at).
+	 * @param size
+	 *   Font size, pixels.
+	 * @param width
+	 *   Line width, pixels.
+	 * @returns
+	 *   The lines, each with its glyphs placed.
+	 */
+	setLines(text: string, size: number, width: number): SetLine[] {
+		const scale = size / this.unitsPerEm;
+		const space = this.shape(' ').advance * scale;
+		// Pieces between break opportunities, each marked if a space follows it.
+		const pieces: { text: string; spaceAfter: boolean }[] = [];
+		for (const word of text.split(BREAKING_SPACE).filter(Boolean)) {
+			const parts = word.split(BREAK_AFTER);
+			for (const [index, part] of parts.entries()) pieces.push({ text: part, spaceAfter: index === parts.length - 1 });
+		}
+		if (pieces.length > 0) pieces.at(-1)!.spaceAfter = false;
+
+		const lines: SetLine[] = [];
+		let line: SetLine | undefined;
+		let spaceBefore = false;
+		const place = (piece: string, spaceAfter: boolean): void => {
+			const shaped = this.shape(piece);
+			const pieceWidth = shaped.advance * scale;
+			const gap = line && spaceBefore ? space : 0;
+			if (!line || (line.text !== '' && line.width + gap + pieceWidth > width)) {
+				if (line) lines.push(line);
+				line = { text: '', spaceAfter: false, width: 0, glyphs: [] };
+			}
+			const start = line.width + (line.text === '' ? 0 : gap);
+			for (const glyph of shaped.glyphs) line.glyphs.push({ font: glyph.font, id: glyph.id, x: start + glyph.x * scale, y: -glyph.y * scale });
+			line.text += (line.text === '' || !spaceBefore ? '' : ' ') + piece;
+			line.width = start + pieceWidth;
+			line.spaceAfter = spaceAfter;
+			spaceBefore = spaceAfter;
+		};
+		for (const piece of pieces) {
+			if (this.shape(piece.text).advance * scale <= width) {
+				place(piece.text, piece.spaceAfter);
+				continue;
+			}
+			// Too long for any line: break it wherever the line is full.
+			for (const chunk of this.#chunks(piece.text, scale, width)) {
+				const last = chunk.end === piece.text.length;
+				place(chunk.text, last && piece.spaceAfter);
+				if (!last) {
+					lines.push(line!);
+					line = undefined;
+				}
+			}
+		}
+		if (line) lines.push(line);
+		for (const set of lines) set.spaceAfter &&= set !== lines.at(-1);
+		return lines;
+	}
+
+	/** Break an over-long piece into chunks that each fit a line, between graphemes. */
+	#chunks(text: string, scale: number, width: number): { text: string; end: number }[] {
+		const chunks: { text: string; end: number }[] = [];
+		let start = 0;
+		let end = 0;
+		for (const { index, segment } of graphemes.segment(text)) {
+			const next = index + segment.length;
+			if (end > start && this.shape(text.slice(start, next)).advance * scale > width) {
+				chunks.push({ text: text.slice(start, end), end });
+				start = end;
+			}
+			end = next;
+		}
+		chunks.push({ text: text.slice(start), end: text.length });
+		return chunks;
+	}
+
+	/**
+	 * A glyph's outline, read once: fontkit inflates a WOFF file's whole
+	 * glyph table each time it reads a glyph from it.
+	 */
+	#outline(font: number, id: number): Outline {
+		const key = `${font}:${id}`;
+		let outline = this.#outlines.get(key);
+		if (!outline) {
+			const glyph = this.#font(font).getGlyph(id);
+			outline = { path: glyph.path.toSVG(), bbox: glyph.bbox };
+			this.#outlines.set(key, outline);
+		}
+		return outline;
+	}
+
+	/**
+	 * A glyph's coverage at a size and sub-pixel offset, rasterised by resvg
+	 * on first use and cached.
+	 *
+	 * @param font
+	 *   Index of the face's file.
+	 * @param id
+	 *   Glyph id.
+	 * @param size
+	 *   Font size, pixels.
+	 * @param phase
+	 *   Sub-pixel offset, in `1 / PHASES` pixels.
+	 * @returns
+	 *   The mask.
+	 */
+	mask(font: number, id: number, size: number, phase: number): GlyphMask {
+		const key = `${font}:${id}:${size}:${phase}`;
+		let mask = this.#masks.get(key);
+		if (!mask) {
+			mask = rasterise(this.#outline(font, id), size / this.unitsPerEm, phase / PHASES);
+			this.#masks.set(key, mask);
+		}
+		return mask;
+	}
+}
+
+/** A glyph's outline as SVG path data and its bounds, in font units (y up). */
+interface Outline {
+	path: string;
+	bbox: fontkit.Glyph['bbox'];
+}
+
+/**
+ * Rasterise one glyph outline into coverage steps.
+ *
+ * @param glyph
+ *   The glyph's outline.
+ * @param scale
+ *   Pixels per font unit.
+ * @param shift
+ *   Sub-pixel offset of the pen, 0 to 1.
+ * @returns
+ *   The mask.
+ */
+function rasterise(glyph: Outline, scale: number, shift: number): GlyphMask {
+	const { path } = glyph;
+	const { minX, minY, maxX, maxY } = glyph.bbox;
+	if (path === '' || !(maxX > minX) || !(maxY > minY)) return EMPTY_MASK;
+	// One pixel of margin: antialiasing reaches past the outline's bounds.
+	const left = Math.floor(shift + minX * scale) - 1;
+	const top = Math.floor(-maxY * scale) - 1;
+	const width = Math.ceil(shift + maxX * scale) + 1 - left;
+	const height = Math.ceil(-minY * scale) + 1 - top;
+	const svg =
+		`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">` +
+		`<path transform="translate(${shift - left} ${-top}) scale(${scale} ${-scale})" d="${path}"/></svg>`;
+	const { pixels } = new Resvg(svg, { font: { loadSystemFonts: false } }).render();
+	const steps = new Uint8Array(width * height);
+	const inked: number[] = [];
+	for (let pixel = 0; pixel < steps.length; pixel++) {
+		steps[pixel] = Math.round((pixels[pixel * 4 + 3]! * COVERAGE_STEPS) / 255);
+		if (steps[pixel]! > 0) inked.push((Math.floor(pixel / width) << 16) | pixel % width);
+	}
+	return { left, top, width, height, steps, inked: Uint32Array.from(inked), inkedSteps: steps.filter((step) => step > 0) };
+}

@@ -1,0 +1,152 @@
+/**
+ * The share card's typesetting and painting: lines fit the width, the fitted
+ * quote is what is drawn, ink lies where the lines are, and characters the
+ * face lacks are taken from its other files or refused.
+ */
+import { decode } from 'fast-png';
+import { describe, expect, it } from 'vitest';
+import { CardFace } from '../../src/lib/card-type.ts';
+import { CARD_HEIGHT, CARD_WIDTH, drawShareCard, layoutCard, paintCard, type CardBlock } from '../../src/lib/share-card-image.ts';
+import { fitQuote, type ShareCard } from '../../src/lib/share-card.ts';
+
+const longest =
+	'Technically speaking, the only significant difference between the 1961 and 2024 versions is the explicit reference to Article 51 of the UN Charter (authorizing the use of collective self-defense in the event of armed attack), as well as to the unspecified domestic laws and regulations of both countries.';
+const card: ShareCard = { quote: longest, credit: 'Andrei Lankov, interviewed by Andrew Pruden', source: 'The National Bureau of Asian Research (NBR), c. 2024 (not before 20 June)', site: 'Treaty Reader' };
+
+/** A block's text as drawn: its lines joined back with the spaces the breaks swallowed. */
+const textOf = (block: CardBlock) => block.lines.map((line) => line.text + (line.spaceAfter ? ' ' : '')).join('');
+const part = (blocks: CardBlock[], name: CardBlock['part']) => blocks.find((block) => block.part === name)!;
+/** Pixels of a painted card that are not paper, inside a box. */
+function inkIn(pixels: Uint8Array, left: number, top: number, right: number, bottom: number): number {
+	let count = 0;
+	for (let y = Math.max(0, top); y < Math.min(CARD_HEIGHT, bottom); y++) {
+		for (let x = Math.max(0, left); x < Math.min(CARD_WIDTH, right); x++) if (pixels[y * CARD_WIDTH + x] !== 0) count++;
+	}
+	return count;
+}
+
+describe('layoutCard', () => {
+	const blocks = layoutCard(card);
+
+	it('should draw the fitted quote in quotation marks, and the credit, source and site', () => {
+		expect(textOf(part(blocks, 'quote'))).toBe(`“${fitQuote(longest)}”`);
+		expect(fitQuote(longest).length).toBeLessThan(longest.length);
+		expect(textOf(part(blocks, 'credit'))).toBe(card.credit);
+		expect(textOf(part(blocks, 'source'))).toBe(card.source);
+		expect(textOf(part(blocks, 'site'))).toBe(card.site);
+	});
+
+	it('should draw a notice without quotation marks', () => {
+		const notice = layoutCard({ ...card, quote: 'A sentence withdrawn from “Title”', notice: true });
+		expect(textOf(part(notice, 'quote'))).toBe('A sentence withdrawn from “Title”');
+		expect(part(notice, 'quote').face.weight).toBe(600);
+	});
+
+	it('should keep every line inside the text column and the card, and lines below one another', () => {
+		for (const block of blocks) {
+			for (const line of block.lines) {
+				expect(line.width).toBeLessThanOrEqual(1048);
+				expect(block.left + line.width).toBeLessThanOrEqual(CARD_WIDTH - 64);
+				for (const glyph of line.glyphs) expect(glyph.x).toBeLessThanOrEqual(line.width);
+			}
+		}
+		const baselines = blocks.flatMap((block) => block.lines.map((line) => line.baseline));
+		expect(baselines).toEqual([...baselines].sort((a, b) => a - b));
+		expect(part(blocks, 'quote').lines).toHaveLength(5);
+		// The quote ends well above the credit: no line runs into the footer.
+		expect(part(blocks, 'quote').lines.at(-1)!.baseline + 40).toBeLessThan(part(blocks, 'credit').lines[0]!.baseline - 28);
+		expect(part(blocks, 'site').lines.at(-1)!.baseline).toBeLessThan(CARD_HEIGHT - 56);
+	});
+
+	it('should fill lines greedily: the next line’s first word would not have fitted', () => {
+		const face = new CardFace({ weight: 400, style: 'normal' });
+		const lines = face.setLines(longest, 40, 1048);
+		const space = (face.shape(' ').advance * 40) / face.unitsPerEm;
+		for (const [index, line] of lines.slice(0, -1).entries()) {
+			const next = lines[index + 1]!.text.split(' ')[0]!;
+			expect(line.width + space + (face.shape(next).advance * 40) / face.unitsPerEm).toBeGreaterThan(1048);
+		}
+	});
+
+	it('should kern and use the fonts’ ligatures', () => {
+		const face = new CardFace({ weight: 400, style: 'normal' });
+		const av = face.shape('AV');
+		expect(av.advance).toBeLessThan(face.shape('A').advance + face.shape('V').advance);
+		expect(face.shape('office').glyphs.length).toBeLessThan('office'.length);
+	});
+
+	it('should break a word longer than a line between its letters, and after hyphens and dashes', () => {
+		const face = new CardFace({ weight: 400, style: 'normal' });
+		const word = 'Pneumonoultramicroscopicsilicovolcanoconiosis'.repeat(3);
+		const lines = face.setLines(`See ${word} here`, 56, 600);
+		expect(lines.length).toBeGreaterThan(3);
+		for (const line of lines) expect(line.width).toBeLessThanOrEqual(600);
+		expect(lines.map((line) => line.text + (line.spaceAfter ? ' ' : '')).join('')).toBe(`See ${word} here`);
+		const dashed = face.setLines('the Russia–DPRK comprehensive-strategic partnership', 56, 420);
+		expect(dashed.map((line) => line.text)).toContain('the Russia–');
+	});
+
+	it('should take a character the latin file lacks from another file of the face', () => {
+		const face = new CardFace({ weight: 400, style: 'normal' });
+		const shaped = face.shape('Путин');
+		expect(shaped.glyphs.every((glyph) => glyph.id !== 0)).toBe(true);
+		expect(new Set(shaped.glyphs.map((glyph) => glyph.font))).not.toContain(0);
+	});
+
+	it('should draw names with no-break spaces, a non-breaking hyphen, a soft hyphen or a zero-width space', () => {
+		const face = new CardFace({ weight: 400, style: 'normal' });
+		const plain = face.shape('Kim-Jong Un');
+		for (const name of ['Kim\u2011Jong\u00A0Un', 'Kim-Jong\u00ADUn', 'Kim-Jong\u200BUn']) {
+			const shaped = face.shape(name.replace('\u00A0', ' '));
+			expect(shaped.glyphs.every((glyph) => glyph.id !== 0), name).toBe(true);
+		}
+		expect(face.shape('Kim\u2011Jong').glyphs.map((glyph) => glyph.id)).toEqual(face.shape('Kim-Jong').glyphs.map((glyph) => glyph.id));
+		expect(face.shape('Kim-Jong\u00ADUn').advance).toBe(face.shape('Kim-JongUn').advance);
+		expect(plain.glyphs.length).toBeGreaterThan(0);
+		// A no-break space and a non-breaking hyphen are never broken at.
+		const lines = face.setLines('aaaa Kim\u00A0Jong\u2011Un bbbb', 56, 420);
+		expect(lines.some((line) => line.text.includes('Kim\u00A0Jong\u2011Un'))).toBe(true);
+	});
+
+	it('should refuse a character no file of the face has, naming it', () => {
+		expect(() => layoutCard({ ...card, quote: 'Kim Jong Un (김정은) said so.' })).toThrow('“김” (U+AE40) in “(김정은)” is in no file of Source Serif 4 400 normal');
+	});
+});
+
+describe('paintCard', () => {
+	const blocks = layoutCard(card);
+	const pixels = paintCard(blocks);
+
+	it('should ink every line where it is set, and leave the space between quote and footer blank', () => {
+		for (const block of blocks) {
+			for (const line of block.lines) {
+				const top = Math.round(line.baseline - block.size * 0.7);
+				const ink = inkIn(pixels, block.left, top, Math.ceil(block.left + line.width), Math.round(line.baseline));
+				expect(ink, `${block.part}: ${line.text}`).toBeGreaterThan(line.text.length * 10);
+			}
+		}
+		const quoteEnd = Math.ceil(part(blocks, 'quote').lines.at(-1)!.baseline + 40 * 0.3);
+		const footerTop = Math.floor(part(blocks, 'credit').lines[0]!.baseline - 28);
+		expect(inkIn(pixels, 30, quoteEnd, CARD_WIDTH, footerTop)).toBe(0);
+		// Nothing right of the text column.
+		expect(inkIn(pixels, CARD_WIDTH - 60, 0, CARD_WIDTH, CARD_HEIGHT)).toBe(0);
+	});
+
+	it('should antialias: edge pixels take the intermediate steps of the ink', () => {
+		const used = new Set(pixels);
+		for (const step of [1, 2, 3, 4, 5]) expect(used.has(step), `ink step ${step}`).toBe(true);
+	});
+
+	it('should draw a different card for a different sentence, and the same card for the same one', () => {
+		const other = paintCard(layoutCard({ ...card, quote: longest.replace('1961', '1962') }));
+		expect(Buffer.compare(other, pixels)).not.toBe(0);
+		expect(Buffer.compare(paintCard(layoutCard(card)), pixels)).toBe(0);
+	});
+});
+
+describe('drawShareCard', () => {
+	it('should write a 1200×630 4-bit PNG of the painted pixels', () => {
+		const png = decode(drawShareCard(card));
+		expect([png.width, png.height, png.depth, png.palette?.length]).toEqual([CARD_WIDTH, CARD_HEIGHT, 4, 16]);
+	});
+});
