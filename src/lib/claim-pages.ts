@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { LEDGER_PATH, parseLedger } from '../claims/ledger.ts';
 import type { Ledger } from '../claims/types.ts';
 import type { Claim } from '../schemas/corpus.ts';
-import { buildDay, claimCitations, type CitableClaim, type CitableWork, type ClaimCitations } from './cite.ts';
+import { buildDay, commentaryCitations, type CitableWork, type ClaimCitations } from './cite.ts';
 import type { CommentaryEntry } from './commentaries.ts';
 import { getCorpus } from './corpus.ts';
 import { routes } from './routes.ts';
@@ -62,24 +62,20 @@ export function citableCommentary(entry: CommentaryEntry): CitableWork {
 	};
 }
 
-/** Citation data for a current claim of a commentary. */
-export function citable(claim: Pick<Claim, 'id' | 'text'>, entry: CommentaryEntry): CitableClaim {
-	return { id: claim.id, text: claim.text, url: claimPermalink(entry.id, claim.id), commentary: citableCommentary(entry) };
-}
-
 /** The access date every citation of this build carries. */
 export const ACCESSED = buildDay();
-const citationCache = new Map<string, ClaimCitations>();
+const citersBySlug = new Map<string, (claim: Pick<Claim, 'id' | 'text'>) => ClaimCitations>();
 
 /**
- * Every citation format of a current claim, computed once per build (the
- * share page and the commentary's citations file both ask).
+ * Every citation format of a current claim (the share page and the
+ * commentary's citations file both ask). Each commentary's citations are
+ * formatted once per build and filled in for each sentence (`commentaryCitations`).
  */
 export function citationsOf(claim: Pick<Claim, 'id' | 'text'>, entry: CommentaryEntry): ClaimCitations {
-	let found = citationCache.get(claim.id);
-	if (!found) {
-		found = claimCitations(citable(claim, entry), ACCESSED);
-		citationCache.set(claim.id, found);
+	let cite = citersBySlug.get(entry.id);
+	if (!cite) {
+		cite = commentaryCitations(citableCommentary(entry), (id) => claimPermalink(entry.id, id), ACCESSED);
+		citersBySlug.set(entry.id, cite);
 	}
-	return found;
+	return cite(claim);
 }

@@ -13,6 +13,8 @@ declare module '@citation-js/core' {
 	export const plugins: {
 		config: { get(plugin: string): unknown };
 		input: { chain(data: unknown, options?: Record<string, unknown>): unknown };
+		/** Run one registered output format (`bibtex`, `ris`, …) over CSL-JSON items. */
+		output: { format(name: string, data: readonly Record<string, unknown>[], options?: Record<string, unknown>): unknown };
 	};
 }
 declare module '@citation-js/plugin-bibtex';

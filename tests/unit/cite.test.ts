@@ -3,11 +3,17 @@
  * real parser (citation-js's BibTeX and RIS parsers), and the formatted
  * styles checked for what reference managers and readers expect.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
-import { describe, expect, it } from 'vitest';
-import { claimCitations, cslRecord, nameParts, type CitableClaim } from '../../src/lib/cite';
+import { parse } from 'yaml';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { LEDGER_PATH, parseLedger } from '../../src/claims/ledger';
+import { claimCitations, commentaryCitations, cslRecord, nameParts, type CitableClaim, type CitableWork } from '../../src/lib/cite';
+import { splitFrontmatter } from '../../src/loaders/frontmatter';
+import { commentarySchema } from '../../src/schemas/commentary';
 
 const op: CitableClaim = {
 	id: 'c-1a2b3c4d5e',
@@ -141,5 +147,90 @@ describe('claimCitations', () => {
 
 	it('should give CSL-JSON that parses to the record', () => {
 		for (const { claim, out } of all) expect(JSON.parse(out.csl)).toEqual([cslRecord(claim, ACCESSED)]);
+	});
+});
+
+describe('commentaryCitations', () => {
+	const root = join(import.meta.dirname, '..', '..');
+	const dir = join(root, 'content', 'commentaries');
+	/** The real commentaries, as the share pages cite them (the fields `citableCommentary` reads). */
+	const real: CitableWork[] = readdirSync(dir)
+		.filter((file) => file.endsWith('.md') && !file.startsWith('_'))
+		.map((file) => {
+			const slug = file.replace(/\.md$/, '');
+			const data = commentarySchema.parse(parse(splitFrontmatter(readFileSync(join(dir, file), 'utf8'), file).frontmatter));
+			return {
+				slug,
+				title: data.title,
+				titleSupplied: data.titleSupplied,
+				authors: data.authors,
+				outlet: data.outlet,
+				published: data.published,
+				kind: data.kind,
+				citationType: data.citationType,
+				originalUrl: data.source.url,
+			};
+		});
+	const ledger = parseLedger(readFileSync(join(root, LEDGER_PATH), 'utf8'));
+	const awkwardness = (text: string) => (text.match(/[^\x20-\x7e]|[&{}$%#_~^\\<>"'`]/g) ?? []).length;
+	/** Each commentary's real sentences with the most quotes, ampersands, dashes and other non-ASCII characters. */
+	const realClaims = (slug: string) =>
+		Object.entries(ledger.claims)
+			.filter(([, claim]) => claim.commentary === slug)
+			.map(([id, { text }]) => ({ id, text }))
+			.sort((a, b) => awkwardness(b.text) - awkwardness(a.text))
+			.slice(0, 6);
+	const awkward = [
+		'Trade “rose nine times” & exceeded $34 {billion} — 50% of it ‘in kind’ … per <i>cent</i>, <b>bold</b> <span class="x">a</span>.',
+		'Kim Jong-un met Шойгу in 평양 (Pyongyang) and Tōkyō’s envoy; naïve façade, Straße, ﬁnal ǅ, e\u0301 combining, 😀 emoji.',
+		'Quoted at https://example.org/a_b?c=1&d=%20#frag~x and http://[::1]:8080/x — see "it" and \'that\' and `this`.',
+		'Backslash \\ and caret ^ and tilde ~ and hash # and underscore _ and dollar $ and braces {} }{ and the end.',
+		'A sentence that ends in an apostrophe\' then “nested ‘quotes’ here”',
+		'note: a line that looks like a field, Quoted: again, and original-date: 1961.',
+		'  Spaces  at   the edges and a\u00a0no-break space  ',
+	];
+	const fixtures = [op.commentary, interview.commentary, dated.commentary, { ...dated.commentary, title: 'A & B: {Braces} — “quoted” title', titleSupplied: true }];
+	const urlFor = (base: string, slug: string) => (id: string) => `${base}/commentaries/${slug}/#${id}`;
+
+	afterEach(() => vi.restoreAllMocks());
+
+	it('should give every format exactly as citation-js gives it, for real sentences and awkward ones', () => {
+		const cases = [
+			...real.map((work) => ({ work, base: 'http://127.0.0.1:4321', claims: [...realClaims(work.slug), ...awkward.slice(0, 2).map((text, i) => ({ id: `c-00000000a${i}`, text }))] })),
+			...fixtures.map((work) => ({ work, base: 'https://treaty-reader.example/reader', claims: awkward.map((text, i) => ({ id: `c-abcdef012${i}`, text })) })),
+		];
+		expect(real).toHaveLength(5);
+		for (const { work, base, claims } of cases) {
+			const urlOf = urlFor(base, work.slug);
+			const cite = commentaryCitations(work, urlOf, ACCESSED, root);
+			expect(claims.length).toBeGreaterThan(0);
+			for (const claim of claims) {
+				expect(cite(claim), `${work.slug} ${claim.id}`).toEqual(claimCitations({ ...claim, url: urlOf(claim.id), commentary: work }, ACCESSED, root));
+			}
+		}
+	}, 120_000);
+
+	it('should format each style once per commentary, not once per sentence', () => {
+		const format = vi.spyOn(Cite.prototype, 'format');
+		const cite = commentaryCitations(op.commentary, urlFor('https://e.example', 'op'), ACCESSED, root);
+		const styled = () => format.mock.calls.filter(([kind]) => kind === 'bibliography').length;
+		expect(styled()).toBe(3);
+		for (const [i, text] of awkward.entries()) cite({ id: `c-00000000b${i}`, text });
+		expect(styled()).toBe(3);
+	});
+
+	it('should format whole a sentence the templates cannot stand for, and give the same result', () => {
+		const urlOf = urlFor('https://e.example', 'op');
+		const cite = commentaryCitations(op.commentary, urlOf, ACCESSED, root);
+		// citeproc reads `{:key: value}` in a note, and `key: value` on a later line, as fields of the item: the quote changes the reference.
+		const hack = { id: 'c-00000000c1', text: 'It says {:genre: Fancy} here.' };
+		const line = { id: 'c-00000000c2', text: 'It says\noriginal-date: 1961' };
+		const odd = { id: 'legacy-id', text: 'An id of another shape.' };
+		const format = vi.spyOn(Cite.prototype, 'format');
+		const fast = [hack, line, odd].map(cite);
+		expect(format.mock.calls.filter(([kind]) => kind === 'bibliography')).toHaveLength(3 * 3);
+		expect(fast).toEqual([hack, line, odd].map((claim) => claimCitations({ ...claim, url: urlOf(claim.id), commentary: op.commentary }, ACCESSED, root)));
+		expect(cite(hack).apa).toContain('[Fancy]');
+		expect(cite(line).apa).toContain('(Original work published 1961)');
 	});
 });
