@@ -30,6 +30,17 @@ export async function getActors(): Promise<ActorEntry[]> {
 	return entries.sort((a, b) => a.data.name.localeCompare(b.data.name, 'en'));
 }
 
+let actorNames: Promise<ReadonlyMap<string, string>> | undefined;
+
+/**
+ * Every actor's registry name by id (“Japan”, not a sentence's “Japan’s”),
+ * read once per build: every share page and reading page names actors.
+ */
+export function getActorNames(): Promise<ReadonlyMap<string, string>> {
+	actorNames ??= getCollection('actors').then((entries) => new Map(entries.map((actor) => [actor.id, actor.data.name])));
+	return actorNames;
+}
+
 /** The surface forms of an actor as plain strings. */
 export function formTexts(actor: ActorEntry['data']): string[] {
 	return actor.forms.map((form) => (typeof form === 'string' ? form : form.text));

@@ -12,10 +12,10 @@ import { buildDay, commentaryCitations, type CitableWork, type ClaimCitations } 
 import type { CommentaryEntry } from './commentaries.ts';
 import { getCorpus } from './corpus.ts';
 import { routes } from './routes.ts';
-import { sharePagesFrom, type SharePage as AnySharePage } from './share-pages.ts';
+import { retiredByCommentary, sharePagesFrom, type RetiredClaimPage, type SharePage as AnySharePage } from './share-pages.ts';
 import { currentSlug, loadRenames } from '../loaders/renames.ts';
 
-export { retiredIn, sharePageId } from './share-pages.ts';
+export { sharePageId } from './share-pages.ts';
 
 /** A share page of this site: its commentary is a collection entry. */
 export type SharePage = AnySharePage<CommentaryEntry>;
@@ -30,8 +30,30 @@ export function readLedger(root: string = process.cwd()): Ledger {
 	return parseLedger(readFileSync(join(root, LEDGER_PATH), 'utf8'));
 }
 
-/** One share page per id the ledger knows (see the module comment). */
-export async function getSharePages(): Promise<SharePage[]> {
+let sharePages: Promise<SharePage[]> | undefined;
+let retiredPages: Promise<Map<string, RetiredClaimPage<CommentaryEntry>[]>> | undefined;
+
+/**
+ * One share page per id the ledger knows (see the module comment), worked
+ * out once per build: the share pages and every reading page ask.
+ */
+export function getSharePages(): Promise<SharePage[]> {
+	sharePages ??= loadSharePages();
+	return sharePages;
+}
+
+/**
+ * The withdrawn sentences of one commentary (its reading page shows why at `#<id>`).
+ *
+ * @param slug
+ *   The commentary's id.
+ */
+export async function retiredPagesOf(slug: string): Promise<RetiredClaimPage<CommentaryEntry>[]> {
+	retiredPages ??= getSharePages().then((pages) => retiredByCommentary(pages, (entry) => entry.id));
+	return (await retiredPages).get(slug) ?? [];
+}
+
+async function loadSharePages(): Promise<SharePage[]> {
 	// Ids published under a renamed commentary's old slug belong to the commentary it is now (content/renames.yaml).
 	const renames = loadRenames(process.cwd());
 	const ledger = readLedger();

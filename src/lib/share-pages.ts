@@ -96,8 +96,25 @@ export function sharePageId(page: SharePage<unknown>): string {
 	return page.kind === 'live' ? page.claim.id : page.id;
 }
 
-/** Retired ids of one commentary, with their reasons (the reading page shows them at `#<id>`). */
-export function retiredIn<E>(pages: readonly SharePage<E>[], slug: (entry: E) => string, commentary: string): RetiredClaimPage<E>[] {
-	return pages.filter((page): page is RetiredClaimPage<E> => page.kind === 'retired' && slug(page.entry) === commentary);
+/**
+ * Retired ids by commentary, with their reasons (the reading page shows them
+ * at `#<id>`), in the order of `pages`.
+ *
+ * @param pages
+ *   Every share page.
+ * @param slug
+ *   The slug of a page's commentary.
+ * @returns
+ *   Each commentary's retired pages, by slug (a commentary without any is absent).
+ */
+export function retiredByCommentary<E>(pages: readonly SharePage<E>[], slug: (entry: E) => string): Map<string, RetiredClaimPage<E>[]> {
+	const bySlug = new Map<string, RetiredClaimPage<E>[]>();
+	for (const page of pages) {
+		if (page.kind !== 'retired') continue;
+		const key = slug(page.entry);
+		const found = bySlug.get(key);
+		if (found) found.push(page);
+		else bySlug.set(key, [page]);
+	}
+	return bySlug;
 }
-

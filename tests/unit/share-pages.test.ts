@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyLedger, updateLedger } from '../../src/claims/ledger';
 import type { Claim } from '../../src/schemas/corpus';
-import { retiredIn, sharePageId, sharePagesFrom } from '../../src/lib/share-pages';
+import { retiredByCommentary, sharePageId, sharePagesFrom } from '../../src/lib/share-pages';
 
 /** A claim as the pipeline records it (only what share pages read matters here). */
 function claim(id: string, text: string, index: number): Claim {
@@ -33,7 +33,9 @@ describe('sharePagesFrom', () => {
 		});
 		expect(pages.find((page) => sharePageId(page) === 'c-0000000003')).toMatchObject({ kind: 'retired', reason: 'Cut at the outlet’s request.', oldText: before[2]!.text });
 		expect(pages.find((page) => sharePageId(page) === 'c-0000000001')).toMatchObject({ kind: 'live', next: { id: 'c-00000000a2' } });
-		expect(retiredIn(pages, (entry) => entry, 'entry-one').map(sharePageId)).toEqual(['c-0000000003']);
+		const retired = retiredByCommentary(pages, (entry) => entry);
+		expect([...retired.keys()]).toEqual(['entry-one']);
+		expect(retired.get('entry-one')!.map(sharePageId)).toEqual(['c-0000000003']);
 	});
 
 	it('should refuse a ledger id that is lost, naming the ledger', () => {
