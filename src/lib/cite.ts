@@ -290,9 +290,10 @@ function occurrences(text: string, part: string): number {
 function citationTemplates(work: CitableWork, urlOf: (id: string) => string, accessed: string, root: string): CitationTemplates | undefined {
 	const stand: CitableClaim = { id: STAND_IN_ID, text: STAND_IN_TEXT, url: urlOf(STAND_IN_ID), commentary: work };
 	const digits = STAND_IN_ID.slice(2);
-	// The commentary's own words must hold neither the stand-in's id nor its quote, nor note-field syntax.
+	const record = cslRecord(stand, accessed);
+	// The commentary's own words must hold neither the stand-in's id nor its quote, and its part of the note no note-field syntax.
 	const fixed = JSON.stringify([work, urlOf('')]);
-	if (fixed.includes(digits) || fixed.includes(STAND_IN_TEXT) || NOTE_FIELD_SYNTAX.test(fixed)) return undefined;
+	if (fixed.includes(digits) || fixed.includes(STAND_IN_TEXT) || NOTE_FIELD_SYNTAX.test(String(record['note']))) return undefined;
 	if (occurrences(stand.url, digits) !== 1) return undefined;
 	const full = claimCitations(stand, accessed, root);
 	const styles = { apa: full.apa, chicago: full.chicago, mla: full.mla };
@@ -300,7 +301,6 @@ function citationTemplates(work: CitableWork, urlOf: (id: string) => string, acc
 	for (const text of Object.values(styles)) {
 		if (text.includes(STAND_IN_TEXT) || occurrences(text, digits) !== occurrences(text, stand.url)) return undefined;
 	}
-	const record = cslRecord(stand, accessed);
 	const noteLine = (value: string) => `\tnote = {${value}},\n`;
 	const bibtex = full.bibtex.split(noteLine(bibtexValue('note', bibtexNote(record, work, accessed))));
 	if (bibtex.length !== 2 || bibtex.some((part) => part.includes(STAND_IN_TEXT))) return undefined;

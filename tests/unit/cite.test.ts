@@ -189,7 +189,14 @@ describe('commentaryCitations', () => {
 		'note: a line that looks like a field, Quoted: again, and original-date: 1961.',
 		'  Spaces  at   the edges and a\u00a0no-break space  ',
 	];
-	const fixtures = [op.commentary, interview.commentary, dated.commentary, { ...dated.commentary, title: 'A & B: {Braces} — “quoted” title', titleSupplied: true }];
+	const fixtures = [
+		op.commentary,
+		interview.commentary,
+		dated.commentary,
+		{ ...dated.commentary, title: 'A & B: {Braces} — “quoted” title', titleSupplied: true },
+		// Note-field syntax in the commentary's own part of the note: every sentence is formatted whole.
+		{ ...op.commentary, originalUrl: 'https://example.org/{:genre: Odd}' },
+	];
 	const urlFor = (base: string, slug: string) => (id: string) => `${base}/commentaries/${slug}/#${id}`;
 
 	afterEach(() => vi.restoreAllMocks());
