@@ -11,12 +11,16 @@
  *
  * Run one with `npx vitest run --project unit` (or `dist`, `hardening`, `browser`).
  */
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	test: {
 		// Two cores on CI: threads start faster than forks for many small files.
 		pool: 'threads',
+		// One worker per core. Vitest's default leaves one core free (one worker on two cores), yet the slow
+		// tests mostly wait on child processes (astro build, the ledger command, Chromium).
+		maxWorkers: availableParallelism(),
 		projects: [
 			{
 				extends: true,
@@ -24,6 +28,9 @@ export default defineConfig({
 					name: 'unit',
 					include: ['tests/unit/**/*.test.ts', 'tests/edit/**/*.test.ts'],
 					environment: 'node',
+					// The files share their worker's module cache: unified, the registries and the pipeline are
+					// imported once per worker, not once per file (no test mocks a module or keeps global state).
+					isolate: false,
 				},
 			},
 			{
