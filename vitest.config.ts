@@ -62,8 +62,10 @@ export default defineConfig({
 					name: 'browser',
 					include: ['tests/browser/**/*.test.ts'],
 					environment: 'node',
-					// Chromium is a child process per file; forks keep it apart from Vitest's workers.
+					// Chromium is a child process per worker, shared by the files the worker runs (tests/support/browser.ts);
+					// forks keep it apart from Vitest's workers, and files share the worker's modules to share it.
 					pool: 'forks',
+					isolate: false,
 					testTimeout: 60_000,
 					hookTimeout: 60_000,
 					// Pages of one file share a browser and load concurrently (`it.concurrent`).

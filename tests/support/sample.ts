@@ -66,36 +66,30 @@ export function markupFeatures(html: string): Set<string> {
 	return features;
 }
 
-/** Options of {@link browserSample}. */
-export interface SampleOptions {
-	/** Templates opened in full, whatever their size (default: none). */
-	whole?: readonly string[];
-}
-
 /**
  * A fixed sample of the built pages: per template, the largest and the
- * smallest page, then pages until every markup feature of the template is
- * covered (see the module's comment). Ties go to the first in path order, so
+ * smallest page (a template of one or two pages is taken whole), then pages
+ * until every markup feature of the template is covered (see the module's comment). Ties go to the first in path order, so
  * the sample does not depend on file-system order.
  *
  * @param pages
  *   Built pages.
  * @param readHtml
  *   Reads a page's HTML.
- * @param options
- *   Templates to take whole.
  * @returns
  *   The pages to open, sorted by path.
  */
-export function browserSample<T extends BuiltPage>(pages: readonly T[], readHtml: (page: T) => string, options: SampleOptions = {}): T[] {
+export function browserSample<T extends BuiltPage>(pages: readonly T[], readHtml: (page: T) => string): T[] {
 	const byTemplate = new Map<string, T[]>();
 	for (const page of [...pages].sort((a, b) => a.path.localeCompare(b.path))) {
 		const template = templateOf(page.path);
-		byTemplate.set(template, [...(byTemplate.get(template) ?? []), page]);
+		const members = byTemplate.get(template);
+		if (members) members.push(page);
+		else byTemplate.set(template, [page]);
 	}
 	const picked: T[] = [];
-	for (const [template, members] of byTemplate) {
-		if (members.length <= 2 || options.whole?.includes(template)) {
+	for (const members of byTemplate.values()) {
+		if (members.length <= 2) {
 			picked.push(...members);
 			continue;
 		}

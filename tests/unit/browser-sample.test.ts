@@ -57,10 +57,6 @@ describe('browserSample', () => {
 		expect(sample.map((p) => p.path)).toEqual(['/actors/a05/', '/actors/a11/', '/actors/a12/', '/actors/a20/']);
 	});
 
-	it('should take a template whole when asked', () => {
-		expect(browserSample(all, html, { whole: ['/actors/[slug]/'] }).filter((p) => p.path.startsWith('/actors/a'))).toHaveLength(30);
-	});
-
 	it('should be the same on every run and in any input order', () => {
 		expect(browserSample([...all].reverse(), html)).toEqual(browserSample(all, html));
 	});
