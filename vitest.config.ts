@@ -31,6 +31,8 @@ export default defineConfig({
 					// The files share their worker's module cache: unified, the registries and the pipeline are
 					// imported once per worker, not once per file (no test mocks a module or keeps global state).
 					isolate: false,
+					// A test that copies the project can pass Vitest's 5 s while the other worker runs a build.
+					testTimeout: 30_000,
 				},
 			},
 			{
