@@ -11,12 +11,16 @@
  *
  * Run one with `npx vitest run --project unit` (or `dist`, `hardening`, `browser`).
  */
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	test: {
 		// Two cores on CI: threads start faster than forks for many small files.
 		pool: 'threads',
+		// One worker per core. Vitest's default leaves one core free (one worker on two cores), yet the slow
+		// tests mostly wait on child processes (astro build, the ledger command, Chromium).
+		maxWorkers: availableParallelism(),
 		projects: [
 			{
 				extends: true,
@@ -24,6 +28,11 @@ export default defineConfig({
 					name: 'unit',
 					include: ['tests/unit/**/*.test.ts', 'tests/edit/**/*.test.ts'],
 					environment: 'node',
+					// The files share their worker's module cache: unified, the registries and the pipeline are
+					// imported once per worker, not once per file (no test mocks a module or keeps global state).
+					isolate: false,
+					// A test that copies the project can pass Vitest's 5 s while the other worker runs a build.
+					testTimeout: 30_000,
 				},
 			},
 			{
@@ -55,8 +64,10 @@ export default defineConfig({
 					name: 'browser',
 					include: ['tests/browser/**/*.test.ts'],
 					environment: 'node',
-					// Chromium is a child process per file; forks keep it apart from Vitest's workers.
+					// Chromium is a child process per worker, shared by the files the worker runs (tests/support/browser.ts);
+					// forks keep it apart from Vitest's workers, and files share the worker's modules to share it.
 					pool: 'forks',
+					isolate: false,
 					testTimeout: 60_000,
 					hookTimeout: 60_000,
 					// Pages of one file share a browser and load concurrently (`it.concurrent`).

@@ -1,8 +1,8 @@
 /**
- * axe-core over every built page (the 404 page included) except share pages,
- * of which a deterministic sample is taken (tests/support/sample.ts: one
- * template, hundreds of near-identical pages), in the light and the dark
- * colour scheme: WCAG 2.0/2.1/2.2 A and AA plus axe's best practices, zero
+ * axe-core over every page template (the 404 page included), on a fixed
+ * sample of each (tests/support/sample.ts: the largest and the smallest page
+ * of a template, and pages until every markup feature of the template is on
+ * one), in the light and the dark colour scheme: WCAG 2.0/2.1/2.2 A and AA plus axe's best practices, zero
  * violations allowed. Each page is loaded once and checked in both schemes
  * (`page.emulateMedia`), which halves the cost of the suite.
  */

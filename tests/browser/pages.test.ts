@@ -4,8 +4,9 @@
  * other origins), it fits a 360 px phone without sideways scrolling, and the
  * keyboard's first Tab lands on a visible skip link that moves focus to the
  * main content. And an unknown address gets the 404 page with status 404.
- * Share pages, one template filled hundreds of times, are sampled
- * (tests/support/sample.ts); the static checks in tests/dist/ read them all.
+ * Each template is opened on a fixed sample of its pages
+ * (tests/support/sample.ts); the static checks in tests/dist/ read them all,
+ * skip link and `main#main` included.
  */
 import { describe, expect, it } from 'vitest';
 import { useSite } from '../support/browser';

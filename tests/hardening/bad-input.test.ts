@@ -13,6 +13,9 @@
  *    own ids, external links): one full build, checked page by page, and built
  *    again in another folder under another time zone and locale to prove the
  *    output byte-identical.
+ *
+ * The four builds are independent: they start together and run one per core
+ * (`buildCopy`), each group waiting for its own.
  */
 import { appendFileSync, copyFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,6 +34,31 @@ const copies: string[] = [];
 afterAll(() => {
 	for (const copy of copies) removeCopy(copy);
 });
+
+/** Each group's preparation and build, started together before the first group runs. */
+const starts: (() => Promise<void>)[] = [];
+beforeAll(() => {
+	for (const start of starts) void start();
+});
+
+/**
+ * A group's `beforeAll` that starts with the file's first hook rather than
+ * with its group, so the builds of the file overlap (`buildCopy` runs one per
+ * core); the group still waits for its own build, and fails if it fails.
+ */
+function startedWithTheFile(prepare: () => Promise<void>): () => Promise<void> {
+	let running: Promise<void> | undefined;
+	const start = () => {
+		if (running === undefined) {
+			running = prepare();
+			// Awaited by the group's hook; until then a failure is not an unhandled rejection.
+			running.catch(() => undefined);
+		}
+		return running;
+	};
+	starts.push(start);
+	return start;
+}
 
 /** A fresh copy of the project, removed after the file's tests. */
 function freshCopy(name: string): string {
@@ -77,7 +105,7 @@ describe('content problems stop the build before rendering, all reported at once
 	let lines: string[];
 	const expected = new Map<string, RegExp | string>();
 
-	beforeAll(async () => {
+	beforeAll(startedWithTheFile(async () => {
 		copy = freshCopy('setup');
 		// 6. Invalid UTF-8 in a commentary and in a registry file, named with its byte offset.
 		const sharmaPath = join(copy, SHARMA);
@@ -133,7 +161,7 @@ describe('content problems stop the build before rendering, all reported at once
 
 		result = await buildCopy(copy);
 		lines = problemLines(result);
-	}, 600_000);
+	}), 600_000);
 
 	it('should exit non-zero before rendering anything', () => {
 		expect(result.code, result.output).not.toBe(0);
@@ -167,7 +195,7 @@ describe('problems raised while rendering fail the build, all reported at once',
 	let lines: string[];
 	const expected = new Map<string, RegExp | string>();
 
-	beforeAll(async () => {
+	beforeAll(startedWithTheFile(async () => {
 		copy = freshCopy('render');
 		// 3. Unsafe URLs and raw HTML in one paragraph: every one reported, at its line.
 		const unsafe = [
@@ -203,7 +231,7 @@ describe('problems raised while rendering fail the build, all reported at once',
 
 		result = await buildCopy(copy);
 		lines = problemLines(result);
-	}, 600_000);
+	}), 600_000);
 
 	it('should exit non-zero and publish nothing', () => {
 		expect(result.code, result.output).not.toBe(0);
@@ -290,12 +318,17 @@ function page(copy: string, path: string): Root {
 describe('content that must build', () => {
 	let copy: string;
 	let result: BuildResult;
+	let again: string;
+	let second: BuildResult;
 
-	beforeAll(async () => {
+	beforeAll(startedWithTheFile(async () => {
 		copy = freshCopy('good');
 		goodFixture(copy);
-		result = await buildCopy(copy);
-	}, 900_000);
+		// The same content again, in another folder, time zone and locale: built beside the first.
+		again = freshCopy('good-again');
+		goodFixture(again);
+		[result, second] = await Promise.all([buildCopy(copy), buildCopy(again, { TZ: 'Pacific/Kiritimati', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' })]);
+	}), 900_000);
 
 	it('should build (exit code 0)', () => {
 		expect(result.code, result.output.slice(-4000)).toBe(0);
@@ -377,14 +410,11 @@ describe('content that must build', () => {
 		expect(within!.node.properties['rel']).toBeUndefined();
 	});
 
-	it('should build byte-identical output again, in another folder, time zone and locale', async () => {
-		const again = freshCopy('good-again');
-		goodFixture(again);
-		const second = await buildCopy(again, { TZ: 'Pacific/Kiritimati', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' });
+	it('should build byte-identical output again, in another folder, time zone and locale', () => {
 		expect(second.code, second.output.slice(-4000)).toBe(0);
 		const first = listFiles(join(copy, 'dist'));
 		expect(listFiles(join(again, 'dist'))).toEqual(first);
 		const differing = first.filter((file) => !readFileSync(join(copy, 'dist', file)).equals(readFileSync(join(again, 'dist', file))));
 		expect(differing).toEqual([]);
-	}, 900_000);
+	});
 });

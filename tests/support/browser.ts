@@ -1,7 +1,7 @@
 /**
  * Chromium for the browser tests: Debian's `chromium` driven by
- * playwright-core (never a downloaded browser), one browser per test file,
- * a fresh context per page.
+ * playwright-core (never a downloaded browser), one browser per test worker
+ * (shared by the files the worker runs), pages reused between visits.
  *
  * @example
  *   const site = useSite();
@@ -56,6 +56,25 @@ export async function launchChromium(): Promise<Browser> {
 		);
 	}
 	return chromium.launch({ executablePath, headless: true, args: [...chromiumArgs] });
+}
+
+let shared: Promise<Browser> | undefined;
+
+/**
+ * The worker's Chromium, launched on first use and shared by every test file
+ * the worker runs (the browser project does not isolate files). Playwright
+ * closes it when the worker exits; a browser that crashed is replaced.
+ */
+function sharedChromium(): Promise<Browser> {
+	if (shared === undefined) {
+		const launching = launchChromium();
+		const forget = () => {
+			if (shared === launching) shared = undefined;
+		};
+		shared = launching;
+		launching.then((browser) => browser.on('disconnected', forget), forget);
+	}
+	return shared;
 }
 
 /** How to show a page. */
@@ -208,8 +227,8 @@ export interface SiteFixture {
 }
 
 /**
- * Serve `dist/` and launch Chromium once for the calling test file (in
- * `beforeAll`), and stop both after its last test.
+ * Serve `dist/` for the calling test file and take the worker's Chromium (in
+ * `beforeAll`); after its last test, close the file's pages and the server.
  *
  * @param options `root`: directory to serve (default: `dist/`, or `$DIST_DIR`).
  */
@@ -221,12 +240,11 @@ export function useSite(options: { root?: string } = {}): SiteFixture {
 
 	beforeAll(async () => {
 		server = await serveDist(options.root === undefined ? {} : { root: options.root });
-		browser = await launchChromium();
+		browser = await sharedChromium();
 	}, 60_000);
 
 	afterAll(async () => {
 		await Promise.allSettled(all.map((tracked) => tracked.close()));
-		await browser?.close();
 		await server?.close();
 	});
 
