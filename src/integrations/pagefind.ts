@@ -6,7 +6,9 @@
  *   filters); the file is removed once indexed.
  * - Pages: the article, actor and timeline pages as built, without the site
  *   chrome and without the commentary passages they quote (those are found as
- *   sentences, each linking to its place in the commentary).
+ *   sentences, each linking to its place in the commentary). Only a topic's
+ *   first page is indexed: its further pages (`/actors/<id>/page/2/`) hold
+ *   passages only.
  *
  * Reading pages, share pages (`/c/…`) and compare pages are not indexed.
  * Every error Pagefind reports fails the build with a message saying which
@@ -20,8 +22,11 @@ import type { ClaimRecord } from '../lib/search-records.ts';
 /** Where the records endpoint (src/pages/search/records.json.ts) writes them. */
 export const RECORDS_FILE = 'search/records.json';
 
-/** Built pages indexed as pages (relative to the output directory). */
-export const PAGE_GLOB = '{articles,actors,timeline}/**/index.html';
+/**
+ * Built pages indexed as pages (relative to the output directory): the
+ * indexes, each article and actor (not their `page/N/` pages), the timeline.
+ */
+export const PAGE_GLOB = '{articles,actors,timeline}/{index.html,*/index.html}';
 
 /**
  * Parts of those pages that are not theirs to be found by: site chrome and
@@ -35,6 +40,7 @@ export const EXCLUDED_SELECTORS: readonly string[] = [
 	'.site-footer',
 	'.breadcrumbs',
 	'.pager',
+	'.topic-pager',
 	'.eyebrow',
 	'.passages',
 	'.card-list',

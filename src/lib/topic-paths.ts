@@ -1,0 +1,87 @@
+/**
+ * The static paths of the topic pages (an actor's, an article's), page by
+ * page: each topic's passages are gathered once and split by
+ * `src/lib/topic-pages.ts`, so the first page (`/actors/<id>/`) and the
+ * further ones (`/actors/<id>/page/N/`) are built from the same split.
+ */
+import { articleCitations, coMentionedActors, passagesFor, type Passage } from './aggregate.ts';
+import { getActors, type ActorEntry } from './actors.ts';
+import { getArticles, type ArticleEntry } from './articles.ts';
+import { getCorpus } from './corpus.ts';
+import { pageGroups, type GroupPage, type PassageGroup } from './topic-pages.ts';
+
+/** One page of an actor. */
+export interface ActorPageProps {
+	entry: ActorEntry;
+	page: GroupPage<Passage>;
+	/** Sentences naming the actor in all, and the commentaries they are in. */
+	total: number;
+	naming: number;
+	/** Actors most often named in the same sentences (the first page shows them). */
+	together: { id: string; claims: number }[];
+}
+
+let actorPaths: Promise<ActorPageProps[]> | undefined;
+let articlePaths: Promise<ArticlePageProps[]> | undefined;
+
+/** Every page of every actor (gathered once per build: both actor routes read it). */
+export function actorPages(): Promise<ActorPageProps[]> {
+	actorPaths ??= gatherActorPages();
+	return actorPaths;
+}
+
+/** Every page of every article (gathered once per build: both article routes read it). */
+export function articlePages(): Promise<ArticlePageProps[]> {
+	articlePaths ??= gatherArticlePages();
+	return articlePaths;
+}
+
+/** Gather every actor's passages once and split them into pages. */
+async function gatherActorPages(): Promise<ActorPageProps[]> {
+	const [actors, corpus] = await Promise.all([getActors(), getCorpus()]);
+	return actors.flatMap((entry) => {
+		const groups = passagesFor(corpus, 'actor', entry.id);
+		const total = groups.reduce((sum, group) => sum + group.passages.length, 0);
+		const naming = groups.filter((group) => group.passages.length > 0).length;
+		const together = coMentionedActors(corpus, entry.id).slice(0, 10);
+		return pageGroups(groups).map((page) => ({ entry, page, total, naming, together }));
+	});
+}
+
+/** One page of an article. */
+export interface ArticlePageProps {
+	entry: ArticleEntry;
+	/** Articles in the registry, for the pager between articles. */
+	count: number;
+	/** The commentaries this page shows, with their citations by number and by subject. */
+	page: GroupPage<Passage>;
+	byNumber: PassageGroup<Passage>[];
+	bySubject: PassageGroup<Passage>[];
+	/** Passages in all, and the commentaries they are in. */
+	total: number;
+	commentaries: number;
+}
+
+/** Gather every article's citations once and split them into pages. */
+async function gatherArticlePages(): Promise<ArticlePageProps[]> {
+	const [articles, corpus] = await Promise.all([getArticles(), getCorpus()]);
+	return articles.flatMap((entry) => {
+		const citations = articleCitations(corpus, entry.data.number);
+		const bySlug = (groups: readonly PassageGroup<Passage>[]) => new Map(groups.map((group) => [group.slug, group.passages]));
+		const byNumber = bySlug(citations.byNumber);
+		const bySubject = bySlug(citations.bySubject);
+		const groups = corpus.map(({ slug }) => ({ slug, passages: [...(byNumber.get(slug) ?? []), ...(bySubject.get(slug) ?? [])] }));
+		return pageGroups(groups).map((page) => {
+			const shown = page.groups.map((group) => group.slug);
+			return {
+				entry,
+				count: articles.length,
+				page,
+				byNumber: shown.map((slug) => ({ slug, passages: byNumber.get(slug) ?? [] })),
+				bySubject: shown.map((slug) => ({ slug, passages: bySubject.get(slug) ?? [] })),
+				total: citations.total,
+				commentaries: citations.commentaries,
+			};
+		});
+	});
+}
