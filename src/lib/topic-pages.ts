@@ -119,3 +119,18 @@ export function pageGroups<T>(groups: readonly PassageGroup<T>[], perPage: numbe
 	);
 	return pages.map((page) => ({ number: page.number, total: pages.length, groups: page.slugs.map((slug) => bySlug.get(slug)!) }));
 }
+
+/**
+ * The page of a topic that shows a commentary's column, so a link to that
+ * column (`#in-<slug>`, `#cited-<slug>`) lands where the column is.
+ *
+ * @param pages
+ *   The topic's pages.
+ * @param slug
+ *   The commentary.
+ * @returns
+ *   The page number, or `undefined` when no page shows the commentary.
+ */
+export function pageShowing(pages: readonly { number: number; groups: readonly { slug: string }[] }[], slug: string): number | undefined {
+	return pages.find((page) => page.groups.some((group) => group.slug === slug))?.number;
+}

@@ -85,3 +85,4 @@ async function gatherArticlePages(): Promise<ArticlePageProps[]> {
 		});
 	});
 }
+

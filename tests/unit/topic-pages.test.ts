@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMMENTARIES_PER_PAGE, pageGroups, pagerItems, topicPages } from '../../src/lib/topic-pages.ts';
+import { COMMENTARIES_PER_PAGE, pageGroups, pagerItems, pageShowing, topicPages } from '../../src/lib/topic-pages.ts';
 import { createRoutes } from '../../src/lib/routes.ts';
 
 const slugs = (count: number) => Array.from({ length: count }, (_, index) => `c${index + 1}`);
@@ -111,5 +111,16 @@ describe('topic page addresses', () => {
 	it('refuses a page that is not a positive integer', () => {
 		expect(() => routes.actor('russia', 0)).toThrow(/page number/);
 		expect(() => routes.article(4, 1.5)).toThrow(/page number/);
+	});
+});
+
+describe('pageShowing', () => {
+	it('finds the page that shows a commentary’s column, for links to it', () => {
+		const groups = slugs(14).map((slug) => ({ slug, passages: slug === 'c2' ? [] : ['p'] }));
+		const pages = pageGroups(groups, 5);
+		expect(pageShowing(pages, 'c1')).toBe(1);
+		expect(pageShowing(pages, 'c7')).toBe(2);
+		expect(pageShowing(pages, 'c14')).toBe(3);
+		expect(pageShowing(pages, 'c2')).toBeUndefined();
 	});
 });
