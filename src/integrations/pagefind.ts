@@ -128,6 +128,7 @@ export async function buildSearchIndex(outDir: string, logger: IndexLogger): Pro
 			failOn(`indexing the page ${file}`, added.errors);
 		}
 		const pages = { page_count: files.length };
+		// One at a time, in reading order: a search without words lists sentences in the order they were indexed.
 		for (const record of records) {
 			const added = await index.addCustomRecord(record);
 			failOn(`indexing the sentence ${record.url}`, added.errors);

@@ -31,8 +31,6 @@ export interface ClaimRecord {
 	 * of pages (a `type: sentence` would list every sentence of the corpus).
 	 */
 	filters: Record<SearchFilter, string[]>;
-	/** `position`: reading order across the corpus, for filter-only searches. */
-	sort: { position: string };
 }
 
 /**
@@ -68,7 +66,6 @@ export interface SearchableCommentary {
  *   Records whose URLs are root-relative claim permalinks.
  */
 export function claimRecords(corpus: readonly SearchableCommentary[]): ClaimRecord[] {
-	let position = 0;
 	return corpus.flatMap(({ slug, data, claims }) => {
 		const common = {
 			commentary: [slug],
@@ -94,7 +91,6 @@ export function claimRecords(corpus: readonly SearchableCommentary[]): ClaimReco
 						.join('|'),
 				},
 				filters: { ...common, article: refs('article'), actor: refs('actor') },
-				sort: { position: String(position++).padStart(6, '0') },
 			};
 		});
 	});

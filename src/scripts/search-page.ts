@@ -341,7 +341,9 @@ async function run(mode: 'replace' | 'push' | 'none'): Promise<void> {
 		term && Object.keys(state.filters).length === 0 && read.articles.length === 0 && read.actors.length === 0
 			? pagefind.search(term, { filters: { type: ['page'] } })
 			: Promise.resolve(null),
-		pagefind.search(term, { filters: { ...chosen, not: { type: ['page'] } }, ...(term ? {} : { sort: { position: 'asc' } }) }),
+		// Without words, Pagefind lists the sentences in the order they were indexed: reading order (no sort index,
+		// which would add a number per sentence to the metadata every first search loads).
+		pagefind.search(term, { filters: { ...chosen, not: { type: ['page'] } } }),
 	]);
 	if (current !== generation || !sentences) return;
 	const pageList = await pageHits(term, read, pages);
