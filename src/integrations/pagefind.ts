@@ -6,13 +6,18 @@
  *   filters); the file is removed once indexed.
  * - Pages: the article, actor and timeline pages as built, without the site
  *   chrome and without the commentary passages they quote (those are found as
- *   sentences, each linking to its place in the commentary).
+ *   sentences, each linking to its place in the commentary). Only a topic's
+ *   first page is indexed: its further pages (`/actors/<id>/page/2/`) hold
+ *   passages only. Each page is marked with the filter `type: page` as it
+ *   is handed to Pagefind (the published HTML is left as built): sentences
+ *   carry no `type`, so telling the two apart loads a filter the size of the
+ *   pages, not one listing every sentence.
  *
  * Reading pages, share pages (`/c/…`) and compare pages are not indexed.
  * Every error Pagefind reports fails the build with a message saying which
  * step failed; the Pagefind service is always closed.
  */
-import { readFile, rm } from 'node:fs/promises';
+import { glob, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { ClaimRecord } from '../lib/search-records.ts';
@@ -20,8 +25,11 @@ import type { ClaimRecord } from '../lib/search-records.ts';
 /** Where the records endpoint (src/pages/search/records.json.ts) writes them. */
 export const RECORDS_FILE = 'search/records.json';
 
-/** Built pages indexed as pages (relative to the output directory). */
-export const PAGE_GLOB = '{articles,actors,timeline}/**/index.html';
+/**
+ * Built pages indexed as pages (relative to the output directory): the
+ * indexes, each article and actor (not their `page/N/` pages), the timeline.
+ */
+export const PAGE_GLOB = '{articles,actors,timeline}/{index.html,*/index.html}';
 
 /**
  * Parts of those pages that are not theirs to be found by: site chrome and
@@ -35,6 +43,7 @@ export const EXCLUDED_SELECTORS: readonly string[] = [
 	'.site-footer',
 	'.breadcrumbs',
 	'.pager',
+	'.topic-pager',
 	'.eyebrow',
 	'.passages',
 	'.card-list',
@@ -45,6 +54,26 @@ export const EXCLUDED_SELECTORS: readonly string[] = [
 	'.claim-link',
 	'.visually-hidden',
 ];
+
+/** The filter that marks a page (not a sentence) in the index. */
+export const PAGE_FILTER = 'type:page';
+
+/**
+ * A built page as Pagefind should read it: its `<body>` carries the page
+ * filter. The HTML is our own build's, so its one `<body` tag is found as text.
+ *
+ * @param html
+ *   The page as built.
+ * @param file
+ *   Its path, for the error.
+ * @returns
+ *   The HTML with the filter on its body.
+ */
+export function markAsPage(html: string, file: string): string {
+	const body = /<body(?=[\s>])/.exec(html);
+	if (!body) throw new Error(`Search index: ${file} has no <body> to mark as a page`);
+	return `${html.slice(0, body.index)}<body data-pagefind-filter="${PAGE_FILTER}"${html.slice(body.index + body[0].length)}`;
+}
 
 /** Logs progress. */
 export interface IndexLogger {
@@ -92,9 +121,14 @@ export async function buildSearchIndex(outDir: string, logger: IndexLogger): Pro
 		const { index, errors } = await pagefind.createIndex({ excludeSelectors: [...EXCLUDED_SELECTORS] });
 		failOn('creating the index', errors);
 		if (!index) throw new Error('Search index: Pagefind created no index');
-		const pages = await index.addDirectory({ path: outDir, glob: PAGE_GLOB });
-		failOn(`indexing the pages ${PAGE_GLOB}`, pages.errors);
-		if (pages.page_count === 0) throw new Error(`Search index: no page matched ${PAGE_GLOB} in ${outDir}`);
+		const files = (await Array.fromAsync(glob(PAGE_GLOB, { cwd: outDir }))).sort();
+		if (files.length === 0) throw new Error(`Search index: no page matched ${PAGE_GLOB} in ${outDir}`);
+		for (const file of files) {
+			const added = await index.addHTMLFile({ sourcePath: file, content: markAsPage(await readFile(join(outDir, file), 'utf8'), file) });
+			failOn(`indexing the page ${file}`, added.errors);
+		}
+		const pages = { page_count: files.length };
+		// One at a time, in reading order: a search without words lists sentences in the order they were indexed.
 		for (const record of records) {
 			const added = await index.addCustomRecord(record);
 			failOn(`indexing the sentence ${record.url}`, added.errors);

@@ -77,18 +77,18 @@ async function load(): Promise<CompareData> {
 	}));
 	const columns = new Map<string, CompareCommentaryData>();
 	const topics: Record<string, CompareTopicInfo> = {};
+	// Grouped once: filtering every note for every commentary would grow with their product.
+	const notesOf = Map.groupBy(notes, (note) => note.data.commentary);
 	for (const { slug, claims } of corpus) {
-		const own: CompareNote[] = notes
-			.filter((note) => note.data.commentary === slug)
-			.map((note) => ({
-				id: note.id,
-				kind: NOTE_KIND_LABEL[note.data.kind],
-				quote: note.data.quote,
-				// The notes are plain prose; reading them as Markdown keeps any emphasis out of the text.
-				paragraphs: fromMarkdown(note.body ?? '').children.map((block) => toString(block).replace(/\s+/g, ' ').trim()),
-				sources: note.data.sources.map((source) => ({ label: source.label, ...(source.url ? { url: source.url } : {}) })),
-				claims: claimsCoveredByNote(claims, { ...note.data, file: note.filePath ?? `content/notes/${note.id}.md` }),
-			}));
+		const own: CompareNote[] = (notesOf.get(slug) ?? []).map((note) => ({
+			id: note.id,
+			kind: NOTE_KIND_LABEL[note.data.kind],
+			quote: note.data.quote,
+			// The notes are plain prose; reading them as Markdown keeps any emphasis out of the text.
+			paragraphs: fromMarkdown(note.body ?? '').children.map((block) => toString(block).replace(/\s+/g, ' ').trim()),
+			sources: note.data.sources.map((source) => ({ label: source.label, ...(source.url ? { url: source.url } : {}) })),
+			claims: claimsCoveredByNote(claims, { ...note.data, file: note.filePath ?? `content/notes/${note.id}.md` }),
+		}));
 		columns.set(slug, commentaryData(slug, claims, own));
 		for (const claim of claims) for (const key of claimTopics(claim)) topics[key] ??= topicInfo(key, actorNames);
 	}

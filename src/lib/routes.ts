@@ -38,9 +38,11 @@ export interface Routes {
 	/** The share card (PNG) of one claim. */
 	shareCard(claimId: string): string;
 	articles(): string;
-	article(number: number | string): string;
+	/** An article's page; `page` 2 and on are its further pages of passages (`/articles/4/page/2/`). */
+	article(number: number | string, page?: number): string;
 	actors(): string;
-	actor(id: string): string;
+	/** An actor's page; `page` 2 and on are its further pages of passages (`/actors/russia/page/2/`). */
+	actor(id: string, page?: number): string;
 	timeline(): string;
 	/** The timeline entry of a date mention's ISO value (`2024-06-19`, `2023-09/..`). */
 	timelineDate(iso: string): string;
@@ -113,6 +115,12 @@ export function createRoutes(base: string | undefined, site?: string | undefined
 		return prefix + path.slice(1);
 	};
 	const fragment = (path: string, id: string) => `${path}#${encodeURIComponent(id)}`;
+	// Page 1 of a topic is the topic's own address, so links published before paging keep working.
+	const paged = (path: string, page: number | undefined) => {
+		if (page === undefined || page === 1) return path;
+		if (!Number.isInteger(page) || page < 1) throw new Error(`not a page number: ${page}`);
+		return `${path}page/${page}/`;
+	};
 	return {
 		base: prefix,
 		withBase,
@@ -136,9 +144,9 @@ export function createRoutes(base: string | undefined, site?: string | undefined
 		share: (claimId) => withBase(`/c/${encodeURIComponent(claimId)}/`),
 		shareCard: (claimId) => withBase(`/c/${encodeURIComponent(claimId)}.png`),
 		articles: () => withBase('/articles/'),
-		article: (number) => withBase(`/articles/${encodeURIComponent(String(number))}/`),
+		article: (number, page) => paged(withBase(`/articles/${encodeURIComponent(String(number))}/`), page),
 		actors: () => withBase('/actors/'),
-		actor: (id) => withBase(`/actors/${encodeURIComponent(id)}/`),
+		actor: (id, page) => paged(withBase(`/actors/${encodeURIComponent(id)}/`), page),
 		timeline: () => withBase('/timeline/'),
 		timelineDate: (iso) => fragment(withBase('/timeline/'), timelineAnchor(iso)),
 		compare: () => withBase('/compare/'),

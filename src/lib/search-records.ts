@@ -25,10 +25,12 @@ export interface ClaimRecord {
 	content: string;
 	language: 'en';
 	meta: ClaimRecordMeta;
-	/** The reader's filters, and `type: sentence` (pages have no `type`, so a search can keep them apart). */
-	filters: Record<SearchFilter | 'type', string[]>;
-	/** `position`: reading order across the corpus, for filter-only searches. */
-	sort: { position: string };
+	/**
+	 * The reader's filters. Pages carry `type: page` and sentences no `type`,
+	 * so a search keeps them apart by loading a filter as small as the number
+	 * of pages (a `type: sentence` would list every sentence of the corpus).
+	 */
+	filters: Record<SearchFilter, string[]>;
 }
 
 /**
@@ -64,7 +66,6 @@ export interface SearchableCommentary {
  *   Records whose URLs are root-relative claim permalinks.
  */
 export function claimRecords(corpus: readonly SearchableCommentary[]): ClaimRecord[] {
-	let position = 0;
 	return corpus.flatMap(({ slug, data, claims }) => {
 		const common = {
 			commentary: [slug],
@@ -89,8 +90,7 @@ export function claimRecords(corpus: readonly SearchableCommentary[]): ClaimReco
 						.map((mention) => `${mention.kind}:${mention.ref} ${mention.start} ${mention.end}`)
 						.join('|'),
 				},
-				filters: { type: ['sentence'], ...common, article: refs('article'), actor: refs('actor') },
-				sort: { position: String(position++).padStart(6, '0') },
+				filters: { ...common, article: refs('article'), actor: refs('actor') },
 			};
 		});
 	});

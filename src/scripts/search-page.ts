@@ -60,7 +60,13 @@ const filterNames = Object.keys(SEARCH_FILTER_LABELS) as SearchFilter[];
 
 let pagefind: Pagefind | undefined;
 let vocabulary: SearchVocabulary | undefined;
+/**
+ * Every filter value with its count over all sentences: loading it fetches
+ * every filter chunk of the index, which grows with the corpus, so it is
+ * loaded only when the reader opens the filters (or the address names one).
+ */
 let totals: FilterCounts = {};
+let totalsLoaded: Promise<void> | undefined;
 /** Increases with every search, so a slow answer never overwrites a newer one. */
 let generation = 0;
 
@@ -110,6 +116,16 @@ function showState(state: SearchState): void {
 		}
 		select.value = value;
 	}
+}
+
+/** Load the filters' values and counts once; every later search then counts by every filter. */
+function loadTotals(): Promise<void> {
+	if (!pagefind) return Promise.resolve();
+	const index = pagefind;
+	totalsLoaded ??= index.filters().then((counts) => {
+		totals = counts;
+	});
+	return totalsLoaded;
 }
 
 function announce(message: string): void {
@@ -323,9 +339,11 @@ async function run(mode: 'replace' | 'push' | 'none'): Promise<void> {
 	}
 	const [pages, sentences] = await Promise.all([
 		term && Object.keys(state.filters).length === 0 && read.articles.length === 0 && read.actors.length === 0
-			? pagefind.search(term, { filters: { not: { type: ['sentence'] } } })
+			? pagefind.search(term, { filters: { type: ['page'] } })
 			: Promise.resolve(null),
-		pagefind.search(term, { filters: { ...chosen, type: ['sentence'] }, ...(term ? {} : { sort: { position: 'asc' } }) }),
+		// Without words, Pagefind lists the sentences in the order they were indexed: reading order (no sort index,
+		// which would add a number per sentence to the metadata every first search loads).
+		pagefind.search(term, { filters: { ...chosen, not: { type: ['page'] } } }),
 	]);
 	if (current !== generation || !sentences) return;
 	const pageList = await pageHits(term, read, pages);
@@ -438,9 +456,9 @@ async function start(): Promise<void> {
 		]);
 		await module.options({ baseUrl: routes.base, excerptLength: 60 });
 		await module.init();
-		totals = await module.filters();
 		pagefind = module;
 		vocabulary = words;
+		if (Object.keys(stateFromAddress().filters).length > 0) await loadTotals();
 	} catch {
 		showError(
 			'The search index could not be loaded. Check your connection and reload the page; meanwhile every passage is listed on the pages of the treaty’s articles and of the actors.',
@@ -450,6 +468,15 @@ async function start(): Promise<void> {
 	}
 	fillFilters(totals, stateFromForm());
 	showState(stateFromAddress());
+	const narrow = document.querySelector<HTMLDetailsElement>('[data-search-narrow]');
+	narrow?.addEventListener('toggle', () => {
+		if (!narrow.open || totalsLoaded) return;
+		// The first opening: fetch the filters, then count the current search by each of them.
+		loadTotals()
+			.then(() => run('none'))
+			.catch(() => showError('The filters could not be loaded. Check your connection and reload the page.'));
+	});
+	if (narrow?.open) await loadTotals();
 	document.documentElement.dataset['searchReady'] = 'true';
 	await run('none');
 }

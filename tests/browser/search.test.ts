@@ -271,6 +271,22 @@ describe('search', () => {
 		});
 	});
 
+	it('should list the sentences of a search by filters alone in reading order', async () => {
+		await openSearch('/search/?actor=russia', async (page) => {
+			await shown(page);
+			const all = await showAll(page);
+			expect(all.links.length).toBe(passagesOn('actors/russia').size);
+			// Every commentary's claim ids in the order its reading page has them, commentaries in corpus order.
+			const corpus = [...readFileSync(join(distDir, 'commentaries', 'index.html'), 'utf8').matchAll(/href="\/commentaries\/([a-z0-9-]+)\/"/g)].map((match) => match[1]!);
+			const order = [...new Set(corpus)].flatMap((slug) =>
+				[...readFileSync(join(distDir, 'commentaries', slug, 'index.html'), 'utf8').matchAll(/data-claim="" id="(c-[0-9a-f]{10})"/g)].map((match) => match[1]!),
+			);
+			const positions = all.claims.map((claim) => order.indexOf(claim));
+			expect(positions.every((position) => position >= 0)).toBe(true);
+			expect(positions).toEqual([...positions].sort((a, b) => a - b));
+		});
+	});
+
 	it('should move through results with the arrow keys, leave them with Escape and announce the count politely', async () => {
 		await openSearch('/search/?q=sanctions', async (page) => {
 			await shown(page);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRegistry } from '../../src/loaders/registry.ts';
 import { claimRecords, searchVocabulary } from '../../src/lib/search-records.ts';
+import { markAsPage, PAGE_FILTER } from '../../src/integrations/pagefind.ts';
 import { foldName, readQuery } from '../../src/lib/search-query.ts';
 import { CONTENT_SECURITY_POLICY, headersFile } from '../../src/lib/csp.ts';
 import type { Claim } from '../../src/schemas/corpus.ts';
@@ -56,7 +57,6 @@ describe('claimRecords', () => {
 
 	it('should take the filters from the mentions, each ref once, and the commentary', () => {
 		expect(records[0]!.filters).toEqual({
-			type: ['sentence'],
 			commentary: ['a-piece'],
 			author: ['A. Writer'],
 			outlet: ['An Outlet'],
@@ -72,7 +72,8 @@ describe('claimRecords', () => {
 		expect(records[0]!.meta.hits).toBe('actor:russia 0 6|article:4 16 35|article:4 42 51');
 		expect(records[0]!.meta).toEqual({ slug: 'a-piece', claim: 'c-0123456789', hits: records[0]!.meta.hits });
 		expect(vocabulary.commentaries).toEqual([{ slug: 'a-piece', title: 'A piece', author: 'A. Writer', date: '11 July 2024' }]);
-		expect(records.map((record) => record.sort.position)).toEqual(['000000', '000001']);
+		// Reading order is the index order a search without words lists: no sort index is needed.
+		expect(records.map((record) => record.meta.claim)).toEqual(['c-0123456789', 'c-abcdefabcd']);
 	});
 });
 
@@ -136,5 +137,19 @@ describe('the Content-Security-Policy', () => {
 
 	it('should apply to every path under the base in _headers', () => {
 		expect(headersFile('/reader/')).toBe(`/reader/*\n  Content-Security-Policy: ${CONTENT_SECURITY_POLICY}\n`);
+	});
+});
+
+describe('markAsPage', () => {
+	it('marks a built page’s body with the page filter, leaving the rest as built', () => {
+		const html = '<!DOCTYPE html><html lang="en"><head><title>Russia</title></head><body class="page"><h1>Russia</h1></body></html>';
+		expect(markAsPage(html, 'actors/russia/index.html')).toBe(
+			`<!DOCTYPE html><html lang="en"><head><title>Russia</title></head><body data-pagefind-filter="${PAGE_FILTER}" class="page"><h1>Russia</h1></body></html>`,
+		);
+		expect(markAsPage('<html><body><p>x</p></body></html>', 'x.html')).toBe('<html><body data-pagefind-filter="type:page"><p>x</p></body></html>');
+	});
+
+	it('names the file that has no body', () => {
+		expect(() => markAsPage('<html><bodyguard></bodyguard></html>', 'timeline/index.html')).toThrow(/timeline\/index\.html has no <body>/);
 	});
 });
