@@ -15,7 +15,7 @@
 import type { z } from 'astro/zod';
 import type { actorSchema, formTypeSchema } from '../schemas/actor';
 import { foldForMatching } from './matching-text.ts';
-import { escapeRegex, matcherAt, scan, type Hit, type Recogniser } from './recogniser.ts';
+import { escapeRegex, scan, type Hit, type Recogniser } from './recogniser.ts';
 
 /** How a surface form names its actor. */
 export type FormType = z.infer<typeof formTypeSchema>;
@@ -42,6 +42,14 @@ export interface ActorHit extends FormEntry {
 export interface ActorMatcher {
 	/** Global, Unicode, case-sensitive regex over every form and not-form. */
 	pattern: RegExp;
+	/**
+	 * The first match of `pattern` at or after `from`, as its global `exec`
+	 * finds it, but trying at each word start only the forms that begin with
+	 * its character.
+	 */
+	find(input: string, from: number): RegExpExecArray | null;
+	/** The match of `pattern` starting exactly at `index`, if any (the same dispatch). */
+	matchAt(input: string, index: number): RegExpExecArray | undefined;
 	/**
 	 * @param text
 	 *   A matched form (without possessive).
@@ -93,18 +101,45 @@ export function compileActors(actors: ReadonlyArray<ActorSource>): ActorMatcher 
 		length: text.length,
 		text,
 		source: text.startsWith('the ') ? `[Tt]he ${escapeRegex(text.slice(4))}` : escapeRegex(text),
+		first: text.startsWith('the ') ? ['T', 't'] : firstCharacters(text),
 	}));
-	const variants = [...personNames.keys()].map((key) => ({ length: key.length, text: key, source: personNamePattern(key) }));
+	const variants = [...personNames.keys()].map((key) => ({
+		length: key.length,
+		text: key,
+		source: personNamePattern(key),
+		first: firstCharacters(key, true),
+	}));
 	const all = [...literal, ...variants].sort((a, b) => b.length - a.length || a.text.localeCompare(b.text));
-	// Nothing to find: a pattern that never matches keeps the plugin uniform.
-	const body = all.length === 0 ? '(?!)' : all.map((alternative) => alternative.source).join('|');
-	const pattern = new RegExp(
-		String.raw`(?<![\p{L}\p{N}])(?<form>${body})(?<possessive>'s|(?<=[sS])'(?=\s+\p{Ll}))?(?![\p{L}\p{N}])`,
-		'gu',
-	);
+	const pattern = new RegExp(formsPattern(all), 'gu');
+
+	// The same pattern split by the character a form starts with, in the same order: at a word
+	// start only the forms that can begin there are tried, not every form of the registry.
+	const buckets = new Map<string, typeof all>();
+	for (const alternative of all) {
+		for (const character of alternative.first) buckets.set(character, [...(buckets.get(character) ?? []), alternative]);
+	}
+	const stickies = new Map([...buckets].map(([character, alternatives]) => [character.codePointAt(0), new RegExp(formsPattern(alternatives), 'uy')]));
+	const wordStarts = new RegExp(String.raw`(?<![\p{L}\p{N}])[${[...buckets.keys()].map(escapeClassCharacter).join('')}]`, 'gu');
+	/** The match starting at `index`, from the forms that begin with its character. */
+	const matchAt = (input: string, index: number): RegExpExecArray | undefined => {
+		const sticky = stickies.get(input.codePointAt(index));
+		if (!sticky) return undefined;
+		sticky.lastIndex = index;
+		return sticky.exec(input) ?? undefined;
+	};
 
 	return {
 		pattern,
+		find(input, from) {
+			if (buckets.size === 0) return null;
+			wordStarts.lastIndex = from;
+			for (let start = wordStarts.exec(input); start; start = wordStarts.exec(input)) {
+				const match = matchAt(input, start.index);
+				if (match) return match;
+			}
+			return null;
+		},
+		matchAt,
 		lookup(text) {
 			const canonical = text.startsWith('The ') && !forms.has(text) && !notForms.has(text) ? `t${text.slice(1)}` : text;
 			if (notForms.has(canonical)) return undefined;
@@ -114,6 +149,52 @@ export function compileActors(actors: ReadonlyArray<ActorSource>): ActorMatcher 
 			return person ? [person] : undefined;
 		},
 	};
+}
+
+/**
+ * The regex source of the whole actor pattern over some forms, in their
+ * order: whole words, a possessive kept inside the match.
+ *
+ * @param alternatives
+ *   Forms as regex sources, in the order they are to be tried.
+ * @returns
+ *   Regex source.
+ */
+function formsPattern(alternatives: ReadonlyArray<{ source: string }>): string {
+	// Nothing to find: a pattern that never matches keeps the plugin uniform.
+	const body = alternatives.length === 0 ? '(?!)' : alternatives.map((alternative) => alternative.source).join('|');
+	return String.raw`(?<![\p{L}\p{N}])(?<form>${body})(?<possessive>'s|(?<=[sS])'(?=\s+\p{Ll}))?(?![\p{L}\p{N}])`;
+}
+
+/**
+ * The characters a form's match can start with.
+ *
+ * @param text
+ *   Form (folded), or a personal name's key.
+ * @param anyCase
+ *   Whether the form matches in any letter case (a personal name: see `personNamePattern`).
+ * @returns
+ *   Characters (code points).
+ * @throws
+ *   For an empty form, which would match anywhere.
+ */
+function firstCharacters(text: string, anyCase = false): string[] {
+	const first = text.codePointAt(0);
+	if (first === undefined) throw new Error('An actor form is empty');
+	const character = String.fromCodePoint(first);
+	return anyCase ? [...new Set([character, ...character.toUpperCase()])] : [character];
+}
+
+/**
+ * Escape a character for a character class of a regex compiled with the `u` flag.
+ *
+ * @param character
+ *   One character.
+ * @returns
+ *   Class source matching it.
+ */
+function escapeClassCharacter(character: string): string {
+	return /[\\\]\[^-]/u.test(character) ? `\\${character}` : character;
 }
 
 /**
@@ -190,9 +271,10 @@ function personNamePattern(key: string): string {
  *   Recogniser.
  */
 export function createActorRecogniser(matcher: ActorMatcher, named?: ReadonlySet<string> | null): Recogniser<ActorHit> {
-	const at = matcherAt(matcher.pattern);
+	const at = matcher.matchAt;
 	return {
 		pattern: matcher.pattern,
+		find: matcher.find,
 		interpret(input, index, match) {
 			const form = at(input, index)?.groups?.['form'];
 			if (form === undefined) return false;

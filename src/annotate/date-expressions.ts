@@ -423,6 +423,11 @@ function interpretMatch(groups: Record<string, string | undefined>, input: strin
 	return undefined;
 }
 
+/** The pattern, compiled once for every recogniser (it does not depend on the reference date); `scan` runs a copy. */
+const DATE_PATTERN = new RegExp(PATTERN, 'gu');
+/** The pattern's match at one position, for its named groups. */
+const dateMatchAt = matcherAt(DATE_PATTERN);
+
 /**
  * Build the date recogniser.
  *
@@ -434,8 +439,8 @@ function interpretMatch(groups: Record<string, string | undefined>, input: strin
 export function createDateRecogniser(options?: Readonly<DateRecogniserOptions> | null): Recogniser<DateValue> {
 	const iso = parseReferenceDate(options?.referenceDate);
 	const reference = iso === undefined ? undefined : { iso, year: Number(iso.slice(0, 4)) };
-	const pattern = new RegExp(PATTERN, 'gu');
-	const at = matcherAt(pattern);
+	const pattern = DATE_PATTERN;
+	const at = dateMatchAt;
 	return {
 		pattern,
 		interpret(input, index, match) {

@@ -19,16 +19,34 @@ export interface MatchingText {
 	origin: number[];
 }
 
-/** Characters that are not there for a reader. */
-const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/u;
-/** Apostrophes and their look-alikes, read as `'`. */
-const APOSTROPHE = /[\u2018\u2019\u02bc\u2032]/u;
-/** Spaces that only differ in how they break or how wide they are, read as ` `. */
-const SPACE = /[\u00a0\u2007\u2009\u202f]/u;
-/** Hyphens that only differ in how they break (Unicode hyphen, non-breaking hyphen), read as `-`. */
-const HYPHEN = /[\u2010\u2011]/u;
+/** What each foldable character reads as, by UTF-16 code unit (all are one code unit; `''`: skipped). */
+const FOLDED: ReadonlyMap<number, string> = new Map([
+	// Characters that are not there for a reader: soft hyphen, zero-width space, non-joiner and joiner, word joiner,
+	// byte-order mark.
+	...[0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff].map((code) => [code, ''] as const),
+	// Apostrophes and their look-alikes.
+	...[0x2018, 0x2019, 0x02bc, 0x2032].map((code) => [code, "'"] as const),
+	// Spaces that only differ in how they break or how wide they are.
+	...[0x00a0, 0x2007, 0x2009, 0x202f].map((code) => [code, ' '] as const),
+	// Hyphens that only differ in how they break (Unicode hyphen, non-breaking hyphen).
+	...[0x2010, 0x2011].map((code) => [code, '-'] as const),
+]);
+/** The smallest foldable code unit: anything below it is kept without a look-up. */
+const LOWEST_FOLDED = Math.min(...FOLDED.keys());
 /** Whether a string has anything to fold (most do not). */
-const FOLDABLE = /[\u00ad\u200b-\u200d\u2060\ufeff\u2018\u2019\u02bc\u2032\u00a0\u2007\u2009\u202f\u2010\u2011]/u;
+const FOLDABLE = new RegExp(`[${[...FOLDED.keys()].map((code) => `\\u${code.toString(16).padStart(4, '0')}`).join('')}]`, 'u');
+
+/**
+ * Whether a string reads differently once folded (most do not).
+ *
+ * @param input
+ *   Text as written.
+ * @returns
+ *   Whether `toMatchingText` changes it.
+ */
+export function needsFolding(input: string): boolean {
+	return FOLDABLE.test(input);
+}
 
 /**
  * Fold a string for matching.
@@ -44,15 +62,25 @@ export function toMatchingText(input: string): MatchingText {
 		for (let index = 0; index <= input.length; index++) origin.push(index);
 		return { text: input, origin };
 	}
-	let text = '';
+	// Runs of characters that stay as they are are copied whole: most of the text.
+	const pieces: string[] = [];
+	let run = 0;
 	for (let index = 0; index < input.length; index++) {
-		const character = input.charAt(index);
-		if (INVISIBLE.test(character)) continue;
-		text += APOSTROPHE.test(character) ? "'" : SPACE.test(character) ? ' ' : HYPHEN.test(character) ? '-' : character;
+		const code = input.charCodeAt(index);
+		const folded = code < LOWEST_FOLDED ? undefined : FOLDED.get(code);
+		if (folded === undefined) {
+			origin.push(index);
+			continue;
+		}
+		pieces.push(input.slice(run, index));
+		run = index + 1;
+		if (folded === '') continue;
+		pieces.push(folded);
 		origin.push(index);
 	}
+	pieces.push(input.slice(run));
 	origin.push(input.length);
-	return { text, origin };
+	return { text: pieces.join(''), origin };
 }
 
 /**

@@ -4,7 +4,7 @@
  * as the plugins run it over a text node. Nothing here knows about articles,
  * actors, dates or trees.
  */
-import { originalSpan, toMatchingText } from './matching-text.ts';
+import { needsFolding, originalSpan, toMatchingText } from './matching-text.ts';
 
 /**
  * A span of a string that a recogniser identified. Offsets are absolute in the
@@ -36,6 +36,12 @@ export interface Recogniser<Data> {
 	 *   or `false` when the match is not one after all.
 	 */
 	interpret(input: string, index: number, match: string): Array<Hit<Data>> | false;
+	/**
+	 * The first match of `pattern` at or after `from`, exactly as its global
+	 * `exec` would find it, when the recogniser has a faster way to find it
+	 * (default: `pattern.exec`).
+	 */
+	find?: ((input: string, from: number) => RegExpExecArray | null) | undefined;
 }
 
 /**
@@ -59,10 +65,11 @@ export interface Recogniser<Data> {
  */
 export function scan<Data>(recogniser: Recogniser<Data>, input: string, before = ''): Array<Hit<Data>> {
 	const whole = before + input;
-	const matching = toMatchingText(whole);
+	// Most text has nothing to fold: then offsets need no map.
+	const matching = needsFolding(whole) ? toMatchingText(whole) : undefined;
 	const hits: Array<Hit<Data>> = [];
-	for (const hit of scanFolded(recogniser, matching.text)) {
-		const [start, end] = matching.text === whole ? [hit.start, hit.end] : originalSpan(matching, hit.start, hit.end);
+	for (const hit of scanFolded(recogniser, matching?.text ?? whole)) {
+		const [start, end] = matching ? originalSpan(matching, hit.start, hit.end) : [hit.start, hit.end];
 		if (start >= before.length) hits.push({ ...hit, start: start - before.length, end: end - before.length });
 	}
 	return hits;
@@ -79,19 +86,43 @@ export function scan<Data>(recogniser: Recogniser<Data>, input: string, before =
  *   Every hit, in order, with offsets in `input`.
  */
 function scanFolded<Data>(recogniser: Recogniser<Data>, input: string): Array<Hit<Data>> {
-	const pattern = new RegExp(recogniser.pattern.source, recogniser.pattern.flags);
+	const find = recogniser.find ?? globalExec(recogniser.pattern);
 	const hits: Array<Hit<Data>> = [];
-	let match = pattern.exec(input);
+	let match = find(input, 0);
 	while (match) {
 		const result = recogniser.interpret(input, match.index, match[0]);
-		if (result === false) pattern.lastIndex = match.index + 1;
-		else hits.push(...result);
-		// A zero-length match would loop for ever.
-		if (match[0].length === 0) pattern.lastIndex = match.index + 1;
-		match = pattern.exec(input);
+		// A rejected match lets scanning resume one character later; a zero-length match would loop for ever.
+		const next = result === false || match[0].length === 0 ? match.index + 1 : match.index + match[0].length;
+		if (result !== false) hits.push(...result);
+		match = find(input, next);
 	}
 	return hits;
 }
+
+/**
+ * A pattern's global `exec` from a given offset, on a copy (so that the
+ * recogniser's own `lastIndex` is never shared), compiled once per pattern.
+ *
+ * @param pattern
+ *   Global regex.
+ * @returns
+ *   Function giving the first match at or after `from`.
+ */
+function globalExec(pattern: RegExp): (input: string, from: number) => RegExpExecArray | null {
+	let exec = globalExecs.get(pattern);
+	if (!exec) {
+		const copy = new RegExp(pattern.source, pattern.flags);
+		exec = (input, from) => {
+			copy.lastIndex = from;
+			return copy.exec(input);
+		};
+		globalExecs.set(pattern, exec);
+	}
+	return exec;
+}
+
+/** The copy of each recogniser's pattern that `scan` runs (scanning never nests, so one copy is enough). */
+const globalExecs = new WeakMap<RegExp, (input: string, from: number) => RegExpExecArray | null>();
 
 /**
  * Re-run a global pattern at one position to get its named groups back

@@ -8,7 +8,7 @@
  * `document`) has a hyphen in its name, so an element with such an id can
  * never shadow (“clobber”) a global that page scripts read as `window.name`.
  */
-import { createHash } from 'node:crypto';
+import { hash as digestOf } from 'node:crypto';
 import { normaliseClaimText } from './normalise.ts';
 
 /** Turns the hash input into hex digits (injectable so tests can force collisions). */
@@ -24,7 +24,7 @@ export const CLAIM_ID_DIGITS = 10;
 export const claimIdPattern = /^c-[0-9a-f]{10}$/;
 
 /** SHA-256 of the UTF-8 input, in hex (default hash). */
-export const sha256Hex: HashFunction = (input) => createHash('sha256').update(input, 'utf8').digest('hex');
+export const sha256Hex: HashFunction = (input) => digestOf('sha256', input, 'hex');
 
 /** Two different inputs produced the same id: the build must stop rather than send a link to the wrong sentence. */
 export class ClaimIdCollisionError extends Error {
@@ -110,10 +110,10 @@ export function assignClaimIds(slug: string, texts: readonly string[], options?:
 		return undefined; // Same input again: a duplicate sentence, try a wider context.
 	};
 
-	texts.forEach((text, index) => {
-		const normal = normaliseClaimText(text);
+	const normals = texts.map((text) => normaliseClaimText(text));
+	normals.forEach((normal, index) => {
 		const base = `${slug}\u0000${normal}`;
-		const previousText = index > 0 ? normaliseClaimText(texts[index - 1]!) : '';
+		const previousText = index > 0 ? normals[index - 1]! : '';
 		const previousId = index > 0 ? ids[index - 1]! : '';
 		const id =
 			take(base) ??

@@ -95,6 +95,26 @@ function hasContent(text: string): boolean {
 	return /[\p{L}\p{N}]/u.test(text);
 }
 
+/** One sentence segmenter per locale: making one is far dearer than using it, and it keeps no state between texts. */
+const segmenters = new Map<string, Intl.Segmenter>();
+
+/**
+ * The sentence segmenter of a locale, made once.
+ *
+ * @param locale
+ *   BCP 47 locale.
+ * @returns
+ *   Segmenter.
+ */
+function sentenceSegmenter(locale: string): Intl.Segmenter {
+	let segmenter = segmenters.get(locale);
+	if (!segmenter) {
+		segmenter = new Intl.Segmenter(locale, { granularity: 'sentence' });
+		segmenters.set(locale, segmenter);
+	}
+	return segmenter;
+}
+
 /**
  * Split text into sentences.
  *
@@ -108,7 +128,7 @@ function hasContent(text: string): boolean {
 export function segmentSentences(text: string, options?: Readonly<SegmentOptions> | null): SentenceRange[] {
 	const rules = options?.rules ?? defaultNonTerminalRules;
 	const atomic = options?.atomic ?? [];
-	const segmenter = new Intl.Segmenter(options?.locale ?? 'en', { granularity: 'sentence' });
+	const segmenter = sentenceSegmenter(options?.locale ?? 'en');
 
 	// Candidate breaks: offsets where a new sentence starts.
 	// ICU ends a sentence at every line break, but a line break inside a

@@ -312,7 +312,7 @@ function collapsedOffsets(raw: string): number[] {
 	let out = 0;
 	let inSpace = false;
 	for (let index = 0; index < raw.length; index++) {
-		if (index < leading || /\s/.test(raw[index]!)) {
+		if (index < leading || isWhitespace(raw.charCodeAt(index))) {
 			// A run of whitespace becomes one space (none at the start): it stands where that space would.
 			map.push(index < leading ? 0 : out);
 			inSpace = index >= leading;
@@ -325,6 +325,20 @@ function collapsedOffsets(raw: string): number[] {
 	}
 	map.push(out);
 	return map;
+}
+
+/**
+ * Whether a UTF-16 code unit is whitespace as `\s` reads it, without a regex
+ * for the printable ASCII that is most of the text.
+ *
+ * @param code
+ *   Code unit.
+ * @returns
+ *   Whether `/\s/` matches it.
+ */
+function isWhitespace(code: number): boolean {
+	if (code > 0x20 && code < 0xa0) return false;
+	return /\s/.test(String.fromCharCode(code));
 }
 
 /** Annotation links (`data-mention` + `data-ref`) inside a claim, in document order, with offsets in the claim text. */

@@ -2,7 +2,7 @@ import type { Root } from 'hast';
 import type { VFile } from 'vfile';
 import GithubSlugger from 'github-slugger';
 import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { eachElement } from './each-element.ts';
 
 /**
  * Gives a commentary's headings ids in their own namespace: `h-` + the slug of
@@ -36,7 +36,7 @@ export default function rehypeHeadingIds(options?: Readonly<Options> | null) {
 	return function transform(tree: Root, file: VFile): undefined {
 		if (!include(file)) return undefined;
 		const slugger = new GithubSlugger();
-		visit(tree, 'element', (node) => {
+		eachElement(tree, (node) => {
 			if (!/^h[1-6]$/.test(node.tagName)) return;
 			node.properties['id'] = `${prefix}${slugger.slug(toString(node)) || 'section'}`;
 		});

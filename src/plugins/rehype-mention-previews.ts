@@ -1,7 +1,7 @@
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { h } from 'hastscript';
-import { visit } from 'unist-util-visit';
+import { eachElement } from './each-element.ts';
 import { formatIsoRange } from '../lib/format-date.ts';
 import { articlePreviewText } from '../lib/article-subject.ts';
 import type { Actor } from '../schemas/actor.ts';
@@ -55,7 +55,7 @@ export default function rehypeMentionPreviews(options: Readonly<Options>) {
 			return id;
 		};
 
-		visit(tree, 'element', (node: Element) => {
+		eachElement(tree, (node: Element) => {
 			const kind = node.properties['dataMention'];
 			const ref = node.properties['dataRef'];
 			if (node.tagName !== 'a' || typeof kind !== 'string' || typeof ref !== 'string') return;

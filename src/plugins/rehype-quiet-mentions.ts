@@ -17,7 +17,7 @@
  * keeps every mention.
  */
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { eachElement } from './each-element.ts';
 import type { VFile } from 'vfile';
 import { isCommentary } from '../integrations/markdown-scope.ts';
 
@@ -43,7 +43,7 @@ export default function rehypeQuietMentions(options?: Readonly<Options> | null) 
 	return function transform(tree: Root, file: VFile): undefined {
 		if (!include(file)) return undefined;
 		let linked = new Set<string>();
-		visit(tree, 'element', function visitor(node: Element) {
+		eachElement(tree, function visitor(node: Element) {
 			const rank = /^h[1-6]$/.test(node.tagName) ? Number(node.tagName.slice(1)) : undefined;
 			if (rank !== undefined && sectionRanks.has(rank)) linked = new Set();
 			const key = mentionKey(node);

@@ -9,7 +9,7 @@
  * ```
  */
 import type { Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { eachElement } from './each-element.ts';
 import type { VFile } from 'vfile';
 import { createRoutes } from '../lib/routes.ts';
 
@@ -32,7 +32,7 @@ export default function rehypeSiteBase(options?: Readonly<Options> | null) {
 
 	return function transform(tree: Root, file: VFile): undefined {
 		if (routes.base === '/' || !include(file)) return undefined;
-		visit(tree, 'element', (node) => {
+		eachElement(tree, (node) => {
 			const href = node.properties['href'];
 			if (typeof href === 'string' && isRootRelative(href)) node.properties['href'] = routes.withBase(href);
 		});

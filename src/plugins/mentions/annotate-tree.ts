@@ -6,7 +6,6 @@
  */
 import type { Nodes, Parents, PhrasingContent, Root, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { SKIP, visitParents } from 'unist-util-visit-parents';
 import { scan, type Hit, type Recogniser } from '../../annotate/recogniser.ts';
 import { isIgnored, replacementNodes } from './nodes.ts';
 import { placeOf, positionFrom, restorePositions } from './positions.ts';
@@ -69,13 +68,9 @@ export function annotateTree<Data>(
 ): AnnotationResult {
 	const result: AnnotationResult = { mentions: [], warnings: [] };
 	const targets: Array<{ node: Text; parent: { children: PhrasingContent[] }; before: string }> = [];
-	visitParents(tree, (node, ancestors) => {
-		if (node.type !== 'root' && isIgnored(node)) return SKIP;
+	eachAnnotatableText(tree, (node, ancestors) => {
 		const parent = ancestors[ancestors.length - 1];
-		if (node.type === 'text' && parent && 'children' in parent) {
-			targets.push({ node, parent: parent as { children: PhrasingContent[] }, before: textBefore(node, ancestors) });
-		}
-		return undefined;
+		if (parent) targets.push({ node, parent: parent as { children: PhrasingContent[] }, before: textBefore(node, ancestors) });
 	});
 
 	for (const { node: textNode, parent, before } of targets) {
@@ -129,7 +124,11 @@ function textBefore(node: Nodes, ancestors: readonly Parents[]): string {
 	for (let depth = ancestors.length - 1; depth >= 0 && before.length < CONTEXT_LENGTH; depth--) {
 		const parent = ancestors[depth]!;
 		const siblings = parent.children as Nodes[];
-		before = siblings.slice(0, siblings.indexOf(child)).map((sibling) => toString(sibling)).join('') + before;
+		// Nearest siblings first, and only as many as the context needs: a long paragraph cut into
+		// many nodes would otherwise be read again for each of them.
+		for (let index = siblings.indexOf(child) - 1; index >= 0 && before.length < CONTEXT_LENGTH; index--) {
+			before = toString(siblings[index]) + before;
+		}
 		// Stop at the block: a heading or paragraph is its own context.
 		if (!INLINE_PARENTS.has(parent.type)) break;
 		child = parent;
@@ -151,10 +150,39 @@ const INLINE_PARENTS = new Set(['emphasis', 'strong', 'delete', 'link', 'linkRef
  */
 export function annotatableTexts(tree: Root): string[] {
 	const texts: string[] = [];
-	visitParents(tree, (node) => {
-		if (node.type !== 'root' && isIgnored(node)) return SKIP;
-		if (node.type === 'text') texts.push(node.value);
-		return undefined;
+	eachAnnotatableText(tree, (node) => {
+		texts.push(node.value);
 	});
 	return texts;
+}
+
+/**
+ * Call `visitor` on every text node that is not inside an ignored node
+ * (links, code, `<time>`, block labels: see `isIgnored`), in document order,
+ * with its ancestors (root first). A plain walk rather than
+ * `unist-util-visit-parents`, which names a fresh function for every node it
+ * passes: each mention plugin walks the whole tree, and that naming was most
+ * of the walk's cost. The visitor must not change the tree.
+ *
+ * @param tree
+ *   mdast tree.
+ * @param visitor
+ *   Called once per text node; `ancestors` is only valid during the call.
+ * @returns
+ *   Nothing.
+ */
+function eachAnnotatableText(tree: Root, visitor: (node: Text, ancestors: readonly Parents[]) => void): undefined {
+	const ancestors: Parents[] = [];
+	const walk = (node: Nodes): undefined => {
+		if (node.type !== 'root' && isIgnored(node)) return undefined;
+		if (node.type === 'text') visitor(node, ancestors);
+		if ('children' in node) {
+			ancestors.push(node);
+			for (const child of node.children) walk(child);
+			ancestors.pop();
+		}
+		return undefined;
+	};
+	walk(tree);
+	return undefined;
 }

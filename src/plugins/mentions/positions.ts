@@ -3,9 +3,8 @@
  * the nodes a replacement creates, and the lines Astro cuts off before the
  * body.
  */
-import type { Nodes, PhrasingContent, Root } from 'mdast';
+import type { Nodes, Parents, PhrasingContent, Root } from 'mdast';
 import type { Point } from 'unist';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 
 /**
@@ -85,33 +84,53 @@ export function positionFrom(node: PhrasingContent, textNode: Nodes | undefined,
  *   Nothing.
  */
 export function restorePositions(tree: Root, source?: string): undefined {
-	visit(tree, (parent) => {
-		if (!('children' in parent)) return;
-		const children: Nodes[] = parent.children;
-		children.forEach((child, index) => {
-			if (child.position || child.type !== 'text') return;
-			const previous = children[index - 1]?.position?.end;
-			if (previous) {
-				child.position = { start: { ...previous }, end: advance(previous, child.value) };
-				return;
-			}
-			const next = children[index + 1]?.position?.start;
-			const length = child.value.length;
-			if (next && !child.value.includes('\n')) {
-				const start = { line: next.line, column: next.column - length, ...(next.offset === undefined ? {} : { offset: next.offset - length }) };
-				child.position = { start, end: { ...next } };
-				return;
-			}
-			// A first piece: find its opening words in the source, inside the parent.
-			const from = parent.position?.start.offset;
-			if (source === undefined || from === undefined) return;
-			const probe = child.value.split('\n')[0]?.slice(0, 40) ?? '';
-			const offset = probe === '' ? -1 : source.indexOf(probe, from);
-			if (offset === -1 || offset > (parent.position?.end.offset ?? source.length)) return;
-			const before = source.slice(0, offset);
-			const start = { line: before.split('\n').length, column: offset - before.lastIndexOf('\n'), offset };
-			child.position = { start, end: advance(start, child.value) };
-		});
+	// A plain walk, parents before their children (`unist-util-visit` names a fresh function per node, which
+	// was most of this pass's cost); only positions change, never the tree's shape.
+	const walk = (parent: Nodes): undefined => {
+		if (!('children' in parent)) return undefined;
+		restoreChildren(parent, source);
+		for (const child of parent.children) walk(child);
+		return undefined;
+	};
+	walk(tree);
+	return undefined;
+}
+
+/**
+ * Give the positionless text children of one parent a position (see `restorePositions`).
+ *
+ * @param parent
+ *   Parent node.
+ * @param source
+ *   The file's text (optional).
+ * @returns
+ *   Nothing.
+ */
+function restoreChildren(parent: Parents, source?: string): undefined {
+	const children: Nodes[] = parent.children;
+	children.forEach((child, index) => {
+		if (child.position || child.type !== 'text') return;
+		const previous = children[index - 1]?.position?.end;
+		if (previous) {
+			child.position = { start: { ...previous }, end: advance(previous, child.value) };
+			return;
+		}
+		const next = children[index + 1]?.position?.start;
+		const length = child.value.length;
+		if (next && !child.value.includes('\n')) {
+			const start = { line: next.line, column: next.column - length, ...(next.offset === undefined ? {} : { offset: next.offset - length }) };
+			child.position = { start, end: { ...next } };
+			return;
+		}
+		// A first piece: find its opening words in the source, inside the parent.
+		const from = parent.position?.start.offset;
+		if (source === undefined || from === undefined) return;
+		const probe = child.value.split('\n')[0]?.slice(0, 40) ?? '';
+		const offset = probe === '' ? -1 : source.indexOf(probe, from);
+		if (offset === -1 || offset > (parent.position?.end.offset ?? source.length)) return;
+		const before = source.slice(0, offset);
+		const start = { line: before.split('\n').length, column: offset - before.lastIndexOf('\n'), offset };
+		child.position = { start, end: advance(start, child.value) };
 	});
 	return undefined;
 }
