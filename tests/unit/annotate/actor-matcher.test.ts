@@ -169,3 +169,64 @@ describe('actor-matcher', () => {
 		).toThrow(/differ only by hyphens, spaces or case/);
 	});
 });
+
+describe('the combined matcher (forms split by first character)', () => {
+	/** What the one regex over every form finds from `from`, as the scanner reads it. */
+	const byOneRegex = (pattern: RegExp, text: string, from: number) => {
+		const copy = new RegExp(pattern.source, pattern.flags);
+		copy.lastIndex = from;
+		return summary(copy.exec(text));
+	};
+	/** What the one regex finds starting exactly at `index`. */
+	const byOneRegexAt = (pattern: RegExp, text: string, index: number) => {
+		const sticky = new RegExp(pattern.source, 'uy');
+		sticky.lastIndex = index;
+		return summary(sticky.exec(text));
+	};
+	const summary = (match: RegExpExecArray | null | undefined) =>
+		match ? { index: match.index, text: match[0], form: match.groups?.['form'], possessive: match.groups?.['possessive'] } : null;
+
+	const texts = [
+		'the North Korean leader met the North and North Korea’s envoy',
+		"The Kremlin's view; the Kremlin, THE KREMLIN",
+		'Russia Day, Russia-DPRK, Russians, xRussia, Russia2, U.S.-ROK-Japan and US’ global reach',
+		'Korea Center, Korean Peninsula, the North Star, Russian Far East',
+		'Moscow and Pyongyang declarations; Moscow and Pyongyang',
+		'Kim Jong-un, KIM JONG UN, kim  jong - un, Kim Il-Sung, Kim, Kim Dae-jung',
+		"Democratic People's Republic of Korea and the Democratic People's Republic",
+		'',
+	];
+
+	it.each(texts)('should find, from every offset, what the one regex finds: %j', (text) => {
+		for (let from = 0; from <= text.length; from++) {
+			expect(summary(matcher.find(text, from))).toEqual(byOneRegex(matcher.pattern, text, from));
+			expect(summary(matcher.matchAt(text, from))).toEqual(byOneRegexAt(matcher.pattern, text, from));
+		}
+	});
+
+	it('should prefer the longest form at a word start, whole words only', () => {
+		expect(summary(matcher.find('North Korean troops', 0))).toMatchObject({ index: 0, form: 'North Korean' });
+		expect(summary(matcher.find('North Korea’s troops'.replace('’', "'"), 0))).toMatchObject({ index: 0, form: 'North Korea', possessive: "'s" });
+		expect(summary(matcher.find('Russians and Russia', 0))).toMatchObject({ index: 13, form: 'Russia' });
+		expect(summary(matcher.find('the North Star', 0))).toMatchObject({ index: 0, form: 'the North Star' });
+		expect(matcher.find('NorthKorea', 0)).toBeNull();
+	});
+
+	it('should find what the one regex finds in every form of a larger registry', () => {
+		const many = compileActors(
+			Array.from({ length: 300 }, (_, index) => ({
+				id: `actor-${index}`,
+				kind: index % 3 === 0 ? ('person' as const) : ('organisation' as const),
+				forms: [`${['Al', 'Ba', 'Ca', 'al', 'Bo'][index % 5]}pha${index} Beta`, `Al${'p'.repeat(index % 4)}ha`.concat(String(index))],
+			})),
+		);
+		const text = 'Alpha1 and alpha1, Bapha1 Beta, ALPHA3 BETA, alpha6-beta, Alppha5, Bopha4 Beta and Alpha12 Beta.';
+		for (let from = 0; from <= text.length; from++) {
+			expect(summary(many.find(text, from))).toEqual(byOneRegex(many.pattern, text, from));
+		}
+	});
+
+	it('should match nothing for an empty registry', () => {
+		expect(compileActors([]).find('Russia', 0)).toBeNull();
+	});
+});
