@@ -4,6 +4,7 @@
  *   npm run bench                      the real site, 100 and 1,000 commentaries
  *   npm run bench -- --sizes 100       the real site and 100 (a quicker run)
  *   npm run bench -- --sizes 100 --keep   keep the temporary project copies
+ *   npm run bench -- --report-only        write bench/report.md again from bench/report.json (no builds)
  *   npm run bench -- --cards-up-to 5      draw cards only for corpora up to 5 commentaries: larger ones
  *                                         are built without cards, and the report estimates their cards
  *                                         from the measured time per card (for a run that must be short)
@@ -45,6 +46,7 @@ const { values } = parseArgs({
 		out: { type: 'string', default: join(root, 'bench') },
 		keep: { type: 'boolean', default: false },
 		'cards-up-to': { type: 'string', default: 'Infinity' },
+		'report-only': { type: 'boolean', default: false },
 	},
 });
 const cardsUpTo = Number(values['cards-up-to']);
@@ -158,6 +160,11 @@ async function measureSize(size, result, save) {
 
 async function main() {
 	mkdirSync(values.out, { recursive: true });
+	if (values['report-only']) {
+		writeFileSync(join(values.out, 'report.md'), renderReport(JSON.parse(readFileSync(join(values.out, 'report.json'), 'utf8'))));
+		say(`wrote ${join(values.out, 'report.md')} from report.json`);
+		return;
+	}
 	const report = { generated: new Date().toISOString(), machine: machine(), sizes: /** @type {unknown[]} */ ([]) };
 	const write = () => {
 		report.machine.loadAverageAtEnd = loadavg().map((value) => Math.round(value * 100) / 100);

@@ -3,7 +3,7 @@
  * script-built triple, choosing topics (columns turn to their claims, marks,
  * previous / next), the address following the view with and without
  * JavaScript, cross-column highlights, aligned rows, editors' notes beside
- * their claims, axe in both schemes; then that reading pages load no compare
+ * their claims, axe in both schemes (without JavaScript: compare-no-js.test.ts); then that reading pages load no compare
  * code, and that the article and actor pages stay aligned and short (on a
  * sample of them: the tallest by content and every variant of their markup).
  */
@@ -262,65 +262,6 @@ describe('the compare view', () => {
 			expect(new URL(page.url()).search).toBe('');
 		});
 	});
-
-	for (const viewport of [wide, phone]) {
-		it(`should work without JavaScript at ${viewport.width} px: pair links, topic anchors with rows side by side`, { timeout: 180_000 }, async () => {
-			const context = await site.browser.newContext({ javaScriptEnabled: false, viewport });
-			try {
-				const page = await context.newPage();
-				await page.goto(site.url('/compare/'));
-				expect(await page.locator('[data-compare-chooser]').isVisible()).toBe(false);
-				const link = page.locator(`a[href="${pairPath(REKHA, ROY)}"]`).first();
-				await Promise.all([page.waitForURL((url) => url.pathname === pairPath(REKHA, ROY)), link.click()]);
-				await page.locator('.cmp-topic-link[data-topic="actor:russia"]').click();
-				expect(new URL(page.url()).hash).toBe('#t-actor-russia');
-				expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('t-actor-russia');
-				const section = page.locator('#t-actor-russia');
-				// The page scrolls smoothly to the anchor.
-				await expect
-					.poll(() =>
-						section.evaluate((el) => {
-							const box = el.getBoundingClientRect();
-							return box.top >= -1 && box.top < window.innerHeight;
-						}),
-					)
-					.toBe(true);
-				const rows = await section.locator('tbody tr').evaluateAll((trs) =>
-					trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => ({ top: Math.round(td.getBoundingClientRect().top), left: Math.round(td.getBoundingClientRect().left), empty: td.classList.contains('is-empty') }))),
-				);
-				expect(rows.length).toBeGreaterThan(3);
-				for (const cells of rows) {
-					expect(cells).toHaveLength(2);
-					if (viewport.width === wide.width) {
-						// Side by side: one top per row, the second cell to the right.
-						expect(cells[0]!.top).toBe(cells[1]!.top);
-						expect(cells[1]!.left).toBeGreaterThan(cells[0]!.left);
-					} else {
-						expect(cells[1]!.top).toBeGreaterThan(cells[0]!.top);
-					}
-				}
-				// Roy names Russia more often than Rekha J: the rows end with Rekha J’s cells empty.
-				expect(rows.at(-1)!.some((cell) => cell.empty)).toBe(true);
-				// Reloading the address opens the same place.
-				await page.reload();
-				expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('t-actor-russia');
-				expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
-			} finally {
-				await context.close();
-			}
-			// axe itself needs JavaScript: check the page as it is without the site's script instead.
-			const scriptless = await site.browser.newContext({ viewport });
-			try {
-				const page = await scriptless.newPage();
-				await page.route(/\/_astro\/.*\.js$/, (route) => route.abort());
-				await page.goto(site.url(`${pairPath(REKHA, ROY)}#t-actor-russia`));
-				expect(await page.locator('.cmp.is-live').count()).toBe(0);
-				expect(await axeBothSchemes(page, `no-JS pair ${viewport.width}px`)).toEqual([]);
-			} finally {
-				await scriptless.close();
-			}
-		});
-	}
 
 	it('should open a shared link to a topic on a pair page at that topic, with JavaScript', async () => {
 		await site.open(`${pairPath(LANKOV, SHARMA)}#t-article-4`, async (page) => {
