@@ -377,14 +377,32 @@ async function run(mode: 'replace' | 'push' | 'none'): Promise<void> {
 	}
 	resultsBox.replaceChildren(...children);
 	fillFilters(sentences.filters, state);
-	const commentaries = Object.values(sentences.filters['commentary'] ?? {}).filter((count) => count > 0).length;
 	const total = sentences.results.length;
+	const commentaries = commentaryCount(sentences.filters, first, total);
+	const where = commentaries === undefined ? '' : ` in ${plural(commentaries, 'commentary', 'commentaries')}`;
 	const message =
 		total === 0 && pageList.length === 0
 			? 'No results.'
-			: `${plural(total, 'sentence', 'sentences')}${total > 0 ? ` in ${plural(commentaries, 'commentary', 'commentaries')}${total > shown ? ` (first ${shown} shown)` : ''}` : ''}, ${plural(pageList.length, 'page', 'pages')}.`;
+			: `${plural(total, 'sentence', 'sentences')}${total > 0 ? `${where}${total > shown ? ` (first ${shown} shown)` : ''}` : ''}, ${plural(pageList.length, 'page', 'pages')}.`;
 	announce(message);
 	resultsBox.dataset['searchShown'] = address;
+}
+
+/**
+ * How many commentaries a search's sentences come from, when that is known:
+ * from the commentary filter's counts once the filters are loaded (they load
+ * when the reader opens them, to keep the first search light), or else from
+ * the sentences themselves when every one of them has been fetched.
+ *
+ * @returns
+ *   The number, or `undefined` when neither is at hand (the status then
+ *   leaves it out rather than say 0).
+ */
+function commentaryCount(filters: FilterCounts, fetched: readonly PagefindResultData[], total: number): number | undefined {
+	const counts = filters['commentary'];
+	if (counts && Object.keys(counts).length > 0) return Object.values(counts).filter((count) => count > 0).length;
+	if (fetched.length === total) return new Set(fetched.map((data) => data.meta['slug'] ?? '')).size;
+	return undefined;
 }
 
 /** Keyboard: Down from the field to the results, Up/Down through them, Escape back. */

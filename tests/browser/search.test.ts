@@ -163,6 +163,21 @@ describe('search', () => {
 		});
 	});
 
+	it('should count the commentaries its sentences come from, before and after the filters are loaded', async () => {
+		await openSearch('/search/', async (page) => {
+			// Before the filters are opened (their counts not loaded), the count comes from the sentences shown.
+			const few = await search(page, 'Article 4');
+			expect(sentenceCount(few.status)).toBeLessThanOrEqual(10);
+			const groups = new Set(few.links.flatMap((link) => /^\/commentaries\/([\w-]+)\//.exec(link)?.[1] ?? [])).size;
+			expect(groups).toBeGreaterThan(1);
+			expect(few.status).toContain(`in ${groups} commentaries`);
+			// Too many to show at once: no count rather than a wrong one.
+			const many = await search(page, 'Russia');
+			expect(sentenceCount(many.status)).toBeGreaterThan(10);
+			expect(many.status).not.toMatch(/in 0 commentar/);
+		});
+	});
+
 	it('should read "article 4", "Art. 4", "Art.4", "art 4" as Article 4', async () => {
 		await openSearch('/search/', async (page) => {
 			const reference = sentenceCount((await search(page, 'Article 4')).status);
