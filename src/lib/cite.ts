@@ -17,6 +17,7 @@ import '@citation-js/plugin-csl';
 import '@citation-js/plugin-ris';
 import type { Contributor } from './credit.ts';
 import type { PublishedDate } from './format-date.ts';
+import type { Commentary } from '../schemas/commentary.ts';
 
 /** CSL item types a commentary can be cited as (frontmatter `citationType`). */
 export type CitationType = 'article-newspaper' | 'article-magazine' | 'post-weblog' | 'webpage';
@@ -33,6 +34,31 @@ export interface CitableWork {
 	citationType: CitationType;
 	/** Address of the original, when known. */
 	originalUrl: string | null;
+}
+
+/**
+ * What a citation says about a commentary, from its slug and validated
+ * frontmatter.
+ *
+ * @param slug
+ *   The commentary's slug.
+ * @param data
+ *   Its frontmatter, as the collection's schema gives it.
+ * @returns
+ *   The citable work.
+ */
+export function citableWork(slug: string, data: Commentary): CitableWork {
+	return {
+		slug,
+		title: data.title,
+		titleSupplied: data.titleSupplied,
+		authors: data.authors,
+		outlet: data.outlet,
+		published: data.published,
+		kind: data.kind,
+		citationType: data.citationType,
+		originalUrl: data.source.url,
+	};
 }
 
 export interface CitableClaim {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { LEDGER_PATH, parseLedger } from '../claims/ledger.ts';
 import type { Ledger } from '../claims/types.ts';
 import type { Claim } from '../schemas/corpus.ts';
-import { buildDay, commentaryCitations, type CitableWork, type ClaimCitations } from './cite.ts';
+import { buildDay, citableWork, commentaryCitations, type CitableWork, type ClaimCitations } from './cite.ts';
 import type { CommentaryEntry } from './commentaries.ts';
 import { getCorpus } from './corpus.ts';
 import { routes } from './routes.ts';
@@ -70,18 +70,7 @@ export function claimPermalink(slug: string, id: string): string {
 
 /** What a citation says about a commentary. */
 export function citableCommentary(entry: CommentaryEntry): CitableWork {
-	const { data } = entry;
-	return {
-		slug: entry.id,
-		title: data.title,
-		titleSupplied: data.titleSupplied,
-		authors: data.authors,
-		outlet: data.outlet,
-		published: data.published,
-		kind: data.kind,
-		citationType: data.citationType,
-		originalUrl: data.source.url,
-	};
+	return citableWork(entry.id, entry.data);
 }
 
 /** The access date every citation of this build carries. */

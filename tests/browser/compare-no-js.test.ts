@@ -6,9 +6,8 @@
  * browser worker runs it beside the scripted compare checks.
  */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { useSite } from '../support/browser';
-import { describeViolations, runAxe } from '../support/axe';
+import { axeBothSchemes } from '../support/axe';
 import { distDir, hasBuild } from '../support/dist';
 
 const built = hasBuild();
@@ -18,16 +17,6 @@ const phone = { width: 360, height: 740 };
 const ROY = 'roy-kim-putin-vostochny-summit';
 const REKHA = 'rekha-j-niice-commentary';
 const pairPath = (a: string, b: string) => `/compare/${[a, b].sort().join('--')}/`;
-
-/** Axe in both schemes on the page as it is now. */
-async function axeBothSchemes(page: Page, where: string): Promise<string[]> {
-	const lines: string[] = [];
-	for (const colorScheme of ['light', 'dark'] as const) {
-		await page.emulateMedia({ colorScheme });
-		lines.push(...describeViolations(`${where} [${colorScheme}]`, await runAxe(page)));
-	}
-	return lines;
-}
 
 describe('the compare view without JavaScript', () => {
 	it('should have a built site to check', () => {

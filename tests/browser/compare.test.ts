@@ -10,7 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useSite } from '../support/browser';
-import { describeViolations, runAxe } from '../support/axe';
+import { axeBothSchemes } from '../support/axe';
 import { distDir, hasBuild, listPages, readDistFile } from '../support/dist';
 import { browserSample } from '../support/sample';
 
@@ -29,16 +29,6 @@ const PAIRS: [string, string][] = [
 	[BHADRAKUMAR, LANKOV],
 	[LANKOV, SHARMA],
 ];
-
-/** Axe in both schemes on the page as it is now. */
-async function axeBothSchemes(page: Page, where: string): Promise<string[]> {
-	const lines: string[] = [];
-	for (const colorScheme of ['light', 'dark'] as const) {
-		await page.emulateMedia({ colorScheme });
-		lines.push(...describeViolations(`${where} [${colorScheme}]`, await runAxe(page)));
-	}
-	return lines;
-}
 
 /** Wait until the compare script has taken over the view. */
 async function live(page: Page): Promise<void> {

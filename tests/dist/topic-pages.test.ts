@@ -10,22 +10,16 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { COMMENTARIES_PER_PAGE } from '../../src/lib/topic-pages.ts';
 import { distDir, hasBuild, parsePage } from '../support/dist';
+import { elementsOf, hasClass } from '../support/hast-walk';
 
 const built = hasBuild();
 
 /** Every element of `tree` that passes `test`. */
-function all(tree: Root | Element, test: (node: Element) => boolean): Element[] {
-	const found: Element[] = [];
-	visit(tree, 'element', (node: Element) => {
-		if (test(node)) found.push(node);
-	});
-	return found;
-}
-const hasClass = (name: string) => (node: Element) => Array.isArray(node.properties['className']) && node.properties['className'].includes(name);
+const all = (tree: Root | Element, test: (node: Element) => boolean): Element[] => elementsOf(tree).map(({ node }) => node).filter(test);
+const withClass = (name: string) => (node: Element) => hasClass(node, name);
 
 /** Each topic (`actors/russia`) with the numbers of its built pages. */
 function topics(): { topic: string; pages: number[] }[] {
@@ -53,14 +47,14 @@ describe('topic pages in dist/', () => {
 		for (const number of pages) {
 			const tree = parsePage(file(topic, number));
 			// Column headings: ids `in-<slug>` on actors, `cited-<slug>` / `by-subject-<slug>` on articles.
-			const columns = all(tree, hasClass('column')).map((column) => String(column.properties['ariaLabelledBy']).replace(/^(in|cited|by-subject)-/, ''));
+			const columns = all(tree, withClass('column')).map((column) => String(column.properties['ariaLabelledBy']).replace(/^(in|cited|by-subject)-/, ''));
 			const own = new Set(columns);
 			expect(own.size, `columns on ${topic} page ${number}`).toBeLessThanOrEqual(COMMENTARIES_PER_PAGE);
 			for (const slug of own) {
 				expect(seen.has(slug), `${slug} on two pages of ${topic}`).toBe(false);
 				seen.add(slug);
 			}
-			const pager = all(tree, hasClass('topic-pager'));
+			const pager = all(tree, withClass('topic-pager'));
 			if (pages.length === 1) {
 				expect(pager, `${topic} has one page and no pager`).toEqual([]);
 				continue;

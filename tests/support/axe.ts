@@ -42,3 +42,19 @@ export function describeViolations(where: string, violations: readonly Result[])
 		),
 	);
 }
+
+/**
+ * axe on the page as it is now, in the light and then the dark colour scheme.
+ *
+ * @param page A loaded page.
+ * @param where What to call the page in the lines.
+ * @returns One line per violation ({@link describeViolations}); empty when clean.
+ */
+export async function axeBothSchemes(page: Page, where: string): Promise<string[]> {
+	const lines: string[] = [];
+	for (const colorScheme of ['light', 'dark'] as const) {
+		await page.emulateMedia({ colorScheme });
+		lines.push(...describeViolations(`${where} [${colorScheme}]`, await runAxe(page)));
+	}
+	return lines;
+}

@@ -11,7 +11,7 @@ import '@citation-js/plugin-ris';
 import { parse } from 'yaml';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LEDGER_PATH, parseLedger } from '../../src/claims/ledger';
-import { claimCitations, commentaryCitations, cslRecord, nameParts, type CitableClaim, type CitableWork } from '../../src/lib/cite';
+import { citableWork, claimCitations, commentaryCitations, cslRecord, nameParts, type CitableClaim, type CitableWork } from '../../src/lib/cite';
 import { splitFrontmatter } from '../../src/loaders/frontmatter';
 import { commentarySchema } from '../../src/schemas/commentary';
 
@@ -156,21 +156,7 @@ describe('commentaryCitations', () => {
 	/** The real commentaries, as the share pages cite them (the fields `citableCommentary` reads). */
 	const real: CitableWork[] = readdirSync(dir)
 		.filter((file) => file.endsWith('.md') && !file.startsWith('_'))
-		.map((file) => {
-			const slug = file.replace(/\.md$/, '');
-			const data = commentarySchema.parse(parse(splitFrontmatter(readFileSync(join(dir, file), 'utf8'), file).frontmatter));
-			return {
-				slug,
-				title: data.title,
-				titleSupplied: data.titleSupplied,
-				authors: data.authors,
-				outlet: data.outlet,
-				published: data.published,
-				kind: data.kind,
-				citationType: data.citationType,
-				originalUrl: data.source.url,
-			};
-		});
+		.map((file) => citableWork(file.replace(/\.md$/, ''), commentarySchema.parse(parse(splitFrontmatter(readFileSync(join(dir, file), 'utf8'), file).frontmatter))));
 	const ledger = parseLedger(readFileSync(join(root, LEDGER_PATH), 'utf8'));
 	const awkwardness = (text: string) => (text.match(/[^\x20-\x7e]|[&{}$%#_~^\\<>"'`]/g) ?? []).length;
 	/** Each commentary's real sentences with the most quotes, ampersands, dashes and other non-ASCII characters. */
