@@ -2,8 +2,8 @@
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import treatyReader from './src/integrations/treaty-reader.ts';
-import { resolveSiteUrl } from './src/lib/site-url.ts';
-import { inSitemap } from './src/lib/sitemap-rule.ts';
+import { resolveSiteUrl } from './src/utils/site-url.ts';
+import { inSitemap } from './src/features/dataset/sitemap-rule.ts';
 
 export default defineConfig({
 	// The one setting for the public address (README: SITE_URL); a bad value stops the build here.
@@ -16,11 +16,11 @@ export default defineConfig({
 	},
 	// Fail the build instead of letting two pages silently claim one route.
 	prerenderConflictBehavior: 'error',
-	// The Markdown pipeline (src/integrations/markdown-pipeline.ts) is set up by the integration,
+	// The Markdown pipeline (src/markdown/pipeline.ts) is set up by the integration,
 	// once the final `base` is known.
 	integrations: [treatyReader(), sitemap({ filter: inSitemap })],
 	experimental: {
-		// Repeated `astro build`s re-render only pages whose cache key changed (src/lib/page-cache-keys.ts);
+		// Repeated `astro build`s re-render only pages whose cache key changed (src/features/sharing/page-cache-keys.ts);
 		// `npm run build` passes --force and stays cold.
 		incrementalBuild: true,
 	},

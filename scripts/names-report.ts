@@ -8,10 +8,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { foldForMatching } from '../src/annotate/matching-text.ts';
 import { findNameCandidates, type NameCandidateKind } from '../src/annotate/name-candidates.ts';
-import { renderCommentary } from '../src/claims/pipeline.ts';
-import { COMMENTARIES_FOLDER } from '../src/integrations/markdown-scope.ts';
-import { createCommentaryProcessor, loadPipelineInputs } from '../src/integrations/markdown-pipeline.ts';
-import { truncateAtWord } from '../src/lib/truncate.ts';
+import { renderCommentary } from '../src/markdown/render.ts';
+import { COMMENTARIES_FOLDER } from '../src/markdown/scope.ts';
+import { createCommentaryProcessor, loadPipelineInputs } from '../src/markdown/pipeline.ts';
+import { truncateAtWord } from '../src/utils/truncate.ts';
 import { listPublished } from '../src/loaders/published.ts';
 
 /** One unlinked name and where it occurs. */

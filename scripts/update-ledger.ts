@@ -15,8 +15,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { LEDGER_PATH, checkLedger, emptyLedger, parseLedger, serializeLedger, updateLedger } from '../src/claims/ledger.ts';
-import { claimsOfDirectory } from '../src/claims/pipeline.ts';
-import { createCommentaryProcessor, loadPipelineInputs } from '../src/integrations/markdown-pipeline.ts';
+import { claimsOfDirectory } from '../src/markdown/render.ts';
+import { createCommentaryProcessor, loadPipelineInputs } from '../src/markdown/pipeline.ts';
 
 const USAGE = 'usage: npm run ledger [-- --check] [-- --retire <id> --reason "…" [--retire <id> --reason "…"]…] [--root <dir>]';
 

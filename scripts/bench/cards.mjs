@@ -13,9 +13,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { creditLine } from '../../src/lib/credit.ts';
-import { formatPublished } from '../../src/lib/format-date.ts';
-import { drawShareCard } from '../../src/lib/share-card-image.ts';
+import { creditLine } from '../../src/utils/credit.ts';
+import { formatPublished } from '../../src/utils/format-date.ts';
+import { drawShareCard } from '../../src/features/cards/share-card-image.ts';
 import { parseFrontmatter } from '../../src/loaders/frontmatter.ts';
 
 const { values } = parseArgs({ options: { count: { type: 'string', default: '300' }, warm: { type: 'string', default: '20' }, out: { type: 'string' } } });

@@ -14,7 +14,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { loadPipelineInputs, markdownPlugins } from '../../src/integrations/markdown-pipeline.ts';
+import { loadPipelineInputs, markdownPlugins } from '../../src/markdown/pipeline.ts';
 import { splitFrontmatter } from '../../src/loaders/frontmatter.ts';
 
 /** CPU milliseconds of this process. */

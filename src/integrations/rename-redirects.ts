@@ -4,7 +4,7 @@
  * reader on to the new address (Astro's `redirects`; a static build writes a
  * `<meta http-equiv="refresh">` page, no script).
  */
-import { sitePaths } from '../lib/routes.ts';
+import { sitePaths } from '../utils/routes.ts';
 import { currentSlug } from '../loaders/renames.ts';
 
 /**

@@ -1,11 +1,11 @@
 /**
  * After the build: write `dist/_headers` with the site's
- * Content-Security-Policy for every path (src/lib/csp.ts defines it once).
+ * Content-Security-Policy for every path (src/utils/csp.ts defines it once).
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { headersFile } from '../lib/csp.ts';
-import { normaliseBase } from '../lib/routes.ts';
+import { headersFile } from '../utils/csp.ts';
+import { normaliseBase } from '../utils/routes.ts';
 
 /**
  * Write the headers file into the build.

@@ -12,13 +12,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
-import { SHARE_CARD_SINK, type ShareCardSink } from '../lib/share-card.ts';
+import { SHARE_CARD_SINK, type ShareCardSink } from '../features/cards/share-card.ts';
 import { checkContent } from '../loaders/content-checks.ts';
-import { loadPipelineInputs, markdownPlugins, processorSettings } from './markdown-pipeline.ts';
-import { buildSearchIndex } from './pagefind.ts';
+import { loadPipelineInputs, markdownPlugins, processorSettings } from '../markdown/pipeline.ts';
+import { buildSearchIndex } from '../features/search/pagefind.ts';
 import { renameRedirects } from './rename-redirects.ts';
 import { writeSecurityHeaders } from './security-headers.ts';
-import { CARD_CACHE_DIR, createShareCardRun, type ShareCardRun } from './share-cards.ts';
+import { CARD_CACHE_DIR, createShareCardRun, type ShareCardRun } from '../features/cards/share-cards.ts';
 
 /** Claim ids of the share pages among the built pages (`c/<id>/`). */
 function sharePageIds(pages: readonly { pathname: string }[]): string[] {

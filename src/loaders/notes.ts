@@ -13,7 +13,7 @@ import { formatSchemaIssues, type Locate } from './schema-errors.ts';
 import { noteSchema, type EditorNote } from '../schemas/note.ts';
 import { listPublished } from './published.ts';
 import { readContentText } from './read-text.ts';
-import { refusedUrl } from '../lib/content-urls.ts';
+import { refusedUrl } from '../utils/content-urls.ts';
 
 export interface LoadedNote extends EditorNote {
 	/** File name without extension; also the note's anchor id (`note-<id>`). */

@@ -1,10 +1,10 @@
 /** The feed of the commentaries (RSS 2.0), linked from every page's head. */
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { getCommentaries } from '../lib/commentaries.ts';
-import { feedItems } from '../lib/crawlers.ts';
-import { routes } from '../lib/routes.ts';
-import { SITE_NAME, SITE_TAGLINE } from '../site.ts';
+import { getCommentaries } from '../corpus/commentaries.ts';
+import { feedItems } from '../features/dataset/crawlers.ts';
+import { routes } from '../utils/routes.ts';
+import { SITE_NAME, SITE_TAGLINE } from '../utils/site.ts';
 
 export const GET: APIRoute = async () =>
 	rss({

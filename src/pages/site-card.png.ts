@@ -1,7 +1,7 @@
 /** The card of every page without one of its own, drawn once at build time. */
 import type { APIRoute } from 'astro';
-import { drawShareCard } from '../lib/share-card-image.ts';
-import { siteCard } from '../lib/share-card-content.ts';
+import { drawShareCard } from '../features/cards/share-card-image.ts';
+import { siteCard } from '../features/cards/share-card-content.ts';
 
 export const GET: APIRoute = () => {
 	const png = drawShareCard(siteCard());

@@ -10,8 +10,8 @@ import { toText } from 'hast-util-to-text';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { loadRegistry } from '../../src/loaders/registry.ts';
-import { articleSubject, countByStatus } from '../../src/lib/article-subject';
-import { INFERRED_MARK, STATUS_LABEL, SUBJECT_NOT_ESTABLISHED } from '../../src/lib/labels';
+import { articleSubject, countByStatus } from '../../src/utils/article-subject';
+import { INFERRED_MARK, STATUS_LABEL, SUBJECT_NOT_ESTABLISHED } from '../../src/utils/labels';
 import { hasBuild, parsePage, projectRoot } from '../support/dist';
 
 const built = hasBuild();

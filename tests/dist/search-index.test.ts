@@ -7,7 +7,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../src/lib/csp';
+import { CONTENT_SECURITY_POLICY } from '../../src/utils/csp';
 import { distDir, hasBuild, listPages, readDistFile } from '../support/dist';
 
 const built = hasBuild();

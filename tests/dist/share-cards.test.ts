@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decode } from 'fast-png';
 import { describe, expect, it } from 'vitest';
-import { CARD_HEIGHT, CARD_MAX_BYTES, CARD_WIDTH } from '../../src/lib/share-card-image.ts';
+import { CARD_HEIGHT, CARD_MAX_BYTES, CARD_WIDTH } from '../../src/features/cards/share-card-image.ts';
 import { distDir, hasBuild, listFiles, listPages, readDistFile, siteOrigin } from '../support/dist';
 
 const built = hasBuild();

@@ -11,7 +11,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Element, Root } from 'hast';
 import { describe, expect, it } from 'vitest';
-import { COMMENTARIES_PER_PAGE } from '../../src/lib/topic-pages.ts';
+import { COMMENTARIES_PER_PAGE } from '../../src/features/topics/topic-pages.ts';
 import { distDir, hasBuild, parsePage } from '../support/dist';
 import { elementsOf, hasClass } from '../support/hast-walk';
 

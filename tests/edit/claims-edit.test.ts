@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkLedger, emptyLedger, parseLedger, updateLedger } from '../../src/claims/ledger.ts';
-import { renderCommentary } from '../../src/claims/pipeline.ts';
-import { createCommentaryProcessor, loadPipelineInputs } from '../../src/integrations/markdown-pipeline.ts';
+import { renderCommentary } from '../../src/markdown/render.ts';
+import { createCommentaryProcessor, loadPipelineInputs } from '../../src/markdown/pipeline.ts';
 import { commentaryPlainText, contextOf, reanchor } from '../../src/claims/reanchor.ts';
 import type { Claim } from '../../src/schemas/corpus.ts';
 

@@ -10,7 +10,7 @@ import {
 	passagesFor,
 	totalMentions,
 	type CommentaryClaims,
-} from '../../src/lib/aggregate';
+} from '../../src/corpus/aggregate';
 import type { Claim, Mention } from '../../src/schemas/corpus';
 
 /** A claim in a paragraph, its mentions located in its text in order (offsets as the pipeline records them). */
@@ -68,7 +68,7 @@ const corpus: CommentaryClaims[] = [
 
 describe('aggregate', () => {
 	it('should expose the public api', async () => {
-		expect(Object.keys(await import('../../src/lib/aggregate')).sort()).toEqual([
+		expect(Object.keys(await import('../../src/corpus/aggregate')).sort()).toEqual([
 			'articleCitations',
 			'claimSections',
 			'coMentionedActors',

@@ -10,9 +10,9 @@ import { h } from 'hastscript';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { loadRegistry } from '../../src/loaders/registry.ts';
-import { articlePreviewText, articleSubject, articleSubjectText, countByStatus, statusText } from '../../src/lib/article-subject';
-import { INFERRED_MARK, STATUS_LABEL, SUBJECT_NOT_ESTABLISHED } from '../../src/lib/labels';
-import rehypeMentionPreviews from '../../src/plugins/rehype-mention-previews';
+import { articlePreviewText, articleSubject, articleSubjectText, countByStatus, statusText } from '../../src/utils/article-subject';
+import { INFERRED_MARK, STATUS_LABEL, SUBJECT_NOT_ESTABLISHED } from '../../src/utils/labels';
+import rehypeMentionPreviews from '../../src/markdown/plugins/rehype-mention-previews';
 import type { Article } from '../../src/schemas/article';
 
 const registry = loadRegistry(join(import.meta.dirname, '..', '..'));

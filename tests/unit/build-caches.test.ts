@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Ledger } from '../../src/claims/types.ts';
 import { ledgerDigestsOf, ledgerOption } from '../../src/loaders/ledger-digests.ts';
-import { sharePageCacheKeys } from '../../src/lib/page-cache-keys.ts';
-import type { SharePage } from '../../src/lib/share-pages.ts';
+import { sharePageCacheKeys } from '../../src/features/sharing/page-cache-keys.ts';
+import type { SharePage } from '../../src/features/sharing/share-pages.ts';
 import type { Claim } from '../../src/schemas/corpus.ts';
 
 const folders: string[] = [];

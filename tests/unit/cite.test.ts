@@ -11,7 +11,7 @@ import '@citation-js/plugin-ris';
 import { parse } from 'yaml';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LEDGER_PATH, parseLedger } from '../../src/claims/ledger';
-import { citableWork, claimCitations, commentaryCitations, cslRecord, nameParts, type CitableClaim, type CitableWork } from '../../src/lib/cite';
+import { citableWork, claimCitations, commentaryCitations, cslRecord, nameParts, type CitableClaim, type CitableWork } from '../../src/features/sharing/cite';
 import { splitFrontmatter } from '../../src/loaders/frontmatter';
 import { commentarySchema } from '../../src/schemas/commentary';
 

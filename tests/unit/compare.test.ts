@@ -22,7 +22,7 @@ import {
 	topicKey,
 	topicRail,
 	type CompareClaim,
-} from '../../src/lib/compare.ts';
+} from '../../src/features/compare/model.ts';
 import type { Claim } from '../../src/schemas/corpus.ts';
 
 /** A claim whose mentions are given as `[kind, ref, words]`, located in the text. */
@@ -266,7 +266,7 @@ describe('published data', () => {
 
 describe('compare routes', () => {
 	it('should build pair, selection and data addresses under any base', async () => {
-		const { createRoutes } = await import('../../src/lib/routes.ts');
+		const { createRoutes } = await import('../../src/utils/routes.ts');
 		const routes = createRoutes('/reader/');
 		expect(routes.comparePair(pairId('roy', 'rekha'))).toBe('/reader/compare/rekha--roy/');
 		expect(routes.compareSelection(['roy', 'rekha', 'lankov'])).toBe('/reader/compare/?c=roy,rekha,lankov');

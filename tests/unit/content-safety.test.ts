@@ -9,12 +9,12 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { refusedUrl } from '../../src/lib/content-urls.ts';
+import { refusedUrl } from '../../src/utils/content-urls.ts';
 import { decodeContent, firstInvalidByte } from '../../src/loaders/read-text.ts';
 import { describeRenderError } from '../../src/loaders/strict-glob.ts';
-import rehypeHeadingIds from '../../src/plugins/rehype-heading-ids.ts';
-import remarkCommentaryBlocks from '../../src/plugins/remark-commentary-blocks.ts';
-import remarkContentSafety from '../../src/plugins/remark-content-safety.ts';
+import rehypeHeadingIds from '../../src/markdown/plugins/rehype-heading-ids.ts';
+import remarkCommentaryBlocks from '../../src/markdown/plugins/remark-commentary-blocks.ts';
+import remarkContentSafety from '../../src/markdown/plugins/remark-content-safety.ts';
 
 async function render(markdown: string): Promise<string> {
 	const file = await unified()

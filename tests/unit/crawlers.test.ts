@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { earliestDay, robotsTxt } from '../../src/lib/crawlers';
-import { inSitemap } from '../../src/lib/sitemap-rule';
-import { articleJsonLd, highwireMeta, jsonLdText } from '../../src/lib/scholarly-meta';
-import type { CitableWork } from '../../src/lib/cite';
+import { earliestDay, robotsTxt } from '../../src/features/dataset/crawlers';
+import { inSitemap } from '../../src/features/dataset/sitemap-rule';
+import { articleJsonLd, highwireMeta, jsonLdText } from '../../src/features/sharing/scholarly-meta';
+import type { CitableWork } from '../../src/features/sharing/cite';
 
 const work: CitableWork = {
 	slug: 'lankov',

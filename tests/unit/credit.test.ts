@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { creditLine, joinNames, shortCredit, surnames } from '../../src/lib/credit';
+import { creditLine, joinNames, shortCredit, surnames } from '../../src/utils/credit';
 
 describe('credit', () => {
 	it('should expose the public api', async () => {
-		expect(Object.keys(await import('../../src/lib/credit')).sort()).toEqual(['creditLine', 'joinNames', 'shortCredit', 'surnames']);
+		expect(Object.keys(await import('../../src/utils/credit')).sort()).toEqual(['creditLine', 'joinNames', 'shortCredit', 'surnames']);
 	});
 
 	it.each([

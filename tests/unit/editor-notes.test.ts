@@ -7,10 +7,10 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { findQuote } from '../../src/notes/find-quote';
+import { findQuote } from '../../src/utils/find-quote';
 import { loadEditorNotes } from '../../src/loaders/notes';
-import rehypeEditorNotes, { type PlacedNote } from '../../src/plugins/rehype-editor-notes';
-import remarkEditorNoteAnchors, { type AnchorNote } from '../../src/plugins/remark-editor-note-anchors';
+import rehypeEditorNotes, { type PlacedNote } from '../../src/markdown/plugins/rehype-editor-notes';
+import remarkEditorNoteAnchors, { type AnchorNote } from '../../src/markdown/plugins/remark-editor-note-anchors';
 
 const note: AnchorNote & PlacedNote = {
 	id: 'trade-figure',
@@ -36,7 +36,7 @@ async function render(markdown: string, notes = [note]) {
 
 describe('findQuote', () => {
 	it('should expose the public api', async () => {
-		expect(Object.keys(await import('../../src/notes/find-quote')).sort()).toEqual(['findQuote']);
+		expect(Object.keys(await import('../../src/utils/find-quote')).sort()).toEqual(['findQuote']);
 	});
 
 	it.each([

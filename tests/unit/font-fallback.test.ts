@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { fromFile } from '@capsizecss/unpack/fs';
 import { describe, expect, it } from 'vitest';
-import { fallbackOverrides, LOCAL_SERIFS, SOURCE_SERIF_4, type FaceStyle } from '../../src/lib/font-fallback.ts';
+import { fallbackOverrides, LOCAL_SERIFS, SOURCE_SERIF_4, type FaceStyle } from '../../src/features/reader/font-fallback.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FILES = `${ROOT}node_modules/@fontsource/source-serif-4/files/`;

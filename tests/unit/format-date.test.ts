@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatIsoDate, formatIsoRange, formatPublished, machineDate } from '../../src/lib/format-date';
+import { formatIsoDate, formatIsoRange, formatPublished, machineDate } from '../../src/utils/format-date';
 import { isIsoPartialDate } from '../../src/schemas/iso-date';
 
 describe('format-date', () => {
 	it('should expose the public api', async () => {
-		expect(Object.keys(await import('../../src/lib/format-date')).sort()).toEqual([
+		expect(Object.keys(await import('../../src/utils/format-date')).sort()).toEqual([
 			'formatIsoDate',
 			'formatIsoRange',
 			'formatPublished',

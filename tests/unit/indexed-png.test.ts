@@ -1,6 +1,6 @@
 import { decode } from 'fast-png';
 import { describe, expect, it } from 'vitest';
-import { encodeIndexedPng, inkPalette, parseHex, quantise } from '../../src/lib/indexed-png.ts';
+import { encodeIndexedPng, inkPalette, parseHex, quantise } from '../../src/features/cards/indexed-png.ts';
 
 /** Unpack a decoded 4- or 8-bit indexed image into one index per pixel. */
 function indicesOf(png: ReturnType<typeof decode>): number[] {

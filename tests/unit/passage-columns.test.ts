@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PASSAGES_SHOWN, passageRows, withEveryCommentary } from '../../src/lib/passage-columns.ts';
+import { PASSAGES_SHOWN, passageRows, withEveryCommentary } from '../../src/features/topics/passage-columns.ts';
 
 describe('topic page columns', () => {
 	it('should share as many rows as the fullest column shows, at least one, at most the fold', () => {

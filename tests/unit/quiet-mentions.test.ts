@@ -11,9 +11,9 @@ import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { renderCommentary } from '../../src/claims/pipeline.ts';
-import { createCommentaryProcessor, loadPipelineInputs } from '../../src/integrations/markdown-pipeline.ts';
-import rehypeQuietMentions from '../../src/plugins/rehype-quiet-mentions.ts';
+import { renderCommentary } from '../../src/markdown/render.ts';
+import { createCommentaryProcessor, loadPipelineInputs } from '../../src/markdown/pipeline.ts';
+import rehypeQuietMentions from '../../src/markdown/plugins/rehype-quiet-mentions.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 

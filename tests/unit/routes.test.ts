@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRoutes, normaliseBase, sitePaths, timelineAnchor } from '../../src/lib/routes.ts';
+import { createRoutes, normaliseBase, sitePaths, timelineAnchor } from '../../src/utils/routes.ts';
 
 describe('routes', () => {
 	it.each([

@@ -6,10 +6,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRegistry } from '../../src/loaders/registry.ts';
-import { claimRecords, searchVocabulary } from '../../src/lib/search-records.ts';
-import { markAsPage, PAGE_FILTER } from '../../src/integrations/pagefind.ts';
-import { foldName, readQuery } from '../../src/lib/search-query.ts';
-import { CONTENT_SECURITY_POLICY, headersFile } from '../../src/lib/csp.ts';
+import { claimRecords, searchVocabulary } from '../../src/features/search/records.ts';
+import { markAsPage, PAGE_FILTER } from '../../src/features/search/pagefind.ts';
+import { foldName, readQuery } from '../../src/features/search/query.ts';
+import { CONTENT_SECURITY_POLICY, headersFile } from '../../src/utils/csp.ts';
 import type { Claim } from '../../src/schemas/corpus.ts';
 
 const registry = loadRegistry(join(import.meta.dirname, '..', '..'));

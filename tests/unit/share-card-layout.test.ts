@@ -5,9 +5,9 @@
  */
 import { decode } from 'fast-png';
 import { describe, expect, it } from 'vitest';
-import { CardFace } from '../../src/lib/card-type.ts';
-import { CARD_HEIGHT, CARD_WIDTH, drawShareCard, layoutCard, paintCard, type CardBlock } from '../../src/lib/share-card-image.ts';
-import { fitQuote, type ShareCard } from '../../src/lib/share-card.ts';
+import { CardFace } from '../../src/features/cards/card-type.ts';
+import { CARD_HEIGHT, CARD_WIDTH, drawShareCard, layoutCard, paintCard, type CardBlock } from '../../src/features/cards/share-card-image.ts';
+import { fitQuote, type ShareCard } from '../../src/features/cards/share-card.ts';
 
 const longest =
 	'Technically speaking, the only significant difference between the 1961 and 2024 versions is the explicit reference to Article 51 of the UN Charter (authorizing the use of collective self-defense in the event of armed attack), as well as to the unspecified domestic laws and regulations of both countries.';

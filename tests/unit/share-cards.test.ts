@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decode } from 'fast-png';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CARD_HEIGHT, CARD_MAX_BYTES, CARD_WIDTH, templateFiles } from '../../src/lib/share-card-image.ts';
-import type { ShareCardRequest } from '../../src/lib/share-card.ts';
-import { cardKey, createShareCardRun, templateHash } from '../../src/integrations/share-cards.ts';
+import { CARD_HEIGHT, CARD_MAX_BYTES, CARD_WIDTH, templateFiles } from '../../src/features/cards/share-card-image.ts';
+import type { ShareCardRequest } from '../../src/features/cards/share-card.ts';
+import { cardKey, createShareCardRun, templateHash } from '../../src/features/cards/share-cards.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'share-cards-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyLedger, updateLedger } from '../../src/claims/ledger';
 import type { Claim } from '../../src/schemas/corpus';
-import { retiredByCommentary, sharePageId, sharePagesFrom } from '../../src/lib/share-pages';
+import { retiredByCommentary, sharePageId, sharePagesFrom } from '../../src/features/sharing/share-pages';
 
 /** A claim as the pipeline records it (only what share pages read matters here). */
 function claim(id: string, text: string, index: number): Claim {

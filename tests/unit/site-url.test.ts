@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createRoutes } from '../../src/lib/routes';
-import { DEFAULT_SITE_URL, resolveSiteUrl } from '../../src/lib/site-url';
+import { createRoutes } from '../../src/utils/routes';
+import { DEFAULT_SITE_URL, resolveSiteUrl } from '../../src/utils/site-url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 

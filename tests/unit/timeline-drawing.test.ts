@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawPanel, TARGET, timelinePanels } from '../../src/lib/timeline-drawing.ts';
+import { drawPanel, TARGET, timelinePanels } from '../../src/features/timeline/timeline-drawing.ts';
 
 const events = [
 	{ id: 'liberation', date: '1945', label: 'Liberation of Korea', short: 'Liberation', key: true, approximate: true },

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { axisEnd, decimalYear, endYear, groupMarks, labelLanes, layoutPanel, spreadLabels } from '../../src/lib/timeline-layout';
+import { axisEnd, decimalYear, endYear, groupMarks, labelLanes, layoutPanel, spreadLabels } from '../../src/features/timeline/timeline-layout';
 
 describe('timeline-layout', () => {
 	it('should expose the public api', async () => {
-		expect(Object.keys(await import('../../src/lib/timeline-layout')).sort()).toEqual(['axisEnd', 'decimalYear', 'endYear', 'groupMarks', 'labelLanes', 'layoutPanel', 'spreadLabels']);
+		expect(Object.keys(await import('../../src/features/timeline/timeline-layout')).sort()).toEqual(['axisEnd', 'decimalYear', 'endYear', 'groupMarks', 'labelLanes', 'layoutPanel', 'spreadLabels']);
 	});
 
 	it.each([

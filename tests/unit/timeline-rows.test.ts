@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { timelineRows } from '../../src/lib/timeline-rows.ts';
+import { timelineRows } from '../../src/features/timeline/timeline-rows.ts';
 
 const events = [
 	{ id: 'visit', date: '2024-06-18/2024-06-19' },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { COMMENTARIES_PER_PAGE, pageGroups, pagerItems, pageShowing, topicPages } from '../../src/lib/topic-pages.ts';
-import { createRoutes } from '../../src/lib/routes.ts';
+import { COMMENTARIES_PER_PAGE, pageGroups, pagerItems, pageShowing, topicPages } from '../../src/features/topics/topic-pages.ts';
+import { createRoutes } from '../../src/utils/routes.ts';
 
 const slugs = (count: number) => Array.from({ length: count }, (_, index) => `c${index + 1}`);
 

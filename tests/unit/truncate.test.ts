@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { truncateAtWord } from '../../src/lib/truncate';
+import { truncateAtWord } from '../../src/utils/truncate';
 
 describe('truncateAtWord', () => {
 	it('should leave text that fits alone', () => {

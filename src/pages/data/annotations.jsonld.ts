@@ -1,8 +1,8 @@
 /** `/data/annotations.jsonld`: every mention and editor's note as a W3C Web Annotation. */
 import type { APIRoute } from 'astro';
-import { webAnnotations } from '../../lib/dataset';
-import { getDataset } from '../../lib/published-data';
-import { routes } from '../../lib/routes';
+import { webAnnotations } from '../../features/dataset/dataset';
+import { getDataset } from '../../features/dataset/data';
+import { routes } from '../../utils/routes';
 
 export const GET: APIRoute = async ({ site }) => {
 	const dataset = await getDataset(site);

@@ -1,6 +1,6 @@
 /** `/data/corpus.schema.json`: the JSON Schema of `/data/corpus.json`, generated from its zod schema. */
 import type { APIRoute } from 'astro';
-import { routes } from '../../lib/routes';
+import { routes } from '../../utils/routes';
 import { datasetJsonSchema } from '../../schemas/dataset';
 
 export const GET: APIRoute = ({ site }) =>

@@ -4,8 +4,8 @@
  * removes this file: the index is what the site publishes.
  */
 import type { APIRoute } from 'astro';
-import { getCorpus } from '../../lib/corpus';
-import { claimRecords } from '../../lib/search-records';
+import { getCorpus } from '../../corpus/corpus';
+import { claimRecords } from '../../features/search/records';
 
 export const GET: APIRoute = async () => {
 	const corpus = await getCorpus();

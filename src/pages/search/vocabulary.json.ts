@@ -4,10 +4,10 @@
  * titles. It reads `Art. 4` or `the Kremlin` in a query and labels filters.
  */
 import type { APIRoute } from 'astro';
-import { getActors } from '../../lib/actors';
-import { getArticles } from '../../lib/articles';
-import { getCommentaries } from '../../lib/commentaries';
-import { searchVocabulary } from '../../lib/search-records';
+import { getActors } from '../../corpus/actors';
+import { getArticles } from '../../corpus/articles';
+import { getCommentaries } from '../../corpus/commentaries';
+import { searchVocabulary } from '../../features/search/records';
 
 export const GET: APIRoute = async () => {
 	const vocabulary = searchVocabulary({

@@ -1,14 +1,14 @@
 import type { Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { describe, expect, it } from 'vitest';
-import { annotatableTexts, annotateTree } from '../../../src/plugins/mentions/annotate-tree';
-import { presentActor, presentArticle, presentDate } from '../../../src/plugins/mentions/present';
+import { annotatableTexts, annotateTree } from '../../../src/markdown/plugins/mentions/annotate-tree';
+import { presentActor, presentArticle, presentDate } from '../../../src/markdown/plugins/mentions/present';
 import { createArticleRecogniser } from '../../../src/annotate/article-refs';
 
 describe('annotate', () => {
 	it('should expose the public api', async () => {
-		expect(Object.keys(await import('../../../src/plugins/mentions/annotate-tree')).sort()).toEqual(['annotatableTexts', 'annotateTree']);
-		expect(Object.keys(await import('../../../src/plugins/mentions/present')).sort()).toEqual(['presentActor', 'presentArticle', 'presentDate']);
+		expect(Object.keys(await import('../../../src/markdown/plugins/mentions/annotate-tree')).sort()).toEqual(['annotatableTexts', 'annotateTree']);
+		expect(Object.keys(await import('../../../src/markdown/plugins/mentions/present')).sort()).toEqual(['presentActor', 'presentArticle', 'presentDate']);
 	});
 
 	it('should list the annotatable texts only', () => {

@@ -6,12 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { MentionHit } from '../../../src/plugins/mentions/record';
+import type { MentionHit } from '../../../src/markdown/plugins/mentions/record';
 import { loadRegistry, type Registry } from '../../../src/loaders/registry';
 import { parseFrontmatter } from '../../../src/loaders/frontmatter';
 import { isoDateOrRange } from '../../../src/schemas/iso-date';
 import { VFile } from 'vfile';
-import { createCommentaryProcessor, loadPipelineInputs } from '../../../src/integrations/markdown-pipeline.ts';
+import { createCommentaryProcessor, loadPipelineInputs } from '../../../src/markdown/pipeline.ts';
 import { listPublished } from '../../../src/loaders/published.ts';
 
 const root = join(import.meta.dirname, '../../..');

@@ -7,8 +7,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderCommentary, type CommentaryProcessor } from '../../../src/claims/pipeline';
-import { createCommentaryProcessor, loadPipelineInputs } from '../../../src/integrations/markdown-pipeline';
+import { renderCommentary, type CommentaryProcessor } from '../../../src/markdown/render';
+import { createCommentaryProcessor, loadPipelineInputs } from '../../../src/markdown/pipeline';
 import type { Claim } from '../../../src/schemas/corpus';
 
 export const projectRoot = join(import.meta.dirname, '../../..');

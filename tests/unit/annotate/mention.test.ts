@@ -2,19 +2,19 @@ import type { Paragraph, Root, Text } from 'mdast';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { escapeRegex, matcherAt, scan, type Recogniser } from '../../../src/annotate/recogniser';
-import { timelineAnchor } from '../../../src/lib/routes';
-import { isIgnored, mentionLink, replacementNodes } from '../../../src/plugins/mentions/nodes';
-import { placeOf, positionFrom, restorePositions, sourceOf } from '../../../src/plugins/mentions/positions';
+import { timelineAnchor } from '../../../src/utils/routes';
+import { isIgnored, mentionLink, replacementNodes } from '../../../src/markdown/plugins/mentions/nodes';
+import { placeOf, positionFrom, restorePositions, sourceOf } from '../../../src/markdown/plugins/mentions/positions';
 import { firstBodyLine, lineOffsetFor } from '../../../src/loaders/frontmatter';
-import { recordMentions, type MentionHit } from '../../../src/plugins/mentions/record';
+import { recordMentions, type MentionHit } from '../../../src/markdown/plugins/mentions/record';
 
 describe('mention', () => {
 	it('should expose the public api of each part', async () => {
 		const names = async (module: Promise<object>) => Object.keys(await module).sort();
 		expect(await names(import('../../../src/annotate/recogniser'))).toEqual(['escapeRegex', 'matcherAt', 'scan']);
-		expect(await names(import('../../../src/plugins/mentions/nodes'))).toEqual(['isIgnored', 'mentionLink', 'mentionRange', 'replacementNodes']);
-		expect(await names(import('../../../src/plugins/mentions/positions'))).toEqual(['placeOf', 'positionFrom', 'restorePositions', 'sourceOf']);
-		expect(await names(import('../../../src/plugins/mentions/record'))).toEqual(['recordMentions']);
+		expect(await names(import('../../../src/markdown/plugins/mentions/nodes'))).toEqual(['isIgnored', 'mentionLink', 'mentionRange', 'replacementNodes']);
+		expect(await names(import('../../../src/markdown/plugins/mentions/positions'))).toEqual(['placeOf', 'positionFrom', 'restorePositions', 'sourceOf']);
+		expect(await names(import('../../../src/markdown/plugins/mentions/record'))).toEqual(['recordMentions']);
 	});
 
 	it.each([

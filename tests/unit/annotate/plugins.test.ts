@@ -3,9 +3,9 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import remarkActorMentions from '../../../src/plugins/remark-actor-mentions';
-import remarkArticleMentions from '../../../src/plugins/remark-article-mentions';
-import remarkDateMentions from '../../../src/plugins/remark-date-mentions';
+import remarkActorMentions from '../../../src/markdown/plugins/remark-actor-mentions';
+import remarkArticleMentions from '../../../src/markdown/plugins/remark-article-mentions';
+import remarkDateMentions from '../../../src/markdown/plugins/remark-date-mentions';
 import { render } from './render';
 
 const actors = [
@@ -19,7 +19,7 @@ const articles = [{ number: 4, implicitPhrases: [{ phrase: 'mutual defence pact'
 describe('remark mention plugins', () => {
 	it('should expose the public api of each plugin', async () => {
 		for (const name of ['remark-article-mentions', 'remark-actor-mentions', 'remark-date-mentions']) {
-			expect(Object.keys(await import(`../../../src/plugins/${name}.ts`)).sort()).toEqual(['default']);
+			expect(Object.keys(await import(`../../../src/markdown/plugins/${name}.ts`)).sort()).toEqual(['default']);
 		}
 	});
 

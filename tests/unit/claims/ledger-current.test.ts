@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkLedger, parseLedger } from '../../../src/claims/ledger.ts';
-import { claimsOfDirectory } from '../../../src/claims/pipeline.ts';
-import { createCommentaryProcessor, loadPipelineInputs } from '../../../src/integrations/markdown-pipeline.ts';
+import { claimsOfDirectory } from '../../../src/markdown/render.ts';
+import { createCommentaryProcessor, loadPipelineInputs } from '../../../src/markdown/pipeline.ts';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 

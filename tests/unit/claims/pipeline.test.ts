@@ -1,5 +1,5 @@
 /**
- * The one Markdown pipeline (src/integrations/markdown-pipeline.ts): the
+ * The one Markdown pipeline (src/markdown/pipeline.ts): the
  * standalone processor the ledger command uses and Astro's processor built
  * from the same plugin list give the same claims; the scope rule; the base.
  */
@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createMarkdownProcessor, parseFrontmatter } from '@astrojs/markdown-remark';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { claimsOfDirectory, renderCommentary } from '../../../src/claims/pipeline.ts';
+import { claimsOfDirectory, renderCommentary } from '../../../src/markdown/render.ts';
 import {
 	commentarySlug,
 	createCommentaryProcessor,
@@ -16,7 +16,7 @@ import {
 	loadPipelineInputs,
 	markdownPlugins,
 	processorSettings,
-} from '../../../src/integrations/markdown-pipeline.ts';
+} from '../../../src/markdown/pipeline.ts';
 import { commentaryClaimsSchema } from '../../../src/schemas/corpus.ts';
 import { listPublished } from '../../../src/loaders/published.ts';
 
@@ -27,7 +27,7 @@ const processor = createCommentaryProcessor(inputs);
 
 describe('the Markdown pipeline', () => {
 	it('should expose the public api', async () => {
-		expect(Object.keys(await import('../../../src/claims/pipeline.ts')).sort()).toEqual(['claimsOfDirectory', 'renderCommentary']);
+		expect(Object.keys(await import('../../../src/markdown/render.ts')).sort()).toEqual(['claimsOfDirectory', 'renderCommentary']);
 	});
 
 	it('should ignore frontmatter and name the slug after the file', async () => {

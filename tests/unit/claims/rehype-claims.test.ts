@@ -9,8 +9,8 @@ import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { claimId } from '../../../src/claims/claim-id.ts';
-import rehypeClaims, { type Options } from '../../../src/plugins/rehype-claims.ts';
-import remarkCommentaryBlocks from '../../../src/plugins/remark-commentary-blocks.ts';
+import rehypeClaims, { type Options } from '../../../src/markdown/plugins/rehype-claims.ts';
+import remarkCommentaryBlocks from '../../../src/markdown/plugins/remark-commentary-blocks.ts';
 
 const PATH = '/site/content/commentaries/sample.md';
 
@@ -63,7 +63,7 @@ async function render(markdown: string, options?: { claims?: Options; mentions?:
 
 describe('rehype-claims', () => {
 	it('should expose the public api', async () => {
-		expect(Object.keys(await import('../../../src/plugins/rehype-claims.ts')).sort()).toEqual(['default']);
+		expect(Object.keys(await import('../../../src/markdown/plugins/rehype-claims.ts')).sort()).toEqual(['default']);
 	});
 
 	it('should wrap sentences, keeping inline elements whole', async () => {

@@ -5,7 +5,7 @@
  * columns a reader chooses.
  */
 import type { APIRoute } from 'astro';
-import { getCompareData } from '../../../lib/compare-data';
+import { getCompareData } from '../../../features/compare/data';
 
 export async function getStaticPaths() {
 	const { commentaries } = await getCompareData();

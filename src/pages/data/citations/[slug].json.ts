@@ -4,8 +4,8 @@
  * so no citation library is shipped to the browser.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { citationsOf } from '../../../lib/claim-pages.ts';
-import { getCorpus, type CorpusEntry } from '../../../lib/corpus.ts';
+import { citationsOf } from '../../../features/sharing/data.ts';
+import { getCorpus, type CorpusEntry } from '../../../corpus/corpus.ts';
 
 export const getStaticPaths = (async () => {
 	const corpus = await getCorpus();

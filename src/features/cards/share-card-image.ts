@@ -1,0 +1,201 @@
+/**
+ * Drawing a share card: the quote, credit, outlet and site mark are set in
+ * the reading face (`card-type.ts`: the fonts' metrics and kerning, glyphs
+ * rasterised once per thread), their coverage is written straight into a
+ * buffer of palette indices (the background and five coverage steps of
+ * three inks), and the buffer is written as a 16-colour PNG
+ * (`indexed-png.ts`). Runs outside Vite (in the card workers,
+ * `src/features/cards/share-card-worker.ts`), so it imports nothing from
+ * Astro. This file, the typesetting and the fonts are the card's template:
+ * the card cache is keyed on their bytes (`templateFiles`).
+ */
+import { fileURLToPath } from 'node:url';
+import { CardFace, COVERAGE_STEPS, PHASES, type FaceStyle, type SetLine } from './card-type.ts';
+import { encodeIndexedPng, inkPalette } from './indexed-png.ts';
+import { fitQuote, type ShareCard } from './share-card.ts';
+
+/** The standard Open Graph size: unfurlers crop or refuse other shapes. */
+export const CARD_WIDTH = 1200;
+export const CARD_HEIGHT = 630;
+/**
+ * The most a card may weigh: the longest quotes (260 characters, fitted)
+ * under the longest credit come to about 24 KB, the median card to about
+ * 19.5 KB (README, Performance).
+ */
+export const CARD_MAX_BYTES = 26 * 1024;
+
+const PAPER = '#fdfcf9';
+const INK = '#1d1b18';
+const MUTED = '#55504a';
+const ACCENT = '#8a2b0f';
+/** The inks, in palette order. */
+const INKS = [INK, MUTED, ACCENT] as const;
+/** An ink of the card: its position in `INKS`. */
+type Ink = 0 | 1 | 2;
+/** Five coverage steps per ink: antialiased edges stay smooth at 16 colours. */
+const PALETTE = inkPalette(PAPER, INKS, COVERAGE_STEPS);
+
+/** The accent rule down the left edge. */
+const RULE_WIDTH = 24;
+/** Where text starts, and how wide it may run. */
+const TEXT_LEFT = RULE_WIDTH + 64;
+const TEXT_WIDTH = 1048;
+/** The quote's top and the footer's bottom. */
+const TEXT_TOP = 56;
+const TEXT_BOTTOM = CARD_HEIGHT - 56;
+/** The quote's line height, in ems. */
+const QUOTE_LEADING = 1.3;
+
+const REGULAR: FaceStyle = { weight: 400, style: 'normal' };
+const ITALIC: FaceStyle = { weight: 400, style: 'italic' };
+const SEMIBOLD: FaceStyle = { weight: 600, style: 'normal' };
+const STYLES = [REGULAR, ITALIC, SEMIBOLD] as const;
+
+/** The faces, opened once per thread (their caches are what makes a card cheap). */
+let faces: Map<FaceStyle, CardFace> | undefined;
+function face(style: FaceStyle): CardFace {
+	faces ??= new Map(STYLES.map((each) => [each, new CardFace(each)]));
+	return faces.get(style)!;
+}
+
+/**
+ * Every file whose bytes decide what a card looks like: this module, the
+ * typesetting, the palette encoder, the quote's fitting and the fonts. A
+ * change to any of them redraws every card.
+ *
+ * @returns
+ *   Absolute paths.
+ */
+export function templateFiles(): string[] {
+	return [
+		fileURLToPath(import.meta.url),
+		fileURLToPath(new URL('./card-type.ts', import.meta.url)),
+		fileURLToPath(new URL('./indexed-png.ts', import.meta.url)),
+		fileURLToPath(new URL('./share-card.ts', import.meta.url)),
+		fileURLToPath(new URL('../../utils/truncate.ts', import.meta.url)),
+		...STYLES.flatMap((style) => face(style).files),
+	];
+}
+
+/** A block of set text on the card. */
+export interface CardBlock {
+	/** Which part of the card it is. */
+	part: 'quote' | 'credit' | 'source' | 'site';
+	face: FaceStyle;
+	size: number;
+	ink: Ink;
+	/** Left edge, pixels. */
+	left: number;
+	/** Each line and its baseline, pixels from the card's top. */
+	lines: (SetLine & { baseline: number })[];
+}
+
+/**
+ * Set a block of text in lines from a top edge.
+ *
+ * @returns
+ *   The block and its height.
+ */
+function setBlock(part: CardBlock['part'], text: string, style: FaceStyle, size: number, ink: Ink, top: number, lineHeight?: number): { block: CardBlock; height: number } {
+	const type = face(style);
+	const leading = lineHeight ?? type.normalLineHeight(size);
+	const baseline = type.baseline(size, leading);
+	const lines = type.setLines(text, size, TEXT_WIDTH).map((line, index) => ({ ...line, baseline: top + index * leading + baseline }));
+	return { block: { part, face: style, size, ink, left: TEXT_LEFT, lines }, height: lines.length * leading };
+}
+
+/**
+ * Where everything on a card goes: the quote from the top (in quotation
+ * marks, or a plain headline for a notice), and at the bottom the credit,
+ * the outlet and date, and the site's name.
+ *
+ * @param card
+ *   What to show.
+ * @returns
+ *   The blocks, top to bottom.
+ */
+export function layoutCard(card: ShareCard): CardBlock[] {
+	const quote = fitQuote(card.quote);
+	const headline = card.notice ? quote : `“${quote}”`;
+	const size = quote.length > 180 ? 40 : quote.length > 110 ? 48 : 56;
+	const quoteBlock = setBlock('quote', headline, card.notice ? SEMIBOLD : REGULAR, size, 0, TEXT_TOP, size * QUOTE_LEADING).block;
+	// The footer is set from the bottom up: measure it, then place it.
+	const footer = (top: number) => {
+		const credit = setBlock('credit', card.credit, SEMIBOLD, 28, 0, top);
+		const source = setBlock('source', card.source, ITALIC, 28, 1, top + credit.height);
+		const site = setBlock('site', card.site, REGULAR, 24, 2, top + credit.height + source.height + 12);
+		return { blocks: [credit.block, source.block, site.block], height: credit.height + source.height + 12 + site.height };
+	};
+	return [quoteBlock, ...footer(TEXT_BOTTOM - footer(0).height).blocks];
+}
+
+/** The card with nothing on it but the paper and the rule, made once. */
+let blank: Uint8Array | undefined;
+function blankCard(): Uint8Array {
+	if (!blank) {
+		blank = new Uint8Array(CARD_WIDTH * CARD_HEIGHT);
+		const rule = 1 + 2 * COVERAGE_STEPS + COVERAGE_STEPS - 1;
+		for (let y = 0; y < CARD_HEIGHT; y++) blank.fill(rule, y * CARD_WIDTH, y * CARD_WIDTH + RULE_WIDTH);
+	}
+	return blank;
+}
+
+/**
+ * Draw the blocks into palette indices: each glyph's coverage mask is added
+ * to what is there in the same ink (glyphs that touch share their edge
+ * pixels) and capped at full ink.
+ *
+ * @param blocks
+ *   From `layoutCard`.
+ * @returns
+ *   One palette index per pixel.
+ */
+export function paintCard(blocks: readonly CardBlock[]): Uint8Array {
+	const pixels = blankCard().slice();
+	for (const block of blocks) {
+		const type = face(block.face);
+		const first = 1 + block.ink * COVERAGE_STEPS;
+		for (const line of block.lines) {
+			const baseline = Math.round(line.baseline);
+			for (const glyph of line.glyphs) {
+				const x = block.left + glyph.x;
+				let whole = Math.floor(x);
+				let phase = Math.round((x - whole) * PHASES);
+				if (phase === PHASES) {
+					whole++;
+					phase = 0;
+				}
+				const mask = type.mask(glyph.font, glyph.id, block.size, phase);
+				const left = whole + mask.left;
+				const top = baseline + Math.round(glyph.y) + mask.top;
+				const inside = left >= 0 && top >= 0 && left + mask.width <= CARD_WIDTH && top + mask.height <= CARD_HEIGHT;
+				const { inked, inkedSteps } = mask;
+				for (let index = 0; index < inked.length; index++) {
+					const row = top + (inked[index]! >>> 16);
+					const column = left + (inked[index]! & 0xffff);
+					// Text is set inside the margins; a glyph reaching past the edge is cut there.
+					if (!inside && (row < 0 || row >= CARD_HEIGHT || column < 0 || column >= CARD_WIDTH)) continue;
+					const at = row * CARD_WIDTH + column;
+					const there = pixels[at]! - first;
+					const sum = there >= 0 && there < COVERAGE_STEPS ? there + 1 + inkedSteps[index]! : inkedSteps[index]!;
+					pixels[at] = first + (sum < COVERAGE_STEPS ? sum : COVERAGE_STEPS) - 1;
+				}
+			}
+		}
+	}
+	return pixels;
+}
+
+/**
+ * Draw one card.
+ *
+ * @param card
+ *   What to show.
+ * @returns
+ *   PNG bytes, 1200×630, 16 colours.
+ * @throws
+ *   When the text has a character the face does not have.
+ */
+export function drawShareCard(card: ShareCard): Buffer {
+	return encodeIndexedPng(paintCard(layoutCard(card)), CARD_WIDTH, CARD_HEIGHT, PALETTE);
+}

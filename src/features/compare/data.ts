@@ -1,0 +1,102 @@
+/**
+ * The compare view's data, read once per build from the corpus and the
+ * registries: each commentary's claims with the editors' notes placed on the
+ * claims they cover, column labels, and a label for every topic. The pages
+ * and the JSON endpoints under `/compare/data/` both read it from here.
+ */
+import { getCollection } from 'astro:content';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { toString } from 'mdast-util-to-string';
+import { getActors } from '../../corpus/actors.ts';
+import { routes } from '../../utils/routes.ts';
+import { getCorpus } from '../../corpus/corpus.ts';
+import { shortCredit, surnames } from '../../utils/credit.ts';
+import { formatIsoRange } from '../../utils/format-date.ts';
+import { NOTE_KIND_LABEL } from '../../markdown/plugins/rehype-editor-notes.ts';
+import {
+	claimTopics,
+	claimsCoveredByNote,
+	commentaryData,
+	parseTopicKey,
+	PAIR_PAGE_LIMIT,
+	prerendersPairs,
+	type CompareCommentary,
+	type CompareCommentaryData,
+	type CompareIndexData,
+	type CompareNote,
+	type CompareTopicInfo,
+} from './model.ts';
+
+/** Everything the compare pages and endpoints render. */
+export interface CompareData {
+	commentaries: CompareCommentary[];
+	/** Per commentary: claims and notes. */
+	columns: Map<string, CompareCommentaryData>;
+	/** Label and page of every topic discussed anywhere, by key. */
+	topics: Record<string, CompareTopicInfo>;
+	index: CompareIndexData;
+}
+
+let cached: Promise<CompareData> | undefined;
+
+/** The compare data of this build (computed once). */
+export function getCompareData(): Promise<CompareData> {
+	cached ??= load();
+	return cached;
+}
+
+/**
+ * The label of a topic: `Article 4`, the actor's name, or the date in words.
+ *
+ * @param key
+ *   Topic key.
+ * @param actorNames
+ *   Actor names by id.
+ * @returns
+ *   Label and page.
+ */
+function topicInfo(key: string, actorNames: ReadonlyMap<string, string>): CompareTopicInfo {
+	const topic = parseTopicKey(key);
+	if (!topic) throw new Error(`Not a topic key: ${key}`);
+	const href = routes.entity(topic.kind, topic.ref);
+	if (topic.kind === 'article') return { label: `Article ${topic.ref}`, href };
+	if (topic.kind === 'actor') return { label: actorNames.get(topic.ref) ?? topic.ref, href };
+	return { label: formatIsoRange(topic.ref), href };
+}
+
+async function load(): Promise<CompareData> {
+	const corpus = await getCorpus();
+	const actorNames = new Map((await getActors()).map((actor) => [actor.id, actor.data.name]));
+	const notes = await getCollection('notes');
+	const commentaries: CompareCommentary[] = corpus.map(({ slug, entry }) => ({
+		slug,
+		label: shortCredit(entry.data.authors),
+		short: surnames(entry.data.authors),
+		outlet: entry.data.outlet,
+		title: entry.data.title,
+	}));
+	const columns = new Map<string, CompareCommentaryData>();
+	const topics: Record<string, CompareTopicInfo> = {};
+	// Grouped once: filtering every note for every commentary would grow with their product.
+	const notesOf = Map.groupBy(notes, (note) => note.data.commentary);
+	for (const { slug, claims } of corpus) {
+		const own: CompareNote[] = (notesOf.get(slug) ?? []).map((note) => ({
+			id: note.id,
+			kind: NOTE_KIND_LABEL[note.data.kind],
+			quote: note.data.quote,
+			// The notes are plain prose; reading them as Markdown keeps any emphasis out of the text.
+			paragraphs: fromMarkdown(note.body ?? '').children.map((block) => toString(block).replace(/\s+/g, ' ').trim()),
+			sources: note.data.sources.map((source) => ({ label: source.label, ...(source.url ? { url: source.url } : {}) })),
+			claims: claimsCoveredByNote(claims, { ...note.data, file: note.filePath ?? `content/notes/${note.id}.md` }),
+		}));
+		columns.set(slug, commentaryData(slug, claims, own));
+		for (const claim of claims) for (const key of claimTopics(claim)) topics[key] ??= topicInfo(key, actorNames);
+	}
+	const index: CompareIndexData = {
+		pairLimit: PAIR_PAGE_LIMIT,
+		pairPages: prerendersPairs(corpus.length),
+		commentaries,
+		topics,
+	};
+	return { commentaries, columns, topics, index };
+}

@@ -1,0 +1,514 @@
+/**
+ * The compare view's logic: which commentaries are compared (canonical pair
+ * ids, the `?c=` selection), which pairs are pre-rendered (a threshold, so the
+ * build never grows quadratically), the topic rail (what the chosen
+ * commentaries discuss, shared topics first), the row-by-row alignment of the
+ * claims about one topic, and which claims an editor's note covers.
+ *
+ * Pure functions over plain data: the pages render their results, the
+ * client script (`src/features/compare/client/compare.ts`) runs the same functions over the
+ * published JSON, so a script-built view and a pre-rendered one agree.
+ */
+import type { Claim, Mention, MentionKind } from '../../schemas/corpus.ts';
+import { findQuote, type QuoteSelector } from '../../utils/find-quote.ts';
+
+/**
+ * Pairs are pre-rendered while the corpus has at most this many commentaries
+ * (12 commentaries: 66 pair pages). Beyond it only the script-built view and a
+ * no-JavaScript fallback are published.
+ */
+export const PAIR_PAGE_LIMIT = 12;
+
+/** Most columns the view shows side by side. */
+export const MAX_COLUMNS = 3;
+
+/** Separator of the two slugs in a pair id (`a--b`); a slug may not contain it. */
+export const PAIR_SEPARATOR = '--';
+
+/** A claim as the compare view needs it: a subset of the corpus `Claim`. */
+export type CompareClaim = Pick<Claim, 'id' | 'text' | 'block' | 'blockIndex'> & {
+	section?: string | undefined;
+	mentions: readonly Pick<Mention, 'kind' | 'ref' | 'start' | 'end'>[];
+};
+
+/** One column: a commentary's claims in reading order. */
+export interface CompareColumn {
+	slug: string;
+	claims: readonly CompareClaim[];
+}
+
+/** Order of kinds in the rail: articles, then actors, then dates. */
+const KIND_ORDER: readonly MentionKind[] = ['article', 'actor', 'date'];
+
+/**
+ * The key of a topic: `article:4`, `actor:russia`, `date:2024-06-19`.
+ *
+ * @param kind
+ *   Mention kind.
+ * @param ref
+ *   Article number, actor id or ISO date.
+ * @returns
+ *   The key.
+ */
+export function topicKey(kind: MentionKind, ref: string): string {
+	return `${kind}:${ref}`;
+}
+
+/**
+ * Split a topic key into kind and ref.
+ *
+ * @param key
+ *   A key made by {@link topicKey}.
+ * @returns
+ *   Kind and ref, or `undefined` when the key is not one.
+ */
+export function parseTopicKey(key: string): { kind: MentionKind; ref: string } | undefined {
+	const at = key.indexOf(':');
+	const kind = key.slice(0, at);
+	const ref = key.slice(at + 1);
+	if (at < 1 || ref === '' || !(KIND_ORDER as readonly string[]).includes(kind)) return undefined;
+	return { kind: kind as MentionKind, ref };
+}
+
+/**
+ * The fragment id of a topic's aligned rows (`t-article-4`, `t-date-1960_1988`):
+ * letters, digits and hyphens only, so it is a valid id and needs no escaping.
+ *
+ * @param key
+ *   Topic key.
+ * @returns
+ *   The id.
+ */
+export function topicAnchor(key: string): string {
+	return `t-${key.replace(':', '-').replace(/[^A-Za-z0-9-]/g, '_')}`;
+}
+
+/**
+ * Canonical order of a pair: the two slugs sorted, so `a,b` and `b,a` are
+ * one page.
+ *
+ * @param a
+ *   One slug.
+ * @param b
+ *   The other.
+ * @returns
+ *   The slugs in code-point order.
+ * @throws
+ *   When both are the same commentary.
+ */
+export function canonicalPair(a: string, b: string): [string, string] {
+	if (a === b) throw new Error(`A pair needs two different commentaries, got “${a}” twice`);
+	return a < b ? [a, b] : [b, a];
+}
+
+/**
+ * The id of a pair page: the canonical slugs joined by `--`.
+ *
+ * @param a
+ *   One slug.
+ * @param b
+ *   The other.
+ * @returns
+ *   `a--b` with the slugs sorted.
+ * @throws
+ *   When a slug contains `--` (the id could not be read back).
+ */
+export function pairId(a: string, b: string): string {
+	for (const slug of [a, b]) {
+		if (slug.includes(PAIR_SEPARATOR)) throw new Error(`Commentary slug “${slug}” contains “${PAIR_SEPARATOR}”, which pair ids use`);
+	}
+	return canonicalPair(a, b).join(PAIR_SEPARATOR);
+}
+
+/**
+ * Read a pair id back.
+ *
+ * @param id
+ *   `a--b`.
+ * @param known
+ *   Slugs of the corpus.
+ * @returns
+ *   The two slugs, or `undefined` unless the id names two known, different
+ *   commentaries in canonical order.
+ */
+export function parsePairId(id: string, known: readonly string[]): [string, string] | undefined {
+	const parts = id.split(PAIR_SEPARATOR);
+	if (parts.length !== 2) return undefined;
+	const [a, b] = parts as [string, string];
+	if (!known.includes(a) || !known.includes(b) || a === b) return undefined;
+	return pairId(a, b) === id ? [a, b] : undefined;
+}
+
+/**
+ * Whether pair pages are pre-rendered for a corpus of this size.
+ *
+ * @param commentaries
+ *   Number of commentaries.
+ * @param limit
+ *   The threshold (default {@link PAIR_PAGE_LIMIT}).
+ * @returns
+ *   `true` while `commentaries <= limit`.
+ */
+export function prerendersPairs(commentaries: number, limit: number = PAIR_PAGE_LIMIT): boolean {
+	return commentaries <= limit;
+}
+
+/**
+ * Every pair of commentaries, each in canonical order, sorted by pair id.
+ *
+ * @param slugs
+ *   Slugs of the corpus.
+ * @returns
+ *   `n(n−1)/2` pairs.
+ */
+export function allPairs(slugs: readonly string[]): [string, string][] {
+	const unique = [...new Set(slugs)].sort();
+	const pairs: [string, string][] = [];
+	for (let i = 0; i < unique.length; i++) {
+		for (let j = i + 1; j < unique.length; j++) pairs.push([unique[i]!, unique[j]!]);
+	}
+	return pairs;
+}
+
+/**
+ * The pairs the build pre-renders: all of them within the threshold, none
+ * beyond it.
+ *
+ * @param slugs
+ *   Slugs of the corpus.
+ * @param limit
+ *   The threshold (default {@link PAIR_PAGE_LIMIT}).
+ * @returns
+ *   Pairs in canonical order.
+ */
+export function prerenderedPairs(slugs: readonly string[], limit: number = PAIR_PAGE_LIMIT): [string, string][] {
+	return prerendersPairs(new Set(slugs).size, limit) ? allPairs(slugs) : [];
+}
+
+/**
+ * Read a selection from the `c` parameter (`a,b,c`; repeated `c=` values as a
+ * form sends them are joined): known slugs only, each once, at most
+ * {@link MAX_COLUMNS}, in the reader's order.
+ *
+ * @param values
+ *   The parameter's values.
+ * @param known
+ *   Slugs of the corpus.
+ * @returns
+ *   The selection (possibly shorter than two: not yet a comparison).
+ */
+export function parseSelection(values: readonly string[], known: readonly string[]): string[] {
+	const chosen: string[] = [];
+	for (const slug of values.flatMap((value) => value.split(','))) {
+		const trimmed = slug.trim();
+		if (known.includes(trimmed) && !chosen.includes(trimmed)) chosen.push(trimmed);
+	}
+	return chosen.slice(0, MAX_COLUMNS);
+}
+
+/** One topic of the rail. */
+export interface RailTopic {
+	key: string;
+	kind: MentionKind;
+	ref: string;
+	/** Claims about the topic in each column, in column order. */
+	counts: number[];
+	/** Columns that discuss it. */
+	shared: number;
+	/** Claims about it in all columns. */
+	total: number;
+}
+
+/**
+ * Topic keys a claim is about, each once, in reading order.
+ *
+ * @param claim
+ *   The claim.
+ * @returns
+ *   Keys.
+ */
+export function claimTopics(claim: Pick<CompareClaim, 'mentions'>): string[] {
+	return [...new Set(claim.mentions.map((m) => topicKey(m.kind, m.ref)))];
+}
+
+/**
+ * Compare two refs of one kind: articles by number, dates chronologically
+ * (ISO strings sort so), actors by id.
+ */
+function compareRefs(a: string, b: string): number {
+	const numeric = Number(a) - Number(b);
+	return Number.isNaN(numeric) || numeric === 0 ? (a < b ? -1 : a > b ? 1 : 0) : numeric;
+}
+
+/**
+ * The topic rail: every article, actor and date the columns discuss, with the
+ * number of claims about it per column. Topics more columns share come first;
+ * within that, articles, actors, then dates; articles by number, actors by how
+ * much they are discussed (then id), dates chronologically.
+ *
+ * @param columns
+ *   The chosen commentaries, in column order.
+ * @returns
+ *   Topics in rail order.
+ */
+export function topicRail(columns: readonly CompareColumn[]): RailTopic[] {
+	const byKey = new Map<string, RailTopic>();
+	columns.forEach((column, index) => {
+		for (const claim of column.claims) {
+			for (const key of claimTopics(claim)) {
+				let topic = byKey.get(key);
+				if (!topic) {
+					const { kind, ref } = parseTopicKey(key)!;
+					topic = { key, kind, ref, counts: columns.map(() => 0), shared: 0, total: 0 };
+					byKey.set(key, topic);
+				}
+				topic.counts[index]! += 1;
+				topic.total += 1;
+			}
+		}
+	});
+	for (const topic of byKey.values()) topic.shared = topic.counts.filter((count) => count > 0).length;
+	return [...byKey.values()].sort(
+		(a, b) =>
+			b.shared - a.shared ||
+			KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+			(a.kind === 'actor' ? b.total - a.total : 0) ||
+			compareRefs(a.ref, b.ref),
+	);
+}
+
+/**
+ * The claims of a column about one topic, in reading order.
+ *
+ * @param column
+ *   A column.
+ * @param key
+ *   Topic key.
+ * @returns
+ *   Claims that mention the topic.
+ */
+export function claimsAbout<T extends CompareClaim>(column: { claims: readonly T[] }, key: string): T[] {
+	return column.claims.filter((claim) => claimTopics(claim).includes(key));
+}
+
+/**
+ * The claims about a topic side by side, row by row: row `i` holds each
+ * column's `i`-th claim about it, or `null` where a column has no more.
+ *
+ * @param columns
+ *   The columns.
+ * @param key
+ *   Topic key.
+ * @returns
+ *   As many rows as the column with most claims about the topic has claims.
+ */
+export function alignedRows<T extends CompareClaim>(columns: readonly { claims: readonly T[] }[], key: string): (T | null)[][] {
+	const lists = columns.map((column) => claimsAbout(column, key));
+	const length = Math.max(0, ...lists.map((list) => list.length));
+	return Array.from({ length }, (_, row) => lists.map((list) => list[row] ?? null));
+}
+
+/**
+ * Position after a step through a column's claims about a topic, stopping at
+ * either end.
+ *
+ * @param length
+ *   How many claims the column has about the topic.
+ * @param current
+ *   Current position (`-1` before the first).
+ * @param step
+ *   `1` for next, `-1` for previous.
+ * @returns
+ *   The new position, or `-1` when the column has none.
+ */
+export function stepPosition(length: number, current: number, step: 1 | -1): number {
+	if (length === 0) return -1;
+	return Math.min(length - 1, Math.max(0, current + step));
+}
+
+/** A run of a claim's text: plain, or the words of a mention of a topic. */
+export interface ClaimSegment {
+	text: string;
+	topic?: string;
+}
+
+/**
+ * Split a claim's text at its mentions (by their recorded offsets), so a view
+ * can make each mention a control. Overlapping mentions keep the first.
+ *
+ * @param claim
+ *   The claim.
+ * @returns
+ *   Runs that concatenate back to the claim's text.
+ */
+export function claimSegments(claim: Pick<CompareClaim, 'text' | 'mentions'>): ClaimSegment[] {
+	const segments: ClaimSegment[] = [];
+	let from = 0;
+	const mentions = [...claim.mentions].sort((a, b) => a.start - b.start || b.end - a.end);
+	for (const mention of mentions) {
+		if (mention.start < from || mention.end > claim.text.length) continue;
+		if (mention.start > from) segments.push({ text: claim.text.slice(from, mention.start) });
+		segments.push({ text: claim.text.slice(mention.start, mention.end), topic: topicKey(mention.kind, mention.ref) });
+		from = mention.end;
+	}
+	if (from < claim.text.length) segments.push({ text: claim.text.slice(from) });
+	return segments;
+}
+
+/** A paragraph, list item or heading of a column: consecutive claims of one block. */
+export interface ColumnBlock<T extends CompareClaim = CompareClaim> {
+	blockIndex: number;
+	block: CompareClaim['block'];
+	claims: T[];
+}
+
+/**
+ * Group a column's claims into the blocks they stand in, in reading order.
+ *
+ * @param claims
+ *   Claims in reading order.
+ * @returns
+ *   Blocks.
+ */
+export function columnBlocks<T extends CompareClaim>(claims: readonly T[]): ColumnBlock<T>[] {
+	const blocks: ColumnBlock<T>[] = [];
+	for (const claim of claims) {
+		const last = blocks.at(-1);
+		if (last && last.blockIndex === claim.blockIndex) last.claims.push(claim);
+		else blocks.push({ blockIndex: claim.blockIndex, block: claim.block, claims: [claim] });
+	}
+	return blocks;
+}
+
+/**
+ * The claims an editor's note is about: those its quote overlaps. The quote
+ * is looked for in the commentary's claims joined by single spaces (with its
+ * prefix and suffix, then without them when the context crosses a block),
+ * whitespace collapsed as the claims record it.
+ *
+ * @param claims
+ *   The commentary's claims, in reading order.
+ * @param note
+ *   The note's quote selector, with its file for errors.
+ * @returns
+ *   Ids of the claims covered, in reading order.
+ * @throws
+ *   When the quote is not found exactly once, naming the note's file.
+ */
+export function claimsCoveredByNote(
+	claims: readonly Pick<CompareClaim, 'id' | 'text'>[],
+	note: QuoteSelector & { file: string },
+): string[] {
+	const collapse = (text: string | undefined) => text?.replace(/\s+/g, ' ');
+	const starts: number[] = [];
+	let offset = 0;
+	for (const claim of claims) {
+		starts.push(offset);
+		offset += claim.text.length + 1;
+	}
+	const joined = claims.map((claim) => claim.text).join(' ');
+	const quote = collapse(note.quote)!;
+	let hits = findQuote(joined, { quote, prefix: collapse(note.prefix), suffix: collapse(note.suffix) });
+	if (hits.length === 0) hits = findQuote(joined, { quote });
+	if (hits.length !== 1) {
+		throw new Error(`${note.file}: quote: “${note.quote}” is found ${hits.length} times in the commentary’s sentences; it must be found once`);
+	}
+	const start = hits[0]!;
+	const end = start + quote.length;
+	return claims.filter((claim, index) => starts[index]! < end && starts[index]! + claim.text.length > start).map((claim) => claim.id);
+}
+
+/** An editor's note as the compare view shows it: beside the claims it covers. */
+export interface CompareNote {
+	id: string;
+	/** How the note classifies the error (`factual error`, `imprecision`…). */
+	kind: string;
+	/** The commentary's words the note is about. */
+	quote: string;
+	/** The note's text, paragraph by paragraph (plain text). */
+	paragraphs: string[];
+	sources: { label: string; url?: string | undefined }[];
+	/** Ids of the claims it covers. */
+	claims: string[];
+}
+
+/** One commentary's data for the script-built view (`/compare/data/<slug>.json`). */
+export interface CompareCommentaryData {
+	slug: string;
+	claims: CompareClaim[];
+	notes: CompareNote[];
+}
+
+/** How a topic is named and where its own page is. */
+export interface CompareTopicInfo {
+	/** `Article 4`, the actor's name, the date in words. */
+	label: string;
+	/** The article or actor page, or the date's timeline entry. */
+	href: string;
+}
+
+/** A commentary as a column heading names it. */
+export interface CompareCommentary {
+	slug: string;
+	/** Lead author(s) in full (`Rajorshi Roy`). */
+	label: string;
+	/** Surnames, for tabs and count headers (`Roy`, `Sharma & Jayaprakash`). */
+	short: string;
+	outlet: string;
+	title: string;
+}
+
+/** What the script needs before any commentary (`/compare/data/index.json`). */
+export interface CompareIndexData {
+	/** The pre-rendering threshold the build used. */
+	pairLimit: number;
+	/** Whether pair pages exist (the corpus is within the threshold). */
+	pairPages: boolean;
+	commentaries: CompareCommentary[];
+	/** Every topic any commentary discusses, by topic key: its label and its page. */
+	topics: Record<string, CompareTopicInfo>;
+}
+
+/**
+ * Reduce a commentary's claims to what the compare view uses (no mention
+ * text or flags: the offsets locate the words), keeping the claim's section.
+ *
+ * @param slug
+ *   The commentary.
+ * @param claims
+ *   Its claims from the corpus.
+ * @param notes
+ *   Its editors' notes, with their covered claims already found.
+ * @returns
+ *   The published data.
+ */
+export function commentaryData(slug: string, claims: readonly Claim[], notes: readonly CompareNote[]): CompareCommentaryData {
+	return {
+		slug,
+		claims: claims.map(({ id, text, block, blockIndex, section, mentions }) => ({
+			id,
+			text,
+			block,
+			blockIndex,
+			...(section === undefined ? {} : { section }),
+			mentions: mentions.map(({ kind, ref, start, end }) => ({ kind, ref, start, end })),
+		})),
+		notes: [...notes],
+	};
+}
+
+/**
+ * Notes by the id of each claim they cover.
+ *
+ * @param notes
+ *   A commentary's notes.
+ * @returns
+ *   Map from claim id to the notes covering it, in note order.
+ */
+export function notesByClaim<T extends Pick<CompareNote, 'claims'>>(notes: readonly T[]): Map<string, T[]> {
+	const byClaim = new Map<string, T[]>();
+	for (const note of notes) {
+		for (const id of note.claims) byClaim.set(id, [...(byClaim.get(id) ?? []), note]);
+	}
+	return byClaim;
+}

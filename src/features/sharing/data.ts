@@ -1,0 +1,92 @@
+/**
+ * Everything a share page (`/c/<id>/`) and its card need, from the rendered
+ * corpus and the claims ledger of the build (`share-pages.ts` decides which
+ * pages there are), and each sentence's citations, computed once per build.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LEDGER_PATH, parseLedger } from '../../claims/ledger.ts';
+import type { Ledger } from '../../claims/types.ts';
+import type { Claim } from '../../schemas/corpus.ts';
+import { buildDay, citableWork, commentaryCitations, type CitableWork, type ClaimCitations } from './cite.ts';
+import type { CommentaryEntry } from '../../corpus/commentaries.ts';
+import { getCorpus } from '../../corpus/corpus.ts';
+import { routes } from '../../utils/routes.ts';
+import { retiredByCommentary, sharePagesFrom, type RetiredClaimPage, type SharePage as AnySharePage } from './share-pages.ts';
+import { currentSlug, loadRenames } from '../../loaders/renames.ts';
+
+export { sharePageId } from './share-pages.ts';
+
+/** A share page of this site: its commentary is a collection entry. */
+export type SharePage = AnySharePage<CommentaryEntry>;
+
+/**
+ * Read the claims ledger of the project being built.
+ *
+ * @param root
+ *   Project root (default: the working directory, where `astro build` runs).
+ */
+export function readLedger(root: string = process.cwd()): Ledger {
+	return parseLedger(readFileSync(join(root, LEDGER_PATH), 'utf8'));
+}
+
+let sharePages: Promise<SharePage[]> | undefined;
+let retiredPages: Promise<Map<string, RetiredClaimPage<CommentaryEntry>[]>> | undefined;
+
+/**
+ * One share page per id the ledger knows (see the module comment), worked
+ * out once per build: the share pages and every reading page ask.
+ */
+export function getSharePages(): Promise<SharePage[]> {
+	sharePages ??= loadSharePages();
+	return sharePages;
+}
+
+/**
+ * The withdrawn sentences of one commentary (its reading page shows why at `#<id>`).
+ *
+ * @param slug
+ *   The commentary's id.
+ */
+export async function retiredPagesOf(slug: string): Promise<RetiredClaimPage<CommentaryEntry>[]> {
+	retiredPages ??= getSharePages().then((pages) => retiredByCommentary(pages, (entry) => entry.id));
+	return (await retiredPages).get(slug) ?? [];
+}
+
+async function loadSharePages(): Promise<SharePage[]> {
+	// Ids published under a renamed commentary's old slug belong to the commentary it is now (content/renames.yaml).
+	const renames = loadRenames(process.cwd());
+	const ledger = readLedger();
+	const claims = Object.fromEntries(
+		Object.entries(ledger.claims).map(([id, entry]) => [id, { ...entry, commentary: currentSlug(renames, entry.commentary) }]),
+	);
+	return sharePagesFrom({ ...ledger, claims }, await getCorpus());
+}
+
+/** The claim's permalink: its anchor in the reading page, on the site's public address. */
+export function claimPermalink(slug: string, id: string): string {
+	return routes.absolute(routes.claim(slug, id));
+}
+
+/** What a citation says about a commentary. */
+export function citableCommentary(entry: CommentaryEntry): CitableWork {
+	return citableWork(entry.id, entry.data);
+}
+
+/** The access date every citation of this build carries. */
+export const ACCESSED = buildDay();
+const citersBySlug = new Map<string, (claim: Pick<Claim, 'id' | 'text'>) => ClaimCitations>();
+
+/**
+ * Every citation format of a current claim (the share page and the
+ * commentary's citations file both ask). Each commentary's citations are
+ * formatted once per build and filled in for each sentence (`commentaryCitations`).
+ */
+export function citationsOf(claim: Pick<Claim, 'id' | 'text'>, entry: CommentaryEntry): ClaimCitations {
+	let cite = citersBySlug.get(entry.id);
+	if (!cite) {
+		cite = commentaryCitations(citableCommentary(entry), (id) => claimPermalink(entry.id, id), ACCESSED);
+		citersBySlug.set(entry.id, cite);
+	}
+	return cite(claim);
+}

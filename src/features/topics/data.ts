@@ -1,0 +1,127 @@
+/**
+ * The static paths of the topic pages (an actor's, an article's), page by
+ * page: each topic's passages are gathered once and split by
+ * `src/features/topics/topic-pages.ts`, so the first page (`/actors/<id>/`) and the
+ * further ones (`/actors/<id>/page/N/`) are built from the same split.
+ */
+import { articleCitations, coMentionedActors, passagesFor, type Passage } from '../../corpus/aggregate.ts';
+import { getActors, type ActorEntry } from '../../corpus/actors.ts';
+import { getArticles, type ArticleEntry } from '../../corpus/articles.ts';
+import { getCorpus } from '../../corpus/corpus.ts';
+import { routes } from '../../utils/routes.ts';
+import { pageGroups, type GroupPage, type PassageGroup } from './topic-pages.ts';
+
+/** One page of an actor. */
+export interface ActorPageProps {
+	entry: ActorEntry;
+	page: GroupPage<Passage>;
+	/** Sentences naming the actor in all, and the commentaries they are in. */
+	total: number;
+	naming: number;
+	/** Actors most often named in the same sentences (the first page shows them). */
+	together: { id: string; claims: number }[];
+}
+
+let actorPaths: Promise<ActorPageProps[]> | undefined;
+let articlePaths: Promise<ArticlePageProps[]> | undefined;
+
+/** Every page of every actor (gathered once per build: both actor routes read it). */
+export function actorPages(): Promise<ActorPageProps[]> {
+	actorPaths ??= gatherActorPages();
+	return actorPaths;
+}
+
+/** Every page of every article (gathered once per build: both article routes read it). */
+export function articlePages(): Promise<ArticlePageProps[]> {
+	articlePaths ??= gatherArticlePages();
+	return articlePaths;
+}
+
+/** Gather every actor's passages once and split them into pages. */
+async function gatherActorPages(): Promise<ActorPageProps[]> {
+	const [actors, corpus] = await Promise.all([getActors(), getCorpus()]);
+	return actors.flatMap((entry) => {
+		const groups = passagesFor(corpus, 'actor', entry.id);
+		const total = groups.reduce((sum, group) => sum + group.passages.length, 0);
+		const naming = groups.filter((group) => group.passages.length > 0).length;
+		const together = coMentionedActors(corpus, entry.id).slice(0, 10);
+		return pageGroups(groups).map((page) => ({ entry, page, total, naming, together }));
+	});
+}
+
+/** One page of an article. */
+export interface ArticlePageProps {
+	entry: ArticleEntry;
+	/** Articles in the registry, for the pager between articles. */
+	count: number;
+	/** The commentaries this page shows, with their citations by number and by subject. */
+	page: GroupPage<Passage>;
+	byNumber: PassageGroup<Passage>[];
+	bySubject: PassageGroup<Passage>[];
+	/** Passages in all, and the commentaries they are in. */
+	total: number;
+	commentaries: number;
+}
+
+/** Gather every article's citations once and split them into pages. */
+async function gatherArticlePages(): Promise<ArticlePageProps[]> {
+	const [articles, corpus] = await Promise.all([getArticles(), getCorpus()]);
+	return articles.flatMap((entry) => {
+		const citations = articleCitations(corpus, entry.data.number);
+		const bySlug = (groups: readonly PassageGroup<Passage>[]) => new Map(groups.map((group) => [group.slug, group.passages]));
+		const byNumber = bySlug(citations.byNumber);
+		const bySubject = bySlug(citations.bySubject);
+		const groups = corpus.map(({ slug }) => ({ slug, passages: [...(byNumber.get(slug) ?? []), ...(bySubject.get(slug) ?? [])] }));
+		return pageGroups(groups).map((page) => {
+			const shown = page.groups.map((group) => group.slug);
+			return {
+				entry,
+				count: articles.length,
+				page,
+				byNumber: shown.map((slug) => ({ slug, passages: byNumber.get(slug) ?? [] })),
+				bySubject: shown.map((slug) => ({ slug, passages: bySubject.get(slug) ?? [] })),
+				total: citations.total,
+				commentaries: citations.commentaries,
+			};
+		});
+	});
+}
+
+
+let columnHrefs: Promise<Map<string, string>> | undefined;
+
+/**
+ * The address of a commentary's column on an article's or an actor's pages:
+ * the page that shows it, at the column's heading (`#in-<slug>` on an actor,
+ * `#cited-<slug>` or `#by-subject-<slug>` on an article, as it cites it).
+ * Every address is worked out once per build, in one pass over the pages.
+ *
+ * @param kind
+ *   The topic's kind.
+ * @param ref
+ *   Article number or actor id.
+ * @param slug
+ *   The commentary.
+ * @returns
+ *   The address; the topic's own when no page shows the commentary.
+ */
+export async function topicColumnHref(kind: 'article' | 'actor', ref: string, slug: string): Promise<string> {
+	columnHrefs ??= gatherColumnHrefs();
+	return (await columnHrefs).get(`${kind}:${ref}:${slug}`) ?? (kind === 'actor' ? routes.actor(ref) : routes.article(ref));
+}
+
+/** Where every commentary's column is, by `kind:ref:slug`. */
+async function gatherColumnHrefs(): Promise<Map<string, string>> {
+	const hrefs = new Map<string, string>();
+	for (const { entry, page } of await actorPages()) {
+		for (const { slug } of page.groups) hrefs.set(`actor:${entry.id}:${slug}`, routes.fragment(routes.actor(entry.id, page.number), `in-${slug}`));
+	}
+	for (const { entry, page, byNumber } of await articlePages()) {
+		const cited = new Set(byNumber.filter((group) => group.passages.length > 0).map((group) => group.slug));
+		for (const { slug } of page.groups) {
+			const anchor = `${cited.has(slug) ? 'cited' : 'by-subject'}-${slug}`;
+			hrefs.set(`article:${entry.data.number}:${slug}`, routes.fragment(routes.article(entry.data.number, page.number), anchor));
+		}
+	}
+	return hrefs;
+}

@@ -1,0 +1,188 @@
+/**
+ * The tree side of annotation: run one recogniser over every annotatable text
+ * node of an mdast tree (one walk per kind, the same `scan` the pure
+ * recognisers use) and record what each hit becomes (see `present.ts`). The
+ * plugins only wire options and `file` to these.
+ */
+import type { Nodes, Parents, PhrasingContent, Root, Text } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { scan, type Hit, type Recogniser } from '../../../annotate/recogniser.ts';
+import { isIgnored, replacementNodes } from './nodes.ts';
+import { placeOf, positionFrom, restorePositions } from './positions.ts';
+import type { MentionHit } from './record.ts';
+
+/** A mention before its place in the file is known. */
+export type MentionDraft = Omit<MentionHit, 'line' | 'column'> & {
+	/** Where its words start when not at the hit's start (an offset in the scanned text). */
+	at?: number;
+};
+
+/** What one hit becomes. */
+export interface Presentation {
+	/** Node replacing the hit's text; absent to leave the text as it is. */
+	node?: PhrasingContent;
+	/** Mentions to record (a range also records the numbers it spans). */
+	mentions?: MentionDraft[];
+	/** Something an editor should look at; reported as a file message. */
+	warning?: { message: string; ruleId: string };
+}
+
+/** A warning with its place in the file. */
+export interface PlacedWarning {
+	message: string;
+	ruleId: string;
+	place: { line: number; column: number };
+}
+
+/** What annotating a tree found. */
+export interface AnnotationResult {
+	/** Mentions in document order. */
+	mentions: MentionHit[];
+	/** Warnings in document order. */
+	warnings: PlacedWarning[];
+}
+
+/**
+ * Replace every hit of a recogniser in the tree's text (links, code, `<time>`
+ * and block labels excluded) by what `present` makes of it.
+ *
+ * @param tree
+ *   mdast tree, changed in place.
+ * @param recogniser
+ *   Recogniser for one kind.
+ * @param present
+ *   Turns a hit and its text into a node, mentions and warnings.
+ * @param source
+ *   The file's text, to restore the positions of cut text nodes (optional).
+ * @param lineOffset
+ *   Lines before the text in the file on disk, added to reported lines (default: `0`).
+ * @returns
+ *   Mentions and warnings with their places.
+ */
+export function annotateTree<Data>(
+	tree: Root,
+	recogniser: Recogniser<Data>,
+	present: (hit: Hit<Data>, text: string) => Presentation,
+	source?: string,
+	lineOffset = 0,
+): AnnotationResult {
+	const result: AnnotationResult = { mentions: [], warnings: [] };
+	const targets: Array<{ node: Text; parent: { children: PhrasingContent[] }; before: string }> = [];
+	eachAnnotatableText(tree, (node, ancestors) => {
+		const parent = ancestors[ancestors.length - 1];
+		if (parent) targets.push({ node, parent: parent as { children: PhrasingContent[] }, before: textBefore(node, ancestors) });
+	});
+
+	for (const { node: textNode, parent, before } of targets) {
+		const input = textNode.value;
+		const hits = scan(recogniser, input, before);
+		if (hits.length === 0) continue;
+		/** Place of an offset in the text node, with the lines Astro cut off added. */
+		const placeAt = (offset: number) => {
+			const { line, column } = placeOf(textNode, offset);
+			return { line: line > 0 ? line + lineOffset : line, column };
+		};
+		const nodes = replacementNodes(input, 0, input, hits, (hit, text) => {
+			const shown = present(hit, text);
+			for (const { at, ...draft } of shown.mentions ?? []) result.mentions.push({ ...draft, ...placeAt(at ?? hit.start) });
+			if (shown.warning) result.warnings.push({ ...shown.warning, place: placeAt(hit.start) });
+			const node: PhrasingContent = shown.node ?? { type: 'text', value: text };
+			positionFrom(node, textNode, hit.start, hit.end);
+			return node;
+		});
+		// Plain text between hits is one node (a hit left as text joins its neighbours); it gets its position back below.
+		const pieces: PhrasingContent[] = [];
+		for (const node of nodes) {
+			const previous = pieces[pieces.length - 1];
+			if (node.type === 'text' && previous?.type === 'text') previous.value += node.value;
+			else pieces.push(node.type === 'text' ? { type: 'text', value: node.value } : node);
+		}
+		parent.children.splice(parent.children.indexOf(textNode), 1, ...pieces);
+	}
+	restorePositions(tree, source);
+	return result;
+}
+
+/** How much of the sentence before a text node a recogniser reads as context. */
+const CONTEXT_LENGTH = 120;
+
+/**
+ * The words before a text node inside its block (links and emphasis
+ * included), up to `CONTEXT_LENGTH` characters: what a recogniser reads as
+ * context when an earlier plugin has cut the sentence into several nodes.
+ *
+ * @param node
+ *   Text node.
+ * @param ancestors
+ *   Its ancestors, root first.
+ * @returns
+ *   Preceding text.
+ */
+function textBefore(node: Nodes, ancestors: readonly Parents[]): string {
+	let before = '';
+	let child: Nodes = node;
+	for (let depth = ancestors.length - 1; depth >= 0 && before.length < CONTEXT_LENGTH; depth--) {
+		const parent = ancestors[depth]!;
+		const siblings = parent.children as Nodes[];
+		// Nearest siblings first, and only as many as the context needs: a long paragraph cut into
+		// many nodes would otherwise be read again for each of them.
+		for (let index = siblings.indexOf(child) - 1; index >= 0 && before.length < CONTEXT_LENGTH; index--) {
+			before = toString(siblings[index]) + before;
+		}
+		// Stop at the block: a heading or paragraph is its own context.
+		if (!INLINE_PARENTS.has(parent.type)) break;
+		child = parent;
+	}
+	return before.slice(-CONTEXT_LENGTH);
+}
+
+/** Parents that sit inside a sentence (the context runs on through them). */
+const INLINE_PARENTS = new Set(['emphasis', 'strong', 'delete', 'link', 'linkReference', 'mentionTime', 'mentionRange']);
+
+/**
+ * Every annotatable text value of a tree, in document order (for document-wide
+ * decisions such as which actor a short form names).
+ *
+ * @param tree
+ *   mdast tree.
+ * @returns
+ *   Text values.
+ */
+export function annotatableTexts(tree: Root): string[] {
+	const texts: string[] = [];
+	eachAnnotatableText(tree, (node) => {
+		texts.push(node.value);
+	});
+	return texts;
+}
+
+/**
+ * Call `visitor` on every text node that is not inside an ignored node
+ * (links, code, `<time>`, block labels: see `isIgnored`), in document order,
+ * with its ancestors (root first). A plain walk rather than
+ * `unist-util-visit-parents`, which names a fresh function for every node it
+ * passes: each mention plugin walks the whole tree, and that naming was most
+ * of the walk's cost. The visitor must not change the tree.
+ *
+ * @param tree
+ *   mdast tree.
+ * @param visitor
+ *   Called once per text node; `ancestors` is only valid during the call.
+ * @returns
+ *   Nothing.
+ */
+function eachAnnotatableText(tree: Root, visitor: (node: Text, ancestors: readonly Parents[]) => void): undefined {
+	const ancestors: Parents[] = [];
+	const walk = (node: Nodes): undefined => {
+		if (node.type !== 'root' && isIgnored(node)) return undefined;
+		if (node.type === 'text') visitor(node, ancestors);
+		if ('children' in node) {
+			ancestors.push(node);
+			for (const child of node.children) walk(child);
+			ancestors.pop();
+		}
+		return undefined;
+	};
+	walk(tree);
+	return undefined;
+}

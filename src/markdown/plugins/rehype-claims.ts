@@ -1,0 +1,385 @@
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import type { VFile } from 'vfile';
+import { assignClaimIds, type HashFunction } from '../../claims/claim-id.ts';
+import { isCitable, type CitableUnit } from '../../claims/citable.ts';
+import { collapseWhitespace } from '../../claims/normalise.ts';
+import { segmentSentences, type NonTerminalRule } from '../../claims/segment.ts';
+import { commentarySlug, isCommentary } from '../scope.ts';
+import { mentionFormSchema, mentionKindSchema, type Claim, type ClaimBlock, type Mention } from '../../schemas/corpus.ts';
+
+declare module 'vfile' {
+	interface DataMap {
+		/** Claims of the commentary, set by `rehype-claims`. */
+		claims: Claim[];
+	}
+}
+
+/**
+ * Wrap every sentence of a commentary in a citable claim:
+ *
+ * ```html
+ * <p><span class="claim" data-claim id="c-3f9a0c1b2d">First sentence.<a class="claim-link" href="#c-3f9a0c1b2d" aria-label="Link to this sentence" data-pagefind-ignore></a></span> …</p>
+ * ```
+ *
+ * and record the claims in `file.data.claims` and
+ * `file.data.astro.frontmatter.claims` (Astro's `remarkPluginFrontmatter`).
+ */
+export interface Options {
+	/** Which files to process (default: `isCommentary`, the pipeline's one rule). */
+	include?: ((file: VFile) => boolean) | undefined;
+	/** Slug of the commentary, part of every id (default: `commentarySlug`). */
+	slug?: (file: VFile) => string;
+	/** Whether to end each claim with a permalink anchor (default: `true`). */
+	permalink?: boolean;
+	/** Accessible name of the permalink anchor (default: `'Link to this sentence'`). */
+	linkLabel?: string;
+	/** Sentence-break exceptions (default: `defaultNonTerminalRules` of `src/claims/segment.ts`). */
+	rules?: readonly NonTerminalRule[];
+	/** Hash for ids (default: SHA-256; tests inject others). */
+	hash?: HashFunction;
+	/**
+	 * Whether a file without sentences is let through (default: `false`: it
+	 * fails, its reading page would be empty). The pipeline lets it through
+	 * when the ledger check follows, which reports it with any lost ids.
+	 */
+	allowEmpty?: boolean;
+	/** Which paragraphs, list items and headings deserve permalinks (default: `isCitable`: sentences, not bare titles or bylines). */
+	citable?: ((unit: Readonly<CitableUnit>) => boolean) | undefined;
+}
+
+const HEADINGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
+/** Elements that are never phrasing content: inside a list item they end a run of inline text. */
+const BLOCKS = new Set([
+	'address', 'article', 'aside', 'blockquote', 'details', 'dialog', 'div', 'dl', 'fieldset', 'figcaption', 'figure',
+	'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre',
+	'section', 'table', 'ul',
+]);
+/** Elements whose content is not prose. */
+const OPAQUE = new Set(['pre', 'code', 'script', 'style', 'template', 'svg', 'math', 'table', 'h1']);
+
+/** One stretch of inline content that becomes claims: a paragraph, a heading, or the inline part of a list item. */
+interface Unit {
+	parent: Element | Root;
+	from: number;
+	count: number;
+	block: ClaimBlock;
+	blockIndex: number;
+	section: string | undefined;
+	container: string | undefined;
+	pieces: Piece[];
+}
+
+/** A slice of a unit: a sentence (becomes a claim) or the whitespace between sentences. */
+interface Piece {
+	sentence: boolean;
+	nodes: ElementContent[];
+	text: string;
+}
+
+/**
+ * Wrap sentences in claims (see `Options`).
+ *
+ * @param options
+ *   Configuration (optional).
+ * @returns
+ *   Transform.
+ */
+export default function rehypeClaims(options?: Readonly<Options> | null) {
+	const include = options?.include ?? isCommentary;
+	const slugOf = options?.slug ?? commentarySlug;
+	const permalink = options?.permalink ?? true;
+	const linkLabel = options?.linkLabel ?? 'Link to this sentence';
+	const segmentOptions = options?.rules ? { rules: options.rules } : {};
+	const citable = options?.citable ?? isCitable;
+
+	return function transform(tree: Root, file: VFile): undefined {
+		if (!include(file)) return undefined;
+
+		const units: Unit[] = [];
+		let section: string | undefined;
+
+		const addUnit = (parent: Element | Root, from: number, count: number, block: ClaimBlock, container: string | undefined) => {
+			const nodes = parent.children.slice(from, from + count) as ElementContent[];
+			if (!citable({ block, container, text: collapseWhitespace(nodes.map(textOf).join('')) })) {
+				// Not a claim, so its mentions are recorded nowhere: the page shows them as plain words too.
+				parent.children.splice(from, count, ...(nodes.flatMap(unwrapMentions) as typeof parent.children));
+				return;
+			}
+			const pieces = splitIntoPieces(nodes, segmentOptions);
+			if (!pieces.some((piece) => piece.sentence)) return;
+			units.push({ parent, from, count, block, blockIndex: units.length, section, container, pieces });
+		};
+
+		const walk = (parent: Element | Root, container: string | undefined): void => {
+			const children = parent.children;
+			let run = -1; // Start of the current run of inline children of a list item.
+			const closeRun = (end: number) => {
+				if (run >= 0 && parent.type === 'element') addUnit(parent, run, end - run, 'li', container);
+				run = -1;
+			};
+			for (let index = 0; index < children.length; index++) {
+				const child = children[index]!;
+				if (parent.type === 'element' && parent.tagName === 'li' && isInline(child)) {
+					if (run < 0) run = index;
+					continue;
+				}
+				closeRun(index);
+				if (child.type !== 'element' || isSkipped(child)) continue;
+				const inner = typeof child.properties.dataBlock === 'string' ? child.properties.dataBlock : container;
+				if (child.tagName === 'p') {
+					addUnit(child, 0, child.children.length, 'p', inner);
+				} else if (HEADINGS.has(child.tagName)) {
+					addUnit(child, 0, child.children.length, child.tagName as ClaimBlock, inner);
+					section = collapseWhitespace(textOf(child)) || section;
+				} else {
+					walk(child, inner);
+				}
+			}
+			closeRun(children.length);
+		};
+
+		walk(tree, undefined);
+
+		const slug = slugOf(file);
+		const sentences = units.flatMap((unit) => unit.pieces.filter((piece) => piece.sentence));
+		const ids = assignClaimIds(
+			slug,
+			sentences.map((piece) => piece.text),
+			options?.hash ? { hash: options.hash } : null,
+		);
+
+		const claims: Claim[] = [];
+		const replacements = new Map<Unit, ElementContent[]>();
+		for (const unit of units) {
+			const output: ElementContent[] = [];
+			for (const piece of unit.pieces) {
+				if (!piece.sentence) {
+					output.push(...piece.nodes);
+					continue;
+				}
+				const id = ids[claims.length]!;
+				const claim: Claim = {
+					id,
+					text: piece.text,
+					block: unit.block,
+					blockIndex: unit.blockIndex,
+					index: claims.length,
+					...(unit.section === undefined ? {} : { section: unit.section }),
+					...(unit.container === undefined ? {} : { container: unit.container }),
+					mentions: collectMentions(piece.nodes),
+				};
+				claims.push(claim);
+				const content = [...piece.nodes];
+				if (permalink) {
+					content.push({
+						type: 'element',
+						tagName: 'a',
+						properties: { className: ['claim-link'], href: `#${id}`, ariaLabel: linkLabel, dataPagefindIgnore: true },
+						children: [],
+					});
+				}
+				output.push({ type: 'element', tagName: 'span', properties: { className: ['claim'], dataClaim: true, id }, children: content });
+			}
+			replacements.set(unit, output);
+		}
+		// Splice from the last unit backwards so that earlier indices in a shared parent stay valid.
+		for (const unit of [...units].reverse()) {
+			(unit.parent.children as RootContent[]).splice(unit.from, unit.count, ...replacements.get(unit)!);
+		}
+
+		if (claims.length === 0 && !options?.allowEmpty) {
+			// An empty reading page would still say it reproduces the author's words.
+			file.fail('the commentary has no sentences: its reading page would be empty', { ruleId: 'no-claims', source: 'rehype-claims' });
+		}
+		file.data.claims = claims;
+		// Astro reads `file.data.astro.frontmatter` as `remarkPluginFrontmatter`.
+		const data = file.data as unknown as { astro?: { frontmatter?: Record<string, unknown> } };
+		const astro = (data.astro ??= {});
+		const frontmatter = (astro.frontmatter ??= {});
+		frontmatter['claims'] = claims;
+		return undefined;
+	};
+}
+
+/**
+ * A node with every mention link inside it replaced by its content (for text
+ * that is not a claim: a bare title, a byline, a dateline).
+ *
+ * @param node
+ *   Node.
+ * @returns
+ *   The node, or the mention's children in its place.
+ */
+function unwrapMentions(node: ElementContent): ElementContent[] {
+	if (node.type !== 'element') return [node];
+	const children = node.children.flatMap(unwrapMentions);
+	if (node.properties.dataMention !== undefined && node.properties.dataRef !== undefined) return children;
+	return [{ ...node, children }];
+}
+
+function isInline(node: RootContent): boolean {
+	if (node.type === 'text' || node.type === 'comment') return true;
+	return node.type === 'element' && !BLOCKS.has(node.tagName);
+}
+
+/** Labels drawn by the site (class `block-label`), hidden content and non-prose are never claims. */
+function isSkipped(node: Element): boolean {
+	const className = node.properties.className;
+	if (Array.isArray(className) && className.includes('block-label')) return true;
+	const hidden: unknown = node.properties['ariaHidden'];
+	if (hidden === true || hidden === 'true') return true;
+	if (node.properties.dataClaim !== undefined) return true; // Already processed.
+	return OPAQUE.has(node.tagName);
+}
+
+/** Text of a node as a reader sees it; a line break counts as whitespace. */
+function textOf(node: RootContent | ElementContent): string {
+	if (node.type === 'text') return node.value;
+	if (node.type !== 'element') return '';
+	if (node.tagName === 'br') return '\n';
+	return node.children.map(textOf).join('');
+}
+
+/**
+ * Cut a run of inline nodes into sentences and the whitespace between them.
+ * Text nodes are split at sentence breaks; elements are kept whole (the
+ * segmenter never breaks inside one) and go with the sentence holding their
+ * first visible character.
+ */
+function splitIntoPieces(nodes: readonly ElementContent[], segmentOptions: { rules?: readonly NonTerminalRule[] }): Piece[] {
+	const texts = nodes.map(textOf);
+	const text = texts.join('');
+	const offsets: number[] = [];
+	const atomic: Array<[number, number]> = [];
+	let offset = 0;
+	texts.forEach((value, index) => {
+		offsets.push(offset);
+		if (nodes[index]!.type === 'element' && value.length > 0) atomic.push([offset, offset + value.length]);
+		offset += value.length;
+	});
+
+	const sentences = segmentSentences(text, { ...segmentOptions, atomic });
+	// Partition [0, text.length] into alternating gaps and sentences.
+	const bounds: Array<{ start: number; end: number; sentence: boolean }> = [];
+	let cursor = 0;
+	for (const { start, end } of sentences) {
+		if (start > cursor) bounds.push({ start: cursor, end: start, sentence: false });
+		bounds.push({ start, end, sentence: true });
+		cursor = end;
+	}
+	if (cursor < text.length || bounds.length === 0) bounds.push({ start: cursor, end: text.length, sentence: false });
+
+	const pieces: Piece[] = bounds.map((bound) => ({ sentence: bound.sentence, nodes: [], text: '' }));
+	const pieceAt = (position: number): number => {
+		const found = bounds.findIndex((bound) => position >= bound.start && position < bound.end);
+		return found >= 0 ? found : bounds.length - 1;
+	};
+
+	nodes.forEach((node, index) => {
+		const start = offsets[index]!;
+		const value = texts[index]!;
+		if (node.type === 'text') {
+			bounds.forEach((bound, at) => {
+				const from = Math.max(bound.start, start);
+				const to = Math.min(bound.end, start + value.length);
+				if (to > from) pieces[at]!.nodes.push({ type: 'text', value: value.slice(from - start, to - start) });
+			});
+			return;
+		}
+		const lead = value.length - value.trimStart().length;
+		pieces[pieceAt(lead < value.length ? start + lead : start)]!.nodes.push(node);
+	});
+
+	for (const piece of pieces) piece.text = collapseWhitespace(piece.nodes.map(textOf).join(''));
+	return pieces.filter((piece) => piece.nodes.length > 0 || piece.sentence);
+}
+
+function isTruthy(value: unknown): boolean {
+	return value !== undefined && value !== null && value !== false && value !== 'false';
+}
+
+/**
+ * Map every offset of a raw text to its offset in `collapseWhitespace(raw)`.
+ *
+ * @param raw
+ *   Text before collapsing.
+ * @returns
+ *   `map[i]` is where raw offset `i` lands (`map[raw.length]` is the end).
+ */
+function collapsedOffsets(raw: string): number[] {
+	const map: number[] = [];
+	const leading = raw.length - raw.trimStart().length;
+	let out = 0;
+	let inSpace = false;
+	for (let index = 0; index < raw.length; index++) {
+		if (index < leading || isWhitespace(raw.charCodeAt(index))) {
+			// A run of whitespace becomes one space (none at the start): it stands where that space would.
+			map.push(index < leading ? 0 : out);
+			inSpace = index >= leading;
+			continue;
+		}
+		if (inSpace) out += 1;
+		inSpace = false;
+		map.push(out);
+		out += 1;
+	}
+	map.push(out);
+	return map;
+}
+
+/**
+ * Whether a UTF-16 code unit is whitespace as `\s` reads it, without a regex
+ * for the printable ASCII that is most of the text.
+ *
+ * @param code
+ *   Code unit.
+ * @returns
+ *   Whether `/\s/` matches it.
+ */
+function isWhitespace(code: number): boolean {
+	if (code > 0x20 && code < 0xa0) return false;
+	return /\s/.test(String.fromCharCode(code));
+}
+
+/** Annotation links (`data-mention` + `data-ref`) inside a claim, in document order, with offsets in the claim text. */
+function collectMentions(nodes: readonly ElementContent[]): Mention[] {
+	const found: Array<{ node: Element; start: number; end: number }> = [];
+	let raw = '';
+	const visit = (node: ElementContent) => {
+		if (node.type === 'text') {
+			raw += node.value;
+			return;
+		}
+		if (node.type !== 'element') return;
+		if (node.tagName === 'br') {
+			raw += '\n';
+			return;
+		}
+		const start = raw.length;
+		node.children.forEach(visit);
+		const { dataMention, dataRef } = node.properties;
+		if (dataMention !== undefined && dataRef !== undefined) found.push({ node, start, end: raw.length });
+	};
+	nodes.forEach(visit);
+	const map = collapsedOffsets(raw);
+	// Outer links close after the links inside them: order by position.
+	found.sort((a, b) => a.start - b.start || b.end - a.end);
+	return found.map(({ node, start, end }) => {
+		const { dataMention, dataRef, dataImplicit, dataRange, dataInferred, dataForm, dataCorrect } = node.properties;
+		const from = map[start + (raw.slice(start, end).length - raw.slice(start, end).trimStart().length)]!;
+		const to = map[end - (raw.slice(start, end).length - raw.slice(start, end).trimEnd().length)]!;
+		const mention: Mention = {
+			kind: mentionKindSchema.parse(String(dataMention)),
+			ref: String(dataRef),
+			text: collapseWhitespace(textOf(node)),
+			start: from,
+			end: to,
+		};
+		if (isTruthy(dataImplicit)) mention.implicit = true;
+		if (isTruthy(dataRange)) mention.range = true;
+		if (isTruthy(dataInferred)) mention.inferred = true;
+		if (typeof dataForm === 'string') mention.form = mentionFormSchema.parse(dataForm);
+		if (typeof dataCorrect === 'string') mention.correct = dataCorrect;
+		return mention;
+	});
+}

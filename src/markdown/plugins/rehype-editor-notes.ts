@@ -1,0 +1,155 @@
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import type { VFile } from 'vfile';
+import { h } from 'hastscript';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { toHast } from 'mdast-util-to-hast';
+import { visitParents } from 'unist-util-visit-parents';
+import { truncateAtWord } from '../../utils/truncate.ts';
+
+/**
+ * Places each editor's note beside the passage it is about. The passage was
+ * marked by `remark-editor-note-anchors` (`<mark id="noted-<id>">`); this
+ * plugin runs after the claims are wrapped, so the editors' words never become
+ * claims or mentions of the commentary.
+ *
+ * A paragraph with notes becomes
+ *
+ * ```html
+ * <div class="with-note">
+ *   <p>…<mark class="noted" id="noted-x" aria-details="note-x">…</mark>…</p>
+ *   <div class="editor-notes">
+ *     <aside class="editor-note" id="note-x" aria-labelledby="note-x-label">…</aside>
+ *   </div>
+ * </div>
+ * ```
+ *
+ * which the stylesheet lays out as a margin note on wide screens and as an
+ * inset after the paragraph on narrow ones. The notes of one paragraph share
+ * one `editor-notes` group, so that in the margin they stack as one column
+ * taken out of the flow: a note taller than its paragraph never pushes the
+ * next paragraph down.
+ */
+export interface PlacedNote {
+	id: string;
+	commentary: string;
+	kind: 'factual-error' | 'misattribution' | 'misspelling' | 'imprecision' | 'context';
+	/** The commentary's words the note is about; part of the note's accessible name. */
+	quote: string;
+	/** The note's Markdown body. */
+	body: string;
+	sources: readonly { label: string; url?: string | undefined }[];
+	file: string;
+}
+
+export interface Options {
+	/** Every editor's note of the site (default: none). */
+	notes?: readonly PlacedNote[];
+}
+
+export const NOTE_KIND_LABEL: Record<PlacedNote['kind'], string> = {
+	'factual-error': 'factual error',
+	misattribution: 'misattribution',
+	misspelling: 'misspelling',
+	imprecision: 'imprecision',
+	context: 'context',
+};
+
+const BLOCKS = new Set(['p', 'li', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/**
+ * Insert note asides after their passages.
+ *
+ * @param options
+ *   Configuration.
+ * @returns
+ *   Transform.
+ */
+export default function rehypeEditorNotes(options?: Readonly<Options> | null) {
+	const notes = options?.notes ?? [];
+
+	return function transform(tree: Root, file: VFile): undefined {
+		if (!file.path || !/[\\/]content[\\/]commentaries[\\/]/.test(file.path)) return undefined;
+		const mine = notes.filter((note) => note.commentary === file.stem);
+		if (mine.length === 0) return undefined;
+		const byId = new Map(mine.map((note) => [note.id, note]));
+		const placements: { note: PlacedNote; mark: Element; block: Element; parent: Root | Element }[] = [];
+
+		visitParents(tree, 'element', (node, ancestors) => {
+			const id = node.properties['dataNote'];
+			if (node.tagName !== 'mark' || typeof id !== 'string') return;
+			const note = byId.get(id);
+			if (!note) return;
+			let blockIndex = -1;
+			for (let index = ancestors.length - 1; index >= 0; index--) {
+				const ancestor = ancestors[index];
+				if (ancestor?.type === 'element' && BLOCKS.has(ancestor.tagName)) {
+					blockIndex = index;
+					break;
+				}
+			}
+			const block = ancestors[blockIndex];
+			const parent = ancestors[blockIndex - 1];
+			if (!block || block.type !== 'element' || !parent) {
+				file.fail(`Editor's note ${note.file}: its passage is not inside a paragraph, list item or heading`, {
+					ruleId: 'note-place',
+					source: 'rehype-editor-notes',
+				});
+			}
+			placements.push({ note, mark: node, block: block as Element, parent: parent as Root | Element });
+		});
+
+		for (const { note } of placements) byId.delete(note.id);
+		for (const note of byId.values()) {
+			file.fail(`Editor's note ${note.file}: its passage mark was not found in the rendered page`, {
+				ruleId: 'note-place',
+				source: 'rehype-editor-notes',
+			});
+		}
+
+		// Several notes can share one block: wrap it once, then add each aside to its group.
+		const wrappers = new Map<Element, Element>();
+		for (const { note, mark, block, parent } of placements) {
+			mark.properties['ariaDetails'] = `note-${note.id}`;
+			const aside = renderNote(note);
+			if (block.tagName === 'li') {
+				block.children.push(aside);
+				continue;
+			}
+			const existing = wrappers.get(block);
+			if (existing) {
+				existing.children.push(aside);
+				continue;
+			}
+			const index = parent.children.indexOf(block as RootContent & ElementContent);
+			const group = h('div', { className: ['editor-notes'] }, [aside]);
+			const wrapper = h('div', { className: ['with-note'] }, [block, group]);
+			parent.children.splice(index, 1, wrapper as RootContent & ElementContent);
+			wrappers.set(block, group);
+		}
+		return undefined;
+	};
+}
+
+/**
+ * The aside for one note: a label, the note's own Markdown, and its sources.
+ */
+function renderNote(note: PlacedNote): Element {
+	const body = toHast(fromMarkdown(note.body)) as Root;
+	const labelId = `note-${note.id}-label`;
+	// Several notes can share a page: each landmark's name says which passage it is about.
+	const name = `Editor’s note on “${truncateAtWord(note.quote, 60)}”`;
+	return h('aside', { className: ['editor-note'], id: `note-${note.id}`, ariaLabel: name, dataPagefindIgnore: true }, [
+		h('p', { className: ['editor-note-label'], id: labelId }, [
+			'Editor’s note',
+			h('span', { className: ['editor-note-kind'] }, [`: ${NOTE_KIND_LABEL[note.kind]}`]),
+		]),
+		...(body.children as ElementContent[]),
+		h('p', { className: ['editor-note-sources'] }, [
+			note.sources.length === 1 ? 'Source: ' : 'Sources: ',
+			...note.sources.flatMap((source, index): ElementContent[] => [
+				...(index > 0 ? [{ type: 'text' as const, value: '; ' }] : []),
+				source.url ? h('a', { href: source.url, rel: ['external', 'noopener'] }, [source.label]) : { type: 'text', value: source.label },
+			]),
+		]),
+	]);
+}

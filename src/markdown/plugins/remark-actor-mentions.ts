@@ -1,0 +1,60 @@
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { compileActors, createActorRecogniser, namedActors, type ActorSource } from '../../annotate/actor-matcher.ts';
+import { annotatableTexts, annotateTree } from './mentions/annotate-tree.ts';
+import { presentActor } from './mentions/present.ts';
+import { sourceOf } from './mentions/positions.ts';
+import { recordMentions } from './mentions/record.ts';
+import { isCommentary } from '../scope.ts';
+
+/** Options of `remarkActorMentions`. */
+export interface Options {
+	/** Actor records with ids (from `loadRegistry(root).actors`) (default: `[]`, nothing linked). */
+	actors?: ReadonlyArray<ActorSource> | null | undefined;
+	/** Which files to annotate (default: `isCommentary`, the pipeline's one rule). */
+	include?: ((file: VFile) => boolean) | null | undefined;
+	/**
+	 * Lines of the file before the Markdown the plugin is given (its frontmatter, which Astro cuts off), so that
+	 * positions name the line an editor opens (default: none; the pipeline passes the loaders' `lineOffset`).
+	 */
+	lineOffset?: ((file: VFile) => number) | null | undefined;
+}
+
+/**
+ * Link every surface form of a registry actor to the actor's page.
+ *
+ * ```md
+ * Jack Sullivan said Russia’s ties with the DPRK grew.
+ * ```
+ *
+ * becomes
+ *
+ * ```html
+ * <a href="/actors/jake-sullivan/" class="mention mention-actor" data-mention="actor" data-ref="jake-sullivan"
+ *   data-form="misspelling" data-correct="Jake Sullivan">Jack Sullivan</a> said
+ * <a href="/actors/russia/" class="mention mention-actor" data-mention="actor" data-ref="russia" data-form="name">Russia’s</a> ties …
+ * ```
+ *
+ * Short forms ("Kim") are linked only when the document names exactly one
+ * actor with that short form in full. Mentions are appended to
+ * `file.data.mentions`.
+ *
+ * @param options
+ *   Configuration (optional).
+ * @returns
+ *   Transform.
+ */
+export default function remarkActorMentions(options?: Readonly<Options> | null) {
+	const include = options?.include ?? isCommentary;
+	const lineOffset = options?.lineOffset ?? (() => 0);
+	const matcher = compileActors(options?.actors ?? []);
+
+	return function transform(tree: Root, file: VFile): undefined {
+		if (!include(file)) return undefined;
+		// Which actors the whole document names decides what a bare short form means.
+		const named = namedActors(matcher, annotatableTexts(tree));
+		const { mentions } = annotateTree(tree, createActorRecogniser(matcher, named), presentActor, sourceOf(file), lineOffset(file));
+		recordMentions(file, mentions);
+		return undefined;
+	};
+}

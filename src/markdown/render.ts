@@ -1,0 +1,75 @@
+/**
+ * The claims of commentaries without Astro, through the site's own Markdown
+ * pipeline (`src/markdown/pipeline.ts`). The ledger command and
+ * the tests use it.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
+import { VFile } from 'vfile';
+import { commentarySlug, createCommentaryProcessor } from './pipeline.ts';
+import type { Claim } from '../schemas/corpus.ts';
+import { listPublished } from '../loaders/published.ts';
+
+/** A processor made by `createCommentaryProcessor`. */
+export type CommentaryProcessor = ReturnType<typeof createCommentaryProcessor>;
+
+export interface RenderedCommentary {
+	slug: string;
+	claims: Claim[];
+	/** Body HTML as the pipeline leaves it. */
+	html: string;
+}
+
+/**
+ * Render one commentary's Markdown and collect its claims.
+ *
+ * @param markdown
+ *   File content, frontmatter included.
+ * @param path
+ *   Path of the file (gives the slug and appears in error messages).
+ * @param processor
+ *   The site's pipeline (`createCommentaryProcessor`).
+ * @returns
+ *   Slug, claims and HTML.
+ * @throws {Error}
+ *   Starting with `path:line:column` when the Markdown is rejected.
+ */
+export async function renderCommentary(markdown: string, path: string, processor: CommentaryProcessor): Promise<RenderedCommentary> {
+	// Blank the frontmatter but keep its lines, so that positions in messages match the file.
+	const { content, frontmatter } = parseFrontmatter(markdown, { frontmatter: 'empty-with-lines' });
+	const file = new VFile({ value: content, path, data: { astro: { frontmatter } } });
+	try {
+		const result = await processor.process(file);
+		return { slug: commentarySlug(file), claims: result.data.claims ?? [], html: String(result.value) };
+	} catch (error) {
+		const place = (error as { place?: { line?: number; column?: number; start?: { line: number; column: number } } }).place;
+		const point = place && 'start' in place && place.start ? place.start : place;
+		const where = point?.line ? `${path}:${point.line}:${point.column ?? 1}` : path;
+		const reason = (error as { reason?: string }).reason ?? (error as Error).message;
+		throw new Error(`${where}: ${reason}`, { cause: error });
+	}
+}
+
+/**
+ * Claims of every published commentary in a folder (`*.md`, except drafts
+ * whose name starts with `_`), by slug, slugs sorted.
+ *
+ * @param directory
+ *   Folder such as `content/commentaries`.
+ * @param processor
+ *   The site's pipeline (`createCommentaryProcessor`).
+ * @returns
+ *   Slug → claims in reading order.
+ */
+export async function claimsOfDirectory(directory: string, processor: CommentaryProcessor): Promise<Map<string, Claim[]>> {
+	const names = listPublished(directory, '.md');
+	const result = new Map<string, Claim[]>();
+	for (const name of names) {
+		const path = join(directory, name);
+		const rendered = await renderCommentary(await readFile(path, 'utf8'), path, processor);
+		if (result.has(rendered.slug)) throw new Error(`${path}: another file in ${basename(directory)} has the slug “${rendered.slug}”`);
+		result.set(rendered.slug, rendered.claims);
+	}
+	return result;
+}
