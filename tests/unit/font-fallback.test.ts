@@ -69,7 +69,7 @@ describe('metric-matched fallback fonts', () => {
 		}
 		expect(checked).toBe(6);
 		// And the reading stack names them, right after the web font.
-		const global = readFileSync(`${ROOT}src/styles/global.css`, 'utf8');
+		const global = readFileSync(`${ROOT}src/styles/base.css`, 'utf8');
 		expect(global).toMatch(/--font-reading: 'Source Serif 4', 'Source Serif 4 fallback Times New Roman', 'Source Serif 4 fallback DejaVu Serif'/);
 	});
 });
