@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { earliestDay, robotsTxt } from '../../src/features/dataset/crawlers';
 import { inSitemap } from '../../src/features/dataset/sitemap-rule';
-import { articleJsonLd, highwireMeta, jsonLdText } from '../../src/features/sharing/scholarly-meta';
+import { articleJsonLd, highwireMeta } from '../../src/features/sharing/scholarly-meta';
+import { jsonLdText } from '../../src/utils/head-meta';
 import type { CitableWork } from '../../src/features/sharing/cite';
 
 const work: CitableWork = {

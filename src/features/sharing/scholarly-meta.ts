@@ -4,13 +4,9 @@
  * a schema.org JSON-LD description. Both describe the commentary, as this
  * edition presents it.
  */
+import type { MetaTag } from '../../utils/head-meta.ts';
 import type { CitableWork } from './cite.ts';
 
-/** One `<meta name content>` pair. */
-export interface MetaTag {
-	name: string;
-	content: string;
-}
 
 /** `2024-06-19` → `2024/06/19`, `2024-06` → `2024/06` (Highwire's date form). */
 function highwireDate(iso: string): string {
@@ -84,12 +80,4 @@ export function articleJsonLd(work: CitableWork, pageUrl: string, options?: Read
 		...(options?.image ? { image: options.image } : {}),
 		...(options?.quote ? { hasPart: { '@type': 'Quotation', text: options.quote } } : {}),
 	};
-}
-
-/**
- * JSON-LD as the text of a `<script type="application/ld+json">`: `<` is
- * escaped so that no string in the data can close the element.
- */
-export function jsonLdText(value: unknown): string {
-	return JSON.stringify(value).replace(/</g, '\\u003c');
 }

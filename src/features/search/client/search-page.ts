@@ -19,7 +19,7 @@ import { routes } from '../../../utils/routes.ts';
 import { readQuery, type ReadQuery } from '../query.ts';
 import { compareFilterValues, filterValueLabel, SEARCH_FILTER_LABELS } from '../filters.ts';
 import type { SearchFilter, SearchVocabulary } from '../records.ts';
-import { FOCUS_FLAG } from './search-focus.ts';
+import { FOCUS_FLAG } from '../../../layouts/client/search-focus.ts';
 
 /** The parts of Pagefind's JS API used here. */
 interface PagefindResultData {

@@ -3,7 +3,7 @@
  * on it, to its field), as does the header's Search link. Tiny on purpose:
  * the search code and index load only on the search page.
  */
-import { routes } from '../../../utils/routes.ts';
+import { routes } from '../../utils/routes.ts';
 import { FOCUS_FLAG } from './search-focus.ts';
 
 /** Whether the key press belongs to a field the reader is typing in. */

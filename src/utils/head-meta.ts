@@ -1,0 +1,18 @@
+/**
+ * What the page shell prints into `<head>` for a page's metadata: meta
+ * tag pairs and JSON-LD, serialised safely.
+ */
+
+/** One `<meta name content>` pair. */
+export interface MetaTag {
+	name: string;
+	content: string;
+}
+
+/**
+ * JSON-LD as the text of a `<script type="application/ld+json">`: `<` is
+ * escaped so that no string in the data can close the element.
+ */
+export function jsonLdText(value: unknown): string {
+	return JSON.stringify(value).replace(/</g, '\\u003c');
+}
