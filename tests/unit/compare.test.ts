@@ -265,12 +265,12 @@ describe('published data', () => {
 });
 
 describe('compare routes', () => {
-	it('should build pair, selection and data addresses under any base', async () => {
+	it('should build pair, selection and parts addresses under any base', async () => {
 		const { createRoutes } = await import('../../src/utils/routes.ts');
 		const routes = createRoutes('/reader/');
 		expect(routes.comparePair(pairId('roy', 'rekha'))).toBe('/reader/compare/rekha--roy/');
 		expect(routes.compareSelection(['roy', 'rekha', 'lankov'])).toBe('/reader/compare/?c=roy,rekha,lankov');
 		expect(routes.compareSelection(['roy', 'rekha'], topicAnchor('article:4'))).toBe('/reader/compare/?c=roy,rekha#t-article-4');
-		expect(routes.compareData('index')).toBe('/reader/compare/data/index.json');
+		expect(routes.compareParts('view')).toBe('/reader/compare/parts/view.htm');
 	});
 });
