@@ -53,8 +53,8 @@ export interface Routes {
 	comparePair(id: string): string;
 	/** The script-built view of a selection (`/compare/?c=a,b,c`), optionally at a topic's anchor. */
 	compareSelection(slugs: readonly string[], anchor?: string): string;
-	/** A data file of the compare view (`/compare/data/index.json`, `/compare/data/<slug>.json`). */
-	compareData(name: string): string;
+	/** Server-rendered parts the compare script assembles a view from (`/compare/parts/view.htm`, `/compare/parts/<slug>.htm`). */
+	compareParts(name: string): string;
 	/** A page fragment on any route. */
 	fragment(path: string, id: string): string;
 	/** The card image of pages without a card of their own (1200×630 PNG). */
@@ -162,7 +162,7 @@ export function createRoutes(base: string | undefined, site?: string | undefined
 			const path = `${withBase('/compare/')}?c=${slugs.map(encodeURIComponent).join(',')}`;
 			return anchor ? fragment(path, anchor) : path;
 		},
-		compareData: (name) => withBase(`/compare/data/${encodeURIComponent(name)}.json`),
+		compareParts: (name) => withBase(`/compare/parts/${encodeURIComponent(name)}.htm`),
 		fragment,
 		siteCard: () => withBase('/site-card.png'),
 		feed: () => withBase('/feed.xml'),

@@ -1,6 +1,6 @@
 /**
  * The compare view in Chromium, at 1280 and 360 px: pre-rendered pairs and a
- * script-built triple, choosing topics (columns turn to their claims, marks,
+ * triple assembled from the parts the build published, choosing topics (columns turn to their claims, marks,
  * previous / next), the address following the view with and without
  * JavaScript, cross-column highlights, aligned rows, editors' notes beside
  * their claims, axe in both schemes (without JavaScript: compare-no-js.test.ts); then that reading pages load no compare
@@ -196,7 +196,7 @@ describe('the compare view', () => {
 		});
 	});
 
-	it.for([wide, phone])('should build a triple from the data in the browser at $width px, with the topic from the address', { timeout: 180_000 }, async (viewport, { expect }) => {
+	it.for([wide, phone])('should assemble a triple from its parts in the browser at $width px, with the topic from the address', { timeout: 180_000 }, async (viewport, { expect }) => {
 		await site.open(
 			`/compare/?c=${LANKOV},${REKHA},${ROY}#t-actor-russia`,
 			async (page, report) => {
@@ -208,7 +208,7 @@ describe('the compare view', () => {
 				const state = await columnState(page);
 				for (const column of state) expect(column.hits.length).toBeGreaterThan(0);
 				expect(await page.locator('.cmp-topic-link').first().locator('.cmp-count').count()).toBe(3);
-				// Without pair pages for it, the view came from the published JSON.
+				// Without a pre-rendered page for it, the view was assembled from the published parts.
 				expect(await page.locator('[data-compare-pairs]').isVisible()).toBe(false);
 				expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
 				if (viewport.width === wide.width) {
@@ -221,6 +221,55 @@ describe('the compare view', () => {
 			},
 			{ viewport },
 		);
+	});
+
+	it('should assemble a chosen pair from the parts the build rendered, node for node the pre-rendered page’s view', async () => {
+		// The pre-rendered page's columns, in its order (reading order), as the address would name them.
+		const slugs = /data-slugs="([^"]+)"/.exec(readDistFile(`${pairPath(REKHA, ROY).slice(1)}index.html`))?.[1];
+		expect(slugs).toBeDefined();
+		await site.open(`/compare/?c=${slugs}`, async (page, report) => {
+			await live(page);
+			const difference = await page.evaluate(async (url) => {
+				const served = new DOMParser().parseFromString(await (await fetch(url)).text(), 'text/html').querySelector('[data-compare-view]');
+				const shown = document.querySelector('[data-compare-view]')?.cloneNode(true);
+				if (!served || !(shown instanceof Element)) return 'no view';
+				// The rows by topic are for reading without the script; the script marks the view it runs.
+				served.querySelector('[data-compare-aligned]')?.remove();
+				shown.classList.remove('is-live');
+				const describe = (node: Node): string =>
+					node instanceof Element
+						? `<${node.localName} ${[...node.attributes].map((a) => `${a.name}="${a.value}"`).sort().join(' ')}>`
+						: `${node.nodeName} ${JSON.stringify(node.textContent)}`;
+				const firstDifference = (a: Node, b: Node, path: string): string | undefined => {
+					if (describe(a) !== describe(b)) return `${path}: ${describe(a)} ≠ ${describe(b)}`;
+					const [left, right] = [[...a.childNodes], [...b.childNodes]];
+					if (left.length !== right.length) return `${path} ${describe(a)}: ${left.length} ≠ ${right.length} children`;
+					for (let index = 0; index < left.length; index++) {
+						const found = firstDifference(left[index]!, right[index]!, `${path}/${index}`);
+						if (found) return found;
+					}
+					return undefined;
+				};
+				return firstDifference(shown, served, '') ?? null;
+			}, pairPath(REKHA, ROY));
+			expect(difference).toBeNull();
+			// Assembled from the published parts (the view's and each column's), not from data.
+			const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname));
+			const parts = fetched.filter((path) => path.startsWith('/compare/parts/')).sort();
+			expect(parts).toEqual(['/compare/parts/view.htm', ...slugs!.split(',').map((slug) => `/compare/parts/${slug}.htm`)].sort());
+			expect(fetched.filter((path) => path.endsWith('.json'))).toEqual([]);
+			expect(report.consoleErrors).toEqual([]);
+		});
+	});
+
+	it('should keep a pre-rendered view in place and fetch no parts for it', async () => {
+		await site.open(pairPath(REKHA, ROY), async (page) => {
+			await live(page);
+			const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname));
+			expect(fetched.filter((path) => path.startsWith('/compare/parts/'))).toEqual([]);
+			// Without parts there is nothing to replace the served view with: the script wired the one the page came with.
+			expect(await page.locator('[data-compare-mount] > [data-compare-view].is-live').count()).toBe(1);
+		});
 	});
 
 	it('should add a third column and swap columns without a reload, the address following, back and forward too', async () => {

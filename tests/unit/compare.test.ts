@@ -7,9 +7,13 @@ import {
 	canonicalPair,
 	claimSegments,
 	claimsAbout,
+	claimTopics,
 	claimsCoveredByNote,
 	columnBlocks,
 	commentaryData,
+	countLabel,
+	countsText,
+	isMentionKind,
 	notesByClaim,
 	pairId,
 	parsePairId,
@@ -17,6 +21,10 @@ import {
 	parseTopicKey,
 	prerenderedPairs,
 	prerendersPairs,
+	railGroupTitle,
+	railGroups,
+	railKey,
+	rankTopics,
 	stepPosition,
 	topicAnchor,
 	topicKey,
@@ -138,6 +146,39 @@ describe('the topic rail', () => {
 		// A claim naming Russia twice counts once.
 		expect(rail[1]).toMatchObject({ counts: [2, 1], shared: 2 });
 		expect(rail.find((t) => t.key === 'actor:china')).toMatchObject({ counts: [1, 0], shared: 1 });
+	});
+
+	it('should rank the same from the topics of each claim as from the claims (what the script reads off a column)', () => {
+		const fromClaims = topicRail([roy, rekha]);
+		expect(rankTopics([roy.claims.map(claimTopics), rekha.claims.map(claimTopics)])).toEqual(fromClaims);
+		// Words that are no topic key are left out, not counted.
+		expect(rankTopics([[['article:4', 'place:paris']]]).map((t) => t.key)).toEqual(['article:4']);
+	});
+
+	it('should group the rail by how many columns share a topic, most shared first', () => {
+		const rail = topicRail([roy, rekha]);
+		expect(railGroups(rail, 2).map((group) => [group.shared, group.topics.length])).toEqual([
+			[2, 2],
+			[1, 4],
+		]);
+		expect(railGroups(rail, 3).map((group) => group.shared)).toEqual([2, 1]);
+		expect([railGroupTitle(2, 2), railGroupTitle(1, 2), railGroupTitle(3, 3), railGroupTitle(2, 3), railGroupTitle(1, 3)]).toEqual([
+			'In both',
+			'In one only',
+			'In all 3',
+			'In 2',
+			'In one only',
+		]);
+	});
+
+	it('should say the counts in words for screen readers and key the count columns', () => {
+		expect(countsText(['Roy', 'Rekha J'], [3, 0])).toBe('Roy 3, Rekha J none');
+		expect(railKey(['Roy', 'Rekha J', 'Lankov'])).toBe('Claims per column: Roy · Rekha J · Lankov');
+		expect(countLabel(12)).toBe('(12)');
+	});
+
+	it('should tell mention kinds from other words', () => {
+		expect(['article', 'actor', 'date', 'place', ''].map(isMentionKind)).toEqual([true, true, true, false, false]);
 	});
 
 	it('should follow the column order in its counts', () => {
@@ -265,12 +306,12 @@ describe('published data', () => {
 });
 
 describe('compare routes', () => {
-	it('should build pair, selection and data addresses under any base', async () => {
+	it('should build pair, selection and parts addresses under any base', async () => {
 		const { createRoutes } = await import('../../src/utils/routes.ts');
 		const routes = createRoutes('/reader/');
 		expect(routes.comparePair(pairId('roy', 'rekha'))).toBe('/reader/compare/rekha--roy/');
 		expect(routes.compareSelection(['roy', 'rekha', 'lankov'])).toBe('/reader/compare/?c=roy,rekha,lankov');
 		expect(routes.compareSelection(['roy', 'rekha'], topicAnchor('article:4'))).toBe('/reader/compare/?c=roy,rekha#t-article-4');
-		expect(routes.compareData('index')).toBe('/reader/compare/data/index.json');
+		expect(routes.compareParts('view')).toBe('/reader/compare/parts/view.htm');
 	});
 });

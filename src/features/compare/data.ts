@@ -2,7 +2,7 @@
  * The compare view's data, read once per build from the corpus and the
  * registries: each commentary's claims with the editors' notes placed on the
  * claims they cover, column labels, and a label for every topic. The pages
- * and the JSON endpoints under `/compare/data/` both read it from here.
+ * and the parts under `/compare/parts/` both read it from here.
  */
 import { getCollection } from 'astro:content';
 import { fromMarkdown } from 'mdast-util-from-markdown';
@@ -18,23 +18,19 @@ import {
 	claimsCoveredByNote,
 	commentaryData,
 	parseTopicKey,
-	PAIR_PAGE_LIMIT,
-	prerendersPairs,
 	type CompareCommentary,
 	type CompareCommentaryData,
-	type CompareIndexData,
 	type CompareNote,
 	type CompareTopicInfo,
 } from './model.ts';
 
-/** Everything the compare pages and endpoints render. */
+/** Everything the compare pages and parts render. */
 export interface CompareData {
 	commentaries: CompareCommentary[];
 	/** Per commentary: claims and notes. */
 	columns: Map<string, CompareCommentaryData>;
 	/** Label and page of every topic discussed anywhere, by key. */
 	topics: Record<string, CompareTopicInfo>;
-	index: CompareIndexData;
 }
 
 let cached: Promise<CompareData> | undefined;
@@ -92,11 +88,5 @@ async function load(): Promise<CompareData> {
 		columns.set(slug, commentaryData(slug, claims, own));
 		for (const claim of claims) for (const key of claimTopics(claim)) topics[key] ??= topicInfo(key, actorNames);
 	}
-	const index: CompareIndexData = {
-		pairLimit: PAIR_PAGE_LIMIT,
-		pairPages: prerendersPairs(corpus.length),
-		commentaries,
-		topics,
-	};
-	return { commentaries, columns, topics, index };
+	return { commentaries, columns, topics };
 }

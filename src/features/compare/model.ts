@@ -5,17 +5,19 @@
  * commentaries discuss, shared topics first), the row-by-row alignment of the
  * claims about one topic, and which claims an editor's note covers.
  *
- * Pure functions over plain data: the pages render their results, the
- * client script (`src/features/compare/client/compare.ts`) runs the same functions over the
- * published JSON, so a script-built view and a pre-rendered one agree.
+ * Pure functions over plain data: the components render their results; the
+ * client script (`src/features/compare/client/compare.ts`) only assembles the
+ * parts those components published (`/compare/parts/`), ranking the rail with
+ * {@link rankTopics}, so an assembled view and a pre-rendered one agree.
  */
 import type { Claim, Mention, MentionKind } from '../../schemas/corpus.ts';
 import { findQuote, type QuoteSelector } from '../../utils/find-quote.ts';
 
 /**
  * Pairs are pre-rendered while the corpus has at most this many commentaries
- * (12 commentaries: 66 pair pages). Beyond it only the script-built view and a
- * no-JavaScript fallback are published.
+ * (12 commentaries: 66 pair pages). Beyond it only the parts the script
+ * assembles a view from (one per commentary) and a no-JavaScript fallback are
+ * published.
  */
 export const PAIR_PAGE_LIMIT = 12;
 
@@ -55,6 +57,18 @@ export function topicKey(kind: MentionKind, ref: string): string {
 }
 
 /**
+ * Whether a string names a mention kind.
+ *
+ * @param value
+ *   Any string.
+ * @returns
+ *   `true` for `article`, `actor` and `date`.
+ */
+export function isMentionKind(value: string): value is MentionKind {
+	return KIND_ORDER.some((kind) => kind === value);
+}
+
+/**
  * Split a topic key into kind and ref.
  *
  * @param key
@@ -66,8 +80,8 @@ export function parseTopicKey(key: string): { kind: MentionKind; ref: string } |
 	const at = key.indexOf(':');
 	const kind = key.slice(0, at);
 	const ref = key.slice(at + 1);
-	if (at < 1 || ref === '' || !(KIND_ORDER as readonly string[]).includes(kind)) return undefined;
-	return { kind: kind as MentionKind, ref };
+	if (at < 1 || ref === '' || !isMentionKind(kind)) return undefined;
+	return { kind, ref };
 }
 
 /**
@@ -132,9 +146,8 @@ export function pairId(a: string, b: string): string {
  *   commentaries in canonical order.
  */
 export function parsePairId(id: string, known: readonly string[]): [string, string] | undefined {
-	const parts = id.split(PAIR_SEPARATOR);
-	if (parts.length !== 2) return undefined;
-	const [a, b] = parts as [string, string];
+	const [a, b, ...rest] = id.split(PAIR_SEPARATOR);
+	if (a === undefined || b === undefined || rest.length > 0) return undefined;
 	if (!known.includes(a) || !known.includes(b) || a === b) return undefined;
 	return pairId(a, b) === id ? [a, b] : undefined;
 }
@@ -252,14 +265,29 @@ function compareRefs(a: string, b: string): number {
  *   Topics in rail order.
  */
 export function topicRail(columns: readonly CompareColumn[]): RailTopic[] {
+	return rankTopics(columns.map((column) => column.claims.map(claimTopics)));
+}
+
+/**
+ * The topic rail from the topics of each claim of each column: what
+ * {@link topicRail} computes from claims, and the script from the
+ * `data-topics` of the claims a published column shows.
+ *
+ * @param columns
+ *   Per column, per claim in reading order, the claim's topic keys (each once).
+ * @returns
+ *   Topics in rail order; keys that are not topic keys are left out.
+ */
+export function rankTopics(columns: readonly (readonly (readonly string[])[])[]): RailTopic[] {
 	const byKey = new Map<string, RailTopic>();
-	columns.forEach((column, index) => {
-		for (const claim of column.claims) {
-			for (const key of claimTopics(claim)) {
+	columns.forEach((claims, index) => {
+		for (const keys of claims) {
+			for (const key of keys) {
 				let topic = byKey.get(key);
 				if (!topic) {
-					const { kind, ref } = parseTopicKey(key)!;
-					topic = { key, kind, ref, counts: columns.map(() => 0), shared: 0, total: 0 };
+					const parsed = parseTopicKey(key);
+					if (!parsed) continue;
+					topic = { key, ...parsed, counts: columns.map(() => 0), shared: 0, total: 0 };
 					byKey.set(key, topic);
 				}
 				topic.counts[index]! += 1;
@@ -275,6 +303,77 @@ export function topicRail(columns: readonly CompareColumn[]): RailTopic[] {
 			(a.kind === 'actor' ? b.total - a.total : 0) ||
 			compareRefs(a.ref, b.ref),
 	);
+}
+
+/**
+ * The heading of a group of the rail: how many of the columns discuss its
+ * topics.
+ *
+ * @param shared
+ *   Columns that discuss the group's topics.
+ * @param columns
+ *   Columns shown.
+ * @returns
+ *   `In both`, `In all 3`, `In 2`, `In one only`.
+ */
+export function railGroupTitle(shared: number, columns: number): string {
+	if (shared === 1) return 'In one only';
+	if (shared === columns) return shared === 2 ? 'In both' : `In all ${shared}`;
+	return `In ${shared}`;
+}
+
+/**
+ * The rail's topics in groups, most shared first (empty groups left out).
+ *
+ * @param rail
+ *   Topics in rail order.
+ * @param columns
+ *   Columns shown.
+ * @returns
+ *   Groups with their topics, in rail order.
+ */
+export function railGroups<T extends Pick<RailTopic, 'shared'>>(rail: readonly T[], columns: number): { shared: number; topics: T[] }[] {
+	return Array.from({ length: columns }, (_, index) => columns - index)
+		.map((shared) => ({ shared, topics: rail.filter((topic) => topic.shared === shared) }))
+		.filter((group) => group.topics.length > 0);
+}
+
+/**
+ * The rail's key to its count columns: `Claims per column: Roy · Rekha J`.
+ *
+ * @param shorts
+ *   The columns' short names, in column order.
+ * @returns
+ *   The text.
+ */
+export function railKey(shorts: readonly string[]): string {
+	return `Claims per column: ${shorts.join(' · ')}`;
+}
+
+/**
+ * A count as headings show it after their text: `(12)`.
+ *
+ * @param count
+ *   The number.
+ * @returns
+ *   The text.
+ */
+export function countLabel(count: number): string {
+	return `(${count})`;
+}
+
+/**
+ * The claim counts of a topic for screen readers: `Roy 3, Rekha J none`.
+ *
+ * @param shorts
+ *   The columns' short names, in column order.
+ * @param counts
+ *   Claims about the topic per column.
+ * @returns
+ *   The text.
+ */
+export function countsText(shorts: readonly string[], counts: readonly number[]): string {
+	return counts.map((count, index) => `${shorts[index] ?? ''} ${count === 0 ? 'none' : count}`).join(', ');
 }
 
 /**
@@ -432,7 +531,7 @@ export interface CompareNote {
 	claims: string[];
 }
 
-/** One commentary's data for the script-built view (`/compare/data/<slug>.json`). */
+/** One commentary's data for its column and the rail. */
 export interface CompareCommentaryData {
 	slug: string;
 	claims: CompareClaim[];
@@ -458,17 +557,6 @@ export interface CompareCommentary {
 	title: string;
 }
 
-/** What the script needs before any commentary (`/compare/data/index.json`). */
-export interface CompareIndexData {
-	/** The pre-rendering threshold the build used. */
-	pairLimit: number;
-	/** Whether pair pages exist (the corpus is within the threshold). */
-	pairPages: boolean;
-	commentaries: CompareCommentary[];
-	/** Every topic any commentary discusses, by topic key: its label and its page. */
-	topics: Record<string, CompareTopicInfo>;
-}
-
 /**
  * Reduce a commentary's claims to what the compare view uses (no mention
  * text or flags: the offsets locate the words), keeping the claim's section.
@@ -480,7 +568,7 @@ export interface CompareIndexData {
  * @param notes
  *   Its editors' notes, with their covered claims already found.
  * @returns
- *   The published data.
+ *   The column's data.
  */
 export function commentaryData(slug: string, claims: readonly Claim[], notes: readonly CompareNote[]): CompareCommentaryData {
 	return {

@@ -1,9 +1,12 @@
 /**
  * The compare view's client script (loaded by the compare pages only).
  *
- * - Shows the column chooser; a choice builds the view from the published
- *   data (`/compare/data/*.json`) without a reload, and the address follows
- *   (`/compare/?c=a,b,c`), so back, forward and reload give the same view.
+ * - Shows the column chooser; a choice assembles the view without a reload
+ *   from parts the build rendered with the pre-rendered pages' components
+ *   (`/compare/parts/*.htm`, parsed and adopted, never markup built here), and
+ *   the address follows (`/compare/?c=a,b,c`), so back, forward and reload
+ *   give the same view. A pre-rendered view stays in place; the script only
+ *   wires it.
  * - Choosing a topic (rail, or a mention in the text) turns every column to
  *   its first claim about it, marks every claim about it, and offers previous
  *   and next per column; the topic is the address's fragment (`#t-article-4`),
@@ -14,211 +17,126 @@
  * Styles only through classes (strict CSP); scrolling through `scrollTo` and
  * `scrollIntoView`.
  */
+import { joinNames } from '../../../utils/credit.ts';
 import { routes } from '../../../utils/routes.ts';
-import {
-	claimSegments,
-	claimTopics,
-	columnBlocks,
-	notesByClaim,
-	parseSelection,
-	stepPosition,
-	topicAnchor,
-	topicRail,
-	type CompareCommentaryData,
-	type CompareIndexData,
-	type CompareNote,
-} from '../model.ts';
+import { countLabel, countsText, parseSelection, railGroups, railKey, rankTopics, stepPosition, topicAnchor } from '../model.ts';
 
 /** Marks the element the script has taken over (and lets tests tell it ran). */
 const LIVE = 'is-live';
 
-let indexData: Promise<CompareIndexData> | undefined;
-const commentaryData = new Map<string, Promise<CompareCommentaryData>>();
+/** The parts around the columns (`/compare/parts/view.htm`). */
+const VIEW_PARTS = 'view';
 
-/** Fetch JSON, failing loudly on an HTTP error. */
-async function fetchJson<T>(url: string): Promise<T> {
+const partsDocuments = new Map<string, Promise<Document>>();
+
+/** Fetch a parts file and parse it (as an inert document: nothing in it runs or loads). */
+async function fetchParts(name: string): Promise<Document> {
+	const url = routes.compareParts(name);
 	const response = await fetch(url);
 	if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-	return (await response.json()) as T;
+	return new DOMParser().parseFromString(await response.text(), 'text/html');
 }
 
-/** The index (commentaries and topics), fetched once. */
-function loadIndex(): Promise<CompareIndexData> {
-	indexData ??= fetchJson<CompareIndexData>(routes.compareData('index'));
-	return indexData;
-}
-
-/** One commentary's data, fetched once. */
-function loadCommentary(slug: string): Promise<CompareCommentaryData> {
-	let data = commentaryData.get(slug);
-	if (!data) {
-		data = fetchJson<CompareCommentaryData>(routes.compareData(slug));
-		commentaryData.set(slug, data);
+/** A parts file (the view's, or a commentary's), fetched once. */
+function loadParts(name: string): Promise<Document> {
+	let parts = partsDocuments.get(name);
+	if (!parts) {
+		parts = fetchParts(name);
+		partsDocuments.set(name, parts);
 	}
-	return data;
+	return parts;
 }
-
-type Child = Node | string | null | undefined | false;
 
 /**
- * Create an element with attributes (`class` included) and children; text is
- * always set as text, never parsed as HTML.
+ * Copies, owned by this page, of the elements of a part (what its wrapper
+ * holds, not the wrapper): copies, because one parts file serves every view.
  */
-function el(tag: string, attributes: Record<string, string | undefined> = {}, children: readonly Child[] = []): HTMLElement {
-	const element = document.createElement(tag);
-	for (const [name, value] of Object.entries(attributes)) if (value !== undefined) element.setAttribute(name, value);
-	for (const child of children) if (child) element.append(child);
+function adopt(parts: Document, selector: string): HTMLElement[] {
+	const wrapper = parts.querySelector(selector);
+	if (!wrapper) throw new Error(`Compare parts: nothing matches ${selector}`);
+	return [...wrapper.children].map((element) => document.importNode(element, true)).filter((element) => element instanceof HTMLElement);
+}
+
+/** The one element of a part. */
+function adoptOne(parts: Document, selector: string): HTMLElement {
+	const [element] = adopt(parts, selector);
+	if (!element) throw new Error(`Compare parts: ${selector} is empty`);
 	return element;
 }
 
-/** `Roy 3, Rekha J none`: the counts for screen readers. */
-function countsText(index: CompareIndexData, slugs: readonly string[], counts: readonly number[]): string {
-	return counts.map((count, i) => `${shortName(index, slugs[i]!)} ${count === 0 ? 'none' : count}`).join(', ');
+/** An element the view must have. */
+function find(parent: ParentNode, selector: string): HTMLElement {
+	const element = parent.querySelector(selector);
+	if (!(element instanceof HTMLElement)) throw new Error(`Compare view: no ${selector}`);
+	return element;
 }
 
-function shortName(index: CompareIndexData, slug: string): string {
-	return index.commentaries.find((c) => c.slug === slug)?.short ?? slug;
-}
-
-/** `A and B`, `A, B and C`. */
-function joinNames(names: readonly string[]): string {
-	return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-}
-
-/** The note beside a claim, as `CompareNote.astro` renders it. */
-function renderNote(note: CompareNote): HTMLElement {
-	return el('div', { class: 'editor-note cmp-note', role: 'note', 'data-note': note.id }, [
-		el('p', { class: 'editor-note-label' }, ['Editor’s note', el('span', { class: 'editor-note-kind' }, [`: ${note.kind}`])]),
-		...note.paragraphs.map((paragraph) => el('p', {}, [paragraph])),
-		el('p', { class: 'editor-note-sources' }, [
-			note.sources.length === 1 ? 'Source: ' : 'Sources: ',
-			...note.sources.flatMap((source, i) => [
-				i > 0 ? '; ' : null,
-				source.url ? el('a', { href: source.url, rel: 'external noopener' }, [source.label]) : source.label,
-			]),
-		]),
-	]);
+/** A commentary's count on a topic's rail entry (the dash when it does not discuss it). */
+function adoptCount(parts: Document, key: string): HTMLElement {
+	const own = `[data-compare-part="count"][data-topic="${CSS.escape(key)}"]`;
+	return adoptOne(parts, parts.querySelector(own) ? own : '[data-compare-part="count"][data-topic=""]');
 }
 
 /**
- * Build the view for a selection, as `CompareView.astro` renders a pair (the
- * rows per topic are left out: with the script, the columns do that work).
+ * Assemble a view from published parts, in the order and with the content
+ * `CompareView.astro` gives a pre-rendered one (without the rows by topic,
+ * which serve reading without the script).
+ *
+ * @param view
+ *   The parts around the columns.
+ * @param columns
+ *   Each chosen commentary's parts, in column order.
+ * @returns
+ *   The view, not yet in the page.
  */
-function renderView(index: CompareIndexData, columns: readonly CompareCommentaryData[]): HTMLElement {
-	const slugs = columns.map((c) => c.slug);
-	const rail = topicRail(columns);
-	const n = columns.length;
-	const sharedTitle = (shared: number) =>
-		shared === 1 ? 'In one only' : shared === n ? (shared === 2 ? 'In both' : `In all ${shared}`) : `In ${shared}`;
-	const railList = el('div', { class: 'cmp-rail-list' });
-	for (let shared = n; shared >= 1; shared--) {
-		const topics = rail.filter((topic) => topic.shared === shared);
-		if (topics.length === 0) continue;
-		railList.append(
-			el('h3', { class: 'cmp-rail-group' }, [`${sharedTitle(shared)} `, el('span', { class: 'count' }, [`(${topics.length})`])]),
-			el(
-				'ul',
-				{ class: 'cmp-topics' },
-				topics.map((topic) =>
-					el('li', {}, [
-						el('a', { href: `#${topicAnchor(topic.key)}`, 'data-topic': topic.key, class: `cmp-topic-link kind-${topic.kind}` }, [
-							el('span', { class: 'cmp-topic-label' }, [index.topics[topic.key]?.label ?? topic.ref]),
-							el(
-								'span',
-								{ class: 'cmp-counts', 'aria-hidden': 'true' },
-								topic.counts.map((count) => el('span', { class: count === 0 ? 'cmp-count is-zero' : 'cmp-count' }, [count === 0 ? '–' : String(count)])),
-							),
-							el('span', { class: 'visually-hidden' }, [`: ${countsText(index, slugs, topic.counts)}`]),
-						]),
-					]),
-				),
-			),
-		);
-	}
-	const cols = columns.map((column, i) => {
-		const info = index.commentaries.find((c) => c.slug === column.slug)!;
-		const notes = notesByClaim(column.notes);
-		const placed = new Set<string>();
-		const headingId = `col-${column.slug}`;
-		const text = el('div', { class: 'cmp-text' });
-		for (const block of columnBlocks(column.claims)) {
-			const paragraph = el('p', { class: block.block.startsWith('h') ? 'cmp-block cmp-heading' : 'cmp-block' });
-			block.claims.forEach((claim, position) => {
-				if (position > 0) paragraph.append(' ');
-				paragraph.append(
-					el(
-						'span',
-						{ class: notes.has(claim.id) ? 'cmp-claim cmp-noted' : 'cmp-claim', id: claim.id, 'data-topics': claimTopics(claim).join(' ') },
-						claimSegments(claim).map((segment) =>
-							segment.topic
-								? el('a', { class: 'cmp-m', href: `#${topicAnchor(segment.topic)}`, 'data-topic': segment.topic }, [segment.text])
-								: segment.text,
-						),
-					),
-				);
-			});
-			text.append(paragraph);
-			for (const claim of block.claims) {
-				for (const note of notes.get(claim.id) ?? []) {
-					if (placed.has(note.id)) continue;
-					placed.add(note.id);
-					text.append(renderNote(note));
-				}
-			}
-		}
-		return el('section', { class: i === 0 ? 'cmp-col is-shown' : 'cmp-col', 'data-slug': column.slug, 'data-column': String(i), 'data-short': info.short, 'aria-labelledby': headingId }, [
-			el('header', { class: 'cmp-col-head' }, [
-				el('h2', { id: headingId }, [
-					el('a', { href: routes.commentary(column.slug) }, [info.label]),
-					el('span', { class: 'column-sub muted' }, [info.outlet]),
-				]),
-				stepControls(info.short),
-			]),
-			text,
-		]);
+function assemble(view: Document, columns: readonly Document[]): HTMLElement {
+	const root = adoptOne(view, '[data-compare-part="view"]');
+	root.querySelector('[data-compare-aligned]')?.remove();
+	const sections = columns.map((parts) => adoptOne(parts, '[data-compare-part="column"]'));
+	const buttons = columns.map((parts) => adoptOne(parts, '[data-compare-part="show"]'));
+	// Position is the only thing a part cannot know: each was rendered as the first column.
+	sections.forEach((section, index) => {
+		section.dataset['column'] = String(index);
+		section.classList.toggle('is-shown', index === 0);
 	});
-	return el('div', { class: `cmp cols-${n}`, 'data-compare-view': '', 'data-slugs': slugs.join(',') }, [
-		el(
-			'div',
-			{ class: 'cmp-show', role: 'group', 'aria-label': 'Column to show', 'data-compare-show': '' },
-			slugs.map((slug, i) =>
-				el('button', { type: 'button', class: 'cmp-show-button', 'data-show': String(i), 'aria-pressed': i === 0 ? 'true' : 'false' }, [
-					shortName(index, slug),
-				]),
-			),
-		),
-		el('div', { class: 'cmp-main' }, [
-			el('nav', { class: 'cmp-rail', 'aria-labelledby': 'cmp-rail-title' }, [
-				el('h2', { id: 'cmp-rail-title' }, ['Topics ', el('span', { class: 'count' }, [`(${rail.length})`])]),
-				el('p', { class: 'cmp-rail-key muted', 'aria-hidden': 'true' }, [`Claims per column: ${slugs.map((s) => shortName(index, s)).join(' · ')}`]),
-				railList,
-			]),
-			el('p', { class: 'visually-hidden', role: 'status', 'data-compare-status': '' }),
-			el('div', { class: 'cmp-cols' }, cols),
-		]),
-	]);
+	buttons.forEach((button, index) => {
+		button.dataset['show'] = String(index);
+		button.setAttribute('aria-pressed', String(index === 0));
+	});
+	const shorts = sections.map((section) => section.dataset['short'] ?? '');
+	root.classList.replace('cols-0', `cols-${columns.length}`);
+	root.dataset['slugs'] = sections.map((section) => section.dataset['slug'] ?? '').join(',');
+	find(root, '[data-compare-show]').append(...buttons);
+	find(root, '.cmp-cols').append(...sections);
+	const rail = rankTopics(
+		sections.map((section) => [...section.querySelectorAll<HTMLElement>('.cmp-claim')].map((claim) => topicsOf(claim))),
+	);
+	find(root, '#cmp-rail-title .count').textContent = countLabel(rail.length);
+	find(root, '.cmp-rail-key').textContent = railKey(shorts);
+	const list = find(root, '.cmp-rail-list');
+	for (const group of railGroups(rail, columns.length)) {
+		const [heading, topics] = adopt(view, `[data-compare-part="group"][data-columns="${columns.length}"][data-shared="${group.shared}"]`);
+		if (!heading || !topics) throw new Error(`Compare parts: no group of ${group.shared} in ${columns.length}`);
+		find(heading, '.count').textContent = countLabel(group.topics.length);
+		for (const topic of group.topics) {
+			const entry = adoptOne(view, `[data-compare-part="topic"][data-topic="${CSS.escape(topic.key)}"]`);
+			find(entry, '.cmp-counts').append(...columns.map((parts) => adoptCount(parts, topic.key)));
+			find(entry, '.cmp-counts + .visually-hidden').textContent = `: ${countsText(shorts, topic.counts)}`;
+			topics.append(entry);
+		}
+		list.append(heading, topics);
+	}
+	return root;
 }
 
-/** Previous / position / next for one column, hidden until a topic is chosen. */
-function stepControls(short: string): HTMLElement {
-	return el('div', { class: 'cmp-step', 'data-compare-step': '', hidden: '' }, [
-		el('button', { type: 'button', class: 'cmp-step-button', 'data-step': '-1' }, [
-			el('span', { 'aria-hidden': 'true' }, ['↑ ']),
-			'Previous',
-			el('span', { class: 'visually-hidden' }, [` in ${short}`]),
-		]),
-		el('span', { class: 'cmp-pos', 'data-compare-pos': '' }),
-		el('button', { type: 'button', class: 'cmp-step-button', 'data-step': '1' }, [
-			'Next',
-			el('span', { class: 'visually-hidden' }, [` in ${short}`]),
-			el('span', { 'aria-hidden': 'true' }, [' ↓']),
-		]),
-	]);
+/** The topic keys a claim is about (`data-topics`, as `CompareClaim.astro` writes them). */
+function topicsOf(claim: HTMLElement): string[] {
+	return (claim.dataset['topics'] ?? '').split(' ').filter(Boolean);
 }
 
 /** The claims of a column about a topic, in reading order. */
 function claimsIn(column: Element, key: string): HTMLElement[] {
-	return [...column.querySelectorAll<HTMLElement>('.cmp-claim')].filter((claim) => (claim.dataset['topics'] ?? '').split(' ').includes(key));
+	return [...column.querySelectorAll<HTMLElement>('.cmp-claim')].filter((claim) => topicsOf(claim).includes(key));
 }
 
 /** Whether an element scrolls its own content (the columns on wide screens). */
@@ -243,11 +161,9 @@ class CompareView {
 	readonly columns: HTMLElement[];
 	topic: string | undefined;
 	positions: number[] = [];
-	labels: Record<string, string>;
 
-	constructor(root: HTMLElement, labels: Record<string, string>) {
+	constructor(root: HTMLElement) {
 		this.root = root;
-		this.labels = labels;
 		this.columns = [...root.querySelectorAll<HTMLElement>('.cmp-col')];
 		root.classList.add(LIVE);
 	}
@@ -271,7 +187,7 @@ class CompareView {
 		const status = this.root.querySelector('[data-compare-status]');
 		if (status) {
 			status.textContent = key
-				? `${this.labels[key] ?? key}: ${this.columns
+				? `${this.label(key)}: ${this.columns
 						.map((column) => `${column.dataset['short'] ?? ''} ${claimsIn(column, key).length || 'none'}`)
 						.join(', ')}`
 				: '';
@@ -281,6 +197,11 @@ class CompareView {
 			url.hash = key ? topicAnchor(key) : '';
 			history.replaceState(history.state, '', url);
 		}
+	}
+
+	/** A topic's name, as its rail entry gives it. */
+	label(key: string): string {
+		return this.root.querySelector(`.cmp-topic-link[data-topic="${CSS.escape(key)}"] .cmp-topic-label`)?.textContent ?? key;
 	}
 
 	/** Show one column's position and step controls, and scroll it to its current claim. */
@@ -359,21 +280,22 @@ async function start(): Promise<void> {
 	const error = chooser.querySelector<HTMLElement>('[data-compare-error]');
 	const selects = [...chooser.querySelectorAll<HTMLSelectElement>('select[data-column]')];
 	let view: CompareView | undefined;
-	const labelsOf = (index: CompareIndexData) => Object.fromEntries(Object.entries(index.topics).map(([key, info]) => [key, info.label]));
+	// The chooser offers every commentary: its options are the slugs an address may name.
+	const known = [...(selects[0]?.options ?? [])].map((option) => option.value).filter(Boolean);
 
 	const existing = mount.querySelector<HTMLElement>('[data-compare-view]');
 	chooser.hidden = false;
 
-	/** Put a selection on screen (from data), and optionally push its address. */
 	/** The address (without fragment) the view shows, to tell a new comparison from a topic change. */
 	let address = location.pathname + location.search;
+	/** Put a selection on screen (assembled from its parts), and optionally push its address. */
 	const display = async (slugs: readonly string[], push: boolean): Promise<void> => {
-		const index = await loadIndex();
-		const columns = await Promise.all(slugs.map(loadCommentary));
-		const root = renderView(index, columns);
+		const [around, ...columns] = await Promise.all([loadParts(VIEW_PARTS), ...slugs.map(loadParts)]);
+		if (!around) return;
+		const root = assemble(around, columns);
 		mount.replaceChildren(root);
-		view = new CompareView(root, labelsOf(index));
-		const names = joinNames(slugs.map((slug) => shortName(index, slug)));
+		view = new CompareView(root);
+		const names = joinNames(view.columns.map((column) => column.dataset['short'] ?? ''));
 		if (title) title.textContent = `Compare ${names}`;
 		document.title = document.title.replace(/^[^·]*·/, `Compare ${names} ·`);
 		page.classList.add('has-view');
@@ -389,15 +311,13 @@ async function start(): Promise<void> {
 	const fromAddress = async (): Promise<void> => {
 		const requested = new URLSearchParams(location.search).getAll('c');
 		if (requested.length > 0) {
-			const index = await loadIndex();
-			const slugs = parseSelection(requested, index.commentaries.map((c) => c.slug));
+			const slugs = parseSelection(requested, known);
 			if (slugs.length >= 2) return display(slugs, false);
 			if (error) error.textContent = 'The address names fewer than two known commentaries: choose two or three above.';
 			return;
 		}
 		if (existing && !view) {
-			const index = await loadIndex();
-			view = new CompareView(existing, labelsOf(index));
+			view = new CompareView(existing);
 			const topic = topicFromHash(existing);
 			view.choose(topic, { updateAddress: false, scroll: Boolean(topic) });
 			if (topic) existing.scrollIntoView({ block: 'start' });
@@ -422,8 +342,8 @@ async function start(): Promise<void> {
 	});
 
 	mount.addEventListener('click', (event) => {
-		const target = event.target as Element;
-		if (!view) return;
+		const target = event.target;
+		if (!view || !(target instanceof Element)) return;
 		const topicLink = target.closest<HTMLElement>('a[data-topic]');
 		if (topicLink) {
 			event.preventDefault();
@@ -440,12 +360,12 @@ async function start(): Promise<void> {
 		if (show) view.show(Number(show.dataset['show']));
 	});
 	const relate = (event: Event) => {
-		const mention = (event.target as Element).closest?.<HTMLElement>('.cmp-m');
+		const mention = event.target instanceof Element ? event.target.closest<HTMLElement>('.cmp-m') : null;
 		if (!view || !mention) return;
 		view.relate(mention.dataset['topic'], mention.closest('.cmp-col'));
 	};
 	const unrelate = (event: Event) => {
-		if (view && (event.target as Element).closest?.('.cmp-m')) view.relate(undefined, null);
+		if (view && event.target instanceof Element && event.target.closest('.cmp-m')) view.relate(undefined, null);
 	};
 	mount.addEventListener('mouseover', relate);
 	mount.addEventListener('focusin', relate);
