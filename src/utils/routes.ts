@@ -8,6 +8,8 @@
  * the last step of the Markdown pipeline prefixes every root-relative link of
  * a rendered commentary (`rehype-site-base`).
  */
+import { encodeFragmentId } from './fragment-id.ts';
+import { encodeSearchMarks } from './search-marks.ts';
 
 /** Every route the site has, as functions of their parameters. */
 export interface Routes {
@@ -114,7 +116,7 @@ export function createRoutes(base: string | undefined, site?: string | undefined
 		if (!path.startsWith('/') || path.startsWith('//')) throw new Error(`not a root-relative path: ${path}`);
 		return prefix + path.slice(1);
 	};
-	const fragment = (path: string, id: string) => `${path}#${encodeURIComponent(id)}`;
+	const fragment = (path: string, id: string) => path + encodeFragmentId(id);
 	// Page 1 of a topic is the topic's own address, so links published before paging keep working.
 	const paged = (path: string, page: number | undefined) => {
 		if (page === undefined || page === 1) return path;
@@ -136,10 +138,7 @@ export function createRoutes(base: string | undefined, site?: string | undefined
 		searchIndex: () => withBase('/pagefind/pagefind.js'),
 		commentaries: () => withBase('/commentaries/'),
 		commentary: (slug) => withBase(`/commentaries/${encodeURIComponent(slug)}/`),
-		claim: (slug, claimId, mark = []) => {
-			const search = mark.length > 0 ? `?${new URLSearchParams(mark.map((word) => ['mark', word]))}` : '';
-			return fragment(withBase(`/commentaries/${encodeURIComponent(slug)}/`) + search, claimId);
-		},
+		claim: (slug, claimId, mark = []) => fragment(withBase(`/commentaries/${encodeURIComponent(slug)}/`) + encodeSearchMarks(mark), claimId),
 		sentences: (slug) => withBase(`/commentaries/${encodeURIComponent(slug)}/sentences/`),
 		share: (claimId) => withBase(`/c/${encodeURIComponent(claimId)}/`),
 		shareCard: (claimId) => withBase(`/c/${encodeURIComponent(claimId)}.png`),

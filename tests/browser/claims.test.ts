@@ -141,6 +141,16 @@ describe('claims in the browser', () => {
 		});
 	});
 
+	it('should still run when a hand-typed #fragment is not valid percent-encoding', async () => {
+		// `%A` ends short: decoding it throws, which used to stop the page's script before any of it ran.
+		await site.open(`/commentaries/${slug}/?mark=Russia#c-%E0%A4%A`, async (page, report) => {
+			expect(report.consoleErrors).toEqual([]);
+			const notice = page.locator('[data-claim-unknown]');
+			await expect.poll(() => notice.isVisible()).toBe(true);
+			expect(await notice.textContent()).toContain('(c-%E0%A4%A) is not known in this commentary');
+		});
+	});
+
 	it('should keep share pages out of the search index', async () => {
 		const { id } = await claimAt(1);
 		await site.open(`/c/${id}/`, async (page) => {

@@ -9,6 +9,7 @@ import { loadRegistry } from '../../src/loaders/registry.ts';
 import { claimRecords, searchVocabulary } from '../../src/features/search/records.ts';
 import { markAsPage, PAGE_FILTER } from '../../src/features/search/pagefind.ts';
 import { foldName, readQuery } from '../../src/features/search/query.ts';
+import { commentaryCount, moreSummary, resultSummary } from '../../src/features/search/summary.ts';
 import { CONTENT_SECURITY_POLICY, headersFile } from '../../src/utils/csp.ts';
 import type { Claim } from '../../src/schemas/corpus.ts';
 
@@ -151,5 +152,21 @@ describe('markAsPage', () => {
 
 	it('names the file that has no body', () => {
 		expect(() => markAsPage('<html><bodyguard></bodyguard></html>', 'timeline/index.html')).toThrow(/timeline\/index\.html has no <body>/);
+	});
+});
+
+describe('the search status line', () => {
+	it('should count sentences, commentaries and pages, and say when only some are shown', () => {
+		expect(resultSummary({ sentences: 0, shown: 0, commentaries: undefined, pages: 0 })).toBe('No results.');
+		expect(resultSummary({ sentences: 0, shown: 0, commentaries: 0, pages: 1 })).toBe('0 sentences, 1 page.');
+		expect(resultSummary({ sentences: 1, shown: 1, commentaries: 1, pages: 0 })).toBe('1 sentence in 1 commentary, 0 pages.');
+		expect(resultSummary({ sentences: 25, shown: 10, commentaries: undefined, pages: 2 })).toBe('25 sentences (first 10 shown), 2 pages.');
+		expect(moreSummary(20, 25)).toBe('Showing 20 of 25 sentences.');
+	});
+
+	it('should count commentaries from the filter counts, else from the sentences when all are fetched', () => {
+		expect(commentaryCount({ a: 3, b: 0, c: 1 }, ['a'], 4)).toBe(2);
+		expect(commentaryCount({}, ['a', 'b', 'a'], 3)).toBe(2);
+		expect(commentaryCount(undefined, ['a', 'b'], 12)).toBeUndefined();
 	});
 });

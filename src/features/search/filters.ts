@@ -1,8 +1,8 @@
 /**
  * The search filters as readers see them, and how a filter value is labelled.
- * The filter names are those of the claim records (./search-records.ts).
+ * The filter names are those of the claim records (./records.ts).
  */
-import type { SearchFilter, SearchVocabulary } from './records.ts';
+import { SEARCH_FILTERS, type SearchFilter, type SearchVocabulary } from './records.ts';
 
 /** Filter name → label, in the order the form shows them. */
 export const SEARCH_FILTER_LABELS: Readonly<Record<SearchFilter, string>> = {
@@ -14,6 +14,20 @@ export const SEARCH_FILTER_LABELS: Readonly<Record<SearchFilter, string>> = {
 	kind: 'Kind',
 	year: 'Year',
 };
+
+/** The filters in the order the form shows them (and the address lists them). */
+export const FORM_FILTERS: readonly SearchFilter[] = ['article', 'actor', 'commentary', 'author', 'outlet', 'kind', 'year'];
+
+/**
+ * Whether a string names a search filter: how the search page reads a
+ * select's `data-search-filter` and the address's parameters.
+ *
+ * @param value
+ *   Any string (or nothing, for a missing attribute).
+ */
+export function isSearchFilter(value: string | undefined): value is SearchFilter {
+	return SEARCH_FILTERS.some((filter) => filter === value);
+}
 
 /**
  * Label a filter value: an article number as `Article 4`, an actor id by the

@@ -13,6 +13,7 @@ import type { Commentary } from '../../schemas/commentary.ts';
 import { formatPublished } from '../../utils/format-date.ts';
 import { shortCredit } from '../../utils/credit.ts';
 import { sitePaths } from '../../utils/routes.ts';
+import { encodeHits } from './hits.ts';
 
 /** The filters every claim record carries (Pagefind filter name → values). */
 export const SEARCH_FILTERS = ['commentary', 'author', 'outlet', 'kind', 'year', 'article', 'actor'] as const;
@@ -45,7 +46,7 @@ export interface ClaimRecordMeta extends Record<string, string> {
 	claim: string;
 	/**
 	 * Where the claim's article and actor mentions stand in `content`, so a
-	 * result can mark them: `article:4 10 19|actor:russia 0 6`.
+	 * result can mark them: `article:4 10 19|actor:russia 0 6` (./hits.ts).
 	 */
 	hits: string;
 }
@@ -85,10 +86,9 @@ export function claimRecords(corpus: readonly SearchableCommentary[]): ClaimReco
 				meta: {
 					slug,
 					claim: claim.id,
-					hits: claim.mentions
-						.filter((mention) => mention.kind !== 'date')
-						.map((mention) => `${mention.kind}:${mention.ref} ${mention.start} ${mention.end}`)
-						.join('|'),
+					hits: encodeHits(
+						claim.mentions.flatMap(({ kind, ref, start, end }) => (kind === 'date' ? [] : [{ kind, ref, start, end }])),
+					),
 				},
 				filters: { ...common, article: refs('article'), actor: refs('actor') },
 			};

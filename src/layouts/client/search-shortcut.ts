@@ -4,12 +4,12 @@
  * the search code and index load only on the search page.
  */
 import { routes } from '../../utils/routes.ts';
+import { closestElement, findElement } from './dom.ts';
 import { FOCUS_FLAG } from './search-focus.ts';
 
 /** Whether the key press belongs to a field the reader is typing in. */
 function typing(target: EventTarget | null): boolean {
-	const element = target as HTMLElement | null;
-	return Boolean(element?.closest?.('input, textarea, select, [contenteditable]:not([contenteditable="false"])'));
+	return closestElement(target, 'input, textarea, select, [contenteditable]:not([contenteditable="false"])', Element) !== undefined;
 }
 
 document.addEventListener('keydown', (event) => {
@@ -18,7 +18,7 @@ document.addEventListener('keydown', (event) => {
 	const commandK = event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey) && !event.shiftKey;
 	if (!slash && !commandK) return;
 	event.preventDefault();
-	const field = document.querySelector<HTMLInputElement>('[data-search-input]');
+	const field = findElement('[data-search-input]', HTMLInputElement);
 	if (field && !field.closest('[hidden]')) {
 		field.focus();
 		field.select();
@@ -30,5 +30,5 @@ document.addEventListener('keydown', (event) => {
 
 // The header's Search link asks for the field too; a plain visit leaves focus where a keyboard user expects it.
 document.addEventListener('click', (event) => {
-	if ((event.target as Element | null)?.closest?.('[data-search-open]')) sessionStorage.setItem(FOCUS_FLAG, '1');
+	if (closestElement(event.target, '[data-search-open]', Element)) sessionStorage.setItem(FOCUS_FLAG, '1');
 });

@@ -8,6 +8,7 @@ import { getActors } from '../../corpus/actors';
 import { getArticles } from '../../corpus/articles';
 import { getCommentaries } from '../../corpus/commentaries';
 import { searchVocabulary } from '../../features/search/records';
+import { encodeSearchVocabulary } from '../../features/search/vocabulary-file';
 
 export const GET: APIRoute = async () => {
 	const vocabulary = searchVocabulary({
@@ -15,5 +16,5 @@ export const GET: APIRoute = async () => {
 		actors: (await getActors()).map((entry) => ({ id: entry.id, ...entry.data })),
 		commentaries: (await getCommentaries()).map((entry) => ({ slug: entry.id, data: entry.data })),
 	});
-	return new Response(JSON.stringify(vocabulary));
+	return new Response(encodeSearchVocabulary(vocabulary));
 };

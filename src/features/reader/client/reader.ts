@@ -19,8 +19,12 @@
  */
 import type { ClaimCitations } from '../../sharing/cite.ts';
 import { routes } from '../../../utils/routes.ts';
-
-type CitationsFile = Record<string, ClaimCitations>;
+import { decodeFragmentId } from '../../../utils/fragment-id.ts';
+import { decodeSearchMarks } from '../../../utils/search-marks.ts';
+import { closestElement, findElement, findElements } from '../../../layouts/client/dom.ts';
+import { decodeCitationsFile, isPanelStyle, PANEL_FORMATS } from '../citations-file.ts';
+import { READING_LINKS_SELECTOR, readReadingLinks } from '../reading-links.ts';
+import { searchMarkPattern, splitMarks } from '../search-marks.ts';
 
 const status = document.getElementById('reader-status');
 
@@ -36,8 +40,8 @@ function announce(message: string): void {
 
 /** Focus the claim (or edited or withdrawn claim's notice) the address points at. */
 function focusTarget(): void {
-	const id = decodeURIComponent(location.hash.slice(1));
-	const unknown = document.querySelector<HTMLElement>('[data-claim-unknown]');
+	const id = decodeFragmentId(location.hash);
+	const unknown = findElement('[data-claim-unknown]', HTMLElement);
 	if (unknown) unknown.hidden = true;
 	if (!id) return;
 	const target = document.getElementById(id);
@@ -61,11 +65,9 @@ function focusTarget(): void {
  * split around `<mark>` elements (never HTML from the address).
  */
 function markSearchHits(): void {
-	const words = new URLSearchParams(location.search).getAll('mark').filter((word) => word.trim().length > 0);
-	const claim = document.getElementById(decodeURIComponent(location.hash.slice(1)));
-	if (words.length === 0 || !claim?.matches('[data-claim]')) return;
-	const escaped = words.map((word) => word.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).sort((a, b) => b.length - a.length);
-	const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+	const pattern = searchMarkPattern(decodeSearchMarks(location.search));
+	const claim = document.getElementById(decodeFragmentId(location.hash));
+	if (!pattern || !claim?.matches('[data-claim]')) return;
 	const walker = document.createTreeWalker(claim, NodeFilter.SHOW_TEXT, {
 		acceptNode: (node) =>
 			node.parentElement?.closest('.claim-link, .visually-hidden, [aria-hidden="true"], mark.search-hit')
@@ -73,22 +75,25 @@ function markSearchHits(): void {
 				: NodeFilter.FILTER_ACCEPT,
 	});
 	const texts: Text[] = [];
-	while (walker.nextNode()) texts.push(walker.currentNode as Text);
+	for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node instanceof Text) texts.push(node);
 	for (const text of texts) {
-		const value = text.data;
-		const parts: (string | HTMLElement)[] = [];
-		let at = 0;
-		for (const match of value.matchAll(pattern)) {
-			parts.push(value.slice(at, match.index));
-			parts.push(Object.assign(document.createElement('mark'), { className: 'search-hit', textContent: match[0] }));
-			at = match.index + match[0].length;
-		}
-		if (at === 0) continue;
-		parts.push(value.slice(at));
-		text.replaceWith(...parts);
+		const parts = splitMarks(text.data, pattern);
+		if (!parts) continue;
+		text.replaceWith(
+			...parts.map(({ text: part, marked }) =>
+				marked ? Object.assign(document.createElement('mark'), { className: 'search-hit', textContent: part }) : part,
+			),
+		);
 	}
 }
 
+/**
+ * Copy text to the clipboard, or select it for a copy by hand where the
+ * Clipboard API is not allowed.
+ *
+ * @returns
+ *   Whether it was copied.
+ */
 async function copyText(text: string, fallbackInput?: HTMLInputElement | HTMLTextAreaElement): Promise<boolean> {
 	try {
 		await navigator.clipboard.writeText(text);
@@ -103,45 +108,53 @@ async function copyText(text: string, fallbackInput?: HTMLInputElement | HTMLTex
 	}
 }
 
+/** A claim's words as a reader sees them, without its permalink, share control or hidden labels. */
 function claimText(claim: HTMLElement): string {
-	const copy = claim.cloneNode(true) as HTMLElement;
+	const copy = claim.cloneNode(true);
+	if (!(copy instanceof HTMLElement)) return '';
 	for (const extra of copy.querySelectorAll('.claim-link, .claim-share, [aria-hidden="true"], .visually-hidden')) extra.remove();
 	return copy.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 }
 
+/**
+ * The claim panel (src/features/reader/ClaimPanel.astro): a claim's
+ * permalink opens it with the link and the citations to copy.
+ */
 function setupClaimPanel(): void {
-	const article = document.querySelector<HTMLElement>('[data-citations]');
+	const article = findElement(READING_LINKS_SELECTOR, HTMLElement);
 	const panel = document.getElementById('claim-panel');
 	if (!article || !panel || typeof panel.showPopover !== 'function') return;
 	// The site's public address (SITE_URL), the same the share pages and citations use.
-	const permalinkBase = article.dataset['permalink'] ?? '';
-	const quote = panel.querySelector<HTMLElement>('[data-field="quote"]');
-	const link = panel.querySelector<HTMLInputElement>('[data-field="link"]');
-	const citation = panel.querySelector<HTMLTextAreaElement>('[data-field="citation"]');
-	const share = panel.querySelector<HTMLAnchorElement>('[data-field="share"]');
-	const formats = ['bibtex', 'ris', 'csl'] as const;
+	const { citations: citationsFile, permalink: permalinkBase } = readReadingLinks(article.dataset);
+	const quote = findElement('[data-field="quote"]', HTMLElement, panel);
+	const link = findElement('[data-field="link"]', HTMLInputElement, panel);
+	const citation = findElement('[data-field="citation"]', HTMLTextAreaElement, panel);
+	const share = findElement('[data-field="share"]', HTMLAnchorElement, panel);
 	let opener: HTMLElement | null = null;
-	let citations: Promise<CitationsFile | undefined> | undefined;
+	let citations: Promise<Map<string, ClaimCitations> | undefined> | undefined;
 	let current: ClaimCitations | undefined;
 
-	const style = () => panel.querySelector<HTMLInputElement>('input[name="claim-panel-style"]:checked')?.value ?? 'apa';
+	const style = () => {
+		const value = findElement('input[name="claim-panel-style"]:checked', HTMLInputElement, panel)?.value ?? 'apa';
+		return isPanelStyle(value) ? value : undefined;
+	};
 	const showCitations = () => {
-		const chosen = current?.[style() as 'apa' | 'chicago' | 'mla'];
-		if (citation) citation.value = chosen ?? 'Citations could not be loaded; the share page has them.';
-		for (const format of formats) {
-			const field = panel.querySelector<HTMLElement>(`[data-field="${format}"]`);
+		const chosen = style();
+		if (citation) citation.value = (chosen && current?.[chosen]) ?? 'Citations could not be loaded; the share page has them.';
+		for (const format of PANEL_FORMATS) {
+			const field = findElement(`[data-field="${format}"]`, HTMLElement, panel);
 			if (field) field.textContent = current?.[format] ?? '';
 		}
 	};
 	const load = () =>
-		(citations ??= fetch(article.dataset['citations'] ?? '')
-			.then((response) => (response.ok ? (response.json() as Promise<CitationsFile>) : undefined))
+		(citations ??= fetch(citationsFile)
+			.then(async (response) => (response.ok ? decodeCitationsFile(await response.text()) : undefined))
 			.catch(() => undefined));
 
 	document.addEventListener('click', (event) => {
-		const anchor = (event.target as Element | null)?.closest<HTMLAnchorElement>('a.claim-link');
+		const anchor = closestElement(event.target, 'a.claim-link', HTMLAnchorElement);
 		if (!anchor) return;
-		const claim = anchor.closest<HTMLElement>('[data-claim]');
+		const claim = closestElement(anchor, '[data-claim]', HTMLElement);
 		if (!claim) return;
 		event.preventDefault();
 		// Keep the address in step so a plain copy from the address bar works too.
@@ -157,21 +170,21 @@ function setupClaimPanel(): void {
 		link?.focus();
 		link?.select();
 		void load().then((file) => {
-			current = file?.[claim.id];
+			current = file?.get(claim.id);
 			showCitations();
 		});
 	});
 
 	panel.addEventListener('change', (event) => {
-		if ((event.target as Element | null)?.matches('input[name="claim-panel-style"]')) showCitations();
+		if (event.target instanceof Element && event.target.matches('input[name="claim-panel-style"]')) showCitations();
 	});
 
 	panel.addEventListener('toggle', (event) => {
-		if ((event as ToggleEvent).newState === 'closed') opener?.focus();
+		if (event.newState === 'closed') opener?.focus();
 	});
 
 	panel.addEventListener('click', async (event) => {
-		const button = (event.target as Element | null)?.closest<HTMLButtonElement>('button[data-action]');
+		const button = closestElement(event.target, 'button[data-action]', HTMLButtonElement);
 		if (!button) return;
 		const action = button.dataset['action'];
 		if (action === 'close') panel.hidePopover();
@@ -186,6 +199,7 @@ function setupClaimPanel(): void {
 	});
 }
 
+/** Previews of what a mention points to, on hover or focus (its `aria-describedby` texts). */
 function setupMentionPreviews(): void {
 	const tip = document.getElementById('mention-preview');
 	if (!tip || typeof tip.showPopover !== 'function') return;
@@ -223,11 +237,11 @@ function setupMentionPreviews(): void {
 		hideTimer = window.setTimeout(hide, 200);
 	};
 
-	const mentionOf = (target: EventTarget | null) => (target as Element | null)?.closest?.<HTMLElement>('a[data-mention][aria-describedby]') ?? null;
+	const mentionOf = (target: EventTarget | null) => closestElement(target, 'a[data-mention][aria-describedby]', HTMLElement);
 	document.addEventListener('pointerover', (event) => {
 		const link = mentionOf(event.target);
 		if (link) show(link);
-		else if (!(event.target as Element | null)?.closest?.('#mention-preview') && current) hideSoon();
+		else if (!closestElement(event.target, '#mention-preview', Element) && current) hideSoon();
 	});
 	document.addEventListener('focusin', (event) => {
 		const link = mentionOf(event.target);
@@ -282,7 +296,7 @@ function writePreference(key: string, on: boolean): void {
 
 /** Make every quiet mention a link (its address is kept in `data-href`), or quiet them again. */
 function showAllMentions(on: boolean): void {
-	for (const mention of document.querySelectorAll<HTMLAnchorElement>('a[data-quiet][data-href]')) {
+	for (const mention of findElements('a[data-quiet][data-href]', HTMLAnchorElement)) {
 		if (on) mention.setAttribute('href', mention.dataset['href'] ?? '');
 		else mention.removeAttribute('href');
 	}
@@ -292,7 +306,7 @@ function showAllMentions(on: boolean): void {
 function setupMentionPreference(): void {
 	const on = readPreference(ALL_MENTIONS_KEY);
 	if (on) showAllMentions(true);
-	const control = document.querySelector<HTMLInputElement>('input[data-preference="all-mentions"]');
+	const control = findElement('input[data-preference="all-mentions"]', HTMLInputElement);
 	if (!control) return;
 	control.checked = on;
 	control.addEventListener('change', () => {

@@ -6,6 +6,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { citationsOf } from '../../../features/sharing/data.ts';
 import { getCorpus, type CorpusEntry } from '../../../corpus/corpus.ts';
+import { encodeCitationsFile } from '../../../features/reader/citations-file.ts';
 
 export const getStaticPaths = (async () => {
 	const corpus = await getCorpus();
@@ -14,6 +15,6 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute<{ commentary: CorpusEntry }> = ({ props }) => {
 	const { entry, claims } = props.commentary;
-	const body = Object.fromEntries(claims.map((claim) => [claim.id, citationsOf(claim, entry)]));
-	return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
+	const body = encodeCitationsFile(new Map(claims.map((claim) => [claim.id, citationsOf(claim, entry)])));
+	return new Response(body, { headers: { 'Content-Type': 'application/json' } });
 };

@@ -1,0 +1,85 @@
+/**
+ * What the reading page's script reads from the build: the citations file its
+ * claim panel fetches, the links on the page's `<article>`, and the `?mark=`
+ * words it marks in the sentence a search result lands on.
+ */
+import { describe, expect, it } from 'vitest';
+import { decodeCitationsFile, encodeCitationsFile, isPanelStyle, PANEL_FORMATS, PANEL_STYLES } from '../../src/features/reader/citations-file.ts';
+import { readingLinkAttributes, readReadingLinks } from '../../src/features/reader/reading-links.ts';
+import { searchMarkPattern, splitMarks } from '../../src/features/reader/search-marks.ts';
+import { CITATION_STYLES, type ClaimCitations } from '../../src/features/sharing/cite.ts';
+
+const citations: ClaimCitations = {
+	url: 'https://example.org/commentaries/a/#c-0123456789',
+	apa: 'Writer, A. (2024). “A piece.”',
+	chicago: 'Writer, A. 2024. “A piece.”',
+	mla: 'Writer, A. “A piece.” 2024.',
+	bibtex: '@online{writer2024,\n}',
+	ris: 'TY  - ELEC\nER  - ',
+	csl: '[{"id":"c-0123456789"}]',
+};
+
+describe('the citations file', () => {
+	it('should read back every sentence’s citations, in order', () => {
+		const file = new Map([
+			['c-0123456789', citations],
+			['c-abcdefabcd', { ...citations, apa: 'Other' }],
+		]);
+		const read = decodeCitationsFile(encodeCitationsFile(file));
+		expect([...read.keys()]).toEqual(['c-0123456789', 'c-abcdefabcd']);
+		expect(read).toEqual(file);
+	});
+
+	it('should leave out entries that are not citations, and refuse what is not a file of them', () => {
+		const text = JSON.stringify({ 'c-1': citations, 'c-2': { ...citations, ris: 3 }, 'c-3': 'text' });
+		expect([...decodeCitationsFile(text).keys()]).toEqual(['c-1']);
+		expect(() => decodeCitationsFile('[]')).toThrow(/not an object/);
+		expect(() => decodeCitationsFile('<html>')).toThrow();
+	});
+
+	it('should offer the styles the build formats, and show every raw format', () => {
+		expect(PANEL_STYLES).toEqual(Object.keys(CITATION_STYLES));
+		for (const style of PANEL_STYLES) expect(isPanelStyle(style)).toBe(true);
+		expect(isPanelStyle('bibtex')).toBe(false);
+		expect(isPanelStyle('')).toBe(false);
+		expect([...PANEL_STYLES, ...PANEL_FORMATS, 'url'].sort()).toEqual(Object.keys(citations).sort());
+	});
+});
+
+describe('the reading page’s links', () => {
+	it('should read back the links it writes as data attributes', () => {
+		const links = { citations: '/data/citations/a.json', permalink: 'https://example.org/commentaries/a/' };
+		const attributes = readingLinkAttributes(links);
+		expect(attributes).toEqual({ 'data-citations': links.citations, 'data-permalink': links.permalink });
+		// `dataset` names: `data-citations` → `citations`.
+		const dataset = Object.fromEntries(Object.entries(attributes).map(([name, value]) => [name.replace(/^data-/, ''), value]));
+		expect(readReadingLinks(dataset)).toEqual(links);
+		expect(readReadingLinks({})).toEqual({ citations: '', permalink: '' });
+	});
+});
+
+describe('marking a search’s words in a sentence', () => {
+	it('should mark whole words in any case, the longest first, with pattern characters taken literally', () => {
+		const pattern = searchMarkPattern(['Kim', 'Kim Jong Un', 'U.S.', '(a)'])!;
+		const marked = (text: string) =>
+			(splitMarks(text, pattern) ?? [])
+				.filter((part) => part.marked)
+				.map((part) => part.text);
+		expect(marked('kim jong un met Kim; Kimchi is not a match')).toEqual(['kim jong un', 'Kim']);
+		expect(marked('The U.S. and USxS, clause (a)')).toEqual(['U.S.', '(a)']);
+		expect(splitMarks('nothing here', pattern)).toBeUndefined();
+		expect(searchMarkPattern([])).toBeUndefined();
+	});
+
+	it('should split a text into pieces that join back to it', () => {
+		const parts = splitMarks('Russia and russia.', searchMarkPattern(['Russia'])!)!;
+		expect(parts).toEqual([
+			{ text: '', marked: false },
+			{ text: 'Russia', marked: true },
+			{ text: ' and ', marked: false },
+			{ text: 'russia', marked: true },
+			{ text: '.', marked: false },
+		]);
+		expect(parts.map((part) => part.text).join('')).toBe('Russia and russia.');
+	});
+});
