@@ -34,20 +34,48 @@ export function emptyLedger(): Ledger {
  *   Naming the file, the id and the field of the first problems found.
  */
 export function validateLedger(value: unknown, source: string = LEDGER_PATH): Ledger {
+	if (!isRecord(value)) throw new Error(`${source}: expected an object with "version" and "claims"`);
 	const problems: string[] = [];
-	const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-	if (!isObject(value)) throw new Error(`${source}: expected an object with "version" and "claims"`);
+	if (!isLedger(value, problems)) throw new Error(`${source} is invalid:\n  ${problems.join('\n  ')}`);
+	return value;
+}
+
+/**
+ * Whether a value is a plain object (not `null`, not an array).
+ *
+ * @param value
+ *   Anything.
+ * @returns
+ *   Whether its fields can be read by name.
+ */
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Whether a parsed object has the ledger's shape: the version this module
+ * writes, and every entry with its fields of the right types.
+ *
+ * @param value
+ *   Parsed JSON object.
+ * @param problems
+ *   Receives one line per problem found.
+ * @returns
+ *   Whether no problem was found.
+ */
+function isLedger(value: Record<string, unknown>, problems: string[]): value is Record<string, unknown> & Ledger {
+	const before = problems.length;
 	if (value['version'] !== LEDGER_VERSION) problems.push(`"version" must be ${LEDGER_VERSION}, got ${JSON.stringify(value['version'])}`);
 	for (const key of Object.keys(value)) if (key !== 'version' && key !== 'claims') problems.push(`unknown top-level field "${key}"`);
 	const claims = value['claims'];
-	if (!isObject(claims)) {
+	if (!isRecord(claims)) {
 		problems.push('"claims" must be an object of id → entry');
 	} else {
 		const known = new Set(['commentary', 'text', 'prefix', 'suffix', 'status', 'retiredReason', 'successor']);
 		for (const [id, entry] of Object.entries(claims)) {
 			const at = `claims["${id}"]`;
 			if (!/^c-[0-9a-f]{10}$/.test(id)) problems.push(`${at}: id must be "c-" + 10 hex digits`);
-			if (!isObject(entry)) {
+			if (!isRecord(entry)) {
 				problems.push(`${at}: expected an object`);
 				continue;
 			}
@@ -55,8 +83,9 @@ export function validateLedger(value: unknown, source: string = LEDGER_PATH): Le
 				if (typeof entry[field] !== 'string' || entry[field] === '') problems.push(`${at}.${field}: expected a non-empty string`);
 			}
 			for (const field of ['prefix', 'suffix'] as const) {
-				if (typeof entry[field] !== 'string') problems.push(`${at}.${field}: expected a string`);
-				else if ((entry[field] as string).length > 32) problems.push(`${at}.${field}: at most 32 characters`);
+				const quote = entry[field];
+				if (typeof quote !== 'string') problems.push(`${at}.${field}: expected a string`);
+				else if (quote.length > 32) problems.push(`${at}.${field}: at most 32 characters`);
 			}
 			if (entry['status'] !== 'live' && entry['status'] !== 'retired') problems.push(`${at}.status: expected "live" or "retired"`);
 			if (entry['status'] === 'retired' && (typeof entry['retiredReason'] !== 'string' || entry['retiredReason'].trim() === '')) {
@@ -71,8 +100,7 @@ export function validateLedger(value: unknown, source: string = LEDGER_PATH): Le
 			for (const key of Object.keys(entry)) if (!known.has(key)) problems.push(`${at}: unknown field "${key}"`);
 		}
 	}
-	if (problems.length > 0) throw new Error(`${source} is invalid:\n  ${problems.join('\n  ')}`);
-	return value as unknown as Ledger;
+	return problems.length === before;
 }
 
 /**
@@ -90,7 +118,7 @@ export function parseLedger(json: string, source: string = LEDGER_PATH): Ledger 
 	try {
 		value = JSON.parse(json);
 	} catch (error) {
-		throw new Error(`${source}: not valid JSON (${(error as Error).message})`);
+		throw new Error(`${source}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
 	}
 	return validateLedger(value, source);
 }

@@ -42,3 +42,26 @@ export function isCommentary(file: Pick<VFile, 'path'> | string | URL): boolean 
 export function commentarySlug(file: Pick<VFile, 'stem'>): string {
 	return (file.stem ?? 'untitled').toLowerCase();
 }
+
+/** Which files a plugin transforms: `true` for a file it should change. */
+export type FileScope = (file: VFile) => boolean;
+
+/** The option every plugin of the pipeline takes to say which files it transforms. */
+export interface ScopeOptions {
+	/** Which files to transform (default: `isCommentary`, the pipeline's one rule). */
+	include?: FileScope | null | undefined;
+}
+
+/**
+ * The files a plugin transforms, resolved once when the plugin is attached:
+ * the `include` it was given, or published commentaries. Every plugin reads
+ * its scope through this, so they all share one default.
+ *
+ * @param options
+ *   The plugin's options (optional).
+ * @returns
+ *   The scope.
+ */
+export function fileScope(options?: Readonly<ScopeOptions> | null): FileScope {
+	return options?.include ?? isCommentary;
+}

@@ -5,5 +5,6 @@ import { siteCard } from '../features/cards/share-card-content.ts';
 
 export const GET: APIRoute = () => {
 	const png = drawShareCard(siteCard());
-	return new Response(png as BodyInit, { headers: { 'Content-Type': 'image/png' } });
+	// A copy typed as a plain `Uint8Array`, which `Response` takes (Node's `Buffer` type is not a `BodyInit`).
+	return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };

@@ -44,8 +44,8 @@ export const isoDateOrRange = z.preprocess(
 		(value) => {
 			const parts = value.split('/');
 			if (parts.length === 1) return isIsoPartialDate(value);
-			if (parts.length !== 2) return false;
-			const [start, end] = parts as [string, string];
+			const [start, end, ...rest] = parts;
+			if (start === undefined || end === undefined || rest.length > 0) return false;
 			return isIsoPartialDate(start) && isIsoPartialDate(end) && start <= end;
 		},
 		{ message: 'expected YYYY[-MM[-DD]] or a range start/end' },

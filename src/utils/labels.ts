@@ -1,4 +1,5 @@
 /** Reader-facing wording of the schemas' enums, in one place. */
+import type { EditorNote } from '../schemas/note.ts';
 
 /**
  * The one wording for an article whose subject no source ties to its number.
@@ -43,3 +44,12 @@ export const COMMENTARY_KIND_LABEL = {
 	analysis: 'Analysis',
 	'op-ed': 'Op-ed',
 } as const;
+
+/** What an editor's note corrects (note schema `kind`). */
+export const NOTE_KIND_LABEL = {
+	'factual-error': 'factual error',
+	misattribution: 'misattribution',
+	misspelling: 'misspelling',
+	imprecision: 'imprecision',
+	context: 'context',
+} as const satisfies Record<EditorNote['kind'], string>;

@@ -47,7 +47,8 @@ export function inkPalette(background: string, inks: readonly string[], levels: 
 	for (const ink of inks.map(parseHex)) {
 		for (let step = 1; step <= levels; step++) {
 			const a = step / levels;
-			palette.push([0, 1, 2].map((c) => Math.round(ink[c]! * a + paper[c]! * (1 - a))) as unknown as Rgb);
+			const mix = (channel: 0 | 1 | 2) => Math.round(ink[channel] * a + paper[channel] * (1 - a));
+			palette.push([mix(0), mix(1), mix(2)]);
 		}
 	}
 	return palette;

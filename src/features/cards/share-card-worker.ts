@@ -39,6 +39,6 @@ parentPort?.on('message', ({ card, file }: DrawJob) => {
 		renameSync(partial, file);
 		parentPort!.postMessage({ file, ms: performance.now() - started, cpuMs, bytes: png.length } satisfies DrawResult);
 	} catch (error) {
-		parentPort!.postMessage({ file, error: (error as Error).stack ?? String(error) } satisfies DrawResult);
+		parentPort!.postMessage({ file, error: (error instanceof Error ? error.stack : undefined) ?? String(error) } satisfies DrawResult);
 	}
 });

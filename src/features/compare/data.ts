@@ -12,7 +12,7 @@ import { routes } from '../../utils/routes.ts';
 import { getCorpus } from '../../corpus/corpus.ts';
 import { shortCredit, surnames } from '../../utils/credit.ts';
 import { formatIsoRange } from '../../utils/format-date.ts';
-import { NOTE_KIND_LABEL } from '../../markdown/plugins/rehype-editor-notes.ts';
+import { NOTE_KIND_LABEL } from '../../utils/labels.ts';
 import {
 	claimTopics,
 	claimsCoveredByNote,

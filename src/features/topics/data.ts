@@ -3,11 +3,16 @@
  * page: each topic's passages are gathered once and split by
  * `src/features/topics/topic-pages.ts`, so the first page (`/actors/<id>/`) and the
  * further ones (`/actors/<id>/page/N/`) are built from the same split.
+ * Each page's props hold everything its component shows (the commentaries
+ * that name its columns, the editors' notes, rendered once), so components
+ * read no collection themselves.
  */
+import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { articleCitations, coMentionedActors, passagesFor, type Passage } from '../../corpus/aggregate.ts';
 import { getActors, type ActorEntry } from '../../corpus/actors.ts';
 import { getArticles, type ArticleEntry } from '../../corpus/articles.ts';
 import { getCorpus } from '../../corpus/corpus.ts';
+import type { CommentaryEntry } from '../../corpus/commentaries.ts';
 import { routes } from '../../utils/routes.ts';
 import { pageGroups, type GroupPage, type PassageGroup } from './topic-pages.ts';
 
@@ -20,6 +25,18 @@ export interface ActorPageProps {
 	naming: number;
 	/** Actors most often named in the same sentences (the first page shows them). */
 	together: { id: string; claims: number }[];
+	/** Every actor's name, by id (to name the actors in `together`). */
+	actorNames: ReadonlyMap<string, string>;
+	/** Every commentary, by slug (to name each column). */
+	commentaryEntries: ReadonlyMap<string, CommentaryEntry>;
+	/** Commentaries in the corpus. */
+	corpusSize: number;
+}
+
+/** An editor's note with its rendered body. */
+export interface RenderedNote {
+	note: CollectionEntry<'notes'>;
+	Content: Awaited<ReturnType<typeof render>>['Content'];
 }
 
 let actorPaths: Promise<ActorPageProps[]> | undefined;
@@ -40,12 +57,14 @@ export function articlePages(): Promise<ArticlePageProps[]> {
 /** Gather every actor's passages once and split them into pages. */
 async function gatherActorPages(): Promise<ActorPageProps[]> {
 	const [actors, corpus] = await Promise.all([getActors(), getCorpus()]);
+	const actorNames = new Map(actors.map((actor) => [actor.id, actor.data.name]));
+	const commentaryEntries = new Map(corpus.map((commentary) => [commentary.slug, commentary.entry]));
 	return actors.flatMap((entry) => {
 		const groups = passagesFor(corpus, 'actor', entry.id);
 		const total = groups.reduce((sum, group) => sum + group.passages.length, 0);
 		const naming = groups.filter((group) => group.passages.length > 0).length;
 		const together = coMentionedActors(corpus, entry.id).slice(0, 10);
-		return pageGroups(groups).map((page) => ({ entry, page, total, naming, together }));
+		return pageGroups(groups).map((page) => ({ entry, page, total, naming, together, actorNames, commentaryEntries, corpusSize: corpus.length }));
 	});
 }
 
@@ -61,12 +80,20 @@ export interface ArticlePageProps {
 	/** Passages in all, and the commentaries they are in. */
 	total: number;
 	commentaries: number;
+	/** Editors' notes on the article, with their bodies (on the first page only: later pages carry only passages). */
+	notes: RenderedNote[];
+	/** Every commentary, by slug (to name each column and each note's commentary). */
+	commentaryEntries: ReadonlyMap<string, CommentaryEntry>;
+	/** Commentaries in the corpus. */
+	corpusSize: number;
 }
 
 /** Gather every article's citations once and split them into pages. */
 async function gatherArticlePages(): Promise<ArticlePageProps[]> {
-	const [articles, corpus] = await Promise.all([getArticles(), getCorpus()]);
+	const [articles, corpus, notes] = await Promise.all([getArticles(), getCorpus(), renderNotes()]);
+	const commentaryEntries = new Map(corpus.map((commentary) => [commentary.slug, commentary.entry]));
 	return articles.flatMap((entry) => {
+		const articleNotes = notes.filter(({ note }) => note.data.articles.includes(entry.data.number));
 		const citations = articleCitations(corpus, entry.data.number);
 		const bySlug = (groups: readonly PassageGroup<Passage>[]) => new Map(groups.map((group) => [group.slug, group.passages]));
 		const byNumber = bySlug(citations.byNumber);
@@ -82,11 +109,24 @@ async function gatherArticlePages(): Promise<ArticlePageProps[]> {
 				bySubject: shown.map((slug) => ({ slug, passages: bySubject.get(slug) ?? [] })),
 				total: citations.total,
 				commentaries: citations.commentaries,
+				notes: page.number === 1 ? articleNotes : [],
+				commentaryEntries,
+				corpusSize: corpus.length,
 			};
 		});
 	});
 }
 
+/**
+ * Every editor's note with its body rendered, in collection order.
+ *
+ * @returns
+ *   The notes.
+ */
+async function renderNotes(): Promise<RenderedNote[]> {
+	const notes = await getCollection('notes');
+	return Promise.all(notes.map(async (note) => ({ note, Content: (await render(note)).Content })));
+}
 
 let columnHrefs: Promise<Map<string, string>> | undefined;
 

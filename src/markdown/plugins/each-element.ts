@@ -6,7 +6,7 @@
  * thousand nodes, for each of several plugins, that is most of what these
  * plugins cost.
  */
-import type { Element, Root, RootContent } from 'hast';
+import type { Element, Root } from 'hast';
 
 /**
  * Call `visitor` on every element of a tree, parents before their children,
@@ -21,7 +21,7 @@ import type { Element, Root, RootContent } from 'hast';
  *   Nothing.
  */
 export function eachElement(tree: Root | Element, visitor: (node: Element) => void): undefined {
-	for (const child of tree.children as RootContent[]) {
+	for (const child of tree.children) {
 		if (child.type !== 'element') continue;
 		visitor(child);
 		eachElement(child, visitor);

@@ -1,4 +1,4 @@
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
@@ -6,6 +6,7 @@ import { checkLedger } from '../../claims/ledger.ts';
 import type { Ledger } from '../../claims/types.ts';
 import { currentSlug } from '../../loaders/renames.ts';
 import { normaliseClaimText } from '../../claims/normalise.ts';
+import { fileScope, type ScopeOptions } from '../scope.ts';
 
 /**
  * Keeps published permalinks working after the text is edited. Every id in
@@ -25,7 +26,7 @@ import { normaliseClaimText } from '../../claims/normalise.ts';
  *
  * Runs after `rehype-claims`, whose claims it reads from `file.data.claims`.
  */
-export interface Options {
+export interface Options extends ScopeOptions {
 	/** The published-claims ledger (`content/claims-ledger.json`), already validated. */
 	ledger: Ledger;
 	/**
@@ -33,8 +34,6 @@ export interface Options {
 	 * published under the old slug resolve on the renamed commentary (default: none).
 	 */
 	renames?: ReadonlyMap<string, string> | undefined;
-	/** Which files to check (default: those with a path). */
-	include?: ((file: VFile) => boolean) | undefined;
 }
 
 /**
@@ -46,7 +45,7 @@ export interface Options {
 export default function rehypeClaimRedirects(options: Readonly<Options>) {
 	const { ledger } = options;
 	const renames = options.renames ?? new Map<string, string>();
-	const include = options.include ?? (() => true);
+	const include = fileScope(options);
 	// Each commentary's part of the ledger (under its current slug), split once: scanning the
 	// whole ledger for every file would grow with the square of the corpus.
 	const byCommentary = new Map<string, Ledger>();
@@ -91,10 +90,12 @@ export default function rehypeClaimRedirects(options: Readonly<Options>) {
 			const redirects = bySuccessor.get(String(node.properties['id']));
 			if (!redirects) return;
 			const text = claims.find((claim) => claim.id === String(node.properties['id']))?.text ?? '';
-			const notices: ElementContent[] = redirects.map((redirect) =>
+			const notices: Element[] = redirects.map((redirect) =>
 				normaliseClaimText(redirect.oldText) === normaliseClaimText(text) ? movedNotice(redirect.oldId, redirect.newId) : notice(redirect.oldId, redirect.newId, redirect.oldText),
 			);
-			(parent as Element).children.splice(index, 0, ...notices);
+			// Each branch sees its own children type: an element fits both.
+			if (parent.type === 'root') parent.children.splice(index, 0, ...notices);
+			else parent.children.splice(index, 0, ...notices);
 			return index + notices.length + 1;
 		});
 		return undefined;

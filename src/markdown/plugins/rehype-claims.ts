@@ -1,10 +1,12 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { VFile } from 'vfile';
+// Brings in `file.data.astro`, where Astro reads `remarkPluginFrontmatter`.
+import type {} from '@astrojs/markdown-remark';
 import { assignClaimIds, type HashFunction } from '../../claims/claim-id.ts';
 import { isCitable, type CitableUnit } from '../../claims/citable.ts';
 import { collapseWhitespace } from '../../claims/normalise.ts';
 import { segmentSentences, type NonTerminalRule } from '../../claims/segment.ts';
-import { commentarySlug, isCommentary } from '../scope.ts';
+import { commentarySlug, fileScope, type ScopeOptions } from '../scope.ts';
 import { mentionFormSchema, mentionKindSchema, type Claim, type ClaimBlock, type Mention } from '../../schemas/corpus.ts';
 
 declare module 'vfile' {
@@ -24,9 +26,7 @@ declare module 'vfile' {
  * and record the claims in `file.data.claims` and
  * `file.data.astro.frontmatter.claims` (Astro's `remarkPluginFrontmatter`).
  */
-export interface Options {
-	/** Which files to process (default: `isCommentary`, the pipeline's one rule). */
-	include?: ((file: VFile) => boolean) | undefined;
+export interface Options extends ScopeOptions {
 	/** Slug of the commentary, part of every id (default: `commentarySlug`). */
 	slug?: (file: VFile) => string;
 	/** Whether to end each claim with a permalink anchor (default: `true`). */
@@ -47,7 +47,8 @@ export interface Options {
 	citable?: ((unit: Readonly<CitableUnit>) => boolean) | undefined;
 }
 
-const HEADINGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
+/** Headings whose sentences are claims (`h1` is the page's title). */
+const HEADING_BLOCKS = ['h2', 'h3', 'h4', 'h5', 'h6'] as const satisfies readonly ClaimBlock[];
 /** Elements that are never phrasing content: inside a list item they end a run of inline text. */
 const BLOCKS = new Set([
 	'address', 'article', 'aside', 'blockquote', 'details', 'dialog', 'div', 'dl', 'fieldset', 'figcaption', 'figure',
@@ -59,7 +60,7 @@ const OPAQUE = new Set(['pre', 'code', 'script', 'style', 'template', 'svg', 'ma
 
 /** One stretch of inline content that becomes claims: a paragraph, a heading, or the inline part of a list item. */
 interface Unit {
-	parent: Element | Root;
+	parent: Element;
 	from: number;
 	count: number;
 	block: ClaimBlock;
@@ -85,12 +86,14 @@ interface Piece {
  *   Transform.
  */
 export default function rehypeClaims(options?: Readonly<Options> | null) {
-	const include = options?.include ?? isCommentary;
+	const include = fileScope(options);
 	const slugOf = options?.slug ?? commentarySlug;
 	const permalink = options?.permalink ?? true;
 	const linkLabel = options?.linkLabel ?? 'Link to this sentence';
 	const segmentOptions = options?.rules ? { rules: options.rules } : {};
 	const citable = options?.citable ?? isCitable;
+	const hashOptions = options?.hash ? { hash: options.hash } : null;
+	const allowEmpty = options?.allowEmpty ?? false;
 
 	return function transform(tree: Root, file: VFile): undefined {
 		if (!include(file)) return undefined;
@@ -98,11 +101,11 @@ export default function rehypeClaims(options?: Readonly<Options> | null) {
 		const units: Unit[] = [];
 		let section: string | undefined;
 
-		const addUnit = (parent: Element | Root, from: number, count: number, block: ClaimBlock, container: string | undefined) => {
-			const nodes = parent.children.slice(from, from + count) as ElementContent[];
+		const addUnit = (parent: Element, from: number, count: number, block: ClaimBlock, container: string | undefined) => {
+			const nodes = parent.children.slice(from, from + count);
 			if (!citable({ block, container, text: collapseWhitespace(nodes.map(textOf).join('')) })) {
 				// Not a claim, so its mentions are recorded nowhere: the page shows them as plain words too.
-				parent.children.splice(from, count, ...(nodes.flatMap(unwrapMentions) as typeof parent.children));
+				parent.children.splice(from, count, ...nodes.flatMap(unwrapMentions));
 				return;
 			}
 			const pieces = splitIntoPieces(nodes, segmentOptions);
@@ -126,10 +129,11 @@ export default function rehypeClaims(options?: Readonly<Options> | null) {
 				closeRun(index);
 				if (child.type !== 'element' || isSkipped(child)) continue;
 				const inner = typeof child.properties.dataBlock === 'string' ? child.properties.dataBlock : container;
+				const heading = headingBlock(child.tagName);
 				if (child.tagName === 'p') {
 					addUnit(child, 0, child.children.length, 'p', inner);
-				} else if (HEADINGS.has(child.tagName)) {
-					addUnit(child, 0, child.children.length, child.tagName as ClaimBlock, inner);
+				} else if (heading) {
+					addUnit(child, 0, child.children.length, heading, inner);
 					section = collapseWhitespace(textOf(child)) || section;
 				} else {
 					walk(child, inner);
@@ -145,7 +149,7 @@ export default function rehypeClaims(options?: Readonly<Options> | null) {
 		const ids = assignClaimIds(
 			slug,
 			sentences.map((piece) => piece.text),
-			options?.hash ? { hash: options.hash } : null,
+			hashOptions,
 		);
 
 		const claims: Claim[] = [];
@@ -184,17 +188,16 @@ export default function rehypeClaims(options?: Readonly<Options> | null) {
 		}
 		// Splice from the last unit backwards so that earlier indices in a shared parent stay valid.
 		for (const unit of [...units].reverse()) {
-			(unit.parent.children as RootContent[]).splice(unit.from, unit.count, ...replacements.get(unit)!);
+			unit.parent.children.splice(unit.from, unit.count, ...replacements.get(unit)!);
 		}
 
-		if (claims.length === 0 && !options?.allowEmpty) {
+		if (claims.length === 0 && !allowEmpty) {
 			// An empty reading page would still say it reproduces the author's words.
 			file.fail('the commentary has no sentences: its reading page would be empty', { ruleId: 'no-claims', source: 'rehype-claims' });
 		}
 		file.data.claims = claims;
 		// Astro reads `file.data.astro.frontmatter` as `remarkPluginFrontmatter`.
-		const data = file.data as unknown as { astro?: { frontmatter?: Record<string, unknown> } };
-		const astro = (data.astro ??= {});
+		const astro = (file.data.astro ??= {});
 		const frontmatter = (astro.frontmatter ??= {});
 		frontmatter['claims'] = claims;
 		return undefined;
@@ -217,6 +220,19 @@ function unwrapMentions(node: ElementContent): ElementContent[] {
 	return [{ ...node, children }];
 }
 
+/**
+ * The claim block a heading stands for.
+ *
+ * @param tagName
+ *   Element name.
+ * @returns
+ *   `h2` to `h6`, or `undefined` for any other element.
+ */
+function headingBlock(tagName: string): ClaimBlock | undefined {
+	return HEADING_BLOCKS.find((block) => block === tagName);
+}
+
+/** Whether a node is inline content (text, a comment, or a non-block element). */
 function isInline(node: RootContent): boolean {
 	if (node.type === 'text' || node.type === 'comment') return true;
 	return node.type === 'element' && !BLOCKS.has(node.tagName);

@@ -5,6 +5,9 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toHast } from 'mdast-util-to-hast';
 import { visitParents } from 'unist-util-visit-parents';
 import { truncateAtWord } from '../../utils/truncate.ts';
+import { NOTE_KIND_LABEL } from '../../utils/labels.ts';
+import type { EditorNote } from '../../schemas/note.ts';
+import { fileScope, type ScopeOptions } from '../scope.ts';
 
 /**
  * Places each editor's note beside the passage it is about. The passage was
@@ -32,7 +35,7 @@ import { truncateAtWord } from '../../utils/truncate.ts';
 export interface PlacedNote {
 	id: string;
 	commentary: string;
-	kind: 'factual-error' | 'misattribution' | 'misspelling' | 'imprecision' | 'context';
+	kind: EditorNote['kind'];
 	/** The commentary's words the note is about; part of the note's accessible name. */
 	quote: string;
 	/** The note's Markdown body. */
@@ -41,18 +44,10 @@ export interface PlacedNote {
 	file: string;
 }
 
-export interface Options {
+export interface Options extends ScopeOptions {
 	/** Every editor's note of the site (default: none). */
 	notes?: readonly PlacedNote[];
 }
-
-export const NOTE_KIND_LABEL: Record<PlacedNote['kind'], string> = {
-	'factual-error': 'factual error',
-	misattribution: 'misattribution',
-	misspelling: 'misspelling',
-	imprecision: 'imprecision',
-	context: 'context',
-};
 
 const BLOCKS = new Set(['p', 'li', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
@@ -66,9 +61,10 @@ const BLOCKS = new Set(['p', 'li', 'h2', 'h3', 'h4', 'h5', 'h6']);
  */
 export default function rehypeEditorNotes(options?: Readonly<Options> | null) {
 	const notes = options?.notes ?? [];
+	const include = fileScope(options);
 
 	return function transform(tree: Root, file: VFile): undefined {
-		if (!file.path || !/[\\/]content[\\/]commentaries[\\/]/.test(file.path)) return undefined;
+		if (!include(file)) return undefined;
 		const mine = notes.filter((note) => note.commentary === file.stem);
 		if (mine.length === 0) return undefined;
 		const byId = new Map(mine.map((note) => [note.id, note]));
@@ -95,7 +91,7 @@ export default function rehypeEditorNotes(options?: Readonly<Options> | null) {
 					source: 'rehype-editor-notes',
 				});
 			}
-			placements.push({ note, mark: node, block: block as Element, parent: parent as Root | Element });
+			placements.push({ note, mark: node, block, parent });
 		});
 
 		for (const { note } of placements) byId.delete(note.id);
@@ -120,10 +116,8 @@ export default function rehypeEditorNotes(options?: Readonly<Options> | null) {
 				existing.children.push(aside);
 				continue;
 			}
-			const index = parent.children.indexOf(block as RootContent & ElementContent);
 			const group = h('div', { className: ['editor-notes'] }, [aside]);
-			const wrapper = h('div', { className: ['with-note'] }, [block, group]);
-			parent.children.splice(index, 1, wrapper as RootContent & ElementContent);
+			replaceChild(parent, block, h('div', { className: ['with-note'] }, [block, group]));
 			wrappers.set(block, group);
 		}
 		return undefined;
@@ -131,10 +125,52 @@ export default function rehypeEditorNotes(options?: Readonly<Options> | null) {
 }
 
 /**
+ * Put `replacement` where `child` is among its parent's children.
+ *
+ * @param parent
+ *   Parent of `child` (changed in place).
+ * @param child
+ *   Element to replace.
+ * @param replacement
+ *   Element to put in its place.
+ */
+function replaceChild(parent: Root | Element, child: Element, replacement: Element): undefined {
+	// Each branch sees its own children type: an element fits both.
+	if (parent.type === 'root') parent.children.splice(parent.children.indexOf(child), 1, replacement);
+	else parent.children.splice(parent.children.indexOf(child), 1, replacement);
+	return undefined;
+}
+
+/**
+ * A note's Markdown body as the content of its aside.
+ *
+ * @param markdown
+ *   The note's body.
+ * @returns
+ *   Its blocks, as hast.
+ */
+function noteBody(markdown: string): ElementContent[] {
+	const tree = toHast(fromMarkdown(markdown));
+	const nodes = tree.type === 'root' ? tree.children : [tree];
+	return nodes.filter(isElementContent);
+}
+
+/**
+ * Whether a node can stand inside an element (anything but a doctype).
+ *
+ * @param node
+ *   Node.
+ * @returns
+ *   Whether it is element content.
+ */
+function isElementContent(node: RootContent): node is ElementContent {
+	return node.type !== 'doctype';
+}
+
+/**
  * The aside for one note: a label, the note's own Markdown, and its sources.
  */
 function renderNote(note: PlacedNote): Element {
-	const body = toHast(fromMarkdown(note.body)) as Root;
 	const labelId = `note-${note.id}-label`;
 	// Several notes can share a page: each landmark's name says which passage it is about.
 	const name = `Editor’s note on “${truncateAtWord(note.quote, 60)}”`;
@@ -143,7 +179,7 @@ function renderNote(note: PlacedNote): Element {
 			'Editor’s note',
 			h('span', { className: ['editor-note-kind'] }, [`: ${NOTE_KIND_LABEL[note.kind]}`]),
 		]),
-		...(body.children as ElementContent[]),
+		...noteBody(note.body),
 		h('p', { className: ['editor-note-sources'] }, [
 			note.sources.length === 1 ? 'Source: ' : 'Sources: ',
 			...note.sources.flatMap((source, index): ElementContent[] => [

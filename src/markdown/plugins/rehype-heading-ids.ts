@@ -3,6 +3,7 @@ import type { VFile } from 'vfile';
 import GithubSlugger from 'github-slugger';
 import { toString } from 'hast-util-to-string';
 import { eachElement } from './each-element.ts';
+import { fileScope, type ScopeOptions } from '../scope.ts';
 
 /**
  * Gives a commentary's headings ids in their own namespace: `h-` + the slug of
@@ -13,9 +14,7 @@ import { eachElement } from './each-element.ts';
  *
  * Runs before Astro's own heading-id step, which keeps an id that is set.
  */
-export interface Options {
-	/** Which files to transform (default: all). */
-	include?: ((file: VFile) => boolean) | undefined;
+export interface Options extends ScopeOptions {
 	/** Prefix of every heading id (default: `'h-'`). */
 	prefix?: string | undefined;
 }
@@ -30,7 +29,7 @@ export const HEADING_ID_PREFIX = 'h-';
  *   Transform.
  */
 export default function rehypeHeadingIds(options?: Readonly<Options> | null) {
-	const include = options?.include ?? (() => true);
+	const include = fileScope(options);
 	const prefix = options?.prefix ?? HEADING_ID_PREFIX;
 
 	return function transform(tree: Root, file: VFile): undefined {

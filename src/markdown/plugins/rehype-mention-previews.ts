@@ -6,6 +6,7 @@ import { formatIsoRange } from '../../utils/format-date.ts';
 import { articlePreviewText } from '../../utils/article-subject.ts';
 import type { Actor } from '../../schemas/actor.ts';
 import type { Article } from '../../schemas/article.ts';
+import { fileScope, type ScopeOptions } from '../scope.ts';
 
 /**
  * Gives every mention a short description of what it points to, without
@@ -23,7 +24,7 @@ import type { Article } from '../../schemas/article.ts';
  * <div hidden class="mention-previews"><span id="pv-actor-russia">Russia: treaty party…</span></div>
  * ```
  */
-export interface Options {
+export interface Options extends ScopeOptions {
 	articles: readonly (Pick<Article, 'number' | 'status' | 'title'> & Partial<Pick<Article, 'inference'>>)[];
 	actors: readonly (Pick<Actor, 'name' | 'description'> & { id: string })[];
 }
@@ -37,8 +38,10 @@ export interface Options {
 export default function rehypeMentionPreviews(options: Readonly<Options>) {
 	const articles = new Map(options.articles.map((a) => [String(a.number), a]));
 	const actors = new Map(options.actors.map((a) => [a.id, a]));
+	const include = fileScope(options);
 
 	return function transform(tree: Root, file: VFile): undefined {
+		if (!include(file)) return undefined;
 		const previews = new Map<string, string>();
 		const notes = new Map<string, string>();
 		const add = (id: string, text: string) => {

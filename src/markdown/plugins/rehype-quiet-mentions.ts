@@ -19,11 +19,9 @@
 import type { Element, Root } from 'hast';
 import { eachElement } from './each-element.ts';
 import type { VFile } from 'vfile';
-import { isCommentary } from '../scope.ts';
+import { fileScope, type ScopeOptions } from '../scope.ts';
 
-export interface Options {
-	/** Which files to process (default: `isCommentary`, the pipeline's one rule). */
-	include?: ((file: VFile) => boolean) | undefined;
+export interface Options extends ScopeOptions {
 	/** Heading ranks that start a section (default: 2 to 6; `h1` is the page's title). */
 	sectionRanks?: readonly number[] | undefined;
 }
@@ -37,7 +35,7 @@ export interface Options {
  *   Transform.
  */
 export default function rehypeQuietMentions(options?: Readonly<Options> | null) {
-	const include = options?.include ?? isCommentary;
+	const include = fileScope(options);
 	const sectionRanks = new Set(options?.sectionRanks ?? [2, 3, 4, 5, 6]);
 
 	return function transform(tree: Root, file: VFile): undefined {

@@ -12,12 +12,11 @@ import type { Root } from 'hast';
 import { eachElement } from './each-element.ts';
 import type { VFile } from 'vfile';
 import { createRoutes } from '../../utils/routes.ts';
+import { fileScope, type ScopeOptions } from '../scope.ts';
 
-export interface Options {
+export interface Options extends ScopeOptions {
 	/** Astro's `base` (default: `/`, which changes nothing). */
 	base?: string | undefined;
-	/** Which files to change (default: every file). */
-	include?: ((file: VFile) => boolean) | undefined;
 }
 
 /**
@@ -28,7 +27,7 @@ export interface Options {
  */
 export default function rehypeSiteBase(options?: Readonly<Options> | null) {
 	const routes = createRoutes(options?.base);
-	const include = options?.include ?? (() => true);
+	const include = fileScope(options);
 
 	return function transform(tree: Root, file: VFile): undefined {
 		if (routes.base === '/' || !include(file)) return undefined;

@@ -5,14 +5,12 @@ import { annotatableTexts, annotateTree } from './mentions/annotate-tree.ts';
 import { presentActor } from './mentions/present.ts';
 import { sourceOf } from './mentions/positions.ts';
 import { recordMentions } from './mentions/record.ts';
-import { isCommentary } from '../scope.ts';
+import { fileScope, type ScopeOptions } from '../scope.ts';
 
 /** Options of `remarkActorMentions`. */
-export interface Options {
+export interface Options extends ScopeOptions {
 	/** Actor records with ids (from `loadRegistry(root).actors`) (default: `[]`, nothing linked). */
 	actors?: ReadonlyArray<ActorSource> | null | undefined;
-	/** Which files to annotate (default: `isCommentary`, the pipeline's one rule). */
-	include?: ((file: VFile) => boolean) | null | undefined;
 	/**
 	 * Lines of the file before the Markdown the plugin is given (its frontmatter, which Astro cuts off), so that
 	 * positions name the line an editor opens (default: none; the pipeline passes the loaders' `lineOffset`).
@@ -45,7 +43,7 @@ export interface Options {
  *   Transform.
  */
 export default function remarkActorMentions(options?: Readonly<Options> | null) {
-	const include = options?.include ?? isCommentary;
+	const include = fileScope(options);
 	const lineOffset = options?.lineOffset ?? (() => 0);
 	const matcher = compileActors(options?.actors ?? []);
 

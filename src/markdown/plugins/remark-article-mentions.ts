@@ -6,11 +6,11 @@ import { createArticleRecogniser } from '../../annotate/article-refs.ts';
 import type { ImplicitPhraseSource } from '../../annotate/implicit-articles.ts';
 import { sourceOf } from './mentions/positions.ts';
 import { recordMentions } from './mentions/record.ts';
-import { isCommentary } from '../scope.ts';
+import { fileScope, type ScopeOptions } from '../scope.ts';
 import { TREATY_ARTICLE_COUNT } from '../../schemas/article.ts';
 
 /** Options of `remarkArticleMentions`. */
-export interface Options {
+export interface Options extends ScopeOptions {
 	/**
 	 * Article records (from `loadRegistry(root).articles`); only their
 	 * `implicitPhrases` are read (default: `[]`, explicit citations only).
@@ -18,8 +18,6 @@ export interface Options {
 	articles?: ReadonlyArray<ImplicitPhraseSource> | null | undefined;
 	/** Number of articles in the treaty; higher numbers are reported, never linked (default: `TREATY_ARTICLE_COUNT`; the pipeline passes the registry's count). */
 	articleCount?: number | null | undefined;
-	/** Which files to annotate (default: `isCommentary`, the pipeline's one rule). */
-	include?: ((file: VFile) => boolean) | null | undefined;
 	/**
 	 * Lines of the file before the Markdown the plugin is given (its frontmatter, which Astro cuts off), so that
 	 * positions name the line an editor opens (default: none; the pipeline passes the loaders' `lineOffset`).
@@ -53,7 +51,7 @@ export interface Options {
  *   Transform.
  */
 export default function remarkArticleMentions(options?: Readonly<Options> | null) {
-	const include = options?.include ?? isCommentary;
+	const include = fileScope(options);
 	const lineOffset = options?.lineOffset ?? (() => 0);
 	const articles = options?.articles ?? [];
 	const articleCount = options?.articleCount ?? TREATY_ARTICLE_COUNT;

@@ -1,5 +1,5 @@
-import type { BlockContent, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
-import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
+import type { Paragraph, Parent, Root, Text } from 'mdast';
+import type { LeafDirective, TextDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { SKIP, visit } from 'unist-util-visit';
@@ -52,6 +52,10 @@ export const defaultBlockKinds: Readonly<Record<string, BlockKind>> = {
  * a colon in the author's prose (`at 10:thirty`, `Note:this`), so it is put
  * back as the exact characters the author wrote. An unknown container fails.
  *
+ * Unlike the other plugins, this one has no `include`: it completes the parse
+ * of `remark-directive`, which reads every Markdown file of the site (editors'
+ * notes too), so a colon in any file's prose must be put back.
+ *
  * @param options
  *   Configuration (optional).
  * @returns
@@ -65,17 +69,17 @@ export default function remarkCommentaryBlocks(options?: Readonly<Options> | nul
 		visit(tree, (node, index, parent) => {
 			if ((node.type === 'textDirective' || node.type === 'leafDirective') && parent && index !== undefined) {
 				const literal = literalOf(node, source);
-				const replacement: PhrasingContent | BlockContent =
+				const replacement: Paragraph | Text =
 					node.type === 'leafDirective'
 						? { type: 'paragraph', children: [{ type: 'text', value: literal }], ...(node.position ? { position: node.position } : {}) }
 						: { type: 'text', value: literal, ...(node.position ? { position: node.position } : {}) };
-				(parent.children as (PhrasingContent | BlockContent)[]).splice(index, 1, replacement);
-				mergeAdjacentText(parent as Parent);
+				replaceChild(parent, index, replacement);
+				mergeAdjacentText(parent);
 				// Visit the parent's children again from the start: merging may have moved them.
 				return [SKIP, 0];
 			}
 			if (node.type !== 'containerDirective') return undefined;
-			const directive = node as ContainerDirective;
+			const directive = node;
 			const kind = kinds[directive.name];
 			if (!kind) {
 				file.fail(
@@ -123,6 +127,23 @@ function literalOf(node: TextDirective | LeafDirective, source: string): string 
 }
 
 /**
+ * Put a node in place of a parent's child.
+ *
+ * @param parent
+ *   Parent (changed in place). Every mdast parent is a `Parent`; the caller
+ *   keeps its narrower children type by replacing like with like (a text
+ *   directive by text, a leaf directive by a paragraph).
+ * @param index
+ *   Index of the child to replace.
+ * @param replacement
+ *   Node to put there.
+ */
+function replaceChild(parent: Parent, index: number, replacement: Paragraph | Text): undefined {
+	parent.children.splice(index, 1, replacement);
+	return undefined;
+}
+
+/**
  * Join neighbouring text nodes, so that words split by a put-back directive
  * are one text again for the recognisers.
  *
@@ -130,7 +151,7 @@ function literalOf(node: TextDirective | LeafDirective, source: string): string 
  *   Node whose children to merge.
  */
 function mergeAdjacentText(parent: Parent): void {
-	const children = parent.children as RootContent[];
+	const children = parent.children;
 	for (let index = children.length - 1; index > 0; index--) {
 		const node = children[index]!;
 		const before = children[index - 1]!;

@@ -1,9 +1,10 @@
-import type { Definition, Image, ImageReference, Link, LinkReference, Nodes, Root } from 'mdast';
+import type { Definition, Link, LinkReference, Nodes, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 // Brings in the `data.hProperties` field that remark-rehype reads.
 import type {} from 'mdast-util-to-hast';
 import { isExternalLink, refusedUrl } from '../../utils/content-urls.ts';
+import { fileScope, type ScopeOptions } from '../scope.ts';
 
 /**
  * Keeps a commentary's Markdown to what the site may publish:
@@ -17,10 +18,7 @@ import { isExternalLink, refusedUrl } from '../../utils/content-urls.ts';
  * Every problem of the file is reported at once (an `AggregateError` of
  * `VFileMessage`s, each with its place).
  */
-export interface Options {
-	/** Which files to check (default: all). */
-	include?: ((file: VFile) => boolean) | undefined;
-}
+export type Options = ScopeOptions;
 
 /**
  * @param options
@@ -29,7 +27,7 @@ export interface Options {
  *   Transform.
  */
 export default function remarkContentSafety(options?: Readonly<Options> | null) {
-	const include = options?.include ?? (() => true);
+	const include = fileScope(options);
 
 	return function transform(tree: Root, file: VFile): undefined {
 		if (!include(file)) return undefined;
@@ -54,7 +52,7 @@ export default function remarkContentSafety(options?: Readonly<Options> | null) 
 				report(refused, node, 'unsafe-url');
 				return;
 			}
-			if (use === 'link' && isExternalLink(url)) addRel(node as Link | LinkReference);
+			if ((node.type === 'link' || node.type === 'linkReference') && isExternalLink(url)) addRel(node);
 		});
 		if (problems.length > 0) {
 			throw new AggregateError(problems, problems.map((problem) => `${problem.line ?? '?'}: ${problem.reason}`).join('\n'));
@@ -65,10 +63,8 @@ export default function remarkContentSafety(options?: Readonly<Options> | null) 
 
 /** URL of a link, image or definition (references resolve through their definition). */
 function urlOf(node: Nodes, definitions: ReadonlyMap<string, Definition>): string | undefined {
-	if (node.type === 'link' || node.type === 'image' || node.type === 'definition') return (node as Link | Image | Definition).url;
-	if (node.type === 'linkReference' || node.type === 'imageReference') {
-		return definitions.get((node as LinkReference | ImageReference).identifier)?.url;
-	}
+	if (node.type === 'link' || node.type === 'image' || node.type === 'definition') return node.url;
+	if (node.type === 'linkReference' || node.type === 'imageReference') return definitions.get(node.identifier)?.url;
 	return undefined;
 }
 

@@ -5,18 +5,16 @@ import { presentDate } from './mentions/present.ts';
 import { createDateRecogniser, parseReferenceDate } from '../../annotate/date-expressions.ts';
 import { sourceOf } from './mentions/positions.ts';
 import { recordMentions } from './mentions/record.ts';
-import { isCommentary } from '../scope.ts';
+import { fileScope, type ScopeOptions } from '../scope.ts';
 
 /** Options of `remarkDateMentions`. */
-export interface Options {
+export interface Options extends ScopeOptions {
 	/**
 	 * Date that year-less and relative expressions are read from, `YYYY`,
 	 * `YYYY-MM` or `YYYY-MM-DD` (default: the file's frontmatter
 	 * `published.date`, as Astro exposes it on `file.data.astro.frontmatter`).
 	 */
 	referenceDate?: string | null | undefined;
-	/** Which files to annotate (default: `isCommentary`, the pipeline's one rule). */
-	include?: ((file: VFile) => boolean) | null | undefined;
 	/**
 	 * Lines of the file before the Markdown the plugin is given (its frontmatter, which Astro cuts off), so that
 	 * positions name the line an editor opens (default: none; the pipeline passes the loaders' `lineOffset`).
@@ -50,14 +48,15 @@ export interface Options {
  *   Transform.
  */
 export default function remarkDateMentions(options?: Readonly<Options> | null) {
-	const include = options?.include ?? isCommentary;
+	const include = fileScope(options);
 	const lineOffset = options?.lineOffset ?? (() => 0);
+	const givenReferenceDate = options?.referenceDate;
 
 	return function transform(tree: Root, file: VFile): undefined {
 		if (!include(file)) return undefined;
 		const published: unknown = file.data.astro?.frontmatter?.['published'];
-		const fromFrontmatter = published && typeof published === 'object' ? (published as { date?: unknown }).date : undefined;
-		const referenceDate = parseReferenceDate(options?.referenceDate ?? fromFrontmatter);
+		const fromFrontmatter = published && typeof published === 'object' && 'date' in published ? published.date : undefined;
+		const referenceDate = parseReferenceDate(givenReferenceDate ?? fromFrontmatter);
 		if (referenceDate === undefined) {
 			file.message('No reference date (frontmatter `published.date`): dates without a year and relative dates are left unlinked', {
 				ruleId: 'no-reference-date',

@@ -1,8 +1,8 @@
-import type { Parents, Root, Text } from 'mdast';
+import type { Parents, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { VFile } from 'vfile';
 import { visitParents } from 'unist-util-visit-parents';
 import type {} from 'mdast-util-to-hast';
-import { commentarySlug, isCommentary } from '../scope.ts';
+import { commentarySlug, fileScope, type ScopeOptions } from '../scope.ts';
 import { findQuote, type QuoteSelector } from '../../utils/find-quote.ts';
 import { positionFrom } from './mentions/positions.ts';
 
@@ -34,11 +34,9 @@ export interface AnchorNote extends QuoteSelector {
 	commentary: string;
 }
 
-export interface Options {
+export interface Options extends ScopeOptions {
 	/** Every editor's note of the site (default: none). */
 	notes?: readonly AnchorNote[];
-	/** Which files to process (default: `isCommentary`, the pipeline's one rule). */
-	include?: ((file: VFile) => boolean) | undefined;
 	/** Slug of the file being processed (default: `commentarySlug`). */
 	slug?: (file: VFile) => string | undefined;
 }
@@ -54,10 +52,11 @@ export interface Options {
  */
 export default function remarkEditorNoteAnchors(options?: Readonly<Options> | null) {
 	const notes = options?.notes ?? [];
-	const include = options?.include ?? isCommentary;
+	const include = fileScope(options);
 	const slugOf = options?.slug ?? commentarySlug;
 
 	return function transform(tree: Root, file: VFile): undefined {
+		// A file without a path has no slug a note could name.
 		if (!file.path || !include(file)) return undefined;
 		const slug = slugOf(file);
 		if (!slug) return undefined;
@@ -77,27 +76,30 @@ export default function remarkEditorNoteAnchors(options?: Readonly<Options> | nu
 			}
 			const { node, parent, start } = hits[0]!;
 			const end = start + note.quote.length;
-			const index = parent.children.indexOf(node as never);
-			const replacement = [
-				...(start > 0 ? [{ type: 'text' as const, value: node.value.slice(0, start) }] : []),
+			// Each part with the length of the text it covers.
+			const replacement: Array<[PhrasingContent, number]> = [];
+			if (start > 0) replacement.push([{ type: 'text', value: node.value.slice(0, start) }, start]);
+			replacement.push([
 				{
-					type: 'emphasis' as const,
+					type: 'emphasis',
 					data: {
 						hName: 'mark',
 						hProperties: { className: ['noted'], id: `noted-${note.id}`, dataNote: note.id },
 					},
-					children: [{ type: 'text' as const, value: node.value.slice(start, end) }],
+					children: [{ type: 'text', value: node.value.slice(start, end) }],
 				},
-				...(end < node.value.length ? [{ type: 'text' as const, value: node.value.slice(end) }] : []),
-			];
+				end - start,
+			]);
+			if (end < node.value.length) replacement.push([{ type: 'text', value: node.value.slice(end) }, node.value.length - end]);
 			// Keep positions, so that the mentions found inside the quote later still name their line.
 			let from = 0;
-			for (const part of replacement) {
-				const length = part.type === 'text' ? part.value.length : part.children[0]!.value.length;
-				positionFrom(part as never, node, from, from + length);
+			for (const [part, length] of replacement) {
+				positionFrom(part, node, from, from + length);
 				from += length;
 			}
-			parent.children.splice(index, 1, ...(replacement as never[]));
+			// The parent holds the text node, so it holds phrasing content: the parts fit where the text was.
+			const siblings: RootContent[] = parent.children;
+			siblings.splice(siblings.indexOf(node), 1, ...replacement.map(([part]) => part));
 		}
 		return undefined;
 	};

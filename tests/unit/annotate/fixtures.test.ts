@@ -1,21 +1,31 @@
 /**
  * Fixture tests: each `tests/fixtures/annotate/<case>/input.md` goes through
- * the real plugins (see `render.ts`) and must give `output.html` and
- * `data.json` (mentions and messages). `config.json` holds the case's inline
- * registry and reference date. `UPDATE=1` rewrites the expected files.
+ * the real plugins (see `fixture-cases.ts`) and must give the case's
+ * `output.html` and `data.json` (mentions and messages). `config.json` holds
+ * the case's inline registry and reference date. The test only compares: a
+ * case without its expected files fails, and an editor writes them on purpose
+ * with `update-fixtures.ts` (see `UPDATE_COMMAND`).
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { render, type RenderOptions } from './render';
+import { EXPECTED_FILES, FIXTURE_ROOT, UPDATE_COMMAND, fixtureCases, renderFixture } from './fixture-cases';
 
-const root = join(import.meta.dirname, '../../fixtures/annotate');
-const update = Boolean(process.env['UPDATE']);
-// A case is a folder with an `input.md`; `commentaries/` holds whole commentaries scored elsewhere.
-const cases = readdirSync(root, { withFileTypes: true })
-	.filter((entry) => entry.isDirectory() && existsSync(join(root, entry.name, 'input.md')))
-	.map((entry) => entry.name)
-	.sort();
+const cases = fixtureCases();
+
+/**
+ * The expected content of one file of a case.
+ *
+ * @throws {Error}
+ *   When the file is missing, saying how to write it.
+ */
+function expected(name: string, file: string): string {
+	const path = join(FIXTURE_ROOT, name, file);
+	if (!existsSync(path)) {
+		throw new Error(`fixture “${name}” has no expected ${file}: check what the plugins render, then write it with \`${UPDATE_COMMAND} ${name}\``);
+	}
+	return readFileSync(path, 'utf8');
+}
 
 describe('annotation fixtures', () => {
 	it('should have cases', () => {
@@ -23,18 +33,7 @@ describe('annotation fixtures', () => {
 	});
 
 	it.each(cases)('should render the %s fixture as expected', async (name) => {
-		const dir = join(root, name);
-		const configPath = join(dir, 'config.json');
-		const config = (existsSync(configPath) ? JSON.parse(readFileSync(configPath, 'utf8')) : {}) as RenderOptions;
-		const { html, file } = await render(readFileSync(join(dir, 'input.md'), 'utf8'), config);
-		const data = `${JSON.stringify({ mentions: file.data.mentions ?? [], messages: file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.reason}`) }, null, '\t')}\n`;
-		const outputPath = join(dir, 'output.html');
-		const dataPath = join(dir, 'data.json');
-		if (update || !existsSync(outputPath) || !existsSync(dataPath)) {
-			writeFileSync(outputPath, `${html}\n`);
-			writeFileSync(dataPath, data);
-		}
-		expect(`${html}\n`).toBe(readFileSync(outputPath, 'utf8'));
-		expect(data).toBe(readFileSync(dataPath, 'utf8'));
+		const output = await renderFixture(name);
+		for (const file of EXPECTED_FILES) expect(output[file], file).toBe(expected(name, file));
 	});
 });

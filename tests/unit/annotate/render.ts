@@ -9,10 +9,10 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import remarkActorMentions, { type Options as ActorOptions } from '../../../src/markdown/plugins/remark-actor-mentions';
-import remarkArticleMentions, { type Options as ArticleOptions } from '../../../src/markdown/plugins/remark-article-mentions';
-import remarkCommentaryBlocks from '../../../src/markdown/plugins/remark-commentary-blocks';
-import remarkDateMentions, { type Options as DateOptions } from '../../../src/markdown/plugins/remark-date-mentions';
+import remarkActorMentions, { type Options as ActorOptions } from '../../../src/markdown/plugins/remark-actor-mentions.ts';
+import remarkArticleMentions, { type Options as ArticleOptions } from '../../../src/markdown/plugins/remark-article-mentions.ts';
+import remarkCommentaryBlocks from '../../../src/markdown/plugins/remark-commentary-blocks.ts';
+import remarkDateMentions, { type Options as DateOptions } from '../../../src/markdown/plugins/remark-date-mentions.ts';
 
 export interface RenderOptions {
 	articles?: ArticleOptions['articles'];

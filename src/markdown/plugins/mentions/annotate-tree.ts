@@ -4,7 +4,7 @@
  * recognisers use) and record what each hit becomes (see `present.ts`). The
  * plugins only wire options and `file` to these.
  */
-import type { Nodes, Parents, PhrasingContent, Root, Text } from 'mdast';
+import type { Nodes, Parents, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { scan, type Hit, type Recogniser } from '../../../annotate/recogniser.ts';
 import { isIgnored, replacementNodes } from './nodes.ts';
@@ -67,10 +67,10 @@ export function annotateTree<Data>(
 	lineOffset = 0,
 ): AnnotationResult {
 	const result: AnnotationResult = { mentions: [], warnings: [] };
-	const targets: Array<{ node: Text; parent: { children: PhrasingContent[] }; before: string }> = [];
+	const targets: Array<{ node: Text; parent: Parents; before: string }> = [];
 	eachAnnotatableText(tree, (node, ancestors) => {
 		const parent = ancestors[ancestors.length - 1];
-		if (parent) targets.push({ node, parent: parent as { children: PhrasingContent[] }, before: textBefore(node, ancestors) });
+		if (parent) targets.push({ node, parent, before: textBefore(node, ancestors) });
 	});
 
 	for (const { node: textNode, parent, before } of targets) {
@@ -97,7 +97,9 @@ export function annotateTree<Data>(
 			if (node.type === 'text' && previous?.type === 'text') previous.value += node.value;
 			else pieces.push(node.type === 'text' ? { type: 'text', value: node.value } : node);
 		}
-		parent.children.splice(parent.children.indexOf(textNode), 1, ...pieces);
+		// The parent holds a text node, so it holds phrasing content: the pieces fit where the text was.
+		const siblings: RootContent[] = parent.children;
+		siblings.splice(siblings.indexOf(textNode), 1, ...pieces);
 	}
 	restorePositions(tree, source);
 	return result;
@@ -123,7 +125,7 @@ function textBefore(node: Nodes, ancestors: readonly Parents[]): string {
 	let child: Nodes = node;
 	for (let depth = ancestors.length - 1; depth >= 0 && before.length < CONTEXT_LENGTH; depth--) {
 		const parent = ancestors[depth]!;
-		const siblings = parent.children as Nodes[];
+		const siblings: readonly Nodes[] = parent.children;
 		// Nearest siblings first, and only as many as the context needs: a long paragraph cut into
 		// many nodes would otherwise be read again for each of them.
 		for (let index = siblings.indexOf(child) - 1; index >= 0 && before.length < CONTEXT_LENGTH; index--) {
