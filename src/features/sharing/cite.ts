@@ -15,7 +15,7 @@ import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-ris';
-import type { Contributor } from '../../utils/credit.ts';
+import { splitName, type Contributor } from '../../utils/credit.ts';
 import type { PublishedDate } from '../../utils/format-date.ts';
 import type { Commentary } from '../../schemas/commentary.ts';
 
@@ -101,14 +101,11 @@ interface NameParts {
 }
 
 /**
- * Split a name into family and given parts where that is safe: a final
- * initial ("Rekha J") is not a family name, so such names stay literal.
+ * A name as CSL wants it: family and given parts where `splitName` finds a
+ * family name, the whole name as a literal otherwise.
  */
 export function nameParts(name: string): NameParts {
-	const words = name.trim().split(/\s+/);
-	const family = words.at(-1);
-	if (!family || words.length === 1 || /^[A-Z]\.?$/.test(family)) return { literal: name.trim() };
-	return { family, given: words.slice(0, -1).join(' ') };
+	return splitName(name) ?? { literal: name.trim() };
 }
 
 /** The people a citation credits: everyone but the interviewer (who is credited as such). */
