@@ -17,3 +17,16 @@ export class ContentProblems extends Error {
 		this.problems = problems;
 	}
 }
+
+/**
+ * The message of anything a check caught: an `Error`'s message, or the
+ * thrown value as text.
+ *
+ * @param error
+ *   What was thrown.
+ * @returns
+ *   Its message.
+ */
+export function messageOf(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}

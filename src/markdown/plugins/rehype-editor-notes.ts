@@ -1,4 +1,5 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
 import type { VFile } from 'vfile';
 import { h } from 'hastscript';
 import { fromMarkdown } from 'mdast-util-from-markdown';
@@ -37,6 +38,8 @@ export interface PlacedNote {
 	quote: string;
 	/** The note's Markdown body. */
 	body: string;
+	/** The body already parsed, when the caller has it (default: `body` is parsed here). */
+	tree?: MdastRoot | undefined;
 	sources: readonly { label: string; url?: string | undefined }[];
 	file: string;
 }
@@ -134,7 +137,7 @@ export default function rehypeEditorNotes(options?: Readonly<Options> | null) {
  * The aside for one note: a label, the note's own Markdown, and its sources.
  */
 function renderNote(note: PlacedNote): Element {
-	const body = toHast(fromMarkdown(note.body)) as Root;
+	const body = toHast(note.tree ?? fromMarkdown(note.body)) as Root;
 	const labelId = `note-${note.id}-label`;
 	// Several notes can share a page: each landmark's name says which passage it is about.
 	const name = `Editor’s note on “${truncateAtWord(note.quote, 60)}”`;
