@@ -30,3 +30,18 @@ export class ContentProblems extends Error {
 export function messageOf(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
 }
+
+/**
+ * A property of a value of unknown shape, such as a caught error's `reason`
+ * or `line` (`undefined` for a primitive or a missing property).
+ *
+ * @param value
+ *   Anything.
+ * @param key
+ *   The property.
+ * @returns
+ *   Its value, unchecked.
+ */
+export function propertyOf(value: unknown, key: string): unknown {
+	return typeof value === 'object' && value !== null ? Reflect.get(value, key) : undefined;
+}

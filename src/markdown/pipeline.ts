@@ -14,7 +14,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
-import { unified, type PluggableList } from 'unified';
+import { unified } from 'unified';
 import { loadRegistry, type Registry } from '../loaders/registry.ts';
 import { LEDGER_PATH, parseLedger } from '../claims/ledger.ts';
 import { ledgerOption } from '../loaders/ledger-digests.ts';
@@ -174,6 +174,23 @@ export function markdownPlugins(
 }
 
 /**
+ * The plugins of an Astro plugin list as unified takes them. Astro's lists
+ * also allow plugin names as strings, which ours never use: such an entry is
+ * left out.
+ *
+ * @param list
+ *   Remark or rehype plugins, with their options.
+ * @returns
+ *   The same plugins.
+ */
+function ownPlugins<Entry>(list: readonly Entry[]): Exclude<Entry, NamedPlugin>[] {
+	return list.filter((plugin): plugin is Exclude<Entry, NamedPlugin> => typeof plugin !== 'string' && !(Array.isArray(plugin) && typeof plugin[0] === 'string'));
+}
+
+/** A plugin given by name in an Astro plugin list, with or without options. */
+type NamedPlugin = string | [string, ...unknown[]];
+
+/**
  * A standalone processor with exactly the site's pipeline: remark-parse and
  * GFM, the plugins of `markdownPlugins`, remark-rehype, rehype-stringify.
  *
@@ -189,9 +206,8 @@ export function createCommentaryProcessor(inputs: Readonly<PipelineInputs>, opti
 	return unified()
 		.use(remarkParse)
 		.use(remarkGfm)
-		// Astro's plugin lists allow plugin names as strings; ours never use them.
-		.use(remarkPlugins as PluggableList)
+		.use(ownPlugins(remarkPlugins))
 		.use(remarkRehype, processorSettings.remarkRehype)
-		.use(rehypePlugins as PluggableList)
+		.use(ownPlugins(rehypePlugins))
 		.use(rehypeStringify);
 }
