@@ -12,7 +12,14 @@ import { eventSchema } from './schemas/event.ts';
 import { noteSchema } from './schemas/note.ts';
 import { PUBLISHED_GLOB } from './loaders/published.ts';
 import { strictGlob } from './loaders/strict-glob.ts';
-import { ledgerDigestsOf } from './loaders/ledger-digests.ts';
+import { ledgerDigests } from './loaders/ledger-digests.ts';
+import { buildContext } from './build/context.ts';
+
+/** Each commentary's part of the ledger the build read (src/build/context.ts), as a digest. */
+function ledgerDigestsOf(root: string): (file: string) => string {
+	const { ledger, renames } = buildContext(root);
+	return ledgerDigests(ledger, renames);
+}
 
 export const collections = {
 	commentaries: defineCollection({

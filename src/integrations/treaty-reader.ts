@@ -1,20 +1,23 @@
 /**
- * The site's Astro integration: it checks `content/` and sets up the Markdown
- * pipeline once the final configuration is known (so `astro build --base
- * /reader/` reaches the plugins). Everything that can be checked before a page
- * is rendered is checked here, and every problem of every file is reported at
- * once as `file:line: field: message`; the build stops before rendering.
- * During a build it draws the share cards (./share-cards.ts) beside page
- * generation; after it, it writes the search index (./pagefind.ts), the cards
- * and the security headers (./security-headers.ts).
+ * The site's Astro integration: it reads the build's context (`content/`,
+ * checked, and the Markdown pipeline's inputs; src/build/context.ts) and sets
+ * up the pipeline once the final configuration is known (so `astro build
+ * --base /reader/` reaches the plugins). Everything that can be checked before
+ * a page is rendered is checked here, and every problem of every file is
+ * reported at once as `file:line: field: message`; the build stops before
+ * rendering. During a build it receives what pages send (src/build/channel.ts):
+ * it draws the share cards they ask for beside page generation
+ * (src/features/cards/share-cards.ts) and keeps the search records; after it,
+ * it writes the search index (src/features/search/pagefind.ts), the cards and
+ * the security headers (./security-headers.ts).
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
-import { SHARE_CARD_SINK, type ShareCardSink } from '../features/cards/share-card.ts';
-import { checkContent } from '../loaders/content-checks.ts';
-import { loadPipelineInputs, markdownPlugins, processorSettings } from '../markdown/pipeline.ts';
+import { receiveFromPages, type SearchRecord } from '../build/channel.ts';
+import { installBuildContext, readBuildContext } from '../build/context.ts';
+import { markdownPlugins, pipelineInputs, processorSettings } from '../markdown/pipeline.ts';
 import { buildSearchIndex } from '../features/search/pagefind.ts';
 import { renameRedirects } from './rename-redirects.ts';
 import { writeSecurityHeaders } from './security-headers.ts';
@@ -33,7 +36,8 @@ export default function treatyReader(): AstroIntegration {
 	let base = '/';
 	let root = '';
 	let cards: ShareCardRun | undefined;
-	const sinkHolder = globalThis as { [SHARE_CARD_SINK]?: ShareCardSink };
+	let records: SearchRecord[] | undefined;
+	let stopReceiving: (() => void) | undefined;
 	// For the benchmark's build without cards (`npm run bench`): share pages are built, their cards are not.
 	const drawCards = process.env['TREATY_READER_SHARE_CARDS'] !== 'off';
 	return {
@@ -42,30 +46,35 @@ export default function treatyReader(): AstroIntegration {
 			'astro:config:setup': ({ config, updateConfig }) => {
 				base = config.base;
 				root = fileURLToPath(config.root);
-				checkContent(root);
-				const inputs = loadPipelineInputs(root);
+				// Read once here; content.config.ts and the pages take the same context (src/build/context.ts).
+				const context = readBuildContext(root);
+				installBuildContext(context);
 				updateConfig({
 					markdown: {
-						processor: unified({ ...processorSettings, ...markdownPlugins(inputs, { base: config.base }) }),
+						processor: unified({ ...processorSettings, ...markdownPlugins(pipelineInputs(root, context), { base: config.base }) }),
 					},
-					redirects: renameRedirects(inputs.renames ?? new Map()),
+					redirects: renameRedirects(context.renames),
 				});
 			},
 			'astro:build:start': ({ logger }) => {
-				if (!drawCards) {
-					logger.warn('share cards are off (TREATY_READER_SHARE_CARDS=off): share pages will point at missing images');
-					return;
-				}
-				const run = createShareCardRun({ cacheDir: join(root, CARD_CACHE_DIR) });
+				if (!drawCards) logger.warn('share cards are off (TREATY_READER_SHARE_CARDS=off): share pages will point at missing images');
+				const run = drawCards ? createShareCardRun({ cacheDir: join(root, CARD_CACHE_DIR) }) : undefined;
 				cards = run;
-				sinkHolder[SHARE_CARD_SINK] = (requests) => run.request(requests);
+				records = undefined;
+				stopReceiving = receiveFromPages({
+					shareCards: (requests) => run?.request(requests),
+					searchRecords: (sent) => {
+						records = [...(records ?? []), ...sent];
+					},
+				});
 			},
 			'astro:build:done': async ({ dir, pages, logger }) => {
-				delete sinkHolder[SHARE_CARD_SINK];
+				stopReceiving?.();
+				installBuildContext(undefined);
 				const outDir = fileURLToPath(dir);
 				try {
 					// While the card threads finish drawing.
-					await buildSearchIndex(outDir, logger);
+					await buildSearchIndex(outDir, records, logger);
 				} catch (error) {
 					await cards?.close();
 					throw error;

@@ -16,14 +16,15 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LEDGER_PATH, parseLedger } from '../claims/ledger.ts';
+import type { Ledger } from '../claims/types.ts';
 import { commentarySchema } from '../schemas/commentary.ts';
 import { eventSchema } from '../schemas/event.ts';
-import { ContentProblems } from './content-problems.ts';
+import { ContentProblems, messageOf } from './content-problems.ts';
 import { parseFrontmatter } from './frontmatter.ts';
-import { readEditorNotes } from './notes.ts';
+import { readEditorNotes, type LoadedNote } from './notes.ts';
 import { isPublishedName } from './published.ts';
 import { decodeContent, EncodingError } from './read-text.ts';
-import { loadRegistry } from './registry.ts';
+import { loadRegistry, type Registry } from './registry.ts';
 import { currentSlug, readRenames, RENAMES_PATH } from './renames.ts';
 import { formatSchemaIssues, parseYaml } from './schema-errors.ts';
 
@@ -38,17 +39,48 @@ export const COLLECTION_FOLDERS: readonly { folder: string; extension: string }[
 /** The events file. */
 export const EVENTS_PATH = 'content/events/events.yaml';
 
+/** What `content/` holds once every check has passed: the inputs of a build. */
+export interface CheckedContent {
+	/** Article and actor registries. */
+	registry: Registry;
+	/** Editors' notes, sorted by id. */
+	notes: LoadedNote[];
+	/** The permalink ledger. */
+	ledger: Ledger;
+	/** Recorded renames, old slug → new slug. */
+	renames: Map<string, string>;
+}
+
+/** What reading `content/` found: the problems, and whatever could be read. */
+export interface ContentRead {
+	/** Problem lines (empty when all is well). */
+	problems: string[];
+	/** The registries, when they are valid. */
+	registry: Registry | undefined;
+	/** The valid notes. */
+	notes: LoadedNote[];
+	/** The ledger, when it could be read. */
+	ledger: Ledger | undefined;
+	/** The well-formed renames. */
+	renames: Map<string, string>;
+}
+
 /**
- * Check the whole of `content/`.
+ * Check the whole of `content/` and hand back what was read, so that nothing
+ * needs to read it again.
  *
  * @param root
  *   Project root.
+ * @returns
+ *   The registries, notes, ledger and renames.
  * @throws {ContentProblems}
  *   Every problem found, one line each.
  */
-export function checkContent(root: string): void {
-	const problems = contentProblems(root);
-	if (problems.length > 0) throw new ContentProblems(problems);
+export function checkContent(root: string): CheckedContent {
+	const { problems, registry, notes, ledger, renames } = readContent(root);
+	// Without problems both were read; the test only narrows their types.
+	if (problems.length > 0 || !registry || !ledger) throw new ContentProblems(problems);
+	return { registry, notes, ledger, renames };
 }
 
 /**
@@ -60,16 +92,29 @@ export function checkContent(root: string): void {
  *   Problem lines.
  */
 export function contentProblems(root: string): string[] {
+	return readContent(root).problems;
+}
+
+/**
+ * Read and check the whole of `content/`, collecting every problem.
+ *
+ * @param root
+ *   Project root.
+ * @returns
+ *   The problems and what was read.
+ */
+export function readContent(root: string): ContentRead {
 	const problems: string[] = [];
 	const badEncoding = checkEncoding(root, problems);
 	problems.push(...fileNameProblems(root));
 	// A file that is not UTF-8 is reported once, by the encoding check.
 	const readable = (file: string) => !badEncoding.has(file);
 
+	let registry: Registry | undefined;
 	try {
-		loadRegistry(root);
+		registry = loadRegistry(root);
 	} catch (error) {
-		problems.push(...(error as Error).message.split('\n').slice(1).filter((line) => !isEncodingLine(line, badEncoding)));
+		problems.push(...messageOf(error).split('\n').slice(1).filter((line) => !isEncodingLine(line, badEncoding)));
 	}
 	// References are checked against the files that exist, even when one of them is broken:
 	// an actor's id is its file name, an article's number its file name (the registry checks they agree).
@@ -86,8 +131,9 @@ export function contentProblems(root: string): string[] {
 	problems.push(...notes.problems.filter((line) => !isEncodingLine(line, badEncoding)));
 
 	if (readable(EVENTS_PATH)) problems.push(...eventProblems(root, actorIds));
-	problems.push(...renameProblems(root, slugs));
-	return problems;
+	const history = readHistory(root, slugs);
+	problems.push(...history.problems);
+	return { problems, registry, notes: notes.notes, ledger: history.ledger, renames: history.renames };
 }
 
 /** Whether a problem line is about a file already reported for its encoding. */
@@ -196,7 +242,7 @@ function commentaryProblems(root: string, file: string, actorIds: ReadonlySet<st
 	try {
 		parsed = parseFrontmatter(decodeContent(readFileSync(join(root, file)), file), file);
 	} catch (error) {
-		return (error as Error).message.split('\n');
+		return messageOf(error).split('\n');
 	}
 	const { value, body, frontmatter, locate } = parsed;
 	const problems: string[] = [];
@@ -206,20 +252,25 @@ function commentaryProblems(root: string, file: string, actorIds: ReadonlySet<st
 		problems.push(`${file}:${frontmatter.split('\n').length + 2}: body: the commentary has no text below its frontmatter; its reading page would be empty`);
 	}
 	// References are checked on the raw values, so that they are reported together with any schema problem.
-	const raw = (typeof value === 'object' && value !== null ? value : {}) as { authors?: unknown; source?: { capture?: unknown } };
-	if (Array.isArray(raw.authors)) {
-		raw.authors.forEach((author: unknown, index) => {
-			const actor = (author as { actor?: unknown } | null)?.actor;
+	const authors = fieldOf(value, 'authors');
+	if (Array.isArray(authors)) {
+		authors.forEach((author: unknown, index) => {
+			const actor = fieldOf(author, 'actor');
 			if (typeof actor === 'string' && !actorIds.has(actor)) {
 				problems.push(`${file}:${locate(['authors', index, 'actor'])}: authors[${index}].actor: no actor “${actor}” in content/actors/`);
 			}
 		});
 	}
-	const capture = raw.source?.capture;
+	const capture = fieldOf(fieldOf(value, 'source'), 'capture');
 	if (typeof capture === 'string' && /^[\w.-]+$/.test(capture) && !existsSync(join(root, 'content', 'sources', capture))) {
 		problems.push(`${file}:${locate(['source', 'capture'])}: source.capture: no file content/sources/${capture}`);
 	}
 	return problems;
+}
+
+/** A field of a parsed YAML value, whatever its shape (`undefined` when it has none). */
+function fieldOf(value: unknown, key: string): unknown {
+	return typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.getOwnPropertyDescriptor(value, key)?.value : undefined;
 }
 
 /**
@@ -239,7 +290,7 @@ function eventProblems(root: string, actorIds: ReadonlySet<string>): string[] {
 	try {
 		parsed = parseYaml(decodeContent(readFileSync(path), EVENTS_PATH), EVENTS_PATH);
 	} catch (error) {
-		return (error as Error).message.split('\n');
+		return messageOf(error).split('\n');
 	}
 	if (!Array.isArray(parsed.value)) return [`${EVENTS_PATH}:1: expected a list of events`];
 	const problems: string[] = [];
@@ -273,9 +324,9 @@ function eventProblems(root: string, actorIds: ReadonlySet<string>): string[] {
  * @param slugs
  *   Current commentary slugs.
  * @returns
- *   Problem lines.
+ *   Problem lines, the ledger (when it could be read) and the well-formed renames.
  */
-function renameProblems(root: string, slugs: readonly string[]): string[] {
+function readHistory(root: string, slugs: readonly string[]): { problems: string[]; ledger: Ledger | undefined; renames: Map<string, string> } {
 	const { renames, problems, lineOf } = readRenames(root);
 	const current = new Set(slugs);
 	for (const [old, next] of renames) {
@@ -283,11 +334,11 @@ function renameProblems(root: string, slugs: readonly string[]): string[] {
 		if (current.has(old)) problems.push(`${at}: ${old}: content/commentaries/${old}.md still exists; a renamed commentary's old file must be gone`);
 		if (!current.has(currentSlug(renames, next))) problems.push(`${at}: ${old}: renamed to “${next}”, but there is no content/commentaries/${next}.md`);
 	}
-	let ledger;
+	let ledger: Ledger;
 	try {
 		ledger = parseLedger(readFileSync(join(root, LEDGER_PATH), 'utf8'));
 	} catch (error) {
-		return [...problems, ...(error as Error).message.split('\n')];
+		return { problems: [...problems, ...messageOf(error).split('\n')], ledger: undefined, renames };
 	}
 	const lost = new Map<string, number>();
 	for (const entry of Object.values(ledger.claims)) {
@@ -300,5 +351,5 @@ function renameProblems(root: string, slugs: readonly string[]): string[] {
 			`${LEDGER_PATH}: commentary: ${count} published sentence id${count === 1 ? '' : 's'} of “${slug}”, but there is no content/commentaries/${slug}.md; if it was renamed, record it in ${RENAMES_PATH} (${slug}: new-slug) so its links keep working`,
 		);
 	}
-	return problems;
+	return { problems, ledger, renames };
 }

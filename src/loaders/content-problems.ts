@@ -17,3 +17,31 @@ export class ContentProblems extends Error {
 		this.problems = problems;
 	}
 }
+
+/**
+ * The message of anything a check caught: an `Error`'s message, or the
+ * thrown value as text.
+ *
+ * @param error
+ *   What was thrown.
+ * @returns
+ *   Its message.
+ */
+export function messageOf(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * A property of a value of unknown shape, such as a caught error's `reason`
+ * or `line` (`undefined` for a primitive or a missing property).
+ *
+ * @param value
+ *   Anything.
+ * @param key
+ *   The property.
+ * @returns
+ *   Its value, unchecked.
+ */
+export function propertyOf(value: unknown, key: string): unknown {
+	return typeof value === 'object' && value !== null ? Reflect.get(value, key) : undefined;
+}

@@ -4,11 +4,11 @@
  * file with the same zod schema the collection uses.
  */
 import { basename, join } from 'node:path';
-import type { Nodes } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { visit } from 'unist-util-visit';
 import { parseFrontmatter } from './frontmatter.ts';
-import { ContentProblems } from './content-problems.ts';
+import { ContentProblems, messageOf } from './content-problems.ts';
 import { formatSchemaIssues, type Locate } from './schema-errors.ts';
 import { noteSchema, type EditorNote } from '../schemas/note.ts';
 import { listPublished } from './published.ts';
@@ -22,6 +22,8 @@ export interface LoadedNote extends EditorNote {
 	file: string;
 	/** The note's Markdown body. */
 	body: string;
+	/** The body parsed, once: its checks and its rendering read this tree. */
+	tree: Root;
 	/** Line of `quote` in the file, for error messages (when known). */
 	quoteLine?: number | undefined;
 }
@@ -80,7 +82,7 @@ export function readEditorNotes(
 		try {
 			parsed = parseFrontmatter(readContentText(join(dir, name), file), file);
 		} catch (error) {
-			problems.push(...(error as Error).message.split('\n'));
+			problems.push(...messageOf(error).split('\n'));
 			continue;
 		}
 		const { value, body, locate } = parsed;
@@ -101,8 +103,9 @@ export function readEditorNotes(
 			});
 		}
 		if (body.trim() === '') problems.push(`${file}: body: the note has no text below its frontmatter`);
-		problems.push(...bodyProblems(file, body, bodyLine(parsed)));
-		notes.push({ ...note, id: basename(name, '.md'), file, body, quoteLine: locate(['quote']) });
+		const tree = fromMarkdown(body);
+		problems.push(...bodyProblems(file, tree, bodyLine(parsed)));
+		notes.push({ ...note, id: basename(name, '.md'), file, body, tree, quoteLine: locate(['quote']) });
 	}
 	return { notes: notes.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), problems };
 }
@@ -123,16 +126,16 @@ function bodyLine(parsed: { frontmatter?: string }): number {
  *
  * @param file
  *   Path shown in errors.
- * @param body
- *   The body.
+ * @param tree
+ *   The body, parsed.
  * @param offset
  *   Lines above the body in the file.
  * @returns
  *   Problem lines.
  */
-function bodyProblems(file: string, body: string, offset: number): string[] {
+function bodyProblems(file: string, tree: Root, offset: number): string[] {
 	const problems: string[] = [];
-	visit(fromMarkdown(body), (node: Nodes) => {
+	visit(tree, (node: Nodes) => {
 		const line = node.position ? `:${node.position.start.line + offset}` : '';
 		if (node.type === 'html') problems.push(`${file}${line}: body: raw HTML is not allowed (“${node.value.trim().slice(0, 40)}”)`);
 		if (node.type === 'link' || node.type === 'definition' || node.type === 'image') {

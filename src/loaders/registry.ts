@@ -13,6 +13,7 @@ import { articleSchema, type Article } from '../schemas/article.ts';
 import { formatSchemaIssues, parseYaml } from './schema-errors.ts';
 import { isPublishedName } from './published.ts';
 import { readContentText } from './read-text.ts';
+import { messageOf, propertyOf } from './content-problems.ts';
 
 /** An actor with its id (the file name without `.yaml`). */
 export type ActorRecord = Actor & { id: string };
@@ -31,7 +32,8 @@ function yamlFiles(dir: string, shown: string): string[] {
 	try {
 		names = readdirSync(dir);
 	} catch (error) {
-		throw new Error(`${shown}: cannot read the folder (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+		const code = propertyOf(error, 'code');
+		throw new Error(`${shown}: cannot read the folder (${typeof code === 'string' ? code : String(error)})`);
 	}
 	return names.filter((name) => isPublishedName(name, '.yaml')).sort();
 }
@@ -99,12 +101,12 @@ export function loadRegistry(rootDir: string): Registry {
 		try {
 			compileImplicitPhrases(articles);
 		} catch (error) {
-			problems.push(`content/articles: implicitPhrases: ${(error as Error).message}`);
+			problems.push(`content/articles: implicitPhrases: ${messageOf(error)}`);
 		}
 		try {
 			compileActors(actors);
 		} catch (error) {
-			problems.push(`content/actors: forms: ${(error as Error).message.replace(/“([\w-]+)”/g, (whole, id: string) => (actors.some((a) => a.id === id) ? `content/actors/${id}.yaml` : whole))}`);
+			problems.push(`content/actors: forms: ${messageOf(error).replace(/“([\w-]+)”/g, (whole, id: string) => (actors.some((a) => a.id === id) ? `content/actors/${id}.yaml` : whole))}`);
 		}
 	}
 
@@ -118,7 +120,7 @@ function readYaml(path: string, shown: string, problems: string[]): ReturnType<t
 	try {
 		return parseYaml(readContentText(path, shown), shown);
 	} catch (error) {
-		problems.push((error as Error).message);
+		problems.push(messageOf(error));
 		return undefined;
 	}
 }

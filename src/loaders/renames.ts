@@ -14,6 +14,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readContentText } from './read-text.ts';
 import { parseYaml } from './schema-errors.ts';
+import { messageOf } from './content-problems.ts';
 
 /** Where the renames are recorded, relative to the project root. */
 export const RENAMES_PATH = 'content/renames.yaml';
@@ -55,7 +56,7 @@ export function readRenames(root: string): { renames: Map<string, string>; probl
 	try {
 		parsed = parseYaml(readContentText(path, RENAMES_PATH), RENAMES_PATH);
 	} catch (error) {
-		return { renames, problems: (error as Error).message.split('\n'), lineOf: () => undefined };
+		return { renames, problems: messageOf(error).split('\n'), lineOf: () => undefined };
 	}
 	const lineOf = (old: string) => parsed.locate([old]);
 	const where = (old: string) => `${RENAMES_PATH}${lineOf(old) === undefined ? '' : `:${lineOf(old)}`}`;
@@ -64,7 +65,8 @@ export function readRenames(root: string): { renames: Map<string, string>; probl
 	if (typeof value !== 'object' || Array.isArray(value)) {
 		return { renames, problems: [`${RENAMES_PATH}:1: expected a mapping of old slug: new slug`], lineOf };
 	}
-	for (const [old, current] of Object.entries(value as Record<string, unknown>)) {
+	for (const [old, slug] of Object.entries(value)) {
+		const current: unknown = slug;
 		if (!SLUG.test(old)) problems.push(`${where(old)}: ${old}: not a commentary slug (lowercase, the file name without .md)`);
 		else if (typeof current !== 'string' || !SLUG.test(current)) problems.push(`${where(old)}: ${old}: expected the new slug (the file name without .md)`);
 		else if (current === old) problems.push(`${where(old)}: ${old}: renamed to itself`);

@@ -136,7 +136,7 @@ export function parseYaml(source: string, file: string, options?: Readonly<{ lin
 	const locate: Locate = (path) => {
 		// A missing field has no node: fall back to the closest parent that exists.
 		for (let depth = path.length; depth > 0; depth--) {
-			const parent = depth === 1 ? doc.contents : doc.getIn(path.slice(0, depth - 1) as unknown[], true);
+			const parent = depth === 1 ? doc.contents : doc.getIn(path.slice(0, depth - 1), true);
 			const key = path[depth - 1];
 			// Point at the key, where a reader looks for the field, not at its value (which may start a line later).
 			if (isMap(parent)) {

@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { glob } from 'astro/loaders';
 import type { ContentEntryType } from 'astro';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { ContentProblems } from './content-problems.ts';
+import { ContentProblems, propertyOf } from './content-problems.ts';
 
 type GlobOptions = Parameters<typeof glob>[0];
 
@@ -39,12 +39,9 @@ type GlobLoaderContext = LoaderContext & { entryTypes: Map<string, EntryType> };
 type RenderFunction = Awaited<ReturnType<NonNullable<EntryType['getRenderFunction']>>>;
 type RenderEntry = Parameters<RenderFunction>[0];
 
-/** What a failed render error may carry: a `VFileMessage` has a place; an `AggregateError` several. */
-interface PlacedError {
-	message: string;
-	reason?: string;
-	line?: number | null | undefined;
-	errors?: unknown[];
+/** Whether Astro handed the loader its entry types (not part of the public `LoaderContext`). */
+function hasEntryTypes(context: LoaderContext): context is GlobLoaderContext {
+	return 'entryTypes' in context && context.entryTypes instanceof Map;
 }
 
 /**
@@ -62,9 +59,9 @@ export function strictGlob(options: StrictGlobOptions): Loader {
 		...inner,
 		name: 'strict-glob-loader',
 		async load(publicContext) {
-			const context = publicContext as GlobLoaderContext;
 			// If an Astro upgrade stops handing entry types to loaders, say so rather than render leniently.
-			if (!(context.entryTypes instanceof Map)) throw new Error('strict-glob-loader: Astro no longer passes entryTypes to loaders; see src/loaders/strict-glob.ts');
+			if (!hasEntryTypes(publicContext)) throw new Error('strict-glob-loader: Astro no longer passes entryTypes to loaders; see src/loaders/strict-glob.ts');
+			const context = publicContext;
 			const root = fileURLToPath(context.config.root);
 			const problems: string[] = [];
 			const entryTypes = new Map<string, EntryType>();
@@ -101,7 +98,8 @@ export function strictGlob(options: StrictGlobOptions): Loader {
 						: { ...type, getEntryInfo },
 				);
 			}
-			await inner.load({ ...context, entryTypes, generateDigest } as GlobLoaderContext);
+			const wrapped: GlobLoaderContext = { ...context, entryTypes, generateDigest };
+			await inner.load(wrapped);
 			if (problems.length > 0) throw new ContentProblems(problems.sort());
 		},
 	};
@@ -124,13 +122,15 @@ export function strictGlob(options: StrictGlobOptions): Loader {
 export function describeRenderError(error: unknown, entry: Pick<RenderEntry, 'filePath' | 'body' | 'id'>, root: string): string[] {
 	const file = entry.filePath ? relative(root, entry.filePath).split(sep).join('/') : entry.id;
 	const offset = bodyLineOffset(entry);
-	const inner = error as PlacedError;
-	const parts = Array.isArray(inner?.errors) && inner.errors.length > 0 ? (inner.errors as PlacedError[]) : [inner];
+	// A VFileMessage has a reason and a line; an AggregateError holds several.
+	const nested = propertyOf(error, 'errors');
+	const parts: unknown[] = Array.isArray(nested) && nested.length > 0 ? nested : [error];
 	return parts.map((part) => {
-		const reason = stripAstroPrefix(String(part?.reason ?? part?.message ?? part)).replace(/\s*\n\s*/g, '; ');
+		const reason = stripAstroPrefix(String(propertyOf(part, 'reason') ?? propertyOf(part, 'message') ?? part)).replace(/\s*\n\s*/g, '; ');
 		// A message that already names its file, line and field (an editor's note's quote) is kept as it is.
 		if (/^content\/\S+?:(\d+:)? \S+: /.test(reason)) return reason;
-		const where = typeof part?.line === 'number' ? `${file}:${part.line + offset}` : file;
+		const line = propertyOf(part, 'line');
+		const where = typeof line === 'number' ? `${file}:${line + offset}` : file;
 		return `${where}: body: ${reason}`;
 	});
 }

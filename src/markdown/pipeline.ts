@@ -14,11 +14,11 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
-import { unified, type PluggableList } from 'unified';
+import { unified } from 'unified';
 import { loadRegistry, type Registry } from '../loaders/registry.ts';
 import { LEDGER_PATH, parseLedger } from '../claims/ledger.ts';
 import { ledgerOption } from '../loaders/ledger-digests.ts';
-import type { Ledger } from '../claims/types.ts';
+import type { Ledger, LedgerCheck } from '../claims/types.ts';
 import { firstBodyLine, lineOffsetFor } from '../loaders/frontmatter.ts';
 import { listCommentarySlugs, loadEditorNotes, type LoadedNote } from '../loaders/notes.ts';
 import { listPublished } from '../loaders/published.ts';
@@ -46,14 +46,19 @@ export interface PipelineInputs {
 	/** Article and actor registries. */
 	registry: Registry;
 	/** Editors' notes. */
-	notes: LoadedNote[];
+	notes: readonly LoadedNote[];
 	/** The permalink ledger; without it, published ids are not checked (the ledger command updates it). */
 	ledger?: Ledger | undefined;
 	/** Lines before the Markdown a plugin is handed, per commentary file, so messages name the line on disk. */
 	lineOffset: (file: VFile) => number;
 	/** Recorded renames of commentaries, old slug → new slug (`content/renames.yaml`). */
 	renames?: ReadonlyMap<string, string> | undefined;
+	/** Told each commentary's ledger check as it is rendered (default: nobody), so the build checks the ledger once. */
+	ledgerChecked?: ((slug: string, check: LedgerCheck) => void) | undefined;
 }
+
+/** What the plugins read, already read and validated (by the build's context or the loaders). */
+export type PipelineFacts = Omit<PipelineInputs, 'lineOffset'>;
 
 /** Options of the pipeline beyond its inputs. */
 export interface PipelineOptions {
@@ -84,9 +89,26 @@ export const processorSettings = {
  *   The inputs.
  */
 export function loadPipelineInputs(root: string, options?: Readonly<{ ledger?: boolean }> | null): PipelineInputs {
-	const registry = loadRegistry(root);
-	const notes = loadEditorNotes(root, listCommentarySlugs(root));
-	const ledger = options?.ledger === false ? undefined : parseLedger(readFileSync(join(root, LEDGER_PATH), 'utf8'));
+	return pipelineInputs(root, {
+		registry: loadRegistry(root),
+		notes: loadEditorNotes(root, listCommentarySlugs(root)),
+		ledger: options?.ledger === false ? undefined : parseLedger(readFileSync(join(root, LEDGER_PATH), 'utf8')),
+		renames: loadRenames(root),
+	});
+}
+
+/**
+ * The plugins' inputs from facts already read: adds where each commentary's
+ * text starts in its file.
+ *
+ * @param root
+ *   Project root.
+ * @param facts
+ *   Registries, notes, ledger and renames.
+ * @returns
+ *   The inputs.
+ */
+export function pipelineInputs(root: string, facts: Readonly<PipelineFacts>): PipelineInputs {
 	// Read each commentary once here, so that no plugin goes back to the disk for it.
 	const folder = join(root, 'content', 'commentaries');
 	const bodyLines = new Map(
@@ -99,8 +121,8 @@ export function loadPipelineInputs(root: string, options?: Readonly<{ ledger?: b
 		const bodyLine = file.path ? bodyLines.get(resolve(file.path)) : undefined;
 		return bodyLine === undefined ? 0 : lineOffsetFor(String(file.value), bodyLine);
 	};
-	const renames = loadRenames(root);
-	return { registry, notes, ledger, lineOffset, renames };
+	const { registry, notes, ledger, renames, ledgerChecked } = facts;
+	return { registry, notes, ledger, renames, ledgerChecked, lineOffset };
 }
 
 /**
@@ -118,7 +140,7 @@ export function markdownPlugins(
 	inputs: Readonly<PipelineInputs>,
 	options?: Readonly<PipelineOptions> | null,
 ): { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins } {
-	const { registry, notes, ledger, lineOffset, renames } = inputs;
+	const { registry, notes, ledger, lineOffset, renames, ledgerChecked } = inputs;
 	const include = isCommentary;
 	// The number of articles comes from the registry.
 	const articleCount = registry.articles.length;
@@ -138,7 +160,7 @@ export function markdownPlugins(
 			// Claims first: the editors' notes placed afterwards never become claims.
 			// With the ledger check after it, an empty commentary is reported there, with any lost ids.
 			[rehypeClaims, { include, allowEmpty: Boolean(ledger) }],
-			...(ledger ? ([[rehypeClaimRedirects, { ledger: ledgerOption(ledger), renames, include }]] satisfies RehypePlugins) : []),
+			...(ledger ? ([[rehypeClaimRedirects, { ledger: ledgerOption(ledger), renames, include, checked: ledgerChecked }]] satisfies RehypePlugins) : []),
 			[rehypeMentionPreviews, registry],
 			[rehypeEditorNotes, { notes }],
 			// Content headings get `h-` ids, apart from the page's own ids and globals.
@@ -150,6 +172,23 @@ export function markdownPlugins(
 		],
 	};
 }
+
+/**
+ * The plugins of an Astro plugin list as unified takes them. Astro's lists
+ * also allow plugin names as strings, which ours never use: such an entry is
+ * left out.
+ *
+ * @param list
+ *   Remark or rehype plugins, with their options.
+ * @returns
+ *   The same plugins.
+ */
+function ownPlugins<Entry>(list: readonly Entry[]): Exclude<Entry, NamedPlugin>[] {
+	return list.filter((plugin): plugin is Exclude<Entry, NamedPlugin> => typeof plugin !== 'string' && !(Array.isArray(plugin) && typeof plugin[0] === 'string'));
+}
+
+/** A plugin given by name in an Astro plugin list, with or without options. */
+type NamedPlugin = string | [string, ...unknown[]];
 
 /**
  * A standalone processor with exactly the site's pipeline: remark-parse and
@@ -167,9 +206,8 @@ export function createCommentaryProcessor(inputs: Readonly<PipelineInputs>, opti
 	return unified()
 		.use(remarkParse)
 		.use(remarkGfm)
-		// Astro's plugin lists allow plugin names as strings; ours never use them.
-		.use(remarkPlugins as PluggableList)
+		.use(ownPlugins(remarkPlugins))
 		.use(remarkRehype, processorSettings.remarkRehype)
-		.use(rehypePlugins as PluggableList)
+		.use(ownPlugins(rehypePlugins))
 		.use(rehypeStringify);
 }

@@ -10,6 +10,7 @@ import { VFile } from 'vfile';
 import { commentarySlug, createCommentaryProcessor } from './pipeline.ts';
 import type { Claim } from '../schemas/corpus.ts';
 import { listPublished } from '../loaders/published.ts';
+import { propertyOf } from '../loaders/content-problems.ts';
 
 /** A processor made by `createCommentaryProcessor`. */
 export type CommentaryProcessor = ReturnType<typeof createCommentaryProcessor>;
@@ -43,10 +44,13 @@ export async function renderCommentary(markdown: string, path: string, processor
 		const result = await processor.process(file);
 		return { slug: commentarySlug(file), claims: result.data.claims ?? [], html: String(result.value) };
 	} catch (error) {
-		const place = (error as { place?: { line?: number; column?: number; start?: { line: number; column: number } } }).place;
-		const point = place && 'start' in place && place.start ? place.start : place;
-		const where = point?.line ? `${path}:${point.line}:${point.column ?? 1}` : path;
-		const reason = (error as { reason?: string }).reason ?? (error as Error).message;
+		// A VFileMessage's place is a point or a span; other errors have none.
+		const place = propertyOf(error, 'place');
+		const point = propertyOf(place, 'start') || place;
+		const line = propertyOf(point, 'line');
+		const column = propertyOf(point, 'column');
+		const where = typeof line === 'number' && line > 0 ? `${path}:${line}:${typeof column === 'number' ? column : 1}` : path;
+		const reason = String(propertyOf(error, 'reason') ?? propertyOf(error, 'message'));
 		throw new Error(`${where}: ${reason}`, { cause: error });
 	}
 }

@@ -33,17 +33,37 @@ export function shortCredit(authors: readonly Contributor[]): string {
 	return joinNames(lead);
 }
 
+/** A personal name cut into the family name and what precedes it. */
+export interface SplitName {
+	family: string;
+	given: string;
+}
+
+/**
+ * The family name of a personal name, with the given names before it: the
+ * last word, unless the name is one word or ends in an initial (`Rekha J`,
+ * `Rekha J.`), where no part is safely a family name. The one rule behind
+ * every short credit and every citation's author.
+ *
+ * @param name
+ *   A name as the frontmatter gives it.
+ * @returns
+ *   Family and given names, or `undefined` when the name must stay whole.
+ */
+export function splitName(name: string): SplitName | undefined {
+	const words = name.trim().split(/\s+/);
+	const family = words.at(-1);
+	if (!family || words.length === 1 || /^[A-Z]\.?$/.test(family)) return undefined;
+	return { family, given: words.slice(0, -1).join(' ') };
+}
+
 /**
  * Compact credit for table headers: family names joined with “&”
- * (`Sharma & Jayaprakash`); a name ending in an initial (`Rekha J`) stays whole.
+ * (`Sharma & Jayaprakash`); a name without a safe family name (`Rekha J`) stays whole.
  */
 export function surnames(authors: readonly Contributor[]): string {
 	return authors
 		.filter((a) => a.role !== 'interviewer')
-		.map((a) => {
-			const words = a.name.trim().split(/\s+/);
-			const last = words.at(-1) ?? a.name;
-			return words.length === 1 || /^[A-Z]\.?$/.test(last) ? a.name : last;
-		})
+		.map((a) => splitName(a.name)?.family ?? a.name)
 		.join(' & ');
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { creditLine, joinNames, shortCredit, surnames } from '../../src/utils/credit';
+import { creditLine, joinNames, shortCredit, splitName, surnames } from '../../src/utils/credit';
 
 describe('credit', () => {
 	it('should expose the public api', async () => {
-		expect(Object.keys(await import('../../src/utils/credit')).sort()).toEqual(['creditLine', 'joinNames', 'shortCredit', 'surnames']);
+		expect(Object.keys(await import('../../src/utils/credit')).sort()).toEqual(['creditLine', 'joinNames', 'shortCredit', 'splitName', 'surnames']);
 	});
 
 	it.each([
@@ -13,6 +13,17 @@ describe('credit', () => {
 		[['A', 'B', 'C'], 'A, B and C'],
 	])('should join %j as %s', (names, expected) => {
 		expect(joinNames(names)).toBe(expected);
+	});
+
+	it.each([
+		['M. K. Bhadrakumar', { family: 'Bhadrakumar', given: 'M. K.' }],
+		['  Rajoli Siddharth   Jayaprakash ', { family: 'Jayaprakash', given: 'Rajoli Siddharth' }],
+		['Rekha J', undefined],
+		['Rekha J.', undefined],
+		['Plato', undefined],
+		['', undefined],
+	])('should split %j into family and given names only where safe', (name, expected) => {
+		expect(splitName(name)).toEqual(expected);
 	});
 
 	it('should credit co-authors', () => {

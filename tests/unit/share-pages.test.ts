@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { emptyLedger, updateLedger } from '../../src/claims/ledger';
+import { checkLedger, emptyLedger, updateLedger } from '../../src/claims/ledger';
 import type { Claim } from '../../src/schemas/corpus';
-import { retiredByCommentary, sharePageId, sharePagesFrom } from '../../src/features/sharing/share-pages';
+import { checkLedgerByCommentary, retiredByCommentary, sharePageId, sharePagesFrom } from '../../src/features/sharing/share-pages';
 
 /** A claim as the pipeline records it (only what share pages read matters here). */
 function claim(id: string, text: string, index: number): Claim {
@@ -41,5 +41,30 @@ describe('sharePagesFrom', () => {
 	it('should refuse a ledger id that is lost, naming the ledger', () => {
 		const published = updateLedger(emptyLedger(), new Map([['one', before]])).ledger;
 		expect(() => sharePagesFrom(published, [{ slug: 'one', entry: 'e', claims: [before[0]!] }])).toThrow(/content\/claims-ledger\.json: published permalinks would break/);
+	});
+
+	it('should take the check the pipeline made of a commentary instead of checking it again', () => {
+		const published = updateLedger(emptyLedger(), new Map([['one', before]])).ledger;
+		const recorded = new Map([['one', { redirects: [], errors: ['claim c-0000000003 as the pipeline reported it'] }]]);
+		// The current claims alone would pass; the recorded check decides.
+		expect(() => sharePagesFrom(published, [{ slug: 'one', entry: 'e', claims: before }], recorded)).toThrow(/as the pipeline reported it/);
+		expect(sharePagesFrom(published, [{ slug: 'one', entry: 'e', claims: before }]).map(sharePageId)).toEqual(before.map((claim) => claim.id));
+	});
+});
+
+describe('checkLedgerByCommentary', () => {
+	it('should find what checking the whole ledger finds, the redirects in ledger order', () => {
+		const two = [claim('c-0000000101', 'Another commentary says the treaty changes little for the region in the short run.', 0)];
+		const published = updateLedger(emptyLedger(), new Map([['one', before], ['two', two]])).ledger;
+		const current = new Map([['one', after], ['two', two]]);
+		const whole = checkLedger(published, current);
+		const parts = checkLedgerByCommentary(published, current);
+		expect(parts).toEqual({ redirects: whole.redirects, errors: whole.errors });
+		expect(parts.redirects.map((redirect) => redirect.oldId)).toEqual(['c-0000000002']);
+		expect(parts.errors).toHaveLength(1);
+	});
+
+	it('should refuse one id given to two commentaries', () => {
+		expect(() => checkLedgerByCommentary(emptyLedger(), new Map([['one', [before[0]!]], ['two', [before[0]!]]]))).toThrow();
 	});
 });

@@ -1,9 +1,9 @@
 /**
  * After the build: the search index, through Pagefind's Node API.
  *
- * - Sentences: one custom record per claim, read from the records the build
- *   wrote (`search/records.json`, made from the corpus model with its
- *   filters); the file is removed once indexed.
+ * - Sentences: one custom record per claim, made from the corpus model with
+ *   its filters and sent by the search page through the build's channel
+ *   (`src/build/channel.ts`) while it is built.
  * - Pages: the article, actor and timeline pages as built, without the site
  *   chrome and without the commentary passages they quote (those are found as
  *   sentences, each linking to its place in the commentary). Only a topic's
@@ -17,13 +17,10 @@
  * Every error Pagefind reports fails the build with a message saying which
  * step failed; the Pagefind service is always closed.
  */
-import { glob, readFile, rm } from 'node:fs/promises';
+import { glob, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import type { ClaimRecord } from './records.ts';
-
-/** Where the records endpoint (src/pages/search/records.json.ts) writes them. */
-export const RECORDS_FILE = 'search/records.json';
+import type { SearchRecord } from '../../build/channel.ts';
 
 /**
  * Built pages indexed as pages (relative to the output directory): the
@@ -104,19 +101,16 @@ function failOn(step: string, errors: readonly string[]): void {
  *
  * @param outDir
  *   The build's output directory (absolute path).
+ * @param records
+ *   The sentences' records in reading order, as the search page sent them
+ *   (`undefined` when it sent none).
  * @param logger
  *   Where to report what was indexed.
  * @returns
  *   How many pages and sentence records went in.
  */
-export async function buildSearchIndex(outDir: string, logger: IndexLogger): Promise<IndexSummary> {
-	const recordsPath = join(outDir, RECORDS_FILE);
-	let records: ClaimRecord[];
-	try {
-		records = JSON.parse(await readFile(recordsPath, 'utf8')) as ClaimRecord[];
-	} catch (error) {
-		throw new Error(`Search index: cannot read the claim records at ${recordsPath}: ${(error as Error).message}`);
-	}
+export async function buildSearchIndex(outDir: string, records: readonly SearchRecord[] | undefined, logger: IndexLogger): Promise<IndexSummary> {
+	if (!records) throw new Error('Search index: no sentence records were sent; the search page sends them while it is built (src/features/search/data.ts)');
 	try {
 		const { index, errors } = await pagefind.createIndex({ excludeSelectors: [...EXCLUDED_SELECTORS] });
 		failOn('creating the index', errors);
@@ -136,7 +130,6 @@ export async function buildSearchIndex(outDir: string, logger: IndexLogger): Pro
 		const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
 		failOn('writing the index', written.errors);
 		logger.info(`search index: ${pages.page_count} pages and ${records.length} sentences`);
-		await rm(recordsPath);
 		return { pages: pages.page_count, records: records.length };
 	} finally {
 		await pagefind.close();

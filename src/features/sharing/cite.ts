@@ -15,7 +15,8 @@ import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-ris';
-import type { Contributor } from '../../utils/credit.ts';
+import { splitName, type Contributor } from '../../utils/credit.ts';
+import { propertyOf } from '../../loaders/content-problems.ts';
 import type { PublishedDate } from '../../utils/format-date.ts';
 import type { Commentary } from '../../schemas/commentary.ts';
 
@@ -101,14 +102,11 @@ interface NameParts {
 }
 
 /**
- * Split a name into family and given parts where that is safe: a final
- * initial ("Rekha J") is not a family name, so such names stay literal.
+ * A name as CSL wants it: family and given parts where `splitName` finds a
+ * family name, the whole name as a literal otherwise.
  */
 export function nameParts(name: string): NameParts {
-	const words = name.trim().split(/\s+/);
-	const family = words.at(-1);
-	if (!family || words.length === 1 || /^[A-Z]\.?$/.test(family)) return { literal: name.trim() };
-	return { family, given: words.slice(0, -1).join(' ') };
+	return splitName(name) ?? { literal: name.trim() };
 }
 
 /** The people a citation credits: everyone but the interviewer (who is credited as such). */
@@ -171,11 +169,26 @@ let stylesLoaded = false;
 /** Register the vendored CSL styles with citation-js (once). */
 function loadStyles(root: string): void {
 	if (stylesLoaded) return;
-	const config = plugins.config.get('@csl') as { styles: { add(name: string, xml: string): void } };
+	const styles = propertyOf(plugins.config.get('@csl'), 'styles');
+	if (!isStyleRegister(styles)) throw new Error('citation-js: the @csl plugin has no style register');
 	for (const [name, { file }] of Object.entries(CITATION_STYLES)) {
-		config.styles.add(`treaty-reader-${name}`, readFileSync(join(root, CSL_STYLES_DIR, file), 'utf8'));
+		styles.add(`treaty-reader-${name}`, readFileSync(join(root, CSL_STYLES_DIR, file), 'utf8'));
 	}
 	stylesLoaded = true;
+}
+
+/** Whether citation-js's `@csl` configuration holds a register of styles. */
+function isStyleRegister(value: unknown): value is { add(name: string, xml: string): void } {
+	return typeof propertyOf(value, 'add') === 'function';
+}
+
+/** Whether an output of citation-js is a RIS tag mapping: values text, numbers or lists of them. */
+function isRisEntries(value: unknown): value is RisEntry[] {
+	const isValue = (one: unknown) => typeof one === 'string' || typeof one === 'number';
+	return (
+		Array.isArray(value) &&
+		value.every((entry: unknown) => typeof entry === 'object' && entry !== null && Object.values(entry).every((one: unknown) => isValue(one) || (Array.isArray(one) && one.every(isValue))))
+	);
 }
 
 /** Written `month = {6}` aside, how a formatted reference ends: no trailing newline. */
@@ -188,7 +201,9 @@ type RisEntry = Record<string, string | number | (string | number)[]>;
 
 /** citation-js's RIS tag mapping of one item. */
 function risEntries(cite: Cite): RisEntry[] {
-	return cite.format('ris', { format: 'object' }) as unknown as RisEntry[];
+	const entries = cite.format('ris', { format: 'object' });
+	if (!isRisEntries(entries)) throw new Error('citation-js: RIS output is not a tag mapping');
+	return entries;
 }
 
 /**
@@ -297,10 +312,10 @@ interface CitationTemplates {
 
 /** How citation-js writes one BibTeX field's value (the escaping depends on the field alone). */
 function bibtexValue(field: string, value: string): string {
-	const [entry] = plugins.output.format('bibtex', [{ id: STAND_IN_ID, type: 'webpage', [field]: value }], { format: 'object' }) as {
-		properties: Record<string, string>;
-	}[];
-	return entry!.properties[field]!;
+	const entries = plugins.output.format('bibtex', [{ id: STAND_IN_ID, type: 'webpage', [field]: value }], { format: 'object' });
+	const written = propertyOf(propertyOf(Array.isArray(entries) ? entries[0] : undefined, 'properties'), field);
+	if (typeof written !== 'string') throw new Error(`citation-js: BibTeX output has no ${field} field`);
+	return written;
 }
 
 /** How many times `part` occurs in `text`. */

@@ -2,33 +2,22 @@
  * Everything a share page (`/c/<id>/`) and its card need, from the rendered
  * corpus and the claims ledger of the build (`share-pages.ts` decides which
  * pages there are), and each sentence's citations, computed once per build.
+ * The ledger, the renames and the ledger's check are those the build read and
+ * made while rendering the commentaries (src/build/context.ts).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { LEDGER_PATH, parseLedger } from '../../claims/ledger.ts';
-import type { Ledger } from '../../claims/types.ts';
+import { buildContext } from '../../build/context.ts';
 import type { Claim } from '../../schemas/corpus.ts';
 import { buildDay, citableWork, commentaryCitations, type CitableWork, type ClaimCitations } from './cite.ts';
 import type { CommentaryEntry } from '../../corpus/commentaries.ts';
 import { getCorpus } from '../../corpus/corpus.ts';
 import { routes } from '../../utils/routes.ts';
 import { retiredByCommentary, sharePagesFrom, type RetiredClaimPage, type SharePage as AnySharePage } from './share-pages.ts';
-import { currentSlug, loadRenames } from '../../loaders/renames.ts';
+import { currentSlug } from '../../loaders/renames.ts';
 
 export { sharePageId } from './share-pages.ts';
 
 /** A share page of this site: its commentary is a collection entry. */
 export type SharePage = AnySharePage<CommentaryEntry>;
-
-/**
- * Read the claims ledger of the project being built.
- *
- * @param root
- *   Project root (default: the working directory, where `astro build` runs).
- */
-export function readLedger(root: string = process.cwd()): Ledger {
-	return parseLedger(readFileSync(join(root, LEDGER_PATH), 'utf8'));
-}
 
 let sharePages: Promise<SharePage[]> | undefined;
 let retiredPages: Promise<Map<string, RetiredClaimPage<CommentaryEntry>[]>> | undefined;
@@ -54,13 +43,13 @@ export async function retiredPagesOf(slug: string): Promise<RetiredClaimPage<Com
 }
 
 async function loadSharePages(): Promise<SharePage[]> {
+	const { ledger, renames, ledgerChecks } = buildContext();
 	// Ids published under a renamed commentary's old slug belong to the commentary it is now (content/renames.yaml).
-	const renames = loadRenames(process.cwd());
-	const ledger = readLedger();
 	const claims = Object.fromEntries(
 		Object.entries(ledger.claims).map(([id, entry]) => [id, { ...entry, commentary: currentSlug(renames, entry.commentary) }]),
 	);
-	return sharePagesFrom({ ...ledger, claims }, await getCorpus());
+	// The pipeline checked each commentary it rendered against the ledger: those checks are not made again.
+	return sharePagesFrom({ ...ledger, claims }, await getCorpus(), ledgerChecks);
 }
 
 /** The claim's permalink: its anchor in the reading page, on the site's public address. */

@@ -8,8 +8,9 @@
  *   to its successor (the page's canonical address is the successor's);
  * - `retired`: a sentence withdrawn on purpose, with the recorded reason.
  */
+import { assertUniqueAcrossSite } from '../../claims/claim-id.ts';
 import { checkLedger, LEDGER_PATH } from '../../claims/ledger.ts';
-import type { Ledger } from '../../claims/types.ts';
+import type { Ledger, LedgerCheck } from '../../claims/types.ts';
 import type { Claim } from '../../schemas/corpus.ts';
 
 /** A current sentence's share page. */
@@ -52,24 +53,72 @@ export interface CommentaryClaimsOf<E> {
 	claims: readonly Claim[];
 }
 
+/** What the share pages need of a ledger check. */
+export type SharePagesCheck = Pick<LedgerCheck, 'redirects' | 'errors'>;
+
+/**
+ * The ledger checked against every commentary, one commentary at a time as
+ * the Markdown pipeline checks it: a commentary's check the pipeline already
+ * made is taken as it is, the others are made here. Ids unique across the
+ * site are checked for the whole site.
+ *
+ * @param ledger
+ *   The claims ledger, its entries under their commentaries' current slugs.
+ * @param claimsBySlug
+ *   Every published commentary's current claims.
+ * @param recorded
+ *   Checks already made, by slug (default: none).
+ * @returns
+ *   The redirects in ledger order and the errors, commentary by commentary.
+ * @throws {ClaimIdCollisionError}
+ *   When two commentaries produce the same id.
+ */
+export function checkLedgerByCommentary(
+	ledger: Ledger,
+	claimsBySlug: ReadonlyMap<string, readonly Claim[]>,
+	recorded: ReadonlyMap<string, SharePagesCheck> = new Map(),
+): SharePagesCheck {
+	assertUniqueAcrossSite(claimsBySlug);
+	const parts = new Map<string, Ledger>();
+	for (const [id, entry] of Object.entries(ledger.claims)) {
+		let part = parts.get(entry.commentary);
+		if (!part) {
+			part = { version: ledger.version, claims: {} };
+			parts.set(entry.commentary, part);
+		}
+		part.claims[id] = entry;
+	}
+	const checks = [...parts].map(([slug, part]) => recorded.get(slug) ?? checkLedger(part, new Map([[slug, claimsBySlug.get(slug) ?? []]])));
+	const order = new Map(Object.keys(ledger.claims).map((id, index) => [id, index]));
+	const redirects = checks.flatMap((check) => check.redirects).sort((a, b) => (order.get(a.oldId) ?? 0) - (order.get(b.oldId) ?? 0));
+	return { redirects, errors: checks.flatMap((check) => check.errors) };
+}
+
 /**
  * The share pages of every id: current claims in reading order, then the
  * ledger's old ids (moved, then retired) in ledger order.
  *
  * @param ledger
- *   The claims ledger.
+ *   The claims ledger, its entries under their commentaries' current slugs.
  * @param commentaries
  *   Every published commentary with its current claims.
+ * @param recorded
+ *   Each commentary's ledger check the pipeline made while rendering it, by
+ *   slug (default: none; the missing ones are made here).
  * @returns
  *   One page per id.
  * @throws {Error}
  *   When a ledger id can be neither found nor re-anchored, or names a
  *   commentary that is not published (naming the ledger file and the id).
  */
-export function sharePagesFrom<E>(ledger: Ledger, commentaries: readonly CommentaryClaimsOf<E>[]): SharePage<E>[] {
+export function sharePagesFrom<E>(
+	ledger: Ledger,
+	commentaries: readonly CommentaryClaimsOf<E>[],
+	recorded?: ReadonlyMap<string, SharePagesCheck>,
+): SharePage<E>[] {
 	const bySlug = new Map(commentaries.map((commentary) => [commentary.slug, commentary]));
 	const claimsById = new Map(commentaries.flatMap((commentary) => commentary.claims.map((claim) => [claim.id, claim] as const)));
-	const check = checkLedger(ledger, new Map(commentaries.map(({ slug, claims }) => [slug, claims])));
+	const check = checkLedgerByCommentary(ledger, new Map(commentaries.map(({ slug, claims }) => [slug, claims])), recorded);
 	if (check.errors.length > 0) throw new Error(`${LEDGER_PATH}: published permalinks would break:\n${check.errors.join('\n')}`);
 
 	const pages: SharePage<E>[] = commentaries.flatMap(({ entry, claims }) =>
@@ -81,8 +130,11 @@ export function sharePagesFrom<E>(ledger: Ledger, commentaries: readonly Comment
 		return commentary.entry;
 	};
 	for (const redirect of check.redirects) {
-		const entry = ledger.claims[redirect.oldId]!;
-		pages.push({ kind: 'moved', id: redirect.oldId, oldText: redirect.oldText, successor: claimsById.get(redirect.newId)!, entry: entryOf(redirect.oldId, entry.commentary) });
+		const entry = ledger.claims[redirect.oldId];
+		const successor = claimsById.get(redirect.newId);
+		// A redirect names a ledger id and a current claim, always.
+		if (!entry || !successor) throw new Error(`${LEDGER_PATH}: claims["${redirect.oldId}"]: no current sentence ${redirect.newId} to lead to`);
+		pages.push({ kind: 'moved', id: redirect.oldId, oldText: redirect.oldText, successor, entry: entryOf(redirect.oldId, entry.commentary) });
 	}
 	for (const [id, entry] of Object.entries(ledger.claims)) {
 		if (entry.status !== 'retired' || claimsById.has(id)) continue;

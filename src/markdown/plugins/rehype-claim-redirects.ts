@@ -3,7 +3,7 @@ import type { VFile } from 'vfile';
 import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
 import { checkLedger } from '../../claims/ledger.ts';
-import type { Ledger } from '../../claims/types.ts';
+import type { Ledger, LedgerCheck } from '../../claims/types.ts';
 import { currentSlug } from '../../loaders/renames.ts';
 import { normaliseClaimText } from '../../claims/normalise.ts';
 import { fileScope, type ScopeOptions } from '../scope.ts';
@@ -34,6 +34,8 @@ export interface Options extends ScopeOptions {
 	 * published under the old slug resolve on the renamed commentary (default: none).
 	 */
 	renames?: ReadonlyMap<string, string> | undefined;
+	/** Told each commentary's check, so the build need not check the ledger again (default: nobody). */
+	checked?: ((slug: string, check: LedgerCheck) => void) | undefined;
 }
 
 /**
@@ -68,6 +70,7 @@ export default function rehypeClaimRedirects(options: Readonly<Options>) {
 		if (!slug) return undefined;
 		const own: Ledger = byCommentary.get(slug) ?? { version: ledger.version, claims: {} };
 		const check = checkLedger(own, new Map([[slug, claims]]));
+		options.checked?.(slug, check);
 		// Every problem at once: one message per lost id, and an empty page.
 		const problems = check.errors.map((error) =>
 			file.message(`published permalinks would break: ${error}`, { ruleId: 'ledger', source: 'rehype-claim-redirects' }),

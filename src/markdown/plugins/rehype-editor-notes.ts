@@ -1,4 +1,5 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
 import type { VFile } from 'vfile';
 import { h } from 'hastscript';
 import { fromMarkdown } from 'mdast-util-from-markdown';
@@ -40,6 +41,8 @@ export interface PlacedNote {
 	quote: string;
 	/** The note's Markdown body. */
 	body: string;
+	/** The body already parsed, when the caller has it (default: `body` is parsed here). */
+	tree?: MdastRoot | undefined;
 	sources: readonly { label: string; url?: string | undefined }[];
 	file: string;
 }
@@ -142,15 +145,16 @@ function replaceChild(parent: Root | Element, child: Element, replacement: Eleme
 }
 
 /**
- * A note's Markdown body as the content of its aside.
+ * A note's Markdown body as the content of its aside: the tree the notes
+ * loader parsed, or (a note handed in without one) its text parsed here.
  *
- * @param markdown
- *   The note's body.
+ * @param note
+ *   The note.
  * @returns
  *   Its blocks, as hast.
  */
-function noteBody(markdown: string): ElementContent[] {
-	const tree = toHast(fromMarkdown(markdown));
+function noteBody(note: Pick<PlacedNote, 'body' | 'tree'>): ElementContent[] {
+	const tree = toHast(note.tree ?? fromMarkdown(note.body));
 	const nodes = tree.type === 'root' ? tree.children : [tree];
 	return nodes.filter(isElementContent);
 }
@@ -179,7 +183,7 @@ function renderNote(note: PlacedNote): Element {
 			'Editor’s note',
 			h('span', { className: ['editor-note-kind'] }, [`: ${NOTE_KIND_LABEL[note.kind]}`]),
 		]),
-		...noteBody(note.body),
+		...noteBody(note),
 		h('p', { className: ['editor-note-sources'] }, [
 			note.sources.length === 1 ? 'Source: ' : 'Sources: ',
 			...note.sources.flatMap((source, index): ElementContent[] => [
