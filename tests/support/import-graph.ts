@@ -151,3 +151,78 @@ export function moduleCycles(edges: ReadonlyMap<string, ReadonlySet<string>>): s
 	for (const node of edges.keys()) if (!indices.has(node)) connect(node);
 	return cycles;
 }
+
+/** One type assertion (`x as T`, `<T>x`) in a source file; `as const` is not one. */
+export interface TypeCast {
+	/** File relative to the project root. */
+	file: string;
+	/** 1-based line in the file. */
+	line: number;
+	/** The expression as written, shortened. */
+	text: string;
+	/** Whether a comment on the same line or the line above says why (`// cast: …`). */
+	explained: boolean;
+}
+
+/**
+ * Every type assertion of the source files below `folder`, with whether it
+ * is explained by a `cast:` comment on its line or the line before.
+ *
+ * @param root
+ *   Project root.
+ * @param folder
+ *   Folder relative to the root. (default: `'src'`)
+ * @returns
+ *   The casts in file order.
+ */
+export function typeCasts(root: string, folder = 'src'): TypeCast[] {
+	const casts: TypeCast[] = [];
+	for (const file of sourceFiles(root, folder)) {
+		const text = readFileSync(join(root, file), 'utf8');
+		const lines = text.split('\n');
+		// Astro files are read whole with everything but their code blanked, so lines keep their numbers.
+		const code = file.endsWith('.astro') ? astroCodeInPlace(text) : text;
+		const source = ts.createSourceFile(file, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+		const visit = (node: ts.Node): void => {
+			if ((ts.isAsExpression(node) || ts.isTypeAssertionExpression(node)) && !isConstAssertion(node.type)) {
+				const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line;
+				const near = `${lines[line - 1] ?? ''}\n${lines[line] ?? ''}`;
+				casts.push({ file, line: line + 1, text: node.getText(source).replace(/\s+/g, ' ').slice(0, 80), explained: /\bcast:/.test(near) });
+			}
+			ts.forEachChild(node, visit);
+		};
+		visit(source);
+	}
+	return casts;
+}
+
+/** Whether a type node is the `const` of `as const`. */
+function isConstAssertion(type: ts.TypeNode): boolean {
+	return ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeName.text === 'const';
+}
+
+/**
+ * An `.astro` file's frontmatter and `<script>` code at their own offsets,
+ * everything else replaced by spaces (line breaks kept).
+ *
+ * @param text
+ *   The file.
+ * @returns
+ *   Text of the same length and lines.
+ */
+function astroCodeInPlace(text: string): string {
+	const keep: [number, number][] = [];
+	const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
+	if (frontmatter?.[1] !== undefined) keep.push([4, 4 + frontmatter[1].length]);
+	for (const script of text.matchAll(/(<script\b[^>]*>)([\s\S]*?)<\/script>/g)) {
+		const start = (script.index ?? 0) + (script[1]?.length ?? 0);
+		keep.push([start, start + (script[2]?.length ?? 0)]);
+	}
+	let result = '';
+	let at = 0;
+	for (const [start, end] of keep) {
+		result += text.slice(at, start).replace(/[^\n]/g, ' ') + text.slice(start, end);
+		at = end;
+	}
+	return result + text.slice(at).replace(/[^\n]/g, ' ');
+}

@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { importGraph, moduleCycles, moduleOf } from '../support/import-graph';
+import { importGraph, moduleCycles, moduleOf, typeCasts } from '../support/import-graph';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -68,6 +68,12 @@ describe('architecture', () => {
 			.filter((edge) => /^astro:|^node:fs|^fs$/.test(edge.specifier))
 			.map((edge) => `${edge.from} imports ${edge.specifier}`);
 		expect(impure).toEqual([]);
+	});
+
+	it('should cast types only where a library forces it, saying why, fewer than 30 times', () => {
+		const casts = typeCasts(ROOT);
+		expect(casts.filter((cast) => !cast.explained).map((cast) => `${cast.file}:${cast.line}: ${cast.text}`)).toEqual([]);
+		expect(casts.length).toBeLessThan(30);
 	});
 
 	it('should find cycles and upward imports when there are some', () => {
