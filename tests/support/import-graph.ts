@@ -21,6 +21,9 @@ export interface ImportEdge {
 const SOURCE = /\.(ts|mts|astro)$/;
 const CANDIDATES = ['', '.ts', '.mts', '.astro', '/index.ts'];
 
+/** A `<script>` element with its body; a self-closing `<script … />` (JSON-LD with `set:html`) has none. */
+const SCRIPT_BLOCK = /(<script\b(?:[^>]*[^/>])?>)([\s\S]*?)<\/script>/g;
+
 /**
  * Every source file below a folder.
  *
@@ -60,7 +63,7 @@ export function importingCode(path: string, text: string): string {
 	const parts: string[] = [];
 	const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
 	if (frontmatter?.[1]) parts.push(frontmatter[1]);
-	for (const script of text.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)) if (script[1]) parts.push(script[1]);
+	for (const script of text.matchAll(SCRIPT_BLOCK)) if (script[2]) parts.push(script[2]);
 	return parts.join('\n');
 }
 
@@ -214,7 +217,7 @@ function astroCodeInPlace(text: string): string {
 	const keep: [number, number][] = [];
 	const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
 	if (frontmatter?.[1] !== undefined) keep.push([4, 4 + frontmatter[1].length]);
-	for (const script of text.matchAll(/(<script\b[^>]*>)([\s\S]*?)<\/script>/g)) {
+	for (const script of text.matchAll(SCRIPT_BLOCK)) {
 		const start = (script.index ?? 0) + (script[1]?.length ?? 0);
 		keep.push([start, start + (script[2]?.length ?? 0)]);
 	}

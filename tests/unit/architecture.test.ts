@@ -3,6 +3,9 @@
  * (or within its own module), no two modules import each other through any
  * path, and the pure layers read no content store, file system or Astro module.
  */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { importGraph, moduleCycles, moduleOf, typeCasts } from '../support/import-graph';
@@ -86,5 +89,25 @@ describe('architecture', () => {
 		expect(moduleCycles(graph)).toEqual([['a', 'b', 'c']]);
 		expect(layerOf('src/features/compare')).toBeGreaterThan(layerOf('src/corpus'));
 		expect(layerOf('src/nowhere')).toBe(-1);
+	});
+
+	it('should find every cast, in code and in Astro files, and whether it is explained', () => {
+		const root = mkdtempSync(join(tmpdir(), 'casts-'));
+		try {
+			mkdirSync(join(root, 'src'));
+			writeFileSync(join(root, 'src/a.ts'), 'const a = b as string;\n// cast: the library returns any\nconst c = <number>d;\nconst e = [1] as const;\n');
+			writeFileSync(
+				join(root, 'src/B.astro'),
+				'---\nconst x = y as Element;\n---\n<script type="application/ld+json" set:html={z} />\n<p>as if</p>\n<script>\nconst q = r as HTMLElement; // cast: DOM\n</script>\n',
+			);
+			expect(typeCasts(root).map(({ file, line, explained }) => `${file}:${line}:${explained}`)).toEqual([
+				'src/B.astro:2:false',
+				'src/B.astro:7:true',
+				'src/a.ts:1:false',
+				'src/a.ts:3:true',
+			]);
+		} finally {
+			rmSync(root, { recursive: true, force: true });
+		}
 	});
 });
