@@ -6,7 +6,7 @@
  * result, validated against the corpus schema.
  */
 import { render, type RenderResult } from 'astro:content';
-import { commentaryClaimsSchema, type Claim } from '../schemas/corpus.ts';
+import { commentaryClaimsSchema, noteClaimsSchema, type Claim, type NoteClaims } from '../schemas/corpus.ts';
 import type { CommentaryClaims } from './aggregate.ts';
 import { getCommentaries, type CommentaryEntry } from './commentaries.ts';
 import { formatSchemaError } from '../loaders/schema-errors.ts';
@@ -14,6 +14,8 @@ import { formatSchemaError } from '../loaders/schema-errors.ts';
 export interface CorpusEntry extends CommentaryClaims {
 	entry: CommentaryEntry;
 	claims: Claim[];
+	/** The claims each editor's note of the commentary is about, by note id. */
+	noteClaims: NoteClaims;
 	/** The rendered body, for the reading page. */
 	Content: RenderResult['Content'];
 }
@@ -57,9 +59,32 @@ export async function getCorpusEntry(slug: string): Promise<CorpusEntry> {
 export function parseRecordedClaims(entry: Pick<CommentaryEntry, 'id' | 'filePath'>, recorded: unknown): Claim[] {
 	const result = commentaryClaimsSchema.safeParse(recorded);
 	if (result.success) return result.data;
-	const file = entry.filePath ?? `content/commentaries/${entry.id}.md`;
 	// Not a content error an author made: the pipeline recorded something the model does not allow.
-	throw new Error(`Recorded claims do not fit the corpus schema:\n${formatSchemaError(file, result.error)}`);
+	throw new Error(`Recorded claims do not fit the corpus schema:\n${formatSchemaError(fileOf(entry), result.error)}`);
+}
+
+/**
+ * Which claims each editor's note is about, as the pipeline recorded them,
+ * validated.
+ *
+ * @param entry
+ *   The commentary.
+ * @param recorded
+ *   `remarkPluginFrontmatter.noteClaims` as Astro hands it back (absent: no note).
+ * @returns
+ *   Claim ids by note id.
+ * @throws
+ *   An error naming the commentary's file and each field that does not fit.
+ */
+export function parseRecordedNoteClaims(entry: Pick<CommentaryEntry, 'id' | 'filePath'>, recorded: unknown): NoteClaims {
+	const result = noteClaimsSchema.safeParse(recorded ?? {});
+	if (result.success) return result.data;
+	throw new Error(`Recorded note claims do not fit the corpus schema:\n${formatSchemaError(fileOf(entry), result.error)}`);
+}
+
+/** A commentary's file, for messages. */
+function fileOf(entry: Pick<CommentaryEntry, 'id' | 'filePath'>): string {
+	return entry.filePath ?? `content/commentaries/${entry.id}.md`;
 }
 
 async function load(): Promise<CorpusEntry[]> {
@@ -68,7 +93,8 @@ async function load(): Promise<CorpusEntry[]> {
 		entries.map(async (entry) => {
 			const { Content, remarkPluginFrontmatter } = await render(entry);
 			const claims = parseRecordedClaims(entry, remarkPluginFrontmatter['claims']);
-			return { slug: entry.id, entry, claims, Content };
+			const noteClaims = parseRecordedNoteClaims(entry, remarkPluginFrontmatter['noteClaims']);
+			return { slug: entry.id, entry, claims, noteClaims, Content };
 		}),
 	);
 }

@@ -82,8 +82,18 @@ export const claimSchema = withOffsetCheck(claimFieldsSchema);
 /** The claims of one commentary, in reading order. */
 export const commentaryClaimsSchema = z.array(claimSchema);
 
+/**
+ * Which claims hold each editor's note's marked words, by note id, as the
+ * pipeline records them beside the claims (not part of the published data:
+ * the notes there carry their quote and selectors).
+ */
+export const noteClaimsSchema = z.record(z.string().min(1), z.array(claimFieldsSchema.shape.id).min(1));
+
 export type MentionKind = z.infer<typeof mentionKindSchema>;
 export type MentionForm = z.infer<typeof mentionFormSchema>;
 export type Mention = z.infer<typeof mentionSchema>;
 export type ClaimBlock = z.infer<typeof claimBlockSchema>;
 export type Claim = z.infer<typeof claimSchema>;
+
+/** Claim ids by editor's note id (`noteClaimsSchema`). */
+export type NoteClaims = z.infer<typeof noteClaimsSchema>;

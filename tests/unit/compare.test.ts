@@ -1,3 +1,10 @@
+import rehypeStringify from 'rehype-stringify';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import rehypeClaims from '../../src/markdown/plugins/rehype-claims';
+import remarkEditorNoteAnchors from '../../src/markdown/plugins/remark-editor-note-anchors';
 import { describe, expect, it } from 'vitest';
 import {
 	MAX_COLUMNS,
@@ -8,7 +15,7 @@ import {
 	claimSegments,
 	claimsAbout,
 	claimTopics,
-	claimsCoveredByNote,
+	claimsOfNote,
 	columnBlocks,
 	commentaryData,
 	countLabel,
@@ -255,25 +262,35 @@ describe('claim text and blocks', () => {
 });
 
 describe('editors’ notes in the compare view', () => {
-	const claims = [
-		{ id: 'c-a', text: 'He visited on June 18 and left.' },
-		{ id: 'c-b', text: 'It ended. Then it began.' },
-		{ id: 'c-c', text: 'It ended.' },
-	];
-	it('should find the claim a quote stands in', () => {
-		expect(claimsCoveredByNote(claims, { quote: 'June 18', file: 'n.md' })).toEqual(['c-a']);
+	/** Claims and note claims as the pipeline records them for one commentary with these notes. */
+	async function recorded(markdown: string, notes: { id: string; quote: string; prefix?: string }[]) {
+		const anchors = notes.map((note) => ({ ...note, file: `content/notes/${note.id}.md`, commentary: 'sample' }));
+		const file = new VFile({ value: markdown, path: '/site/content/commentaries/sample.md' });
+		await unified()
+			.use(remarkParse)
+			.use(remarkEditorNoteAnchors, { notes: anchors })
+			.use(remarkRehype)
+			.use(rehypeClaims)
+			.use(rehypeStringify)
+			.process(file);
+		return { claims: file.data.claims ?? [], noteClaims: file.data.noteClaims ?? {} };
+	}
+
+	it('should take a note’s claims from the sentence its marked words stand in', async () => {
+		const { claims, noteClaims } = await recorded('He visited on June 18 and left. It ended.\n\nIt ended.', [
+			{ id: 'visit', quote: 'June 18' },
+			{ id: 'end', quote: 'It ended.', prefix: 'left. ' },
+		]);
+		expect(claimsOfNote(noteClaims, 'visit', 'n.md')).toEqual([claims[0]!.id]);
+		// The prefix chose the first “It ended.”, in the first paragraph, not the second paragraph's.
+		expect(claimsOfNote(noteClaims, 'end', 'n.md')).toEqual([claims[1]!.id]);
+		expect(claims.map((claim) => claim.text)).toEqual(['He visited on June 18 and left.', 'It ended.', 'It ended.']);
 	});
 
-	it('should cover every claim a quote spans', () => {
-		expect(claimsCoveredByNote(claims, { quote: 'and left. It ended', file: 'n.md' })).toEqual(['c-a', 'c-b']);
-	});
-
-	it('should use prefix and suffix to choose between repeats, and name the file when it cannot', () => {
-		expect(claimsCoveredByNote(claims, { quote: 'It ended.', prefix: 'began. ', file: 'n.md' })).toEqual(['c-c']);
-		expect(() => claimsCoveredByNote(claims, { quote: 'It ended.', file: 'content/notes/n.md' })).toThrow(
-			/^content\/notes\/n\.md: quote: “It ended\.” is found 2 times/,
-		);
-		expect(() => claimsCoveredByNote(claims, { quote: 'absent', file: 'n.md' })).toThrow(/found 0 times/);
+	it('should name the note’s file when its words stand in no sentence', async () => {
+		const { noteClaims } = await recorded('## Limits\n\nA sentence.', [{ id: 'title', quote: 'Limits' }]);
+		expect(() => claimsOfNote(noteClaims, 'title', 'content/notes/title.md')).toThrow(/^content\/notes\/title\.md: quote: the words this note is about stand in no sentence/);
+		expect(() => claimsOfNote({}, 'absent', 'n.md')).toThrow(/^n\.md: quote:/);
 	});
 
 	it('should index notes by the claims they cover', () => {

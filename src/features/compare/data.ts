@@ -4,9 +4,8 @@
  * claims they cover, column labels, and a label for every topic. The pages
  * and the parts under `/compare/parts/` both read it from here.
  */
-import { getCollection } from 'astro:content';
-import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
+import { buildContext } from '../../build/context.ts';
 import { getActors } from '../../corpus/actors.ts';
 import { routes } from '../../utils/routes.ts';
 import { getCorpus } from '../../corpus/corpus.ts';
@@ -15,7 +14,7 @@ import { formatIsoRange } from '../../utils/format-date.ts';
 import { NOTE_KIND_LABEL } from '../../utils/labels.ts';
 import {
 	claimTopics,
-	claimsCoveredByNote,
+	claimsOfNote,
 	commentaryData,
 	parseTopicKey,
 	type CompareCommentary,
@@ -63,7 +62,8 @@ function topicInfo(key: string, actorNames: ReadonlyMap<string, string>): Compar
 async function load(): Promise<CompareData> {
 	const corpus = await getCorpus();
 	const actorNames = new Map((await getActors()).map((actor) => [actor.id, actor.data.name]));
-	const notes = await getCollection('notes');
+	// The build's notes, parsed once by the notes loader.
+	const { notes } = buildContext();
 	const commentaries: CompareCommentary[] = corpus.map(({ slug, entry }) => ({
 		slug,
 		label: shortCredit(entry.data.authors),
@@ -74,16 +74,16 @@ async function load(): Promise<CompareData> {
 	const columns = new Map<string, CompareCommentaryData>();
 	const topics: Record<string, CompareTopicInfo> = {};
 	// Grouped once: filtering every note for every commentary would grow with their product.
-	const notesOf = Map.groupBy(notes, (note) => note.data.commentary);
-	for (const { slug, claims } of corpus) {
+	const notesOf = Map.groupBy(notes, (note) => note.commentary);
+	for (const { slug, claims, noteClaims } of corpus) {
 		const own: CompareNote[] = (notesOf.get(slug) ?? []).map((note) => ({
 			id: note.id,
-			kind: NOTE_KIND_LABEL[note.data.kind],
-			quote: note.data.quote,
-			// The notes are plain prose; reading them as Markdown keeps any emphasis out of the text.
-			paragraphs: fromMarkdown(note.body ?? '').children.map((block) => toString(block).replace(/\s+/g, ' ').trim()),
-			sources: note.data.sources.map((source) => ({ label: source.label, ...(source.url ? { url: source.url } : {}) })),
-			claims: claimsCoveredByNote(claims, { ...note.data, file: note.filePath ?? `content/notes/${note.id}.md` }),
+			kind: NOTE_KIND_LABEL[note.kind],
+			quote: note.quote,
+			// The notes are plain prose; their Markdown tree keeps any emphasis out of the text.
+			paragraphs: note.tree.children.map((block) => toString(block).replace(/\s+/g, ' ').trim()),
+			sources: note.sources.map((source) => ({ label: source.label, ...(source.url ? { url: source.url } : {}) })),
+			claims: claimsOfNote(noteClaims, note.id, note.file),
 		}));
 		columns.set(slug, commentaryData(slug, claims, own));
 		for (const claim of claims) for (const key of claimTopics(claim)) topics[key] ??= topicInfo(key, actorNames);

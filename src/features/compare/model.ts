@@ -11,7 +11,6 @@
  * {@link rankTopics}, so an assembled view and a pre-rendered one agree.
  */
 import type { Claim, Mention, MentionKind } from '../../schemas/corpus.ts';
-import { findQuote, type QuoteSelector } from '../../utils/find-quote.ts';
 
 /**
  * Pairs are pre-rendered while the corpus has at most this many commentaries
@@ -480,41 +479,25 @@ export function columnBlocks<T extends CompareClaim>(claims: readonly T[]): Colu
 }
 
 /**
- * The claims an editor's note is about: those its quote overlaps. The quote
- * is looked for in the commentary's claims joined by single spaces (with its
- * prefix and suffix, then without them when the context crosses a block),
- * whitespace collapsed as the claims record it.
+ * The claims an editor's note is about, as the pipeline recorded them (the
+ * sentences its marked words stand in).
  *
- * @param claims
- *   The commentary's claims, in reading order.
- * @param note
- *   The note's quote selector, with its file for errors.
+ * @param noteClaims
+ *   Claim ids by note id, for the note's commentary.
+ * @param id
+ *   The note's id.
+ * @param file
+ *   The note's file, for the error.
  * @returns
- *   Ids of the claims covered, in reading order.
+ *   Claim ids in reading order.
  * @throws
- *   When the quote is not found exactly once, naming the note's file.
+ *   When the note's words stand in no sentence (a bare heading or byline):
+ *   compare could not place it.
  */
-export function claimsCoveredByNote(
-	claims: readonly Pick<CompareClaim, 'id' | 'text'>[],
-	note: QuoteSelector & { file: string },
-): string[] {
-	const collapse = (text: string | undefined) => text?.replace(/\s+/g, ' ');
-	const starts: number[] = [];
-	let offset = 0;
-	for (const claim of claims) {
-		starts.push(offset);
-		offset += claim.text.length + 1;
-	}
-	const joined = claims.map((claim) => claim.text).join(' ');
-	const quote = collapse(note.quote)!;
-	let hits = findQuote(joined, { quote, prefix: collapse(note.prefix), suffix: collapse(note.suffix) });
-	if (hits.length === 0) hits = findQuote(joined, { quote });
-	if (hits.length !== 1) {
-		throw new Error(`${note.file}: quote: “${note.quote}” is found ${hits.length} times in the commentary’s sentences; it must be found once`);
-	}
-	const start = hits[0]!;
-	const end = start + quote.length;
-	return claims.filter((claim, index) => starts[index]! < end && starts[index]! + claim.text.length > start).map((claim) => claim.id);
+export function claimsOfNote(noteClaims: Readonly<Record<string, readonly string[]>>, id: string, file: string): string[] {
+	const claims = noteClaims[id];
+	if (!claims?.length) throw new Error(`${file}: quote: the words this note is about stand in no sentence of the commentary; compare places a note beside sentences`);
+	return [...claims];
 }
 
 /** An editor's note as the compare view shows it: beside the claims it covers. */

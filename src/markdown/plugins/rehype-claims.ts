@@ -7,12 +7,14 @@ import { isCitable, type CitableUnit } from '../../claims/citable.ts';
 import { collapseWhitespace } from '../../claims/normalise.ts';
 import { segmentSentences, type NonTerminalRule } from '../../claims/segment.ts';
 import { commentarySlug, fileScope, type ScopeOptions } from '../scope.ts';
-import { mentionFormSchema, mentionKindSchema, type Claim, type ClaimBlock, type Mention } from '../../schemas/corpus.ts';
+import { mentionFormSchema, mentionKindSchema, type Claim, type ClaimBlock, type Mention, type NoteClaims } from '../../schemas/corpus.ts';
 
 declare module 'vfile' {
 	interface DataMap {
 		/** Claims of the commentary, set by `rehype-claims`. */
 		claims: Claim[];
+		/** Each editor's note of the commentary with the claims its marked words stand in, set by `rehype-claims`. */
+		noteClaims: NoteClaims;
 	}
 }
 
@@ -24,7 +26,9 @@ declare module 'vfile' {
  * ```
  *
  * and record the claims in `file.data.claims` and
- * `file.data.astro.frontmatter.claims` (Astro's `remarkPluginFrontmatter`).
+ * `file.data.astro.frontmatter.claims` (Astro's `remarkPluginFrontmatter`),
+ * and, under `noteClaims`, which claims hold each editor's note's marked
+ * words (`remark-editor-note-anchors` found them once; nothing looks again).
  */
 export interface Options extends ScopeOptions {
 	/** Slug of the commentary, part of every id (default: `commentarySlug`). */
@@ -153,6 +157,7 @@ export default function rehypeClaims(options?: Readonly<Options> | null) {
 		);
 
 		const claims: Claim[] = [];
+		const noteClaims: NoteClaims = {};
 		const replacements = new Map<Unit, ElementContent[]>();
 		for (const unit of units) {
 			const output: ElementContent[] = [];
@@ -173,6 +178,7 @@ export default function rehypeClaims(options?: Readonly<Options> | null) {
 					mentions: collectMentions(piece.nodes),
 				};
 				claims.push(claim);
+				for (const note of notedIn(piece.nodes)) (noteClaims[note] ??= []).push(id);
 				const content = [...piece.nodes];
 				if (permalink) {
 					content.push({
@@ -196,12 +202,36 @@ export default function rehypeClaims(options?: Readonly<Options> | null) {
 			file.fail('the commentary has no sentences: its reading page would be empty', { ruleId: 'no-claims', source: 'rehype-claims' });
 		}
 		file.data.claims = claims;
+		file.data.noteClaims = noteClaims;
 		// Astro reads `file.data.astro.frontmatter` as `remarkPluginFrontmatter`.
 		const astro = (file.data.astro ??= {});
 		const frontmatter = (astro.frontmatter ??= {});
 		frontmatter['claims'] = claims;
+		frontmatter['noteClaims'] = noteClaims;
 		return undefined;
 	};
+}
+
+/**
+ * The ids of the editors' notes whose marked words stand in these nodes
+ * (`<mark class="noted" data-note="…">`, from `remark-editor-note-anchors`).
+ *
+ * @param nodes
+ *   A sentence's nodes.
+ * @returns
+ *   Note ids, in reading order, each once.
+ */
+function notedIn(nodes: readonly ElementContent[]): string[] {
+	const ids = new Set<string>();
+	const visit = (node: ElementContent): undefined => {
+		if (node.type !== 'element') return undefined;
+		const { className, dataNote } = node.properties;
+		if (node.tagName === 'mark' && Array.isArray(className) && className.includes('noted') && typeof dataNote === 'string') ids.add(dataNote);
+		node.children.forEach(visit);
+		return undefined;
+	};
+	nodes.forEach(visit);
+	return [...ids];
 }
 
 /**
