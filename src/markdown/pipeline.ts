@@ -37,9 +37,6 @@ import remarkCommentaryBlocks from './plugins/remark-commentary-blocks.ts';
 import remarkContentSafety from './plugins/remark-content-safety.ts';
 import remarkDateMentions from './plugins/remark-date-mentions.ts';
 import remarkEditorNoteAnchors from './plugins/remark-editor-note-anchors.ts';
-import { commentarySlug, isCommentary } from './scope.ts';
-
-export { commentarySlug, isCommentary };
 
 /** What the plugins read, loaded and validated once per build. */
 export interface PipelineInputs {
@@ -126,8 +123,8 @@ export function pipelineInputs(root: string, facts: Readonly<PipelineFacts>): Pi
 }
 
 /**
- * The plugins in their order. Each is scoped to commentaries by the one rule
- * in `markdown-scope.ts`.
+ * The plugins in their order. Each transforms only the files of the one rule
+ * in `scope.ts` (`isCommentary`, every plugin's default), so none is told here.
  *
  * @param inputs
  *   Registries, notes and (optionally) the ledger.
@@ -141,7 +138,6 @@ export function markdownPlugins(
 	options?: Readonly<PipelineOptions> | null,
 ): { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins } {
 	const { registry, notes, ledger, lineOffset, renames, ledgerChecked } = inputs;
-	const include = isCommentary;
 	// The number of articles comes from the registry.
 	const articleCount = registry.articles.length;
 	return {
@@ -149,26 +145,26 @@ export function markdownPlugins(
 			remarkDirective,
 			remarkCommentaryBlocks,
 			// Before anything adds links: raw HTML and unsafe URLs are the author's, and errors.
-			[remarkContentSafety, { include }],
+			remarkContentSafety,
 			// First, while paragraphs are plain text: notes quote the authors' words as written.
 			[remarkEditorNoteAnchors, { notes }],
-			[remarkArticleMentions, { articles: registry.articles, articleCount, include, lineOffset }],
-			[remarkActorMentions, { actors: registry.actors, include, lineOffset }],
-			[remarkDateMentions, { include, lineOffset }],
+			[remarkArticleMentions, { articles: registry.articles, articleCount, lineOffset }],
+			[remarkActorMentions, { actors: registry.actors, lineOffset }],
+			[remarkDateMentions, { lineOffset }],
 		],
 		rehypePlugins: [
 			// Claims first: the editors' notes placed afterwards never become claims.
 			// With the ledger check after it, an empty commentary is reported there, with any lost ids.
-			[rehypeClaims, { include, allowEmpty: Boolean(ledger) }],
-			...(ledger ? ([[rehypeClaimRedirects, { ledger: ledgerOption(ledger), renames, include, checked: ledgerChecked }]] satisfies RehypePlugins) : []),
+			[rehypeClaims, { allowEmpty: Boolean(ledger) }],
+			...(ledger ? ([[rehypeClaimRedirects, { ledger: ledgerOption(ledger), renames, checked: ledgerChecked }]] satisfies RehypePlugins) : []),
 			[rehypeMentionPreviews, registry],
 			[rehypeEditorNotes, { notes }],
 			// Content headings get `h-` ids, apart from the page's own ids and globals.
-			[rehypeHeadingIds, { include }],
+			rehypeHeadingIds,
 			// Every link the plugins made is root-relative until here.
-			[rehypeSiteBase, { base: options?.base ?? '/', include }],
+			[rehypeSiteBase, { base: options?.base ?? '/' }],
 			// After the base is applied, so a quiet mention keeps its full address for the reader's preference.
-			[rehypeQuietMentions, { include }],
+			rehypeQuietMentions,
 		],
 	};
 }

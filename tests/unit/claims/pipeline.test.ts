@@ -9,14 +9,8 @@ import { createMarkdownProcessor, parseFrontmatter } from '@astrojs/markdown-rem
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { claimsOfDirectory, renderCommentary } from '../../../src/markdown/render.ts';
-import {
-	commentarySlug,
-	createCommentaryProcessor,
-	isCommentary,
-	loadPipelineInputs,
-	markdownPlugins,
-	processorSettings,
-} from '../../../src/markdown/pipeline.ts';
+import { createCommentaryProcessor, loadPipelineInputs, markdownPlugins, processorSettings } from '../../../src/markdown/pipeline.ts';
+import { commentarySlug, isCommentary } from '../../../src/markdown/scope.ts';
 import { commentaryClaimsSchema } from '../../../src/schemas/corpus.ts';
 import { listPublished } from '../../../src/loaders/published.ts';
 
