@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import type { Element, Root } from 'hast';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importGraph } from '../support/import-graph';
 import { parseLedger } from '../../src/claims/ledger.ts';
 import { loadDebris } from '../support/debris.ts';
 import { checkInOrder, findElement, formatInOrderResult, sourceWords, visibleText } from '../support/fidelity.ts';
@@ -264,11 +265,18 @@ function publishedId(commentary: string, start: string): string {
 	return found[0];
 }
 
-/** Ids the reading page uses outside the commentary's text (from the page templates). */
+/**
+ * Ids the reading page uses outside the commentary's text: those written in
+ * its page file and in every component it renders, followed through imports.
+ */
 function chromeIdsInTemplates(): string[] {
 	const ids = new Set<string>(['config']);
-	const layouts = ['src/layouts/Base.astro', 'src/pages/commentaries/[slug]/index.astro'];
-	for (const file of layouts) for (const match of readFileSync(join(PROJECT_ROOT, file), 'utf8').matchAll(/\bid="([a-z][a-z0-9-]*)"/g)) ids.add(match[1]!);
+	const edges = importGraph(PROJECT_ROOT);
+	const templates = new Set(['src/pages/commentaries/[slug]/index.astro']);
+	for (const template of templates) {
+		for (const edge of edges) if (edge.from === template && edge.to?.endsWith('.astro')) templates.add(edge.to);
+	}
+	for (const file of templates) for (const match of readFileSync(join(PROJECT_ROOT, file), 'utf8').matchAll(/\bid="([a-z][a-z0-9-]*)"/g)) ids.add(match[1]!);
 	return [...ids].sort();
 }
 
