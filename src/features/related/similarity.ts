@@ -1,0 +1,125 @@
+/**
+ * How alike two claims' words are: a TF-IDF cosine over folded word stems.
+ * It only ranks claims already related by a shared matter (or confirmed by
+ * the editors); on its own it decides nothing, because two authors
+ * discussing one clause rarely share a distinctive word (see
+ * docs/decisions.md).
+ */
+import { foldedWords } from '../../annotate/matters.ts';
+
+/** A claim's words as a unit-length sparse vector: stem → weight. */
+export type StemVector = ReadonlyMap<string, number>;
+
+/** Endings the stemmer takes off, longest first; each keeps a stem of at least three letters. */
+const SUFFIXES: readonly (readonly [string, string])[] = [
+	['ational', 'ate'],
+	['ization', 'ize'],
+	['isation', 'ise'],
+	['fulness', 'ful'],
+	['iveness', 'ive'],
+	['ments', ''],
+	['ment', ''],
+	['ations', 'ate'],
+	['ation', 'ate'],
+	['ities', ''],
+	['ity', ''],
+	['ings', ''],
+	['ing', ''],
+	['ies', 'y'],
+	['ied', 'y'],
+	['edly', ''],
+	['ed', ''],
+	['ly', ''],
+	['s', ''],
+];
+
+/**
+ * A word's stem: a light suffix stripper, enough to read “guarantees”,
+ * “guaranteed” and “guarantee” alike. Possessives go first; a stem keeps at
+ * least three letters, a word ending in `ss`, `us` or `is` (“press”,
+ * “status”, “basis”) keeps its `s`, and numbers are kept whole.
+ *
+ * @param word
+ *   A lowercased, folded word.
+ * @returns
+ *   Its stem.
+ */
+export function stem(word: string): string {
+	let current = word.endsWith("'s") ? word.slice(0, -2) : word.replace(/'/g, '');
+	if (/\d/.test(current)) return current;
+	for (const [suffix, replacement] of SUFFIXES) {
+		if (!current.endsWith(suffix)) continue;
+		if (suffix === 's' && /(?:ss|us|is)$/.test(current)) break;
+		const base = current.slice(0, -suffix.length);
+		if (base.length < 3) continue;
+		current = base + replacement;
+		break;
+	}
+	// Final e's do not tell words apart (“guarantee”, “guaranteed”, “guarantees” → “guarant”; “taxes” → “tax”).
+	while (current.length > 4 && current.endsWith('e')) current = current.slice(0, -1);
+	return current;
+}
+
+/**
+ * The stems of a text.
+ *
+ * @param text
+ *   Text as written.
+ * @param spellings
+ *   Spelling variant → standard form.
+ * @returns
+ *   Stems in reading order.
+ */
+export function stemsOf(text: string, spellings: ReadonlyMap<string, string>): string[] {
+	return foldedWords(text, spellings).map(stem);
+}
+
+/**
+ * TF-IDF vectors of a set of texts, each of unit length: a stem's weight is
+ * its count in the text (dampened, 1 + log) times log(N / texts holding it).
+ * A stem every text holds weighs nothing.
+ *
+ * @param texts
+ *   Each text's stems.
+ * @returns
+ *   One vector per text, in order.
+ */
+export function tfIdfVectors(texts: readonly (readonly string[])[]): StemVector[] {
+	const holding = new Map<string, number>();
+	const counts = texts.map((stems) => {
+		const count = new Map<string, number>();
+		for (const item of stems) count.set(item, (count.get(item) ?? 0) + 1);
+		for (const item of count.keys()) holding.set(item, (holding.get(item) ?? 0) + 1);
+		return count;
+	});
+	return counts.map((count) => {
+		const weights = new Map<string, number>();
+		let norm = 0;
+		for (const [item, times] of count) {
+			const weight = (1 + Math.log(times)) * Math.log(texts.length / (holding.get(item) ?? 1));
+			if (weight <= 0) continue;
+			weights.set(item, weight);
+			norm += weight * weight;
+		}
+		const length = Math.sqrt(norm);
+		for (const [item, weight] of weights) weights.set(item, weight / length);
+		return weights;
+	});
+}
+
+/**
+ * The cosine of two unit vectors.
+ *
+ * @param a
+ *   One vector.
+ * @param b
+ *   The other.
+ * @returns
+ *   Their dot product, 0 to 1.
+ */
+export function cosine(a: StemVector, b: StemVector): number {
+	const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+	let sum = 0;
+	for (const [item, weight] of small) sum += weight * (large.get(item) ?? 0);
+	return sum;
+}
