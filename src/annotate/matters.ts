@@ -8,8 +8,9 @@
  * defence” and “Mutual\ndefence”, not “mutual, defence”). Curly and straight
  * apostrophes read alike. The phrase's last word also matches with a plural
  * `-s` (any word), `-es` (after s, x, z, ch, sh) or a possessive `'s`
- * (`worker` finds “workers” and “worker's”; `bus` finds “buses”, while `us`
- * does not find “uses”). Spelling variants are folded through the editors'
+ * (`worker` finds “workers” and “worker's”; `box` finds “boxes”), when it has
+ * at least three letters (`US` does not find “uses”, nor `UN` “UNs”).
+ * Spelling variants are folded through the editors'
  * table (`_spellings.yaml`: `defense: defence`), in phrases and texts alike,
  * so either spelling finds both.
  *
@@ -113,7 +114,8 @@ function foldSpelling(word: string, spellings: ReadonlyMap<string, string>): str
 function lastFormsOf(word: string, spellings: ReadonlyMap<string, string>): string[] {
 	const forms = [foldSpelling(word, spellings)];
 	const add = (stem: string) => {
-		if (stem === '') return;
+		// A word shorter than three letters (US, UN) has no plural here: “uses” is not “US” + -es.
+		if (stem.length < 3) return;
 		const folded = foldSpelling(stem, spellings);
 		if (!forms.includes(folded)) forms.push(folded);
 	};

@@ -47,6 +47,8 @@ const SUFFIXES: readonly (readonly [string, string])[] = [
 export function stem(word: string): string {
 	let current = word.endsWith("'s") ? word.slice(0, -2) : word.replace(/'/g, '');
 	if (/\d/.test(current)) return current;
+	// A plural in -es after a hissing sound (“taxes”, “churches”) loses the whole ending.
+	if (current.length >= 5 && /(?:s|x|z|ch|sh)es$/.test(current)) return current.slice(0, -2);
 	for (const [suffix, replacement] of SUFFIXES) {
 		if (!current.endsWith(suffix)) continue;
 		if (suffix === 's' && /(?:ss|us|is)$/.test(current)) break;
