@@ -62,9 +62,10 @@ export async function realCommentaries(root) {
 /**
  * Precision and recall of relations on labelled pairs.
  *
- * @param {readonly { a: string, b: string, related: boolean }[]} labels
+ * @template {{ a: string, b: string, related: boolean }} Label
+ * @param {readonly Label[]} labels
  * @param {ReadonlyMap<string, readonly { id: string }[]>} related Claim id → related claims.
- * @returns {{ precision: number, recall: number, truePositives: number, falsePositives: number, falseNegatives: number, trueNegatives: number, wrong: { a: string, b: string, related: boolean, found: boolean }[] }}
+ * @returns {{ precision: number, recall: number, truePositives: number, falsePositives: number, falseNegatives: number, trueNegatives: number, wrong: (Label & { found: boolean })[] }}
  */
 export function precisionRecall(labels, related) {
 	const lists = (id) => new Set((related.get(id) ?? []).map((record) => record.id));

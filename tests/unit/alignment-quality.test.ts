@@ -35,7 +35,7 @@ describe('related claims on the labelled pairs', () => {
 		const { labels, commentaries } = await read();
 		const { related } = relationsOfCorpus(commentaries, readBuildContext(ROOT).matters);
 		const figures = precisionRecall(labels, related);
-		const wrong = figures.wrong.map((pair: { a: string; b: string; found: boolean; kind: string }) => `${pair.found ? 'found' : 'missed'} ${pair.a} ↔ ${pair.b} (${pair.kind})`);
+		const wrong = figures.wrong.map((pair) => `${pair.found ? 'found' : 'missed'} ${pair.a} ↔ ${pair.b} (${pair.kind})`);
 		expect(figures.precision, `precision ${figures.precision.toFixed(3)}; wrong:\n${wrong.join('\n')}`).toBeGreaterThanOrEqual(0.9);
 		expect(figures.recall, `recall ${figures.recall.toFixed(3)}; wrong:\n${wrong.join('\n')}`).toBeGreaterThanOrEqual(0.6);
 	}, 60_000);

@@ -29,7 +29,7 @@ export interface DatasetInputs {
 	/** Each claim's related claims, best first (a claim absent: none). */
 	related: ReadonlyMap<string, readonly { id: string; matters: readonly { id: string }[]; confirmed: boolean }[]>;
 	/** The matters that relate them. */
-	matters: readonly DatasetMatter[];
+	matters: readonly Readonly<Omit<DatasetMatter, 'articles'> & { articles: readonly number[] }>[];
 }
 
 /** How much context a quote selector carries on each side (the ledger uses the same). */
