@@ -7,8 +7,14 @@
  */
 import { foldedWords } from '../../annotate/matters.ts';
 
-/** A claim's words as a unit-length sparse vector: stem → weight. */
-export type StemVector = ReadonlyMap<string, number>;
+/** A claim's words as a unit-length sparse vector: stem numbers, ascending, and their weights. */
+export interface StemVector {
+	readonly stems: Int32Array;
+	readonly weights: Float64Array;
+}
+
+/** A vector of no stem. */
+export const EMPTY_VECTOR: StemVector = { stems: new Int32Array(0), weights: new Float64Array(0) };
 
 /** Endings the stemmer takes off, longest first; each keeps a stem of at least three letters. */
 const SUFFIXES: readonly (readonly [string, string])[] = [
@@ -79,7 +85,9 @@ export function stemsOf(text: string, spellings: ReadonlyMap<string, string>): s
 /**
  * TF-IDF vectors of a set of texts, each of unit length: a stem's weight is
  * its count in the text (dampened, 1 + log) times log(N / texts holding it).
- * A stem every text holds weighs nothing.
+ * A stem every text holds weighs nothing and is left out. Stems are numbered
+ * (in order of first appearance) and each vector keeps them sorted, so a
+ * cosine is one merge of two short arrays.
  *
  * @param texts
  *   Each text's stems.
@@ -87,25 +95,29 @@ export function stemsOf(text: string, spellings: ReadonlyMap<string, string>): s
  *   One vector per text, in order.
  */
 export function tfIdfVectors(texts: readonly (readonly string[])[]): StemVector[] {
-	const holding = new Map<string, number>();
+	const numberOf = new Map<string, number>();
+	const holding: number[] = [];
 	const counts = texts.map((stems) => {
-		const count = new Map<string, number>();
-		for (const item of stems) count.set(item, (count.get(item) ?? 0) + 1);
-		for (const item of count.keys()) holding.set(item, (holding.get(item) ?? 0) + 1);
+		const count = new Map<number, number>();
+		for (const item of stems) {
+			let number = numberOf.get(item);
+			if (number === undefined) {
+				number = numberOf.size;
+				numberOf.set(item, number);
+				holding.push(0);
+			}
+			count.set(number, (count.get(number) ?? 0) + 1);
+		}
+		for (const number of count.keys()) holding[number] = (holding[number] ?? 0) + 1;
 		return count;
 	});
 	return counts.map((count) => {
-		const weights = new Map<string, number>();
-		let norm = 0;
-		for (const [item, times] of count) {
-			const weight = (1 + Math.log(times)) * Math.log(texts.length / (holding.get(item) ?? 1));
-			if (weight <= 0) continue;
-			weights.set(item, weight);
-			norm += weight * weight;
-		}
-		const length = Math.sqrt(norm);
-		for (const [item, weight] of weights) weights.set(item, weight / length);
-		return weights;
+		const kept = [...count]
+			.map(([number, times]) => [number, (1 + Math.log(times)) * Math.log(texts.length / (holding[number] ?? 1))] as const)
+			.filter(([, weight]) => weight > 0)
+			.sort(([a], [b]) => a - b);
+		const length = Math.sqrt(kept.reduce((sum, [, weight]) => sum + weight * weight, 0));
+		return { stems: Int32Array.from(kept, ([number]) => number), weights: Float64Array.from(kept, ([, weight]) => weight / length) };
 	});
 }
 
@@ -120,8 +132,15 @@ export function tfIdfVectors(texts: readonly (readonly string[])[]): StemVector[
  *   Their dot product, 0 to 1.
  */
 export function cosine(a: StemVector, b: StemVector): number {
-	const [small, large] = a.size <= b.size ? [a, b] : [b, a];
 	let sum = 0;
-	for (const [item, weight] of small) sum += weight * (large.get(item) ?? 0);
+	let i = 0;
+	let j = 0;
+	while (i < a.stems.length && j < b.stems.length) {
+		const x = a.stems[i] ?? 0;
+		const y = b.stems[j] ?? 0;
+		if (x === y) sum += (a.weights[i++] ?? 0) * (b.weights[j++] ?? 0);
+		else if (x < y) i++;
+		else j++;
+	}
 	return sum;
 }
