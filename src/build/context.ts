@@ -1,6 +1,7 @@
 /**
  * The build's context: every input of the site that is not a page's own file
- * (registries, editors' notes, the claims ledger, the renames) read and
+ * (registries, editors' notes, the claims ledger, the renames, the matters
+ * and the editors' decisions on related claims) read and
  * validated once, with the Markdown pipeline's inputs made from them. The
  * `treaty-reader` integration reads it at `astro:config:setup` (a problem in
  * any file stops the build there, every problem listed), makes the Markdown
@@ -14,6 +15,7 @@
 import { resolve } from 'node:path';
 import type { Ledger, LedgerCheck } from '../claims/types.ts';
 import { checkContent } from '../loaders/content-checks.ts';
+import type { LoadedMatters } from '../loaders/matters.ts';
 import type { LoadedNote } from '../loaders/notes.ts';
 import type { Registry } from '../loaders/registry.ts';
 import { buildHandle } from './handle.ts';
@@ -30,6 +32,8 @@ export interface BuildContext {
 	readonly ledger: Ledger;
 	/** Recorded renames of commentaries, old slug → new slug. */
 	readonly renames: ReadonlyMap<string, string>;
+	/** The matters the commentaries discuss, their spellings table and the editors' decisions on related claims. */
+	readonly matters: LoadedMatters;
 	/**
 	 * Each commentary's ledger check, by slug, as the pipeline made it while
 	 * rendering the commentary (a commentary the content cache did not

@@ -11,7 +11,9 @@
  *   report has no lines), a body, author actor ids, the capture file;
  * - notes, registries and events, with every reference between them;
  * - renames and the ledger: a commentary that disappeared must be recorded
- *   as renamed (or its ids retired).
+ *   as renamed (or its ids retired);
+ * - matters, their spellings table and the editors' pair decisions
+ *   (`matters.ts`): article numbers, and claim ids live in the ledger.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,6 +24,7 @@ import { eventSchema } from '../schemas/event.ts';
 import { ContentProblems, messageOf } from './content-problems.ts';
 import { parseFrontmatter } from './frontmatter.ts';
 import { readEditorNotes, type LoadedNote } from './notes.ts';
+import { readMatters, type LoadedMatters } from './matters.ts';
 import { isPublishedName } from './published.ts';
 import { decodeContent, EncodingError } from './read-text.ts';
 import { loadRegistry, type Registry } from './registry.ts';
@@ -49,6 +52,8 @@ export interface CheckedContent {
 	ledger: Ledger;
 	/** Recorded renames, old slug → new slug. */
 	renames: Map<string, string>;
+	/** The matters, spellings and pair decisions. */
+	matters: LoadedMatters;
 }
 
 /** What reading `content/` found: the problems, and whatever could be read. */
@@ -63,6 +68,8 @@ export interface ContentRead {
 	ledger: Ledger | undefined;
 	/** The well-formed renames. */
 	renames: Map<string, string>;
+	/** The matters, spellings and pair decisions that passed their checks. */
+	matters: LoadedMatters;
 }
 
 /**
@@ -77,10 +84,10 @@ export interface ContentRead {
  *   Every problem found, one line each.
  */
 export function checkContent(root: string): CheckedContent {
-	const { problems, registry, notes, ledger, renames } = readContent(root);
+	const { problems, registry, notes, ledger, renames, matters } = readContent(root);
 	// Without problems both were read; the test only narrows their types.
 	if (problems.length > 0 || !registry || !ledger) throw new ContentProblems(problems);
-	return { registry, notes, ledger, renames };
+	return { registry, notes, ledger, renames, matters };
 }
 
 /**
@@ -133,7 +140,9 @@ export function readContent(root: string): ContentRead {
 	if (readable(EVENTS_PATH)) problems.push(...eventProblems(root, actorIds));
 	const history = readHistory(root, slugs);
 	problems.push(...history.problems);
-	return { problems, registry, notes: notes.notes, ledger: history.ledger, renames: history.renames };
+	const { problems: matterProblems, ...matters } = readMatters(root, { articles: articleNumbers, ledger: history.ledger });
+	problems.push(...matterProblems.filter((line) => !isEncodingLine(line, badEncoding)));
+	return { problems, registry, notes: notes.notes, ledger: history.ledger, renames: history.renames, matters };
 }
 
 /** Whether a problem line is about a file already reported for its encoding. */

@@ -160,6 +160,14 @@ describe('content problems stop the build before rendering, all reported at once
 		writeFileSync(join(copy, 'content/renames.yaml'), '# old slug: new slug\nghost-piece: ghost-piece-2024\n');
 		expected.set('rename to nowhere', 'content/renames.yaml:2: ghost-piece: renamed to “ghost-piece-2024”, but there is no content/commentaries/ghost-piece-2024.md');
 
+		// Matters and the editors' pair decisions: an unknown article, a stray file, a claim id the ledger lacks.
+		edit(copy, 'content/matters/mutual-assistance.yaml', (text) => text.replace('articles: [4]', 'articles: [4, 42]'));
+		expected.set('matter article', `content/matters/mutual-assistance.yaml:${lineOf(copy, 'content/matters/mutual-assistance.yaml', 'articles: [4, 42]')}: articles[1]: no Article 42 in content/articles/`);
+		writeFileSync(join(copy, 'content/matters/notes.txt'), 'a stray file\n');
+		expected.set('stray matter file', 'content/matters/notes.txt: file name: only .yaml files are read here; a matter is <id>.yaml');
+		writeFileSync(join(copy, 'content/related.yaml'), 'confirmed:\n  - claims: [c-0000000000, c-ffffffffff]\n    why: Made up.\nrejected: []\n');
+		expected.set('related claim id', 'content/related.yaml:2: confirmed[0].claims[0]: no claim c-0000000000 in content/claims-ledger.json');
+
 		result = await buildCopy(copy);
 		lines = problemLines(result);
 	}), 600_000);
@@ -179,10 +187,10 @@ describe('content problems stop the build before rendering, all reported at once
 	});
 
 	it('should have a fixture for every case', () => {
-		expect([...expected.keys()].sort()).toEqual(['invalid UTF-8 in a commentary', 'invalid UTF-8 in an actor', '23.yml', 'case-only duplicate', 'event actor', 'author actor', 'note commentary', 'note article', 'raw HTML in a note', 'javascript: in a note', 'bad enum', 'bad date', 'missing field', 'unknown field', 'empty body', 'unrecorded rename', 'rename to nowhere'].sort());
+		expect([...expected.keys()].sort()).toEqual(['invalid UTF-8 in a commentary', 'invalid UTF-8 in an actor', '23.yml', 'case-only duplicate', 'event actor', 'author actor', 'note commentary', 'note article', 'raw HTML in a note', 'javascript: in a note', 'bad enum', 'bad date', 'missing field', 'unknown field', 'empty body', 'unrecorded rename', 'rename to nowhere', 'matter article', 'stray matter file', 'related claim id'].sort());
 	});
 
-	it.each(['invalid UTF-8 in a commentary', 'invalid UTF-8 in an actor', '23.yml', 'case-only duplicate', 'event actor', 'author actor', 'note commentary', 'note article', 'raw HTML in a note', 'javascript: in a note', 'bad enum', 'bad date', 'missing field', 'unknown field', 'empty body', 'unrecorded rename', 'rename to nowhere'])('should report %s', (name) => {
+	it.each(['invalid UTF-8 in a commentary', 'invalid UTF-8 in an actor', '23.yml', 'case-only duplicate', 'event actor', 'author actor', 'note commentary', 'note article', 'raw HTML in a note', 'javascript: in a note', 'bad enum', 'bad date', 'missing field', 'unknown field', 'empty body', 'unrecorded rename', 'rename to nowhere', 'matter article', 'stray matter file', 'related claim id'])('should report %s', (name) => {
 		const pattern = expected.get(name);
 		expect(pattern, `no fixture for ${name}`).toBeDefined();
 		const found = lines.some((line) => (typeof pattern === 'string' ? line.startsWith(pattern) : pattern!.test(line)));
