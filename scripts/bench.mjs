@@ -8,6 +8,9 @@
  *   npm run bench -- --cards-up-to 5      draw cards only for corpora up to 5 commentaries: larger ones
  *                                         are built without cards, and the report estimates their cards
  *                                         from the measured time per card (for a run that must be short)
+ *   npm run bench -- --alignment-only     only the related claims: precision and recall on the labelled
+ *                                         pairs, and the time to relate 5, 100 and 1,000 commentaries
+ *                                         (scripts/bench/alignment.mjs; also `npm run bench:alignment`)
  *
  * For the real site and each size it makes a cold project copy in a
  * temporary folder (synthetic commentaries from scripts/bench/corpus.mjs and
@@ -21,7 +24,7 @@
  *   5. a plain Astro site over the same commentaries, without our plugins;
  *   6. the Markdown pipeline alone, plain and ours plugin by plugin (CPU time).
  *
- * It writes bench/report.json and bench/report.md (rewritten after each size,
+ * First it measures the related claims (scripts/bench/alignment.mjs). It writes bench/report.json and bench/report.md (rewritten after each size,
  * so an interrupted run still leaves its figures) and prints them. It never
  * fails on timing; it exits non-zero only when a build fails.
  */
@@ -31,6 +34,7 @@ import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { measureAlignment, renderAlignment } from './bench/alignment.mjs';
 import { timedBuild } from './bench/build.mjs';
 import { editOneCommentary, writeSyntheticCorpus } from './bench/corpus.mjs';
 import { measureDist } from './bench/measure.mjs';
@@ -47,6 +51,7 @@ const { values } = parseArgs({
 		keep: { type: 'boolean', default: false },
 		'cards-up-to': { type: 'string', default: 'Infinity' },
 		'report-only': { type: 'boolean', default: false },
+		'alignment-only': { type: 'boolean', default: false },
 	},
 });
 const cardsUpTo = Number(values['cards-up-to']);
@@ -165,6 +170,12 @@ async function main() {
 		say(`wrote ${join(values.out, 'report.md')} from report.json`);
 		return;
 	}
+	if (values['alignment-only']) {
+		const alignment = await measureAlignment(root, { sizes });
+		process.stdout.write(`${renderAlignment(alignment)}\n`);
+		if (alignment.labelsMissing) process.exitCode = 1;
+		return;
+	}
 	const report = { generated: new Date().toISOString(), machine: machine(), sizes: /** @type {unknown[]} */ ([]) };
 	const write = () => {
 		report.machine.loadAverageAtEnd = loadavg().map((value) => Math.round(value * 100) / 100);
@@ -172,6 +183,9 @@ async function main() {
 		writeFileSync(join(values.out, 'report.md'), renderReport(report));
 	};
 	say(`machine: ${report.machine.cores} × ${report.machine.cpu}, ${report.machine.memoryGiB} GiB, Node ${report.machine.node}, load ${report.machine.loadAverageAtStart.join(' ')}`);
+	say('related claims: precision, recall and time…');
+	report.alignment = await measureAlignment(root, { sizes });
+	write();
 	for (const size of [5, ...sizes]) {
 		const result = { size, commentaries: size };
 		report.sizes.push(result);

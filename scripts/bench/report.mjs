@@ -1,8 +1,10 @@
 /**
  * The benchmark report as Markdown: the machine, one table of build figures
  * per corpus size, the page weights per type, and the targets beside the
- * measured figures (printed, never enforced).
+ * measured figures (printed, never enforced), and the related claims'
+ * quality and speed (scripts/bench/alignment.mjs).
  */
+import { renderAlignment } from './alignment.mjs';
 
 const s = (value, digits = 1) => (typeof value === 'number' && Number.isFinite(value) ? value.toFixed(digits) : '–');
 const kb = (bytes) => (typeof bytes === 'number' ? (bytes / 1000).toFixed(1) : '–');
@@ -213,7 +215,13 @@ export function renderReport(report) {
 	for (const size of sizes.filter((each) => each.search && !each.search.todo)) {
 		rows.push(target(`first search transferred (${label(size)})`, '≤ 150 KB', `${kb(size.search.firstBytes)} KB`, size.search.firstBytes <= 150000));
 	}
+	const published = report.alignment?.quality?.find((row) => row.perCommentary === report.alignment.published);
+	if (published) {
+		rows.push(target('related claims: precision on the labelled pairs', '≥ 0.9', published.precision.toFixed(3), published.precision >= 0.9));
+		rows.push(target('related claims: recall on the labelled pairs', '≥ 0.6', published.recall.toFixed(3), published.recall >= 0.6));
+	}
 	out.push(table(['target', 'goal', 'measured', ''], rows));
 	out.push('');
+	if (report.alignment) out.push(renderAlignment(report.alignment));
 	return `${out.join('\n')}\n`;
 }

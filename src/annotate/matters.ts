@@ -20,7 +20,7 @@
  * the matter's `articles` is about it as well.
  */
 import type { MatterRule, Spellings } from '../schemas/matter.ts';
-import { foldForMatching } from './matching-text.ts';
+import { foldForMatching, needsFolding } from './matching-text.ts';
 
 /** What the matcher needs of one matter. */
 export interface MatterDefinition {
@@ -136,7 +136,7 @@ function lastFormsOf(word: string, spellings: ReadonlyMap<string, string>): stri
  *   The words in order.
  */
 function textWords(text: string, spellings: ReadonlyMap<string, string>): TextWord[] {
-	const folded = foldForMatching(text);
+	const folded = foldText(text);
 	const words: TextWord[] = [];
 	let previousEnd = -1;
 	for (const match of folded.matchAll(WORD)) {
@@ -160,7 +160,21 @@ function textWords(text: string, spellings: ReadonlyMap<string, string>): TextWo
  *   The words in order.
  */
 export function foldedWords(text: string, spellings: ReadonlyMap<string, string>): string[] {
-	return [...foldForMatching(text).matchAll(WORD)].map((match) => foldSpelling(match[0].toLowerCase(), spellings));
+	return [...foldText(text).matchAll(WORD)].map((match) => foldSpelling(match[0].toLowerCase(), spellings));
+}
+
+/**
+ * A text with apostrophes, spaces and hyphens folded as recognisers read
+ * them; most texts have nothing to fold and are returned as they are
+ * (without the map back to the original, which matching does not need).
+ *
+ * @param text
+ *   Text as written.
+ * @returns
+ *   Folded text.
+ */
+function foldText(text: string): string {
+	return needsFolding(text) ? foldForMatching(text) : text;
 }
 
 /**

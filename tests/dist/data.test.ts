@@ -93,6 +93,42 @@ describe('the published dataset', () => {
 		}
 	});
 
+	it('should relate claims only to claims of other commentaries, by published matters, best first', () => {
+		const commentaryOf = new Map(dataset.commentaries.flatMap((commentary) => commentary.claims.map((claim) => [claim.id, commentary.slug])));
+		const matters = new Set(dataset.matters.map((matter) => matter.id));
+		expect(matters.size).toBeGreaterThan(0);
+		let pairs = 0;
+		for (const commentary of dataset.commentaries) {
+			for (const claim of commentary.claims) {
+				for (const related of claim.related) {
+					pairs += 1;
+					expect(commentaryOf.get(related.id), `${claim.id} → ${related.id}`).toBeDefined();
+					expect(commentaryOf.get(related.id), `${claim.id} → ${related.id}`).not.toBe(commentary.slug);
+					for (const matter of related.matters) expect(matters.has(matter), matter).toBe(true);
+					// Related by a shared matter, unless the editors confirmed the pair.
+					expect(related.confirmed || related.matters.length > 0, `${claim.id} → ${related.id}`).toBe(true);
+				}
+				// Confirmed first, then more shared matters.
+				const ranks = claim.related.map((related) => [related.confirmed ? 1 : 0, related.matters.length] as const);
+				const sorted = [...ranks].sort((a, b) => b[0] - a[0] || b[1] - a[1]);
+				expect(ranks, claim.id).toEqual(sorted);
+			}
+		}
+		expect(pairs).toBeGreaterThan(0);
+	});
+
+	it('should link each related claim by a linking annotation whose body is its permalink', () => {
+		const collection = JSON.parse(readDistFile('data/annotations.jsonld')) as {
+			first: { items: { id: string; motivation: string; body: { id: string }; target: { source: string; selector: [{ exact: string }] } }[] };
+		};
+		const claims = new Map(dataset.commentaries.flatMap((commentary) => commentary.claims.map((claim) => [claim.id, { claim, commentary }])));
+		const expected = [...claims.values()].flatMap(({ claim, commentary }) =>
+			claim.related.map((related) => [commentary.url, claim.text, claims.get(related.id)?.claim.permalink]),
+		);
+		const linking = collection.first.items.filter((item) => item.motivation === 'linking');
+		expect(linking.map((item) => [item.target.source, item.target.selector[0].exact, item.body.id])).toEqual(expected);
+	});
+
 	it('should anchor every annotation to a quote found exactly once in its page’s text', () => {
 		const collection = JSON.parse(readDistFile('data/annotations.jsonld')) as {
 			'@context': string;
@@ -105,6 +141,8 @@ describe('the published dataset', () => {
 		const mentions = dataset.commentaries.reduce((sum, c) => sum + c.claims.reduce((n, claim) => n + claim.mentions.length, 0), 0);
 		expect(items.filter((item) => item.motivation === 'identifying')).toHaveLength(mentions);
 		expect(items.filter((item) => item.motivation === 'commenting')).toHaveLength(dataset.notes.length);
+		const related = dataset.commentaries.reduce((sum, c) => sum + c.claims.reduce((n, claim) => n + claim.related.length, 0), 0);
+		expect(items.filter((item) => item.motivation === 'linking')).toHaveLength(related);
 		const textOf = new Map(
 			dataset.commentaries.map((commentary) => [
 				commentary.url,

@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { splitSentences } from '../../src/claims/segment.ts';
 import { splitFrontmatter } from '../../src/loaders/frontmatter.ts';
 import { commentarySchema } from '../../src/schemas/commentary.ts';
+import { precisionRecall, staleLabels, syntheticCommentaries } from '../../scripts/bench/alignment.mjs';
 import { cardsOf, stagesOf } from '../../scripts/bench/build.mjs';
 import { editOneCommentary, readModels, seededRandom, writeSyntheticCorpus } from '../../scripts/bench/corpus.mjs';
 import { pageType } from '../../scripts/bench/measure.mjs';
@@ -133,5 +134,55 @@ describe('reading the search budget', () => {
 
 	it('should say so when the script printed no figures', () => {
 		expect(parseSearchBudget('No search index in dist/pagefind')).toMatchObject({ todo: expect.stringContaining('printed no figures') });
+	});
+});
+
+describe('the alignment benchmark', () => {
+	const label = (a: string, b: string, related: boolean) => ({ a, b, related, kind: related ? 'same-matter' : 'hard-negative', why: '', texts: ['', ''] as [string, string] });
+
+	it('should count a labelled pair as found when either claim lists the other', () => {
+		const related = new Map([
+			['c-a', [{ id: 'c-b' }]],
+			['c-d', [{ id: 'c-c' }, { id: 'c-e' }]],
+		]);
+		const figures = precisionRecall([label('c-a', 'c-b', true), label('c-c', 'c-d', true), label('c-a', 'c-c', true), label('c-d', 'c-e', false), label('c-b', 'c-e', false)], related);
+		expect(figures).toMatchObject({ truePositives: 2, falseNegatives: 1, falsePositives: 1, trueNegatives: 1 });
+		expect(figures.precision).toBeCloseTo(2 / 3);
+		expect(figures.recall).toBeCloseTo(2 / 3);
+		expect(figures.wrong.map((pair: { a: string; found: boolean }) => [pair.a, pair.found])).toEqual([
+			['c-a', false],
+			['c-d', true],
+		]);
+	});
+
+	it('should name labels whose claims are gone or reworded', () => {
+		const commentaries = [{ slug: 'x', claims: [{ id: 'c-a', text: 'A.' }, { id: 'c-b', text: 'B.' }] }];
+		const labels = [{ ...label('c-a', 'c-b', true), texts: ['A.', 'B, reworded.'] as [string, string] }, { ...label('c-a', 'c-z', false), texts: ['A.', 'Z.'] as [string, string] }];
+		expect(staleLabels(labels, commentaries)).toEqual(['c-b: its text changed', 'c-z: no such claim']);
+	});
+
+	it('should make synthetic commentaries of real claims, with new ids, none twice in one, the same on every run', () => {
+		const mention = { kind: 'article' as const, ref: '4', text: 'Article 4', start: 0, end: 9 };
+		const real = ['one', 'two'].map((slug, at) => ({
+			slug,
+			claims: Array.from({ length: 6 }, (_, index) => ({ id: `c-${at}${index}`.padEnd(12, '0'), text: `Article 4, sentence ${slug} ${index}.`, block: 'p' as const, blockIndex: 0, index, mentions: [mention] })),
+		}));
+		const corpus = syntheticCommentaries(real, 7);
+		expect(corpus).toHaveLength(7);
+		expect(corpus.slice(0, 2)).toEqual(real);
+		const texts = new Set(real.flatMap((commentary) => commentary.claims.map((claim) => claim.text)));
+		const ids = new Set<string>();
+		for (const commentary of corpus.slice(2)) {
+			expect(commentary.claims).toHaveLength(6);
+			expect(new Set(commentary.claims.map((claim: { text: string }) => claim.text)).size).toBe(6);
+			for (const claim of commentary.claims) {
+				expect(texts.has(claim.text)).toBe(true);
+				expect(claim.mentions).toEqual([mention]);
+				expect(claim.id).toMatch(/^c-[0-9a-f]{10}$/);
+				ids.add(claim.id);
+			}
+		}
+		expect(ids.size).toBe(30);
+		expect(syntheticCommentaries(real, 7)).toEqual(corpus);
 	});
 });

@@ -39,6 +39,25 @@ function inputs(notes: DatasetInputs['notes'] = []): DatasetInputs {
 		actors: [],
 		events: [],
 		notes,
+		related: new Map(),
+		matters: [],
+	};
+}
+
+/** Two commentaries, a claim of each related to the other's (a shared matter, and a confirmed pair). */
+function relatedInputs(): DatasetInputs {
+	const other: Claim = { id: 'c-00000000b1', text: 'The pact binds Moscow.', block: 'p', blockIndex: 0, index: 0, mentions: [] };
+	return {
+		...inputs(),
+		corpus: [
+			{ slug: 'one', entry: { data: metadata }, claims },
+			{ slug: 'two', entry: { data: metadata }, claims: [other] },
+		],
+		related: new Map([
+			['c-0000000002', [{ id: 'c-00000000b1', matters: [{ id: 'mutual-assistance' }], confirmed: false }]],
+			['c-00000000b1', [{ id: 'c-0000000002', matters: [{ id: 'mutual-assistance' }], confirmed: false }, { id: 'c-0000000001', matters: [], confirmed: true }]],
+		]),
+		matters: [{ id: 'mutual-assistance', title: 'Mutual assistance', question: 'Must each defend the other?', articles: [4] }],
 	};
 }
 
@@ -96,6 +115,37 @@ describe('the published dataset', () => {
 		expect(commenting!.target.selector[0].exact).toBe('binds Russia');
 	});
 
+	it('should publish each claim’s related claims and the matters that relate them', () => {
+		const dataset = buildDataset(relatedInputs());
+		expect(dataset.matters).toEqual([{ id: 'mutual-assistance', title: 'Mutual assistance', question: 'Must each defend the other?', articles: [4] }]);
+		expect(dataset.commentaries[0]!.claims.map((claim) => claim.related)).toEqual([[], [{ id: 'c-00000000b1', matters: ['mutual-assistance'], confirmed: false }]]);
+		expect(dataset.commentaries[1]!.claims[0]!.related).toEqual([
+			{ id: 'c-0000000002', matters: ['mutual-assistance'], confirmed: false },
+			{ id: 'c-0000000001', matters: [], confirmed: true },
+		]);
+	});
+
+	it('should link each claim to each related claim with a linking annotation on the claim', () => {
+		const collection = webAnnotations(buildDataset(relatedInputs()), 'https://example.org/reader/data/annotations.jsonld', routes) as {
+			first: { items: { id: string; motivation: string; body: { id?: string }; target: { source: string; selector: [{ exact: string }, { start: number; end: number }] } }[] };
+		};
+		const linking = collection.first.items.filter((item) => item.motivation === 'linking');
+		expect(linking.map((item) => [item.target.source, item.target.selector[0].exact, item.body.id])).toEqual([
+			['https://example.org/reader/commentaries/one/', 'Article 4 binds Russia.', 'https://example.org/reader/commentaries/two/#c-00000000b1'],
+			['https://example.org/reader/commentaries/two/', 'The pact binds Moscow.', 'https://example.org/reader/commentaries/one/#c-0000000002'],
+			['https://example.org/reader/commentaries/two/', 'The pact binds Moscow.', 'https://example.org/reader/commentaries/one/#c-0000000001'],
+		]);
+		// The claim's place in its commentary's text: after the first sentence and a space.
+		expect(linking[0]!.target.selector[1]).toEqual({ type: 'TextPositionSelector', start: 24, end: 47 });
+		expect(new Set(linking.map((item) => item.id)).size).toBe(3);
+	});
+
+	it('should refuse a related claim the corpus does not hold', () => {
+		const bad = relatedInputs();
+		bad.related = new Map([['c-0000000001', [{ id: 'c-00000000ff', matters: [], confirmed: true }]]]);
+		expect(() => webAnnotations(buildDataset(bad), 'https://x/a.jsonld', routes)).toThrow(/c-0000000001 is related to c-00000000ff, which is no claim of the corpus/);
+	});
+
 	it('should refuse a note whose quote is not in its commentary', () => {
 		const note = { id: 'lost', body: 'x', data: { commentary: 'one', quote: 'not there', kind: 'context' as const, articles: [], sources: [{ url: 'https://x.org/', label: 'X' }] } };
 		expect(() => webAnnotations(buildDataset(inputs([note])), 'https://x/a.jsonld', routes)).toThrow(/content\/notes\/lost\.md: quote: found 0 times/);
@@ -106,5 +156,7 @@ describe('the published dataset', () => {
 		expect(schema['$id']).toBe('https://example.org/data/corpus.schema.json');
 		expect(schema['$schema']).toBe('https://json-schema.org/draft/2020-12/schema');
 		expect(JSON.stringify(schema)).toContain('"permalink"');
+		expect(JSON.stringify(schema)).toContain('"related"');
+		expect(JSON.stringify(schema)).toContain('"matters"');
 	});
 });

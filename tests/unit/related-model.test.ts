@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileMatters, compileSpellings } from '../../src/annotate/matters.ts';
 import {
-	BUCKET_SCAN_LIMIT,
+	CANDIDATES_PER_MATTER,
 	mattersOfClaim,
 	pairKey,
 	relatedClaims,
@@ -78,13 +78,16 @@ describe('related claims', () => {
 		expect(() => relatedClaims(CLAIMS, { confirmed: [['c-ffffffffff', A1.id]], rejected: [] }, { spellings: SPELLINGS })).not.toThrow();
 	});
 
-	it('should find candidates in a matter held by very many claims through rare stems, not by scanning it', () => {
-		const many = Array.from({ length: BUCKET_SCAN_LIMIT + 50 }, (_, index) => claim(100 + index, `c${index}`, `Filler sentence number ${index} about the clause.`, ['defence']));
+	it('should find candidates in a matter held by very many claims through rare stems first, and never none', () => {
+		const many = Array.from({ length: 2 * CANDIDATES_PER_MATTER }, (_, index) => claim(100 + index, `c${index}`, `Filler sentence about the clause, and the clause again.`, ['defence']));
 		const needle = claim(50, 'needle', 'The clause mentions zanzibar.', ['defence']);
-		const match = claim(51, 'match', 'Zanzibar is named in the clause.', ['defence']);
+		const match = claim(5000, 'match', 'Zanzibar is named in the clause.', ['defence']);
 		const related = relatedClaims([...many, needle, match], NONE, { spellings: SPELLINGS, perCommentary: 1, atMost: 3 });
+		// The match stands last of 802 claims, past the first 400: its rare stem finds it.
 		expect(related.get(needle.id)?.[0]?.id).toBe(match.id);
-		expect(related.get(needle.id)?.length).toBeLessThanOrEqual(3);
+		expect(related.get(needle.id)).toHaveLength(3);
+		// A claim sharing no rare stem still gets candidates from its bucket.
+		expect(related.get(many[0]!.id)).toHaveLength(3);
 	});
 
 	it('should give one key to a pair whatever its order', () => {

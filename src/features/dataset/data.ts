@@ -7,6 +7,7 @@ import type { Dataset } from '../../schemas/dataset.ts';
 import { getActors } from '../../corpus/actors.ts';
 import { getArticles } from '../../corpus/articles.ts';
 import { getCorpus } from '../../corpus/corpus.ts';
+import { getMatters, getRelated } from '../related/data.ts';
 import { buildDataset } from './dataset.ts';
 import { routes } from '../../utils/routes.ts';
 
@@ -21,12 +22,14 @@ let dataset: Promise<Dataset> | undefined;
 export function getDataset(site: URL | undefined): Promise<Dataset> {
 	if (!site) throw new Error('astro.config.mjs: site: the published dataset needs the site’s address');
 	dataset ??= (async () => {
-		const [corpus, articles, actors, events, notes] = await Promise.all([
+		const [corpus, articles, actors, events, notes, related, matters] = await Promise.all([
 			getCorpus(),
 			getArticles(),
 			getActors(),
 			getCollection('events'),
 			getCollection('notes'),
+			getRelated(),
+			getMatters(),
 		]);
 		return buildDataset({
 			site,
@@ -36,6 +39,8 @@ export function getDataset(site: URL | undefined): Promise<Dataset> {
 			actors: [...actors].sort((a, b) => a.id.localeCompare(b.id)),
 			events: events.map((event) => event.data).sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id)),
 			notes: [...notes].sort((a, b) => a.id.localeCompare(b.id)),
+			related,
+			matters,
 		});
 	})();
 	return dataset;

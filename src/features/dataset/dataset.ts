@@ -10,7 +10,7 @@ import type { Actor } from '../../schemas/actor.ts';
 import type { Article } from '../../schemas/article.ts';
 import type { Commentary } from '../../schemas/commentary.ts';
 import type { Claim } from '../../schemas/corpus.ts';
-import { DATASET_VERSION, datasetSchema, type Dataset, type DatasetCommentary } from '../../schemas/dataset.ts';
+import { DATASET_VERSION, datasetSchema, type Dataset, type DatasetCommentary, type DatasetMatter } from '../../schemas/dataset.ts';
 import type { TimelineEvent } from '../../schemas/event.ts';
 import type { EditorNote } from '../../schemas/note.ts';
 import type { Routes } from '../../utils/routes.ts';
@@ -26,6 +26,10 @@ export interface DatasetInputs {
 	actors: readonly { id: string; data: Actor }[];
 	events: readonly TimelineEvent[];
 	notes: readonly { id: string; body?: string | undefined; data: EditorNote }[];
+	/** Each claim's related claims, best first (a claim absent: none). */
+	related: ReadonlyMap<string, readonly { id: string; matters: readonly { id: string }[]; confirmed: boolean }[]>;
+	/** The matters that relate them. */
+	matters: readonly Readonly<Omit<DatasetMatter, 'articles'> & { articles: readonly number[] }>[];
 }
 
 /** How much context a quote selector carries on each side (the ledger uses the same). */
@@ -56,6 +60,11 @@ export function buildDataset(inputs: Readonly<DatasetInputs>): Dataset {
 					...claim,
 					permalink: absolute(routes.claim(slug, claim.id)),
 					share: absolute(routes.share(claim.id)),
+					related: (inputs.related.get(claim.id) ?? []).map((related) => ({
+						id: related.id,
+						matters: related.matters.map((matter) => matter.id),
+						confirmed: related.confirmed,
+					})),
 				})),
 			}),
 		),
@@ -63,6 +72,7 @@ export function buildDataset(inputs: Readonly<DatasetInputs>): Dataset {
 		actors: inputs.actors.map(({ id, data }) => ({ id, url: absolute(routes.actor(id)), data })),
 		events: [...inputs.events],
 		notes: inputs.notes.map(({ id, body, data }) => ({ id, text: (body ?? '').trim(), data })),
+		matters: inputs.matters.map(({ id, title, question, articles }) => ({ id, title, question, articles: [...articles] })),
 	};
 	const result = datasetSchema.safeParse(dataset);
 	if (!result.success) throw new Error(`/data/corpus.json does not fit its schema: ${result.error.message}`);
@@ -179,9 +189,11 @@ function countOccurrences(haystack: string, needle: string): number {
 }
 
 /**
- * `/data/annotations.jsonld`: every mention (body: the entity's page) and
- * every editor's note (body: its text) as a W3C Web Annotation on the
- * commentary's reading page, in one AnnotationCollection. Positions count
+ * `/data/annotations.jsonld`: every mention (body: the entity's page), every
+ * editor's note (body: its text) and every related claim (motivation
+ * `linking`: the target is the claim, the body the related claim's
+ * permalink) as a W3C Web Annotation on the commentary's reading page, in
+ * one AnnotationCollection. Positions count
  * characters of the commentary's plain text: its sentences joined by single
  * spaces, as the permalink ledger reads it.
  *
@@ -199,6 +211,7 @@ function countOccurrences(haystack: string, needle: string): number {
 export function webAnnotations(dataset: Readonly<Dataset>, id: string, routes: Routes): Record<string, unknown> {
 	const absolute = (path: string) => new URL(path, dataset.site).href;
 	const items: Record<string, unknown>[] = [];
+	const permalinkOf = new Map(dataset.commentaries.flatMap((commentary) => commentary.claims.map((claim) => [claim.id, claim.permalink])));
 	for (const commentary of dataset.commentaries) {
 		const text = commentaryPlainText(commentary.claims);
 		let offset = 0;
@@ -212,6 +225,20 @@ export function webAnnotations(dataset: Readonly<Dataset>, id: string, routes: R
 					target: textTarget(text, offset + mention.start, offset + mention.end, commentary.url),
 				});
 			});
+			if (claim.related.length > 0) {
+				const target = textTarget(text, offset, offset + claim.text.length, commentary.url);
+				for (const related of claim.related) {
+					const permalink = permalinkOf.get(related.id);
+					if (!permalink) throw new Error(`/data/annotations.jsonld: ${claim.id} is related to ${related.id}, which is no claim of the corpus`);
+					items.push({
+						id: `${id}#${claim.id}-related-${related.id}`,
+						type: 'Annotation',
+						motivation: 'linking',
+						body: { id: permalink, type: 'SpecificResource', purpose: 'linking' },
+						target,
+					});
+				}
+			}
 			offset += claim.text.length + 1;
 		}
 		for (const note of dataset.notes.filter((candidate) => candidate.data.commentary === commentary.slug)) {
@@ -237,7 +264,7 @@ export function webAnnotations(dataset: Readonly<Dataset>, id: string, routes: R
 		'@context': 'http://www.w3.org/ns/anno.jsonld',
 		id,
 		type: 'AnnotationCollection',
-		label: 'Treaty Reader: mentions and editors’ notes',
+		label: 'Treaty Reader: mentions, editors’ notes and related claims',
 		total: items.length,
 		first: { id: `${id}#page-1`, type: 'AnnotationPage', startIndex: 0, items },
 	};

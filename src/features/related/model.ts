@@ -14,11 +14,10 @@
  * all.
  *
  * Candidates come from an inverted index matter → claims, never from all
- * pairs. A matter held by more than `BUCKET_SCAN_LIMIT` claims (only in a
- * corpus far larger than today's) is not scanned whole: its candidates for a
- * claim are the claims of the bucket sharing one of the claim's word stems
- * that at most `STEM_POSTINGS_LIMIT` claims of the bucket hold, so the work
- * per claim stays bounded and the whole stays near-linear in the number of
+ * pairs. A matter held by more than `CANDIDATES_PER_MATTER` claims (only in
+ * a corpus far larger than today's) is not scanned whole: a claim considers
+ * that many of its claims, those sharing its rarest word stems first, so the
+ * work per claim stays bounded and the whole near-linear in the number of
  * claims.
  */
 import type { Claim } from '../../schemas/corpus.ts';
@@ -36,11 +35,12 @@ export const RELATED_PER_COMMENTARY = 2;
 /** How many related claims a claim keeps in all (binds only with many commentaries; confirmed ones always stay). */
 export const RELATED_AT_MOST = 12;
 
-/** A matter's bucket larger than this is searched by word stems instead of scanned whole. */
-export const BUCKET_SCAN_LIMIT = 400;
-
-/** In a large bucket, a stem held by more claims than this is too common to find candidates by. */
-export const STEM_POSTINGS_LIMIT = 100;
+/**
+ * How many claims of one matter a claim considers at most: the whole bucket
+ * while it is this small (every corpus of a few dozen commentaries), else the
+ * claims sharing its rarest stems first.
+ */
+export const CANDIDATES_PER_MATTER = 400;
 
 /** A claim as relations are computed over it. */
 export interface MatteredClaim {
@@ -223,8 +223,10 @@ function keepPerCommentary(ranked: readonly RelatedRecord[], perCommentary: numb
 
 /**
  * The candidates of a claim in one matter's bucket: the whole bucket while it
- * is small; in a large one, the claims sharing one of the claim's stems that
- * is rare enough within the bucket (postings built once per bucket).
+ * holds at most `CANDIDATES_PER_MATTER` claims; in a larger one, that many:
+ * first the claims sharing the claim's weightiest (rarest) stems, then the
+ * rest of the bucket, each list read from a place that depends on the claim
+ * so that no commentary is always first. Postings are built once per bucket.
  *
  * @param buckets
  *   Matter → claim positions.
@@ -237,7 +239,7 @@ function bucketSearch(buckets: ReadonlyMap<string, readonly number[]>, vectors: 
 	const postings = new Map<string, Map<string, number[]>>();
 	return (matter, claim) => {
 		const bucket = buckets.get(matter) ?? [];
-		if (bucket.length <= BUCKET_SCAN_LIMIT) return bucket;
+		if (bucket.length <= CANDIDATES_PER_MATTER) return bucket;
 		let index = postings.get(matter);
 		if (!index) {
 			const built = new Map<string, number[]>();
@@ -252,10 +254,15 @@ function bucketSearch(buckets: ReadonlyMap<string, readonly number[]>, vectors: 
 			postings.set(matter, built);
 		}
 		const found = new Set<number>();
-		for (const item of vectors[claim]?.keys() ?? []) {
-			const list = index.get(item);
-			if (list && list.length <= STEM_POSTINGS_LIMIT) for (const member of list) found.add(member);
+		const take = (list: readonly number[]) => {
+			for (let step = 0; step < list.length && found.size < CANDIDATES_PER_MATTER; step++) found.add(list[(claim + step) % list.length] ?? claim);
+		};
+		const weightiest = [...(vectors[claim] ?? new Map<string, number>())].sort(([, a], [, b]) => b - a);
+		for (const [item] of weightiest) {
+			if (found.size >= CANDIDATES_PER_MATTER) break;
+			take(index.get(item) ?? []);
 		}
+		take(bucket);
 		return found;
 	};
 }
