@@ -67,6 +67,8 @@ export interface Routes {
 	sitemap(): string;
 	/** Precomputed citations of every sentence of a commentary (JSON, fetched by the cite panel). */
 	citations(slug: string): string;
+	/** Every sentence's related claims in other commentaries, for a commentary (JSON, fetched by the claim panel). */
+	related(slug: string): string;
 	/**
 	 * The absolute address of a path from this module, on the site's public
 	 * address (`SITE_URL`, see `src/utils/site-url.ts`).
@@ -167,6 +169,7 @@ export function createRoutes(base: string | undefined, site?: string | undefined
 		feed: () => withBase('/feed.xml'),
 		sitemap: () => withBase('/sitemap-index.xml'),
 		citations: (slug) => withBase(`/data/citations/${encodeURIComponent(slug)}.json`),
+		related: (slug) => withBase(`/data/related/${encodeURIComponent(slug)}.json`),
 		absolute: (path) => {
 			if (!site) throw new Error('routes.absolute needs the site address (Astro `site`, set from SITE_URL)');
 			return new URL(path, site).href;

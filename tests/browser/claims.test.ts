@@ -62,7 +62,8 @@ describe('claims in the browser', () => {
 			const id = await claim.getAttribute('id');
 			const control = claim.locator('a.claim-link');
 			expect(await control.getAttribute('href')).toBe(`#${id}`);
-			expect(await control.getAttribute('aria-label')).toBe('Link to this sentence');
+			// The name says how many other commentaries discuss the sentence, when any do (tests/browser/related.test.ts).
+			expect(await control.getAttribute('aria-label')).toMatch(/^Link to this sentence(; discussed by \d+ other commentar(y|ies))?$/);
 			expect(await control.evaluate((el) => getComputedStyle(el).opacity)).toBe('0');
 			await control.focus();
 			expect(await control.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');

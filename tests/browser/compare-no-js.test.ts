@@ -48,7 +48,8 @@ describe('the compare view without JavaScript', () => {
 						}),
 					)
 					.toBe(true);
-				const rows = await section.locator('tbody tr').evaluateAll((trs) =>
+				// Claim rows (a paired row's caption row holds no claim).
+				const rows = await section.locator('tbody tr:has(td)').evaluateAll((trs) =>
 					trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => ({ top: Math.round(td.getBoundingClientRect().top), left: Math.round(td.getBoundingClientRect().left), empty: td.classList.contains('is-empty') }))),
 				);
 				expect(rows.length).toBeGreaterThan(3);

@@ -68,4 +68,16 @@ describe('sharePageCacheKeys', () => {
 		expect(sharePageCacheKeys({ accessed: '2026-12-02' })(live('One.', 'Two.', 'Another title'))).not.toBe(same);
 		expect(sharePageCacheKeys({ accessed: '2026-12-03' })(live('One.', 'Two.'))).not.toBe(same);
 	});
+
+	it('should give a new key when the related claims the page prints change', () => {
+		const key = sharePageCacheKeys({ accessed: '2026-12-02' });
+		const group = (text: string, credit = 'Ann Writer') => [
+			{ commentary: 'beta', credit, title: 'B', claims: [{ id: 'c-9', text, matters: [{ id: 'm', title: 'M' }], confirmed: false }] },
+		];
+		const printed = key(live('One.', 'Two.'), group('Other.'));
+		expect(key(live('One.', 'Two.'), group('Other.'))).toBe(printed);
+		expect(printed).not.toBe(key(live('One.', 'Two.')));
+		expect(key(live('One.', 'Two.'), group('Other!'))).not.toBe(printed);
+		expect(key(live('One.', 'Two.'), group('Other.', 'Bea Author'))).not.toBe(printed);
+	});
 });

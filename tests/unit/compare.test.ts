@@ -20,9 +20,11 @@ import {
 	commentaryData,
 	countLabel,
 	countsText,
+	emptyCellText,
 	isMentionKind,
 	notesByClaim,
 	pairId,
+	pairedRowCaption,
 	parsePairId,
 	parseSelection,
 	parseTopicKey,
@@ -37,6 +39,7 @@ import {
 	topicKey,
 	topicRail,
 	type CompareClaim,
+	type CompareRelated,
 } from '../../src/features/compare/model.ts';
 import type { Claim } from '../../src/schemas/corpus.ts';
 
@@ -220,11 +223,103 @@ describe('alignment', () => {
 
 	it('should set the claims side by side, row by row, with gaps where a column has no more', () => {
 		const rows = alignedRows([roy, rekha], 'article:4');
-		expect(rows.map((row) => row.map((c) => c?.id ?? null))).toEqual([
+		expect(rows.map((row) => row.cells.map((c) => c?.id ?? null))).toEqual([
 			['c-0000000002', 'c-0000000011'],
 			['c-0000000003', null],
 		]);
+		expect(rows.every((row) => !row.paired && row.matters.length === 0)).toBe(true);
 		expect(alignedRows([roy, rekha], 'actor:nobody')).toEqual([]);
+	});
+
+	/** Three columns with four, three and two claims about Article 4, in reading order. */
+	const a4 = (id: string, blockIndex: number) => claim(id, `Article 4, sentence ${id}.`, blockIndex, [['article', '4', 'Article 4']]);
+	const left = { claims: [a4('c-a1', 0), a4('c-a2', 1), a4('c-a3', 2), a4('c-a4', 3)] };
+	const middle = { claims: [a4('c-b1', 0), a4('c-b2', 1), claim('c-bx', 'No article here.', 2), a4('c-b3', 3)] };
+	const right = { claims: [a4('c-c1', 0), a4('c-c2', 1)] };
+	/** Symmetric related claims from `[a, b, score, matters, confirmed]`. */
+	function relatedOf(links: [string, string, number, string[], boolean?][]): Map<string, CompareRelated[]> {
+		const related = new Map<string, CompareRelated[]>();
+		for (const [a, b, score, matters, confirmed = false] of links) {
+			related.set(a, [...(related.get(a) ?? []), { id: b, score, matters, confirmed }]);
+			related.set(b, [...(related.get(b) ?? []), { id: a, score, matters, confirmed }]);
+		}
+		return related;
+	}
+	const ids = (rows: ReturnType<typeof alignedRows>) => rows.map((row) => row.cells.map((c) => c?.id ?? null));
+
+	it('should pair related claims greedily by score, each claim once, paired rows in reading order and the rest after', () => {
+		// a3 is related to b1 (0.9) and to b2 (0.5); a1 to b2 (0.8): the best links win, a3–b2 loses (both used).
+		const related = relatedOf([
+			['c-a3', 'c-b1', 0.9, ['Alliance']],
+			['c-a1', 'c-b2', 0.8, ['Labour']],
+			['c-a3', 'c-b2', 0.5, ['Alliance']],
+		]);
+		const rows = alignedRows([left, middle], 'article:4', related);
+		expect(ids(rows)).toEqual([
+			['c-a1', 'c-b2'],
+			['c-a3', 'c-b1'],
+			['c-a2', 'c-b3'],
+			['c-a4', null],
+		]);
+		expect(rows.map((row) => row.paired)).toEqual([true, true, false, false]);
+		expect(rows.map((row) => row.matters)).toEqual([['Labour'], ['Alliance'], [], []]);
+	});
+
+	it('should put a confirmed link first, whatever its score, and keep the stronger record of a link seen from both sides', () => {
+		const related = new Map<string, CompareRelated[]>([
+			// a1–b1 is recorded twice: 0.2 from a1’s side, 0.9 from b1’s; at 0.9 it beats a1–b2.
+			['c-a1', [{ id: 'c-b1', score: 0.2, matters: ['Alliance'], confirmed: false }, { id: 'c-b2', score: 0.5, matters: ['Alliance'], confirmed: false }]],
+			['c-b1', [{ id: 'c-a1', score: 0.9, matters: ['Alliance'], confirmed: false }]],
+			// a4–b3 is confirmed by the editors (no shared matter): it comes before a4–b1, whose score is higher.
+			['c-a4', [{ id: 'c-b1', score: 0.95, matters: ['Alliance'], confirmed: false }]],
+			['c-b3', [{ id: 'c-a4', score: 0.1, matters: [], confirmed: true }]],
+		]);
+		const rows = alignedRows([left, middle], 'article:4', related);
+		expect(ids(rows)).toEqual([
+			['c-a1', 'c-b1'],
+			['c-a4', 'c-b3'],
+			['c-a2', 'c-b2'],
+			['c-a3', null],
+		]);
+		expect(rows[1]).toMatchObject({ paired: true, matters: [], confirmed: true });
+		expect(pairedRowCaption(rows[1]!)).toBe('Linked by the editors');
+		expect(pairedRowCaption(rows[0]!)).toBe('Both on: Alliance');
+	});
+
+	it('should leave out links to claims about other topics or in the same column', () => {
+		const related = relatedOf([
+			['c-a1', 'c-bx', 0.9, ['Alliance']],
+			['c-a1', 'c-a2', 0.9, ['Alliance']],
+			['c-a1', 'c-nowhere', 0.9, ['Alliance']],
+		]);
+		expect(alignedRows([left, middle], 'article:4', related).some((row) => row.paired)).toBe(false);
+	});
+
+	it('should join a third column’s claim to a paired row where its column is free, and caption the row', () => {
+		const related = relatedOf([
+			['c-a2', 'c-b2', 0.9, ['Alliance']],
+			['c-b2', 'c-c1', 0.7, ['Alliance', 'Sanctions']],
+			['c-c1', 'c-a4', 0.5, ['Sanctions']],
+			['c-c2', 'c-b3', 0.4, ['Labour']],
+		]);
+		const rows = alignedRows([left, middle, right], 'article:4', related);
+		expect(ids(rows)).toEqual([
+			['c-a2', 'c-b2', 'c-c1'],
+			[null, 'c-b3', 'c-c2'],
+			['c-a1', 'c-b1', null],
+			['c-a3', null, null],
+			['c-a4', null, null],
+		]);
+		expect(rows[0]!.matters).toEqual(['Alliance', 'Sanctions']);
+		expect(pairedRowCaption(rows[0]!)).toBe('All three on: Alliance; Sanctions');
+		expect(pairedRowCaption(rows[1]!)).toBe('Both on: Labour');
+	});
+
+	it('should say what an empty cell means', () => {
+		expect(emptyCellText(false, false, true)).toBe('Not discussed');
+		expect(emptyCellText(false, true, false)).toBe('Nothing more');
+		expect(emptyCellText(true, true, false)).toBe('No sentence on this matter');
+		expect(emptyCellText(true, false, false)).toBe('Nothing more');
 	});
 
 	it('should step within a column and stop at both ends', () => {

@@ -48,13 +48,13 @@ describe('the citations file', () => {
 
 describe('the reading page’s links', () => {
 	it('should read back the links it writes as data attributes', () => {
-		const links = { citations: '/data/citations/a.json', permalink: 'https://example.org/commentaries/a/' };
+		const links = { citations: '/data/citations/a.json', related: '/data/related/a.json', permalink: 'https://example.org/commentaries/a/' };
 		const attributes = readingLinkAttributes(links);
-		expect(attributes).toEqual({ 'data-citations': links.citations, 'data-permalink': links.permalink });
+		expect(attributes).toEqual({ 'data-citations': links.citations, 'data-related': links.related, 'data-permalink': links.permalink });
 		// `dataset` names: `data-citations` → `citations`.
 		const dataset = Object.fromEntries(Object.entries(attributes).map(([name, value]) => [name.replace(/^data-/, ''), value]));
 		expect(readReadingLinks(dataset)).toEqual(links);
-		expect(readReadingLinks({})).toEqual({ citations: '', permalink: '' });
+		expect(readReadingLinks({})).toEqual({ citations: '', related: '', permalink: '' });
 	});
 });
 

@@ -3,7 +3,8 @@
  * sentence's old wording, a withdrawn sentence (src/features/sharing/share-page-model.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { sharePageModel, type ShareCommentary, type ShareContext } from '../../src/features/sharing/share-page-model.ts';
+import { sharePageModel, sharePageRelated, type ShareCommentary, type ShareContext } from '../../src/features/sharing/share-page-model.ts';
+import type { RelatedGroup } from '../../src/features/sharing/related-claims.ts';
 import type { SharePage } from '../../src/features/sharing/share-pages.ts';
 import type { Claim } from '../../src/schemas/corpus.ts';
 import type { CitableWork, ClaimCitations } from '../../src/features/sharing/cite.ts';
@@ -38,12 +39,21 @@ const work: CitableWork = {
 	citationType: 'webpage',
 	originalUrl: null,
 };
+/** Another commentary's sentence on the same matter, for the sentence `c-0000000001` only. */
+const otherView: RelatedGroup = {
+	commentary: 'another-piece',
+	credit: 'Bea Author',
+	title: 'Another piece',
+	claims: [{ id: 'c-0000000100', text: 'Article 4 binds both sides.', matters: [{ id: 'mutual-assistance', title: 'Mutual assistance' }], confirmed: false }],
+};
+const relatedTo = (id: string): RelatedGroup[] => (id === 'c-0000000001' ? [otherView] : []);
 const context: ShareContext<ShareCommentary> = {
 	routes: createRoutes('/', 'https://example.org'),
 	actorNames: new Map([['japan', 'Japan'], ['russia', 'Russia']]),
 	work: () => work,
 	citations: (cited): ClaimCitations => ({ url: cited.id, apa: 'APA', chicago: 'Chicago', mla: 'MLA', bibtex: '', ris: '', csl: '' }),
 	permalink: (slug, id) => `https://example.org/commentaries/${slug}/#${id}`,
+	related: relatedTo,
 };
 
 describe('sharePageModel', () => {
@@ -64,6 +74,7 @@ describe('sharePageModel', () => {
 			{ href: '/actors/russia/', text: 'Russia', kind: 'actor' },
 		]);
 		expect(model.citations?.url).toBe('c-0000000001');
+		expect(model.related).toEqual([otherView]);
 	});
 
 	it('should show an edited sentence’s old wording and point its canonical at the new', () => {
@@ -77,6 +88,15 @@ describe('sharePageModel', () => {
 		expect(model.successorPermalink).toBe('https://example.org/commentaries/a-piece/#c-0000000002');
 		expect(model.mentions).toEqual([]);
 		expect(model.citations).toBeUndefined();
+	});
+
+	it('should print related claims on a current sentence’s page only (an old id’s page leads to the new wording’s)', () => {
+		const live = { kind: 'live' as const, claim: sentence, previous: undefined, next: undefined, entry };
+		expect(sharePageRelated(live, relatedTo)).toEqual([otherView]);
+		expect(sharePageRelated({ ...live, claim: claim('c-0000000003', 'Alone.') }, relatedTo)).toEqual([]);
+		const moved = sharePageModel({ kind: 'moved', id: 'c-0000000001', oldText: 'The old wording.', successor: sentence, entry }, context);
+		expect(moved.related).toEqual([]);
+		expect(sharePageRelated({ kind: 'retired', id: 'c-0000000001', oldText: 'Gone.', reason: 'Withdrawn.', entry }, relatedTo)).toEqual([]);
 	});
 
 	it('should give a withdrawn sentence its reason and no quotation', () => {

@@ -1,7 +1,8 @@
 /**
  * The compare view's data, read once per build from the corpus and the
  * registries: each commentary's claims with the editors' notes placed on the
- * claims they cover, column labels, and a label for every topic. The pages
+ * claims they cover, column labels, a label for every topic, and each claim's
+ * related claims (which pair the rows by topic). The pages
  * and the parts under `/compare/parts/` both read it from here.
  */
 import { toString } from 'mdast-util-to-string';
@@ -12,6 +13,7 @@ import { getCorpus } from '../../corpus/corpus.ts';
 import { shortCredit, surnames } from '../../utils/credit.ts';
 import { formatIsoRange } from '../../utils/format-date.ts';
 import { NOTE_KIND_LABEL } from '../../utils/labels.ts';
+import { getRelated } from '../related/data.ts';
 import {
 	claimTopics,
 	claimsOfNote,
@@ -20,6 +22,7 @@ import {
 	type CompareCommentary,
 	type CompareCommentaryData,
 	type CompareNote,
+	type CompareRelated,
 	type CompareTopicInfo,
 } from './model.ts';
 
@@ -30,6 +33,8 @@ export interface CompareData {
 	columns: Map<string, CompareCommentaryData>;
 	/** Label and page of every topic discussed anywhere, by key. */
 	topics: Record<string, CompareTopicInfo>;
+	/** Each claim's related claims in other commentaries, ranked. */
+	related: Map<string, CompareRelated[]>;
 }
 
 let cached: Promise<CompareData> | undefined;
@@ -88,5 +93,11 @@ async function load(): Promise<CompareData> {
 		columns.set(slug, commentaryData(slug, claims, own));
 		for (const claim of claims) for (const key of claimTopics(claim)) topics[key] ??= topicInfo(key, actorNames);
 	}
-	return { commentaries, columns, topics };
+	const related = new Map(
+		[...(await getRelated())].map(([id, claims]) => [
+			id,
+			claims.map((claim) => ({ id: claim.id, score: claim.score, confirmed: claim.confirmed, matters: claim.matters.map((matter) => matter.title) })),
+		]),
+	);
+	return { commentaries, columns, topics, related };
 }

@@ -389,21 +389,169 @@ export function claimsAbout<T extends CompareClaim>(column: { claims: readonly T
 	return column.claims.filter((claim) => claimTopics(claim).includes(key));
 }
 
+/** A related claim of another commentary, as the compare view pairs rows by it. */
+export interface CompareRelated {
+	id: string;
+	/** The build's ranking score (higher is closer). */
+	score: number;
+	/** An editor confirmed the link. */
+	confirmed: boolean;
+	/** Titles of the matters the two claims share. */
+	matters: readonly string[];
+}
+
+/** One row of a topic's claims side by side. */
+export interface AlignedRow<T> {
+	/** Each column's claim, or `null` where it has none in this row. */
+	cells: (T | null)[];
+	/** The row's claims are related (they discuss the same matter): why they sit together. */
+	paired: boolean;
+	/** Titles of the matters they share, each once, in the order found. */
+	matters: string[];
+	/** An editor confirmed a link of the row. */
+	confirmed: boolean;
+}
+
+/** A link between two claims of different columns about a topic. */
+interface RowLink<T> {
+	from: { column: number; index: number; claim: T };
+	to: { column: number; index: number; claim: T };
+	related: CompareRelated;
+}
+
 /**
- * The claims about a topic side by side, row by row: row `i` holds each
- * column's `i`-th claim about it, or `null` where a column has no more.
+ * The links between claims of different columns about a topic, each pair
+ * once (a link recorded from either side; the stronger record kept), best
+ * first: confirmed, then by score, then in reading order.
+ */
+function rowLinks<T extends CompareClaim>(lists: readonly (readonly T[])[], related: ReadonlyMap<string, readonly CompareRelated[]>): RowLink<T>[] {
+	const at = new Map<string, { column: number; index: number; claim: T }>();
+	lists.forEach((list, column) => list.forEach((claim, index) => at.set(claim.id, { column, index, claim })));
+	const links = new Map<string, RowLink<T>>();
+	for (const place of at.values()) {
+		for (const other of related.get(place.claim.id) ?? []) {
+			const there = at.get(other.id);
+			if (!there || there.column === place.column) continue;
+			const [from, to] = place.column < there.column ? [place, there] : [there, place];
+			const key = `${from.claim.id} ${to.claim.id}`;
+			const known = links.get(key);
+			if (!known || stronger(other, known.related)) links.set(key, { from, to, related: other });
+		}
+	}
+	return [...links.values()].sort(
+		(a, b) =>
+			Number(b.related.confirmed) - Number(a.related.confirmed) ||
+			b.related.score - a.related.score ||
+			a.from.column - b.from.column ||
+			a.from.index - b.from.index ||
+			a.to.column - b.to.column ||
+			a.to.index - b.to.index,
+	);
+}
+
+/** Whether one record of a link ranks above another: confirmed first, then by score. */
+function stronger(a: CompareRelated, b: CompareRelated): boolean {
+	return a.confirmed !== b.confirmed ? a.confirmed : a.score > b.score;
+}
+
+/**
+ * The claims about a topic side by side. Related claims (claims of different
+ * columns about the same matter) share a row: links are taken greedily, best
+ * first (confirmed, then by score), each claim used once; a link whose one
+ * claim already has a row joins that row when the row has no claim yet in
+ * the other's column. Paired rows come in reading order (of the first column
+ * that has a claim in them); then the claims no link placed, row `i` holding
+ * each column's `i`-th such claim in reading order, or `null` where a column
+ * has no more.
  *
  * @param columns
  *   The columns.
  * @param key
  *   Topic key.
+ * @param related
+ *   Each claim's related claims (default: none, so rows go by position only).
  * @returns
- *   As many rows as the column with most claims about the topic has claims.
+ *   The rows: paired first, then the rest.
  */
-export function alignedRows<T extends CompareClaim>(columns: readonly { claims: readonly T[] }[], key: string): (T | null)[][] {
+export function alignedRows<T extends CompareClaim>(
+	columns: readonly { claims: readonly T[] }[],
+	key: string,
+	related: ReadonlyMap<string, readonly CompareRelated[]> = new Map(),
+): AlignedRow<T>[] {
 	const lists = columns.map((column) => claimsAbout(column, key));
-	const length = Math.max(0, ...lists.map((list) => list.length));
-	return Array.from({ length }, (_, row) => lists.map((list) => list[row] ?? null));
+	const rowOf = new Map<string, AlignedRow<T> & { order: number[] }>();
+	const paired: (AlignedRow<T> & { order: number[] })[] = [];
+	const join = (row: AlignedRow<T>, link: RowLink<T>) => {
+		for (const matter of link.related.matters) if (!row.matters.includes(matter)) row.matters.push(matter);
+		row.confirmed ||= link.related.confirmed;
+	};
+	for (const link of rowLinks(lists, related)) {
+		const fromRow = rowOf.get(link.from.claim.id);
+		const toRow = rowOf.get(link.to.claim.id);
+		if (!fromRow && !toRow) {
+			const row: AlignedRow<T> & { order: number[] } = { cells: lists.map(() => null), paired: true, matters: [], confirmed: false, order: lists.map(() => Infinity) };
+			paired.push(row);
+			for (const end of [link.from, link.to]) {
+				row.cells[end.column] = end.claim;
+				row.order[end.column] = end.index;
+				rowOf.set(end.claim.id, row);
+			}
+			join(row, link);
+			continue;
+		}
+		// One end has a row already: the other joins it if its column is free there.
+		const [row, end] = fromRow && !toRow ? [fromRow, link.to] : toRow && !fromRow ? [toRow, link.from] : [undefined, undefined];
+		if (!row || !end || row.cells[end.column] !== null) continue;
+		row.cells[end.column] = end.claim;
+		row.order[end.column] = end.index;
+		rowOf.set(end.claim.id, row);
+		join(row, link);
+	}
+	paired.sort((a, b) => {
+		for (let column = 0; column < lists.length; column++) {
+			const difference = a.order[column]! - b.order[column]!;
+			if (difference !== 0 && !Number.isNaN(difference)) return difference;
+		}
+		return 0;
+	});
+	const rest = lists.map((list) => list.filter((claim) => !rowOf.has(claim.id)));
+	const length = Math.max(0, ...rest.map((list) => list.length));
+	return [
+		...paired.map(({ cells, matters, confirmed }) => ({ cells, paired: true, matters, confirmed })),
+		...Array.from({ length }, (_, row) => ({ cells: rest.map((list) => list[row] ?? null), paired: false, matters: [], confirmed: false })),
+	];
+}
+
+/**
+ * What a paired row's caption says: why its claims sit together.
+ *
+ * @param row
+ *   A paired row.
+ * @returns
+ *   `Both on: Mutual military assistance`, `All three on: …`, or, for a link
+ *   an editor made without a shared matter, `Linked by the editors`.
+ */
+export function pairedRowCaption(row: Pick<AlignedRow<unknown>, 'cells' | 'matters'>): string {
+	if (row.matters.length === 0) return 'Linked by the editors';
+	const filled = row.cells.filter((cell) => cell !== null).length;
+	return `${filled > 2 ? 'All three' : 'Both'} on: ${row.matters.join('; ')}`;
+}
+
+/**
+ * What an empty cell says.
+ *
+ * @param discussed
+ *   Whether its column has any claim about the topic.
+ * @param paired
+ *   Whether the row is a paired row.
+ * @param first
+ *   Whether it is the topic's first row.
+ * @returns
+ *   `Not discussed`, `No sentence on this matter`, or `Nothing more`.
+ */
+export function emptyCellText(discussed: boolean, paired: boolean, first: boolean): string {
+	if (!discussed) return first ? 'Not discussed' : 'Nothing more';
+	return paired ? 'No sentence on this matter' : 'Nothing more';
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * What the reading page tells its script on its `<article>`: where the
- * commentary's citations file is and the public address of the page (the
- * base of the links the claim panel copies). Written by the page and read by
+ * commentary's citations and related files are and the public address of the
+ * page (the base of the links the claim panel copies). Written by the page and read by
  * the script with this module. Pure.
  */
 
@@ -9,6 +9,8 @@
 export interface ReadingLinks {
 	/** The commentary's citations file (`routes.citations`). */
 	citations: string;
+	/** The commentary's related file (`routes.related`). */
+	related: string;
 	/** The page's absolute public address, without a fragment. */
 	permalink: string;
 }
@@ -16,6 +18,7 @@ export interface ReadingLinks {
 /** The attributes as the page writes them. */
 export interface ReadingLinkAttributes {
 	'data-citations': string;
+	'data-related': string;
 	'data-permalink': string;
 }
 
@@ -28,8 +31,8 @@ export const READING_LINKS_SELECTOR = '[data-citations]';
  * @param links
  *   The links.
  */
-export function readingLinkAttributes({ citations, permalink }: ReadingLinks): ReadingLinkAttributes {
-	return { 'data-citations': citations, 'data-permalink': permalink };
+export function readingLinkAttributes({ citations, related, permalink }: ReadingLinks): ReadingLinkAttributes {
+	return { 'data-citations': citations, 'data-related': related, 'data-permalink': permalink };
 }
 
 /**
@@ -41,5 +44,5 @@ export function readingLinkAttributes({ citations, permalink }: ReadingLinks): R
  *   The links; a missing attribute reads as an empty string.
  */
 export function readReadingLinks(dataset: DOMStringMap): ReadingLinks {
-	return { citations: dataset['citations'] ?? '', permalink: dataset['permalink'] ?? '' };
+	return { citations: dataset['citations'] ?? '', related: dataset['related'] ?? '', permalink: dataset['permalink'] ?? '' };
 }

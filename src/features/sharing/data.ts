@@ -13,6 +13,9 @@ import { getCorpus } from '../../corpus/corpus.ts';
 import { routes } from '../../utils/routes.ts';
 import { retiredByCommentary, sharePagesFrom, type RetiredClaimPage, type SharePage as AnySharePage } from './share-pages.ts';
 import { currentSlug } from '../../loaders/renames.ts';
+import { shortCredit } from '../../utils/credit.ts';
+import { getRelated } from '../related/data.ts';
+import { groupRelated, type RelatedGroup } from './related-claims.ts';
 
 export { sharePageId } from './share-pages.ts';
 
@@ -78,4 +81,33 @@ export function citationsOf(claim: Pick<Claim, 'id' | 'text'>, entry: Commentary
 		citersBySlug.set(entry.id, cite);
 	}
 	return cite(claim);
+}
+
+let relatedGroups: Promise<(claimId: string) => RelatedGroup[]> | undefined;
+
+/**
+ * Every sentence's related claims as readers see them (grouped by the other
+ * commentary, with its credit and title), worked out once per build: the
+ * share pages, the reading pages and their related files ask.
+ *
+ * @returns
+ *   A lookup: sentence id → its groups (empty when it has none).
+ */
+export function getRelatedGroups(): Promise<(claimId: string) => RelatedGroup[]> {
+	relatedGroups ??= loadRelatedGroups();
+	return relatedGroups;
+}
+
+async function loadRelatedGroups(): Promise<(claimId: string) => RelatedGroup[]> {
+	const [related, corpus] = await Promise.all([getRelated(), getCorpus()]);
+	const names = new Map(corpus.map(({ slug, entry }) => [slug, { credit: shortCredit(entry.data.authors), title: entry.data.title }]));
+	const groups = new Map<string, RelatedGroup[]>();
+	return (claimId) => {
+		let found = groups.get(claimId);
+		if (!found) {
+			found = groupRelated(related.get(claimId) ?? [], names);
+			groups.set(claimId, found);
+		}
+		return found;
+	};
 }

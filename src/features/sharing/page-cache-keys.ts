@@ -43,19 +43,21 @@ export interface KeyedEntry {
  *   Data every share page reads beyond its props (the actor names it prints,
  *   the citations' access date); digested once.
  * @returns
- *   The cache key of a share page: its own data, its commentary's data and the
- *   shared digest. Each commentary's data is digested once.
+ *   The cache key of a share page: its own data, what else it prints of its
+ *   own (`printed`: the related claims of other commentaries, with their
+ *   names), its commentary's data and the shared digest. Each commentary's
+ *   data is digested once.
  */
-export function sharePageCacheKeys<E extends KeyedEntry>(shared: unknown): (page: SharePage<E>) => string {
+export function sharePageCacheKeys<E extends KeyedEntry>(shared: unknown): (page: SharePage<E>, printed?: unknown) => string {
 	const sharedDigest = digestOf(shared);
 	const entryDigests = new Map<string, string>();
-	return (page) => {
+	return (page, printed) => {
 		const { entry, ...own } = page;
 		let entryDigest = entryDigests.get(entry.id);
 		if (!entryDigest) {
 			entryDigest = digestOf(entry.id, entry.data);
 			entryDigests.set(entry.id, entryDigest);
 		}
-		return digestOf(own, entryDigest, sharedDigest);
+		return digestOf(own, printed, entryDigest, sharedDigest);
 	};
 }

@@ -14,6 +14,7 @@ import { mentionedEntities } from '../../corpus/aggregate.ts';
 import type { CitableWork, ClaimCitations } from './cite.ts';
 import { articleJsonLd, highwireMeta } from './scholarly-meta.ts';
 import { sharePageId, type SharePage } from './share-pages.ts';
+import type { RelatedGroup } from './related-claims.ts';
 
 /** The commentary data a share page prints. */
 export type ShareCommentaryData = Pick<Commentary, 'title' | 'titleSupplied' | 'authors' | 'outlet' | 'published'>;
@@ -36,6 +37,8 @@ export interface ShareContext<E extends ShareCommentary> {
 	citations(claim: Claim, entry: E): ClaimCitations;
 	/** A sentence's absolute permalink. */
 	permalink(slug: string, id: string): string;
+	/** A current sentence's related claims in other commentaries, grouped by commentary. */
+	related(claimId: string): readonly RelatedGroup[];
 }
 
 /** The document head of a share page (`Base.astro`'s props). */
@@ -77,6 +80,24 @@ export interface SharePageModel<E extends ShareCommentary> {
 	permalink: string | undefined;
 	/** An edited sentence's successor's permalink. */
 	successorPermalink: string | undefined;
+	/** What other commentaries say about the same matter (a live sentence's; none for the others). */
+	related: readonly RelatedGroup[];
+}
+
+/**
+ * The related claims a share page prints: a current sentence's; an edited or
+ * withdrawn sentence's page shows none (its current wording's page does).
+ * The page's cache key reads them from here too.
+ *
+ * @param page
+ *   The share page.
+ * @param relatedTo
+ *   A sentence's related claims, grouped by commentary.
+ * @returns
+ *   The groups.
+ */
+export function sharePageRelated<E>(page: SharePage<E>, relatedTo: (claimId: string) => readonly RelatedGroup[]): readonly RelatedGroup[] {
+	return page.kind === 'live' ? relatedTo(page.claim.id) : [];
 }
 
 /**
@@ -87,7 +108,7 @@ export interface SharePageModel<E extends ShareCommentary> {
  * @param context
  *   The build's routes, names and citations.
  * @returns
- *   Head, breadcrumb, quotation, mentions and citations.
+ *   Head, breadcrumb, quotation, mentions, citations and related claims.
  */
 export function sharePageModel<E extends ShareCommentary>(page: SharePage<E>, context: ShareContext<E>): SharePageModel<E> {
 	const { routes } = context;
@@ -132,5 +153,6 @@ export function sharePageModel<E extends ShareCommentary>(page: SharePage<E>, co
 		citations: page.kind === 'live' ? context.citations(page.claim, entry) : undefined,
 		permalink,
 		successorPermalink: page.kind === 'moved' ? context.permalink(entry.id, page.successor.id) : undefined,
+		related: sharePageRelated(page, context.related),
 	};
 }

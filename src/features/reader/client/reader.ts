@@ -8,7 +8,10 @@
  *   words a search found in it (`?mark=…`) are marked; an unknown `#c-…` says
  *   so instead of silently landing at the top;
  * - a claim's permalink opens a small panel to copy the link or a citation
- *   (precomputed at build time, fetched when the panel first opens);
+ *   (precomputed at build time, fetched when the panel first opens) and to
+ *   read what other commentaries say about the same matter (the related file,
+ *   fetched when a sentence that has related claims is first opened); a
+ *   permalink's accessible name says how many commentaries that is;
  * - hovering or focusing a mention shows a preview of what it points to;
  * - a remembered preference turns every quiet mention (a later mention of the
  *   same target in a section, marked by `rehype-quiet-mentions`) back into a
@@ -24,6 +27,9 @@ import { decodeSearchMarks } from '../../../utils/search-marks.ts';
 import { closestElement, findElement, findElements } from '../../../layouts/client/dom.ts';
 import { decodeCitationsFile, isPanelStyle, PANEL_FORMATS } from '../citations-file.ts';
 import { READING_LINKS_SELECTOR, readReadingLinks } from '../reading-links.ts';
+import { decodeRelatedCounts, decodeRelatedFile } from '../related-file.ts';
+import { claimLinkName, type RelatedGroup } from '../../sharing/related-claims.ts';
+import { relatedListItems } from './related-list.ts';
 import { searchMarkPattern, splitMarks } from '../search-marks.ts';
 
 const status = document.getElementById('reader-status');
@@ -117,6 +123,63 @@ function claimText(claim: HTMLElement): string {
 }
 
 /**
+ * The claim panel's "Also discussed by": each ¶ control whose sentence other
+ * commentaries discuss gets an accessible name that says how many (no new
+ * Tab stop: the control is the same), and opening the panel on such a
+ * sentence lists their sentences from the commentary's related file.
+ *
+ * @param panel
+ *   The claim panel.
+ * @param file
+ *   The related file's address.
+ * @param counts
+ *   Sentence id → how many other commentaries discuss it (from the page).
+ * @returns
+ *   What the panel calls when it opens on a sentence.
+ */
+function setupRelated(panel: HTMLElement, file: string, counts: ReadonlyMap<string, number>): { show(id: string): void } {
+	const section = findElement('[data-field="related-section"]', HTMLElement, panel);
+	const list = findElement('[data-field="related"]', HTMLUListElement, panel);
+	const state = findElement('[data-field="related-status"]', HTMLElement, panel);
+	for (const [id, count] of counts) {
+		const control = document.getElementById(id)?.querySelector(':scope > a.claim-link');
+		if (!(control instanceof HTMLAnchorElement)) continue;
+		const name = claimLinkName(control.getAttribute('aria-label') ?? 'Link to this sentence', count);
+		control.setAttribute('aria-label', name);
+		control.title = name;
+		control.dataset['related'] = String(count);
+	}
+	let loaded: Promise<Map<string, RelatedGroup[]> | undefined> | undefined;
+	const load = () =>
+		(loaded ??= fetch(file)
+			.then(async (response) => (response.ok ? decodeRelatedFile(await response.text()) : undefined))
+			.catch(() => undefined));
+	let shown = '';
+	return {
+		show(id) {
+			shown = id;
+			if (!section || !list || !state) return;
+			list.replaceChildren();
+			section.hidden = !counts.has(id);
+			if (section.hidden) return;
+			state.hidden = false;
+			state.textContent = 'Loading…';
+			void load().then((groups) => {
+				// The reader may have opened another sentence meanwhile.
+				if (shown !== id) return;
+				const own = groups?.get(id);
+				if (!own) {
+					state.textContent = 'These could not be loaded; the share page lists them.';
+					return;
+				}
+				state.hidden = true;
+				list.replaceChildren(...relatedListItems(own, { read: routes.claim, share: routes.share }));
+			});
+		},
+	};
+}
+
+/**
  * The claim panel (src/features/reader/ClaimPanel.astro): a claim's
  * permalink opens it with the link and the citations to copy.
  */
@@ -125,7 +188,7 @@ function setupClaimPanel(): void {
 	const panel = document.getElementById('claim-panel');
 	if (!article || !panel || typeof panel.showPopover !== 'function') return;
 	// The site's public address (SITE_URL), the same the share pages and citations use.
-	const { citations: citationsFile, permalink: permalinkBase } = readReadingLinks(article.dataset);
+	const { citations: citationsFile, related: relatedFile, permalink: permalinkBase } = readReadingLinks(article.dataset);
 	const quote = findElement('[data-field="quote"]', HTMLElement, panel);
 	const link = findElement('[data-field="link"]', HTMLInputElement, panel);
 	const citation = findElement('[data-field="citation"]', HTMLTextAreaElement, panel);
@@ -133,6 +196,7 @@ function setupClaimPanel(): void {
 	let opener: HTMLElement | null = null;
 	let citations: Promise<Map<string, ClaimCitations> | undefined> | undefined;
 	let current: ClaimCitations | undefined;
+	const related = setupRelated(panel, relatedFile, decodeRelatedCounts(article.dataset['relatedCounts']));
 
 	const style = () => {
 		const value = findElement('input[name="claim-panel-style"]:checked', HTMLInputElement, panel)?.value ?? 'apa';
@@ -173,6 +237,7 @@ function setupClaimPanel(): void {
 			current = file?.get(claim.id);
 			showCitations();
 		});
+		related.show(claim.id);
 	});
 
 	panel.addEventListener('change', (event) => {
