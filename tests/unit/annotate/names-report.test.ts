@@ -39,3 +39,22 @@ describe('names report', () => {
 		await expect(unlinkedNames(projectRoot, { dir: join(fixtureDir, 'missing') })).rejects.toThrow(/ENOENT/);
 	});
 });
+
+describe('names report: days the date rules could not place', () => {
+	it('should list a relative day the rules left plain, and not one they placed', async () => {
+		const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+		const { tmpdir } = await import('node:os');
+		const dir = mkdtempSync(join(tmpdir(), 'names-dates-'));
+		try {
+			const body = "Putin said on Tuesday that today's Russia needs allies. He arrived on the 3rd floor.";
+			writeFileSync(join(dir, 'day-known.md'), `---\ntitle: "Day known"\nkind: news report\npublished:\n  date: "2024-06-21"\n---\n\n${body}\n`);
+			writeFileSync(join(dir, 'month-only.md'), `---\ntitle: "Month only"\nkind: news report\npublished:\n  date: "2024-06"\n---\n\n${body}\n`);
+			const dates = (await unlinkedNames(projectRoot, { dir })).filter((name) => name.kind === 'date').map((name) => `${name.text} ×${name.count}`);
+			// "Tuesday" is placed where the publication day is known, not where only its month is; "today's" and a floor never are.
+			expect(dates).toEqual(['today ×2', '3rd ×2', 'Tuesday ×1'].sort((a, b) => Number(b.at(-1)) - Number(a.at(-1)) || a.localeCompare(b)));
+			expect(formatUnlinkedNames(await unlinkedNames(projectRoot, { dir }))).toContain('Days the date rules could not place');
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+});
