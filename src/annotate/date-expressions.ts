@@ -80,25 +80,25 @@ const DECADE = String.raw`(?:1[89]\d0|20\d0)s`;
 const QUALIFIER = String.raw`(?:[Ee]arly|[Mm]id|[Ll]ate)`;
 const WEEKDAY = String.raw`(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`;
 /** A weekday that names a holiday or an event, not a day of the week: "Good Friday", "Super Tuesday". */
-const NOT_A_WEEKDAY_BEFORE = String.raw`(?:Good|Black|Cyber|Super|Easter|Holy|Palm|Ash|Maundy|Bloody|Blue|Manic|Casual)\s+`;
+const NOT_A_WEEKDAY_BEFORE = /(?:^|[^\p{L}])(?:Good|Black|Cyber|Super|Easter|Holy|Palm|Ash|Maundy|Bloody|Blue|Manic|Casual)\s+$/u;
+/** What must come before a bare ordinal day for it to be a day of the month: "on the 3rd". */
+const BARE_DAY_BEFORE = /(?:^|[^\p{L}])[Oo]n\s+the\s+$/u;
 
-/** Alternatives in priority order: at one position the first that matches wins. */
+/**
+ * Alternatives in priority order: at one position the first that matches wins. Alternatives that share the
+ * lookbehind they start with are grouped under one (it is checked at every position of every text: fewer
+ * groups, less time); within a group the order is kept, and groups start with different characters.
+ */
 const PATTERN = [
 	String.raw`(?<![\p{L}\p{N}/.-])(?<iso>\d{4}-\d{2}-\d{2})(?![\p{N}]|-\p{N})`,
-	String.raw`(?<![\p{L}\p{N}])(?<xmdyM1>${MONTH})\s+(?<xmdyD1>${DAY})\s*[–-]\s*(?<xmdyM2>${MONTH})\s+(?<xmdyD2>${DAY})(?:,?\s+(?<xmdyY>${YEAR}))?(?![\p{N}]|:\p{N})`,
-	String.raw`(?<![\p{L}\p{N}.,$-])(?<xdmyD1>${DAY})\s+(?<xdmyM1>${MONTH})\s*[–-]\s*(?<xdmyD2>${DAY})\s+(?<xdmyM2>${MONTH})(?:,?\s+(?<xdmyY>${YEAR}))?`,
-	String.raw`(?<![\p{L}\p{N}])(?<mdyM>${MONTH})\s+(?<mdyD>${DAY})(?:\s*[–-]\s*(?<mdyD2>${DAY}))?(?:,?\s+(?<mdyY>${YEAR}))?(?![\p{N}]|:\p{N})`,
-	String.raw`(?<![\p{L}\p{N}.,$-])(?<dmyD>${DAY})(?:\s*[–-]\s*(?<dmyD2>${DAY}))?\s+(?:of\s+)?(?<dmyM>${MONTH})(?:,?\s+(?<dmyY>${YEAR}))?`,
-	String.raw`(?<![\p{L}\p{N}])(?<myM>${MONTH})(?:\s+of)?,?\s+(?<myY>${YEAR})`,
-	String.raw`(?<=(?:^|[^\p{L}])(?:in|since|by|until|till|during|before|after|early|late|mid-)\s*)(?<moM>${MONTH})(?![\s,]*\p{N}|-)`,
+	String.raw`(?<![\p{L}\p{N}])(?:(?<xmdyM1>${MONTH})\s+(?<xmdyD1>${DAY})\s*[–-]\s*(?<xmdyM2>${MONTH})\s+(?<xmdyD2>${DAY})(?:,?\s+(?<xmdyY>${YEAR}))?(?![\p{N}]|:\p{N})|(?<mdyM>${MONTH})\s+(?<mdyD>${DAY})(?:\s*[–-]\s*(?<mdyD2>${DAY}))?(?:,?\s+(?<mdyY>${YEAR}))?(?![\p{N}]|:\p{N})|(?<myM>${MONTH})(?:\s+of)?,?\s+(?<myY>${YEAR}))`,
+	String.raw`(?<![\p{L}\p{N}.,$-])(?:(?<xdmyD1>${DAY})\s+(?<xdmyM1>${MONTH})\s*[–-]\s*(?<xdmyD2>${DAY})\s+(?<xdmyM2>${MONTH})(?:,?\s+(?<xdmyY>${YEAR}))?|(?<dmyD>${DAY})(?:\s*[–-]\s*(?<dmyD2>${DAY}))?\s+(?:of\s+)?(?<dmyM>${MONTH})(?:,?\s+(?<dmyY>${YEAR}))?|(?<bd>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?![\p{L}\p{N}]))`,
+	String.raw`(?<=(?:^|[^\p{L}])(?:(?:in|since|by|until|till|during|before|after|early|late)\s+|mid-\s*))(?<moM>${MONTH})(?![\s,]*\p{N}|-)`,
 	String.raw`(?<![\p{L}\p{N}])(?:(?<dq1>${QUALIFIER})[\s-]+)?(?<dec1>${DECADE})(?:\s+(?:to|until|through|and)\s+(?:the\s+)?(?:(?<dq2>${QUALIFIER})[\s-]+)?(?<dec2>${DECADE}))?(?![\p{L}\p{N}])`,
 	String.raw`(?<![\p{L}\p{N}$.,-])(?<ry1>${YEAR})\s*[–—-]\s*(?<ry2>\d{4}|\d{2})(?![\p{N}]|[.,]\p{N})`,
 	String.raw`(?<=(?:[Ff]rom|[Bb]etween)\s+)(?<ft1>${YEAR})\s+(?:to|and|until|through)\s+(?<ft2>${YEAR})`,
 	String.raw`(?<![\p{L}\p{N}$€£¥.,+/])(?<year>${YEAR})(?![\p{L}]|[.,]\p{N})`,
-	String.raw`(?<![\p{L}])(?<!${NOT_A_WEEKDAY_BEFORE})(?:(?<wdRel>[Ll]ast|[Nn]ext)\s+)?(?<wd>${WEEKDAY})(?![\p{L}])(?!,?\s+(?:${MONTH}\s+\d|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}))`,
-	String.raw`(?<![\p{L}])(?<day>[Tt]oday|[Yy]esterday|[Tt]omorrow)(?![\p{L}])`,
-	String.raw`(?<=(?:^|[^\p{L}])[Oo]n\s+the\s+)(?<bd>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?![\p{L}\p{N}])`,
-	String.raw`(?<![\p{L}])(?<rel>(?:(?:[Ee]arlier|[Ll]ater)\s+)?[Tt]his\s+(?:year|month)|[Ll]ast\s+(?:year|month|weekend)|[Nn]ext\s+(?:year|month))(?![\p{L}])`,
+	String.raw`(?<![\p{L}])(?:(?:(?<wdRel>[Ll]ast|[Nn]ext)\s+)?(?<wd>${WEEKDAY})(?![\p{L}])(?!,?\s+(?:${MONTH}\s+\d|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}))|(?<day>[Tt]oday|[Yy]esterday|[Tt]omorrow)(?![\p{L}])|(?<rel>(?:(?:[Ee]arlier|[Ll]ater)\s+)?[Tt]his\s+(?:year|month)|[Ll]ast\s+(?:year|month|weekend)|[Nn]ext\s+(?:year|month))(?![\p{L}]))`,
 ].join('|');
 
 /** Words after which a bare number is read as a year. */
@@ -580,6 +580,10 @@ function interpretMatch(groups: Record<string, string | undefined>, input: strin
 	if (g['ry1'] !== undefined && g['ry2'] !== undefined) return yearRangeValue(g['ry1'], g['ry2']);
 	if (g['ft1'] !== undefined && g['ft2'] !== undefined) return g['ft2'] > g['ft1'] ? exact(`${g['ft1']}/${g['ft2']}`) : undefined;
 	if (g['year'] !== undefined) return isYearInContext(input, index, end) ? exact(g['year']) : undefined;
+	// Lookbehinds cost at every position of every text: the words before a weekday or a bare day are read here instead.
+	const before = input.slice(Math.max(0, index - 12), index);
+	if (g['wd'] !== undefined && NOT_A_WEEKDAY_BEFORE.test(before)) return undefined;
+	if (g['bd'] !== undefined && !BARE_DAY_BEFORE.test(before)) return undefined;
 	if (g['wd'] !== undefined) return weekdayValue(g['wd'], g['wdRel'], match, reference, looksAhead(input, index));
 	if (g['day'] !== undefined) return dayWordValue(g['day'], input, index, reference);
 	if (g['bd'] !== undefined) return AFTER_BARE_DAY.test(input.slice(end, end + 12)) ? bareDayValue(g['bd'], match, reference, looksAhead(input, index)) : undefined;
@@ -595,6 +599,34 @@ function interpretMatch(groups: Record<string, string | undefined>, input: strin
 const DATE_PATTERN = new RegExp(PATTERN, 'gu');
 /** The pattern's match at one position, for its named groups. */
 const dateMatchAt = matcherAt(DATE_PATTERN);
+/**
+ * Where a date can start: every alternative of the pattern starts with a digit
+ * or with the first letter of a month, weekday, "today", "yesterday",
+ * "tomorrow", "this", "last", "next", "earlier", "later", "early", "mid",
+ * "late", and never right after a letter.
+ */
+const DATE_STARTS = /(?<![\p{L}])[0-9ADEFJLMNOSTWYelmnty]/gu;
+
+/**
+ * The first match of the date pattern at or after `from`, as its global `exec`
+ * finds it, trying the pattern only where a date can start (a few positions
+ * in a sentence instead of every one).
+ *
+ * @param input
+ *   Scanned text.
+ * @param from
+ *   Where to start.
+ * @returns
+ *   Match, or `null`.
+ */
+function findDate(input: string, from: number): RegExpExecArray | null {
+	DATE_STARTS.lastIndex = from;
+	for (let start = DATE_STARTS.exec(input); start; start = DATE_STARTS.exec(input)) {
+		const match = dateMatchAt(input, start.index);
+		if (match) return match;
+	}
+	return null;
+}
 
 /**
  * Build the date recogniser.
@@ -611,6 +643,7 @@ export function createDateRecogniser(options?: Readonly<DateRecogniserOptions> |
 	const at = dateMatchAt;
 	return {
 		pattern,
+		find: findDate,
 		interpret(input, index, match) {
 			const groups = at(input, index)?.groups;
 			const value = groups && interpretMatch(groups, input, index, match, reference);

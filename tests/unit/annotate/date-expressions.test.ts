@@ -307,4 +307,20 @@ describe('date-expressions', () => {
 			'4th',
 		]);
 	});
+
+	it.each([
+		'On Monday, 30 November-1 December 2023, the early 1960s to the late 1980s, since March 2022 and mid-June',
+		'said today; yesterday 2024-06-19; on the 3rd. Last weekend, earlier this year, next Friday, in 1991',
+		'Articles 3–5, $34 billion, F-35, 1960–88, between 1960 and 1988, Sept. 13, 2023, inJune, xMonday, 5th',
+		"the Russia of today, Tuesday's talks, June 18-19, 18–19 June 2024 and 2000s-era",
+		'',
+	])('should find, from every offset, what the one regex finds: %j', (text) => {
+		const recogniser = createDateRecogniser({ referenceDate: '2024-06-21' });
+		const copy = new RegExp(recogniser.pattern.source, recogniser.pattern.flags);
+		const summary = (match: RegExpExecArray | null) => (match ? `${match.index}:${match[0]}` : null);
+		for (let from = 0; from <= text.length; from++) {
+			copy.lastIndex = from;
+			expect(summary(recogniser.find!(text, from)), String(from)).toBe(summary(copy.exec(text)));
+		}
+	});
 });
