@@ -66,7 +66,7 @@ type FormClass = (typeof CLASSES)[number];
 function classOf(text: string, iso: string, inferred: boolean, sentence: string): FormClass {
 	if (/^(?:(?:last|next)\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$/iu.test(text)) return 'weekday';
 	if (/^(?:today|yesterday|tomorrow)$/iu.test(text)) return 'today/yesterday';
-	if (/^\d{1,2}(?:st|nd|rd|th)$/u.test(text)) return 'bare day';
+	if (/^(?:the\s+)?\d{1,2}(?:st|nd|rd|th)$/iu.test(text)) return 'bare day';
 	if (/^\d{4}-\d{2}-\d{2}\/\d{4}-\d{2}-\d{2}$/u.test(iso)) return 'day range';
 	if (/^\d{4}s?$/u.test(text) && (sentence.includes(`-${text}`) || sentence.includes(`${text}-`))) return 'year in compound';
 	if (inferred && /^\d{4}-\d{2}(?:-\d{2})?(?:\/\.\.)?$/u.test(iso)) return 'no year';

@@ -22,7 +22,7 @@ export type FormType = z.infer<typeof formTypeSchema>;
 
 /** The part of an actor record the matcher reads (schema input shape: defaults may be omitted). */
 export type ActorSource = { readonly id: string } & Pick<z.input<typeof actorSchema>, 'forms' | 'notForms'> &
-	Partial<Pick<z.input<typeof actorSchema>, 'kind'>>;
+	Partial<Pick<z.input<typeof actorSchema>, 'kind' | 'exactNotForms'>>;
 
 /** One form of one actor. */
 export interface FormEntry {
@@ -74,7 +74,10 @@ export interface ActorMatcher {
  */
 export function compileActors(actors: ReadonlyArray<ActorSource>): ActorMatcher {
 	const forms = new Map<string, FormEntry[]>();
+	/** Look-alikes matched exactly. */
 	const notForms = new Set<string>();
+	/** Look-alikes matched in any case and hyphenation, by key (see `personNameKey`). */
+	const notFormKeys = new Set<string>();
 	const personNames = new Map<string, FormEntry>();
 	for (const actor of actors) {
 		for (const form of actor.forms) {
@@ -93,12 +96,14 @@ export function compileActors(actors: ReadonlyArray<ActorSource>): ActorMatcher 
 			list.push(entry);
 			forms.set(text, list);
 		}
-		for (const text of actor.notForms ?? []) notForms.add(foldForMatching(text));
+		for (const text of actor.notForms ?? []) notFormKeys.add(personNameKey(foldForMatching(text)));
+		for (const text of actor.exactNotForms ?? []) notForms.add(foldForMatching(text));
 	}
-	addGeneratedVariants(actors, forms, notForms);
 	// A string that is some actor's form ("Korea Center") is that actor's, even
 	// if another actor lists it as a look-alike.
+	// (A look-alike by key needs no such step: `lookup` reads the forms first.)
 	for (const text of forms.keys()) notForms.delete(text);
+	addGeneratedVariants(actors, forms, notForms, notFormKeys);
 
 	const literal = [...forms.keys(), ...notForms].map((text) => ({
 		length: text.length,
@@ -106,7 +111,7 @@ export function compileActors(actors: ReadonlyArray<ActorSource>): ActorMatcher 
 		source: text.startsWith('the ') ? `[Tt]he ${escapeRegex(text.slice(4))}` : escapeRegex(text),
 		first: text.startsWith('the ') ? ['T', 't'] : firstCharacters(text),
 	}));
-	const variants = [...personNames.keys()].map((key) => ({
+	const variants = [...new Set([...personNames.keys(), ...notFormKeys])].map((key) => ({
 		length: key.length,
 		text: key,
 		source: personNamePattern(key),
@@ -149,6 +154,7 @@ export function compileActors(actors: ReadonlyArray<ActorSource>): ActorMatcher 
 			if (notForms.has(canonical)) return undefined;
 			const found = forms.get(canonical);
 			if (found) return found;
+			if (notFormKeys.has(personNameKey(text))) return undefined;
 			const person = personNames.get(personNameKey(text));
 			return person ? [person] : undefined;
 		},
@@ -167,11 +173,18 @@ export function compileActors(actors: ReadonlyArray<ActorSource>): ActorMatcher 
  * @param forms
  *   Folded form → entries (the listed forms; variants are added to it).
  * @param notForms
- *   Folded look-alikes.
+ *   Folded look-alikes matched exactly.
+ * @param notFormKeys
+ *   Keys of look-alikes matched in any case and hyphenation.
  * @returns
  *   Nothing.
  */
-function addGeneratedVariants(actors: ReadonlyArray<ActorSource>, forms: Map<string, FormEntry[]>, notForms: ReadonlySet<string>): undefined {
+function addGeneratedVariants(
+	actors: ReadonlyArray<ActorSource>,
+	forms: Map<string, FormEntry[]>,
+	notForms: ReadonlySet<string>,
+	notFormKeys: ReadonlySet<string>,
+): undefined {
 	const acronyms = new Set<string>();
 	for (const [text, entries] of forms) {
 		if (entries.some((entry) => entry.type === 'abbreviation') && isAcronym(text)) acronyms.add(text.replaceAll('.', ''));
@@ -182,7 +195,7 @@ function addGeneratedVariants(actors: ReadonlyArray<ActorSource>, forms: Map<str
 		for (const entry of entries) {
 			if (people.has(entry.actor) || entry.type === 'short' || entry.type === 'misspelling') continue;
 			for (const variant of formVariants(text, acronyms)) {
-				if (forms.has(variant) || notForms.has(variant)) continue;
+				if (forms.has(variant) || notForms.has(variant) || notFormKeys.has(personNameKey(variant))) continue;
 				const other = generated.get(variant);
 				generated.set(variant, other === undefined || other?.actor === entry.actor ? { actor: entry.actor, type: entry.type } : null);
 			}

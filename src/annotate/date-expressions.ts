@@ -82,7 +82,7 @@ const WEEKDAY = String.raw`(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|
 /** A weekday that names a holiday or an event, not a day of the week: "Good Friday", "Super Tuesday". */
 const NOT_A_WEEKDAY_BEFORE = /(?:^|[^\p{L}])(?:Good|Black|Cyber|Super|Easter|Holy|Palm|Ash|Maundy|Bloody|Blue|Manic|Casual)\s+$/u;
 /** What must come before a bare ordinal day for it to be a day of the month: "on the 3rd". */
-const BARE_DAY_BEFORE = /(?:^|[^\p{L}])[Oo]n\s+the\s+$/u;
+const BARE_DAY_BEFORE = /(?:^|[^\p{L}])[Oo]n\s+$/u;
 
 /**
  * Alternatives in priority order: at one position the first that matches wins. Alternatives that share the
@@ -92,7 +92,7 @@ const BARE_DAY_BEFORE = /(?:^|[^\p{L}])[Oo]n\s+the\s+$/u;
 const PATTERN = [
 	String.raw`(?<![\p{L}\p{N}/.-])(?<iso>\d{4}-\d{2}-\d{2})(?![\p{N}]|-\p{N})`,
 	String.raw`(?<![\p{L}\p{N}])(?:(?<xmdyM1>${MONTH})\s+(?<xmdyD1>${DAY})\s*[–-]\s*(?<xmdyM2>${MONTH})\s+(?<xmdyD2>${DAY})(?:,?\s+(?<xmdyY>${YEAR}))?(?![\p{N}]|:\p{N})|(?<mdyM>${MONTH})\s+(?<mdyD>${DAY})(?:\s*[–-]\s*(?<mdyD2>${DAY}))?(?:,?\s+(?<mdyY>${YEAR}))?(?![\p{N}]|:\p{N})|(?<myM>${MONTH})(?:\s+of)?,?\s+(?<myY>${YEAR}))`,
-	String.raw`(?<![\p{L}\p{N}.,$-])(?:(?<xdmyD1>${DAY})\s+(?<xdmyM1>${MONTH})\s*[–-]\s*(?<xdmyD2>${DAY})\s+(?<xdmyM2>${MONTH})(?:,?\s+(?<xdmyY>${YEAR}))?|(?<dmyD>${DAY})(?:\s*[–-]\s*(?<dmyD2>${DAY}))?\s+(?:of\s+)?(?<dmyM>${MONTH})(?:,?\s+(?<dmyY>${YEAR}))?|(?<bd>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?![\p{L}\p{N}]))`,
+	String.raw`(?<![\p{L}\p{N}.,$-])(?:(?<xdmyD1>${DAY})\s+(?<xdmyM1>${MONTH})\s*[–-]\s*(?<xdmyD2>${DAY})\s+(?<xdmyM2>${MONTH})(?:,?\s+(?<xdmyY>${YEAR}))?|(?<dmyD>${DAY})(?:\s*[–-]\s*(?<dmyD2>${DAY}))?\s+(?:of\s+)?(?<dmyM>${MONTH})(?:,?\s+(?<dmyY>${YEAR}))?|(?<bdThe>[Tt]he\s+)(?<bd>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?![\p{L}\p{N}]))`,
 	String.raw`(?<=(?:^|[^\p{L}])(?:(?:in|since|by|until|till|during|before|after|early|late)\s+|mid-\s*))(?<moM>${MONTH})(?![\s,]*\p{N}|-)`,
 	String.raw`(?<![\p{L}\p{N}])(?:(?<dq1>${QUALIFIER})[\s-]+)?(?<dec1>${DECADE})(?:\s+(?:to|until|through|and)\s+(?:the\s+)?(?:(?<dq2>${QUALIFIER})[\s-]+)?(?<dec2>${DECADE}))?(?![\p{L}\p{N}])`,
 	String.raw`(?<![\p{L}\p{N}$.,-])(?<ry1>${YEAR})\s*[–—-]\s*(?<ry2>\d{4}|\d{2})(?![\p{N}]|[.,]\p{N})`,
@@ -119,6 +119,11 @@ const YEAR_COMPOUND_PREFIX = /(?:^|[^\p{L}])(?:mid|pre|post|early|late)-$/iu;
 const YEAR_COMPOUND_SUFFIX = /^-(?:era|vintage|style)(?![\p{L}])/iu;
 /** Words after "on the 3rd" that leave it a day of the month; any other word makes it a rank ("the 3rd floor"). */
 const AFTER_BARE_DAY = /^(?:\s*$|\s*[,.;:!?)—–]|\s+(?:and|or|at|in|when|after|before|but|with|as|while|amid|during|for|to|from|by|until|that|this|he|she|they|it|we)(?![\p{L}]))/u;
+/** "the 9th of the same month": the month is the one the text last named. */
+const SAME_MONTH_AFTER = /^\s+of\s+the\s+same\s+month(?![\p{L}])/u;
+/** Month names with the year that may follow them ("November 11, 2024", "November 2024"), for `sameMonthDayValue`. */
+const MONTH_WITH_YEAR = new RegExp(String.raw`(?<![\p{L}])(?<month>${MONTH})(?:\s+(?:${DAY}),?)?(?:\s+(?<year>${YEAR}))?|(?<![\p{L}\p{N}])${DAY}\s+(?:of\s+)?(?<month2>${MONTH})(?:,?\s+(?<year2>${YEAR}))?`, 'gu');
+
 /** Words right before "today" that make it the present in general, not a day: "the Russia of today", "even today". */
 const GENERIC_TODAY_BEFORE = /(?:^|[^\p{L}])(?:of|than|like|even|still|until|till)\s+$/iu;
 
@@ -463,6 +468,37 @@ function bareDayValue(day: string, words: string, reference: Reference | undefin
 }
 
 /**
+ * "on the 9th of the same month": the day in the month the text named last
+ * before it ("ratified … on November 11, and … on the 9th of the same
+ * month"), with that month's written year, or its year inferred as for a day
+ * without one.
+ *
+ * @param day
+ *   Day as written.
+ * @param words
+ *   The expression as written (for the note).
+ * @param before
+ *   The text before the expression.
+ * @param reference
+ *   Reference date, for a month without a year.
+ * @param forward
+ *   Whether the text looks ahead.
+ * @returns
+ *   Value, or `undefined` when no month was named before it or the day does not exist.
+ */
+function sameMonthDayValue(day: string, words: string, before: string, reference: Reference | undefined, forward: boolean): DateValue | undefined {
+	const last = [...before.matchAll(MONTH_WITH_YEAR)].at(-1)?.groups;
+	const name = last?.['month'] ?? last?.['month2'];
+	if (name === undefined) return undefined;
+	const written = last?.['year'] ?? last?.['year2'];
+	const value = dayValue(name, day, undefined, written, reference, forward);
+	if (!value) return undefined;
+	const month = MONTH_NAMES[monthNumber(name) - 1] ?? name;
+	const yearPart = written === undefined ? `, ${value.note?.replace(/^Year/u, 'year') ?? ''}` : '';
+	return { iso: value.iso, inferred: true, approximate: false, note: `Month of “${words}” taken from the date before it (${month.charAt(0).toUpperCase()}${month.slice(1)})${yearPart}` };
+}
+
+/**
  * A decade or a span of decades ("the 1990s", "the early 1960s to the late
  * 1980s"): whole decades, approximate when qualified.
  *
@@ -586,7 +622,10 @@ function interpretMatch(groups: Record<string, string | undefined>, input: strin
 	if (g['bd'] !== undefined && !BARE_DAY_BEFORE.test(before)) return undefined;
 	if (g['wd'] !== undefined) return weekdayValue(g['wd'], g['wdRel'], match, reference, looksAhead(input, index));
 	if (g['day'] !== undefined) return dayWordValue(g['day'], input, index, reference);
-	if (g['bd'] !== undefined) return AFTER_BARE_DAY.test(input.slice(end, end + 12)) ? bareDayValue(g['bd'], match, reference, looksAhead(input, index)) : undefined;
+	if (g['bd'] !== undefined) {
+		if (SAME_MONTH_AFTER.test(input.slice(end, end + 24))) return sameMonthDayValue(g['bd'], match, input.slice(0, index), reference, looksAhead(input, index));
+		return AFTER_BARE_DAY.test(input.slice(end, end + 12)) ? bareDayValue(g['bd'], match, reference, looksAhead(input, index)) : undefined;
+	}
 	if (g['rel'] !== undefined) {
 		// "the last year of the war" is not the year before publication.
 		if (/(?:^|[^\p{L}])the\s+$/iu.test(input.slice(Math.max(0, index - 6), index))) return undefined;

@@ -313,3 +313,36 @@ describe('spellings derived from the registry', () => {
 		expect(findActorMentions('ABCD, A.B.C.D., Abcd', clash).map((hit) => hit.data.actor)).toEqual(['a', 'b', 'b']);
 	});
 });
+
+describe('look-alikes in any letter case and hyphenation', () => {
+	const registry = compileActors([
+		{
+			id: 'russia',
+			kind: 'state',
+			forms: ['Russia', { text: 'Russian', type: 'adjective' }, { text: 'Moscow', type: 'metonym' }],
+			notForms: ['Russian Far East', 'Moscow and Pyongyang declarations'],
+			exactNotForms: ['Russia Today'],
+		},
+		{ id: 'north-korea', kind: 'state', forms: [{ text: 'Pyongyang', type: 'metonym' }, { text: 'the North', type: 'metonym' }], notForms: ['the North Atlantic'] },
+		{ id: 'nato', kind: 'organisation', forms: ['North Atlantic Treaty Organization'] },
+	]);
+	/** Hits as `text → id`. */
+	const hits = (text: string) => findActorMentions(text, registry).map((hit) => `${text.slice(hit.start, hit.end)} → ${hit.data.actor}`);
+
+	it.each([
+		['the Russian far east', []],
+		['the Russian Far-East', []],
+		['the RUSSIAN FAR EAST', []],
+		['The Moscow and Pyongyang Declarations', []],
+		['Article 5 of the North Atlantic Treaty', []],
+		['according to Russia Today, officials', []],
+		// Exact look-alikes keep their case: "Russia today" is Russia.
+		['Russia today is isolated', ['Russia → russia']],
+		// A longer form still wins over a look-alike inside it.
+		['the North Atlantic Treaty Organization', ['North Atlantic Treaty Organization → nato']],
+		['the Russian east and Moscow', ['Russian → russia', 'Moscow → russia']],
+	])('should read %j', (text, expected) => {
+		expect(hits(text)).toEqual(expected);
+	});
+});
+

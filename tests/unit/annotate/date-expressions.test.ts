@@ -220,11 +220,14 @@ describe('date-expressions', () => {
 			['will travel tomorrow', '2024-12-31', ['tomorrow → ~2025-01-01']],
 			['as of today, the treaty', '2024-06-21', ['today → ~2024-06-21']],
 			// A bare day: this month, or the one before when later than publication.
-			['arrived on the 3rd.', '2024-06-21', ['3rd → ~2024-06-03']],
-			['arrived on the 25th, officials said', '2024-06-21', ['25th → ~2024-05-25']],
-			['left on the 2nd and returned', '2024-01-01', ['2nd → ~2023-12-02']],
-			['will sign on the 25th.', '2024-06-21', ['25th → ~2024-06-25']],
-			['will sign on the 3rd.', '2024-06-21', ['3rd → ~2024-07-03']],
+			['arrived on the 3rd.', '2024-06-21', ['the 3rd → ~2024-06-03']],
+			['arrived on the 25th, officials said', '2024-06-21', ['the 25th → ~2024-05-25']],
+			['left on the 2nd and returned', '2024-01-01', ['the 2nd → ~2023-12-02']],
+			['will sign on the 25th.', '2024-06-21', ['the 25th → ~2024-06-25']],
+			['will sign on the 3rd.', '2024-06-21', ['the 3rd → ~2024-07-03']],
+			// "of the same month": the month the text named last.
+			['ratified on November 11, and signed on the 9th of the same month', '2024-12-05', ['November 11 → ~2024-11-11', 'the 9th → ~2024-11-09']],
+			['on 11 November 2023, then on the 9th of the same month', '2024-12-05', ['11 November 2023 → 2023-11-11', 'the 9th → ~2023-11-09']],
 			// Day ranges, within and across months, with the year rule of full dates.
 			['met on 30 November-1 December', '2024-12-05', ['30 November-1 December → ~2024-11-30/2024-12-01']],
 			['met on 30 November-1 December', '2024-06-21', ['30 November-1 December → ~2023-11-30/2023-12-01']],
@@ -264,6 +267,7 @@ describe('date-expressions', () => {
 			['on the 75th anniversary'],
 			['on the 2nd Infantry Division'],
 			['on the 31st'.replace('31st', '32nd')],
+			['on the 9th of the same month'],
 			// A compound that is no year.
 			['Covid-2019 spread'],
 			['the Su-2000 prototype'],
@@ -290,7 +294,7 @@ describe('date-expressions', () => {
 			);
 			expect(findDateExpressions('signed yesterday', { referenceDate: '2024-06-21' })[0]?.note).toBe('“yesterday” read from the publication date (2024-06-21): 2024-06-20');
 			expect(findDateExpressions('on the 25th.', { referenceDate: '2024-06-21' })[0]?.note).toBe(
-				'Month and year of “25th” inferred from the publication date (2024-06-21): the last such day on or before it',
+				'Month and year of “the 25th” inferred from the publication date (2024-06-21): the last such day on or before it',
 			);
 			expect(findDateExpressions('on 30 November-1 December', { referenceDate: '2024-06-21' })[0]).toMatchObject({
 				inferred: true,
