@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { foldForMatching } from '../src/annotate/matching-text.ts';
+import { findRelativeDayWords } from '../src/annotate/date-expressions.ts';
 import { findNameCandidates, type NameCandidateKind } from '../src/annotate/name-candidates.ts';
 import { renderCommentary } from '../src/markdown/render.ts';
 import { COMMENTARIES_FOLDER } from '../src/markdown/scope.ts';
@@ -16,7 +17,8 @@ import { listPublished } from '../src/loaders/published.ts';
 
 /** One unlinked name and where it occurs. */
 export interface UnlinkedName {
-	kind: NameCandidateKind;
+	/** `date`: a word naming a day relative to publication that the rules could not place. */
+	kind: NameCandidateKind | 'date';
 	/** As first written. */
 	text: string;
 	/** Occurrences across the commentaries. */
@@ -61,7 +63,8 @@ export async function unlinkedNames(root: string, options?: Readonly<UnlinkedNam
 	const dir = options?.dir ?? join(root, COMMENTARIES_FOLDER);
 	const notForms = new Set(inputs.registry.actors.flatMap((actor) => actor.notForms).map(keyOf));
 	const found = new Map<string, UnlinkedName>();
-	for (const name of listPublished(dir, '.md')) {
+	// A folder's README describes the folder (the fixture commentaries have one); it is not a commentary.
+	for (const name of listPublished(dir, '.md').filter((file) => file !== 'README.md')) {
 		const markdown = await readFile(join(dir, name), 'utf8');
 		// Rendered as if it stood in content/commentaries/, the folder the pipeline transforms.
 		const { claims } = await renderCommentary(markdown, join(root, COMMENTARIES_FOLDER, name), processor);
@@ -79,6 +82,15 @@ export async function unlinkedNames(root: string, options?: Readonly<UnlinkedNam
 					found.set(`${candidate.kind} ${key}`, { kind: candidate.kind, text: candidate.text, count: 1, example: { commentary: name, sentence: claim.text }, inside });
 				}
 			}
+			// A weekday, "today" or "on the 3rd" the date rules could not place: for an editor to decide.
+			const dates = claim.mentions.filter((mention) => mention.kind === 'date').map((mention) => keyOf(mention.text));
+			for (const word of findRelativeDayWords(claim.text)) {
+				const key = keyOf(word.text);
+				if (dates.some((mention) => mention.includes(key))) continue;
+				const entry = found.get(`date ${key}`);
+				if (entry) entry.count += 1;
+				else found.set(`date ${key}`, { kind: 'date', text: word.text, count: 1, example: { commentary: name, sentence: claim.text }, inside: true });
+			}
 		}
 	}
 	// A lone capitalised word seen only at the start of sentences ("Similarly", "According") is no name.
@@ -86,10 +98,11 @@ export async function unlinkedNames(root: string, options?: Readonly<UnlinkedNam
 }
 
 /** Headings of the report's sections. */
-const SECTION: Record<NameCandidateKind, string> = {
+const SECTION: Record<UnlinkedName['kind'], string> = {
 	name: 'Names (capitalised words)',
 	acronym: 'Acronyms and designations',
 	article: '“Article N” phrases (another instrument’s, or a number the treaty lacks?)',
+	date: 'Days the date rules could not place (a word used otherwise, or no publication day to read it from?)',
 };
 
 /**
@@ -104,7 +117,7 @@ const SECTION: Record<NameCandidateKind, string> = {
 export function formatUnlinkedNames(names: readonly UnlinkedName[]): string {
 	if (names.length === 0) return 'Every capitalised name, acronym and “Article N” phrase is linked (or listed in a notForms).';
 	const lines: string[] = [];
-	for (const kind of ['name', 'acronym', 'article'] as const) {
+	for (const kind of ['name', 'acronym', 'article', 'date'] as const) {
 		const section = names.filter((name) => name.kind === kind);
 		if (section.length === 0) continue;
 		lines.push(`${SECTION[kind]}: ${section.length}`);

@@ -22,7 +22,7 @@ export type FormType = z.infer<typeof formTypeSchema>;
 
 /** The part of an actor record the matcher reads (schema input shape: defaults may be omitted). */
 export type ActorSource = { readonly id: string } & Pick<z.input<typeof actorSchema>, 'forms' | 'notForms'> &
-	Partial<Pick<z.input<typeof actorSchema>, 'kind'>>;
+	Partial<Pick<z.input<typeof actorSchema>, 'kind' | 'exactNotForms'>>;
 
 /** One form of one actor. */
 export interface FormEntry {
@@ -58,6 +58,8 @@ export interface ActorMatcher {
 	 *   `undefined` for a not-form.
 	 */
 	lookup(text: string): readonly FormEntry[] | undefined;
+	/** Ids of the actors of kind `organisation` (named inside an instrument's title, they are not linked). */
+	organisations: ReadonlySet<string>;
 }
 
 /**
@@ -72,7 +74,10 @@ export interface ActorMatcher {
  */
 export function compileActors(actors: ReadonlyArray<ActorSource>): ActorMatcher {
 	const forms = new Map<string, FormEntry[]>();
+	/** Look-alikes matched exactly. */
 	const notForms = new Set<string>();
+	/** Look-alikes matched in any case and hyphenation, by key (see `personNameKey`). */
+	const notFormKeys = new Set<string>();
 	const personNames = new Map<string, FormEntry>();
 	for (const actor of actors) {
 		for (const form of actor.forms) {
@@ -91,11 +96,14 @@ export function compileActors(actors: ReadonlyArray<ActorSource>): ActorMatcher 
 			list.push(entry);
 			forms.set(text, list);
 		}
-		for (const text of actor.notForms ?? []) notForms.add(foldForMatching(text));
+		for (const text of actor.notForms ?? []) notFormKeys.add(personNameKey(foldForMatching(text)));
+		for (const text of actor.exactNotForms ?? []) notForms.add(foldForMatching(text));
 	}
 	// A string that is some actor's form ("Korea Center") is that actor's, even
 	// if another actor lists it as a look-alike.
+	// (A look-alike by key needs no such step: `lookup` reads the forms first.)
 	for (const text of forms.keys()) notForms.delete(text);
+	addGeneratedVariants(actors, forms, notForms, notFormKeys);
 
 	const literal = [...forms.keys(), ...notForms].map((text) => ({
 		length: text.length,
@@ -103,7 +111,7 @@ export function compileActors(actors: ReadonlyArray<ActorSource>): ActorMatcher 
 		source: text.startsWith('the ') ? `[Tt]he ${escapeRegex(text.slice(4))}` : escapeRegex(text),
 		first: text.startsWith('the ') ? ['T', 't'] : firstCharacters(text),
 	}));
-	const variants = [...personNames.keys()].map((key) => ({
+	const variants = [...new Set([...personNames.keys(), ...notFormKeys])].map((key) => ({
 		length: key.length,
 		text: key,
 		source: personNamePattern(key),
@@ -140,15 +148,125 @@ export function compileActors(actors: ReadonlyArray<ActorSource>): ActorMatcher 
 			return null;
 		},
 		matchAt,
+		organisations: new Set(actors.filter((actor) => actor.kind === 'organisation').map((actor) => actor.id)),
 		lookup(text) {
 			const canonical = text.startsWith('The ') && !forms.has(text) && !notForms.has(text) ? `t${text.slice(1)}` : text;
 			if (notForms.has(canonical)) return undefined;
 			const found = forms.get(canonical);
 			if (found) return found;
+			if (notFormKeys.has(personNameKey(text))) return undefined;
 			const person = personNames.get(personNameKey(text));
 			return person ? [person] : undefined;
 		},
 	};
+}
+
+/**
+ * Add the spellings a rule derives from the registry's own forms (see
+ * `formVariants`) to the form table. A listed form always wins: a variant that
+ * is already some actor's form, or that an actor lists in `notForms`, is not
+ * added, and a variant two actors would both get is given to neither (linking
+ * it would be a guess).
+ *
+ * @param actors
+ *   Actor records.
+ * @param forms
+ *   Folded form → entries (the listed forms; variants are added to it).
+ * @param notForms
+ *   Folded look-alikes matched exactly.
+ * @param notFormKeys
+ *   Keys of look-alikes matched in any case and hyphenation.
+ * @returns
+ *   Nothing.
+ */
+function addGeneratedVariants(
+	actors: ReadonlyArray<ActorSource>,
+	forms: Map<string, FormEntry[]>,
+	notForms: ReadonlySet<string>,
+	notFormKeys: ReadonlySet<string>,
+): undefined {
+	const acronyms = new Set<string>();
+	for (const [text, entries] of forms) {
+		if (entries.some((entry) => entry.type === 'abbreviation') && isAcronym(text)) acronyms.add(text.replaceAll('.', ''));
+	}
+	const people = new Set(actors.filter((actor) => actor.kind === 'person').map((actor) => actor.id));
+	const generated = new Map<string, FormEntry | null>();
+	for (const [text, entries] of forms) {
+		for (const entry of entries) {
+			if (people.has(entry.actor) || entry.type === 'short' || entry.type === 'misspelling') continue;
+			for (const variant of formVariants(text, acronyms)) {
+				if (forms.has(variant) || notForms.has(variant) || notFormKeys.has(personNameKey(variant))) continue;
+				const other = generated.get(variant);
+				generated.set(variant, other === undefined || other?.actor === entry.actor ? { actor: entry.actor, type: entry.type } : null);
+			}
+		}
+	}
+	for (const [variant, entry] of generated) if (entry) forms.set(variant, [entry]);
+	return undefined;
+}
+
+/**
+ * Whether a form is an acronym: two or more capital letters, written solid
+ * ("NATO") or with a dot after each letter ("U.S.").
+ *
+ * @param text
+ *   Folded form.
+ * @returns
+ *   Whether it is one.
+ */
+function isAcronym(text: string): boolean {
+	return /^\p{Lu}{2,}$/u.test(text) || /^(?:\p{Lu}\.){2,}$/u.test(text);
+}
+
+/**
+ * The spellings of an organisation's, state's or document's form that house
+ * styles differ on, derived by rule (a person's name varies by the rule in
+ * `personNamePattern` instead):
+ *
+ * - an acronym written solid or dotted: "UN" ↔ "U.N.", "NATO" ↔ "N.A.T.O.",
+ *   "D.P.R.K." ↔ "DPRK", also inside a longer form ("U.N. Security Council",
+ *   "U.N. Charter") when the registry has that acronym as an abbreviation;
+ * - an acronym of four or more letters in title case, as British papers write
+ *   an acronym said as a word ("Nato"). Never for two or three letters, where
+ *   the title or lower case is a common word ("Us", "us", "Un", "Who"), and
+ *   never in lower case;
+ * - "-ization" ↔ "-isation" ("North Atlantic Treaty Organisation").
+ *
+ * @param text
+ *   Folded form.
+ * @param acronyms
+ *   Solid spellings of every acronym the registry lists as an abbreviation.
+ * @returns
+ *   Variants (without `text` itself).
+ */
+function formVariants(text: string, acronyms: ReadonlySet<string>): string[] {
+	const variants = new Set<string>();
+	if (isAcronym(text)) {
+		const solid = text.replaceAll('.', '');
+		variants.add(solid);
+		variants.add(dotted(solid));
+		if (solid.length >= 4) variants.add(`${solid.charAt(0)}${solid.slice(1).toLowerCase()}`);
+	} else {
+		const dottedTokens = text.replace(/(?<![\p{L}\p{N}.])\p{Lu}{2,}(?![\p{L}\p{N}.])/gu, (token) => (acronyms.has(token) ? dotted(token) : token));
+		variants.add(dottedTokens);
+		for (const spelling of [text, dottedTokens]) {
+			variants.add(spelling.replace(/(?<=\p{L}i)([zs])(?=ation(?![\p{L}]))/gu, (letter) => (letter === 'z' ? 's' : 'z')));
+		}
+	}
+	variants.delete(text);
+	return [...variants];
+}
+
+/**
+ * An acronym with a dot after each letter.
+ *
+ * @param solid
+ *   Acronym written solid ("NATO").
+ * @returns
+ *   Dotted ("N.A.T.O.").
+ */
+function dotted(solid: string): string {
+	return [...solid].map((letter) => `${letter}.`).join('');
 }
 
 /**
@@ -300,9 +418,39 @@ export function createActorRecogniser(matcher: ActorMatcher, named?: ReadonlySet
 				entry = candidates[0];
 			}
 			if (!entry) return [];
+			// "the Charter of the United Nations", "the UN Convention on …": the title names an instrument, not the
+			// organisation; a registered instrument is matched whole (longest form first), any other stays text.
+			if (matcher.organisations.has(entry.actor) && isInsideInstrumentTitle(input, index, end)) return [];
 			return [{ start: index, end, data: { ...entry, form } }];
 		},
 	};
+}
+
+/** Nouns that head an instrument's title, capitalised as titles write them. */
+const INSTRUMENT_NOUN = String.raw`(?:Charter|Conventions?|Covenants?|Statutes?|Treaty|Treaties|Protocols?|Declarations?|Resolutions?)`;
+/** An instrument noun right after a form: "the UN Convention on the Law of the Sea". */
+const INSTRUMENT_AFTER = new RegExp(String.raw`^(?:'s)?[\s-]+${INSTRUMENT_NOUN}(?![\p{L}])`, 'u');
+/** An instrument noun and "of" right before a form: "the Charter of the United Nations". */
+const INSTRUMENT_BEFORE = new RegExp(String.raw`(?<![\p{L}])${INSTRUMENT_NOUN}\s+of\s+(?:the\s+)?$`, 'u');
+
+/**
+ * Whether a form stands inside the title of an instrument: a capitalised
+ * instrument noun right after it ("UN Charter", "NATO Treaty", "UN Security
+ * Council Resolution 2270") or "<Noun> of (the)" right before it ("Charter of
+ * the United Nations"). Lower-case nouns are not titles: "UN sanctions
+ * resolutions" names the organisation.
+ *
+ * @param input
+ *   Scanned text.
+ * @param start
+ *   Where the form starts.
+ * @param end
+ *   Where it ends (after any possessive).
+ * @returns
+ *   Whether the form is part of a title.
+ */
+function isInsideInstrumentTitle(input: string, start: number, end: number): boolean {
+	return INSTRUMENT_AFTER.test(input.slice(end, end + 16)) || INSTRUMENT_BEFORE.test(input.slice(Math.max(0, start - 24), start));
 }
 
 /**

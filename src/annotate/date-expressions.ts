@@ -78,19 +78,27 @@ const DAY = String.raw`(?:[12]\d|3[01]|0?[1-9])(?![\p{N}])(?:st|nd|rd|th)?`;
 const YEAR = String.raw`(?:1[89]\d\d|20\d\d|2100)(?![\p{N}])`;
 const DECADE = String.raw`(?:1[89]\d0|20\d0)s`;
 const QUALIFIER = String.raw`(?:[Ee]arly|[Mm]id|[Ll]ate)`;
+const WEEKDAY = String.raw`(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`;
+/** A weekday that names a holiday or an event, not a day of the week: "Good Friday", "Super Tuesday". */
+const NOT_A_WEEKDAY_BEFORE = /(?:^|[^\p{L}])(?:Good|Black|Cyber|Super|Easter|Holy|Palm|Ash|Maundy|Bloody|Blue|Manic|Casual)\s+$/u;
+/** What must come before a bare ordinal day for it to be a day of the month: "on the 3rd". */
+const BARE_DAY_BEFORE = /(?:^|[^\p{L}])[Oo]n\s+$/u;
 
-/** Alternatives in priority order: at one position the first that matches wins. */
+/**
+ * Alternatives in priority order: at one position the first that matches wins. Alternatives that share the
+ * lookbehind they start with are grouped under one (it is checked at every position of every text: fewer
+ * groups, less time); within a group the order is kept, and groups start with different characters.
+ */
 const PATTERN = [
 	String.raw`(?<![\p{L}\p{N}/.-])(?<iso>\d{4}-\d{2}-\d{2})(?![\p{N}]|-\p{N})`,
-	String.raw`(?<![\p{L}\p{N}])(?<mdyM>${MONTH})\s+(?<mdyD>${DAY})(?:\s*[–-]\s*(?<mdyD2>${DAY}))?(?:,?\s+(?<mdyY>${YEAR}))?(?![\p{N}]|:\p{N})`,
-	String.raw`(?<![\p{L}\p{N}.,$-])(?<dmyD>${DAY})(?:\s*[–-]\s*(?<dmyD2>${DAY}))?\s+(?:of\s+)?(?<dmyM>${MONTH})(?:,?\s+(?<dmyY>${YEAR}))?`,
-	String.raw`(?<![\p{L}\p{N}])(?<myM>${MONTH})(?:\s+of)?,?\s+(?<myY>${YEAR})`,
-	String.raw`(?<=(?:^|[^\p{L}])(?:in|since|by|until|till|during|before|after|early|late|mid-)\s*)(?<moM>${MONTH})(?![\s,]*\p{N}|-)`,
+	String.raw`(?<![\p{L}\p{N}])(?:(?<xmdyM1>${MONTH})\s+(?<xmdyD1>${DAY})\s*[–-]\s*(?<xmdyM2>${MONTH})\s+(?<xmdyD2>${DAY})(?:,?\s+(?<xmdyY>${YEAR}))?(?![\p{N}]|:\p{N})|(?<mdyM>${MONTH})\s+(?<mdyD>${DAY})(?:\s*[–-]\s*(?<mdyD2>${DAY}))?(?:,?\s+(?<mdyY>${YEAR}))?(?![\p{N}]|:\p{N})|(?<myM>${MONTH})(?:\s+of)?,?\s+(?<myY>${YEAR}))`,
+	String.raw`(?<![\p{L}\p{N}.,$-])(?:(?<xdmyD1>${DAY})\s+(?<xdmyM1>${MONTH})\s*[–-]\s*(?<xdmyD2>${DAY})\s+(?<xdmyM2>${MONTH})(?:,?\s+(?<xdmyY>${YEAR}))?|(?<dmyD>${DAY})(?:\s*[–-]\s*(?<dmyD2>${DAY}))?\s+(?:of\s+)?(?<dmyM>${MONTH})(?:,?\s+(?<dmyY>${YEAR}))?|(?<bdThe>[Tt]he\s+)(?<bd>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?![\p{L}\p{N}]))`,
+	String.raw`(?<=(?:^|[^\p{L}])(?:(?:in|since|by|until|till|during|before|after|early|late)\s+|mid-\s*))(?<moM>${MONTH})(?![\s,]*\p{N}|-)`,
 	String.raw`(?<![\p{L}\p{N}])(?:(?<dq1>${QUALIFIER})[\s-]+)?(?<dec1>${DECADE})(?:\s+(?:to|until|through|and)\s+(?:the\s+)?(?:(?<dq2>${QUALIFIER})[\s-]+)?(?<dec2>${DECADE}))?(?![\p{L}\p{N}])`,
 	String.raw`(?<![\p{L}\p{N}$.,-])(?<ry1>${YEAR})\s*[–—-]\s*(?<ry2>\d{4}|\d{2})(?![\p{N}]|[.,]\p{N})`,
 	String.raw`(?<=(?:[Ff]rom|[Bb]etween)\s+)(?<ft1>${YEAR})\s+(?:to|and|until|through)\s+(?<ft2>${YEAR})`,
 	String.raw`(?<![\p{L}\p{N}$€£¥.,+/])(?<year>${YEAR})(?![\p{L}]|[.,]\p{N})`,
-	String.raw`(?<![\p{L}])(?<rel>(?:(?:[Ee]arlier|[Ll]ater)\s+)?[Tt]his\s+(?:year|month)|[Ll]ast\s+(?:year|month|weekend)|[Nn]ext\s+(?:year|month))(?![\p{L}])`,
+	String.raw`(?<![\p{L}])(?:(?:(?<wdRel>[Ll]ast|[Nn]ext)\s+)?(?<wd>${WEEKDAY})(?![\p{L}])(?!,?\s+(?:${MONTH}\s+\d|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}))|(?<day>[Tt]oday|[Yy]esterday|[Tt]omorrow)(?![\p{L}])|(?<rel>(?:(?:[Ee]arlier|[Ll]ater)\s+)?[Tt]his\s+(?:year|month)|[Ll]ast\s+(?:year|month|weekend)|[Nn]ext\s+(?:year|month))(?![\p{L}]))`,
 ].join('|');
 
 /** Words after which a bare number is read as a year. */
@@ -104,6 +112,20 @@ const YEAR_NOUN =
 /** Words after a number that make it a count or an amount, never a year. */
 const COUNT_WORD =
 	/^\s*(?:%|(?:per\s*cent|percent|million|billion|trillion|thousand|hundred|years?|months?|weeks?|days?|hours?|decades?|centuries|people|persons|men|women|children|troops|soldiers|sailors|workers|jobs|units|tons|tonnes|km|kilometres|kilometers|miles|dollars|euros|roubles|rubles|won)(?![\p{L}]))/iu;
+
+/** Prefixes that make a year part of a compound and still a year: "mid-2023", "the post-2000 order", "pre-1991". */
+const YEAR_COMPOUND_PREFIX = /(?:^|[^\p{L}])(?:mid|pre|post|early|late)-$/iu;
+/** Suffixes that make a year part of a compound and still a year: "2000-era", "1991-vintage". */
+const YEAR_COMPOUND_SUFFIX = /^-(?:era|vintage|style)(?![\p{L}])/iu;
+/** Words after "on the 3rd" that leave it a day of the month; any other word makes it a rank ("the 3rd floor"). */
+const AFTER_BARE_DAY = /^(?:\s*$|\s*[,.;:!?)—–]|\s+(?:and|or|at|in|when|after|before|but|with|as|while|amid|during|for|to|from|by|until|that|this|he|she|they|it|we)(?![\p{L}]))/u;
+/** "the 9th of the same month": the month is the one the text last named. */
+const SAME_MONTH_AFTER = /^\s+of\s+the\s+same\s+month(?![\p{L}])/u;
+/** Month names with the year that may follow them ("November 11, 2024", "November 2024"), for `sameMonthDayValue`. */
+const MONTH_WITH_YEAR = new RegExp(String.raw`(?<![\p{L}])(?<month>${MONTH})(?:\s+(?:${DAY}),?)?(?:\s+(?<year>${YEAR}))?|(?<![\p{L}\p{N}])${DAY}\s+(?:of\s+)?(?<month2>${MONTH})(?:,?\s+(?<year2>${YEAR}))?`, 'gu');
+
+/** Words right before "today" that make it the present in general, not a day: "the Russia of today", "even today". */
+const GENERIC_TODAY_BEFORE = /(?:^|[^\p{L}])(?:of|than|like|even|still|until|till)\s+$/iu;
 
 /** Words in the clause before a date that say it is ahead of the text ("will meet on", "is expected on"). */
 const LOOKS_AHEAD =
@@ -303,6 +325,179 @@ function relativeValue(words: string, reference: Reference | undefined): DateVal
 	return undefined;
 }
 
+/** An ISO day shifted by some days. */
+function addDays(day: string, days: number): string {
+	const date = toUtc(day);
+	date.setUTCDate(date.getUTCDate() + days);
+	return date.toISOString().slice(0, 10);
+}
+
+/** Weekday names, Sunday first (as `Date#getUTCDay` counts). */
+const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+
+/**
+ * A range of days across two months ("30 November–1 December", "November 30 –
+ * December 1, 2024"): a written year is the last day's (and the first day's,
+ * unless the range crosses the new year); without one the first day takes the
+ * year rule of a day without a year.
+ *
+ * @param m1
+ *   First month as written.
+ * @param d1
+ *   First day as written.
+ * @param m2
+ *   Last month as written.
+ * @param d2
+ *   Last day as written.
+ * @param year
+ *   Year as written, if any.
+ * @param reference
+ *   Reference date, for a range without a year.
+ * @param forward
+ *   Whether the text looks ahead.
+ * @returns
+ *   Value, or `undefined` when a day does not exist, the range does not run forward or cannot be placed.
+ */
+function crossMonthValue(m1: string, d1: string, m2: string, d2: string, year: string | undefined, reference: Reference | undefined, forward: boolean): DateValue | undefined {
+	const [first, last] = [monthNumber(m1), monthNumber(m2)];
+	const [day1, day2] = [Number.parseInt(d1, 10), Number.parseInt(d2, 10)];
+	if (year === undefined && reference === undefined) return undefined;
+	const startYear = year === undefined ? inferYear(first, day1, reference!, forward) : Number(year) - (last < first ? 1 : 0);
+	const endYear = last < first ? startYear + 1 : startYear;
+	const start = `${startYear}-${pad(first)}-${pad(day1)}`;
+	const end = `${endYear}-${pad(last)}-${pad(day2)}`;
+	if (!isIsoPartialDate(start) || !isIsoPartialDate(end) || end <= start || first === last) return undefined;
+	if (year !== undefined) return exact(`${start}/${end}`);
+	return { iso: `${start}/${end}`, inferred: true, approximate: false, note: yearNote(startYear, reference!, forward) };
+}
+
+/**
+ * A weekday ("on Tuesday", "signed Friday", "last Monday"): the most recent
+ * such day on or before the reference day, or, when the text looks ahead, the
+ * first on or after it; "last" and "next" exclude the reference day itself.
+ *
+ * @param name
+ *   Weekday as written.
+ * @param relative
+ *   "last" or "next", if written.
+ * @param words
+ *   The expression as written (for the note).
+ * @param reference
+ *   Reference date.
+ * @param forward
+ *   Whether the text looks ahead.
+ * @returns
+ *   Value, or `undefined` unless the reference is a day.
+ */
+function weekdayValue(name: string, relative: string | undefined, words: string, reference: Reference | undefined, forward: boolean): DateValue | undefined {
+	if (reference === undefined || reference.iso.length < 10) return undefined;
+	const target = WEEKDAY_NAMES.findIndex((day) => day === name);
+	const today = toUtc(reference.iso).getUTCDay();
+	const ahead = relative === undefined ? forward : relative.toLowerCase() === 'next';
+	const strict = relative !== undefined;
+	let shift = ahead ? (target - today + 7) % 7 : -((today - target + 7) % 7);
+	if (strict && shift === 0) shift = ahead ? 7 : -7;
+	const iso = addDays(reference.iso, shift);
+	const which = ahead ? `the first ${name} ${strict ? 'after' : 'on or after'} it` : `the last ${name} ${strict ? 'before' : 'on or before'} it`;
+	return {
+		iso,
+		inferred: true,
+		approximate: false,
+		note: `“${words.replace(/\s+/gu, ' ')}” read from the publication date (${reference.iso}, a ${WEEKDAY_NAMES[today]}): ${which}${ahead && !strict ? ' (the text looks ahead)' : ''}`,
+	};
+}
+
+/**
+ * "today", "yesterday", "tomorrow", where they name a day: not possessive
+ * ("today's Russia" may be the present in general), not after "of", "than",
+ * "even", "until" ("the Russia of today"), and not capitalised inside a
+ * sentence ("Russia Today", an outlet).
+ *
+ * @param word
+ *   The word as written.
+ * @param input
+ *   Scanned text.
+ * @param index
+ *   Where the word starts.
+ * @param reference
+ *   Reference date.
+ * @returns
+ *   Value, or `undefined` when it is not used as a day or the reference is not a day.
+ */
+function dayWordValue(word: string, input: string, index: number, reference: Reference | undefined): DateValue | undefined {
+	if (reference === undefined || reference.iso.length < 10) return undefined;
+	const before = input.slice(Math.max(0, index - 24), index);
+	const after = input.slice(index + word.length, index + word.length + 2);
+	if (/^'s?(?![\p{L}])/u.test(after)) return undefined;
+	if (GENERIC_TODAY_BEFORE.test(before) && !/(?:^|[^\p{L}])as\s+of\s+$/iu.test(before)) return undefined;
+	if (/^\p{Lu}/u.test(word) && /[\p{L}\p{N},]\s*$/u.test(before)) return undefined;
+	const lower = word.toLowerCase();
+	const shift = lower === 'yesterday' ? -1 : lower === 'tomorrow' ? 1 : 0;
+	const iso = addDays(reference.iso, shift);
+	return { iso, inferred: true, approximate: false, note: `“${word}” read from the publication date (${reference.iso})${shift === 0 ? '' : `: ${iso}`}` };
+}
+
+/**
+ * A day of the month without its month ("on the 3rd"): that day of the
+ * reference month, or of the month before when it is after the reference day;
+ * when the text looks ahead, of the reference month or the month after.
+ *
+ * @param day
+ *   Day as written.
+ * @param words
+ *   The expression as written (for the note).
+ * @param reference
+ *   Reference date.
+ * @param forward
+ *   Whether the text looks ahead.
+ * @returns
+ *   Value, or `undefined` unless the reference is a day, or when that month lacks the day.
+ */
+function bareDayValue(day: string, words: string, reference: Reference | undefined, forward: boolean): DateValue | undefined {
+	if (reference === undefined || reference.iso.length < 10) return undefined;
+	const d = Number.parseInt(day, 10);
+	const refDay = Number(reference.iso.slice(8, 10));
+	let month = Number(reference.iso.slice(5, 7)) + (forward ? (d < refDay ? 1 : 0) : d > refDay ? -1 : 0);
+	let year = reference.year;
+	if (month === 0) [month, year] = [12, year - 1];
+	if (month === 13) [month, year] = [1, year + 1];
+	const iso = `${year}-${pad(month)}-${pad(d)}`;
+	if (!isIsoPartialDate(iso)) return undefined;
+	const which = forward ? 'the first such day on or after it (the text looks ahead)' : 'the last such day on or before it';
+	return { iso, inferred: true, approximate: false, note: `Month and year of “${words}” inferred from the publication date (${reference.iso}): ${which}` };
+}
+
+/**
+ * "on the 9th of the same month": the day in the month the text named last
+ * before it ("ratified … on November 11, and … on the 9th of the same
+ * month"), with that month's written year, or its year inferred as for a day
+ * without one.
+ *
+ * @param day
+ *   Day as written.
+ * @param words
+ *   The expression as written (for the note).
+ * @param before
+ *   The text before the expression.
+ * @param reference
+ *   Reference date, for a month without a year.
+ * @param forward
+ *   Whether the text looks ahead.
+ * @returns
+ *   Value, or `undefined` when no month was named before it or the day does not exist.
+ */
+function sameMonthDayValue(day: string, words: string, before: string, reference: Reference | undefined, forward: boolean): DateValue | undefined {
+	const last = [...before.matchAll(MONTH_WITH_YEAR)].at(-1)?.groups;
+	const name = last?.['month'] ?? last?.['month2'];
+	if (name === undefined) return undefined;
+	const written = last?.['year'] ?? last?.['year2'];
+	const value = dayValue(name, day, undefined, written, reference, forward);
+	if (!value) return undefined;
+	const month = MONTH_NAMES[monthNumber(name) - 1] ?? name;
+	const yearPart = written === undefined ? `, ${value.note?.replace(/^Year/u, 'year') ?? ''}` : '';
+	return { iso: value.iso, inferred: true, approximate: false, note: `Month of “${words}” taken from the date before it (${month.charAt(0).toUpperCase()}${month.slice(1)})${yearPart}` };
+}
+
 /**
  * A decade or a span of decades ("the 1990s", "the early 1960s to the late
  * 1980s"): whole decades, approximate when qualified.
@@ -359,10 +554,10 @@ function yearRangeValue(from: string, to: string): DateValue | undefined {
 function isYearInContext(input: string, index: number, end: number): boolean {
 	const before = input.slice(Math.max(0, index - 24), index);
 	const after = input.slice(end);
-	// "Covid-2019" is a name; only "mid-2023" reads as a year.
-	if (before.endsWith('-') && !/(?:^|[^\p{L}])mid-$/iu.test(before)) return false;
+	// "Covid-2019" is a name; "mid-2023", "post-2000", "pre-1991" read as years.
+	if (before.endsWith('-')) return YEAR_COMPOUND_PREFIX.test(before) && !COUNT_WORD.test(after);
 	if (COUNT_WORD.test(after)) return false;
-	if (YEAR_NOUN.test(after)) return true;
+	if (YEAR_NOUN.test(after) || YEAR_COMPOUND_SUFFIX.test(after)) return true;
 	const prefix = YEAR_PREFIX.exec(before)?.[1]?.toLowerCase();
 	if (prefix === undefined) return false;
 	// "the 2000 soldiers": a plural noun after a determiner makes a count.
@@ -407,6 +602,12 @@ function interpretMatch(groups: Record<string, string | undefined>, input: strin
 	const end = index + match.length;
 	const g = groups;
 	if (g['iso'] !== undefined) return isIsoPartialDate(g['iso']) ? exact(g['iso']) : undefined;
+	if (g['xmdyM1'] !== undefined && g['xmdyD1'] !== undefined && g['xmdyM2'] !== undefined && g['xmdyD2'] !== undefined) {
+		return crossMonthValue(g['xmdyM1'], g['xmdyD1'], g['xmdyM2'], g['xmdyD2'], g['xmdyY'], reference, looksAhead(input, index));
+	}
+	if (g['xdmyM1'] !== undefined && g['xdmyD1'] !== undefined && g['xdmyM2'] !== undefined && g['xdmyD2'] !== undefined) {
+		return crossMonthValue(g['xdmyM1'], g['xdmyD1'], g['xdmyM2'], g['xdmyD2'], g['xdmyY'], reference, looksAhead(input, index));
+	}
 	if (g['mdyM'] !== undefined && g['mdyD'] !== undefined) return dayValue(g['mdyM'], g['mdyD'], g['mdyD2'], g['mdyY'], reference, looksAhead(input, index));
 	if (g['dmyM'] !== undefined && g['dmyD'] !== undefined) return dayValue(g['dmyM'], g['dmyD'], g['dmyD2'], g['dmyY'], reference, looksAhead(input, index));
 	if (g['myM'] !== undefined && g['myY'] !== undefined) return exact(`${g['myY']}-${pad(monthNumber(g['myM']))}`);
@@ -415,6 +616,16 @@ function interpretMatch(groups: Record<string, string | undefined>, input: strin
 	if (g['ry1'] !== undefined && g['ry2'] !== undefined) return yearRangeValue(g['ry1'], g['ry2']);
 	if (g['ft1'] !== undefined && g['ft2'] !== undefined) return g['ft2'] > g['ft1'] ? exact(`${g['ft1']}/${g['ft2']}`) : undefined;
 	if (g['year'] !== undefined) return isYearInContext(input, index, end) ? exact(g['year']) : undefined;
+	// Lookbehinds cost at every position of every text: the words before a weekday or a bare day are read here instead.
+	const before = input.slice(Math.max(0, index - 12), index);
+	if (g['wd'] !== undefined && NOT_A_WEEKDAY_BEFORE.test(before)) return undefined;
+	if (g['bd'] !== undefined && !BARE_DAY_BEFORE.test(before)) return undefined;
+	if (g['wd'] !== undefined) return weekdayValue(g['wd'], g['wdRel'], match, reference, looksAhead(input, index));
+	if (g['day'] !== undefined) return dayWordValue(g['day'], input, index, reference);
+	if (g['bd'] !== undefined) {
+		if (SAME_MONTH_AFTER.test(input.slice(end, end + 24))) return sameMonthDayValue(g['bd'], match, input.slice(0, index), reference, looksAhead(input, index));
+		return AFTER_BARE_DAY.test(input.slice(end, end + 12)) ? bareDayValue(g['bd'], match, reference, looksAhead(input, index)) : undefined;
+	}
 	if (g['rel'] !== undefined) {
 		// "the last year of the war" is not the year before publication.
 		if (/(?:^|[^\p{L}])the\s+$/iu.test(input.slice(Math.max(0, index - 6), index))) return undefined;
@@ -427,6 +638,34 @@ function interpretMatch(groups: Record<string, string | undefined>, input: strin
 const DATE_PATTERN = new RegExp(PATTERN, 'gu');
 /** The pattern's match at one position, for its named groups. */
 const dateMatchAt = matcherAt(DATE_PATTERN);
+/**
+ * Where a date can start: every alternative of the pattern starts with a digit
+ * or with the first letter of a month, weekday, "today", "yesterday",
+ * "tomorrow", "this", "last", "next", "earlier", "later", "early", "mid",
+ * "late", and never right after a letter.
+ */
+const DATE_STARTS = /(?<![\p{L}])[0-9ADEFJLMNOSTWYelmnty]/gu;
+
+/**
+ * The first match of the date pattern at or after `from`, as its global `exec`
+ * finds it, trying the pattern only where a date can start (a few positions
+ * in a sentence instead of every one).
+ *
+ * @param input
+ *   Scanned text.
+ * @param from
+ *   Where to start.
+ * @returns
+ *   Match, or `null`.
+ */
+function findDate(input: string, from: number): RegExpExecArray | null {
+	DATE_STARTS.lastIndex = from;
+	for (let start = DATE_STARTS.exec(input); start; start = DATE_STARTS.exec(input)) {
+		const match = dateMatchAt(input, start.index);
+		if (match) return match;
+	}
+	return null;
+}
 
 /**
  * Build the date recogniser.
@@ -443,6 +682,7 @@ export function createDateRecogniser(options?: Readonly<DateRecogniserOptions> |
 	const at = dateMatchAt;
 	return {
 		pattern,
+		find: findDate,
 		interpret(input, index, match) {
 			const groups = at(input, index)?.groups;
 			const value = groups && interpretMatch(groups, input, index, match, reference);
@@ -469,4 +709,26 @@ export function findDateExpressions(text: string, options?: Readonly<DateRecogni
 		text: text.slice(hit.start, hit.end),
 		...hit.data,
 	}));
+}
+
+/** Words that name a day relative to publication, linked only where the rules can place them. */
+const RELATIVE_DAY_WORDS = new RegExp(
+	String.raw`(?<![\p{L}])(?:${WEEKDAY}|[Tt]oday|[Yy]esterday|[Tt]omorrow)(?![\p{L}])|(?<=(?:^|[^\p{L}])[Oo]n\s+the\s+)(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?![\p{L}\p{N}])`,
+	'gu',
+);
+
+/**
+ * Every word that may name a day relative to publication (a weekday,
+ * "today", "yesterday", "tomorrow", "on the 3rd"), linked or not: what
+ * `npm run names` checks against the links, so that what the rules could not
+ * place ("today's Russia", a weekday in a text published without its day) is
+ * listed for an editor.
+ *
+ * @param text
+ *   Text to scan.
+ * @returns
+ *   The words and where they are.
+ */
+export function findRelativeDayWords(text: string): Array<{ text: string; start: number; end: number }> {
+	return [...text.matchAll(RELATIVE_DAY_WORDS)].map((match) => ({ text: match[0], start: match.index, end: match.index + match[0].length }));
 }

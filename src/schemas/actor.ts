@@ -37,8 +37,16 @@ export const actorSchema = z
 		/**
 		 * Strings that contain a form but do not name this actor ("Russia Day",
 		 * "Korean Peninsula"): where one matches, nothing inside it is linked.
+		 * Matched in any letter case and with a hyphen or space between words
+		 * ("Russian far east", "Russian Far-East" for "Russian Far East").
 		 */
 		notForms: z.array(z.string().min(1)).default([]),
+		/**
+		 * Look-alikes matched only exactly as written, letter case included,
+		 * where another case is this actor's form in ordinary use: "Russia
+		 * Today" (the outlet) is not Russia, "Russia today" is.
+		 */
+		exactNotForms: z.array(z.string().min(1)).default([]),
 		/** Where the name is ambiguous in the texts, a reader-facing caveat. */
 		ambiguity: z.string().min(1).optional(),
 	})

@@ -80,6 +80,8 @@ export default function rehypeMentionPreviews(options: Readonly<Options>) {
 				ids.push(add(`pv-date-${ref.replace(/[^0-9a-z-]/gi, '_')}`, `Date: ${formatIsoRange(ref)}.`));
 				const note = node.properties['dataNote'];
 				if (typeof note === 'string' && note) ids.push(noteId(note));
+				// Every inferred value says so, even one whose recogniser gave no reason.
+				else if (node.properties['dataInferred'] !== undefined) ids.push(noteId('Inferred from the publication date, not written in full.'));
 			}
 			node.properties['ariaDescribedBy'] = ids;
 		});

@@ -230,3 +230,119 @@ describe('the combined matcher (forms split by first character)', () => {
 		expect(compileActors([]).find('Russia', 0)).toBeNull();
 	});
 });
+
+describe('spellings derived from the registry', () => {
+	/** Organisations, states and instruments as the registry lists them: each form once, in one house style. */
+	const registry = compileActors([
+		{ id: 'united-nations', kind: 'organisation', forms: ['United Nations', { text: 'UN', type: 'abbreviation' }] },
+		{ id: 'unsc', kind: 'organisation', forms: ['UN Security Council', 'United Nations Security Council', { text: 'UNSC', type: 'abbreviation' }] },
+		{ id: 'nato', kind: 'organisation', forms: [{ text: 'NATO', type: 'abbreviation' }, 'North Atlantic Treaty Organization'] },
+		{ id: 'sco', kind: 'organisation', forms: ['Shanghai Cooperation Organisation'] },
+		{ id: 'un-charter', kind: 'document', forms: ['UN Charter', 'Charter of the United Nations'] },
+		{ id: 'npt', kind: 'document', forms: ['Non-Proliferation Treaty', { text: 'NPT', type: 'abbreviation' }] },
+		{ id: 'united-states', kind: 'state', forms: ['United States', { text: 'US', type: 'abbreviation' }, { text: 'U.S.A.', type: 'abbreviation' }] },
+		{ id: 'north-korea', kind: 'state', forms: ["Democratic People's Republic of Korea", { text: 'D.P.R.K.', type: 'abbreviation' }] },
+		{ id: 'who', kind: 'organisation', forms: [{ text: 'WHO', type: 'abbreviation' }, { text: 'CARE', type: 'abbreviation' }], notForms: ['Care'] },
+		{ id: 'kcna', kind: 'outlet', forms: [{ text: 'KCNA', type: 'abbreviation' }] },
+		{ id: 'pyotr-ivanov', kind: 'person', forms: ['Pyotr Ivanov', { text: 'PI', type: 'abbreviation' }] },
+	]);
+	/** Hits as `text → id (form)`. */
+	const hits = (text: string) => findActorMentions(text, registry).map((hit) => `${text.slice(hit.start, hit.end)} → ${hit.data.actor} (${hit.data.type})`);
+
+	it.each([
+		// An acronym solid or dotted, whichever the registry lists.
+		['the U.N. said', ['U.N. → united-nations (abbreviation)']],
+		['the U.S. and the US', ['U.S. → united-states (abbreviation)', 'US → united-states (abbreviation)']],
+		['the USA', ['USA → united-states (abbreviation)']],
+		['the N.A.T.O. allies', ['N.A.T.O. → nato (abbreviation)']],
+		['the DPRK and the D.P.R.K.', ['DPRK → north-korea (abbreviation)', 'D.P.R.K. → north-korea (abbreviation)']],
+		['the U.N.S.C. and the UNSC', ['U.N.S.C. → unsc (abbreviation)', 'UNSC → unsc (abbreviation)']],
+		['the U.N.’s envoy', ['U.N.’s → united-nations (abbreviation)']],
+		// Four letters or more: also in title case.
+		['Nato allies and Kcna', ['Nato → nato (abbreviation)', 'Kcna → kcna (abbreviation)']],
+		["Nato's summit", ["Nato's → nato (abbreviation)"]],
+		// A dotted acronym inside a longer form.
+		['the U.N. Security Council voted', ['U.N. Security Council → unsc (name)']],
+		['the U.N. Charter', ['U.N. Charter → un-charter (name)']],
+		// Full formal names, -ization or -isation.
+		['the North Atlantic Treaty Organisation', ['North Atlantic Treaty Organisation → nato (name)']],
+		['the Shanghai Cooperation Organization', ['Shanghai Cooperation Organization → sco (name)']],
+		['the United Nations Security Council', ['United Nations Security Council → unsc (name)']],
+		["The Democratic People’s Republic of Korea", ["Democratic People’s Republic of Korea → north-korea (name)"]],
+		// An instrument named after an organisation is the instrument, or nothing.
+		['the Charter of the United Nations', ['Charter of the United Nations → un-charter (name)']],
+		['the UN Charter’s Article 51', ['UN Charter’s → un-charter (name)']],
+		['the NPT and the Non-Proliferation Treaty', ['NPT → npt (abbreviation)', 'Non-Proliferation Treaty → npt (name)']],
+		['the UN Convention on the Law of the Sea', []],
+		['the Statute of the United Nations tribunal', []],
+		['UN Security Council Resolution 2270', []],
+		['the Declaration of the UN on', []],
+		// Lower case is no title: the organisation acts.
+		['UN Security Council resolutions bar it', ['UN Security Council → unsc (name)']],
+		['the UN convention was signed', ['UN → united-nations (abbreviation)']],
+		['the Secretary-General of the United Nations', ['United Nations → united-nations (name)']],
+	])('should find %j', (text, expected) => {
+		expect(hits(text)).toEqual(expected);
+	});
+
+	it.each([
+		// Two or three letters never vary in case: "us", "Us", "un", "Who" are words.
+		['let us talk; Us and them; un jour', []],
+		['Who knows? The who and the Who', []],
+		['u.s. and u.n.', []],
+		// Lower case never: "nato" is no house style, and a word would be.
+		['nato and kcna', []],
+		// A variant the actor lists as a look-alike is not generated.
+		['Care for the wounded', []],
+		// People's initials are not acronyms of theirs.
+		['P.I. and Pi', []],
+	])('should leave %j plain', (text, expected) => {
+		expect(hits(text)).toEqual(expected);
+	});
+
+	it('should give a variant two actors would derive to neither', () => {
+		const shared = compileActors([
+			{ id: 'a', kind: 'organisation', forms: [{ text: 'AB', type: 'abbreviation' }] },
+			{ id: 'b', kind: 'organisation', forms: [{ text: 'A.B.', type: 'abbreviation' }] },
+		]);
+		expect(findActorMentions('AB and A.B.', shared).map((hit) => hit.data.actor)).toEqual(['a', 'b']);
+		const clash = compileActors([
+			{ id: 'a', kind: 'organisation', forms: [{ text: 'ABCD', type: 'abbreviation' }] },
+			{ id: 'b', kind: 'organisation', forms: [{ text: 'A.B.C.D.', type: 'abbreviation' }, { text: 'Abcd', type: 'abbreviation' }] },
+		]);
+		expect(findActorMentions('ABCD, A.B.C.D., Abcd', clash).map((hit) => hit.data.actor)).toEqual(['a', 'b', 'b']);
+	});
+});
+
+describe('look-alikes in any letter case and hyphenation', () => {
+	const registry = compileActors([
+		{
+			id: 'russia',
+			kind: 'state',
+			forms: ['Russia', { text: 'Russian', type: 'adjective' }, { text: 'Moscow', type: 'metonym' }],
+			notForms: ['Russian Far East', 'Moscow and Pyongyang declarations'],
+			exactNotForms: ['Russia Today'],
+		},
+		{ id: 'north-korea', kind: 'state', forms: [{ text: 'Pyongyang', type: 'metonym' }, { text: 'the North', type: 'metonym' }], notForms: ['the North Atlantic'] },
+		{ id: 'nato', kind: 'organisation', forms: ['North Atlantic Treaty Organization'] },
+	]);
+	/** Hits as `text → id`. */
+	const hits = (text: string) => findActorMentions(text, registry).map((hit) => `${text.slice(hit.start, hit.end)} → ${hit.data.actor}`);
+
+	it.each([
+		['the Russian far east', []],
+		['the Russian Far-East', []],
+		['the RUSSIAN FAR EAST', []],
+		['The Moscow and Pyongyang Declarations', []],
+		['Article 5 of the North Atlantic Treaty', []],
+		['according to Russia Today, officials', []],
+		// Exact look-alikes keep their case: "Russia today" is Russia.
+		['Russia today is isolated', ['Russia → russia']],
+		// A longer form still wins over a look-alike inside it.
+		['the North Atlantic Treaty Organization', ['North Atlantic Treaty Organization → nato']],
+		['the Russian east and Moscow', ['Russian → russia', 'Moscow → russia']],
+	])('should read %j', (text, expected) => {
+		expect(hits(text)).toEqual(expected);
+	});
+});
+

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDateRecogniser, findDateExpressions, parseReferenceDate } from '../../../src/annotate/date-expressions';
+import { createDateRecogniser, findDateExpressions, findRelativeDayWords, parseReferenceDate } from '../../../src/annotate/date-expressions';
 
 /** The expressions found, as `text → iso` pairs (inferred ones marked `~`). */
 function found(text: string, referenceDate: string | null = '2024-07-11'): string[] {
@@ -11,6 +11,7 @@ describe('date-expressions', () => {
 		expect(Object.keys(await import('../../../src/annotate/date-expressions')).sort()).toEqual([
 			'createDateRecogniser',
 			'findDateExpressions',
+			'findRelativeDayWords',
 			'inferYear',
 			'looksAhead',
 			'parseReferenceDate',
@@ -193,5 +194,137 @@ describe('date-expressions', () => {
 		expect(findDateExpressions('will meet on January 15', { referenceDate: '2024-12-05' })[0]?.note).toBe(
 			'Year inferred from the publication date (2024-12-05): the text looks ahead, so the first such date after it, in 2025',
 		);
+	});
+
+	describe('dates relative to publication', () => {
+		// 2024-06-21 is a Friday.
+		it.each([
+			// Weekdays: the most recent such day on or before publication.
+			['said on Tuesday that', '2024-06-21', ['Tuesday → ~2024-06-18']],
+			['the deal signed Friday', '2024-06-21', ['Friday → ~2024-06-21']],
+			['On Monday, Putin flew to Pyongyang', '2024-06-21', ['Monday → ~2024-06-17']],
+			['told reporters Saturday', '2024-06-21', ['Saturday → ~2024-06-15']],
+			["Wednesday's talks ran late", '2024-06-21', ['Wednesday → ~2024-06-19']],
+			['last Friday', '2024-06-21', ['last Friday → ~2024-06-14']],
+			// Unless the clause looks ahead.
+			['the Duma will vote on Tuesday', '2024-06-21', ['Tuesday → ~2024-06-25']],
+			['a meeting is expected Monday', '2024-06-21', ['Monday → ~2024-06-24']],
+			['next Friday', '2024-06-21', ['next Friday → ~2024-06-28']],
+			// A weekday before its date is part of that date, not another.
+			['on Tuesday, June 18, the leaders met', '2024-06-21', ['June 18 → ~2024-06-18']],
+			['on Wednesday 19 June', '2024-06-21', ['19 June → ~2024-06-19']],
+			// today, yesterday, tomorrow as days.
+			['Putin said today that', '2024-06-21', ['today → ~2024-06-21']],
+			['Yesterday, the two leaders signed', '2024-06-21', ['Yesterday → ~2024-06-20']],
+			['signed yesterday in Pyongyang', '2024-03-01', ['yesterday → ~2024-02-29']],
+			['will travel tomorrow', '2024-12-31', ['tomorrow → ~2025-01-01']],
+			['as of today, the treaty', '2024-06-21', ['today → ~2024-06-21']],
+			// A bare day: this month, or the one before when later than publication.
+			['arrived on the 3rd.', '2024-06-21', ['the 3rd → ~2024-06-03']],
+			['arrived on the 25th, officials said', '2024-06-21', ['the 25th → ~2024-05-25']],
+			['left on the 2nd and returned', '2024-01-01', ['the 2nd → ~2023-12-02']],
+			['will sign on the 25th.', '2024-06-21', ['the 25th → ~2024-06-25']],
+			['will sign on the 3rd.', '2024-06-21', ['the 3rd → ~2024-07-03']],
+			// "of the same month": the month the text named last.
+			['ratified on November 11, and signed on the 9th of the same month', '2024-12-05', ['November 11 → ~2024-11-11', 'the 9th → ~2024-11-09']],
+			['on 11 November 2023, then on the 9th of the same month', '2024-12-05', ['11 November 2023 → 2023-11-11', 'the 9th → ~2023-11-09']],
+			// Day ranges, within and across months, with the year rule of full dates.
+			['met on 30 November-1 December', '2024-12-05', ['30 November-1 December → ~2024-11-30/2024-12-01']],
+			['met on 30 November-1 December', '2024-06-21', ['30 November-1 December → ~2023-11-30/2023-12-01']],
+			['on November 30–December 1, talks', '2024-12-05', ['November 30–December 1 → ~2024-11-30/2024-12-01']],
+			['on June 18-19, Putin', '2024-06-21', ['June 18-19 → ~2024-06-18/2024-06-19']],
+			['on 18–19 June 2024', '2024-06-21', ['18–19 June 2024 → 2024-06-18/2024-06-19']],
+			['on 30 November – 1 December 2023', '2024-06-21', ['30 November – 1 December 2023 → 2023-11-30/2023-12-01']],
+			['from 30 December–2 January 2025', '2025-03-01', ['30 December–2 January 2025 → 2024-12-30/2025-01-02']],
+			['will meet 28 June–2 July', '2024-06-21', ['28 June–2 July → ~2024-06-28/2024-07-02']],
+			// A year or decade inside a compound.
+			['the post-2000 order', '2024-06-21', ['2000 → 2000']],
+			['pre-1991 arms deliveries', '2024-06-21', ['1991 → 1991']],
+			['by mid-2024, shells', '2024-06-21', ['2024 → 2024']],
+			['the 1990s-era famine', '2024-06-21', ['1990s → 1990/1999']],
+			['a post-1990s drift', '2024-06-21', ['1990s → 1990/1999']],
+			['a 1961-era alliance', '2024-06-21', ['1961 → 1961']],
+		])('should read %j against the publication date %s', (text, referenceDate, expected) => {
+			expect(found(text, referenceDate)).toEqual(expected);
+		});
+
+		it.each([
+			// Weekdays that are holidays or events, or habits.
+			['on Good Friday'],
+			['after Super Tuesday'],
+			['on Black Friday sales'],
+			['prayers on Fridays'],
+			// "today" as the present in general, and an outlet.
+			['the Russia of today'],
+			["today's Russia is isolated"],
+			['more than today'],
+			['even today the border is closed'],
+			['according to Russia Today, the talks'],
+			['USA Today reported'],
+			// A rank, not a day.
+			['on the 3rd floor'],
+			['on the 38th parallel'],
+			['on the 75th anniversary'],
+			['on the 2nd Infantry Division'],
+			['on the 31st'.replace('31st', '32nd')],
+			['on the 9th of the same month'],
+			// A compound that is no year.
+			['Covid-2019 spread'],
+			['the Su-2000 prototype'],
+			['post-2000 troops'.replace('post-2000 troops', 'post-2000 soldiers')],
+		])('should leave %j plain', (text) => {
+			expect(found(text, '2024-06-21')).toEqual([]);
+		});
+
+		it.each([
+			['said on Tuesday', '2024-06'],
+			['said today', '2024'],
+			['arrived on the 3rd.', '2024-06'],
+			['on the 31st.', '2024-07-02'],
+			['said on Tuesday', null],
+		])('should leave %j plain when the publication date %s cannot place it', (text, referenceDate) => {
+			expect(found(text, referenceDate)).toEqual([]);
+		});
+
+		it('should say how each inferred part was read', () => {
+			const [tuesday] = findDateExpressions('said on Tuesday', { referenceDate: '2024-06-21' });
+			expect(tuesday).toMatchObject({ inferred: true, note: '“Tuesday” read from the publication date (2024-06-21, a Friday): the last Tuesday on or before it' });
+			expect(findDateExpressions('will vote on Tuesday', { referenceDate: '2024-06-21' })[0]?.note).toBe(
+				'“Tuesday” read from the publication date (2024-06-21, a Friday): the first Tuesday on or after it (the text looks ahead)',
+			);
+			expect(findDateExpressions('signed yesterday', { referenceDate: '2024-06-21' })[0]?.note).toBe('“yesterday” read from the publication date (2024-06-21): 2024-06-20');
+			expect(findDateExpressions('on the 25th.', { referenceDate: '2024-06-21' })[0]?.note).toBe(
+				'Month and year of “the 25th” inferred from the publication date (2024-06-21): the last such day on or before it',
+			);
+			expect(findDateExpressions('on 30 November-1 December', { referenceDate: '2024-06-21' })[0]).toMatchObject({
+				inferred: true,
+				note: 'Year inferred from the publication date (2024-06-21): the last such date before it, in 2023',
+			});
+		});
+	});
+
+	it('should list every word that may name a relative day, placed or not', () => {
+		expect(findRelativeDayWords("On Monday and today's talks, on the 3rd floor and on the 4th, Fridays").map((word) => word.text)).toEqual([
+			'Monday',
+			'today',
+			'3rd',
+			'4th',
+		]);
+	});
+
+	it.each([
+		'On Monday, 30 November-1 December 2023, the early 1960s to the late 1980s, since March 2022 and mid-June',
+		'said today; yesterday 2024-06-19; on the 3rd. Last weekend, earlier this year, next Friday, in 1991',
+		'Articles 3–5, $34 billion, F-35, 1960–88, between 1960 and 1988, Sept. 13, 2023, inJune, xMonday, 5th',
+		"the Russia of today, Tuesday's talks, June 18-19, 18–19 June 2024 and 2000s-era",
+		'',
+	])('should find, from every offset, what the one regex finds: %j', (text) => {
+		const recogniser = createDateRecogniser({ referenceDate: '2024-06-21' });
+		const copy = new RegExp(recogniser.pattern.source, recogniser.pattern.flags);
+		const summary = (match: RegExpExecArray | null) => (match ? `${match.index}:${match[0]}` : null);
+		for (let from = 0; from <= text.length; from++) {
+			copy.lastIndex = from;
+			expect(summary(recogniser.find!(text, from)), String(from)).toBe(summary(copy.exec(text)));
+		}
 	});
 });

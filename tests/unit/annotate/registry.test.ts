@@ -33,7 +33,7 @@ describe('registry', () => {
 		expect(registry.articles.map((a) => a.number)).toEqual([4]);
 		expect(registry.articles[0]?.implicitPhrases[0]?.phrase).toBe('mutual defence pact');
 		expect(registry.actors).toEqual([
-			{ id: 'russia', name: 'Russia', kind: 'state', description: 'd', forms: ['Russia', { text: 'Russian', type: 'adjective' }], notForms: [] },
+			{ id: 'russia', name: 'Russia', kind: 'state', description: 'd', forms: ['Russia', { text: 'Russian', type: 'adjective' }], notForms: [], exactNotForms: [] },
 		]);
 	});
 
