@@ -1,15 +1,34 @@
 /**
  * Article citations: explicit (`Article 4`, `Art. 4`, `Articles 11 and 13`,
- * `Articles 3 to 5`, `Article 4(1)`) and implicit (an article's
- * `implicitPhrases`), recognised by one combined regex.
+ * `Articles 3 to 5`, `Article 4(1)`, `Article Four`), ordinal (`the
+ * treaty's second article`, `its sixteenth article`, `the fourth article of
+ * the pact`) and implicit (an article's `implicitPhrases`), recognised by one
+ * combined regex.
  *
- * Conservative by design: an article of another instrument (`Article 51 of
- * the UN Charter`, `article 5 of the 1961 treaty`) is left alone, and a number
- * the treaty does not have is reported, never linked.
+ * Conservative by design: whose article it is, the context decides
+ * (`instruments.ts`, with the words of `content/instruments.yaml`):
+ *
+ * - `… of <phrase>`: ours only when the phrase names this treaty ("of the
+ *   sanctions-busting accord"); another instrument ("of the 1961 treaty", "of
+ *   the UN Charter") or a phrase the lists cannot place ("of which", "of the
+ *   much-criticised pact") leaves it plain.
+ * - Otherwise the instrument named last before it, in its sentence or the one
+ *   before, decides ("The 2000 treaty was shorter. Article 22, under which …"
+ *   is the 2000 treaty's); when none is named, an explicit citation is ours
+ *   (the commentaries are about this treaty) and an ordinal is not (it needs
+ *   the treaty named: "the second article" may be a newspaper's).
+ * - A subject phrase inside quotation marks attributed to another instrument
+ *   is that instrument's words; one inside another instrument's name ("the
+ *   US-ROK Mutual Defense Treaty") is part of that name.
+ *
+ * A number the treaty does not have is reported, never linked.
  */
-import { compileImplicitPhrases, type ImplicitPhraseSource } from './implicit-articles.ts';
+import { compileImplicitPhrases, type ImplicitPhraseSource, type SpellingTable } from './implicit-articles.ts';
+import { compileInstruments } from './instruments.ts';
+import { originalSpan, toMatchingText } from './matching-text.ts';
 import { matcherAt, scan, type Hit, type Recogniser } from './recogniser.ts';
 import { TREATY_ARTICLE_COUNT } from '../schemas/article.ts';
+import type { Instruments } from '../schemas/instrument.ts';
 
 /** What one article hit stands for. */
 export interface ArticleHit {
@@ -36,6 +55,86 @@ export interface ArticleRecogniserOptions {
 	articles?: ReadonlyArray<ImplicitPhraseSource> | null | undefined;
 	/** Number of articles in the treaty (default: `TREATY_ARTICLE_COUNT`; the pipeline passes the registry's count). */
 	articleCount?: number | null | undefined;
+	/**
+	 * How instruments are named (`content/instruments.yaml`; default: none,
+	 * so that no phrase after "of" is known to be this treaty and such a
+	 * citation stays plain).
+	 */
+	instruments?: Readonly<Instruments> | null | undefined;
+	/** Variant spellings folded in subject phrases (`content/spellings.yaml`; default: none). */
+	spellings?: SpellingTable | null | undefined;
+}
+
+/** Why a citation was left plain (see `findPlainArticleCitations`). */
+export type PlainReason =
+	/** Another instrument is named after "of", before it, or around its quotation. */
+	| 'other-instrument'
+	/** The phrase after "of" names an instrument the lists cannot place, or names none ("of which"). */
+	| 'unclear-instrument'
+	/** An ordinal with no instrument named: it may be anything's "second article". */
+	| 'no-instrument';
+
+/** A citation left plain, and why. */
+export interface PlainCitation {
+	start: number;
+	end: number;
+	reason: PlainReason;
+}
+
+/** Spelled numbers, by value (1–99): "one" … "twenty-three" … "ninety-nine". */
+const UNITS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+const UNIT_ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
+const TEEN_ORDINALS = ['tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth'];
+const TEN_ORDINALS = ['twentieth', 'thirtieth', 'fortieth', 'fiftieth', 'sixtieth', 'seventieth', 'eightieth', 'ninetieth'];
+
+/**
+ * Every English number word from 1 to 99, cardinal or ordinal, by value.
+ *
+ * @param units
+ *   Words for 1–9.
+ * @param teens
+ *   Words for 10–19.
+ * @param tens
+ *   Words for 20, 30, … 90 on their own.
+ * @returns
+ *   Map from the word (compounds with a hyphen) to its value.
+ */
+function numberWords(units: readonly string[], teens: readonly string[], tens: readonly string[]): Map<string, number> {
+	const words = new Map<string, number>();
+	units.forEach((word, index) => words.set(word, index + 1));
+	teens.forEach((word, index) => words.set(word, index + 10));
+	tens.forEach((word, index) => {
+		words.set(word, (index + 2) * 10);
+		UNITS.forEach((_, unit) => words.set(`${TENS[index]}-${units[unit]}`, (index + 2) * 10 + unit + 1));
+	});
+	return words;
+}
+
+const CARDINALS = numberWords(UNITS, TEENS, TENS);
+const ORDINALS = numberWords(UNIT_ORDINALS, TEEN_ORDINALS, TEN_ORDINALS);
+
+/** Regex source for a set of number words, longest first, a compound's hyphen also a space or dash. */
+function wordsSource(words: ReadonlyMap<string, number>): string {
+	return [...words.keys()]
+		.sort((a, b) => b.length - a.length)
+		.map((word) => word.replace('-', String.raw`[\s\u2010-\u2015-]`))
+		.join('|');
+}
+
+/**
+ * The value of a number word as written ("Four", "twenty-third", "Twenty Three").
+ *
+ * @param word
+ *   Word as matched.
+ * @param words
+ *   Cardinals or ordinals.
+ * @returns
+ *   Value, or `undefined`.
+ */
+function valueOf(word: string, words: ReadonlyMap<string, number>): number | undefined {
+	return words.get(word.toLowerCase().replace(/[\s\u2010-\u2015-]+/gu, '-'));
 }
 
 /** A number, with any paragraph reference after it: `4`, `4(1)`, `4(1)(b)`. */
@@ -44,76 +143,178 @@ const NUMBER = String.raw`\d{1,3}(?![\p{N}])(?:\([0-9a-z]{1,4}\))*`;
 const SEPARATOR = String.raw`(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|to|through)\s+|\s*[–—-]\s*|\s*&\s*)`;
 /** Singular keywords take one number; only plurals take lists (conservative). */
 const EXPLICIT = String.raw`(?<![\p{L}\p{N}])(?:(?<plural>articles|arts\.)\s+(?<list>${NUMBER}(?:${SEPARATOR}${NUMBER})*)|(?<single>article|art\.)\s+(?<one>${NUMBER}))`;
+/** "Article Four", "Article Twenty-Three" (the keyword capitalised; checked when interpreting). */
+const SPELLED = String.raw`(?<![\p{L}\p{N}])(?<spelledKeyword>article)\s+(?<spelled>${wordsSource(CARDINALS)})(?![\p{L}\p{N}])`;
+/** "second article", "twenty-third article", "4th article". */
+const ORDINAL = String.raw`(?<![\p{L}\p{N}])(?<ordinal>${wordsSource(ORDINALS)}|\d{1,2}(?:st|nd|rd|th))\s+article(?![\p{L}\p{N}])`;
+
+/** "of" right after a citation (a comma may come first: "Article 4, of the treaty"). */
+const OF = /^\s*,?\s+of\s+/u;
+
+/** A possessive acronym right before a citation: "NATO's Article 5", "the NPT's Article 6". */
+const ACRONYM_POSSESSOR = /(?<![\p{L}\p{N}])(\p{Lu}{2,}|(?:\p{Lu}\.){2,})'s?\s+$/u;
+
+/** What may stand right before an ordinal: "the", "its", or a possessive (checked to be an instrument's). */
+const ORDINAL_LEAD = /(?<![\p{L}\p{N}])(?:(?<determiner>the|its)|(?<possessor>[\p{L}\p{N}][\p{L}\p{N}.\u2010-\u2015-]*'s?))\s+$/iu;
 
 /**
- * What may follow `of` for the article to be ours: "of the treaty", "of the
- * Treaty", "of the 2024 Treaty", "of the new pact", "of the Russia–DPRK
- * treaty". Anything else after `of` names another instrument.
+ * Where sentences start in a text, as far as the context needs: after a full
+ * stop, question or exclamation mark (and any closing quote or bracket)
+ * followed by a capital or a digit, not after an initial or a usual
+ * abbreviation ("U.S.", "Art.", "Mr.").
  */
-const OWN_INSTRUMENT =
-	/^(?:(?:the|this|that|our|its)\s+)?(?:(?:new|present|current|same|2024|bilateral|landmark|comprehensive|strategic|partnership|Russia[-–]DPRK|DPRK[-–]Russia|Russia[-–]North\s+Korea|North\s+Korea[-–]Russia|Russian[-–]DPRK)\s+)*(?:treaty|pact|agreement|document|accord|deal)(?![\p{L}])/iu;
-
-/** Nouns that name an instrument, whose possessive before a citation makes the article that instrument's. */
-const INSTRUMENT_NOUN = /^(?:treaty|pact|agreement|document|accord|deal|charter|convention|covenant|protocol|statute|constitution|declaration)$/iu;
-
-/** A possessive right before a citation: "the 1961 treaty's Article 1", "the UN Charter's Article 51". */
-const POSSESSOR = /([\p{L}\p{N}][\p{L}\p{N}.–-]*(?:\s+[\p{L}\p{N}][\p{L}\p{N}.–-]*){0,4})'s?\s+$/u;
+const SENTENCE_END = /(?<!(?:^|[\s.(])(?:\p{Lu}|Art|Arts|No|Nos|Mr|Mrs|Ms|Dr|St|vs|cf|e\.g|i\.e|Gen|Col|Lt|Sgt|Prof|Jr|Sr))[.!?]['"”’)\]]*\s+(?=['"“‘(\[]*[\p{Lu}\p{N}])/gu;
 
 /**
- * Whether the words after a citation keep it ours: no `of …`, or `of` naming
- * this treaty.
+ * The start of the sentence before the one an offset is in (or of its own
+ * sentence, with `back` 0).
  *
- * @param after
- *   Text right after the cited number(s).
+ * @param text
+ *   Folded text.
+ * @param offset
+ *   Offset inside a sentence.
+ * @param back
+ *   How many sentences before its own to go back.
  * @returns
- *   False when `of …` names another instrument (`of the UN Charter`,
- *   `of the Charter`, `of the 1961 treaty`, `of the Vienna Convention`).
+ *   Offset where that sentence starts.
  */
-export function isOwnInstrument(after: string): boolean {
-	const of = /^\s*,?\s+of\s+/u.exec(after);
-	if (!of) return true;
-	return OWN_INSTRUMENT.test(after.slice(of[0].length));
+function sentenceStart(text: string, offset: number, back: number): number {
+	const ends: number[] = [];
+	SENTENCE_END.lastIndex = 0;
+	for (let match = SENTENCE_END.exec(text); match && match.index + match[0].length <= offset; match = SENTENCE_END.exec(text)) ends.push(match.index + match[0].length);
+	return ends[ends.length - 1 - back] ?? 0;
 }
 
 /**
- * Whether a possessive right before a citation gives the article to another
- * instrument: an instrument noun or an acronym ("NPT's", "NATO's") that is
- * not this treaty ("the treaty's Article 4" stays ours; "the 1961 treaty's
- * Article 1" and "the UN Charter's Article 51" do not).
+ * The end of the sentence an offset is in.
  *
- * @param before
- *   Text right before the citation (folded: apostrophes are `'`).
+ * @param text
+ *   Folded text.
+ * @param offset
+ *   Offset inside a sentence.
  * @returns
- *   True when the article is another instrument's.
+ *   Offset where it ends.
  */
-export function isOtherInstrumentsPossessive(before: string): boolean {
-	const possessor = POSSESSOR.exec(before)?.[1];
-	if (possessor === undefined) return false;
-	const words = possessor.split(/\s+/u);
-	const last = words[words.length - 1] ?? '';
-	if (!INSTRUMENT_NOUN.test(last) && !/^\p{Lu}{2,}$/u.test(last)) return false;
-	// Ours only when a determiner starts a phrase that names this treaty ("the treaty's", "the new pact's").
-	const from = words.findLastIndex((word) => /^(?:the|this|that|our|its)$/iu.test(word));
-	if (from === -1) return true;
-	const phrase = words.slice(from).join(' ');
-	return OWN_INSTRUMENT.exec(phrase)?.[0].length !== phrase.length;
+function sentenceEnd(text: string, offset: number): number {
+	SENTENCE_END.lastIndex = offset;
+	const match = SENTENCE_END.exec(text);
+	return match ? match.index + 1 : text.length;
 }
 
 /**
- * Build the article recogniser: one `giu` regex (explicit citations, then
- * implicit phrases) and its interpreter.
+ * Where the quotation holding an offset opens, if the offset is inside one
+ * in its sentence: curly double quotes, straight double quotes, or curly
+ * single quotes (which fold to `'`, so a single quote counts only when it
+ * opens after a space or bracket and closes before a space or punctuation).
+ *
+ * @param text
+ *   Folded text.
+ * @param from
+ *   Start of the sentence.
+ * @param offset
+ *   Offset.
+ * @returns
+ *   `[open, close]` (close: after the closing mark, or the sentence end), or `undefined`.
+ */
+function quotationAround(text: string, from: number, offset: number): [number, number] | undefined {
+	let open: number | undefined;
+	for (let index = from; index < offset; index++) {
+		const char = text[index];
+		if (char === '“' || (char === '"' && open === undefined) || (char === "'" && open === undefined && /[\s(\[—–]/u.test(text[index - 1] ?? ' '))) open = index;
+		else if (char === '”' || (char === '"' && open !== undefined)) open = undefined;
+		else if (char === "'" && open !== undefined && text[open] === "'" && /[\s.,;:!?)—–]|$/u.test(text[index + 1] ?? '')) open = undefined;
+	}
+	if (open === undefined) return undefined;
+	const closer = text[open] === '“' ? '”' : text[open];
+	const end = sentenceEnd(text, offset);
+	const close = text.indexOf(closer ?? '"', offset);
+	return [open, close === -1 || close > end ? end : close + 1];
+}
+
+/**
+ * Build the article recogniser and its context reader.
  *
  * @param options
- *   Articles (for implicit phrases) and article count.
+ *   Articles (for implicit phrases), article count, instruments, spellings.
+ * @param onPlain
+ *   Called for each citation the context leaves plain (for the names report).
  * @returns
  *   Recogniser.
  */
-export function createArticleRecogniser(options?: Readonly<ArticleRecogniserOptions> | null): Recogniser<ArticleHit> {
+function buildRecogniser(options: Readonly<ArticleRecogniserOptions> | null | undefined, onPlain?: (citation: PlainCitation) => void): Recogniser<ArticleHit> {
 	const count = options?.articleCount ?? TREATY_ARTICLE_COUNT;
-	const implicit = compileImplicitPhrases(options?.articles ?? []);
-	const source = implicit.source === '' ? EXPLICIT : `${EXPLICIT}|(?<implicit>${implicit.source})`;
-	const pattern = new RegExp(source, 'giu');
+	const implicit = compileImplicitPhrases(options?.articles ?? [], options?.spellings ?? {});
+	const reader = options?.instruments ? compileInstruments(options.instruments) : undefined;
+	const parts = [EXPLICIT, SPELLED, ORDINAL, ...(implicit.source === '' ? [] : [`(?<implicit>${implicit.source})`])];
+	const pattern = new RegExp(parts.join('|'), 'giu');
 	const at = matcherAt(pattern);
+
+	/** The instrument named last before an offset, in its sentence or the one before: `undefined` when none decides. */
+	const namedBefore = (input: string, offset: number): 'ours' | 'other' | undefined => {
+		if (!reader) return undefined;
+		const from = sentenceStart(input, offset, 1);
+		const mentions = reader.mentions(input.slice(from, offset));
+		for (let index = mentions.length - 1; index >= 0; index--) {
+			const side = mentions[index]!.side;
+			// A phrase the lists cannot place decides nothing here: the one before it may.
+			if (side !== 'unclear') return side;
+		}
+		return undefined;
+	};
+
+	/** Whose a citation is, from the words after it ("of …") and the instruments named before it. */
+	const decide = (input: string, index: number, end: number, form: 'number' | 'ordinal' | 'implicit'): 'ours' | PlainReason => {
+		const of = OF.exec(input.slice(end));
+		if (of) {
+			const named = reader?.at(input.slice(end + of[0].length));
+			if (named?.side === 'other') return 'other-instrument';
+			if (named?.side === 'ours') return 'ours';
+			// "of which", "of his series", "of the much-criticised pact": a subject phrase goes on to its context.
+			if (form !== 'implicit') return 'unclear-instrument';
+		}
+		if (ACRONYM_POSSESSOR.test(input.slice(Math.max(0, index - 12), index))) {
+			const owner = ACRONYM_POSSESSOR.exec(input.slice(Math.max(0, index - 12), index))?.[1] ?? '';
+			if (reader?.at(owner)?.side !== 'ours' && !/^(?:DPRK|USSR)$/u.test(owner)) return 'other-instrument';
+		}
+		if (form === 'ordinal') {
+			const lead = ORDINAL_LEAD.exec(input.slice(Math.max(0, index - 60), index));
+			// "a second article", "his second article", "Lankov's second article": not an instrument's.
+			if (!lead) return 'no-instrument';
+			const possessor = lead.groups?.['possessor'];
+			if (possessor !== undefined) {
+				// The possessive must end an instrument's name: "the treaty's second article", "the 1961 pact's third article".
+				const apostrophe = index - lead[0].length + possessor.replace(/'s?$/u, '').length;
+				const from = sentenceStart(input, index, 0);
+				const owner = reader?.mentions(input.slice(from, apostrophe)).at(-1);
+				if (!owner || owner.end !== apostrophe - from) return 'no-instrument';
+				if (owner.side === 'other') return 'other-instrument';
+				return owner.side === 'ours' ? 'ours' : 'unclear-instrument';
+			}
+		}
+		const named = namedBefore(input, index);
+		if (named === 'other') return 'other-instrument';
+		if (named === 'ours') return 'ours';
+		return form === 'ordinal' ? 'no-instrument' : 'ours';
+	};
+
+	/** Whether a subject phrase is another instrument's words: inside its name, or quoted from it. */
+	const quotedFromOther = (input: string, index: number, end: number): boolean => {
+		if (!reader) return false;
+		const name = reader.covering(input, index, end);
+		// Words before the phrase make the name another instrument's ("the US-ROK Mutual Defense Treaty"); the phrase's own words do not.
+		if (name?.side === 'other' && !/^(?:(?:the|a|an|this|its|our)\s+)?$/iu.test(input.slice(name.start, index))) return true;
+		const quote = quotationAround(input, sentenceStart(input, index, 0), index);
+		if (!quote) return false;
+		if (namedBefore(input, quote[0]) === 'other') return true;
+		// Attributed after the quotation, in the same sentence: "…," the 1961 treaty said.
+		const after = reader.mentions(input.slice(quote[1], sentenceEnd(input, quote[1])))[0];
+		return after?.side === 'other';
+	};
+
+	const plain = (index: number, end: number, reason: PlainReason): [] => {
+		onPlain?.({ start: index, end, reason });
+		return [];
+	};
 
 	return {
 		pattern,
@@ -121,14 +322,33 @@ export function createArticleRecogniser(options?: Readonly<ArticleRecogniserOpti
 			const groups = at(input, index)?.groups;
 			if (!groups) return false;
 			const end = index + match.length;
+			const check = (number: number): Pick<ArticleHit, 'outOfRange'> => (number >= 1 && number <= count ? {} : { outOfRange: true });
+
 			if (groups['implicit'] !== undefined) {
 				const number = implicit.lookup(match);
-				return number === undefined ? false : [{ start: index, end, data: { number, implicit: true } }];
+				if (number === undefined) return false;
+				if (quotedFromOther(input, index, end)) return plain(index, end, 'other-instrument');
+				const side = decide(input, index, end, 'implicit');
+				return side === 'ours' ? [{ start: index, end, data: { number, implicit: true } }] : plain(index, end, side);
+			}
+			if (groups['spelled'] !== undefined) {
+				// "Article Four": the keyword capitalised, and "one" too ("the article one reads" is no citation).
+				if (!/^A/u.test(match) || /^one$/u.test(groups['spelled'])) return false;
+				const number = valueOf(groups['spelled'], CARDINALS);
+				if (number === undefined) return false;
+				const side = decide(input, index, end, 'number');
+				return side === 'ours' ? [{ start: index, end, data: { number, implicit: false, ...check(number) } }] : plain(index, end, side);
+			}
+			if (groups['ordinal'] !== undefined) {
+				const written = groups['ordinal'];
+				const number = /^\d/u.test(written) ? Number.parseInt(written, 10) : valueOf(written, ORDINALS);
+				if (number === undefined) return false;
+				const side = decide(input, index, end, 'ordinal');
+				return side === 'ours' ? [{ start: index, end, data: { number, implicit: false, ...check(number) } }] : plain(index, end, side);
 			}
 			// Another instrument's article: consume it so no part of it is read again.
-			if (!isOwnInstrument(input.slice(end)) || isOtherInstrumentsPossessive(input.slice(Math.max(0, index - 80), index))) return [];
-			const check = (number: number): Pick<ArticleHit, 'outOfRange'> =>
-				number >= 1 && number <= count ? {} : { outOfRange: true };
+			const side = decide(input, index, end, 'number');
+			if (side !== 'ours') return plain(index, end, side);
 
 			if (groups['one'] !== undefined) {
 				const number = Number.parseInt(groups['one'], 10);
@@ -138,6 +358,44 @@ export function createArticleRecogniser(options?: Readonly<ArticleRecogniserOpti
 			return listHits(groups['list'] ?? '', index, end, check);
 		},
 	};
+}
+
+/**
+ * Build the article recogniser: one `giu` regex (explicit citations, spelled
+ * numbers, ordinals, then implicit phrases) and its interpreter.
+ *
+ * @param options
+ *   Articles (for implicit phrases), article count, instruments, spellings.
+ * @returns
+ *   Recogniser.
+ */
+export function createArticleRecogniser(options?: Readonly<ArticleRecogniserOptions> | null): Recogniser<ArticleHit> {
+	return buildRecogniser(options);
+}
+
+/**
+ * The citations in a string that the context leaves plain, and why (for
+ * `npm run names`: what an editor may want to decide by hand).
+ *
+ * @param text
+ *   Text to scan (a sentence, with the one before it for context).
+ * @param options
+ *   Articles, article count, instruments, spellings.
+ * @returns
+ *   Plain citations in order, offsets in `text`.
+ */
+export function findPlainArticleCitations(text: string, options?: Readonly<ArticleRecogniserOptions> | null): PlainCitation[] {
+	const found: PlainCitation[] = [];
+	const matching = toMatchingText(text);
+	scan(
+		buildRecogniser(options, (citation) => found.push(citation)),
+		text,
+	);
+	// The recogniser reads the folded text: its offsets go back to the text as given.
+	return found.map((citation) => {
+		const [start, end] = originalSpan(matching, citation.start, citation.end);
+		return { ...citation, start, end };
+	});
 }
 
 /** Between two numbers of a list, the words that make it a range. */

@@ -1,0 +1,255 @@
+/**
+ * Whose article is it? The instruments a text names, read with the words of
+ * `content/instruments.yaml`: this treaty ("the treaty", "the
+ * Moscow-Pyongyang document", "the Treaty on Comprehensive Strategic
+ * Partnership"), another one ("the 1961 treaty", "the UN Charter", "the
+ * Warsaw Pact", "the NPT"), or a phrase that could be either ("the
+ * much-criticised pact": a word the lists do not know). The article
+ * recogniser asks three questions of it: what the phrase after "of" names,
+ * which instrument was named last before a citation (in its sentence or the
+ * one before), and whether another instrument's name covers a hit.
+ *
+ * Every list matches without regard to letter case, curly or straight
+ * quotes, hyphens (a hyphen, a dash, a space or nothing between the parts of
+ * a word) and invisible characters: the text is folded (`matching-text.ts`)
+ * and the words compared by their `wordKey`.
+ */
+import { foldForMatching } from './matching-text.ts';
+import { escapeRegex } from './recogniser.ts';
+import type { Instruments } from '../schemas/instrument.ts';
+
+/** Whose an instrument is: this treaty's, another's, or not to be decided from its words. */
+export type InstrumentSide = 'ours' | 'other' | 'unclear';
+
+/** An instrument named in a text. */
+export interface InstrumentMention {
+	start: number;
+	end: number;
+	side: InstrumentSide;
+	/** Only a determiner and a noun ("the treaty", "the pact"): it names whatever the text is about. */
+	bare: boolean;
+	/** The registry id of another instrument named by one of its forms. */
+	id?: string;
+}
+
+/** The instruments of `content/instruments.yaml`, compiled. */
+export interface InstrumentReader {
+	/**
+	 * Every instrument named in a (folded) text, in order, not overlapping.
+	 *
+	 * @param text
+	 *   Folded text.
+	 * @returns
+	 *   Mentions.
+	 */
+	mentions(text: string): InstrumentMention[];
+	/**
+	 * The instrument named at the very start of a text (after "of": "the
+	 * 1961 treaty", "the sanctions-busting accord").
+	 *
+	 * @param text
+	 *   Folded text starting where the phrase may start.
+	 * @returns
+	 *   The mention, or `undefined` when no instrument starts there.
+	 */
+	at(text: string): InstrumentMention | undefined;
+	/**
+	 * The instrument whose name covers a span ("the US-ROK Mutual Defense
+	 * Treaty" covers "Mutual Defense Treaty").
+	 *
+	 * @param text
+	 *   Folded text.
+	 * @param start
+	 *   Start of the span.
+	 * @param end
+	 *   End of the span.
+	 * @returns
+	 *   The covering mention, or `undefined`.
+	 */
+	covering(text: string, start: number, end: number): InstrumentMention | undefined;
+}
+
+/**
+ * How a word is compared with the lists: folded, lower case, without dots,
+ * hyphens, dashes or spaces ("U.S." = "US", "Soviet-era" = "Soviet era" =
+ * "sovietera", "Russia–DPRK" = "russia-dprk").
+ *
+ * @param word
+ *   Word or phrase as written.
+ * @returns
+ *   Key.
+ */
+export function wordKey(word: string): string {
+	return foldForMatching(word)
+		.toLowerCase()
+		.replace(/[.\s\u2010-\u2015-]+/gu, '');
+}
+
+/** Between the parts of a hyphenated word: a hyphen or dash (with or without spaces), a space, or nothing. */
+const PART_JOIN = String.raw`(?:\s*[\u2010-\u2015-]\s*|\s+)?`;
+/** Between two words: spaces, or a hyphen or dash. */
+const WORD_JOIN = String.raw`(?:\s*[\u2010-\u2015-]\s*|\s+)`;
+
+/**
+ * Regex source for a listed name, matching it whatever its hyphens, spaces
+ * and dots: "Non-Proliferation Treaty" also matches "Nonproliferation
+ * Treaty" and "Non Proliferation Treaty"; an acronym ("NPT", "U.S.") also
+ * matches with or without dots ("N.P.T.", "US").
+ *
+ * @param name
+ *   Name as listed.
+ * @returns
+ *   Regex source (for a case-insensitive Unicode regex).
+ */
+export function looseNameSource(name: string): string {
+	return foldForMatching(name)
+		.trim()
+		.split(/\s+/u)
+		.map((word) =>
+			word
+				.split(/[\u2010-\u2015-]/u)
+				.filter((part) => part !== '')
+				.map((part) => {
+					const letters = part.replace(/\./gu, '');
+					// An acronym: its letters with or without a dot after each.
+					if (/^\p{Lu}{2,6}$/u.test(letters)) return [...letters].map((letter) => `${escapeRegex(letter)}\\.?`).join('');
+					return escapeRegex(part);
+				})
+				.join(PART_JOIN),
+		)
+		.join(WORD_JOIN);
+}
+
+/** Determiners (and possessives) that open a noun phrase naming an instrument. */
+const DETERMINER = String.raw`(?:the|this|that|these|those|our|its|their|[\p{L}\p{N}][\p{L}\p{N}.\u2010-\u2015-]*'s?)`;
+/** Words that end a noun phrase before its noun: no qualifier is one of them. */
+const NOT_A_QUALIFIER = String.raw`(?:of|in|on|at|by|with|for|to|from|that|which|who|was|is|are|were|has|had|have|be|been|will|would|under|the|a|an|this|its|their|our)`;
+/** A qualifier before the noun: a word, a year, a compound ("Russia–DPRK", "sanctions-busting"). */
+const QUALIFIER = String.raw`(?!${NOT_A_QUALIFIER}(?![\p{L}\p{N}]))[\p{L}\p{N}][\p{L}\p{N}.'\u2010-\u2015-]*`;
+
+/** A plural-tolerant noun: "treaty" also matches "treaties", "pact" "pacts". */
+function nounSource(noun: string): string {
+	const escaped = escapeRegex(noun);
+	return noun.endsWith('y') ? `${escapeRegex(noun.slice(0, -1))}(?:y|ies)` : `${escaped}(?:e?s)?`;
+}
+
+/**
+ * Compile the instruments of `content/instruments.yaml`.
+ *
+ * @param instruments
+ *   The validated file.
+ * @returns
+ *   Reader.
+ */
+export function compileInstruments(instruments: Readonly<Instruments>): InstrumentReader {
+	const keys = (words: readonly string[]) => new Set(words.map(wordKey));
+	const ours = instruments.ours;
+	const ourYear = String(ours.year);
+	const ourNouns = keys(ours.nouns);
+	const otherNouns = keys(instruments.otherNouns);
+	// A party named in several words ("North Korea") is read word by word in a phrase, and whole in a compound.
+	const partyWords = keys([...ours.parties, ...ours.parties.flatMap((party) => party.split(/\s+/u))]);
+	const ourQualifiers = keys([...ours.qualifiers, ...ours.titles.flatMap((title) => title.split(/\s+/u))]);
+	const otherQualifiers = keys(instruments.otherQualifiers);
+	const ourTitles = ours.titles.map((title) => new RegExp(`^${looseNameSource(title)}`, 'iu'));
+
+	// Names first (longest first), then any noun phrase ending in an instrument noun.
+	const named = instruments.others.flatMap((other) => other.forms.map((form) => ({ id: other.id, form, source: looseNameSource(form) })));
+	named.sort((a, b) => b.form.length - a.form.length);
+	const titles = [...ours.titles].sort((a, b) => b.length - a.length).map(looseNameSource);
+	const nouns = [...ourNouns, ...otherNouns].map(nounSource).join('|');
+	const source = [
+		named.length === 0 ? '' : `(?:the\\s+)?(?<named>${named.map((item) => `(?:${item.source})`).join('|')})`,
+		titles.length === 0 ? '' : `(?:the\\s+)?(?<title>${titles.join('|')})`,
+		String.raw`(?<phrase>(?:(?<determiner>${DETERMINER})\s+)?(?<qualifiers>(?:${QUALIFIER}(?:\s*,?\s+)){0,5}?)(?<noun>${nouns}))`,
+	]
+		.filter((part) => part !== '')
+		.map((part) => String.raw`(?<![\p{L}\p{N}])${part}(?![\p{L}\p{N}])`)
+		.join('|');
+	const pattern = new RegExp(source, 'giu');
+	const sticky = new RegExp(source, 'iuy');
+	const formIds = new Map(named.map((item) => [wordKey(item.form), item.id]));
+
+	/**
+	 * Whose instrument a phrase names, from the words before its noun.
+	 *
+	 * @returns
+	 *   Side, and whether it is bare.
+	 */
+	const classify = (text: string, match: RegExpExecArray): Pick<InstrumentMention, 'side' | 'bare' | 'id'> => {
+		const groups = match.groups ?? {};
+		if (groups['named'] !== undefined) {
+			const id = formIds.get(wordKey(groups['named'])) ?? named.find((item) => new RegExp(`^(?:${item.source})$`, 'iu').test(groups['named']!))?.id;
+			return { side: 'other', bare: false, ...(id === undefined ? {} : { id }) };
+		}
+		if (groups['title'] !== undefined) return { side: 'ours', bare: false };
+		const noun = groups['noun'] ?? '';
+		const nounKey = wordKey(noun).replace(/ies$/u, 'y').replace(/(?<=[^s])e?s$/u, '');
+		if (otherNouns.has(nounKey) || otherNouns.has(wordKey(noun))) return { side: 'other', bare: false };
+		// A capitalised noun with a title after it: "the Treaty of Westphalia" (ours only when it is one of our titles).
+		const end = match.index + match[0].length;
+		const nounStart = end - noun.length;
+		if (/^\p{Lu}/u.test(noun) && /^\s+(?:of|on)\s+(?:the\s+)?\p{Lu}/u.test(text.slice(end))) {
+			return { side: ourTitles.some((title) => title.test(text.slice(nounStart))) ? 'ours' : 'other', bare: false };
+		}
+		const words: string[] = [];
+		const determiner = groups['determiner'];
+		if (determiner !== undefined && /'s?$/u.test(determiner) && !/^its$/iu.test(determiner)) words.push(determiner.replace(/'s?$/u, ''));
+		words.push(...(groups['qualifiers'] ?? '').split(/[\s,]+/u).filter((word) => word !== ''));
+		let side: InstrumentSide = 'ours';
+		for (const word of words) {
+			const verdict = qualifierSide(word);
+			if (verdict === 'other') return { side: 'other', bare: false };
+			if (verdict === 'unclear') side = 'unclear';
+		}
+		return { side, bare: words.length === 0 };
+	};
+
+	/** What one word before the noun says about whose the instrument is. */
+	const qualifierSide = (word: string): InstrumentSide => {
+		const key = wordKey(word);
+		if (key === 'and' || key === 'or') return 'ours';
+		if (/^\d{4}$/u.test(key)) return key === ourYear ? 'ours' : 'other';
+		if (otherQualifiers.has(key)) return 'other';
+		if (ourQualifiers.has(key) || partyWords.has(key)) return 'ours';
+		// A compound of parties and known words ("Russia–DPRK", "Putin-Kim", "Moscow-Pyongyang").
+		const parts = foldForMatching(word)
+			.split(/[\u2010-\u2015-]/u)
+			.filter((part) => part !== '');
+		if (parts.length > 1) {
+			const sides = parts.map((part) => qualifierSide(part));
+			if (sides.includes('other')) return 'other';
+			if (sides.every((part) => part === 'ours')) return 'ours';
+		}
+		// An unknown capitalised word names someone else's instrument ("the Warsaw Pact", "the Minsk agreement").
+		return /^\p{Lu}/u.test(word) ? 'other' : 'unclear';
+	};
+
+	const mentionOf = (text: string, match: RegExpExecArray): InstrumentMention => ({
+		start: match.index,
+		end: match.index + match[0].length,
+		...classify(text, match),
+	});
+
+	return {
+		mentions(text) {
+			const found: InstrumentMention[] = [];
+			pattern.lastIndex = 0;
+			for (let match = pattern.exec(text); match; match = pattern.exec(text)) found.push(mentionOf(text, match));
+			return found;
+		},
+		at(text) {
+			sticky.lastIndex = 0;
+			const match = sticky.exec(text);
+			return match ? mentionOf(text, match) : undefined;
+		},
+		covering(text, start, end) {
+			const from = Math.max(0, start - 80);
+			const window = text.slice(from, Math.min(text.length, end + 80));
+			for (const mention of this.mentions(window)) {
+				if (mention.start + from <= start && mention.end + from >= end) return { ...mention, start: mention.start + from, end: mention.end + from };
+			}
+			return undefined;
+		},
+	};
+}
