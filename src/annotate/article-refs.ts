@@ -297,9 +297,10 @@ function buildRecogniser(options: Readonly<ArticleRecogniserOptions> | null | un
 		return form === 'ordinal' ? 'no-instrument' : 'ours';
 	};
 
-	/** Whether a subject phrase is another instrument's words: inside its name, or quoted from it. */
+	/** Whether a subject phrase is another instrument's words: qualified as another's, inside its name, or quoted from it. */
 	const quotedFromOther = (input: string, index: number, end: number): boolean => {
 		if (!reader) return false;
+		if (reader.qualifiedBy(input.slice(Math.max(0, index - 60), index)) === 'other') return true;
 		const name = reader.covering(input, index, end);
 		// Words before the phrase make the name another instrument's ("the US-ROK Mutual Defense Treaty"); the phrase's own words do not.
 		if (name?.side === 'other' && !/^(?:(?:the|a|an|this|its|our)\s+)?$/iu.test(input.slice(name.start, index))) return true;

@@ -67,6 +67,18 @@ export interface InstrumentReader {
 	 *   The covering mention, or `undefined`.
 	 */
 	covering(text: string, start: number, end: number): InstrumentMention | undefined;
+	/**
+	 * Whose the words right before a phrase make it, read back to a
+	 * determiner, a preposition or punctuation: "Washington's assistance
+	 * pledge" and "the US defence commitment" are another's, "Russia's
+	 * assistance pledge" ours.
+	 *
+	 * @param before
+	 *   Folded text ending where the phrase starts.
+	 * @returns
+	 *   `other` when a word names someone else's instrument, else `ours` (no words: `ours`).
+	 */
+	qualifiedBy(before: string): 'ours' | 'other';
 }
 
 /**
@@ -126,6 +138,9 @@ const DETERMINER = String.raw`(?:the|this|that|these|those|our|its|their|[\p{L}\
 const NOT_A_QUALIFIER = String.raw`(?:of|in|on|at|by|with|for|to|from|that|which|who|was|is|are|were|has|had|have|be|been|will|would|under|the|a|an|this|its|their|our)`;
 /** A qualifier before the noun: a word, a year, a compound ("Russia–DPRK", "sanctions-busting"). */
 const QUALIFIER = String.raw`(?!${NOT_A_QUALIFIER}(?![\p{L}\p{N}]))[\p{L}\p{N}][\p{L}\p{N}.'\u2010-\u2015-]*`;
+
+/** A word that ends the words qualifying a phrase when read backwards. */
+const STOP_WORD = new RegExp(`^${NOT_A_QUALIFIER}$|^(?:a|and|or|but|as|than|like|unlike|said|says|its)$`, 'iu');
 
 /** A plural-tolerant noun: "treaty" also matches "treaties", "pact" "pacts". */
 function nounSource(noun: string): string {
@@ -242,6 +257,15 @@ export function compileInstruments(instruments: Readonly<Instruments>): Instrume
 			sticky.lastIndex = 0;
 			const match = sticky.exec(text);
 			return match ? mentionOf(text, match) : undefined;
+		},
+		qualifiedBy(before) {
+			const words = /(?:[\p{L}\p{N}][\p{L}\p{N}.'\u2010-\u2015-]*\s+){1,3}$/u.exec(before)?.[0].trim().split(/\s+/u) ?? [];
+			for (let index = words.length - 1; index >= 0; index--) {
+				const word = words[index]!;
+				if (STOP_WORD.test(word)) break;
+				if (qualifierSide(word.replace(/'s?$/u, '')) === 'other') return 'other';
+			}
+			return 'ours';
 		},
 		covering(text, start, end) {
 			const from = Math.max(0, start - 80);

@@ -69,6 +69,19 @@ describe('instruments', () => {
 		expect(reader.at('which the treaty says')).toBeUndefined();
 	});
 
+	it.each([
+		["Washington's ", 'other'],
+		['the US ', 'other'],
+		["the 1961 treaty's ", 'other'],
+		["Russia's ", 'ours'],
+		["North Korea's new ", 'ours'],
+		['the ', 'ours'],
+		['Unlike NATO, the ', 'ours'],
+		['', 'ours'],
+	])('should tell whose the words %j before a phrase make it', (before, side) => {
+		expect(reader.qualifiedBy(before)).toBe(side);
+	});
+
 	it('should find the name that covers a span', () => {
 		const text = 'the US-ROK Mutual Defense Treaty of 1953';
 		expect(reader.covering(text, text.indexOf('Mutual'), text.indexOf(' of'))?.side).toBe('other');
