@@ -72,7 +72,8 @@ export async function unlinkedNames(root: string, options?: Readonly<UnlinkedNam
 	const { registry } = inputs;
 	const articleOptions = { articles: registry.articles, articleCount: registry.articles.length, instruments: registry.instruments, spellings: registry.spellings };
 	const found = new Map<string, UnlinkedName>();
-	for (const name of listPublished(dir, '.md')) {
+	// A folder's README describes the folder (the fixture commentaries have one); it is not a commentary.
+	for (const name of listPublished(dir, '.md').filter((file) => file !== 'README.md')) {
 		const markdown = await readFile(join(dir, name), 'utf8');
 		// Rendered as if it stood in content/commentaries/, the folder the pipeline transforms.
 		const { claims } = await renderCommentary(markdown, join(root, COMMENTARIES_FOLDER, name), processor);
