@@ -137,7 +137,7 @@ function plainCitations(claim: Claim, previous: Claim | undefined, options: Para
 const ARTICLE_SECTION: Record<ArticleReason, string> = {
 	'other-instrument': '“Article N” of another instrument (named after “of”, or last before it): plain by design',
 	'unclear-instrument': '“Article N” with no clear instrument (the words after “of” are not in content/instruments.yaml): add them, or leave it plain',
-	'no-instrument': 'Ordinals with no instrument named (“the second article” of what?): plain until the text names the treaty',
+	'no-instrument': 'Ordinals owned by no instrument (“his second article”, “a second article”): plain; an editor decides',
 	unexplained: '“Article N” phrases (a number the treaty lacks?)',
 };
 

@@ -12,11 +12,15 @@
  *   sanctions-busting accord"); another instrument ("of the 1961 treaty", "of
  *   the UN Charter") or a phrase the lists cannot place ("of which", "of the
  *   much-criticised pact") leaves it plain.
- * - Otherwise the instrument named last before it, in its sentence or the one
- *   before, decides ("The 2000 treaty was shorter. Article 22, under which …"
- *   is the 2000 treaty's); when none is named, an explicit citation is ours
- *   (the commentaries are about this treaty) and an ordinal is not (it needs
- *   the treaty named: "the second article" may be a newspaper's).
+ * - Otherwise ("Article 3, of which …" included) the instrument named last
+ *   before it, in its sentence or the one before, decides ("The 2000 treaty
+ *   was shorter. Article 22, under which …" is the 2000 treaty's); one named
+ *   again after the citation in its sentence is not its own ("the fourth
+ *   article ties assistance to the Charter's clause"). When none is named,
+ *   it is ours: the commentaries are about this treaty.
+ * - An ordinal needs "the", "its", "whose" or an instrument's possessive
+ *   before it: "his second article", "a second article" are not articles of
+ *   a treaty.
  * - A subject phrase inside quotation marks attributed to another instrument
  *   is that instrument's words; one inside another instrument's name ("the
  *   US-ROK Mutual Defense Treaty") is part of that name.
@@ -24,7 +28,7 @@
  * A number the treaty does not have is reported, never linked.
  */
 import { compileImplicitPhrases, type ImplicitPhraseSource, type SpellingTable } from './implicit-articles.ts';
-import { compileInstruments } from './instruments.ts';
+import { compileInstruments, wordKey, type InstrumentMention } from './instruments.ts';
 import { originalSpan, toMatchingText } from './matching-text.ts';
 import { matcherAt, scan, type Hit, type Recogniser } from './recogniser.ts';
 import { TREATY_ARTICLE_COUNT } from '../schemas/article.ts';
@@ -71,7 +75,7 @@ export type PlainReason =
 	| 'other-instrument'
 	/** The phrase after "of" names an instrument the lists cannot place, or names none ("of which"). */
 	| 'unclear-instrument'
-	/** An ordinal with no instrument named: it may be anything's "second article". */
+	/** An ordinal owned by something that is no instrument ("his second article", "a second article"). */
 	| 'no-instrument';
 
 /** A citation left plain, and why. */
@@ -148,14 +152,17 @@ const SPELLED = String.raw`(?<![\p{L}\p{N}])(?<spelledKeyword>article)\s+(?<spel
 /** "second article", "twenty-third article", "4th article". */
 const ORDINAL = String.raw`(?<![\p{L}\p{N}])(?<ordinal>${wordsSource(ORDINALS)}|\d{1,2}(?:st|nd|rd|th))\s+article(?![\p{L}\p{N}])`;
 
+/** How far after a quotation the instrument it is attributed to may be named (",\u201d as the 1961 treaty put it"). */
+const ATTRIBUTION_REACH = 16;
+
 /** "of" right after a citation (a comma may come first: "Article 4, of the treaty"). */
 const OF = /^\s*,?\s+of\s+/u;
 
 /** A possessive acronym right before a citation: "NATO's Article 5", "the NPT's Article 6". */
 const ACRONYM_POSSESSOR = /(?<![\p{L}\p{N}])(\p{Lu}{2,}|(?:\p{Lu}\.){2,})'s?\s+$/u;
 
-/** What may stand right before an ordinal: "the", "its", or a possessive (checked to be an instrument's). */
-const ORDINAL_LEAD = /(?<![\p{L}\p{N}])(?:(?<determiner>the|its)|(?<possessor>[\p{L}\p{N}][\p{L}\p{N}.\u2010-\u2015-]*'s?))\s+$/iu;
+/** What may stand right before an ordinal: "the", "its", "whose", or a possessive (checked to be an instrument's). */
+const ORDINAL_LEAD = /(?<![\p{L}\p{N}])(?:(?<determiner>the|its|whose)|(?<possessor>[\p{L}\p{N}][\p{L}\p{N}.\u2010-\u2015-]*'s?))\s+$/iu;
 
 /**
  * Where sentences start in a text, as far as the context needs: after a full
@@ -249,23 +256,38 @@ function buildRecogniser(options: Readonly<ArticleRecogniserOptions> | null | un
 	const pattern = new RegExp(parts.join('|'), 'giu');
 	const at = matcherAt(pattern);
 
-	/** The instrument named last before an offset, in its sentence or the one before: `undefined` when none decides. */
-	const namedBefore = (input: string, offset: number): 'ours' | 'other' | undefined => {
+	/**
+	 * The instrument named last before an offset, in its sentence or the one before: `undefined` when none
+	 * decides. An instrument named again after the citation in its sentence is not the citation's own ("the
+	 * fourth article ties assistance to the Charter's self-defence clause": an article does not cite its own
+	 * instrument by name), so the one before it decides.
+	 */
+	const namedBefore = (input: string, offset: number, end = offset): 'ours' | 'other' | undefined => {
 		if (!reader) return undefined;
 		const from = sentenceStart(input, offset, 1);
-		const mentions = reader.mentions(input.slice(from, offset));
+		const text = input.slice(from, offset);
+		const mentions = reader.mentions(text);
+		const rest = input.slice(end, sentenceEnd(input, end));
+		const namedAfter = new Set(reader.mentions(rest).map((mention) => instrumentKey(rest, mention)));
 		for (let index = mentions.length - 1; index >= 0; index--) {
-			const side = mentions[index]!.side;
+			const mention = mentions[index]!;
 			// A phrase the lists cannot place decides nothing here: the one before it may.
-			if (side !== 'unclear') return side;
+			if (mention.side === 'unclear') continue;
+			if (mention.side === 'other' && namedAfter.has(instrumentKey(text, mention))) continue;
+			return mention.side;
 		}
 		return undefined;
 	};
 
+	/** Which instrument a mention names, to compare two: its registry id, or its words without a leading "the". */
+	const instrumentKey = (text: string, mention: InstrumentMention): string =>
+		mention.id ?? wordKey(text.slice(mention.start, mention.end).replace(/^the\s+/iu, ''));
+
 	/** Whose a citation is, from the words after it ("of …") and the instruments named before it. */
 	const decide = (input: string, index: number, end: number, form: 'number' | 'ordinal' | 'implicit'): 'ours' | PlainReason => {
 		const of = OF.exec(input.slice(end));
-		if (of) {
+		// "Article 3, of which only the second paragraph is quoted": a relative clause, the context decides.
+		if (of && !/^(?:which|whom)(?![\p{L}])/iu.test(input.slice(end + of[0].length))) {
 			const named = reader?.at(input.slice(end + of[0].length));
 			if (named?.side === 'other') return 'other-instrument';
 			if (named?.side === 'ours') return 'ours';
@@ -291,25 +313,26 @@ function buildRecogniser(options: Readonly<ArticleRecogniserOptions> | null | un
 				return owner.side === 'ours' ? 'ours' : 'unclear-instrument';
 			}
 		}
-		const named = namedBefore(input, index);
+		const named = namedBefore(input, index, end);
 		if (named === 'other') return 'other-instrument';
-		if (named === 'ours') return 'ours';
-		return form === 'ordinal' ? 'no-instrument' : 'ours';
+		// None named: the commentaries are about this treaty.
+		return 'ours';
 	};
 
 	/** Whether a subject phrase is another instrument's words: qualified as another's, inside its name, or quoted from it. */
 	const quotedFromOther = (input: string, index: number, end: number): boolean => {
 		if (!reader) return false;
-		if (reader.qualifiedBy(input.slice(Math.max(0, index - 60), index)) === 'other') return true;
+		// A phrase that starts with its determiner ("the assistance pledge") has no qualifier before it.
+		if (!/^(?:the|a|an)\s/iu.test(input.slice(index, end)) && reader.qualifiedBy(input.slice(Math.max(0, index - 60), index)) === 'other') return true;
 		const name = reader.covering(input, index, end);
 		// Words before the phrase make the name another instrument's ("the US-ROK Mutual Defense Treaty"); the phrase's own words do not.
 		if (name?.side === 'other' && !/^(?:(?:the|a|an|this|its|our)\s+)?$/iu.test(input.slice(name.start, index))) return true;
 		const quote = quotationAround(input, sentenceStart(input, index, 0), index);
 		if (!quote) return false;
 		if (namedBefore(input, quote[0]) === 'other') return true;
-		// Attributed after the quotation, in the same sentence: "…," the 1961 treaty said.
+		// Attributed right after the quotation: "…," the 1961 treaty said; "…" in the 1961 treaty.
 		const after = reader.mentions(input.slice(quote[1], sentenceEnd(input, quote[1])))[0];
-		return after?.side === 'other';
+		return after?.side === 'other' && after.start <= ATTRIBUTION_REACH;
 	};
 
 	const plain = (index: number, end: number, reason: PlainReason): [] => {

@@ -262,7 +262,8 @@ export function compileInstruments(instruments: Readonly<Instruments>): Instrume
 			const words = /(?:[\p{L}\p{N}][\p{L}\p{N}.'\u2010-\u2015-]*\s+){1,3}$/u.exec(before)?.[0].trim().split(/\s+/u) ?? [];
 			for (let index = words.length - 1; index >= 0; index--) {
 				const word = words[index]!;
-				if (STOP_WORD.test(word)) break;
+				// A determiner, a preposition or the end of a clause ends the phrase's qualifiers.
+				if (STOP_WORD.test(word) || /[.,;:!?)\]"”]$/u.test(word)) break;
 				if (qualifierSide(word.replace(/'s?$/u, '')) === 'other') return 'other';
 			}
 			return 'ours';

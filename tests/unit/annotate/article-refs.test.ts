@@ -14,6 +14,7 @@ const articles = [
 	{ number: 16, implicitPhrases: [{ phrase: 'unilateral coercive measures' }] },
 	{ number: 20, implicitPhrases: [{ phrase: 'defence pact' }] },
 	{ number: 2, implicitPhrases: [{ phrase: 'assistance pledge' }, { phrase: 'mutual-aid clause' }] },
+	{ number: 3, implicitPhrases: [{ phrase: 'the consultation clause' }] },
 ];
 
 /** Hits as `text → number` (implicit `~`, out of range `!`, a range `low–high […interior]`). */
@@ -169,7 +170,6 @@ describe('article-refs', () => {
 		['Article 3 of the Treaty of Westphalia', 'other-instrument'],
 		['Article 2 of the Iran nuclear deal', 'other-instrument'],
 		['Article 2 of the much-criticised pact', 'unclear-instrument'],
-		['Article 2 of which', 'unclear-instrument'],
 	])('should leave plain, and say why, an article whose “of” names another or no clear instrument: %j', (text, reason) => {
 		expect(found(text)).toEqual([]);
 		expect(findPlainArticleCitations(text, { instruments }).map((citation) => citation.reason)).toEqual([reason]);
@@ -182,6 +182,11 @@ describe('article-refs', () => {
 		['Article 1 of the 1961 treaty was automatic; Article 4 is not.', []],
 		['The treaty is new. Article 22, under which disputes go to talks, closes it.', ['Article 22 → 22']],
 		['Article 22, under which disputes are settled by talks, closes the text.', ['Article 22 → 22']],
+		['Article 3, of which only the second paragraph is quoted, binds them.', ['Article 3 → 3']],
+		['The UN Charter, Article 51 of which allows self-defence, is cited.', []],
+		['Compared with Article 5 of the North Atlantic Treaty, the 2024 obligation is broader. Article 4 leaves the means open.', ['Article 4 → 4']],
+		['The Charter of the United Nations matters. The fourth article ties assistance to the Charter’s self-defence clause.', ['fourth article → 4']],
+		['The Charter of the United Nations matters. Article 2 bans the use of force.', []],
 		['The 1961 treaty was shorter. It lapsed. Article 4 is longer.', ['Article 4 → 4']],
 		['Unlike the 1961 treaty, the new pact’s Article 4 needs a state of war.', ['Article 4 → 4']],
 		['The 1961 treaty was shorter. Article 4 of the new treaty is longer.', ['Article 4 → 4']],
@@ -199,13 +204,15 @@ describe('article-refs', () => {
 		['the agreement’s twenty-fifth article', ['twenty-fifth article → !25']],
 		['the 1961 treaty’s second article', []],
 		['the fourth article of the NPT', []],
-		['the second article', []],
-		['Under its sixteenth article, the parties oppose sanctions.', []],
+		['the second article', ['second article → 2']],
+		['Under its sixteenth article, the parties oppose sanctions.', ['sixteenth article → 16']],
+		['a pact whose fourth article obliges each side', ['fourth article → 4']],
+		['The UN Charter is old. Its second article bans force.', []],
 		['In his second article on the treaty, Lankov wrote', []],
 		['Lankov’s second article on the treaty', []],
 		['a second article about the pact', []],
 		['the second article of this series', []],
-	])('should link an ordinal only when the context makes the treaty its instrument: %j', (text, expected) => {
+	])('should link an ordinal unless its context makes another instrument, or no instrument, its owner: %j', (text, expected) => {
 		expect(found(text)).toEqual(expected);
 	});
 
@@ -242,6 +249,10 @@ describe('article-refs', () => {
 		['Among the key points of the treaty, both sides promise to “immediately provide military and other assistance.”', ['military and other assistance → ~4']],
 		['The treaty promises “military and other assistance” at once.', ['military and other assistance → ~4']],
 		['Unlike the 1961 pact, the treaty’s assistance pledge needs a state of war.', ['assistance pledge → ~2']],
+		['Q: What about the consultation clause?', ['the consultation clause → ~3']],
+		['Moscow keeps its units in Kursk. The consultation clause gives both cover.', ['The consultation clause → ~3']],
+		['The 2000 treaty was shorter. The consultation clause was all it had.', []],
+		['It must provide “military and other assistance” if attacked, and ties that to the UN charter’s self-defence provision.', ['military and other assistance → ~4']],
 	])('should read a subject phrase as ours unless another instrument names, owns or is quoted in it: %j', (text, expected) => {
 		expect(found(text)).toEqual(expected);
 	});

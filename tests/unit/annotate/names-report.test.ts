@@ -43,7 +43,7 @@ describe('names report', () => {
 
 	it.each([
 		['The pact is new. Article 2 of the much-criticised pact binds them.', 'Article 2', 'unclear-instrument', '“Article N” with no clear instrument'],
-		['Lankov wrote again. Under its sixteenth article, both sides oppose sanctions.', 'sixteenth article', 'no-instrument', 'Ordinals with no instrument named'],
+		['Lankov wrote again. His sixteenth article on the pact appeared in June.', 'sixteenth article', 'no-instrument', 'Ordinals owned by no instrument'],
 		['The 2000 treaty was shorter. Article 22, under which disputes go to talks, is new.', 'Article 22', 'other-instrument', '“Article N” of another instrument'],
 		['Article 31 says so.', 'Article 31', 'unexplained', '“Article N” phrases (a number the treaty lacks?)'],
 	])('should list a citation left plain under a heading saying why: %j', async (sentence, text, reason, heading) => {
