@@ -255,6 +255,7 @@ function buildRecogniser(options: Readonly<ArticleRecogniserOptions> | null | un
 	const parts = [EXPLICIT, SPELLED, ORDINAL, ...(implicit.source === '' ? [] : [`(?<implicit>${implicit.source})`])];
 	const pattern = new RegExp(parts.join('|'), 'giu');
 	const at = matcherAt(pattern);
+	const find = fasterFind(implicit.scanSource, at);
 
 	/**
 	 * The instrument named last before an offset, in its sentence or the one before: `undefined` when none
@@ -264,16 +265,13 @@ function buildRecogniser(options: Readonly<ArticleRecogniserOptions> | null | un
 	 */
 	const namedBefore = (input: string, offset: number, end = offset): 'ours' | 'other' | undefined => {
 		if (!reader) return undefined;
-		const from = sentenceStart(input, offset, 1);
-		const text = input.slice(from, offset);
-		const mentions = reader.mentions(text);
-		const rest = input.slice(end, sentenceEnd(input, end));
-		const namedAfter = new Set(reader.mentions(rest).map((mention) => instrumentKey(rest, mention)));
+		const mentions = reader.mentionsIn(input, sentenceStart(input, offset, 1), offset);
+		const namedAfter = new Set(reader.mentionsIn(input, end, sentenceEnd(input, end)).map((mention) => instrumentKey(input, mention)));
 		for (let index = mentions.length - 1; index >= 0; index--) {
 			const mention = mentions[index]!;
 			// A phrase the lists cannot place decides nothing here: the one before it may.
 			if (mention.side === 'unclear') continue;
-			if (mention.side === 'other' && namedAfter.has(instrumentKey(text, mention))) continue;
+			if (mention.side === 'other' && namedAfter.has(instrumentKey(input, mention))) continue;
 			return mention.side;
 		}
 		return undefined;
@@ -306,9 +304,8 @@ function buildRecogniser(options: Readonly<ArticleRecogniserOptions> | null | un
 			if (possessor !== undefined) {
 				// The possessive must end an instrument's name: "the treaty's second article", "the 1961 pact's third article".
 				const apostrophe = index - lead[0].length + possessor.replace(/'s?$/u, '').length;
-				const from = sentenceStart(input, index, 0);
-				const owner = reader?.mentions(input.slice(from, apostrophe)).at(-1);
-				if (!owner || owner.end !== apostrophe - from) return 'no-instrument';
+				const owner = reader?.mentionsIn(input, sentenceStart(input, index, 0), apostrophe).at(-1);
+				if (!owner || owner.end !== apostrophe) return 'no-instrument';
 				if (owner.side === 'other') return 'other-instrument';
 				return owner.side === 'ours' ? 'ours' : 'unclear-instrument';
 			}
@@ -323,7 +320,7 @@ function buildRecogniser(options: Readonly<ArticleRecogniserOptions> | null | un
 	const quotedFromOther = (input: string, index: number, end: number): boolean => {
 		if (!reader) return false;
 		// A phrase that starts with its determiner ("the assistance pledge") has no qualifier before it.
-		if (!/^(?:the|a|an)\s/iu.test(input.slice(index, end)) && reader.qualifiedBy(input.slice(Math.max(0, index - 60), index)) === 'other') return true;
+		if (!/^(?:the|a|an)\s/iu.test(input.slice(index, end)) && reader.qualifiedBy(input.slice(wordStartBefore(input, index - 60), index)) === 'other') return true;
 		const name = reader.covering(input, index, end);
 		// Words before the phrase make the name another instrument's ("the US-ROK Mutual Defense Treaty"); the phrase's own words do not.
 		if (name?.side === 'other' && !/^(?:(?:the|a|an|this|its|our)\s+)?$/iu.test(input.slice(name.start, index))) return true;
@@ -331,8 +328,8 @@ function buildRecogniser(options: Readonly<ArticleRecogniserOptions> | null | un
 		if (!quote) return false;
 		if (namedBefore(input, quote[0]) === 'other') return true;
 		// Attributed right after the quotation: "…," the 1961 treaty said; "…" in the 1961 treaty.
-		const after = reader.mentions(input.slice(quote[1], sentenceEnd(input, quote[1])))[0];
-		return after?.side === 'other' && after.start <= ATTRIBUTION_REACH;
+		const after = reader.mentionsIn(input, quote[1], sentenceEnd(input, quote[1]))[0];
+		return after?.side === 'other' && after.start - quote[1] <= ATTRIBUTION_REACH;
 	};
 
 	const plain = (index: number, end: number, reason: PlainReason): [] => {
@@ -342,6 +339,7 @@ function buildRecogniser(options: Readonly<ArticleRecogniserOptions> | null | un
 
 	return {
 		pattern,
+		find,
 		interpret(input, index, match) {
 			const groups = at(input, index)?.groups;
 			if (!groups) return false;
@@ -381,6 +379,98 @@ function buildRecogniser(options: Readonly<ArticleRecogniserOptions> | null | un
 
 			return listHits(groups['list'] ?? '', index, end, check);
 		},
+	};
+}
+
+/**
+ * Where explicit citations and spelled numbers may start: their keyword. Without the word-start check (a
+ * lookbehind keeps a regex engine from searching fast); the one regex, run there, checks it.
+ */
+const KEYWORD = /art(?:icles?|s?\.)/giu;
+/** The keyword an ordinal ends with ("fourth article"), found the same way. */
+const ORDINAL_KEYWORD = /article(?![\p{L}\p{N}])/giu;
+/** The ordinal right before that keyword. */
+const ORDINAL_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${wordsSource(ORDINALS)}|\d{1,2}(?:st|nd|rd|th))\s+$`, 'iu');
+/**
+ * The start of the word at an offset, or the offset when it starts none (so that a slice from it holds whole
+ * words only).
+ *
+ * @param text
+ *   Text.
+ * @param offset
+ *   Offset (clamped to 0).
+ * @returns
+ *   Offset of a word start, or of a non-word character.
+ */
+function wordStartBefore(text: string, offset: number): number {
+	let at = Math.max(0, offset);
+	while (at > 0 && WORD_CHARACTER.test(text[at - 1] ?? '')) at -= 1;
+	return at;
+}
+
+/** A letter or digit: what may not come right before a match. */
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+/** How far before its keyword an ordinal may start ("twenty-third " and spaces). */
+const ORDINAL_REACH = 40;
+
+/**
+ * The first match of the recogniser's pattern at or after an offset, found
+ * the fast way (`Recogniser.find`): the one regex tries its long alternations
+ * of ordinals and phrases at every offset of the text; here the keyword
+ * citations, the ordinals (found from their keyword "article") and the
+ * phrases are each found by their own regex, the earliest wins, and the one
+ * regex is run there only, so the match and its groups are exactly the one
+ * regex's.
+ *
+ * @param implicitSource
+ *   The implicit phrases' regex source without its word-start check (may be empty).
+ * @param at
+ *   The one regex, run at an offset.
+ * @returns
+ *   `find` for the recogniser.
+ */
+function fasterFind(implicitSource: string, at: (input: string, index: number) => RegExpExecArray | undefined): (input: string, from: number) => RegExpExecArray | null {
+	const phrases = implicitSource === '' ? undefined : new RegExp(implicitSource, 'giu');
+	/** The next match of one regex at or after an offset, remembered per text: each is searched once per stretch. */
+	const nextOf = (regex: RegExp, accept: (input: string, match: RegExpExecArray) => boolean) => {
+		let memo: { input: string; from: number; index: number } | undefined;
+		return (input: string, from: number): number => {
+			if (memo && memo.input === input && memo.from <= from && (memo.index >= from || memo.index === -1)) return memo.index;
+			regex.lastIndex = from;
+			let match = regex.exec(input);
+			while (match && !accept(input, match)) {
+				regex.lastIndex = match.index + 1;
+				match = regex.exec(input);
+			}
+			memo = { input, from, index: match ? match.index : -1 };
+			return memo.index;
+		};
+	};
+	const startsWord = (input: string, match: RegExpExecArray) => !WORD_CHARACTER.test(input[match.index - 1] ?? '');
+	const nextKeyword = nextOf(KEYWORD, startsWord);
+	// A phrase starts a word ("immutual defence pact" holds only "defence pact").
+	const nextPhrase = phrases ? nextOf(phrases, startsWord) : () => -1;
+	const nextOrdinalKeyword = nextOf(ORDINAL_KEYWORD, startsWord);
+	return (input, from) => {
+		let best = Number.POSITIVE_INFINITY;
+		// A keyword starts a citation only if the one regex matches there ("the article says" holds none).
+		for (let keyword = nextKeyword(input, from); keyword !== -1; keyword = nextKeyword(input, keyword + 1)) {
+			const groups = at(input, keyword)?.groups;
+			if (groups?.['plural'] !== undefined || groups?.['single'] !== undefined || groups?.['spelledKeyword'] !== undefined) {
+				best = keyword;
+				break;
+			}
+		}
+		const phrase = nextPhrase(input, from);
+		if (phrase !== -1 && phrase < best) best = phrase;
+		for (let keyword = nextOrdinalKeyword(input, from); keyword !== -1 && keyword - ORDINAL_REACH < best; keyword = nextOrdinalKeyword(input, keyword + 1)) {
+			const window = input.slice(Math.max(from, keyword - ORDINAL_REACH), keyword);
+			const ordinal = ORDINAL_BEFORE.exec(window);
+			if (!ordinal) continue;
+			best = Math.min(best, keyword - window.length + ordinal.index);
+			break;
+		}
+		return best === Number.POSITIVE_INFINITY ? null : (at(input, best) ?? null);
 	};
 }
 

@@ -31,6 +31,12 @@ export interface ImplicitPhrases {
 	 */
 	source: string;
 	/**
+	 * The same without the check that a phrase starts a word (a lookbehind, which keeps a regex engine from
+	 * searching fast): for a scanner that checks the character before each match itself; empty when there are
+	 * no phrases.
+	 */
+	scanSource: string;
+	/**
 	 * @param text
 	 *   Matched text.
 	 * @returns
@@ -137,15 +143,38 @@ export function compileImplicitPhrases(articles: ReadonlyArray<ImplicitPhraseSou
 	};
 	// Longest first so that "mutual defence pact" wins over "defence pact".
 	const phrases = [...byPhrase.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
-	const phraseSource = (key: string) => {
-		const words = key.split(' ');
-		return words
-			.map((word, index) => {
-				const options = writings(word, index === words.length - 1).sort((a, b) => b.length - a.length);
-				return options.length === 1 ? escapeRegex(options[0]!) : `(?:${options.map(escapeRegex).join('|')})`;
-			})
-			.join(WORD_JOIN);
+	const wordSource = (words: readonly string[], index: number) => {
+		const options = writings(words[index]!, index === words.length - 1).sort((a, b) => b.length - a.length);
+		return options.length === 1 ? escapeRegex(options[0]!) : `(?:${options.map(escapeRegex).join('|')})`;
 	};
-	const source = phrases.length === 0 ? '' : `(?<![\\p{L}\\p{N}])(?:${phrases.map(phraseSource).join('|')})(?![\\p{L}\\p{N}])`;
-	return { source, lookup: (text) => byPhrase.get(normalisePhrase(text, spellings)) };
+	// A tree of words ("the (?:assistance pledge|consultation clause)"): a regex tries each alternative at every
+	// offset, so shared first words tried once cost far less than every phrase tried in turn.
+	interface WordNode {
+		children: Map<string, WordNode>;
+		end: boolean;
+	}
+	const root: WordNode = { children: new Map(), end: false };
+	for (const key of phrases) {
+		const words = key.split(' ');
+		let node = root;
+		words.forEach((_, index) => {
+			const word = wordSource(words, index);
+			const child = node.children.get(word) ?? { children: new Map(), end: false };
+			node.children.set(word, child);
+			node = child;
+		});
+		node.end = true;
+	}
+	const emit = (node: WordNode): string => {
+		const branches = [...node.children].map(([word, child]) => {
+			if (child.children.size === 0) return word;
+			const rest = `${WORD_JOIN}${emit(child)}`;
+			return child.end ? `${word}(?:${rest})?` : `${word}${rest}`;
+		});
+		return branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`;
+	};
+	const alternatives = phrases.length === 0 ? [] : [emit(root)];
+	const scanSource = phrases.length === 0 ? '' : `(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`;
+	const source = phrases.length === 0 ? '' : `(?<![\\p{L}\\p{N}])${scanSource}`;
+	return { source, scanSource, lookup: (text) => byPhrase.get(normalisePhrase(text, spellings)) };
 }

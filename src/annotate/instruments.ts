@@ -44,6 +44,19 @@ export interface InstrumentReader {
 	 */
 	mentions(text: string): InstrumentMention[];
 	/**
+	 * The instruments named inside a part of a text (read in the whole text once: one reading serves every part).
+	 *
+	 * @param text
+	 *   Folded text.
+	 * @param from
+	 *   Start of the part.
+	 * @param to
+	 *   End of the part.
+	 * @returns
+	 *   Mentions lying wholly inside it, offsets in `text`.
+	 */
+	mentionsIn(text: string, from: number, to: number): InstrumentMention[];
+	/**
 	 * The instrument named at the very start of a text (after "of": "the
 	 * 1961 treaty", "the sanctions-busting accord").
 	 *
@@ -142,6 +155,12 @@ const QUALIFIER = String.raw`(?!${NOT_A_QUALIFIER}(?![\p{L}\p{N}]))[\p{L}\p{N}][
 /** A word that ends the words qualifying a phrase when read backwards. */
 const STOP_WORD = new RegExp(`^${NOT_A_QUALIFIER}$|^(?:a|and|or|but|as|than|like|unlike|said|says|its)$`, 'iu');
 
+/** How far before its noun a phrase naming an instrument may start (a determiner and five qualifiers). */
+const PHRASE_REACH = 100;
+
+/** Where a word starts (not inside a word, a possessive, an acronym's dots or a compound). */
+const WORD_START = /(?<![\p{L}\p{N}.'\u2010-\u2015-])[\p{L}\p{N}]/gu;
+
 /** A plural-tolerant noun: "treaty" also matches "treaties", "pact" "pacts". */
 function nounSource(noun: string): string {
 	const escaped = escapeRegex(noun);
@@ -173,16 +192,37 @@ export function compileInstruments(instruments: Readonly<Instruments>): Instrume
 	named.sort((a, b) => b.form.length - a.form.length);
 	const titles = [...ours.titles].sort((a, b) => b.length - a.length).map(looseNameSource);
 	const nouns = [...ourNouns, ...otherNouns].map(nounSource).join('|');
-	const source = [
+	const namedSource = [
 		named.length === 0 ? '' : `(?:the\\s+)?(?<named>${named.map((item) => `(?:${item.source})`).join('|')})`,
 		titles.length === 0 ? '' : `(?:the\\s+)?(?<title>${titles.join('|')})`,
-		String.raw`(?<phrase>(?:(?<determiner>${DETERMINER})\s+)?(?<qualifiers>(?:${QUALIFIER}(?:\s*,?\s+)){0,5}?)(?<noun>${nouns}))`,
-	]
-		.filter((part) => part !== '')
-		.map((part) => String.raw`(?<![\p{L}\p{N}])${part}(?![\p{L}\p{N}])`)
-		.join('|');
-	const pattern = new RegExp(source, 'giu');
-	const sticky = new RegExp(source, 'iuy');
+	].filter((part) => part !== '');
+	const namedAt = namedSource.length === 0 ? undefined : new RegExp(String.raw`(?:${namedSource.join('|')})(?![\p{L}\p{N}])`, 'iuy');
+	const phraseAt = new RegExp(
+		String.raw`(?<phrase>(?:(?<determiner>${DETERMINER})\s+)?(?<qualifiers>(?:${QUALIFIER}(?:\s*,?\s+)){0,5}?)(?<noun>${nouns}))(?![\p{L}\p{N}])`,
+		'iuy',
+	);
+	// What every mention holds: a noun, or the first word of a name or title. Found first, by a plain alternation
+	// of words without a lookbehind (which a regex engine can search for fast), so that the phrase around each is
+	// read only there, not tried at every offset of the text.
+	const firstWords = [...new Set([...named.map((item) => item.form), ...ours.titles].map((form) => looseNameSource(form.replace(/^the\s+/iu, '').split(/[\s\u2010-\u2015-]+/u)[0] ?? form)))];
+	const anchor = new RegExp(`(?:${[nouns, ...firstWords].join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+	const nounAt = new RegExp(`(?:${nouns})(?![\\p{L}\\p{N}])`, 'iuy');
+	/**
+	 * The phrase that ends with the noun at an offset: it starts at most a determiner and five qualifiers
+	 * before it, at the farthest word from which the phrase reaches this noun.
+	 */
+	const phraseAround = (text: string, from: number, start: number, end: number): RegExpExecArray | null => {
+		const reach = Math.max(from, start - PHRASE_REACH);
+		const starts = [...text.slice(reach, start).matchAll(WORD_START)].map((word) => reach + word.index).slice(-6);
+		for (const at of [...starts, start]) {
+			phraseAt.lastIndex = at;
+			const match = phraseAt.exec(text);
+			if (match && match.index + match[0].length === end) return match;
+		}
+		return null;
+	};
+	/** The last text read and its mentions: the recogniser asks about one paragraph many times. */
+	let cached: { text: string; mentions: InstrumentMention[] } | undefined;
 	const formIds = new Map(named.map((item) => [wordKey(item.form), item.id]));
 
 	/**
@@ -248,18 +288,46 @@ export function compileInstruments(instruments: Readonly<Instruments>): Instrume
 
 	return {
 		mentions(text) {
+			if (cached?.text === text) return cached.mentions;
 			const found: InstrumentMention[] = [];
-			pattern.lastIndex = 0;
-			for (let match = pattern.exec(text); match; match = pattern.exec(text)) found.push(mentionOf(text, match));
+			let from = 0;
+			anchor.lastIndex = 0;
+			for (let word = anchor.exec(text); word; word = anchor.exec(text)) {
+				const start = word.index;
+				anchor.lastIndex = start + 1;
+				if (start < from || /[\p{L}\p{N}]/u.test(text[start - 1] ?? '')) continue;
+				// A name or a title, with "the" before it or not.
+				const the = /the\s+$/iu.exec(text.slice(Math.max(from, start - 8), start));
+				let match: RegExpExecArray | null = null;
+				for (const at of the ? [start - the[0].length, start] : [start]) {
+					if (!namedAt || match) break;
+					namedAt.lastIndex = at;
+					match = namedAt.exec(text);
+				}
+				if (!match) {
+					nounAt.lastIndex = start;
+					const noun = nounAt.exec(text);
+					if (!noun) continue;
+					match = phraseAround(text, from, start, start + noun[0].length);
+					if (!match) continue;
+				}
+				found.push(mentionOf(text, match));
+				from = match.index + match[0].length;
+				anchor.lastIndex = Math.max(anchor.lastIndex, from);
+			}
+			cached = { text, mentions: found };
 			return found;
 		},
+		mentionsIn(text, from, to) {
+			return this.mentions(text).filter((mention) => mention.start >= from && mention.end <= to);
+		},
 		at(text) {
-			sticky.lastIndex = 0;
-			const match = sticky.exec(text);
-			return match ? mentionOf(text, match) : undefined;
+			return this.mentions(text.slice(0, PHRASE_REACH)).find((mention) => mention.start === 0);
 		},
 		qualifiedBy(before) {
-			const words = /(?:[\p{L}\p{N}][\p{L}\p{N}.'\u2010-\u2015-]*\s+){1,3}$/u.exec(before)?.[0].trim().split(/\s+/u) ?? [];
+			// The (up to) three whole words right before the phrase.
+			if (!/\s$/u.test(before)) return 'ours';
+			const words = before.trimEnd().split(/\s+/u).slice(-3);
 			for (let index = words.length - 1; index >= 0; index--) {
 				const word = words[index]!;
 				// A determiner, a preposition or the end of a clause ends the phrase's qualifiers.
@@ -269,12 +337,7 @@ export function compileInstruments(instruments: Readonly<Instruments>): Instrume
 			return 'ours';
 		},
 		covering(text, start, end) {
-			const from = Math.max(0, start - 80);
-			const window = text.slice(from, Math.min(text.length, end + 80));
-			for (const mention of this.mentions(window)) {
-				if (mention.start + from <= start && mention.end + from >= end) return { ...mention, start: mention.start + from, end: mention.end + from };
-			}
-			return undefined;
+			return this.mentions(text).find((mention) => mention.start <= start && mention.end >= end);
 		},
 	};
 }
