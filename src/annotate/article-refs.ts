@@ -414,6 +414,24 @@ const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 const ORDINAL_REACH = 40;
 
 /**
+ * Where an ordinal that runs up to a keyword starts, searching from an offset.
+ *
+ * @param input
+ *   Text.
+ * @param from
+ *   Earliest start.
+ * @param keyword
+ *   Where the keyword "article" starts.
+ * @returns
+ *   Start, or -1.
+ */
+function ordinalStart(input: string, from: number, keyword: number): number {
+	if (from >= keyword) return -1;
+	const ordinal = ORDINAL_BEFORE.exec(input.slice(from, keyword));
+	return ordinal ? from + ordinal.index : -1;
+}
+
+/**
  * The first match of the recogniser's pattern at or after an offset, found
  * the fast way (`Recogniser.find`): the one regex tries its long alternations
  * of ordinals and phrases at every offset of the text; here the keyword
@@ -464,10 +482,12 @@ function fasterFind(implicitSource: string, at: (input: string, index: number) =
 		const phrase = nextPhrase(input, from);
 		if (phrase !== -1 && phrase < best) best = phrase;
 		for (let keyword = nextOrdinalKeyword(input, from); keyword !== -1 && keyword - ORDINAL_REACH < best; keyword = nextOrdinalKeyword(input, keyword + 1)) {
-			const window = input.slice(Math.max(from, keyword - ORDINAL_REACH), keyword);
-			const ordinal = ORDINAL_BEFORE.exec(window);
-			if (!ordinal) continue;
-			best = Math.min(best, keyword - window.length + ordinal.index);
+			// The earliest ordinal at or after `from` that runs to this keyword; the one regex decides (it checks the
+			// ordinal starts a word, which a slice cannot show).
+			let start = ordinalStart(input, Math.max(from, keyword - ORDINAL_REACH), keyword);
+			while (start !== -1 && at(input, start)?.groups?.['ordinal'] === undefined) start = ordinalStart(input, start + 1, keyword);
+			if (start === -1 || start >= best) continue;
+			best = start;
 			break;
 		}
 		return best === Number.POSITIVE_INFINITY ? null : (at(input, best) ?? null);

@@ -267,3 +267,20 @@ describe('article-refs', () => {
 		expect(findPlainArticleCitations(text, { instruments }).map((citation) => text.slice(citation.start, citation.end))).toEqual(['Article\u00ad 1', 'Article 5']);
 	});
 });
+
+describe('article-refs find', () => {
+	const recogniser = createArticleRecogniser({ articles, instruments, spellings });
+	it.each([
+		'The treaty’s second article and Articles 3–5, then Article Four; its 22nd article; the twenty-third article.'.replace(/’/g, "'"),
+		'An article one reads. The assistance pledge, immutual defence pact, a mutual-aid clause and ARTICLE 23 of the pact.',
+		'Art. 4 and arts. 2 & 3; particle 5; the 1961 treaty’s Article 1; “military and other assistance”.'.replace(/’/g, "'"),
+	])('should find exactly what the one regex finds, from every offset: %j', (text) => {
+		const exec = new RegExp(recogniser.pattern.source, recogniser.pattern.flags);
+		for (let from = 0; from <= text.length; from++) {
+			exec.lastIndex = from;
+			const expected = exec.exec(text);
+			const actual = recogniser.find?.(text, from) ?? null;
+			expect(actual && [actual.index, actual[0]], `from ${from}`).toEqual(expected && [expected.index, expected[0]]);
+		}
+	});
+});
