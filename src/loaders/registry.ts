@@ -4,12 +4,14 @@
  * files and rules Astro's content layer uses, available before Astro starts
  * (in `astro.config.mjs`).
  */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { compileActors } from '../annotate/actor-matcher.ts';
 import { compileImplicitPhrases } from '../annotate/implicit-articles.ts';
 import { actorSchema, type Actor } from '../schemas/actor.ts';
 import { articleSchema, type Article } from '../schemas/article.ts';
+import { instrumentsSchema, spellingsSchema, type Instruments, type Spellings } from '../schemas/instrument.ts';
+import type { z } from 'astro/zod';
 import { formatSchemaIssues, parseYaml } from './schema-errors.ts';
 import { isPublishedName } from './published.ts';
 import { readContentText } from './read-text.ts';
@@ -24,6 +26,10 @@ export interface Registry {
 	articles: Article[];
 	/** Actors, by id. */
 	actors: ActorRecord[];
+	/** How instruments are named, to decide whose an article is (`content/instruments.yaml`; absent: no such file). */
+	instruments?: Instruments;
+	/** Variant spellings folded in article subject phrases (`content/spellings.yaml`; `{}`: no such file). */
+	spellings: Spellings;
 }
 
 /** Published files of a collection folder (drafts start with `_`), sorted. */
@@ -95,11 +101,14 @@ export function loadRegistry(rootDir: string): Registry {
 		actors.push({ ...result.data, id: name.slice(0, -'.yaml'.length) });
 	}
 
+	const instruments = readOptional(join(rootDir, 'content', 'instruments.yaml'), show, problems, instrumentsSchema);
+	const spellings = readOptional(join(rootDir, 'content', 'spellings.yaml'), show, problems, spellingsSchema) ?? {};
+
 	// Cross-file rules: the matchers refuse to guess, so report it here first,
 	// naming the files.
 	if (problems.length === 0) {
 		try {
-			compileImplicitPhrases(articles);
+			compileImplicitPhrases(articles, spellings);
 		} catch (error) {
 			problems.push(`content/articles: implicitPhrases: ${messageOf(error)}`);
 		}
@@ -113,7 +122,34 @@ export function loadRegistry(rootDir: string): Registry {
 	if (problems.length > 0) throw new Error(`Invalid registry (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.join('\n')}`);
 	articles.sort((a, b) => a.number - b.number);
 	actors.sort((a, b) => a.id.localeCompare(b.id));
-	return { articles, actors };
+	return { articles, actors, spellings, ...(instruments === undefined ? {} : { instruments }) };
+}
+
+/**
+ * Read and validate a single-file registry that may be absent.
+ *
+ * @param path
+ *   File.
+ * @param show
+ *   How a path is shown in a problem.
+ * @param problems
+ *   Problems found so far (appended to).
+ * @param schema
+ *   Its schema.
+ * @returns
+ *   The validated value, or `undefined` when the file is absent or invalid.
+ */
+function readOptional<Schema extends z.ZodType>(path: string, show: (path: string) => string, problems: string[], schema: Schema): z.infer<Schema> | undefined {
+	if (!existsSync(path)) return undefined;
+	const shown = show(path);
+	const parsed = readYaml(path, shown, problems);
+	if (!parsed) return undefined;
+	const result = schema.safeParse(parsed.value);
+	if (!result.success) {
+		problems.push(...formatSchemaIssues(shown, result.error, parsed.locate));
+		return undefined;
+	}
+	return result.data;
 }
 
 function readYaml(path: string, shown: string, problems: string[]): ReturnType<typeof parseYaml> | undefined {

@@ -148,7 +148,7 @@ export function markdownPlugins(
 			remarkContentSafety,
 			// First, while paragraphs are plain text: notes quote the authors' words as written.
 			[remarkEditorNoteAnchors, { notes }],
-			[remarkArticleMentions, { articles: registry.articles, articleCount, lineOffset }],
+			[remarkArticleMentions, { articles: registry.articles, articleCount, instruments: registry.instruments, spellings: registry.spellings, lineOffset }],
 			[remarkActorMentions, { actors: registry.actors, lineOffset }],
 			[remarkDateMentions, { lineOffset }],
 		],

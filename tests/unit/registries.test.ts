@@ -15,6 +15,8 @@ import { eventSchema, type TimelineEvent } from '../../src/schemas/event';
 import { noteSchema, type EditorNote } from '../../src/schemas/note';
 import { formatSchemaError, parseYaml, type ParsedYaml } from '../../src/loaders/schema-errors';
 import { listPublished } from '../../src/loaders/published.ts';
+import { loadRegistry } from '../../src/loaders/registry.ts';
+import { findArticleReferences } from '../../src/annotate/article-refs.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CONTENT = join(ROOT, 'content');
@@ -283,11 +285,10 @@ describe('articles', () => {
 		// Seed 003: the clause of the 1961 China–DPRK treaty, not this treaty's Article 4.
 		'the 1961 treaty between North Korea and China is still operational and has exactly the same mutual defense clause',
 	])('should not read an article citation into “%s”', (passage) => {
-		for (const article of articles.values()) {
-			for (const { phrase } of article.implicitPhrases) {
-				expect(phrasePattern(phrase).test(passage), `“${phrase}” (article ${article.number})`).toBe(false);
-			}
-		}
+		// Through the recogniser with the real instruments and spellings: a phrase of another treaty's clause is
+		// left plain by its context ("the 1961 treaty … the same mutual defense clause"), not by leaving it out.
+		const registry = loadRegistry(join(import.meta.dirname, '../..'));
+		expect(findArticleReferences(passage, { articles: registry.articles, instruments: registry.instruments, spellings: registry.spellings })).toEqual([]);
 	});
 });
 

@@ -3,7 +3,8 @@ import type { VFile } from 'vfile';
 import { annotateTree } from './mentions/annotate-tree.ts';
 import { presentArticle } from './mentions/present.ts';
 import { createArticleRecogniser } from '../../annotate/article-refs.ts';
-import type { ImplicitPhraseSource } from '../../annotate/implicit-articles.ts';
+import type { ImplicitPhraseSource, SpellingTable } from '../../annotate/implicit-articles.ts';
+import type { Instruments } from '../../schemas/instrument.ts';
 import { sourceOf } from './mentions/positions.ts';
 import { recordMentions } from './mentions/record.ts';
 import { fileScope, type ScopeOptions } from '../scope.ts';
@@ -16,6 +17,13 @@ export interface Options extends ScopeOptions {
 	 * `implicitPhrases` are read (default: `[]`, explicit citations only).
 	 */
 	articles?: ReadonlyArray<ImplicitPhraseSource> | null | undefined;
+	/**
+	 * How instruments are named (`loadRegistry(root).instruments`): what decides whose an "Article N" is (default:
+	 * none, so an "Article N of …" stays plain).
+	 */
+	instruments?: Readonly<Instruments> | null | undefined;
+	/** Variant spellings folded in subject phrases (`loadRegistry(root).spellings`; default: none). */
+	spellings?: SpellingTable | null | undefined;
 	/** Number of articles in the treaty; higher numbers are reported, never linked (default: `TREATY_ARTICLE_COUNT`; the pipeline passes the registry's count). */
 	articleCount?: number | null | undefined;
 	/**
@@ -55,7 +63,7 @@ export default function remarkArticleMentions(options?: Readonly<Options> | null
 	const lineOffset = options?.lineOffset ?? (() => 0);
 	const articles = options?.articles ?? [];
 	const articleCount = options?.articleCount ?? TREATY_ARTICLE_COUNT;
-	const recogniser = createArticleRecogniser({ articles, articleCount });
+	const recogniser = createArticleRecogniser({ articles, articleCount, instruments: options?.instruments, spellings: options?.spellings });
 
 	return function transform(tree: Root, file: VFile): undefined {
 		if (!include(file)) return undefined;

@@ -2,6 +2,8 @@
  * `npm run names` over the fixture commentaries, through the real pipeline
  * and registries: what an editor adding these texts would be told to look at.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatUnlinkedNames, unlinkedNames, type UnlinkedName } from '../../../scripts/names-report';
@@ -37,6 +39,24 @@ describe('names report', () => {
 
 	it('should read the folder it is given', async () => {
 		await expect(unlinkedNames(projectRoot, { dir: join(fixtureDir, 'missing') })).rejects.toThrow(/ENOENT/);
+	});
+
+	it.each([
+		['The pact is new. Article 2 of the much-criticised pact binds them.', 'Article 2', 'unclear-instrument', '“Article N” with no clear instrument'],
+		['Lankov wrote again. His sixteenth article on the pact appeared in June.', 'sixteenth article', 'no-instrument', 'Ordinals owned by no instrument'],
+		['The 2000 treaty was shorter. Article 22, under which disputes go to talks, is new.', 'Article 22', 'other-instrument', '“Article N” of another instrument'],
+		['Article 31 says so.', 'Article 31', 'unexplained', '“Article N” phrases (a number the treaty lacks?)'],
+	])('should list a citation left plain under a heading saying why: %j', async (sentence, text, reason, heading) => {
+		const dir = mkdtempSync(join(tmpdir(), 'names-'));
+		try {
+			writeFileSync(join(dir, 'draft.md'), `---\ntitle: "t"\npublished:\n  date: "2024-07-02"\n---\n\n${sentence}\n`);
+			const listed = await unlinkedNames(projectRoot, { dir });
+			const entry = listed.find((name) => name.kind === 'article');
+			expect(entry).toMatchObject({ text, reason, count: 1 });
+			expect(formatUnlinkedNames(listed)).toContain(`${heading}`);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });
 
