@@ -11,7 +11,7 @@
  * (`worker` finds “workers” and “worker's”; `box` finds “boxes”), when it has
  * at least three letters (`US` does not find “uses”, nor `UN` “UNs”).
  * Spelling variants are folded through the editors'
- * table (`_spellings.yaml`: `defense: defence`), in phrases and texts alike,
+ * table (`content/spellings.yaml`: `defense: defence`), in phrases and texts alike,
  * so either spelling finds both.
  *
  * A matter's rule matches when the claim holds one of its `phrases` and, if
@@ -182,7 +182,7 @@ function foldText(text: string): string {
  * standard form (folding is one step), nor its own standard form.
  *
  * @param spellings
- *   The table as read (`_spellings.yaml`).
+ *   The table as read (`content/spellings.yaml`).
  * @returns
  *   Variant → standard form.
  * @throws

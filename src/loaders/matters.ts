@@ -1,15 +1,16 @@
 /**
- * The matters (`content/matters/<id>.yaml`), their spellings table
- * (`content/matters/_spellings.yaml`) and the editors' decisions on pairs of
+ * The matters (`content/matters/<id>.yaml`), the spellings table they are
+ * matched with (`content/spellings.yaml`, the one the article subject phrases
+ * use too) and the editors' decisions on pairs of
  * claims (`content/related.yaml`), read and checked outside Astro. Every
  * problem of every file is collected, one line each as
  * `file:line: field: message`; the content checks (`content-checks.ts`) add
  * them to the build's list, so a bad file stops the build before rendering.
  *
  * Every file in `content/matters/` is read or refused by name: a matter file
- * is `<kebab-case id>.yaml`, the one other file is `_spellings.yaml`; anything
- * else (another extension, a folder, another `_` file, an id that is not
- * kebab-case) is an error rather than silently left out.
+ * is `<kebab-case id>.yaml`; anything else (another extension, a folder, a
+ * `_` file, an id that is not kebab-case) is an error rather than silently
+ * left out.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,7 +24,7 @@ import { formatSchemaIssues, parseYaml, type ParsedYaml } from './schema-errors.
 /** The matters' folder, relative to the project root. */
 export const MATTERS_PATH = 'content/matters';
 /** The spellings table. */
-export const SPELLINGS_PATH = `${MATTERS_PATH}/_spellings.yaml`;
+export const SPELLINGS_PATH = 'content/spellings.yaml';
 /** The editors' decisions on pairs. */
 export const RELATED_PATH = 'content/related.yaml';
 
@@ -157,9 +158,8 @@ function readMatterFiles(root: string, articles: ReadonlySet<number>, spellings:
 			problems.push(`${file}: file name: a folder here is not read; put each matter in ${MATTERS_PATH}/ itself`);
 			continue;
 		}
-		if (file === SPELLINGS_PATH) continue;
 		if (name.startsWith('_')) {
-			problems.push(`${file}: file name: the only file here starting with _ is _spellings.yaml; a matter is <id>.yaml (drafts of matters belong outside content/)`);
+			problems.push(`${file}: file name: a matter is <id>.yaml, and no file here starts with _ (drafts of matters belong outside content/; the spellings table is content/spellings.yaml)`);
 			continue;
 		}
 		if (!name.endsWith('.yaml')) {

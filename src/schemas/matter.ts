@@ -1,7 +1,7 @@
 /**
  * The matters the commentaries discuss (`content/matters/<id>.yaml`), the
  * table of spelling variants their phrases are read with
- * (`content/matters/_spellings.yaml`), and the editors' decisions on pairs of
+ * (`content/spellings.yaml`), and the editors' decisions on pairs of
  * claims (`content/related.yaml`). A matter is the editors' statement of one
  * question the commentaries discuss, with the phrase rules that pick out the
  * sentences about it; two claims of different commentaries about one matter
@@ -52,7 +52,7 @@ export const matterSchema = z.strictObject({
 /** A single word of a spelling variant (lowercase letters). */
 const spellingWordSchema = z.string().regex(/^[a-z]+$/, 'expected one lowercase word');
 
-/** `_spellings.yaml`: a variant spelling → the spelling phrases and texts are folded to (`defense: defence`). */
+/** `content/spellings.yaml`: a variant spelling → the spelling phrases and texts are folded to (`defense: defence`). */
 export const spellingsSchema = z.record(spellingWordSchema, spellingWordSchema);
 
 /** A claim id as the ledger records it. */

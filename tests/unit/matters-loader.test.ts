@@ -55,7 +55,7 @@ describe('matters loader', () => {
 	it('should read matters, spellings and decisions that are well formed', () => {
 		const root = project({
 			'content/matters/mutual-defence.yaml': GOOD_MATTER,
-			'content/matters/_spellings.yaml': 'defense: defence\n',
+			'content/spellings.yaml': 'defense: defence\n',
 			'content/related.yaml': 'confirmed:\n  - claims: [c-000000000a, c-000000000b]\n    why: Both on Article 4.\nrejected: []\n',
 		});
 		const read = readMatters(root, { articles: ARTICLES, ledger: LEDGER });
@@ -73,7 +73,7 @@ describe('matters loader', () => {
 			'content/matters/extra.yaml': `${GOOD_MATTER}colour: red\n`,
 			'content/matters/broken.yaml': 'title: [unclosed\n',
 			'content/matters/useless-except.yaml': `${GOOD_MATTER}except: [Article 51]\n`,
-			'content/matters/_spellings.yaml': 'defense: defence\ndefence: defensive\n',
+			'content/spellings.yaml': 'defense: defence\ndefence: defensive\n',
 		});
 		const { problems } = readMatters(root, { articles: ARTICLES, ledger: LEDGER });
 		expect(problems).toEqual(
@@ -83,13 +83,13 @@ describe('matters loader', () => {
 				expect.stringMatching(/^content\/matters\/bad-phrase\.yaml:5: rules\[0\]\.phrases\[0\]: expected words separated by spaces or hyphens/),
 				'content/matters/extra.yaml:7: colour: unknown field (not in the schema; check the spelling)',
 				expect.stringMatching(/^content\/matters\/broken\.yaml:\d+: YAML syntax error/),
-				expect.stringMatching(/^content\/matters\/_spellings\.yaml:2: defence: .*both a variant and a standard spelling/),
+				expect.stringMatching(/^content\/spellings\.yaml:2: defence: .*both a variant and a standard spelling/),
 				'content/matters/useless-except.yaml:7: except: the except phrase “article 51” holds none of the matter\'s phrases, so it cancels nothing',
 			]),
 		);
 		expect(problems).toHaveLength(7);
-		const upper = project({ 'content/matters/_spellings.yaml': 'Labor: labour\n' });
-		expect(readMatters(upper, { articles: ARTICLES, ledger: LEDGER }).problems).toEqual(['content/matters/_spellings.yaml:1: Labor: invalid key: expected one lowercase word']);
+		const upper = project({ 'content/spellings.yaml': 'Labor: labour\n' });
+		expect(readMatters(upper, { articles: ARTICLES, ledger: LEDGER }).problems).toEqual(['content/spellings.yaml:1: Labor: invalid key: expected one lowercase word']);
 	});
 
 	it('should refuse by name every file of content/matters/ it does not read', () => {
@@ -104,7 +104,7 @@ describe('matters loader', () => {
 		expect(matters).toEqual([]);
 		expect(problems).toEqual([
 			expect.stringMatching(/^content\/matters\/Mutual_Defence\.yaml: file name: .*kebab-case/),
-			expect.stringMatching(/^content\/matters\/_draft\.yaml: file name: the only file here starting with _ is _spellings\.yaml/),
+			expect.stringMatching(/^content\/matters\/_draft\.yaml: file name: a matter is <id>\.yaml, and no file here starts with _/),
 			expect.stringMatching(/^content\/matters\/notes\.yml: file name: only \.yaml files are read here/),
 			expect.stringMatching(/^content\/matters\/readme\.md: file name: only \.yaml files/),
 			expect.stringMatching(/^content\/matters\/sub: file name: a folder here is not read/),
