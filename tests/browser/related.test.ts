@@ -4,7 +4,10 @@
  * opened with the keyboard lists their sentences and a link leads to one in
  * its reading page; the share page prints the list without JavaScript; a
  * pair page's rows by topic set related claims side by side under the
- * matter's caption. axe in both schemes at 1280 and 360 px on each. What is
+ * matter's caption; in its live view, a claim's control marks its related
+ * claims in the other column and turns that column to them (on a phone, shows
+ * it), and a chosen topic's claims that pair are marked. axe in both schemes
+ * at 1280 and 360 px on each. What is
  * expected is read from the published related files, so the checks follow
  * the editors' matters rather than a copy of them.
  */
@@ -14,6 +17,8 @@ import { axeBothSchemes } from '../support/axe';
 import { distDir, hasBuild, readDistFile } from '../support/dist';
 import { decodeRelatedFile } from '../../src/features/reader/related-file';
 import { discussedBy, relatedBecause, type RelatedGroup } from '../../src/features/sharing/related-claims';
+import { pairedStatus, relatedLabel, relatedStatus } from '../../src/features/compare/model';
+import type { Page } from 'playwright-core';
 
 const built = hasBuild();
 const wide = { width: 1280, height: 800 };
@@ -24,6 +29,52 @@ const REKHA = 'rekha-j-niice-commentary';
 /** A commentary's published related file, read back. */
 function relatedFileOf(slug: string): Map<string, RelatedGroup[]> {
 	return decodeRelatedFile(readDistFile(`data/related/${slug}.json`));
+}
+
+/**
+ * What the published files say each claim of two commentaries is related to
+ * in the other: its own ranked list first, then the claims that list it (a
+ * link may be recorded on one side only), each once, with every related
+ * claim's text.
+ */
+function relatedAcross(one: string, other: string): { ids: Map<string, string[]>; own: Map<string, string[]>; texts: Map<string, string> } {
+	const files = new Map([
+		[one, relatedFileOf(one)],
+		[other, relatedFileOf(other)],
+	]);
+	const own = new Map<string, string[]>();
+	const back = new Map<string, string[]>();
+	const texts = new Map<string, string>();
+	for (const [slug, file] of files) {
+		const to = slug === one ? other : one;
+		for (const [id, groups] of file) {
+			for (const claim of groups.filter((group) => group.commentary === to).flatMap((group) => group.claims)) {
+				own.set(id, [...(own.get(id) ?? []), claim.id]);
+				back.set(claim.id, [...(back.get(claim.id) ?? []), id]);
+				texts.set(claim.id, claim.text);
+			}
+		}
+	}
+	const ids = new Map<string, string[]>();
+	for (const id of new Set([...own.keys(), ...back.keys()])) ids.set(id, [...new Set([...(own.get(id) ?? []), ...(back.get(id) ?? [])])]);
+	return { ids, own, texts };
+}
+
+/** The ids of the claims of the compare view marked as related to the claim the reader is on. */
+function markedClaims(page: Page): Promise<string[]> {
+	return page.locator('.cmp-claim.is-same-matter').evaluateAll((claims) => claims.map((claim) => claim.id));
+}
+
+/** Whether a claim is in view: inside its column's visible part and the window. */
+function inView(page: Page, id: string): Promise<boolean> {
+	return page.evaluate((claimId) => {
+		const claim = document.getElementById(claimId);
+		const text = claim?.closest('.cmp-text');
+		if (!claim || !text) return false;
+		const box = claim.getBoundingClientRect();
+		const column = text.getBoundingClientRect();
+		return box.height > 0 && box.top >= column.top - 1 && box.top < column.bottom && box.top >= 0 && box.top < window.innerHeight;
+	}, id);
 }
 
 describe('related claims in the browser', () => {
@@ -203,4 +254,156 @@ describe('related claims in the browser', () => {
 			}
 		});
 	}
+
+	describe('in compare’s live view', () => {
+		const pairPath = `/compare/${[LANKOV, REKHA].sort().join('--')}/`;
+		const across = relatedAcross(LANKOV, REKHA);
+		const sorted = (ids: readonly string[]) => [...ids].sort();
+
+		/** The pair page's columns once the script runs: slugs and short names in column order, each column's claim ids. */
+		async function openView(page: Page) {
+			await page.locator('.cmp.is-live').waitFor();
+			return page.locator('.cmp-col').evaluateAll((columns) =>
+				columns.map((column) => ({
+					slug: column.getAttribute('data-slug') ?? '',
+					short: column.getAttribute('data-short') ?? '',
+					claims: [...column.querySelectorAll('.cmp-claim')].map((claim) => claim.id),
+				})),
+			);
+		}
+
+		/** A claim of a column with related claims of its own ranking in the other column (two if any has two), and those. */
+		function sourceIn(claims: readonly string[]): { id: string; targets: string[] } {
+			const ranked = claims.filter((id) => (across.own.get(id)?.length ?? 0) > 0);
+			const id = ranked.find((claim) => across.own.get(claim)!.length > 1) ?? ranked[0];
+			expect(id, 'a claim related to one of the other column').toBeDefined();
+			return { id: id!, targets: across.own.get(id!)! };
+		}
+
+		it('should show a claim’s control exactly where it has related claims in the other column, named with their count, and none without the script', async () => {
+			await site.open(pairPath, async (page) => {
+				const columns = await openView(page);
+				const controls = await page.locator('.cmp-rel:not([hidden])').evaluateAll((buttons) =>
+					buttons.map((button) => ({ claim: button.getAttribute('data-claim') ?? '', name: button.getAttribute('aria-label') ?? '' })),
+				);
+				const expected = columns
+					.flatMap((column) => column.claims)
+					.filter((id) => (across.ids.get(id)?.length ?? 0) > 0)
+					.map((id) => ({ claim: id, name: relatedLabel(across.ids.get(id)!.length, 2) }));
+				expect(expected.length).toBeGreaterThan(0);
+				expect(controls).toEqual(expected);
+				// Each control stands in its claim, and the claim's text is the author's sentence alone.
+				const placed = await page.locator('.cmp-rel').evaluateAll((buttons) =>
+					buttons.map((button) => ({ inClaim: button.closest('.cmp-claim')?.id === button.getAttribute('data-claim'), text: button.textContent })),
+				);
+				expect(placed.every((control) => control.inClaim && control.text === '')).toBe(true);
+				for (const [id, text] of across.texts) {
+					if (columns.some((column) => column.claims.includes(id))) expect(await page.locator(`[id="${id}"]`).textContent()).toBe(text);
+				}
+			});
+			const context = await site.browser.newContext({ javaScriptEnabled: false });
+			try {
+				const page = await context.newPage();
+				await page.goto(site.url(pairPath));
+				expect(await page.locator('.cmp-rel').count()).toBeGreaterThan(0);
+				expect(await page.locator('.cmp-rel:visible').count()).toBe(0);
+			} finally {
+				await context.close();
+			}
+		});
+
+		it('should mark a claim’s related claims in the other column on hover and focus, turn that column to them with the keyboard, and pair a topic’s claims, at 1280 px', { timeout: 180_000 }, async () => {
+			await site.open(
+				pairPath,
+				async (page, report) => {
+					const columns = await openView(page);
+					const [first, second] = columns;
+					const source = sourceIn(first!.claims);
+					const expected = across.ids.get(source.id)!;
+					await page.locator(`[id="${source.id}"]`).hover();
+					expect(sorted(await markedClaims(page))).toEqual(sorted(expected));
+					for (const id of expected) expect(second!.claims).toContain(id);
+					await page.mouse.move(0, 0);
+					expect(await markedClaims(page)).toEqual([]);
+					const control = page.locator(`.cmp-rel[data-claim="${source.id}"]`);
+					await control.focus();
+					expect(sorted(await markedClaims(page))).toEqual(sorted(expected));
+					// Enter turns the other column to the best related claim, then to the next.
+					await page.keyboard.press('Enter');
+					const status = page.locator('[data-compare-status]');
+					const said = (position: number, id: string) =>
+						relatedStatus([{ short: second!.short, position, count: expected.length, text: across.texts.get(id)! }]);
+					await expect.poll(() => status.textContent()).toBe(said(0, source.targets[0]!));
+					expect(await inView(page, source.targets[0]!)).toBe(true);
+					expect(sorted(await markedClaims(page))).toEqual(sorted(expected));
+					expect(await page.evaluate(() => document.activeElement?.getAttribute('data-claim'))).toBe(source.id);
+					if (source.targets.length > 1) {
+						await page.keyboard.press('Enter');
+						await expect.poll(() => status.textContent()).toBe(said(1, source.targets[1]!));
+						expect(await inView(page, source.targets[1]!)).toBe(true);
+					}
+					// Marked by shape as well as colour: a dashed outline.
+					expect(await page.evaluate((id) => getComputedStyle(document.getElementById(id)!).outlineStyle, expected[0]!)).toBe('dashed');
+					expect(await axeBothSchemes(page, `compare, related claims marked 1280px`)).toEqual([]);
+
+					// A topic: its claims related to a claim about it in the other column get the filled mark.
+					const about = await page.locator('.cmp-claim').evaluateAll((claims) =>
+						claims.map((claim) => ({ id: claim.id, topics: (claim.getAttribute('data-topics') ?? '').split(' ') })),
+					);
+					const column = new Map(columns.flatMap((c, index) => c.claims.map((id) => [id, index])));
+					const pairedOn = (key: string) => {
+						const onTopic = new Set(about.filter((claim) => claim.topics.includes(key)).map((claim) => claim.id));
+						return [...onTopic].filter((id) => (across.ids.get(id) ?? []).some((other) => onTopic.has(other) && column.get(other) !== column.get(id)));
+					};
+					const keys = await page.locator('.cmp-topic-link').evaluateAll((links) => links.map((link) => link.getAttribute('data-topic') ?? ''));
+					const key = keys.find((topic) => pairedOn(topic).length > 0);
+					expect(key, 'a topic whose claims pair across the columns').toBeDefined();
+					await page.locator(`.cmp-topic-link[data-topic="${key}"]`).click();
+					const paired = pairedOn(key!);
+					expect(await page.locator('.cmp-claim.is-paired').evaluateAll((claims) => claims.map((claim) => claim.id))).toEqual(paired);
+					expect((await status.textContent())?.endsWith(pairedStatus(paired.length))).toBe(true);
+					const fills = await page.evaluate((id) => {
+						const filled = document.getElementById(id)?.querySelector('.cmp-rel');
+						const plain = document.querySelector('.cmp-claim:not(.is-paired) .cmp-rel:not([hidden])');
+						return [filled, plain].map((control) => (control ? getComputedStyle(control).backgroundColor : ''));
+					}, paired[0]!);
+					expect(fills[0]).not.toBe(fills[1]);
+					expect(report.consoleErrors).toEqual([]);
+					expect(report.failedRequests).toEqual([]);
+				},
+				{ viewport: wide },
+			);
+		});
+
+		it('should turn to the other column at its related claim on a phone, the focus on that claim’s control, at 360 px', { timeout: 180_000 }, async () => {
+			await site.open(
+				pairPath,
+				async (page, report) => {
+					const columns = await openView(page);
+					const [first, second] = columns;
+					const source = sourceIn(first!.claims);
+					const control = page.locator(`.cmp-rel[data-claim="${source.id}"]`);
+					await control.focus();
+					await page.keyboard.press('Enter');
+					const status = page.locator('[data-compare-status]');
+					const count = across.ids.get(source.id)!.length;
+					await expect.poll(() => status.textContent()).toBe(relatedStatus([{ short: second!.short, position: 0, count, text: across.texts.get(source.targets[0]!)! }]));
+					expect(await page.locator('.cmp-col:visible').getAttribute('data-slug')).toBe(second!.slug);
+					expect(await page.locator('[data-show="1"]').getAttribute('aria-pressed')).toBe('true');
+					// The page scrolls smoothly to it.
+					await expect.poll(() => inView(page, source.targets[0]!)).toBe(true);
+					expect(await page.evaluate(() => document.activeElement?.getAttribute('data-claim'))).toBe(source.targets[0]);
+					expect(sorted(await markedClaims(page))).toEqual(sorted(across.ids.get(source.id)!));
+					expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+					expect(await axeBothSchemes(page, `compare, related claim shown 360px`)).toEqual([]);
+					// And back: that claim's control turns to the first column.
+					await page.keyboard.press('Enter');
+					await expect.poll(() => page.locator('.cmp-col:visible').getAttribute('data-slug')).toBe(first!.slug);
+					expect(await page.evaluate(() => document.activeElement?.closest('.cmp-col')?.getAttribute('data-slug'))).toBe(first!.slug);
+					expect(report.consoleErrors).toEqual([]);
+				},
+				{ viewport: phone },
+			);
+		});
+	});
 });

@@ -12,6 +12,7 @@ import {
 	alignedRows,
 	allPairs,
 	canonicalPair,
+	claimEnding,
 	claimSegments,
 	claimsAbout,
 	claimTopics,
@@ -24,7 +25,9 @@ import {
 	isMentionKind,
 	notesByClaim,
 	pairId,
+	pairedClaimIds,
 	pairedRowCaption,
+	pairedStatus,
 	parsePairId,
 	parseSelection,
 	parseTopicKey,
@@ -34,6 +37,10 @@ import {
 	railGroups,
 	railKey,
 	rankTopics,
+	relatedIdsByClaim,
+	relatedInColumns,
+	relatedLabel,
+	relatedStatus,
 	stepPosition,
 	topicAnchor,
 	topicKey,
@@ -414,6 +421,89 @@ describe('published data', () => {
 		expect(data.claims).toEqual([
 			{ id: 'c-0123456789', text: 'Russia signed.', block: 'p', blockIndex: 3, section: 'Intro', mentions: [{ kind: 'actor', ref: 'russia', start: 0, end: 6 }] },
 		]);
+	});
+});
+
+describe('related claims in the live view', () => {
+	const link = (id: string): CompareRelated => ({ id, score: 0.5, confirmed: false, matters: ['A matter'] });
+
+	it('should give each claim its related ids from either side, its own ranking first, each once, known claims only', () => {
+		const related = new Map<string, CompareRelated[]>([
+			['c-a1', [link('c-b1'), link('c-b2'), link('c-x9')]],
+			['c-b1', [link('c-a1')]],
+			['c-c1', [link('c-a1')]],
+			['c-x8', [link('c-a2')]],
+		]);
+		const ids = relatedIdsByClaim(related, new Set(['c-a1', 'c-a2', 'c-b1', 'c-b2', 'c-c1']));
+		expect(ids).toEqual(
+			new Map([
+				['c-a1', ['c-b1', 'c-b2', 'c-c1']],
+				['c-b1', ['c-a1']],
+				['c-c1', ['c-a1']],
+				['c-b2', ['c-a1']],
+			]),
+		);
+		// A claim no one relates to (c-a2: only an unknown claim does) has no entry.
+		expect(ids.has('c-a2')).toBe(false);
+	});
+
+	it('should carry the ids on the column’s claims, and nothing on a claim without any', () => {
+		const base = { text: 'Russia signed.', block: 'p' as const, blockIndex: 0, index: 0, mentions: [] };
+		const data = commentaryData('roy', [{ id: 'c-0000000001', ...base }, { id: 'c-0000000002', ...base }], [], new Map([['c-0000000001', ['c-00000000ff']]]));
+		expect(data.claims.map((claim) => claim.related)).toEqual([['c-00000000ff'], undefined]);
+		expect('related' in data.claims[1]!).toBe(false);
+	});
+
+	it('should group a claim’s related claims by the other columns shown, in its order, leaving out the rest', () => {
+		const columnOf = new Map([
+			['c-a1', 0],
+			['c-b1', 1],
+			['c-b2', 1],
+			['c-c1', 2],
+			['c-a2', 0],
+		]);
+		expect(relatedInColumns(['c-c1', 'c-b2', 'c-zz', 'c-a2', 'c-b1'], columnOf, 0)).toEqual(
+			new Map([
+				[1, ['c-b2', 'c-b1']],
+				[2, ['c-c1']],
+			]),
+		);
+		expect([...relatedInColumns(['c-c1', 'c-b2'], columnOf, 0).keys()]).toEqual([1, 2]);
+		expect(relatedInColumns(['c-zz'], columnOf, 0).size).toBe(0);
+	});
+
+	it('should find the claims about a topic related to a claim about it in another column', () => {
+		const claims = [
+			{ id: 'c-a1', column: 0, topics: ['article:4'], related: ['c-b1'] },
+			{ id: 'c-a2', column: 0, topics: ['article:4'], related: ['c-b2'] },
+			{ id: 'c-a3', column: 0, topics: ['article:4'], related: ['c-a1'] },
+			{ id: 'c-b1', column: 1, topics: ['article:4', 'actor:russia'], related: ['c-a1'] },
+			{ id: 'c-b2', column: 1, topics: ['actor:russia'], related: ['c-a2'] },
+		];
+		// c-a2's related claim is not about Article 4; c-a3's is in its own column.
+		expect(pairedClaimIds(claims, 'article:4')).toEqual(['c-a1', 'c-b1']);
+		expect(pairedClaimIds(claims, 'actor:russia')).toEqual([]);
+	});
+
+	it('should keep a claim’s last word (and its full stop) for the control, and nothing when it ends in a mention', () => {
+		const segments = claimSegments(claim('c-0000000009', 'It binds Russia to defend it (Article 4).', 0, [['actor', 'russia', 'Russia'], ['article', '4', 'Article 4']]));
+		const { body, end } = claimEnding(segments);
+		expect(end).toEqual([{ text: ').' }]);
+		expect([...body, ...end].map((segment) => segment.text).join('')).toBe('It binds Russia to defend it (Article 4).');
+		expect(claimEnding(claimSegments(claim('c-000000000a', 'They met in Pyongyang.', 0)))).toEqual({ body: [{ text: 'They met in ' }], end: [{ text: 'Pyongyang.' }] });
+		expect(claimEnding(claimSegments(claim('c-000000000b', 'Signed by Russia', 0, [['actor', 'russia', 'Russia']]))).end).toEqual([]);
+		expect(claimEnding([])).toEqual({ body: [], end: [] });
+	});
+
+	it('should name the control and say what it showed', () => {
+		expect(relatedLabel(1, 2)).toBe('Related to 1 sentence in the other column');
+		expect(relatedLabel(3, 3)).toBe('Related to 3 sentences in the other columns');
+		expect(relatedStatus([{ short: 'Rekha J', position: 1, count: 2, text: 'It lapsed.' }, { short: 'Roy', position: 0, count: 1, text: 'It echoes 1961.' }])).toBe(
+			'Rekha J, related sentence 2 of 2: “It lapsed.”; Roy, related sentence 1 of 1: “It echoes 1961.”',
+		);
+		expect(pairedStatus(0)).toBe('');
+		expect(pairedStatus(1)).toBe('; 1 sentence related across the columns');
+		expect(pairedStatus(4)).toBe('; 4 sentences related across the columns');
 	});
 });
 

@@ -1,8 +1,9 @@
 /**
  * The compare view's data, read once per build from the corpus and the
  * registries: each commentary's claims with the editors' notes placed on the
- * claims they cover, column labels, a label for every topic, and each claim's
- * related claims (which pair the rows by topic). The pages
+ * claims they cover (and the ids of their related claims, for the live
+ * view), column labels, a label for every topic, and each claim's related
+ * claims (which pair the rows by topic). The pages
  * and the parts under `/compare/parts/` both read it from here.
  */
 import { toString } from 'mdast-util-to-string';
@@ -19,6 +20,7 @@ import {
 	claimsOfNote,
 	commentaryData,
 	parseTopicKey,
+	relatedIdsByClaim,
 	type CompareCommentary,
 	type CompareCommentaryData,
 	type CompareNote,
@@ -76,6 +78,14 @@ async function load(): Promise<CompareData> {
 		outlet: entry.data.outlet,
 		title: entry.data.title,
 	}));
+	const related = new Map(
+		[...(await getRelated())].map(([id, claims]) => [
+			id,
+			claims.map((claim) => ({ id: claim.id, score: claim.score, confirmed: claim.confirmed, matters: claim.matters.map((matter) => matter.title) })),
+		]),
+	);
+	// What each column's claims carry for the live view: related ids from either side, of claims compare shows.
+	const relatedIds = relatedIdsByClaim(related, new Set(corpus.flatMap(({ claims }) => claims.map((claim) => claim.id))));
 	const columns = new Map<string, CompareCommentaryData>();
 	const topics: Record<string, CompareTopicInfo> = {};
 	// Grouped once: filtering every note for every commentary would grow with their product.
@@ -90,14 +100,8 @@ async function load(): Promise<CompareData> {
 			sources: note.sources.map((source) => ({ label: source.label, ...(source.url ? { url: source.url } : {}) })),
 			claims: claimsOfNote(noteClaims, note.id, note.file),
 		}));
-		columns.set(slug, commentaryData(slug, claims, own));
+		columns.set(slug, commentaryData(slug, claims, own, relatedIds));
 		for (const claim of claims) for (const key of claimTopics(claim)) topics[key] ??= topicInfo(key, actorNames);
 	}
-	const related = new Map(
-		[...(await getRelated())].map(([id, claims]) => [
-			id,
-			claims.map((claim) => ({ id: claim.id, score: claim.score, confirmed: claim.confirmed, matters: claim.matters.map((matter) => matter.title) })),
-		]),
-	);
 	return { commentaries, columns, topics, related };
 }

@@ -30,6 +30,8 @@ export const PAIR_SEPARATOR = '--';
 export type CompareClaim = Pick<Claim, 'id' | 'text' | 'block' | 'blockIndex'> & {
 	section?: string | undefined;
 	mentions: readonly Pick<Mention, 'kind' | 'ref' | 'start' | 'end'>[];
+	/** Ids of its related claims in other commentaries, best first (see {@link relatedIdsByClaim}). */
+	related?: readonly string[] | undefined;
 };
 
 /** One column: a commentary's claims in reading order. */
@@ -601,6 +603,27 @@ export function claimSegments(claim: Pick<CompareClaim, 'text' | 'mentions'>): C
 	return segments;
 }
 
+/**
+ * A claim's runs split where its related-claims control goes: the control
+ * stays on the line of the sentence's last word, so that word (with what
+ * follows it, a full stop or a closing bracket) is set apart to be kept
+ * with it. A claim ending in a mention keeps everything in the body (a
+ * mention may be several words, too long to hold on one line).
+ *
+ * @param segments
+ *   The claim's runs ({@link claimSegments}).
+ * @returns
+ *   The body, and the end kept with the control (empty when nothing can be).
+ */
+export function claimEnding(segments: readonly ClaimSegment[]): { body: ClaimSegment[]; end: ClaimSegment[] } {
+	const last = segments.at(-1);
+	if (!last || last.topic !== undefined) return { body: [...segments], end: [] };
+	const match = /\S+$/.exec(last.text);
+	if (!match) return { body: [...segments], end: [] };
+	const head = last.text.slice(0, match.index);
+	return { body: [...segments.slice(0, -1), ...(head ? [{ text: head }] : [])], end: [{ text: match[0] }] };
+}
+
 /** A paragraph, list item or heading of a column: consecutive claims of one block. */
 export interface ColumnBlock<T extends CompareClaim = CompareClaim> {
 	blockIndex: number;
@@ -698,22 +721,163 @@ export interface CompareCommentary {
  *   Its claims from the corpus.
  * @param notes
  *   Its editors' notes, with their covered claims already found.
+ * @param related
+ *   Related claim ids by claim id (from {@link relatedIdsByClaim}; default: none).
  * @returns
  *   The column's data.
  */
-export function commentaryData(slug: string, claims: readonly Claim[], notes: readonly CompareNote[]): CompareCommentaryData {
+export function commentaryData(
+	slug: string,
+	claims: readonly Claim[],
+	notes: readonly CompareNote[],
+	related: ReadonlyMap<string, readonly string[]> = new Map(),
+): CompareCommentaryData {
 	return {
 		slug,
-		claims: claims.map(({ id, text, block, blockIndex, section, mentions }) => ({
-			id,
-			text,
-			block,
-			blockIndex,
-			...(section === undefined ? {} : { section }),
-			mentions: mentions.map(({ kind, ref, start, end }) => ({ kind, ref, start, end })),
-		})),
+		claims: claims.map(({ id, text, block, blockIndex, section, mentions }) => {
+			const ids = related.get(id) ?? [];
+			return {
+				id,
+				text,
+				block,
+				blockIndex,
+				...(section === undefined ? {} : { section }),
+				mentions: mentions.map(({ kind, ref, start, end }) => ({ kind, ref, start, end })),
+				...(ids.length > 0 ? { related: [...ids] } : {}),
+			};
+		}),
 		notes: [...notes],
 	};
+}
+
+/**
+ * Each claim's related claims as the columns carry them (`data-related`):
+ * the claim's own ranked list, then the claims that list it but that it does
+ * not (each claim keeps only its best few per other commentary, so a link may
+ * be recorded on one side only; the columns show it from both, as the rows
+ * by topic pair it from either side). Only claims the view knows, each once.
+ *
+ * @param related
+ *   Each claim's related claims in other commentaries, best first.
+ * @param known
+ *   Ids of every claim the view can show.
+ * @returns
+ *   Claim id → related claim ids, best first then the links recorded on the
+ *   other side in the order met; claims with none left out.
+ */
+export function relatedIdsByClaim(related: ReadonlyMap<string, readonly Pick<CompareRelated, 'id'>[]>, known: ReadonlySet<string>): Map<string, string[]> {
+	const own = new Map<string, string[]>();
+	const back = new Map<string, string[]>();
+	const add = (lists: Map<string, string[]>, from: string, to: string) => {
+		const list = lists.get(from);
+		if (!list) lists.set(from, [to]);
+		else if (!list.includes(to)) list.push(to);
+	};
+	for (const [id, claims] of related) {
+		if (!known.has(id)) continue;
+		for (const other of claims) {
+			if (other.id === id || !known.has(other.id)) continue;
+			add(own, id, other.id);
+			add(back, other.id, id);
+		}
+	}
+	const ids = new Map<string, string[]>();
+	for (const id of new Set([...own.keys(), ...back.keys()])) {
+		const first = own.get(id) ?? [];
+		ids.set(id, [...first, ...(back.get(id) ?? []).filter((other) => !first.includes(other))]);
+	}
+	return ids;
+}
+
+/**
+ * A claim's related claims in the columns shown beside it: its ranked ids
+ * grouped by the column that shows them, its own column and the claims no
+ * column shows left out.
+ *
+ * @param related
+ *   The claim's related claim ids, best first.
+ * @param columnOf
+ *   The column index of each claim shown.
+ * @param own
+ *   The claim's own column.
+ * @returns
+ *   Column index → related claim ids there, best first (columns with none
+ *   left out), in column order.
+ */
+export function relatedInColumns(related: readonly string[], columnOf: ReadonlyMap<string, number>, own: number): Map<number, string[]> {
+	const byColumn = new Map<number, string[]>();
+	for (const id of related) {
+		const column = columnOf.get(id);
+		if (column === undefined || column === own) continue;
+		byColumn.set(column, [...(byColumn.get(column) ?? []), id]);
+	}
+	return new Map([...byColumn].sort(([a], [b]) => a - b));
+}
+
+/**
+ * The claims about a topic that pair up: those related to a claim about the
+ * same topic in another column.
+ *
+ * @param claims
+ *   Every claim shown: its id, column, topic keys and related claim ids.
+ * @param key
+ *   Topic key.
+ * @returns
+ *   Ids of the claims about the topic with a related claim about it in
+ *   another column, in the order given.
+ */
+export function pairedClaimIds(
+	claims: readonly { id: string; column: number; topics: readonly string[]; related: readonly string[] }[],
+	key: string,
+): string[] {
+	const about = new Map(claims.filter((claim) => claim.topics.includes(key)).map((claim) => [claim.id, claim.column]));
+	return claims
+		.filter((claim) => about.has(claim.id) && claim.related.some((id) => about.has(id) && about.get(id) !== claim.column))
+		.map((claim) => claim.id);
+}
+
+/**
+ * The name of a claim's related-claims control: how many sentences of the
+ * other columns it is related to.
+ *
+ * @param count
+ *   Related sentences in the other columns shown.
+ * @param columns
+ *   Columns shown.
+ * @returns
+ *   `Related to 2 sentences in the other column` (`columns` in a view of three).
+ */
+export function relatedLabel(count: number, columns: number): string {
+	return `Related to ${count} ${count === 1 ? 'sentence' : 'sentences'} in the other ${columns > 2 ? 'columns' : 'column'}`;
+}
+
+/**
+ * What the status region says when a control turns the other columns to a
+ * claim's related claims.
+ *
+ * @param shown
+ *   Per column turned: its short name, the related claim shown (0-based
+ *   position among the claim's related claims there, their number) and its
+ *   text.
+ * @returns
+ *   `Rekha J, related sentence 1 of 2: “…”`, one such part per column,
+ *   separated by semicolons.
+ */
+export function relatedStatus(shown: readonly { short: string; position: number; count: number; text: string }[]): string {
+	return shown.map((column) => `${column.short}, related sentence ${column.position + 1} of ${column.count}: “${column.text}”`).join('; ');
+}
+
+/**
+ * What the status region adds, once a topic is chosen, about its claims that
+ * pair up across the columns.
+ *
+ * @param count
+ *   Claims about the topic related to a claim about it in another column.
+ * @returns
+ *   `; 4 sentences related across the columns`, or nothing when none pair.
+ */
+export function pairedStatus(count: number): string {
+	return count === 0 ? '' : `; ${count} ${count === 1 ? 'sentence' : 'sentences'} related across the columns`;
 }
 
 /**

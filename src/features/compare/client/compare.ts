@@ -13,13 +13,34 @@
  *   the same anchor the page has without JavaScript.
  * - Hovering or focusing a mention marks the claims of the other columns that
  *   mention the same thing.
+ * - A claim related to claims of the other columns (`data-related`: claims of
+ *   other commentaries about the same matter) shows its control, named with
+ *   their count; hovering the claim or focusing in it marks them, and the
+ *   control turns each other column to one of them in turn (on a phone, to
+ *   the other column), saying which in the status region. With a topic
+ *   chosen, its claims that pair with a claim about it in another column are
+ *   marked too.
  *
  * Styles only through classes (strict CSP); scrolling through `scrollTo` and
  * `scrollIntoView`.
  */
 import { joinNames } from '../../../utils/credit.ts';
 import { routes } from '../../../utils/routes.ts';
-import { countLabel, countsText, parseSelection, railGroups, railKey, rankTopics, stepPosition, topicAnchor } from '../model.ts';
+import {
+	countLabel,
+	countsText,
+	pairedClaimIds,
+	pairedStatus,
+	parseSelection,
+	railGroups,
+	railKey,
+	rankTopics,
+	relatedInColumns,
+	relatedLabel,
+	relatedStatus,
+	stepPosition,
+	topicAnchor,
+} from '../model.ts';
 
 /** Marks the element the script has taken over (and lets tests tell it ran). */
 const LIVE = 'is-live';
@@ -134,6 +155,16 @@ function topicsOf(claim: HTMLElement): string[] {
 	return (claim.dataset['topics'] ?? '').split(' ').filter(Boolean);
 }
 
+/** The ids of a claim's related claims, best first (`data-related`, as `CompareClaim.astro` writes them). */
+function relatedOf(claim: HTMLElement): string[] {
+	return (claim.dataset['related'] ?? '').split(' ').filter(Boolean);
+}
+
+/** Whether an element is laid out (a phone hides every column but one). */
+function isRendered(element: HTMLElement): boolean {
+	return element.getClientRects().length > 0;
+}
+
 /** The claims of a column about a topic, in reading order. */
 function claimsIn(column: Element, key: string): HTMLElement[] {
 	return [...column.querySelectorAll<HTMLElement>('.cmp-claim')].filter((claim) => topicsOf(claim).includes(key));
@@ -159,19 +190,99 @@ function reveal(claim: HTMLElement): void {
 class CompareView {
 	readonly root: HTMLElement;
 	readonly columns: HTMLElement[];
+	/** Every claim shown, by id, with its column's index. */
+	readonly claims = new Map<string, { claim: HTMLElement; column: number }>();
+	/** Each claim's column index, by id (what {@link relatedInColumns} looks claims up in). */
+	readonly columnOf = new Map<string, number>();
+	/** How often each claim's related-claims control was used: which of its related claims each column shows next. */
+	readonly turns = new Map<string, number>();
 	topic: string | undefined;
 	positions: number[] = [];
 
 	constructor(root: HTMLElement) {
 		this.root = root;
 		this.columns = [...root.querySelectorAll<HTMLElement>('.cmp-col')];
+		this.columns.forEach((column, index) => {
+			for (const claim of column.querySelectorAll<HTMLElement>('.cmp-claim')) {
+				this.claims.set(claim.id, { claim, column: index });
+				this.columnOf.set(claim.id, index);
+			}
+		});
+		this.showRelatedControls();
 		root.classList.add(LIVE);
+	}
+
+	/** A claim's related claims in the other columns shown, by column. */
+	relatedShown(claimId: string): Map<number, string[]> {
+		const at = this.claims.get(claimId);
+		return at ? relatedInColumns(relatedOf(at.claim), this.columnOf, at.column) : new Map();
+	}
+
+	/**
+	 * Show the related-claims control of each claim related to claims of the
+	 * other columns, named with their count (the others stay hidden: what they
+	 * relate to is not shown).
+	 */
+	showRelatedControls(): void {
+		for (const control of this.root.querySelectorAll<HTMLButtonElement>('.cmp-rel')) {
+			const count = [...this.relatedShown(control.dataset['claim'] ?? '').values()].reduce((sum, ids) => sum + ids.length, 0);
+			control.hidden = count === 0;
+			if (count > 0) control.setAttribute('aria-label', relatedLabel(count, this.columns.length));
+		}
+	}
+
+	/** The claim an element stands in (its mentions and its related-claims control stand in it). */
+	claimOf(element: Element | null): HTMLElement | undefined {
+		return element?.closest<HTMLElement>('.cmp-claim') ?? undefined;
+	}
+
+	/** Mark the related claims of a claim in the other columns (none: unmark them). */
+	markRelated(claim: HTMLElement | undefined): void {
+		for (const marked of this.root.querySelectorAll('.is-same-matter')) marked.classList.remove('is-same-matter');
+		if (!claim) return;
+		for (const ids of this.relatedShown(claim.id).values()) {
+			for (const id of ids) this.claims.get(id)?.claim.classList.add('is-same-matter');
+		}
+	}
+
+	/**
+	 * Turn each other column to one of a claim's related claims there (the
+	 * next one each time the control is used), and say which. On a phone,
+	 * where the other columns are not shown, show the first of them instead,
+	 * at its related claim, and move the focus to that claim's own control.
+	 */
+	turnToRelated(control: HTMLElement): void {
+		const claimId = control.dataset['claim'] ?? '';
+		const byColumn = this.relatedShown(claimId);
+		if (byColumn.size === 0) return;
+		const turn = this.turns.get(claimId) ?? 0;
+		this.turns.set(claimId, turn + 1);
+		const shown: { short: string; position: number; count: number; text: string }[] = [];
+		let hiddenTarget: { column: number; claim: HTMLElement } | undefined;
+		for (const [column, ids] of byColumn) {
+			const position = turn % ids.length;
+			const target = this.claims.get(ids[position] ?? '')?.claim;
+			const section = this.columns[column];
+			if (!target || !section) continue;
+			if (isRendered(section)) reveal(target);
+			else hiddenTarget ??= { column, claim: target };
+			shown.push({ short: section.dataset['short'] ?? '', position, count: ids.length, text: target.textContent ?? '' });
+		}
+		const status = this.root.querySelector('[data-compare-status]');
+		if (status) status.textContent = relatedStatus(shown);
+		if (hiddenTarget) {
+			this.show(hiddenTarget.column);
+			reveal(hiddenTarget.claim);
+			hiddenTarget.claim.querySelector<HTMLElement>('.cmp-rel:not([hidden])')?.focus({ preventScroll: true });
+		}
+		// After the focus moved (which marks the related claims of the claim it lands in): the claim the control was used on.
+		this.markRelated(this.claims.get(claimId)?.claim);
 	}
 
 	/** Choose a topic (or none): marks, positions, step controls, status, address. */
 	choose(key: string | undefined, options: { updateAddress: boolean; scroll: boolean }): void {
 		this.topic = key;
-		for (const marked of this.root.querySelectorAll('.is-hit, .is-current')) marked.classList.remove('is-hit', 'is-current');
+		for (const marked of this.root.querySelectorAll('.is-hit, .is-current, .is-paired')) marked.classList.remove('is-hit', 'is-current', 'is-paired');
 		for (const link of this.root.querySelectorAll('.cmp-topic-link[aria-current]')) link.removeAttribute('aria-current');
 		this.positions = this.columns.map(() => -1);
 		if (key) {
@@ -183,13 +294,21 @@ class CompareView {
 				this.positions[i] = claims.length > 0 ? 0 : -1;
 			});
 		}
+		// The topic's claims that pair with a claim about it in another column.
+		const paired = key
+			? pairedClaimIds(
+					[...this.claims].map(([id, { claim, column }]) => ({ id, column, topics: topicsOf(claim), related: relatedOf(claim) })),
+					key,
+				)
+			: [];
+		for (const id of paired) this.claims.get(id)?.claim.classList.add('is-paired');
 		this.columns.forEach((column, i) => this.updateColumn(column, i, options.scroll));
 		const status = this.root.querySelector('[data-compare-status]');
 		if (status) {
 			status.textContent = key
 				? `${this.label(key)}: ${this.columns
 						.map((column) => `${column.dataset['short'] ?? ''} ${claimsIn(column, key).length || 'none'}`)
-						.join(', ')}`
+						.join(', ')}${pairedStatus(paired.length)}`
 				: '';
 		}
 		if (options.updateAddress) {
@@ -344,6 +463,11 @@ async function start(): Promise<void> {
 	mount.addEventListener('click', (event) => {
 		const target = event.target;
 		if (!view || !(target instanceof Element)) return;
+		const control = target.closest<HTMLElement>('.cmp-rel');
+		if (control) {
+			view.turnToRelated(control);
+			return;
+		}
 		const topicLink = target.closest<HTMLElement>('a[data-topic]');
 		if (topicLink) {
 			event.preventDefault();
@@ -371,6 +495,21 @@ async function start(): Promise<void> {
 	mount.addEventListener('focusin', relate);
 	mount.addEventListener('mouseout', unrelate);
 	mount.addEventListener('focusout', unrelate);
+	// A claim's related claims: marked while the pointer is on the claim or the focus in it (or on its control).
+	mount.addEventListener('mouseover', (event) => {
+		const claim = view && event.target instanceof Element ? view.claimOf(event.target) : undefined;
+		if (view && claim) view.markRelated(claim);
+	});
+	mount.addEventListener('mouseout', (event) => {
+		// Leaving the claim, the marks go back to those of the claim the focus is in, if any.
+		if (view && event.target instanceof Element && view.claimOf(event.target)) view.markRelated(view.claimOf(document.activeElement));
+	});
+	mount.addEventListener('focusin', (event) => {
+		if (view && event.target instanceof Element) view.markRelated(view.claimOf(event.target));
+	});
+	mount.addEventListener('focusout', (event) => {
+		if (view) view.markRelated(view.claimOf(event.relatedTarget instanceof Element ? event.relatedTarget : null));
+	});
 	// Back and Forward between comparisons; a fragment change alone (a topic, the skip link) is the hashchange's.
 	window.addEventListener('popstate', () => {
 		const now = location.pathname + location.search;
