@@ -161,8 +161,8 @@ describe('content problems stop the build before rendering, all reported at once
 		expected.set('rename to nowhere', 'content/renames.yaml:2: ghost-piece: renamed to “ghost-piece-2024”, but there is no content/commentaries/ghost-piece-2024.md');
 
 		// Matters and the editors' pair decisions: an unknown article, a stray file, a claim id the ledger lacks.
-		edit(copy, 'content/matters/mutual-assistance.yaml', (text) => text.replace('articles: [4]', 'articles: [4, 42]'));
-		expected.set('matter article', `content/matters/mutual-assistance.yaml:${lineOf(copy, 'content/matters/mutual-assistance.yaml', 'articles: [4, 42]')}: articles[1]: no Article 42 in content/articles/`);
+		edit(copy, 'content/matters/sanctions-on-russia.yaml', (text) => text.replace(/^articles: \[16\]$/m, 'articles: [16, 42]'));
+		expected.set('matter article', `content/matters/sanctions-on-russia.yaml:${lineOf(copy, 'content/matters/sanctions-on-russia.yaml', 'articles: [16, 42]')}: articles[1]: no Article 42 in content/articles/`);
 		writeFileSync(join(copy, 'content/matters/notes.txt'), 'a stray file\n');
 		expected.set('stray matter file', 'content/matters/notes.txt: file name: only .yaml files are read here; a matter is <id>.yaml');
 		writeFileSync(join(copy, 'content/related.yaml'), 'confirmed:\n  - claims: [c-0000000000, c-ffffffffff]\n    why: Made up.\nrejected: []\n');
