@@ -13,7 +13,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useSite } from '../support/browser';
-import { axeBothSchemes } from '../support/axe';
+import { axeBothSchemes, axeWithoutSiteScripts } from '../support/axe';
 import { distDir, hasBuild, readDistFile } from '../support/dist';
 import { decodeRelatedFile } from '../../src/features/reader/related-file';
 import { discussedBy, relatedBecause, type RelatedGroup } from '../../src/features/sharing/related-claims';
@@ -242,16 +242,7 @@ describe('related claims in the browser', () => {
 			} finally {
 				await context.close();
 			}
-			// axe needs JavaScript: the page as it is without the site's script.
-			const scriptless = await site.browser.newContext({ viewport });
-			try {
-				const page = await scriptless.newPage();
-				await page.route(/\/_astro\/.*\.js$/, (route) => route.abort());
-				await page.goto(site.url(pairPath));
-				expect(await axeBothSchemes(page, `paired rows ${viewport.width}px`)).toEqual([]);
-			} finally {
-				await scriptless.close();
-			}
+			expect(await axeWithoutSiteScripts(site.browser, site.url(pairPath), viewport, `paired rows ${viewport.width}px`)).toEqual([]);
 		});
 	}
 

@@ -7,7 +7,7 @@
  * per colour scheme after `page.emulateMedia()`.
  */
 import axe, { type Result, type RunOptions } from 'axe-core';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 /** The rule sets the site promises to meet: WCAG 2.0, 2.1, 2.2 A and AA, and axe's best practices. */
 export const axeTags: readonly string[] = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -57,4 +57,35 @@ export async function axeBothSchemes(page: Page, where: string): Promise<string[
 		lines.push(...describeViolations(`${where} [${colorScheme}]`, await runAxe(page)));
 	}
 	return lines;
+}
+
+/**
+ * axe in both colour schemes on a page as a reader without JavaScript sees
+ * it. axe itself runs as a script, so instead of turning JavaScript off the
+ * site's own modules (`/_astro/*.js`) are not served.
+ *
+ * @param browser The browser.
+ * @param url The page's address.
+ * @param viewport The window's size.
+ * @param where What to call the page in the lines.
+ * @param inspect Further checks on the loaded page before axe runs (optional).
+ * @returns One line per violation ({@link describeViolations}); empty when clean.
+ */
+export async function axeWithoutSiteScripts(
+	browser: Browser,
+	url: string,
+	viewport: { width: number; height: number },
+	where: string,
+	inspect?: (page: Page) => Promise<void>,
+): Promise<string[]> {
+	const context = await browser.newContext({ viewport });
+	try {
+		const page = await context.newPage();
+		await page.route(/\/_astro\/.*\.js$/, (route) => route.abort());
+		await page.goto(url);
+		await inspect?.(page);
+		return await axeBothSchemes(page, where);
+	} finally {
+		await context.close();
+	}
 }
