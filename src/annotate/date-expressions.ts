@@ -639,12 +639,15 @@ const DATE_PATTERN = new RegExp(PATTERN, 'gu');
 /** The pattern's match at one position, for its named groups. */
 const dateMatchAt = matcherAt(DATE_PATTERN);
 /**
- * Where a date can start: every alternative of the pattern starts with a digit
- * or with the first letter of a month, weekday, "today", "yesterday",
- * "tomorrow", "this", "last", "next", "earlier", "later", "early", "mid",
- * "late", and never right after a letter.
+ * Where a date can start: every alternative of the pattern starts with a digit,
+ * the first three letters of a month or a weekday, or one of the words "early",
+ * "earlier", "mid", "last", "late", "later", "next", "this", "the" before a
+ * digit, "today", "tomorrow", "yesterday" (in either case), and never right
+ * after a letter. Matching the words, not just their first letter, keeps the
+ * pattern from being tried at every "the", "to" and "that" of a text.
  */
-const DATE_STARTS = /(?<![\p{L}])[0-9ADEFJLMNOSTWYelmnty]/gu;
+const DATE_STARTS =
+	/(?<![\p{L}])(?:[0-9]|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|[Ee]arl|[Mm]id|[Ll]a[st]|[Nn]ext|[Tt]h(?:e\s+\d|is)|[Tt]o(?:day|morrow)|[Yy]esterday)/gu;
 
 /**
  * The first match of the date pattern at or after `from`, as its global `exec`
@@ -663,6 +666,8 @@ function findDate(input: string, from: number): RegExpExecArray | null {
 	for (let start = DATE_STARTS.exec(input); start; start = DATE_STARTS.exec(input)) {
 		const match = dateMatchAt(input, start.index);
 		if (match) return match;
+		// A start word may hold the next start ("the 1990s": the decade starts at its digit).
+		DATE_STARTS.lastIndex = start.index + 1;
 	}
 	return null;
 }
