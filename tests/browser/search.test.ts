@@ -291,6 +291,11 @@ describe('search', () => {
 			await shown(page);
 			const all = await showAll(page);
 			expect(all.links.length).toBe(passagesOn('actors/russia').size);
+			// Batches that find a commentary again each give it a group: every heading still has an id of its own.
+			const ids = await page.evaluate(() => [...document.querySelectorAll('[id]')].map((element) => element.id));
+			expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([]);
+			const groups = await page.locator('.search-group').evaluateAll((sections) => sections.map((section) => section.getAttribute('aria-labelledby')));
+			expect(new Set(groups).size).toBe(groups.length);
 			// Every commentary's claim ids in the order its reading page has them, commentaries in corpus order.
 			const corpus = [...readFileSync(join(distDir, 'commentaries', 'index.html'), 'utf8').matchAll(/href="\/commentaries\/([a-z0-9-]+)\/"/g)].map((match) => match[1]!);
 			const order = [...new Set(corpus)].flatMap((slug) =>

@@ -135,6 +135,22 @@ function renderSentence(data: PagefindResultData, term: string | null, read: Rea
 }
 
 /**
+ * An id no element of the document has yet: `base`, else `base-2`, `base-3`….
+ *
+ * @param document
+ *   The document.
+ * @param base
+ *   The id wanted.
+ * @returns
+ *   A free id.
+ */
+function uniqueId(document: Document, base: string): string {
+	let id = base;
+	for (let n = 2; document.getElementById(id); n++) id = `${base}-${n}`;
+	return id;
+}
+
+/**
  * Append sentences grouped by commentary, in the order their best result
  * ranks. Each call starts new groups (a batch shown by "Show more" follows
  * the earlier ones).
@@ -163,7 +179,8 @@ export function renderSentenceGroups(
 		let list = groups.get(slug);
 		if (!list) {
 			const section = element('section', 'search-group');
-			const id = `search-in-${slug}`;
+			// A commentary a "Show more" batch finds again gets a group of its own: its heading needs an id of its own.
+			const id = uniqueId(into.ownerDocument, `search-in-${slug}`);
 			section.setAttribute('aria-labelledby', id);
 			const commentary = vocabulary.commentaries.find((item) => item.slug === slug);
 			const heading = element('h2', undefined, commentary?.title ?? slug);
