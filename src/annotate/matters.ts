@@ -19,7 +19,8 @@
  * the matter's `except` phrases does not count. A claim that mentions one of
  * the matter's `articles` is about it as well.
  */
-import type { MatterRule, Spellings } from '../schemas/matter.ts';
+import type { MatterRule } from '../schemas/matter.ts';
+import type { Spellings } from '../schemas/spellings.ts';
 import { foldForMatching, needsFolding } from './matching-text.ts';
 
 /** What the matcher needs of one matter. */

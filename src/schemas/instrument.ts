@@ -43,9 +43,5 @@ export const instrumentsSchema = z.strictObject({
 	others: z.array(otherInstrumentSchema).default([]),
 });
 
-/** `content/spellings.yaml`: a variant spelling → the spelling it is folded to (`defense: defence`). */
-export const spellingsSchema = z.record(z.string().regex(/^[a-z]+$/u, 'expected a lower-case word'), z.string().regex(/^[a-z]+$/u, 'expected a lower-case word'));
-
 export type Instruments = z.infer<typeof instrumentsSchema>;
 export type OtherInstrument = z.infer<typeof otherInstrumentSchema>;
-export type Spellings = z.infer<typeof spellingsSchema>;

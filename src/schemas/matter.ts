@@ -1,8 +1,7 @@
 /**
- * The matters the commentaries discuss (`content/matters/<id>.yaml`), the
- * table of spelling variants their phrases are read with
- * (`content/spellings.yaml`), and the editors' decisions on pairs of
- * claims (`content/related.yaml`). A matter is the editors' statement of one
+ * The matters the commentaries discuss (`content/matters/<id>.yaml`) and the
+ * editors' decisions on pairs of claims (`content/related.yaml`); their
+ * phrases are read with the spellings table of `./spellings.ts`. A matter is the editors' statement of one
  * question the commentaries discuss, with the phrase rules that pick out the
  * sentences about it; two claims of different commentaries about one matter
  * are related (see `src/features/related/model.ts`).
@@ -49,12 +48,6 @@ export const matterSchema = z.strictObject({
 	why: z.string().trim().min(1),
 });
 
-/** A single word of a spelling variant (lowercase letters). */
-const spellingWordSchema = z.string().regex(/^[a-z]+$/, 'expected one lowercase word');
-
-/** `content/spellings.yaml`: a variant spelling → the spelling phrases and texts are folded to (`defense: defence`). */
-export const spellingsSchema = z.record(spellingWordSchema, spellingWordSchema);
-
 /** A claim id as the ledger records it. */
 const claimIdSchema = z.string().regex(/^c-[0-9a-f]{10}$/, 'expected a claim id: c- and 10 hex digits');
 
@@ -74,6 +67,5 @@ export const relatedDecisionsSchema = z.strictObject({
 
 export type MatterRule = z.infer<typeof matterRuleSchema>;
 export type MatterFile = z.infer<typeof matterSchema>;
-export type Spellings = z.infer<typeof spellingsSchema>;
 export type PairDecision = z.infer<typeof pairDecisionSchema>;
 export type RelatedDecisions = z.infer<typeof relatedDecisionsSchema>;
