@@ -8,8 +8,9 @@
  * rendering. During a build it receives what pages send (src/build/channel.ts):
  * it draws the share cards they ask for beside page generation
  * (src/features/cards/share-cards.ts) and keeps the search records; after it,
- * it writes the search index (src/features/search/pagefind.ts), the cards and
- * the security headers (./security-headers.ts).
+ * it writes the search index (src/features/search/pagefind.ts), the cards,
+ * the Web Annotations (src/features/dataset/annotations-file.ts) and the
+ * security headers (./security-headers.ts).
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +20,7 @@ import { receiveFromPages, type SearchRecord } from '../build/channel.ts';
 import { installBuildContext, readBuildContext } from '../build/context.ts';
 import { markdownPlugins, pipelineInputs, processorSettings } from '../markdown/pipeline.ts';
 import { buildSearchIndex } from '../features/search/pagefind.ts';
+import { writeAnnotations } from '../features/dataset/annotations-file.ts';
 import { renameRedirects } from './rename-redirects.ts';
 import { writeSecurityHeaders } from './security-headers.ts';
 import { CARD_CACHE_DIR, createShareCardRun, type ShareCardRun } from '../features/cards/share-cards.ts';
@@ -89,6 +91,8 @@ export default function treatyReader(): AstroIntegration {
 							`ready ${(stats.wallMs / 1000).toFixed(1)} s after the first request`,
 					);
 				}
+				// Measured on the built reading pages, as annotation clients read them.
+				logger.info(`annotations: ${await writeAnnotations(outDir, base)} anchored on the reading pages`);
 				await writeSecurityHeaders(outDir, base);
 			},
 		},
