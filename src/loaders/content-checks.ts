@@ -30,6 +30,7 @@ import { decodeContent, EncodingError } from './read-text.ts';
 import { loadRegistry, type Registry } from './registry.ts';
 import { currentSlug, readRenames, RENAMES_PATH } from './renames.ts';
 import { formatSchemaIssues, parseYaml } from './schema-errors.ts';
+import { sitePagePaths, unresolvedSitePaths, type UrlSite } from './site-paths.ts';
 
 /** The collection folders and the one extension each reads. */
 export const COLLECTION_FOLDERS: readonly { folder: string; extension: string }[] = [
@@ -142,7 +143,40 @@ export function readContent(root: string): ContentRead {
 	problems.push(...history.problems);
 	const { problems: matterProblems, ...matters } = readMatters(root, { articles: articleNumbers, ledger: history.ledger });
 	problems.push(...matterProblems.filter((line) => !isEncodingLine(line, badEncoding)));
+	const known = sitePagePaths({ commentaries: slugs, articles: [...articleNumbers], actors: [...actorIds], claims: history.ledger ? Object.keys(history.ledger.claims) : [] });
+	for (const site of urlSites(root, readable)) problems.push(...unresolvedSitePaths(site, known));
 	return { problems, registry, notes: notes.notes, ledger: history.ledger, renames: history.renames, matters };
+}
+
+/**
+ * Every content file that gives addresses, parsed, for the check that a
+ * site-relative one names a page (a file that cannot be parsed is left to the
+ * check that reports it).
+ *
+ * @param root
+ *   Project root.
+ * @param readable
+ *   Whether a file is valid UTF-8.
+ * @returns
+ *   The parsed files.
+ */
+function urlSites(root: string, readable: (file: string) => boolean): UrlSite[] {
+	const sites: UrlSite[] = [];
+	const read = (file: string, markdown: boolean) => {
+		if (!readable(file)) return;
+		try {
+			const text = decodeContent(readFileSync(join(root, file)), file);
+			const { value, locate } = markdown ? parseFrontmatter(text, file) : parseYaml(text, file);
+			sites.push({ file, value, locate });
+		} catch {
+			// Reported by the check of the file itself.
+		}
+	};
+	for (const { folder, extension } of COLLECTION_FOLDERS) {
+		for (const name of publishedStems(root, folder, extension).sort()) read(`${folder}/${name}${extension}`, extension === '.md');
+	}
+	if (existsSync(join(root, EVENTS_PATH))) read(EVENTS_PATH, false);
+	return sites;
 }
 
 /** Whether a problem line is about a file already reported for its encoding. */

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { contentUrlSchema } from './safe-url.ts';
 
 /**
  * A phrase that identifies an article by its subject rather than its number
@@ -35,7 +36,7 @@ export const articleSourceSchema = z.strictObject({
 	/** What the source is, e.g. "Hankook Ilbo, 20 June 2024 (in Korean)". */
 	label: z.string().min(1),
 	/** Public address; required when the source prints the number. */
-	url: z.url().optional(),
+	url: contentUrlSchema.optional(),
 	/**
 	 * What the source shows: `number` — prints the article number with its
 	 * subject; `subject` — describes the subject without a number; `order` —

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { isoDateValue } from './iso-date.ts';
+import { contentUrlSchema } from './safe-url.ts';
 
 /**
  * A person credited with a commentary. `role` says how they took part: an
@@ -35,7 +36,7 @@ export const publishedSchema = z.strictObject({
 /** The original web page, or an honest statement that it was not found. */
 export const sourceSchema = z.strictObject({
 	/** Address of the original, or `null` when it is not known. */
-	url: z.url().nullable(),
+	url: contentUrlSchema.nullable(),
 	/** What is known about where the piece first appeared, shown to readers. */
 	note: z.string().min(1).optional(),
 	/** The raw capture in `content/sources/` this text was taken from. */
