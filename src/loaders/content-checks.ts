@@ -21,6 +21,7 @@ import { LEDGER_PATH, parseLedger } from '../claims/ledger.ts';
 import type { Ledger } from '../claims/types.ts';
 import { commentarySchema } from '../schemas/commentary.ts';
 import { eventSchema } from '../schemas/event.ts';
+import { bodyTextProblems } from './body-text.ts';
 import { ContentProblems, messageOf } from './content-problems.ts';
 import { parseFrontmatter } from './frontmatter.ts';
 import { readEditorNotes, type LoadedNote } from './notes.ts';
@@ -294,6 +295,7 @@ function commentaryProblems(root: string, file: string, actorIds: ReadonlySet<st
 	if (body.trim() === '') {
 		problems.push(`${file}:${frontmatter.split('\n').length + 2}: body: the commentary has no text below its frontmatter; its reading page would be empty`);
 	}
+	problems.push(...bodyTextProblems(file, body, frontmatter.split('\n').length + 3, 'the commentary'));
 	// References are checked on the raw values, so that they are reported together with any schema problem.
 	const authors = fieldOf(value, 'authors');
 	if (Array.isArray(authors)) {
