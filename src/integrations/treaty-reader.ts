@@ -20,6 +20,7 @@ import { installBuildContext, readBuildContext } from '../build/context.ts';
 import { markdownPlugins, pipelineInputs, processorSettings } from '../markdown/pipeline.ts';
 import { buildSearchIndex } from '../features/search/pagefind.ts';
 import { renameRedirects } from './rename-redirects.ts';
+import { resolveSiteUrl } from '../utils/site-url.ts';
 import { writeSecurityHeaders } from './security-headers.ts';
 import { CARD_CACHE_DIR, createShareCardRun, type ShareCardRun } from '../features/cards/share-cards.ts';
 
@@ -44,6 +45,8 @@ export default function treatyReader(): AstroIntegration {
 		name: 'treaty-reader',
 		hooks: {
 			'astro:config:setup': ({ config, updateConfig }) => {
+				// `astro build --site …` replaces the SITE_URL the config read: the same rule applies to it.
+				if (config.site !== undefined) resolveSiteUrl(config.site, '--site (or SITE_URL)');
 				base = config.base;
 				root = fileURLToPath(config.root);
 				// Read once here; content.config.ts and the pages take the same context (src/build/context.ts).
