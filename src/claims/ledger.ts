@@ -116,7 +116,8 @@ function isLedger(value: Record<string, unknown>, problems: string[]): value is 
 export function parseLedger(json: string, source: string = LEDGER_PATH): Ledger {
 	let value: unknown;
 	try {
-		value = JSON.parse(json);
+		// A byte-order mark, as some editors save one, is not part of the JSON.
+		value = JSON.parse(json.startsWith('\uFEFF') ? json.slice(1) : json);
 	} catch (error) {
 		throw new Error(`${source}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
 	}

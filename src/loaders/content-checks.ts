@@ -16,7 +16,7 @@
  *   (`matters.ts`): article numbers, and claim ids live in the ledger.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { LEDGER_PATH, parseLedger } from '../claims/ledger.ts';
 import type { Ledger } from '../claims/types.ts';
 import { commentarySchema } from '../schemas/commentary.ts';
@@ -233,7 +233,7 @@ function listFiles(root: string, folder: string): string[] {
 function fileNameProblems(root: string): string[] {
 	const problems: string[] = [];
 	for (const { folder, extension } of COLLECTION_FOLDERS) {
-		const byLowerCase = new Map<string, string>();
+		const byKey = new Map<string, string>();
 		for (const name of readdirSync(join(root, folder)).sort()) {
 			if (name.startsWith('.') || name.startsWith('_')) continue;
 			if (statSync(join(root, folder, name)).isDirectory()) {
@@ -245,14 +245,62 @@ function fileNameProblems(root: string): string[] {
 				problems.push(`${folder}/${name}: file name: only ${extension} files are read here; rename it to ${stem}${extension} (or start its name with _ for a draft)`);
 				continue;
 			}
-			const key = name.toLowerCase();
-			const other = byLowerCase.get(key);
+			const unclean = uncleanName(name.slice(0, -extension.length));
+			if (unclean) {
+				problems.push(`${folder}/${name}: file name: ${unclean}`);
+				continue;
+			}
+			// One address per name: letter case and Unicode composition do not tell two pages apart.
+			const key = name.normalize('NFC').toLowerCase();
+			const other = byKey.get(key);
 			if (other) {
 				problems.push(`${folder}/${name}: file name: differs from ${folder}/${other} only in letter case; both would publish at one address`);
-			} else byLowerCase.set(key, name);
+			} else byKey.set(key, name);
 		}
 	}
+	problems.push(...strayEventFiles(root));
 	return problems;
+}
+
+/** What a file name's stem may be: letters and digits, joined by single hyphens, underscores or dots. */
+const CLEAN_STEM = /^[\p{L}\p{N}]+(?:[-_.][\p{L}\p{N}]+)*$/u;
+
+/**
+ * Why a published file's name cannot make a clean address (its stem is the
+ * page's slug or the entry's id), or `undefined` when it can.
+ *
+ * @param stem
+ *   The name without its extension.
+ * @returns
+ *   The reason, as a message.
+ */
+export function uncleanName(stem: string): string | undefined {
+	if (stem.normalize('NFC') !== stem) {
+		return `“${stem}” is written in decomposed Unicode (NFD), which another file written composed (NFC) would share an address with; rename it to its composed form`;
+	}
+	if (CLEAN_STEM.test(stem)) return undefined;
+	const suggestion = stem
+		.normalize('NFC')
+		.replace(/[^\p{L}\p{N}]+/gu, '-')
+		.replace(/^-+|-+$/g, '');
+	return `“${stem}” cannot make a clean address (use letters and digits joined by single - _ or .; no spaces, # or ?)${suggestion === '' ? '' : `; rename it, e.g. to ${suggestion}`}`;
+}
+
+/**
+ * Files in `content/events/` other than the events file: nothing reads them.
+ *
+ * @param root
+ *   Project root.
+ * @returns
+ *   Problem lines.
+ */
+function strayEventFiles(root: string): string[] {
+	const folder = dirname(EVENTS_PATH);
+	if (!existsSync(join(root, folder))) return [];
+	return readdirSync(join(root, folder))
+		.sort()
+		.filter((name) => !name.startsWith('.') && `${folder}/${name}` !== EVENTS_PATH)
+		.map((name) => `${folder}/${name}: file name: only ${EVENTS_PATH} is read; move its events into that file`);
 }
 
 /** Names without extension of the published files of a kind in a folder. */
