@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { LEDGER_PATH, checkLedger, emptyLedger, parseLedger, serializeLedger, updateLedger } from '../src/claims/ledger.ts';
 import { claimsOfDirectory } from '../src/markdown/render.ts';
 import { createCommentaryProcessor, loadPipelineInputs } from '../src/markdown/pipeline.ts';
+import { loadRenames } from '../src/loaders/renames.ts';
 
 const USAGE = 'usage: npm run ledger [-- --check] [-- --retire <id> --reason "…" [--retire <id> --reason "…"]…] [--root <dir>]';
 
@@ -58,10 +59,12 @@ async function main(): Promise<number> {
 	const ledger = existsSync(ledgerFile) ? parseLedger(await readFile(ledgerFile, 'utf8'), LEDGER_PATH) : emptyLedger();
 	// The site's own pipeline, without the ledger check (this command is what updates the ledger).
 	const claims = existsSync(commentaries) ? await claimsOfDirectory(commentaries, createCommentaryProcessor(loadPipelineInputs(root, { ledger: false }))) : new Map();
+	// Ids published under a renamed commentary's old slug land on the renamed one (content/renames.yaml).
+	const renames = loadRenames(root);
 	const total = [...claims.values()].reduce((sum, list) => sum + list.length, 0);
 
 	if (values.check) {
-		const check = checkLedger(ledger, claims);
+		const check = checkLedger(ledger, claims, { renames });
 		for (const error of check.errors) console.error(`✗ ${error}`);
 		if (check.missing.length > 0) {
 			console.error(`✗ ${LEDGER_PATH} lacks ${check.missing.length} current claim id(s): ${check.missing.slice(0, 10).join(', ')}${check.missing.length > 10 ? ', …' : ''}`);
@@ -73,7 +76,7 @@ async function main(): Promise<number> {
 	}
 
 	const retire = new Map(values.retire.map((id, index) => [id, values.reason[index]!]));
-	const result = updateLedger(ledger, claims, { retire });
+	const result = updateLedger(ledger, claims, { retire, renames });
 	if (result.errors.length > 0) {
 		for (const error of result.errors) console.error(`✗ ${error}`);
 		console.error(`${LEDGER_PATH} was not changed.`);
