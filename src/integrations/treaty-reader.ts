@@ -20,6 +20,7 @@ import { installBuildContext, readBuildContext } from '../build/context.ts';
 import { markdownPlugins, pipelineInputs, processorSettings } from '../markdown/pipeline.ts';
 import { buildSearchIndex } from '../features/search/pagefind.ts';
 import { renameRedirects } from './rename-redirects.ts';
+import { movedPageRedirects } from '../loaders/published-pages.ts';
 import { resolveSiteUrl } from '../utils/site-url.ts';
 import { writeSecurityHeaders } from './security-headers.ts';
 import { CARD_CACHE_DIR, createShareCardRun, type ShareCardRun } from '../features/cards/share-cards.ts';
@@ -56,7 +57,14 @@ export default function treatyReader(): AstroIntegration {
 					markdown: {
 						processor: unified({ ...processorSettings, ...markdownPlugins(pipelineInputs(root, context), { base: config.base }) }),
 					},
-					redirects: renameRedirects(context.renames),
+					redirects: {
+						...renameRedirects(context.renames),
+						// Actor and article pages recorded as moved (content/published-pages.json).
+						...movedPageRedirects(context.publishedPages, {
+							actors: new Set(context.registry.actors.map((actor) => actor.id)),
+							articles: new Set(context.registry.articles.map((article) => article.number)),
+						}),
+					},
 				});
 			},
 			'astro:build:start': ({ logger }) => {

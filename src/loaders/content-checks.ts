@@ -32,6 +32,8 @@ import { loadRegistry, type Registry } from './registry.ts';
 import { currentSlug, readRenames, RENAMES_PATH } from './renames.ts';
 import { formatSchemaIssues, parseYaml } from './schema-errors.ts';
 import { sitePagePaths, unresolvedSitePaths, type UrlSite } from './site-paths.ts';
+import { publishedPagesProblems, readPublishedPages } from './published-pages.ts';
+import type { PublishedPages } from '../schemas/published-pages.ts';
 
 /** The collection folders and the one extension each reads. */
 export const COLLECTION_FOLDERS: readonly { folder: string; extension: string }[] = [
@@ -56,6 +58,8 @@ export interface CheckedContent {
 	renames: Map<string, string>;
 	/** The matters, spellings and pair decisions. */
 	matters: LoadedMatters;
+	/** The record of published actor and article pages (`content/published-pages.json`). */
+	publishedPages: PublishedPages;
 }
 
 /** What reading `content/` found: the problems, and whatever could be read. */
@@ -72,6 +76,8 @@ export interface ContentRead {
 	renames: Map<string, string>;
 	/** The matters, spellings and pair decisions that passed their checks. */
 	matters: LoadedMatters;
+	/** The record of published pages, when it could be read. */
+	publishedPages: PublishedPages | undefined;
 }
 
 /**
@@ -86,10 +92,10 @@ export interface ContentRead {
  *   Every problem found, one line each.
  */
 export function checkContent(root: string): CheckedContent {
-	const { problems, registry, notes, ledger, renames, matters } = readContent(root);
-	// Without problems both were read; the test only narrows their types.
-	if (problems.length > 0 || !registry || !ledger) throw new ContentProblems(problems);
-	return { registry, notes, ledger, renames, matters };
+	const { problems, registry, notes, ledger, renames, matters, publishedPages } = readContent(root);
+	// Without problems all three were read; the test only narrows their types.
+	if (problems.length > 0 || !registry || !ledger || !publishedPages) throw new ContentProblems(problems);
+	return { registry, notes, ledger, renames, matters, publishedPages };
 }
 
 /**
@@ -144,9 +150,11 @@ export function readContent(root: string): ContentRead {
 	problems.push(...history.problems);
 	const { problems: matterProblems, ...matters } = readMatters(root, { articles: articleNumbers, ledger: history.ledger });
 	problems.push(...matterProblems.filter((line) => !isEncodingLine(line, badEncoding)));
+	const pages = readPublishedPages(root);
+	problems.push(...publishedPagesProblems(pages, { actors: actorIds, articles: articleNumbers }, history.ledger ? Object.keys(history.ledger.claims).length : undefined));
 	const known = sitePagePaths({ commentaries: slugs, articles: [...articleNumbers], actors: [...actorIds], claims: history.ledger ? Object.keys(history.ledger.claims) : [] });
 	for (const site of urlSites(root, readable)) problems.push(...unresolvedSitePaths(site, known));
-	return { problems, registry, notes: notes.notes, ledger: history.ledger, renames: history.renames, matters };
+	return { problems, registry, notes: notes.notes, ledger: history.ledger, renames: history.renames, matters, publishedPages: pages.record };
 }
 
 /**
@@ -426,6 +434,10 @@ function readHistory(root: string, slugs: readonly string[]): { problems: string
 		const at = `${RENAMES_PATH}${lineOf(old) === undefined ? '' : `:${lineOf(old)}`}`;
 		if (current.has(old)) problems.push(`${at}: ${old}: content/commentaries/${old}.md still exists; a renamed commentary's old file must be gone`);
 		if (!current.has(currentSlug(renames, next))) problems.push(`${at}: ${old}: renamed to “${next}”, but there is no content/commentaries/${next}.md`);
+	}
+	if (!existsSync(join(root, LEDGER_PATH))) {
+		const missing = `${LEDGER_PATH}: file: missing; it records every published permalink: restore it from version control (git checkout -- ${LEDGER_PATH}), or, for a new site, run \`npm run ledger\` to write it`;
+		return { problems: [...problems, missing], ledger: undefined, renames };
 	}
 	let ledger: Ledger;
 	try {
