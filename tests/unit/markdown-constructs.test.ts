@@ -95,3 +95,44 @@ describe('constructs the site supports are carried through', () => {
 		expect(result.html).toContain('href="https://example.org/" rel="noopener noreferrer"');
 	});
 });
+
+describe('every construct the parser can produce is declared', () => {
+	/** Markdown with every construct of CommonMark, GFM and directives. */
+	const KITCHEN_SINK = [
+		'# One', '', 'Two', '---', '', 'Three', '===', '', '## Three', '', 'Text *em* **strong** ~~del~~ `code` [link](/about/) [ref][r] ![img](/favicon.svg) ![imgref][r]  ', 'break www.example.org a@b.org.[^f]',
+		'', '[r]: /about/', '', '[^f]: Note.', '', '> Quote', '', '- item', '- [ ] task', '', '1. one', '', '***', '', '```', 'code', '```', '', '    indented', '',
+		'<b>html</b>', '', '| a | b |', '| - | - |', '| c | d |', '', ':::bio', 'Bio.', ':::', '', '::leaf', '', 'A :text directive.', '',
+	].join('\n');
+
+	it('should meet every mdast node type of remark-parse, remark-gfm and remark-directive in the sample', async () => {
+		const { unified } = await import('unified');
+		const { default: remarkParse } = await import('remark-parse');
+		const { default: remarkGfm } = await import('remark-gfm');
+		const { default: remarkDirective } = await import('remark-directive');
+		const { visit } = await import('unist-util-visit');
+		const tree = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).runSync(unified().use(remarkParse).use(remarkGfm).use(remarkDirective).parse(KITCHEN_SINK));
+		const types = new Set<string>();
+		visit(tree, (node) => void types.add(node.type));
+		expect([...types].sort()).toEqual([
+			'blockquote', 'break', 'code', 'containerDirective', 'definition', 'delete', 'emphasis', 'footnoteDefinition', 'footnoteReference', 'heading', 'html',
+			'image', 'imageReference', 'inlineCode', 'leafDirective', 'link', 'linkReference', 'list', 'listItem', 'paragraph', 'root', 'strong', 'table',
+			'tableCell', 'tableRow', 'text', 'textDirective', 'thematicBreak',
+		]);
+		const { SUPPORTED_NODE_TYPES, REFUSED_NODE_TYPES } = await import('../../src/markdown/plugins/remark-content-safety.ts');
+		// Each type is supported, refused with its reason, refused as unsafe (html), inside a refused one (table rows and cells), or put back as text.
+		const handled = new Set([...SUPPORTED_NODE_TYPES, ...Object.keys(REFUSED_NODE_TYPES), 'html', 'tableRow', 'tableCell', 'textDirective', 'leafDirective']);
+		expect([...types].filter((type) => !handled.has(type))).toEqual([]);
+	});
+
+	it('should refuse every construct of the sample the site does not support, and only those, through the real pipeline', async () => {
+		const result = await outcome(`${OPENING}${KITCHEN_SINK}`);
+		expect(typeof result).toBe('string');
+		const reasons = String(result).split('\n').map((line) => line.replace(/^.*?:\d+:\d+: /, ''));
+		for (const pattern of [/level-1 heading/, /level-1 heading/, /strikethrough/, /inline code/, /an image/, /an image/, /a footnote/, /a footnote/, /task-list box/, /a code block/, /a code block/, /raw HTML/, /raw HTML/, /a table/]) {
+			const at = reasons.findIndex((reason) => pattern.test(reason));
+			expect(at, `${pattern} among\n${reasons.join('\n')}`).toBeGreaterThanOrEqual(0);
+			reasons.splice(at, 1);
+		}
+		expect(reasons).toEqual([]);
+	});
+});

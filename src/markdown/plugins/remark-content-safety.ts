@@ -3,7 +3,7 @@ import type { Definition, Heading, Link, LinkReference, Nodes, Root } from 'mdas
 import type { VFile } from 'vfile';
 import GithubSlugger from 'github-slugger';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
 // Brings in the `data.hProperties` field that remark-rehype reads.
 import type {} from 'mdast-util-to-hast';
 import { isExternalLink, refusedUrl } from '../../utils/content-urls.ts';
@@ -40,8 +40,20 @@ export interface Options extends ScopeOptions {
 	sitePath?: SiteAddressCheck | null | undefined;
 }
 
-/** Node types the site does not support in a commentary, with what to do instead. */
-const REFUSED: Readonly<Partial<Record<Nodes['type'], string>>> = {
+/**
+ * The node types a commentary may hold (docs/content.md, “What the body may
+ * hold”): each is carried through to claims, mentions and CSP-clean HTML.
+ * Text and leaf directives are not here: `remark-commentary-blocks` has put
+ * them back as the author's text before this plugin runs. Any other type,
+ * including one a future parser extension adds, is refused.
+ */
+export const SUPPORTED_NODE_TYPES: ReadonlySet<string> = new Set([
+	'root', 'paragraph', 'heading', 'text', 'emphasis', 'strong', 'break', 'link', 'linkReference', 'definition',
+	'list', 'listItem', 'blockquote', 'thematicBreak', 'containerDirective',
+]);
+
+/** Node types refused with a reason of their own and what to write instead (raw HTML is refused as unsafe). */
+export const REFUSED_NODE_TYPES: Readonly<Partial<Record<Nodes['type'], string>>> = {
 	table: 'a table is not supported in a commentary (its cells would publish sentences without permalinks); write its content as paragraphs or a list',
 	code: 'a code block is not supported in a commentary; quote the words as a paragraph or a blockquote',
 	inlineCode: 'inline code is not supported in a commentary; write the words as text (emphasis with *…* if they must stand out)',
@@ -87,7 +99,9 @@ export default function remarkContentSafety(options?: Readonly<Options> | null) 
 			// An unsafe URL is the more urgent message; a safe image is still refused as a construct.
 			if (refused) report(refused, node, 'unsafe-url');
 			else if (refusedConstruct) report(refusedConstruct, node, 'unsupported-markdown');
-			if (refused || refusedConstruct || url === undefined || node.type === 'definition') return;
+			// A refused construct is one problem, not one per row or cell inside it.
+			if (refusedConstruct) return SKIP;
+			if (refused || url === undefined || node.type === 'definition') return;
 			if (node.type !== 'link' && node.type !== 'linkReference') return;
 			if (isExternalLink(url)) addRel(node);
 			const unresolved = unresolvedAddress(url, page, headingIds, sitePath);
@@ -109,8 +123,9 @@ export default function remarkContentSafety(options?: Readonly<Options> | null) 
  *   The reason, or `undefined`.
  */
 function constructProblem(node: Nodes): string | undefined {
-	const refused = REFUSED[node.type];
+	const refused = REFUSED_NODE_TYPES[node.type];
 	if (refused) return refused;
+	if (!SUPPORTED_NODE_TYPES.has(node.type)) return `“${node.type}” is not supported in a commentary (docs/content.md lists what the body may hold)`;
 	if (node.type === 'heading') return headingProblem(node);
 	if (node.type === 'listItem' && typeof node.checked === 'boolean') {
 		return 'a task-list box (“[ ]”, “[x]”) is not supported in a commentary; write the item as text';
