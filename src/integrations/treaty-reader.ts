@@ -57,6 +57,8 @@ export default function treatyReader(): AstroIntegration {
 				installBuildContext(context);
 				updateConfig({
 					markdown: {
+						// No highlighter: Shiki and Prism write inline `style` attributes (the CSP forbids them); code is refused anyway.
+						syntaxHighlight: false,
 						processor: unified({ ...processorSettings, ...markdownPlugins(pipelineInputs(root, context), { base: config.base }) }),
 					},
 					redirects: {

@@ -216,6 +216,12 @@ describe('content problems stop the build before rendering, all reported at once
 	});
 });
 
+const RENDER_CASES = [
+	'javascript: link', 'vbscript: link', 'data: image', 'remote image', 'raw HTML', 'quote found 0 times', 'quote found several times', 'lost permalink', 'no claims',
+	'a table', 'a code block', 'an image', 'a link to nothing', 'a second h1', 'block attributes', 'a footnote',
+	'unrecorded sentence', 'retirement the text contradicts',
+];
+
 describe('problems raised while rendering fail the build, all reported at once', () => {
 	let copy: string;
 	let result: BuildResult;
@@ -237,6 +243,30 @@ describe('problems raised while rendering fail the build, all reported at once',
 		expected.set('data: image', `${SHARMA}:${first + 1}: body: image “data:image/png;base64,AAAA” is loaded from another origin`);
 		expected.set('remote image', `${SHARMA}:${first + 1}: body: image “https://evil.example/x.png” is loaded from another origin`);
 		expected.set('raw HTML', `${SHARMA}:${first + 2}: body: raw HTML is not allowed (“<script>”)`);
+
+		// 4. Markdown the site does not support, each refused at its line (docs/content.md, “What the body may hold”).
+		const unsupported = {
+			'a table': ['| Party | Clause |', '| --- | --- |', '| Russia | Article 4 applies. |'],
+			'a code block': ['```js', 'alert(1)', '```'],
+			'an image': ['![A map of the region](/favicon.svg)'],
+			'a link to nothing': ['See [the missing article](/articles/99/).'],
+			'a second h1': ['# A second title'],
+			'block attributes': [':::bio{.wide}', 'The author wrote this at length about the summit and the treaty.', ':::'],
+			'a footnote': ['A claim with a note.[^n]', '', '[^n]: The note.'],
+		};
+		appendFileSync(join(copy, BHADRAKUMAR), `\n${Object.values(unsupported).map((lines) => lines.join('\n')).join('\n\n')}\n`);
+		const reasons: Record<keyof typeof unsupported, string> = {
+			'a table': 'a table is not supported',
+			'a code block': 'a code block is not supported',
+			'an image': 'an image is not supported',
+			'a link to nothing': 'link “/articles/99/” goes nowhere',
+			'a second h1': 'a level-1 heading',
+			'block attributes': 'block “:::bio” takes no attributes',
+			'a footnote': 'a footnote is not supported',
+		};
+		for (const [name, lines] of Object.entries(unsupported)) {
+			expected.set(name, `${BHADRAKUMAR}:${lineOf(copy, BHADRAKUMAR, lines[0]!)}: body: ${reasons[name as keyof typeof unsupported]}`);
+		}
 
 		// 1. An editor's note whose quote is found 0 times, and one found several times.
 		edit(copy, 'content/notes/roy-scared-struggle.md', (text) => text.replace('quote: scared struggle', 'quote: scarred struggle'));
@@ -280,10 +310,10 @@ describe('problems raised while rendering fail the build, all reported at once',
 	});
 
 	it('should have a fixture for every case', () => {
-		expect([...expected.keys()].sort()).toEqual(['javascript: link', 'vbscript: link', 'data: image', 'remote image', 'raw HTML', 'quote found 0 times', 'quote found several times', 'lost permalink', 'no claims', 'unrecorded sentence', 'retirement the text contradicts'].sort());
+		expect([...expected.keys()].sort()).toEqual([...RENDER_CASES].sort());
 	});
 
-	it.each(['javascript: link', 'vbscript: link', 'data: image', 'remote image', 'raw HTML', 'quote found 0 times', 'quote found several times', 'lost permalink', 'no claims', 'unrecorded sentence', 'retirement the text contradicts'])('should report %s', (name) => {
+	it.each(RENDER_CASES)('should report %s', (name) => {
 		const pattern = expected.get(name);
 		expect(pattern, `no fixture for ${name}`).toBeDefined();
 		const found = lines.some((line) => (typeof pattern === 'string' ? line.startsWith(pattern) : pattern!.test(line)));
