@@ -168,3 +168,63 @@ describe('reading comfort', () => {
 		});
 	});
 });
+
+/** Widths every layout check runs at: three desktop widths and a phone. */
+const WIDTHS = [1280, 1440, 1920, 360] as const;
+const SCHEMES = ['light', 'dark'] as const;
+
+describe('margin notes at every width', () => {
+	if (!built) return;
+	const site = useSite();
+
+	for (const width of WIDTHS) {
+		for (const colorScheme of SCHEMES) {
+			it.for(readingPages)(`should never overlap or clip an editor's note at ${width} px (${colorScheme}): %s`, async (path, { expect }) => {
+				const found = await site.open(
+					path,
+					(page) =>
+						page.evaluate(() => {
+							const boxOf = (element: Element) => element.getBoundingClientRect();
+							const intersects = (a: DOMRect, b: DOMRect) =>
+								Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5;
+							const notes = [...document.querySelectorAll<HTMLElement>('.prose .editor-note')];
+							const problems: string[] = [];
+							const name = (element: Element) => element.id || element.textContent!.trim().slice(0, 40);
+							// Every pair of notes, not only neighbours.
+							for (const [index, note] of notes.entries()) {
+								for (const other of notes.slice(index + 1)) {
+									if (intersects(boxOf(note), boxOf(other))) problems.push(`${name(note)} overlaps ${name(other)}`);
+								}
+							}
+							// No note over the words of the text, the source box or the footer.
+							const text = [...document.querySelectorAll('.prose p, .prose li, .prose h2, .prose h3, .prose blockquote, .source-box, .site-footer')].filter(
+								(block) => !block.closest('.editor-note') && !block.querySelector('.editor-note'),
+							);
+							for (const note of notes) {
+								const box = boxOf(note);
+								for (const block of text) if (intersects(box, boxOf(block))) problems.push(`${name(note)} covers ${block.tagName} “${name(block)}”`);
+								// Inside the page horizontally, and not cut by a clipping ancestor.
+								if (box.left < 0 || box.right > document.documentElement.clientWidth + 0.5) problems.push(`${name(note)} runs out of the viewport`);
+								for (let up = note.parentElement; up; up = up.parentElement) {
+									const style = getComputedStyle(up);
+									if (style.overflow === 'visible' && style.overflowY === 'visible') continue;
+									const clip = boxOf(up);
+									if (box.bottom > clip.bottom + 0.5 || box.top < clip.top - 0.5) problems.push(`${name(note)} is clipped by ${up.tagName}.${up.className}`);
+								}
+								// What is painted at the note's last line is the note.
+								const last = note.lastElementChild ?? note;
+								const lastBox = boxOf(last);
+								window.scrollTo({ top: lastBox.top + window.scrollY - 100, behavior: 'instant' });
+								const after = boxOf(last);
+								const hit = document.elementFromPoint(after.left + 4, after.top + after.height / 2);
+								if (!hit || !note.contains(hit)) problems.push(`${name(note)}: its last line is hidden under ${hit?.tagName ?? 'nothing'}`);
+							}
+							return { count: notes.length, problems };
+						}),
+					{ viewport: { width, height: 900 }, colorScheme },
+				);
+				expect(found.problems).toEqual([]);
+			});
+		}
+	}
+});
