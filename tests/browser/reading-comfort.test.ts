@@ -228,3 +228,104 @@ describe('margin notes at every width', () => {
 		}
 	}
 });
+
+describe('the text before the chrome, and the ¶ controls out of its way', () => {
+	if (!built) return;
+	const site = useSite();
+	const sharma = '/commentaries/sharma-jayaprakash-east-asian-security-order/';
+
+	for (const width of WIDTHS) {
+		for (const colorScheme of SCHEMES) {
+			it(`should reach the first word in two Tab stops by the skip link at ${width} px (${colorScheme})`, async () => {
+				await site.open(
+					sharma,
+					async (page) => {
+						await page.keyboard.press('Tab');
+						const skip = await page.evaluate(() => ({ name: document.activeElement?.textContent?.trim(), visible: document.activeElement!.getBoundingClientRect().top >= 0 }));
+						expect(skip).toEqual({ name: 'Skip to the text', visible: true });
+						await page.keyboard.press('Enter');
+						// The text's first line is on screen after the skip.
+						await expect.poll(() => page.locator('.prose').evaluate((prose) => Math.round(prose.getBoundingClientRect().top))).toBeLessThan(100);
+						await page.keyboard.press('Tab');
+						const inText = await page.evaluate(() => Boolean(document.activeElement?.closest('.prose')));
+						expect(inText, 'the Tab after the skip link lands in the text').toBe(true);
+					},
+					{ fresh: true, viewport: { width, height: width === 360 ? 740 : 900 }, colorScheme },
+				);
+			});
+
+			it(`should leave no gap between sentences and keep each ¶ off the letters at ${width} px (${colorScheme})`, async () => {
+				await site.open(
+					sharma,
+					async (page) => {
+						const found = await page.evaluate(() => {
+							const gaps: number[] = [];
+							const spaces: number[] = [];
+							for (const paragraph of document.querySelectorAll('.prose p')) {
+								const claims = [...paragraph.querySelectorAll(':scope > .claim')];
+								for (const [index, claim] of claims.slice(0, -1).entries()) {
+									const next = claims[index + 1]!;
+									const endText = [...claim.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim()).at(-1);
+									const startText = [...next.childNodes].find((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim());
+									if (!endText || !startText) continue;
+									const end = document.createRange();
+									end.setStart(endText, endText.textContent!.trimEnd().length - 1);
+									end.setEnd(endText, endText.textContent!.trimEnd().length);
+									const start = document.createRange();
+									const first = startText.textContent!.search(/\S/);
+									start.setStart(startText, first);
+									start.setEnd(startText, first + 1);
+									const a = end.getBoundingClientRect();
+									const b = start.getBoundingClientRect();
+									if (Math.abs(a.top - b.top) > 2) continue; // a line break between them
+									gaps.push(b.left - a.right);
+									spaces.push(parseFloat(getComputedStyle(paragraph).fontSize) / 2);
+								}
+							}
+							return { gaps, space: spaces[0] ?? 0 };
+						});
+						expect(found.gaps.length).toBeGreaterThan(3);
+						// At most about a word space (half an em) between one sentence's full stop and the next one's first letter.
+						for (const gap of found.gaps) expect(gap).toBeLessThanOrEqual(found.space);
+					},
+					{ viewport: { width, height: 900 }, colorScheme },
+				);
+			});
+		}
+	}
+
+	it('should show the ¶ controls in the gutter of a touch layout, where a tap reaches them (360 px)', async () => {
+		const context = await site.browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+		try {
+			const page = await context.newPage();
+			await page.goto(site.url(sharma));
+			const claim = page.locator('.prose p [data-claim]').nth(2);
+			await claim.scrollIntoViewIfNeeded();
+			// Tap the sentence's first letter: a touch screen's stand-in for hovering it.
+			const letter = await claim.evaluate((span) => {
+				const text = [...span.childNodes].find((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim())!;
+				const range = document.createRange();
+				const at = text.textContent!.search(/\S/);
+				range.setStart(text, at);
+				range.setEnd(text, at + 1);
+				const box = range.getBoundingClientRect();
+				return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+			});
+			await page.touchscreen.tap(letter.x, letter.y);
+			const control = claim.locator('a.claim-link');
+			const found = await control.evaluate((link) => {
+				const box = link.getBoundingClientRect();
+				const text = link.closest('.prose')!.getBoundingClientRect();
+				const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+				return { opacity: Number(getComputedStyle(link).opacity), width: box.width, inPage: box.left >= 0 && box.right <= document.documentElement.clientWidth, inGutter: box.left >= text.right - 30 - 0.5, hitIsControl: hit === link };
+			});
+			expect(found).toEqual({ opacity: 1, width: 24, inPage: true, inGutter: true, hitIsControl: true });
+			const id = await claim.getAttribute('id');
+			await control.tap();
+			await expect.poll(() => page.locator('#claim-panel').evaluate((el) => el.matches(':popover-open'))).toBe(true);
+			expect(await page.inputValue('#claim-panel-link')).toContain(`#${id}`);
+		} finally {
+			await context.close();
+		}
+	});
+});
