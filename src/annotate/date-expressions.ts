@@ -688,8 +688,9 @@ export function createDateRecogniser(options?: Readonly<DateRecogniserOptions> |
 	return {
 		pattern,
 		find: findDate,
-		interpret(input, index, match) {
-			const groups = at(input, index)?.groups;
+		interpret(input, index, match, found) {
+			// The scanner's match is the pattern's at `index` (see `findDate`): its groups need no second run.
+			const groups = (found ?? at(input, index))?.groups;
 			const value = groups && interpretMatch(groups, input, index, match, reference);
 			if (!value) return false;
 			return [{ start: index, end: index + match.length, data: sinceRange(input, index, value) }];
