@@ -127,7 +127,9 @@ export function compileActors(actors: ReadonlyArray<ActorSource>): ActorMatcher 
 		for (const character of alternative.first) buckets.set(character, [...(buckets.get(character) ?? []), alternative]);
 	}
 	const stickies = new Map([...buckets].map(([character, alternatives]) => [character.codePointAt(0), new RegExp(formsPattern(alternatives), 'uy')]));
-	const wordStarts = new RegExp(String.raw`(?<![\p{L}\p{N}])[${[...buckets.keys()].map(escapeClassCharacter).join('')}]`, 'gu');
+	// The character first, then whether a letter or digit comes before it: the engine skips to the few characters
+	// forms start with instead of looking behind every one (the same positions).
+	const wordStarts = new RegExp(String.raw`[${[...buckets.keys()].map(escapeClassCharacter).join('')}](?<![\p{L}\p{N}].)`, 'gu');
 	/** The match starting at `index`, from the forms that begin with its character. */
 	const matchAt = (input: string, index: number): RegExpExecArray | undefined => {
 		const sticky = stickies.get(input.codePointAt(index));
