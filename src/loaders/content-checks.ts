@@ -136,6 +136,8 @@ export function readContent(root: string): ContentRead {
 	const actorIds = new Set(publishedStems(root, 'content/actors', '.yaml'));
 	const articleNumbers = new Set(publishedStems(root, 'content/articles', '.yaml').filter((stem) => /^\d+$/.test(stem)).map(Number));
 
+	problems.push(...articleGaps(publishedStems(root, 'content/articles', '.yaml').map((stem) => `${stem}.yaml`), 'content/articles'));
+
 	const slugs = commentaryNames(root).map((name) => name.slice(0, -'.md'.length).toLowerCase());
 	for (const name of commentaryNames(root)) {
 		const file = `content/commentaries/${name}`;
@@ -309,6 +311,31 @@ function strayEventFiles(root: string): string[] {
 		.sort()
 		.filter((name) => !name.startsWith('.') && `${folder}/${name}` !== EVENTS_PATH)
 		.map((name) => `${folder}/${name}: file name: only ${EVENTS_PATH} is read; move its events into that file`);
+}
+
+/**
+ * Articles missing between 1 and the highest number: pages count the files,
+ * so a gap would publish the wrong number of articles and lose a page.
+ *
+ * @param names
+ *   The article files' names (`01.yaml`).
+ * @param folder
+ *   The folder as shown in problems.
+ * @returns
+ *   One problem line per missing number.
+ */
+export function articleGaps(names: readonly string[], folder: string): string[] {
+	const numbers = new Set(names.map((name) => name.slice(0, -'.yaml'.length)).filter((stem) => /^\d+$/.test(stem)).map(Number));
+	const highest = Math.max(0, ...numbers);
+	const width = Math.max(2, ...names.map((name) => name.length - '.yaml'.length));
+	const problems: string[] = [];
+	for (let number = 1; number <= highest; number++) {
+		if (numbers.has(number)) continue;
+		problems.push(
+			`${folder}/${String(number).padStart(width, '0')}.yaml: number: Article ${number} is missing; the articles are numbered 1 to ${highest} without gaps (pages count the files), so restore the file`,
+		);
+	}
+	return problems;
 }
 
 /** Names without extension of the published files of a kind in a folder. */
