@@ -268,8 +268,70 @@ function fileNameProblems(root: string): string[] {
 			} else byKey.set(key, name);
 		}
 	}
-	problems.push(...strayEventFiles(root));
+	problems.push(...strayEventFiles(root), ...unknownContentEntries(root), ...unnamedCaptures(root));
 	return problems;
+}
+
+/**
+ * What `content/` holds, each read by name: a file or folder not listed here
+ * (a misspelt `content/spelling.yaml`, a stray `notes.txt`) would be ignored
+ * without a word, so it is refused. A new kind of content adds its name here.
+ */
+export const CONTENT_ENTRIES: readonly string[] = [
+	'actors',
+	'articles',
+	'commentaries',
+	'csl',
+	'events',
+	'matters',
+	'notes',
+	'sources',
+	'claims-ledger.json',
+	'debris.yaml',
+	'instruments.yaml',
+	'published-pages.json',
+	'related.yaml',
+	'renames.yaml',
+	'spellings.yaml',
+];
+
+/**
+ * Files and folders at the top of `content/` that nothing reads.
+ *
+ * @param root
+ *   Project root.
+ * @returns
+ *   Problem lines.
+ */
+function unknownContentEntries(root: string): string[] {
+	const known = new Set(CONTENT_ENTRIES);
+	return readdirSync(join(root, 'content'))
+		.sort()
+		.filter((name) => !name.startsWith('.') && !name.startsWith('_') && !known.has(name))
+		.map((name) => `content/${name}: file name: nothing reads it (content/ holds ${CONTENT_ENTRIES.join(', ')}); check the name, or start it with _ to keep it unpublished`);
+}
+
+/**
+ * Captures in `content/sources/` that no commentary names in `source.capture`:
+ * the fidelity check would never read them.
+ *
+ * @param root
+ *   Project root.
+ * @returns
+ *   Problem lines.
+ */
+function unnamedCaptures(root: string): string[] {
+	const folder = join(root, 'content', 'sources');
+	if (!existsSync(folder)) return [];
+	const named = new Set<string>();
+	for (const name of commentaryNames(root)) {
+		const capture = /^\s*capture:\s*["']?([\w.-]+\.txt)["']?\s*$/m.exec(readFileSync(join(root, 'content', 'commentaries', name), 'utf8'));
+		if (capture) named.add(capture[1]!);
+	}
+	return readdirSync(folder)
+		.sort()
+		.filter((name) => !name.startsWith('.') && !name.startsWith('_') && !named.has(name))
+		.map((name) => `content/sources/${name}: file name: no commentary names this capture (source.capture); add its commentary, or start the name with _ to keep it aside`);
 }
 
 /** What a file name's stem may be: letters and digits, joined by single hyphens, underscores or dots. */
