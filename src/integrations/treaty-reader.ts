@@ -22,6 +22,8 @@ import { markdownPlugins, pipelineInputs, processorSettings } from '../markdown/
 import { buildSearchIndex } from '../features/search/pagefind.ts';
 import { writeAnnotations } from '../features/dataset/annotations-file.ts';
 import { renameRedirects } from './rename-redirects.ts';
+import { movedPageRedirects } from '../loaders/published-pages.ts';
+import { resolveSiteUrl } from '../utils/site-url.ts';
 import { writeSecurityHeaders } from './security-headers.ts';
 import { CARD_CACHE_DIR, createShareCardRun, type ShareCardRun } from '../features/cards/share-cards.ts';
 
@@ -46,6 +48,8 @@ export default function treatyReader(): AstroIntegration {
 		name: 'treaty-reader',
 		hooks: {
 			'astro:config:setup': ({ config, updateConfig }) => {
+				// `astro build --site …` replaces the SITE_URL the config read: the same rule applies to it.
+				if (config.site !== undefined) resolveSiteUrl(config.site, '--site (or SITE_URL)');
 				base = config.base;
 				root = fileURLToPath(config.root);
 				// Read once here; content.config.ts and the pages take the same context (src/build/context.ts).
@@ -53,9 +57,18 @@ export default function treatyReader(): AstroIntegration {
 				installBuildContext(context);
 				updateConfig({
 					markdown: {
+						// No highlighter: Shiki and Prism write inline `style` attributes (the CSP forbids them); code is refused anyway.
+						syntaxHighlight: false,
 						processor: unified({ ...processorSettings, ...markdownPlugins(pipelineInputs(root, context), { base: config.base }) }),
 					},
-					redirects: renameRedirects(context.renames),
+					redirects: {
+						...renameRedirects(context.renames),
+						// Actor and article pages recorded as moved (content/published-pages.json).
+						...movedPageRedirects(context.publishedPages, {
+							actors: new Set(context.registry.actors.map((actor) => actor.id)),
+							articles: new Set(context.registry.articles.map((article) => article.number)),
+						}),
+					},
 				});
 			},
 			'astro:build:start': ({ logger }) => {
