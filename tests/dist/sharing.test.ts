@@ -149,6 +149,8 @@ describe('sharing metadata in dist/', () => {
 			expect(meta(tree, 'DC.type')).toEqual([interview ? 'interview' : ZOTERO_TYPE[metadata.citationType]]);
 			const issuer = metadata.citationType === 'report' && !interview ? 'citation_technical_report_institution' : 'citation_publisher';
 			expect(meta(tree, issuer)).toEqual([metadata.outlet]);
+			// Zotero names the publication from PRISM before og:site_name (this edition): the outlet, unless it issued a report.
+			expect(meta(tree, 'prism.publicationName')).toEqual(issuer === 'citation_publisher' ? [metadata.outlet] : []);
 			expect(meta(tree, 'citation_publication_date')[0]).toMatch(/^\d{4}(\/\d{2}){0,2}$/);
 			expect(meta(tree, 'citation_public_url')[0]).toBe(commentary.url);
 			// Zotero's RDF step ranks og:type "website" above DC.type: the piece's pages must say "article".

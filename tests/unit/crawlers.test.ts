@@ -52,6 +52,7 @@ describe('scholarly metadata', () => {
 		expect(tags).toContainEqual({ name: 'citation_public_url', content: 'https://x.example/commentaries/lankov/' });
 		expect(tags).toContainEqual({ name: 'citation_publisher', content: 'NBR' });
 		expect(tags).toContainEqual({ name: 'DC.type', content: 'interview' });
+		expect(tags).toContainEqual({ name: 'prism.publicationName', content: 'NBR' });
 		// citation_journal_title makes Zotero save any page as a journal article.
 		expect(tags.map((tag) => tag.name)).not.toContain('citation_journal_title');
 		const report = highwireMeta({ ...work, kind: 'commentary', citationType: 'report', authors: [work.authors[0]!] }, 'https://x.example/r/');

@@ -11,7 +11,9 @@
  * `interview` …), which its RDF step ranks above its guess from
  * `citation_title` and below nothing this page carries (`og:type` is
  * `article`, only a guess). A report's outlet is its institution
- * (`citation_technical_report_institution`). Every `citation_author` becomes
+ * (`citation_technical_report_institution`); any other outlet is the
+ * publication (`prism.publicationName`, which Zotero reads before
+ * `og:site_name`, this edition's name). Every `citation_author` becomes
  * an author (for an interview, the interviewee): Highwire has no interviewer,
  * so the interviewer is left out of the tags and credited in their own role
  * in the CSL record and the JSON-LD.
@@ -59,6 +61,8 @@ export function highwireMeta(work: CitableWork, pageUrl: string): MetaTag[] {
 		{ name: 'citation_language', content: 'en' },
 		...(work.originalUrl ? [{ name: 'citation_fulltext_html_url', content: work.originalUrl }] : []),
 		{ name: 'DC.type', content: type.zotero },
+		// Zotero takes the publication's name from PRISM before og:site_name (which names this edition, not the outlet).
+		...(type.csl === 'report' ? [] : [{ name: 'prism.publicationName', content: work.outlet }]),
 	];
 }
 
