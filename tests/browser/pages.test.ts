@@ -76,13 +76,16 @@ describe('every page in the browser', () => {
 							style.getPropertyValue('clip') !== 'rect(0px, 0px, 0px, 0px)';
 						return { href: element.getAttribute('href'), visible, text: element.textContent?.trim() ?? '' };
 					});
-					expect.soft(focused.href, 'the first Tab should focus the skip link').toBe('#main');
+					// A reading page skips first to its text (inside <main>); every other page to <main>.
+					const target = focused.href?.startsWith('#') ? focused.href.slice(1) : '';
+					const inMain = await page.evaluate((id) => id !== '' && document.querySelector('main')?.querySelector(`#${CSS.escape(id)}`) !== null, target);
+					expect.soft(target === 'main' || inMain, `the first Tab should focus a skip link to <main> or into it, found ${focused.href}`).toBe(true);
 					expect.soft(focused.visible, 'the focused skip link should be on screen').toBe(true);
 					expect.soft(focused.text, 'the skip link should have text').not.toBe('');
-					if (focused.href === '#main') {
+					if (target === 'main' || inMain) {
 						await page.keyboard.press('Enter');
 						const active = await page.evaluate(() => document.activeElement?.id ?? '');
-						expect.soft(active, 'Enter on the skip link should move focus to <main>').toBe('main');
+						expect.soft(active, 'Enter on the skip link should move focus to its target').toBe(target);
 					}
 
 					// Last, so requests made by the interactions above are included.
