@@ -65,7 +65,7 @@ describe('sharePageModel', () => {
 		expect(model.head.ogTitle).toBe('Ann Writer: [A piece]');
 		expect(model.head.description).toBe(sentence.text);
 		expect(model.head.canonical).toBe('/c/c-0000000001/');
-		expect(model.head.jsonLd).toMatchObject({ image: 'https://example.org/c/c-0000000001.png' });
+		expect(model.head.jsonLd).toMatchObject({ image: [{ '@type': 'ImageObject', url: 'https://example.org/c/c-0000000001.png', width: 1200, height: 630 }] });
 		expect(model.crumb).toBe('One sentence');
 		expect(model.quoteSource).toBe('https://example.org/commentaries/a-piece/#c-0000000001');
 		expect(model.mentions).toEqual([
