@@ -127,7 +127,9 @@ export function compileActors(actors: ReadonlyArray<ActorSource>): ActorMatcher 
 		for (const character of alternative.first) buckets.set(character, [...(buckets.get(character) ?? []), alternative]);
 	}
 	const stickies = new Map([...buckets].map(([character, alternatives]) => [character.codePointAt(0), new RegExp(formsPattern(alternatives), 'uy')]));
-	const wordStarts = new RegExp(String.raw`(?<![\p{L}\p{N}])[${[...buckets.keys()].map(escapeClassCharacter).join('')}]`, 'gu');
+	// The character first, then whether a letter or digit comes before it: the engine skips to the few characters
+	// forms start with instead of looking behind every one (the same positions).
+	const wordStarts = new RegExp(String.raw`[${[...buckets.keys()].map(escapeClassCharacter).join('')}](?<![\p{L}\p{N}].)`, 'gu');
 	/** The match starting at `index`, from the forms that begin with its character. */
 	const matchAt = (input: string, index: number): RegExpExecArray | undefined => {
 		const sticky = stickies.get(input.codePointAt(index));
@@ -377,24 +379,37 @@ function personNamePattern(key: string): string {
 }
 
 /**
- * The actor recogniser for one document.
- *
+ * What a match of the actor pattern stands for before the document is known:
+ * the actor when the form decides it, or the candidates a short (or shared)
+ * form may name, one of which the document's full names pick.
+ */
+interface PendingActorHit {
+	/** The form as matched (without possessive). */
+	form: string;
+	/** The one entry the form names, or the candidates of a short or shared form. */
+	entries: readonly FormEntry[];
+	/** Whether the form stands inside an instrument's title (then an organisation is not linked). */
+	insideTitle: boolean;
+}
+
+/**
+ * The actor recogniser with short forms left open: it finds and consumes
+ * exactly what the recogniser for any set of named actors does (which actors
+ * a document names changes what a short form links to, never where scanning
+ * goes), so one scan serves both the document-wide decision and the links.
  * @param matcher
  *   Compiled registry.
- * @param named
- *   Actors named by a non-short form somewhere in the document (see
- *   `namedActors`); short forms resolve against it (default: none, so no short
- *   form is linked).
  * @returns
- *   Recogniser.
+ *   Recogniser whose hits are resolved by `resolveActorHits`.
  */
-export function createActorRecogniser(matcher: ActorMatcher, named?: ReadonlySet<string> | null): Recogniser<ActorHit> {
+function pendingActorRecogniser(matcher: ActorMatcher): Recogniser<PendingActorHit> {
 	const at = matcher.matchAt;
 	return {
 		pattern: matcher.pattern,
 		find: matcher.find,
-		interpret(input, index, match) {
-			const form = at(input, index)?.groups?.['form'];
+		interpret(input, index, match, found) {
+			// `find` returns the pattern's match at `index` (the same dispatch as `matchAt`): its groups need no second run.
+			const form = (found ?? at(input, index))?.groups?.['form'];
 			if (form === undefined) return false;
 			const entries = matcher.lookup(form);
 			const end = index + match.length;
@@ -408,22 +423,106 @@ export function createActorRecogniser(matcher: ActorMatcher, named?: ReadonlySet
 				if (otherForm !== undefined && start + other![0].length > end && matcher.lookup(otherForm)) return false;
 			}
 			// A not-form: consumed, nothing inside linked.
-			if (!entries) return [];
-			let entry = entries[0];
-			if (entries.length > 1 || entry?.type === 'short') {
-				// "Kim Il-Sung": a short form followed by a capitalised word is part of another name.
-				if (/^[\s\u00a0-]\p{Lu}/u.test(input.slice(index + form.length))) return [];
-				const candidates = entries.filter((candidate) => named?.has(candidate.actor));
-				if (candidates.length !== 1) return [];
-				entry = candidates[0];
-			}
-			if (!entry) return [];
+			if (!entries || entries.length === 0) return [];
+			const open = entries.length > 1 || entries[0]?.type === 'short';
+			// "Kim Il-Sung": a short form followed by a capitalised word is part of another name.
+			if (open && /^[\s\u00a0-]\p{Lu}/u.test(input.slice(index + form.length))) return [];
 			// "the Charter of the United Nations", "the UN Convention on …": the title names an instrument, not the
 			// organisation; a registered instrument is matched whole (longest form first), any other stays text.
-			if (matcher.organisations.has(entry.actor) && isInsideInstrumentTitle(input, index, end)) return [];
-			return [{ start: index, end, data: { ...entry, form } }];
+			const insideTitle = entries.some((entry) => matcher.organisations.has(entry.actor)) && isInsideInstrumentTitle(input, index, end);
+			if (!open && insideTitle) return [];
+			return [{ start: index, end, data: { form, entries, insideTitle } }];
 		},
 	};
+}
+
+/**
+ * The links among pending hits: a short or shared form only when exactly one
+ * of its actors is named in full in the document, an organisation never inside
+ * an instrument's title.
+ * @param hits
+ *   Pending hits, in order.
+ * @param matcher
+ *   Compiled registry.
+ * @param named
+ *   Actors named by a non-short form in the document (default: none).
+ * @returns
+ *   Hits in order.
+ */
+function resolveActorHits(hits: ReadonlyArray<Hit<PendingActorHit>>, matcher: ActorMatcher, named?: ReadonlySet<string> | null): Array<Hit<ActorHit>> {
+	const resolved: Array<Hit<ActorHit>> = [];
+	for (const { start, end, data } of hits) {
+		let entry = data.entries[0];
+		if (data.entries.length > 1 || entry?.type === 'short') {
+			const candidates = data.entries.filter((candidate) => named?.has(candidate.actor));
+			if (candidates.length !== 1) continue;
+			entry = candidates[0];
+			if (entry && matcher.organisations.has(entry.actor) && data.insideTitle) continue;
+		}
+		if (entry) resolved.push({ start, end, data: { ...entry, form: data.form } });
+	}
+	return resolved;
+}
+
+/**
+ * The actor recogniser for one document.
+ * @param matcher
+ *   Compiled registry.
+ * @param named
+ *   Actors named by a non-short form somewhere in the document (see
+ *   `namedActors`); short forms resolve against it (default: none, so no short
+ *   form is linked).
+ * @returns
+ *   Recogniser.
+ */
+export function createActorRecogniser(matcher: ActorMatcher, named?: ReadonlySet<string> | null): Recogniser<ActorHit> {
+	const pending = pendingActorRecogniser(matcher);
+	return {
+		pattern: pending.pattern,
+		find: pending.find,
+		interpret(input, index, match, found) {
+			const hits = pending.interpret(input, index, match, found);
+			return hits === false ? false : resolveActorHits(hits, matcher, named);
+		},
+	};
+}
+
+/**
+ * Every actor mention in the texts of one document, each text read once:
+ * which actors the texts name in full (what a bare short form may refer to,
+ * as `namedActors` decides) and the links, from one scan of each text where
+ * it has no context before it (the first text of a block, mostly).
+ * @param matcher
+ *   Compiled registry.
+ * @returns
+ *   Function from the document's texts, in order (each with the words before
+ *   it in its sentence, read as context: see `scan`), to each text's hits.
+ */
+export function createActorScanner(matcher: ActorMatcher): (texts: ReadonlyArray<{ value: string; before: string }>) => Array<Array<Hit<ActorHit>>> {
+	const pending = pendingActorRecogniser(matcher);
+	return (texts) => {
+		const alone = texts.map((text) => scan(pending, text.value));
+		const named = namedIn(alone);
+		return texts.map((text, index) => resolveActorHits(text.before === '' ? alone[index]! : scan(pending, text.value, text.before), matcher, named));
+	};
+}
+
+/**
+ * The actors that pending hits name by a form that decides them (not a short or shared form).
+ * @param scans
+ *   Pending hits of each text.
+ * @returns
+ *   Actor ids.
+ */
+function namedIn(scans: Iterable<ReadonlyArray<Hit<PendingActorHit>>>): Set<string> {
+	const ids = new Set<string>();
+	for (const hits of scans) {
+		for (const { data } of hits) {
+			const entry = data.entries[0];
+			if (data.entries.length === 1 && entry && entry.type !== 'short') ids.add(entry.actor);
+		}
+	}
+	return ids;
 }
 
 /** Nouns that head an instrument's title, capitalised as titles write them. */
@@ -465,12 +564,8 @@ function isInsideInstrumentTitle(input: string, start: number, end: number): boo
  *   Actor ids.
  */
 export function namedActors(matcher: ActorMatcher, texts: Iterable<string>): Set<string> {
-	const recogniser = createActorRecogniser(matcher);
-	const ids = new Set<string>();
-	for (const text of texts) {
-		for (const hit of scan(recogniser, text)) if (hit.data.type !== 'short') ids.add(hit.data.actor);
-	}
-	return ids;
+	const pending = pendingActorRecogniser(matcher);
+	return namedIn([...texts].map((text) => scan(pending, text)));
 }
 
 /**

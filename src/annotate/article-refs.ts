@@ -340,8 +340,9 @@ function buildRecogniser(options: Readonly<ArticleRecogniserOptions> | null | un
 	return {
 		pattern,
 		find,
-		interpret(input, index, match) {
-			const groups = at(input, index)?.groups;
+		interpret(input, index, match, found) {
+			// `find` returns the one regex's match at `index`: its groups need no second run.
+			const groups = (found ?? at(input, index))?.groups;
 			if (!groups) return false;
 			const end = index + match.length;
 			const check = (number: number): Pick<ArticleHit, 'outOfRange'> => (number >= 1 && number <= count ? {} : { outOfRange: true });

@@ -158,6 +158,9 @@ const STOP_WORD = new RegExp(`^${NOT_A_QUALIFIER}$|^(?:a|and|or|but|as|than|like
 /** How far before its noun a phrase naming an instrument may start (a determiner and five qualifiers). */
 const PHRASE_REACH = 100;
 
+/** How many texts the instrument reader remembers the mentions of: the paragraph and the short texts asked about in it. */
+const MENTION_CACHE_SIZE = 4;
+
 /** Where a word starts (not inside a word, a possessive, an acronym's dots or a compound). */
 const WORD_START = /(?<![\p{L}\p{N}.'\u2010-\u2015-])[\p{L}\p{N}]/gu;
 
@@ -221,8 +224,11 @@ export function compileInstruments(instruments: Readonly<Instruments>): Instrume
 		}
 		return null;
 	};
-	/** The last text read and its mentions: the recogniser asks about one paragraph many times. */
-	let cached: { text: string; mentions: InstrumentMention[] } | undefined;
+	/**
+	 * The last few texts read and their mentions: the recogniser asks about one paragraph many times, in turn
+	 * with the few words after a citation (`at`), so one remembered text would be read again after each of those.
+	 */
+	const cached: Array<{ text: string; mentions: InstrumentMention[] }> = [];
 	const formIds = new Map(named.map((item) => [wordKey(item.form), item.id]));
 
 	/**
@@ -288,7 +294,8 @@ export function compileInstruments(instruments: Readonly<Instruments>): Instrume
 
 	return {
 		mentions(text) {
-			if (cached?.text === text) return cached.mentions;
+			const known = cached.find((entry) => entry.text === text);
+			if (known) return known.mentions;
 			const found: InstrumentMention[] = [];
 			let from = 0;
 			anchor.lastIndex = 0;
@@ -315,7 +322,7 @@ export function compileInstruments(instruments: Readonly<Instruments>): Instrume
 				from = match.index + match[0].length;
 				anchor.lastIndex = Math.max(anchor.lastIndex, from);
 			}
-			cached = { text, mentions: found };
+			if (cached.unshift({ text, mentions: found }) > MENTION_CACHE_SIZE) cached.pop();
 			return found;
 		},
 		mentionsIn(text, from, to) {

@@ -31,11 +31,16 @@ export interface Recogniser<Data> {
 	 *   Where the match starts.
 	 * @param match
 	 *   The matched text.
+	 * @param found
+	 *   The match itself, groups included, as `find` (or the pattern's global
+	 *   `exec`) returned it, so that the interpreter need not run the pattern
+	 *   again at `index` to read its groups (optional: a caller that has only
+	 *   the text leaves it out).
 	 * @returns
 	 *   Hits inside `[index, index + match.length)`, in order, not overlapping;
 	 *   or `false` when the match is not one after all.
 	 */
-	interpret(input: string, index: number, match: string): Array<Hit<Data>> | false;
+	interpret(input: string, index: number, match: string, found?: RegExpExecArray): Array<Hit<Data>> | false;
 	/**
 	 * The first match of `pattern` at or after `from`, exactly as its global
 	 * `exec` would find it, when the recogniser has a faster way to find it
@@ -90,7 +95,7 @@ function scanFolded<Data>(recogniser: Recogniser<Data>, input: string): Array<Hi
 	const hits: Array<Hit<Data>> = [];
 	let match = find(input, 0);
 	while (match) {
-		const result = recogniser.interpret(input, match.index, match[0]);
+		const result = recogniser.interpret(input, match.index, match[0], match);
 		// A rejected match lets scanning resume one character later; a zero-length match would loop for ever.
 		const next = result === false || match[0].length === 0 ? match.index + 1 : match.index + match[0].length;
 		if (result !== false) hits.push(...result);

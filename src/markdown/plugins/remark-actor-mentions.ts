@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { compileActors, createActorRecogniser, namedActors, type ActorSource } from '../../annotate/actor-matcher.ts';
-import { annotatableTexts, annotateTree } from './mentions/annotate-tree.ts';
+import { compileActors, createActorScanner, type ActorSource } from '../../annotate/actor-matcher.ts';
+import { annotateTree } from './mentions/annotate-tree.ts';
 import { presentActor } from './mentions/present.ts';
 import { sourceOf } from './mentions/positions.ts';
 import { recordMentions } from './mentions/record.ts';
@@ -45,13 +45,13 @@ export interface Options extends ScopeOptions {
 export default function remarkActorMentions(options?: Readonly<Options> | null) {
 	const include = fileScope(options);
 	const lineOffset = options?.lineOffset ?? (() => 0);
-	const matcher = compileActors(options?.actors ?? []);
+	// Which actors the whole document names decides what a bare short form means: the scanner reads every
+	// text of the document first, and scans each text once where no context precedes it.
+	const scanActors = createActorScanner(compileActors(options?.actors ?? []));
 
 	return function transform(tree: Root, file: VFile): undefined {
 		if (!include(file)) return undefined;
-		// Which actors the whole document names decides what a bare short form means.
-		const named = namedActors(matcher, annotatableTexts(tree));
-		const { mentions } = annotateTree(tree, createActorRecogniser(matcher, named), presentActor, sourceOf(file), lineOffset(file));
+		const { mentions } = annotateTree(tree, scanActors, presentActor, sourceOf(file), lineOffset(file));
 		recordMentions(file, mentions);
 		return undefined;
 	};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileActors, createActorRecogniser, findActorMentions, namedActors, type ActorSource } from '../../../src/annotate/actor-matcher';
+import { compileActors, createActorRecogniser, createActorScanner, findActorMentions, namedActors, type ActorSource } from '../../../src/annotate/actor-matcher';
 import { scan } from '../../../src/annotate/recogniser';
 
 /** A small registry with every trap of the five texts. */
@@ -43,6 +43,7 @@ describe('actor-matcher', () => {
 		expect(Object.keys(await import('../../../src/annotate/actor-matcher')).sort()).toEqual([
 			'compileActors',
 			'createActorRecogniser',
+			'createActorScanner',
 			'findActorMentions',
 			'namedActors',
 		]);
@@ -110,6 +111,34 @@ describe('actor-matcher', () => {
 		expect(found('Kim spoke.', new Set(['kim-jong-un']))).toEqual(['Kim → kim-jong-un (short)']);
 		expect(found('Kim spoke.', new Set(['kim-jong-un', 'kim-jong-il']))).toEqual([]);
 		expect([...namedActors(matcher, ['Kim Jong-un met', 'Putin and Kim'])].sort()).toEqual(['kim-jong-un', 'vladimir-putin']);
+	});
+
+	describe('createActorScanner', () => {
+		/** A document's texts, some with the words before them in their sentence (context only). */
+		const texts = [
+			{ value: 'Kim spoke first; the North Star shone over Pyongyang.', before: '' },
+			{ value: ' met Kim Jong-un, and the Kremlin said Kim agreed.', before: 'In Moscow, Putin' },
+			{ value: 'Korean leader met the UN Charter drafters.', before: 'the North ' },
+			{ value: 'Kim Il Sung and Kim; Jack Sullivan of the U.S.', before: '' },
+		];
+
+		it('should find what naming the document’s actors and then scanning each text with its context finds', () => {
+			const named = namedActors(matcher, texts.map((text) => text.value));
+			const reference = texts.map((text) => scan(createActorRecogniser(matcher, named), text.value, text.before));
+			expect(createActorScanner(matcher)(texts)).toEqual(reference);
+			expect(reference.flat().some((hit) => hit.data.type === 'short')).toBe(true);
+		});
+
+		it('should read a text with no context before it once', () => {
+			let calls = 0;
+			const counted = { ...matcher, find: (input: string, from: number) => (calls++, matcher.find(input, from)) };
+			const alone = texts.filter((text) => text.before === '');
+			for (const text of alone) scan(createActorRecogniser(counted), text.value);
+			const single = calls;
+			calls = 0;
+			createActorScanner(counted)(alone);
+			expect(calls).toBe(single);
+		});
 	});
 
 	it('should never let a short form name anyone when no set is given', () => {

@@ -27,6 +27,15 @@ export interface Presentation {
 	warning?: { message: string; ruleId: string };
 }
 
+/**
+ * Scans every annotatable text of one tree at once, for a kind whose hits
+ * depend on the whole document (a bare short form names the actor the
+ * document names in full): given the texts in document order, each with the
+ * words before it in its sentence (context only, as `scan` reads it), the hits
+ * of each.
+ */
+export type TreeScanner<Data> = (texts: ReadonlyArray<{ value: string; before: string }>) => ReadonlyArray<ReadonlyArray<Hit<Data>>>;
+
 /** A warning with its place in the file. */
 export interface PlacedWarning {
 	message: string;
@@ -49,7 +58,7 @@ export interface AnnotationResult {
  * @param tree
  *   mdast tree, changed in place.
  * @param recogniser
- *   Recogniser for one kind.
+ *   Recogniser for one kind, or a scanner of the whole tree's texts.
  * @param present
  *   Turns a hit and its text into a node, mentions and warnings.
  * @param source
@@ -61,21 +70,23 @@ export interface AnnotationResult {
  */
 export function annotateTree<Data>(
 	tree: Root,
-	recogniser: Recogniser<Data>,
+	recogniser: Recogniser<Data> | TreeScanner<Data>,
 	present: (hit: Hit<Data>, text: string) => Presentation,
 	source?: string,
 	lineOffset = 0,
 ): AnnotationResult {
 	const result: AnnotationResult = { mentions: [], warnings: [] };
-	const targets: Array<{ node: Text; parent: Parents; before: string }> = [];
+	const targets: Array<{ node: Text; parent: Parents; value: string; before: string }> = [];
 	eachAnnotatableText(tree, (node, ancestors) => {
 		const parent = ancestors[ancestors.length - 1];
-		if (parent) targets.push({ node, parent, before: textBefore(node, ancestors) });
+		if (parent) targets.push({ node, parent, value: node.value, before: textBefore(node, ancestors) });
 	});
+	// Every text is scanned before any is replaced: the context was read above, and replacing changes no text.
+	const found = typeof recogniser === 'function' ? recogniser(targets) : targets.map(({ value, before }) => scan(recogniser, value, before));
 
-	for (const { node: textNode, parent, before } of targets) {
+	for (const [index, { node: textNode, parent }] of targets.entries()) {
 		const input = textNode.value;
-		const hits = scan(recogniser, input, before);
+		const hits = found[index] ?? [];
 		if (hits.length === 0) continue;
 		/** Place of an offset in the text node, with the lines Astro cut off added. */
 		const placeAt = (offset: number) => {

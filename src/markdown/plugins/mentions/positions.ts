@@ -23,7 +23,35 @@ import type { VFile } from 'vfile';
 export function placeOf(node: Nodes | undefined, offset: number): Point {
 	const start = node?.position?.start;
 	if (!start || !node || !('value' in node)) return { line: 0, column: 0 };
-	return advance(start, node.value.slice(0, offset));
+	const text = node.value.slice(0, offset);
+	// The line breaks of the node's text, found once per text rather than once per offset asked about.
+	const breaks = lineBreaksOf(node.value);
+	let count = 0;
+	while (count < breaks.length && breaks[count]! < text.length) count++;
+	const at = start.offset === undefined ? {} : { offset: start.offset + text.length };
+	if (count === 0) return { line: start.line, column: start.column + text.length, ...at };
+	return { line: start.line + count, column: text.length - breaks[count - 1]!, ...at };
+}
+
+/** The text whose line breaks `lineBreaksOf` found last, and where they are. */
+let lastBreaks: { text: string; breaks: number[] } = { text: '', breaks: [] };
+
+/**
+ * Where the line breaks of a text are (a mention plugin asks about the same
+ * text node for every hit in it, one after the other).
+ *
+ * @param text
+ *   A text node's value.
+ * @returns
+ *   Offsets of its `\n` characters, in order.
+ */
+function lineBreaksOf(text: string): readonly number[] {
+	if (lastBreaks.text !== text) {
+		const breaks: number[] = [];
+		for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) breaks.push(index);
+		lastBreaks = { text, breaks };
+	}
+	return lastBreaks.breaks;
 }
 
 /**
