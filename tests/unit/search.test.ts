@@ -12,6 +12,7 @@ import { editDistance, suggestQuery, vocabularyWords } from '../../src/features/
 import { markAsPage, PAGE_FILTER } from '../../src/features/search/pagefind.ts';
 import { articleNumber, foldName, readQuery, spellingVariants } from '../../src/features/search/query.ts';
 import { resultSummary } from '../../src/features/search/summary.ts';
+import { holdsEveryWord, shownClaims, wordRanges } from '../../src/features/search/client/claims.ts';
 import { buildContext } from '../../src/build/context.ts';
 import { CONTENT_SECURITY_POLICY, headersFile } from '../../src/utils/csp.ts';
 import type { Claim } from '../../src/schemas/corpus.ts';
@@ -276,5 +277,50 @@ describe('did you mean', () => {
 		expect(editDistance('pyongang', 'pyongyang', 2)).toBe(1);
 		expect(editDistance('lavorv', 'lavrov', 2)).toBe(1);
 		expect(editDistance('abcdef', 'uvwxyz', 2)).toBe(3);
+	});
+});
+
+describe('the claims a commentary result shows', () => {
+	const content = 'Moscow signed a “mutual defense pact” in 2024. Then nothing. Sanctions followed the pact, said Lankov.';
+	const data = {
+		url: '/commentaries/a-piece/',
+		content,
+		excerpt: '',
+		meta: {
+			claims: encodeClaimIndex([
+				{ id: 'c-0000000001', block: 0, hits: [{ kind: 'actor', ref: 'russia', start: 0, end: 6 }, { kind: 'article', ref: '4', start: 16, end: 37 }], reattributed: [] },
+				{ id: 'c-0000000002', block: 0, hits: [], reattributed: [4] },
+				{ id: 'c-0000000003', block: 1, hits: [], reattributed: [] },
+			]),
+		},
+		anchors: [
+			{ id: 'c-0000000001', title: '¶ 1', location: 0 },
+			{ id: 'c-0000000002', title: '¶ 1', location: 8 },
+			{ id: 'c-0000000003', title: '¶ 2', location: 10 },
+		],
+	};
+
+	it('should list by filters alone every claim that carries them, re-attributed ones marked, with their paragraph around them', () => {
+		const shown = shownClaims(data, [], { articles: ['4'], actors: [] });
+		expect(shown.map((claim) => [claim.id, claim.text, claim.label, claim.reattributed])).toEqual([
+			['c-0000000001', 'Moscow signed a “mutual defense pact” in 2024.', '¶ 1', []],
+			['c-0000000002', 'Then nothing.', '¶ 1', [4]],
+		]);
+		expect(shown[0]!.after).toEqual(['Then nothing.']);
+		expect(shown[1]!.before).toEqual(['Moscow signed a “mutual defense pact” in 2024.']);
+		expect(shown[0]!.marks).toEqual([{ start: 16, end: 37 }]);
+	});
+
+	it('should list for words only the claims holding every word, marking the words without their quotation marks', () => {
+		const found = { ...data, sub_results: [
+			{ url: '', excerpt: '', anchor: data.anchors[0], locations: [3, 5] },
+			{ url: '', excerpt: '', anchor: data.anchors[2], locations: [13] },
+		] };
+		const shown = shownClaims(found, [['pact']], { articles: [], actors: [] });
+		expect(shown.map((claim) => claim.id)).toEqual(['c-0000000001', 'c-0000000003']);
+		expect(shown[0]!.marks).toEqual([{ start: 17, end: 23 }, { start: 32, end: 36 }]);
+		expect(shownClaims(found, [['mutual'], ['sanctions']], { articles: [], actors: [] })).toEqual([]);
+		expect(holdsEveryWord('Sanctions followed the pact', [0, 3], [['sanction'], ['pacts', 'pact']])).toBe(true);
+		expect(wordRanges('a “b” c', new Set([1]))).toEqual([{ start: 3, end: 4 }]);
 	});
 });
