@@ -29,8 +29,8 @@ import { announce, fillFilters, findSearchElements, readForm, showError, showSta
 import { joinPhraseSearch, loadSearchIndex, type SearchIndex } from './pagefind-api.ts';
 import { element, pageHits, renderCommentaryGroups, renderPages } from './results.ts';
 
-/** Commentaries whose sentences are shown at once, more on request: each costs a fragment fetch. */
-const PAGE_SIZE = 5;
+/** Commentaries whose sentences are shown at once, more on request: each costs a fragment fetch (about 5 KB). */
+const PAGE_SIZE = 3;
 
 /** How long a typed search stands before the next one typed gets a history entry of its own (ms). */
 const SETTLE_MS = 1000;
@@ -128,34 +128,49 @@ async function run(session: SearchSession, mode: HistoryMode): Promise<void> {
 	]);
 	if (current !== session.generation || !named) return;
 	const commentaries = joinPhraseSearch(named, byPhrase);
-	const pageList = await pageHits(term, read, vocabulary, pages);
 	const facets: ClaimFacets = { articles: filters.article ?? [], actors: filters.actor ?? [] };
 	const searched = term ? wordSpellings(term, vocabulary) : [];
 	const phraseWords = phrase ? { words: wordSpellings(phrase.term, vocabulary), facets: { articles: phrase.filters.article ?? [], actors: phrase.filters.actor ?? [] } } : undefined;
 	const found = commentaries.results;
 	let fetched = Math.min(PAGE_SIZE, found.length);
-	const first = await Promise.all(found.slice(0, fetched).map((result) => result.data()));
+	// The pages' and the first commentaries' fragments are fetched together.
+	const [pageList, first] = await Promise.all([pageHits(term, read, vocabulary, pages), Promise.all(found.slice(0, fetched).map((result) => result.data()))]);
 	if (current !== session.generation) return;
 
 	const groupsBox = element('div', 'search-groups');
 	let sentences = renderCommentaryGroups(first, searched, facets, groupsBox, phraseWords);
+	/**
+	 * Show the next commentaries, batch after batch until one adds a sentence
+	 * (a commentary the index finds may hold none that carries every filter)
+	 * or, with a limit, until that many batches were fetched.
+	 */
+	const showMore = async (limit = Number.POSITIVE_INFINITY): Promise<number> => {
+		let added = 0;
+		for (let batch = 0; added === 0 && fetched < found.length && batch < limit; batch++) {
+			const next = await Promise.all(found.slice(fetched, fetched + PAGE_SIZE).map((result) => result.data()));
+			if (current !== session.generation) return added;
+			added += renderCommentaryGroups(next, searched, facets, groupsBox, phraseWords);
+			fetched += next.length;
+		}
+		sentences += added;
+		return added;
+	};
+	if (sentences === 0) await showMore(2);
+	if (current !== session.generation) return;
 	const summary = () =>
 		resultSummary({ sentences, commentaries: groupsBox.querySelectorAll('.search-group').length, pages: pageList.length, unread: found.length - fetched });
 	const children: HTMLElement[] = [];
 	const pagesSection = renderPages(pageList);
 	if (pagesSection) children.push(pagesSection);
-	if (sentences > 0) children.push(element('h2', 'visually-hidden', 'Sentences'), groupsBox);
+	if (sentences > 0 || found.length > fetched) children.push(element('h2', 'visually-hidden', 'Sentences'), groupsBox);
 	if (found.length > fetched) {
 		const more = element('button', 'search-more', 'Show more commentaries');
 		more.type = 'button';
 		more.addEventListener('click', async () => {
-			const next = await Promise.all(found.slice(fetched, fetched + PAGE_SIZE).map((result) => result.data()));
-			if (current !== session.generation) return;
 			const firstNew = groupsBox.querySelectorAll('a.search-hit-link').length;
-			sentences += renderCommentaryGroups(next, searched, facets, groupsBox, phraseWords);
-			fetched += next.length;
+			await showMore();
+			if (current !== session.generation) return;
 			if (fetched >= found.length) more.remove();
-			if (!groupsBox.isConnected) results.insertBefore(groupsBox, more);
 			groupsBox.querySelectorAll<HTMLAnchorElement>('a.search-hit-link')[firstNew]?.focus();
 			announce(elements, summary());
 		});
