@@ -25,6 +25,8 @@ export interface Routes {
 	search(query?: Readonly<Record<string, string>>): string;
 	/** What the search page reads queries with (article numbers, actor forms). */
 	searchVocabulary(): string;
+	/** The commentaries' titles, which label the search page's commentary filter (loaded with the filters). */
+	searchCommentaries(): string;
 	/** Pagefind's search script (its index files sit beside it). */
 	searchIndex(): string;
 	commentaries(): string;
@@ -139,6 +141,7 @@ export function createRoutes(base: string | undefined, site?: string | undefined
 			return withBase('/search/') + (search ? `?${search}` : '');
 		},
 		searchVocabulary: () => withBase('/search/vocabulary.json'),
+		searchCommentaries: () => withBase('/search/commentaries.json'),
 		searchIndex: () => withBase('/pagefind/pagefind.js'),
 		commentaries: () => withBase('/commentaries/'),
 		commentary: (slug) => withBase(`/commentaries/${encodeURIComponent(slug)}/`),

@@ -40,7 +40,7 @@ describe('build context', () => {
 
 describe('build channel', () => {
 	const request: ShareCardRequest = { id: 'c-0123456789', card: { quote: 'Q', credit: 'C', source: 'S', site: 'T' } };
-	const record: SearchRecord = { url: '/x/', content: 'X', language: 'en' };
+	const record: SearchRecord = { url: '/x/', content: '<html><body>X</body></html>' };
 
 	it('should deliver what pages send to the receiver, and nothing once it stops', () => {
 		const cards: ShareCardRequest[] = [];
