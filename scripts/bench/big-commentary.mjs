@@ -6,6 +6,7 @@
  *   npm run bench:big -- --mb 1       a 1 MB one (compare the two: the time per MB should hold)
  *   npm run bench:big -- --keep       keep the project copy
  *   npm run bench:big -- --no-cards   build without share cards
+ *   npm run bench:big -- --again <dir>  build again a copy kept by --keep (its commentary and ledger as they are)
  *
  * It makes a cold project copy (scripts/bench/project.mjs), writes
  * `content/commentaries/big-commentary.md` of the size asked from the real
@@ -36,6 +37,7 @@ const { values } = parseArgs({
 		mb: { type: 'string', default: '5' },
 		keep: { type: 'boolean', default: false },
 		'no-cards': { type: 'boolean', default: false },
+		again: { type: 'string' },
 	},
 });
 const started = performance.now();
@@ -83,18 +85,28 @@ export function writeBigCommentary(copy, bytes) {
 	return { file, bytes: Buffer.byteLength(text), sentences };
 }
 
+/** Clock ticks per second of `/proc/<pid>/stat` (Linux's USER_HZ). */
+const TICKS = 100;
+
 /**
- * Resident memory of a process and all its descendants, in MB (Linux `/proc`).
+ * Resident memory (MB) and CPU time so far (seconds, user + system) of a
+ * process and all its descendants (Linux `/proc`). CPU time says what a stage
+ * costs when other work shares the machine and wall time does not.
  *
  * @param {number} pid
- * @returns {number}
+ * @returns {{ mb: number, cpu: number }}
  */
-function treeRssMb(pid) {
+function treeUsage(pid) {
 	let kb = 0;
+	let ticks = 0;
 	const visit = (id) => {
 		try {
 			const status = readFileSync(`/proc/${id}/status`, 'utf8');
 			kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+			// Fields 14 and 15 (utime, stime), counted after the command's closing parenthesis.
+			const stat = readFileSync(`/proc/${id}/stat`, 'utf8');
+			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+			ticks += Number(fields[11]) + Number(fields[12]);
 			for (const task of readdirSync(`/proc/${id}/task`)) {
 				const children = readFileSync(`/proc/${id}/task/${task}/children`, 'utf8').trim();
 				for (const child of children ? children.split(/\s+/) : []) visit(Number(child));
@@ -104,7 +116,7 @@ function treeRssMb(pid) {
 		}
 	};
 	visit(pid);
-	return kb / 1024;
+	return { mb: kb / 1024, cpu: ticks / TICKS };
 }
 
 /**
@@ -113,7 +125,7 @@ function treeRssMb(pid) {
  * @param {string} command
  * @param {string[]} args
  * @param {{ cwd: string, env?: Record<string, string> }} options
- * @returns {Promise<{ code: number, seconds: number, lines: { at: number, text: string }[], samples: { at: number, mb: number }[] }>}
+ * @returns {Promise<{ code: number, seconds: number, lines: { at: number, text: string }[], samples: { at: number, mb: number, cpu: number }[] }>}
  */
 function measured(command, args, options) {
 	const begin = performance.now();
@@ -121,7 +133,7 @@ function measured(command, args, options) {
 	const samples = [];
 	return new Promise((resolve) => {
 		const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
-		const timer = setInterval(() => samples.push({ at: (performance.now() - begin) / 1000, mb: treeRssMb(child.pid) }), 250);
+		const timer = setInterval(() => samples.push({ at: (performance.now() - begin) / 1000, ...treeUsage(child.pid) }), 250);
 		for (const stream of [child.stdout, child.stderr]) {
 			let rest = '';
 			stream.setEncoding('utf8');
@@ -138,24 +150,36 @@ function measured(command, args, options) {
 	});
 }
 
-/** Peak of the samples between two times (seconds), MB. */
-function peakBetween(samples, from, to) {
+/** Peak memory (MB) and CPU seconds spent between two times (seconds). */
+function usageBetween(samples, from, to) {
 	const inside = samples.filter((sample) => sample.at >= from && sample.at <= to + 0.25);
-	return inside.length > 0 ? Math.max(...inside.map((sample) => sample.mb)) : null;
+	if (inside.length === 0) return { peak: null, cpu: null };
+	const before = samples.filter((sample) => sample.at < from).at(-1)?.cpu ?? 0;
+	return { peak: Math.max(...inside.map((sample) => sample.mb)), cpu: inside.at(-1).cpu - before };
 }
 
 async function main() {
 	const mb = Number(values.mb);
-	const work = mkdtempSync(join(tmpdir(), 'treaty-bench-big-'));
+	const again = values.again;
+	const work = again ?? mkdtempSync(join(tmpdir(), 'treaty-bench-big-'));
 	const copy = join(work, 'site');
 	let failed = false;
 	try {
-		copyProject(root, copy);
-		const big = writeBigCommentary(copy, mb * 1024 * 1024);
-		say(`wrote ${(big.bytes / 1024 / 1024).toFixed(2)} MB, ${big.sentences} sentences, in ${copy}`);
+		let big;
+		if (again) {
+			const file = join(copy, 'content', 'commentaries', 'big-commentary.md');
+			const text = readFileSync(file, 'utf8');
+			big = { file, bytes: Buffer.byteLength(text), sentences: (text.match(/\(passage \d+\)/g) ?? []).length };
+			for (const stale of ['dist', '.astro', join('node_modules', '.astro')]) rmSync(join(copy, stale), { recursive: true, force: true });
+		} else {
+			copyProject(root, copy);
+			big = writeBigCommentary(copy, mb * 1024 * 1024);
+		}
+		say(`${again ? 'again' : 'wrote'} ${(big.bytes / 1024 / 1024).toFixed(2)} MB, ${big.sentences} sentences, in ${copy}`);
 
 		const ledger = await measured(process.execPath, [join(copy, 'scripts', 'update-ledger.ts'), '--root', copy], { cwd: copy });
-		say(`ledger: ${ledger.seconds.toFixed(1)} s, peak ${Math.max(0, ...ledger.samples.map((sample) => sample.mb)).toFixed(0)} MB (exit ${ledger.code})`);
+		const ledgerCpu = ledger.samples.at(-1)?.cpu ?? 0;
+		say(`ledger: ${ledger.seconds.toFixed(1)} s, CPU ${ledgerCpu.toFixed(1)} s, peak ${Math.max(0, ...ledger.samples.map((sample) => sample.mb)).toFixed(0)} MB (exit ${ledger.code})`);
 		if (ledger.code !== 0) throw new Error(ledger.lines.map((line) => line.text).join('\n').slice(-3000));
 
 		const astro = join(copy, 'node_modules', 'astro', 'bin', 'astro.mjs');
@@ -163,12 +187,15 @@ async function main() {
 		const build = await measured(process.execPath, [astro, 'build', '--force'], { cwd: copy, env });
 		writeFileSync(join(work, 'build.log'), build.lines.map((line) => `${line.at.toFixed(2).padStart(8)}  ${line.text}`).join('\n'));
 		const stages = stagesOf(build.lines, build.seconds);
-		say(`build: ${build.seconds.toFixed(1)} s, peak ${Math.max(0, ...build.samples.map((sample) => sample.mb)).toFixed(0)} MB (exit ${build.code}); log ${join(work, 'build.log')}`);
+		say(`build: ${build.seconds.toFixed(1)} s, CPU ${(build.samples.at(-1)?.cpu ?? 0).toFixed(1)} s, peak ${Math.max(0, ...build.samples.map((sample) => sample.mb)).toFixed(0)} MB (exit ${build.code}); log ${join(work, 'build.log')}`);
 		let at = 0;
+		/** @type {Record<string, { seconds: number, cpuSeconds: number | null, peakMb: number | null }>} */
+		const stageUsage = {};
 		for (const [name, seconds] of Object.entries(stages)) {
 			if (seconds === null || name === 'cardsTail' || name === 'search') continue;
-			const peak = peakBetween(build.samples, at, at + seconds);
-			say(`  ${name.padEnd(11)} ${seconds.toFixed(1).padStart(7)} s   peak ${peak === null ? '?' : peak.toFixed(0).padStart(5)} MB`);
+			const { peak, cpu } = usageBetween(build.samples, at, at + seconds);
+			stageUsage[name] = { seconds, cpuSeconds: cpu, peakMb: peak };
+			say(`  ${name.padEnd(11)} ${seconds.toFixed(1).padStart(7)} s   CPU ${cpu === null ? '?' : cpu.toFixed(1).padStart(7)} s   peak ${peak === null ? '?' : peak.toFixed(0).padStart(5)} MB`);
 			at += seconds;
 		}
 		for (const name of ['cardsTail', 'search']) if (stages[name] !== null) say(`  (${name} ${stages[name].toFixed(1)} s, inside “afterPages”)`);
@@ -177,9 +204,9 @@ async function main() {
 			say(build.lines.slice(-30).map((line) => line.text).join('\n'));
 		}
 		// Pass the timings on to a caller (the report) as JSON on the last line.
-		process.stdout.write(`${JSON.stringify({ mb: big.bytes / 1024 / 1024, sentences: big.sentences, ledgerSeconds: ledger.seconds, buildSeconds: build.seconds, peakMb: Math.max(0, ...build.samples.map((sample) => sample.mb)), stages, code: build.code })}\n`);
+		process.stdout.write(`${JSON.stringify({ mb: big.bytes / 1024 / 1024, sentences: big.sentences, ledgerSeconds: ledger.seconds, ledgerCpuSeconds: ledgerCpu, buildSeconds: build.seconds, buildCpuSeconds: build.samples.at(-1)?.cpu ?? null, stageUsage, peakMb: Math.max(0, ...build.samples.map((sample) => sample.mb)), stages, code: build.code })}\n`);
 	} finally {
-		if (values.keep) say(`kept ${work}`);
+		if (values.keep || again) say(`kept ${work}`);
 		else rmSync(work, { recursive: true, force: true });
 	}
 	if (failed) process.exitCode = 1;
