@@ -1,6 +1,9 @@
 /**
  * `npm run ledger`: bring content/claims-ledger.json up to date with the
- * claims of content/commentaries/*.md, without building the site.
+ * claims of content/commentaries/*.md, without building the site, and
+ * content/published-pages.json with the actor and article pages. Both are
+ * append-only: a missing or cut-short ledger, or a published page whose file
+ * is gone without a recorded move or retirement, is refused.
  *
  *   npm run ledger                                   add new ids, record redirects
  *   npm run ledger -- --check                        exit 1 if the ledger is stale or an id is lost
@@ -17,6 +20,9 @@ import { parseArgs } from 'node:util';
 import { LEDGER_PATH, checkLedger, emptyLedger, parseLedger, serializeLedger, updateLedger } from '../src/claims/ledger.ts';
 import { claimsOfDirectory } from '../src/markdown/render.ts';
 import { createCommentaryProcessor, loadPipelineInputs } from '../src/markdown/pipeline.ts';
+import { loadRenames } from '../src/loaders/renames.ts';
+import { PUBLISHED_PAGES_PATH, publishedPagesProblems, readPublishedPages, serializePublishedPages, updatePublishedPages } from '../src/loaders/published-pages.ts';
+import { listPublished } from '../src/loaders/published.ts';
 
 const USAGE = 'usage: npm run ledger [-- --check] [-- --retire <id> --reason "…" [--retire <id> --reason "…"]…] [--root <dir>]';
 
@@ -55,25 +61,60 @@ async function main(): Promise<number> {
 	const ledgerFile = join(root, LEDGER_PATH);
 	const commentaries = join(root, 'content', 'commentaries');
 
+	// The ledger is append-only: a missing or cut-short ledger is refused, never rewritten from the text
+	// (that would drop every retired and redirected id). content/published-pages.json says how many were published.
+	const pagesFile = join(root, PUBLISHED_PAGES_PATH);
+	const pages = existsSync(pagesFile) ? readPublishedPages(root) : { record: undefined, problems: [], locate: () => undefined };
+	if (pages.problems.length > 0) {
+		for (const problem of pages.problems) console.error(`✗ ${problem}`);
+		console.error(`${LEDGER_PATH} was not changed.`);
+		return 1;
+	}
+	const published = pages.record?.claims ?? 0;
+	if (!existsSync(ledgerFile) && published > 0) {
+		console.error(
+			`✗ ${LEDGER_PATH} is missing, but ${published} sentence ids were published (${PUBLISHED_PAGES_PATH}); restore it from version control (git checkout -- ${LEDGER_PATH}): a new ledger would drop every retired and redirected id`,
+		);
+		return 1;
+	}
 	const ledger = existsSync(ledgerFile) ? parseLedger(await readFile(ledgerFile, 'utf8'), LEDGER_PATH) : emptyLedger();
+	const current = {
+		actors: new Set(existsSync(join(root, 'content', 'actors')) ? listPublished(join(root, 'content', 'actors'), '.yaml').map((name) => name.slice(0, -'.yaml'.length)) : []),
+		articles: new Set(
+			existsSync(join(root, 'content', 'articles'))
+				? listPublished(join(root, 'content', 'articles'), '.yaml').filter((name) => /^\d+\.yaml$/.test(name)).map((name) => Number(name.slice(0, -'.yaml'.length)))
+				: [],
+		),
+	};
+	// Pages whose file is gone need a decision (moved or retired) that only an editor can record.
+	const pageProblems = pages.record ? publishedPagesProblems(pages, current, Object.keys(ledger.claims).length).filter((line) => !line.includes('run `npm run ledger`')) : [];
+	if (pageProblems.length > 0) {
+		for (const problem of pageProblems) console.error(`✗ ${problem}`);
+		console.error(`${LEDGER_PATH} was not changed.`);
+		return 1;
+	}
 	// The site's own pipeline, without the ledger check (this command is what updates the ledger).
 	const claims = existsSync(commentaries) ? await claimsOfDirectory(commentaries, createCommentaryProcessor(loadPipelineInputs(root, { ledger: false }))) : new Map();
+	// Ids published under a renamed commentary's old slug land on the renamed one (content/renames.yaml).
+	const renames = loadRenames(root);
 	const total = [...claims.values()].reduce((sum, list) => sum + list.length, 0);
 
 	if (values.check) {
-		const check = checkLedger(ledger, claims);
+		const check = checkLedger(ledger, claims, { renames });
 		for (const error of check.errors) console.error(`✗ ${error}`);
 		if (check.missing.length > 0) {
 			console.error(`✗ ${LEDGER_PATH} lacks ${check.missing.length} current claim id(s): ${check.missing.slice(0, 10).join(', ')}${check.missing.length > 10 ? ', …' : ''}`);
 		}
 		if (check.stale) console.error(`✗ ${LEDGER_PATH} is stale: run \`npm run ledger\` and commit the result.`);
-		if (check.errors.length > 0 || check.stale) return 1;
+		const pagesStale = !pages.record || serializePublishedPages(updatePublishedPages(pages.record, current, Object.keys(ledger.claims).length)) !== serializePublishedPages(pages.record);
+		if (pagesStale) console.error(`✗ ${PUBLISHED_PAGES_PATH} is stale: run \`npm run ledger\` and commit the result.`);
+		if (check.errors.length > 0 || check.stale || pagesStale) return 1;
 		console.log(`✓ ${LEDGER_PATH} is up to date (${total} claims in ${claims.size} commentaries, ${check.redirects.length} redirects).`);
 		return 0;
 	}
 
 	const retire = new Map(values.retire.map((id, index) => [id, values.reason[index]!]));
-	const result = updateLedger(ledger, claims, { retire });
+	const result = updateLedger(ledger, claims, { retire, renames });
 	if (result.errors.length > 0) {
 		for (const error of result.errors) console.error(`✗ ${error}`);
 		console.error(`${LEDGER_PATH} was not changed.`);
@@ -82,6 +123,9 @@ async function main(): Promise<number> {
 	const before = existsSync(ledgerFile) ? await readFile(ledgerFile, 'utf8') : '';
 	const after = serializeLedger(result.ledger);
 	if (before !== after) await writeFile(ledgerFile, after);
+	const pagesAfter = serializePublishedPages(updatePublishedPages(pages.record, current, Object.keys(result.ledger.claims).length));
+	const pagesBefore = existsSync(pagesFile) ? await readFile(pagesFile, 'utf8') : '';
+	if (pagesBefore !== pagesAfter) await writeFile(pagesFile, pagesAfter);
 	console.log(
 		`${before === after ? '✓ unchanged' : '✓ wrote'} ${LEDGER_PATH}: ${total} claims in ${claims.size} commentaries; ` +
 			`${result.added.length} added, ${result.redirected.length} redirected, ${result.retired.length} retired.`,

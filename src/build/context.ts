@@ -18,6 +18,7 @@ import { checkContent } from '../loaders/content-checks.ts';
 import type { LoadedMatters } from '../loaders/matters.ts';
 import type { LoadedNote } from '../loaders/notes.ts';
 import type { Registry } from '../loaders/registry.ts';
+import type { PublishedPages } from '../schemas/published-pages.ts';
 import { buildHandle } from './handle.ts';
 
 /** What a build reads besides the pages' own files, read once. */
@@ -34,6 +35,8 @@ export interface BuildContext {
 	readonly renames: ReadonlyMap<string, string>;
 	/** The matters the commentaries discuss, their spellings table and the editors' decisions on related claims. */
 	readonly matters: LoadedMatters;
+	/** The record of published actor and article pages (`content/published-pages.json`). */
+	readonly publishedPages: PublishedPages;
 	/**
 	 * Each commentary's ledger check, by slug, as the pipeline made it while
 	 * rendering the commentary (a commentary the content cache did not

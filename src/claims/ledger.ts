@@ -4,6 +4,7 @@
  * checks it so that no permalink silently dies; `npm run ledger` updates it.
  */
 import { assertUniqueAcrossSite } from './claim-id.ts';
+import { currentSlug } from './current-slug.ts';
 import { commentaryPlainText, contextOf, reanchor } from './reanchor.ts';
 import type { AnchorCandidate, ClaimRedirect, Ledger, LedgerCheck, LedgerEntry } from './types.ts';
 
@@ -15,6 +16,15 @@ export const LEDGER_PATH = 'content/claims-ledger.json';
 
 /** Current claims per commentary slug, in reading order. */
 export type ClaimsByCommentary = ReadonlyMap<string, readonly AnchorCandidate[]>;
+
+/** Recorded renames of commentaries, old slug → new slug (`content/renames.yaml`). */
+export type Renames = ReadonlyMap<string, string>;
+
+/** Options of `checkLedger`. */
+export interface CheckOptions {
+	/** Recorded renames: ids published under an old slug are found in the renamed commentary (default: none). */
+	renames?: Renames | undefined;
+}
 
 /** An empty ledger. */
 export function emptyLedger(): Ledger {
@@ -116,7 +126,8 @@ function isLedger(value: Record<string, unknown>, problems: string[]): value is 
 export function parseLedger(json: string, source: string = LEDGER_PATH): Ledger {
 	let value: unknown;
 	try {
-		value = JSON.parse(json);
+		// A byte-order mark, as some editors save one, is not part of the JSON.
+		value = JSON.parse(json.startsWith('\uFEFF') ? json.slice(1) : json);
 	} catch (error) {
 		throw new Error(`${source}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
 	}
@@ -157,7 +168,7 @@ type Resolution =
 	| { kind: 'retired' }
 	| { kind: 'lost' };
 
-function resolveAll(ledger: Ledger, claimsByCommentary: ClaimsByCommentary): Map<string, Resolution> {
+function resolveAll(ledger: Ledger, claimsByCommentary: ClaimsByCommentary, renames: Renames): Map<string, Resolution> {
 	const currentIds = new Map<string, string>(); // id → slug
 	for (const [slug, claims] of claimsByCommentary) for (const claim of claims) currentIds.set(claim.id, slug);
 	const plain = new Map<string, string>();
@@ -180,11 +191,13 @@ function resolveAll(ledger: Ledger, claimsByCommentary: ClaimsByCommentary): Map
 				if (next.kind === 'current') return { kind: 'edited', to: entry.successor };
 				if (next.kind === 'edited') return next;
 			}
-			const claims = claimsByCommentary.get(entry.commentary);
+			// Ids published under a renamed commentary's old slug are looked for in the renamed one.
+			const slug = currentSlug(renames, entry.commentary);
+			const claims = claimsByCommentary.get(slug);
 			if (claims && claims.length > 0) {
 				// Claims the ledger already knew existed beside this one; they cannot be its new wording.
 				const exclude = new Set(claims.filter((claim) => Object.hasOwn(ledger.claims, claim.id)).map((claim) => claim.id));
-				const found = reanchor({ id, ...entry }, claims, plain.get(entry.commentary)!, { exclude });
+				const found = reanchor({ id, ...entry }, claims, plain.get(slug)!, { exclude });
 				if (found.status !== 'lost') return { kind: 'edited', to: found.successorId };
 			}
 			return { kind: 'lost' };
@@ -210,11 +223,12 @@ function resolveAll(ledger: Ledger, claimsByCommentary: ClaimsByCommentary): Map
  * @throws {ClaimIdCollisionError}
  *   When two commentaries produce the same id.
  */
-export function checkLedger(ledger: Ledger, claimsByCommentary: ClaimsByCommentary): LedgerCheck {
+export function checkLedger(ledger: Ledger, claimsByCommentary: ClaimsByCommentary, options?: Readonly<CheckOptions> | null): LedgerCheck {
 	assertUniqueAcrossSite(claimsByCommentary);
-	const resolved = resolveAll(ledger, claimsByCommentary);
+	const resolved = resolveAll(ledger, claimsByCommentary, options?.renames ?? new Map());
 	const redirects: ClaimRedirect[] = [];
 	const errors: string[] = [];
+	const revived: string[] = [];
 	let stale = false;
 	for (const [id, entry] of Object.entries(ledger.claims)) {
 		const result = resolved.get(id)!;
@@ -227,6 +241,7 @@ export function checkLedger(ledger: Ledger, claimsByCommentary: ClaimsByCommenta
 			);
 		} else if (result.kind === 'current' && (entry.status !== 'live' || entry.successor !== undefined)) {
 			stale = true; // A retired or redirected sentence is back.
+			if (entry.status === 'retired') revived.push(id);
 		}
 	}
 	const missing: string[] = [];
@@ -242,7 +257,39 @@ export function checkLedger(ledger: Ledger, claimsByCommentary: ClaimsByCommenta
 		});
 	}
 	if (missing.length > 0) stale = true;
-	return { redirects, errors, stale, missing };
+	return { redirects, errors, stale, missing, revived };
+}
+
+/**
+ * What a build must refuse in a commentary's ledger check besides ids that
+ * are lost: sentences whose ids the ledger does not hold (they would be
+ * published and could vanish without a word at the next edit), and retired
+ * ids whose sentence is in the text (the retirement contradicts the page).
+ * Each message names `npm run ledger` as the fix.
+ *
+ * @param check
+ *   A commentary's `checkLedger` answer.
+ * @param ledger
+ *   The ledger checked.
+ * @returns
+ *   One message per kind of problem found.
+ */
+export function unpublishedProblems(check: LedgerCheck, ledger: Ledger): string[] {
+	const problems: string[] = [];
+	if (check.missing.length > 0) {
+		const ids = check.missing.map((entry) => entry.slice(entry.lastIndexOf('/') + 1));
+		const shown = ids.slice(0, 3).join(', ') + (ids.length > 3 ? `, … (${ids.length} in all)` : '');
+		problems.push(
+			`${ids.length} sentence${ids.length === 1 ? ' has an id' : 's have ids'} not recorded in ${LEDGER_PATH} (${shown}); run \`npm run ledger\` to record ${ids.length === 1 ? 'it' : 'them'} before publishing, so that ${ids.length === 1 ? 'its permalink keeps' : 'their permalinks keep'} working after an edit`,
+		);
+	}
+	for (const id of check.revived) {
+		const entry = ledger.claims[id]!;
+		problems.push(
+			`claim ${id} (“${shorten(entry.text)}”) is retired in ${LEDGER_PATH} (“${shorten(entry.retiredReason ?? '', 60)}”) but the sentence is in the text; remove the sentence again, or run \`npm run ledger\` to make its permalink live again`,
+		);
+	}
+	return problems;
 }
 
 /**
@@ -261,14 +308,14 @@ export function checkLedger(ledger: Ledger, claimsByCommentary: ClaimsByCommenta
 export function redirectsFor(ledger: Ledger, slug: string, claims: readonly AnchorCandidate[]): ClaimRedirect[] {
 	const own: Ledger = { version: ledger.version, claims: {} };
 	for (const [id, entry] of Object.entries(ledger.claims)) if (entry.commentary === slug) own.claims[id] = entry;
-	const resolved = resolveAll(own, new Map([[slug, claims]]));
+	const resolved = resolveAll(own, new Map([[slug, claims]]), new Map());
 	return Object.entries(own.claims).flatMap(([id, entry]) => {
 		const result = resolved.get(id)!;
 		return result.kind === 'edited' ? [{ oldId: id, newId: result.to, oldText: entry.text }] : [];
 	});
 }
 
-export interface UpdateOptions {
+export interface UpdateOptions extends CheckOptions {
 	/** Ids to retire, with the reason to record (default: none). */
 	retire?: ReadonlyMap<string, string>;
 }
@@ -332,18 +379,20 @@ export function updateLedger(ledger: Ledger, claimsByCommentary: ClaimsByComment
 		const reason = retire.get(id);
 		working.claims[id] = reason !== undefined ? { ...withoutRedirect(entry), status: 'retired', retiredReason: reason } : entry;
 	}
-	const check = checkLedger(working, claimsByCommentary);
+	const renames = options?.renames ?? new Map<string, string>();
+	const check = checkLedger(working, claimsByCommentary, { renames });
 	const redirectedTo = new Map(check.redirects.map((redirect) => [redirect.oldId, redirect.newId]));
 	errors.push(...check.errors);
 	if (errors.length > 0) return { ledger, errors, added: [], redirected: [], retired: [] };
 
-	const slugs = new Set<string>([...claimsByCommentary.keys(), ...Object.values(working.claims).map((entry) => entry.commentary)]);
+	const slugs = new Set<string>([...claimsByCommentary.keys(), ...Object.values(working.claims).map((entry) => currentSlug(renames, entry.commentary))]);
 	const out: Ledger = { version: LEDGER_VERSION, claims: {} };
 	const added: string[] = [];
 	const redirected: ClaimRedirect[] = [];
 	for (const slug of [...slugs].sort(compare)) {
 		const claims = claimsByCommentary.get(slug) ?? [];
-		const old = Object.entries(working.claims).filter(([id, entry]) => entry.commentary === slug && !currentIds.has(id));
+		// A renamed commentary's old ids are grouped with it, before the ids they now land on.
+		const old = Object.entries(working.claims).filter(([id, entry]) => currentSlug(renames, entry.commentary) === slug && !currentIds.has(id));
 		claims.forEach((claim, index) => {
 			for (const [id, entry] of old) {
 				if (redirectedTo.get(id) !== claim.id) continue;

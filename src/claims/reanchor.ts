@@ -85,12 +85,13 @@ export function commentaryPlainText(claims: readonly { text: string }[]): string
  *   Prefix and suffix.
  */
 export function contextOf(claims: readonly { text: string }[], index: number): { prefix: string; suffix: string } {
-	const before = commentaryPlainText(claims.slice(0, index));
-	const after = commentaryPlainText(claims.slice(index + 1));
-	return {
-		prefix: before.length === 0 ? '' : `${before} `.slice(-CONTEXT_LENGTH),
-		suffix: after.length === 0 ? '' : ` ${after}`.slice(0, CONTEXT_LENGTH),
-	};
+	// Only the neighbours that reach CONTEXT_LENGTH characters are joined: joining the whole text for every
+	// claim made the ledger quadratic in a commentary's length (out of memory at 1 MB).
+	let before = '';
+	for (let at = index - 1; at >= 0 && before.length < CONTEXT_LENGTH; at--) before = `${claims[at]!.text} ${before}`;
+	let after = '';
+	for (let at = index + 1; at < claims.length && after.length < CONTEXT_LENGTH; at++) after = `${after} ${claims[at]!.text}`;
+	return { prefix: before.slice(-CONTEXT_LENGTH), suffix: after.slice(0, CONTEXT_LENGTH) };
 }
 
 /**

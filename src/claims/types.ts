@@ -71,4 +71,9 @@ export interface LedgerCheck {
 	stale: boolean;
 	/** Current ids the ledger does not know yet (`commentary/id`). */
 	missing: string[];
+	/**
+	 * Ids the ledger records as retired whose sentence is in the text again
+	 * (the retirement contradicts the text; `npm run ledger` makes them live).
+	 */
+	revived: string[];
 }

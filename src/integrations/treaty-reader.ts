@@ -8,8 +8,9 @@
  * rendering. During a build it receives what pages send (src/build/channel.ts):
  * it draws the share cards they ask for beside page generation
  * (src/features/cards/share-cards.ts) and keeps the search records; after it,
- * it writes the search index (src/features/search/pagefind.ts), the cards and
- * the security headers (./security-headers.ts).
+ * it writes the search index (src/features/search/pagefind.ts), the cards,
+ * the Web Annotations (src/features/dataset/annotations-file.ts) and the
+ * security headers (./security-headers.ts).
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +20,10 @@ import { receiveFromPages, type SearchRecord } from '../build/channel.ts';
 import { installBuildContext, readBuildContext } from '../build/context.ts';
 import { markdownPlugins, pipelineInputs, processorSettings } from '../markdown/pipeline.ts';
 import { buildSearchIndex } from '../features/search/pagefind.ts';
+import { writeAnnotations } from '../features/dataset/annotations-file.ts';
 import { renameRedirects } from './rename-redirects.ts';
+import { movedPageRedirects } from '../loaders/published-pages.ts';
+import { resolveSiteUrl } from '../utils/site-url.ts';
 import { writeSecurityHeaders } from './security-headers.ts';
 import { CARD_CACHE_DIR, createShareCardRun, type ShareCardRun } from '../features/cards/share-cards.ts';
 
@@ -44,6 +48,8 @@ export default function treatyReader(): AstroIntegration {
 		name: 'treaty-reader',
 		hooks: {
 			'astro:config:setup': ({ config, updateConfig }) => {
+				// `astro build --site …` replaces the SITE_URL the config read: the same rule applies to it.
+				if (config.site !== undefined) resolveSiteUrl(config.site, '--site (or SITE_URL)');
 				base = config.base;
 				root = fileURLToPath(config.root);
 				// Read once here; content.config.ts and the pages take the same context (src/build/context.ts).
@@ -51,9 +57,18 @@ export default function treatyReader(): AstroIntegration {
 				installBuildContext(context);
 				updateConfig({
 					markdown: {
+						// No highlighter: Shiki and Prism write inline `style` attributes (the CSP forbids them); code is refused anyway.
+						syntaxHighlight: false,
 						processor: unified({ ...processorSettings, ...markdownPlugins(pipelineInputs(root, context), { base: config.base }) }),
 					},
-					redirects: renameRedirects(context.renames),
+					redirects: {
+						...renameRedirects(context.renames),
+						// Actor and article pages recorded as moved (content/published-pages.json).
+						...movedPageRedirects(context.publishedPages, {
+							actors: new Set(context.registry.actors.map((actor) => actor.id)),
+							articles: new Set(context.registry.articles.map((article) => article.number)),
+						}),
+					},
 				});
 			},
 			'astro:build:start': ({ logger }) => {
@@ -89,6 +104,8 @@ export default function treatyReader(): AstroIntegration {
 							`ready ${(stats.wallMs / 1000).toFixed(1)} s after the first request`,
 					);
 				}
+				// Measured on the built reading pages, as annotation clients read them.
+				logger.info(`annotations: ${await writeAnnotations(outDir, base)} anchored on the reading pages`);
 				await writeSecurityHeaders(outDir, base);
 			},
 		},

@@ -16,11 +16,12 @@
  *   (`matters.ts`): article numbers, and claim ids live in the ledger.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { LEDGER_PATH, parseLedger } from '../claims/ledger.ts';
 import type { Ledger } from '../claims/types.ts';
 import { commentarySchema } from '../schemas/commentary.ts';
 import { eventSchema } from '../schemas/event.ts';
+import { bodyTextProblems } from './body-text.ts';
 import { ContentProblems, messageOf } from './content-problems.ts';
 import { parseFrontmatter } from './frontmatter.ts';
 import { readEditorNotes, type LoadedNote } from './notes.ts';
@@ -30,6 +31,9 @@ import { decodeContent, EncodingError } from './read-text.ts';
 import { loadRegistry, type Registry } from './registry.ts';
 import { currentSlug, readRenames, RENAMES_PATH } from './renames.ts';
 import { formatSchemaIssues, parseYaml } from './schema-errors.ts';
+import { sitePagePaths, unresolvedSitePaths, type UrlSite } from './site-paths.ts';
+import { publishedPagesProblems, readPublishedPages } from './published-pages.ts';
+import type { PublishedPages } from '../schemas/published-pages.ts';
 
 /** The collection folders and the one extension each reads. */
 export const COLLECTION_FOLDERS: readonly { folder: string; extension: string }[] = [
@@ -54,6 +58,8 @@ export interface CheckedContent {
 	renames: Map<string, string>;
 	/** The matters, spellings and pair decisions. */
 	matters: LoadedMatters;
+	/** The record of published actor and article pages (`content/published-pages.json`). */
+	publishedPages: PublishedPages;
 }
 
 /** What reading `content/` found: the problems, and whatever could be read. */
@@ -70,6 +76,8 @@ export interface ContentRead {
 	renames: Map<string, string>;
 	/** The matters, spellings and pair decisions that passed their checks. */
 	matters: LoadedMatters;
+	/** The record of published pages, when it could be read. */
+	publishedPages: PublishedPages | undefined;
 }
 
 /**
@@ -84,10 +92,10 @@ export interface ContentRead {
  *   Every problem found, one line each.
  */
 export function checkContent(root: string): CheckedContent {
-	const { problems, registry, notes, ledger, renames, matters } = readContent(root);
-	// Without problems both were read; the test only narrows their types.
-	if (problems.length > 0 || !registry || !ledger) throw new ContentProblems(problems);
-	return { registry, notes, ledger, renames, matters };
+	const { problems, registry, notes, ledger, renames, matters, publishedPages } = readContent(root);
+	// Without problems all three were read; the test only narrows their types.
+	if (problems.length > 0 || !registry || !ledger || !publishedPages) throw new ContentProblems(problems);
+	return { registry, notes, ledger, renames, matters, publishedPages };
 }
 
 /**
@@ -142,7 +150,42 @@ export function readContent(root: string): ContentRead {
 	problems.push(...history.problems);
 	const { problems: matterProblems, ...matters } = readMatters(root, { articles: articleNumbers, ledger: history.ledger });
 	problems.push(...matterProblems.filter((line) => !isEncodingLine(line, badEncoding)));
-	return { problems, registry, notes: notes.notes, ledger: history.ledger, renames: history.renames, matters };
+	const pages = readPublishedPages(root);
+	problems.push(...publishedPagesProblems(pages, { actors: actorIds, articles: articleNumbers }, history.ledger ? Object.keys(history.ledger.claims).length : undefined));
+	const known = sitePagePaths({ commentaries: slugs, articles: [...articleNumbers], actors: [...actorIds], claims: history.ledger ? Object.keys(history.ledger.claims) : [] });
+	for (const site of urlSites(root, readable)) problems.push(...unresolvedSitePaths(site, known));
+	return { problems, registry, notes: notes.notes, ledger: history.ledger, renames: history.renames, matters, publishedPages: pages.record };
+}
+
+/**
+ * Every content file that gives addresses, parsed, for the check that a
+ * site-relative one names a page (a file that cannot be parsed is left to the
+ * check that reports it).
+ *
+ * @param root
+ *   Project root.
+ * @param readable
+ *   Whether a file is valid UTF-8.
+ * @returns
+ *   The parsed files.
+ */
+function urlSites(root: string, readable: (file: string) => boolean): UrlSite[] {
+	const sites: UrlSite[] = [];
+	const read = (file: string, markdown: boolean) => {
+		if (!readable(file)) return;
+		try {
+			const text = decodeContent(readFileSync(join(root, file)), file);
+			const { value, locate } = markdown ? parseFrontmatter(text, file) : parseYaml(text, file);
+			sites.push({ file, value, locate });
+		} catch {
+			// Reported by the check of the file itself.
+		}
+	};
+	for (const { folder, extension } of COLLECTION_FOLDERS) {
+		for (const name of publishedStems(root, folder, extension).sort()) read(`${folder}/${name}${extension}`, extension === '.md');
+	}
+	if (existsSync(join(root, EVENTS_PATH))) read(EVENTS_PATH, false);
+	return sites;
 }
 
 /** Whether a problem line is about a file already reported for its encoding. */
@@ -198,7 +241,7 @@ function listFiles(root: string, folder: string): string[] {
 function fileNameProblems(root: string): string[] {
 	const problems: string[] = [];
 	for (const { folder, extension } of COLLECTION_FOLDERS) {
-		const byLowerCase = new Map<string, string>();
+		const byKey = new Map<string, string>();
 		for (const name of readdirSync(join(root, folder)).sort()) {
 			if (name.startsWith('.') || name.startsWith('_')) continue;
 			if (statSync(join(root, folder, name)).isDirectory()) {
@@ -210,14 +253,62 @@ function fileNameProblems(root: string): string[] {
 				problems.push(`${folder}/${name}: file name: only ${extension} files are read here; rename it to ${stem}${extension} (or start its name with _ for a draft)`);
 				continue;
 			}
-			const key = name.toLowerCase();
-			const other = byLowerCase.get(key);
+			const unclean = uncleanName(name.slice(0, -extension.length));
+			if (unclean) {
+				problems.push(`${folder}/${name}: file name: ${unclean}`);
+				continue;
+			}
+			// One address per name: letter case and Unicode composition do not tell two pages apart.
+			const key = name.normalize('NFC').toLowerCase();
+			const other = byKey.get(key);
 			if (other) {
 				problems.push(`${folder}/${name}: file name: differs from ${folder}/${other} only in letter case; both would publish at one address`);
-			} else byLowerCase.set(key, name);
+			} else byKey.set(key, name);
 		}
 	}
+	problems.push(...strayEventFiles(root));
 	return problems;
+}
+
+/** What a file name's stem may be: letters and digits, joined by single hyphens, underscores or dots. */
+const CLEAN_STEM = /^[\p{L}\p{N}]+(?:[-_.][\p{L}\p{N}]+)*$/u;
+
+/**
+ * Why a published file's name cannot make a clean address (its stem is the
+ * page's slug or the entry's id), or `undefined` when it can.
+ *
+ * @param stem
+ *   The name without its extension.
+ * @returns
+ *   The reason, as a message.
+ */
+export function uncleanName(stem: string): string | undefined {
+	if (stem.normalize('NFC') !== stem) {
+		return `“${stem}” is written in decomposed Unicode (NFD), which another file written composed (NFC) would share an address with; rename it to its composed form`;
+	}
+	if (CLEAN_STEM.test(stem)) return undefined;
+	const suggestion = stem
+		.normalize('NFC')
+		.replace(/[^\p{L}\p{N}]+/gu, '-')
+		.replace(/^-+|-+$/g, '');
+	return `“${stem}” cannot make a clean address (use letters and digits joined by single - _ or .; no spaces, # or ?)${suggestion === '' ? '' : `; rename it, e.g. to ${suggestion}`}`;
+}
+
+/**
+ * Files in `content/events/` other than the events file: nothing reads them.
+ *
+ * @param root
+ *   Project root.
+ * @returns
+ *   Problem lines.
+ */
+function strayEventFiles(root: string): string[] {
+	const folder = dirname(EVENTS_PATH);
+	if (!existsSync(join(root, folder))) return [];
+	return readdirSync(join(root, folder))
+		.sort()
+		.filter((name) => !name.startsWith('.') && `${folder}/${name}` !== EVENTS_PATH)
+		.map((name) => `${folder}/${name}: file name: only ${EVENTS_PATH} is read; move its events into that file`);
 }
 
 /** Names without extension of the published files of a kind in a folder. */
@@ -260,6 +351,7 @@ function commentaryProblems(root: string, file: string, actorIds: ReadonlySet<st
 	if (body.trim() === '') {
 		problems.push(`${file}:${frontmatter.split('\n').length + 2}: body: the commentary has no text below its frontmatter; its reading page would be empty`);
 	}
+	problems.push(...bodyTextProblems(file, body, frontmatter.split('\n').length + 3, 'the commentary'));
 	// References are checked on the raw values, so that they are reported together with any schema problem.
 	const authors = fieldOf(value, 'authors');
 	if (Array.isArray(authors)) {
@@ -342,6 +434,10 @@ function readHistory(root: string, slugs: readonly string[]): { problems: string
 		const at = `${RENAMES_PATH}${lineOf(old) === undefined ? '' : `:${lineOf(old)}`}`;
 		if (current.has(old)) problems.push(`${at}: ${old}: content/commentaries/${old}.md still exists; a renamed commentary's old file must be gone`);
 		if (!current.has(currentSlug(renames, next))) problems.push(`${at}: ${old}: renamed to “${next}”, but there is no content/commentaries/${next}.md`);
+	}
+	if (!existsSync(join(root, LEDGER_PATH))) {
+		const missing = `${LEDGER_PATH}: file: missing; it records every published permalink: restore it from version control (git checkout -- ${LEDGER_PATH}), or, for a new site, run \`npm run ledger\` to write it`;
+		return { problems: [...problems, missing], ledger: undefined, renames };
 	}
 	let ledger: Ledger;
 	try {

@@ -8,6 +8,7 @@ import type { Nodes, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { visit } from 'unist-util-visit';
 import { parseFrontmatter } from './frontmatter.ts';
+import { bodyTextProblems } from './body-text.ts';
 import { ContentProblems, messageOf } from './content-problems.ts';
 import { formatSchemaIssues, type Locate } from './schema-errors.ts';
 import { noteSchema, type EditorNote } from '../schemas/note.ts';
@@ -103,6 +104,7 @@ export function readEditorNotes(
 			});
 		}
 		if (body.trim() === '') problems.push(`${file}: body: the note has no text below its frontmatter`);
+		problems.push(...bodyTextProblems(file, body, bodyLine(parsed) + 1, 'the note'));
 		const tree = fromMarkdown(body);
 		problems.push(...bodyProblems(file, tree, bodyLine(parsed)));
 		notes.push({ ...note, id: basename(name, '.md'), file, body, tree, quoteLine: locate(['quote']) });

@@ -75,22 +75,4 @@ export function readRenames(root: string): { renames: Map<string, string>; probl
 	return { renames, problems, lineOf };
 }
 
-/**
- * Resolve a slug through the renames (a rename of a rename is followed).
- *
- * @param renames
- *   Old slug → new slug.
- * @param slug
- *   A slug, old or current.
- * @returns
- *   The current slug.
- */
-export function currentSlug(renames: ReadonlyMap<string, string>, slug: string): string {
-	let current = slug;
-	const seen = new Set<string>();
-	while (renames.has(current) && !seen.has(current)) {
-		seen.add(current);
-		current = renames.get(current)!;
-	}
-	return current;
-}
+export { currentSlug } from '../claims/current-slug.ts';

@@ -150,5 +150,13 @@ export function parseYaml(source: string, file: string, options?: Readonly<{ lin
 		}
 		return lineOf(doc.contents);
 	};
-	return { value: doc.toJS(), locate };
+	let value: unknown;
+	try {
+		// The yaml package refuses an alias bomb (aliases expanding to millions of nodes) here.
+		value = doc.toJS();
+	} catch (error) {
+		const reason = error instanceof Error ? error.message : String(error);
+		throw new Error(`${file}:${lineOf(doc.contents) ?? 1 + lineOffset}: YAML: ${reason}; write the values out instead of repeating aliases`, { cause: error });
+	}
+	return { value, locate };
 }

@@ -20,6 +20,7 @@ import { LEDGER_PATH, parseLedger } from '../claims/ledger.ts';
 import { ledgerOption } from '../loaders/ledger-digests.ts';
 import type { Ledger, LedgerCheck } from '../claims/types.ts';
 import { firstBodyLine, lineOffsetFor } from '../loaders/frontmatter.ts';
+import { siteAddressCheck, type SiteAddressCheck } from './site-addresses.ts';
 import { listCommentarySlugs, loadEditorNotes, type LoadedNote } from '../loaders/notes.ts';
 import { listPublished } from '../loaders/published.ts';
 import { readContentText } from '../loaders/read-text.ts';
@@ -52,10 +53,12 @@ export interface PipelineInputs {
 	renames?: ReadonlyMap<string, string> | undefined;
 	/** Told each commentary's ledger check as it is rendered (default: nobody), so the build checks the ledger once. */
 	ledgerChecked?: ((slug: string, check: LedgerCheck) => void) | undefined;
+	/** Whether a site-relative link of a commentary names a page or file the site publishes (default: not checked). */
+	sitePath?: SiteAddressCheck | undefined;
 }
 
 /** What the plugins read, already read and validated (by the build's context or the loaders). */
-export type PipelineFacts = Omit<PipelineInputs, 'lineOffset'>;
+export type PipelineFacts = Omit<PipelineInputs, 'lineOffset' | 'sitePath'>;
 
 /** Options of the pipeline beyond its inputs. */
 export interface PipelineOptions {
@@ -119,7 +122,15 @@ export function pipelineInputs(root: string, facts: Readonly<PipelineFacts>): Pi
 		return bodyLine === undefined ? 0 : lineOffsetFor(String(file.value), bodyLine);
 	};
 	const { registry, notes, ledger, renames, ledgerChecked } = facts;
-	return { registry, notes, ledger, renames, ledgerChecked, lineOffset };
+	const sitePath = siteAddressCheck({
+		articleCount: registry.articles.length,
+		actorIds: registry.actors.map((actor) => actor.id),
+		// A renamed commentary's old address is a redirect page: still a page of the site.
+		commentarySlugs: [...listCommentarySlugs(root), ...(renames?.keys() ?? [])],
+		claims: ledger ? new Map(Object.entries(ledger.claims).map(([id, entry]) => [id, renames?.get(entry.commentary) ?? entry.commentary])) : undefined,
+		root,
+	});
+	return { registry, notes, ledger, renames, ledgerChecked, lineOffset, sitePath };
 }
 
 /**
@@ -137,7 +148,7 @@ export function markdownPlugins(
 	inputs: Readonly<PipelineInputs>,
 	options?: Readonly<PipelineOptions> | null,
 ): { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins } {
-	const { registry, notes, ledger, lineOffset, renames, ledgerChecked } = inputs;
+	const { registry, notes, ledger, lineOffset, renames, ledgerChecked, sitePath } = inputs;
 	// The number of articles comes from the registry.
 	const articleCount = registry.articles.length;
 	return {
@@ -145,7 +156,7 @@ export function markdownPlugins(
 			remarkDirective,
 			remarkCommentaryBlocks,
 			// Before anything adds links: raw HTML and unsafe URLs are the author's, and errors.
-			remarkContentSafety,
+			[remarkContentSafety, { sitePath }],
 			// First, while paragraphs are plain text: notes quote the authors' words as written.
 			[remarkEditorNoteAnchors, { notes }],
 			[remarkArticleMentions, { articles: registry.articles, articleCount, instruments: registry.instruments, spellings: registry.spellings, lineOffset }],

@@ -45,15 +45,32 @@ export async function renderCommentary(markdown: string, path: string, processor
 		const result = await processor.process(file);
 		return { slug: commentarySlug(file), claims: result.data.claims ?? [], html: String(result.value) };
 	} catch (error) {
-		// A VFileMessage's place is a point or a span; other errors have none.
-		const place = propertyOf(error, 'place');
-		const point = propertyOf(place, 'start') || place;
-		const line = propertyOf(point, 'line');
-		const column = propertyOf(point, 'column');
-		const where = typeof line === 'number' && line > 0 ? `${path}:${line}:${typeof column === 'number' ? column : 1}` : path;
-		const reason = String(propertyOf(error, 'reason') ?? propertyOf(error, 'message'));
-		throw new Error(`${where}: ${reason}`, { cause: error });
+		// Several problems at once (an AggregateError of VFileMessages): one line each.
+		const nested = propertyOf(error, 'errors');
+		const parts: unknown[] = Array.isArray(nested) && nested.length > 0 ? nested : [error];
+		throw new Error(parts.map((part) => describeProblem(part, path)).join('\n'), { cause: error });
 	}
+}
+
+/**
+ * One problem of a rejected file as `path:line:column: reason`.
+ *
+ * @param problem
+ *   A VFileMessage (with its place) or any other error.
+ * @param path
+ *   The file.
+ * @returns
+ *   The line.
+ */
+function describeProblem(problem: unknown, path: string): string {
+	// A VFileMessage's place is a point or a span; other errors have none.
+	const place = propertyOf(problem, 'place');
+	const point = propertyOf(place, 'start') || place;
+	const line = propertyOf(point, 'line');
+	const column = propertyOf(point, 'column');
+	const where = typeof line === 'number' && line > 0 ? `${path}:${line}:${typeof column === 'number' ? column : 1}` : path;
+	const reason = String(propertyOf(problem, 'reason') ?? propertyOf(problem, 'message'));
+	return `${where}: ${reason}`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { visibleText } from './text.ts';
 
 /**
  * How a surface form names its actor. `adjective` forms ("Russian") are
@@ -10,13 +11,13 @@ import { z } from 'astro/zod';
 export const formTypeSchema = z.enum(['name', 'abbreviation', 'metonym', 'adjective', 'misspelling', 'short']);
 
 export const surfaceFormSchema = z.union([
-	z.string().min(1),
+	visibleText(),
 	z.strictObject({
-		text: z.string().min(1),
+		text: visibleText(),
 		/** (default: `'name'`) */
 		type: formTypeSchema.default('name'),
 		/** The correct spelling, required for `type: misspelling`. */
-		correct: z.string().min(1).optional(),
+		correct: visibleText().optional(),
 	}),
 ]);
 
@@ -24,10 +25,10 @@ export const surfaceFormSchema = z.union([
 export const actorSchema = z
 	.strictObject({
 		/** Display name. */
-		name: z.string().min(1),
+		name: visibleText(),
 		kind: z.enum(['person', 'state', 'organisation', 'outlet', 'collective', 'document']),
 		/** One line: who or what this is. */
-		description: z.string().min(1).max(300),
+		description: visibleText(300),
 		/**
 		 * Every surface form that names this actor, matched case-sensitively,
 		 * whole words, longest first across the registry. Possessives (`’s`,
@@ -40,15 +41,15 @@ export const actorSchema = z
 		 * Matched in any letter case and with a hyphen or space between words
 		 * ("Russian far east", "Russian Far-East" for "Russian Far East").
 		 */
-		notForms: z.array(z.string().min(1)).default([]),
+		notForms: z.array(visibleText()).default([]),
 		/**
 		 * Look-alikes matched only exactly as written, letter case included,
 		 * where another case is this actor's form in ordinary use: "Russia
 		 * Today" (the outlet) is not Russia, "Russia today" is.
 		 */
-		exactNotForms: z.array(z.string().min(1)).default([]),
+		exactNotForms: z.array(visibleText()).default([]),
 		/** Where the name is ambiguous in the texts, a reader-facing caveat. */
-		ambiguity: z.string().min(1).optional(),
+		ambiguity: visibleText().optional(),
 	})
 	.superRefine((value, ctx) => {
 		value.forms.forEach((form, index) => {

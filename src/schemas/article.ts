@@ -1,4 +1,6 @@
 import { z } from 'astro/zod';
+import { visibleText } from './text.ts';
+import { contentUrlSchema } from './safe-url.ts';
 
 /**
  * A phrase that identifies an article by its subject rather than its number
@@ -7,9 +9,9 @@ import { z } from 'astro/zod';
  * phrase carries the reason it is safe.
  */
 export const implicitPhraseSchema = z.strictObject({
-	phrase: z.string().min(3),
+	phrase: visibleText().min(3),
 	/** Why this phrase points at this article and nowhere else. */
-	why: z.string().min(1),
+	why: visibleText(),
 });
 
 /**
@@ -33,9 +35,9 @@ export const SOURCE_SUPPORTS = ['number', 'subject', 'order', 'context'] as cons
  */
 export const articleSourceSchema = z.strictObject({
 	/** What the source is, e.g. "Hankook Ilbo, 20 June 2024 (in Korean)". */
-	label: z.string().min(1),
+	label: visibleText(),
 	/** Public address; required when the source prints the number. */
-	url: z.url().optional(),
+	url: contentUrlSchema.optional(),
 	/**
 	 * What the source shows: `number` — prints the article number with its
 	 * subject; `subject` — describes the subject without a number; `order` —
@@ -43,12 +45,12 @@ export const articleSourceSchema = z.strictObject({
 	 */
 	supports: z.enum(SOURCE_SUPPORTS),
 	/** The source's exact words that tie the number (or show the subject or order). */
-	quote: z.string().min(1).optional(),
+	quote: visibleText().optional(),
 	/**
 	 * Why the exact phrase of a source that prints the number was not recorded
 	 * (the page says so instead of showing a quote). Rare: prefer `quote`.
 	 */
-	quoteMissing: z.string().min(1).optional(),
+	quoteMissing: visibleText().optional(),
 	/** BCP 47 language of `quote` when it is not English, e.g. `ko`, `ja`, `ru`. */
 	lang: z
 		.string()
@@ -61,17 +63,17 @@ export const inferenceSchema = z.strictObject({
 	/** `strong`: the order is anchored by numbered neighbours on both sides; `weak`: it is not. */
 	strength: z.enum(['strong', 'weak']),
 	/** The reasoning, in the editors' words, as the page shows it. */
-	reasoning: z.string().min(1),
+	reasoning: visibleText(),
 });
 
 /** One search made for an article's number that did not establish it. */
 export const searchRecordSchema = z.strictObject({
 	/** What was looked for, e.g. `"제12조" with the treaty's Korean name`. */
-	query: z.string().min(1),
+	query: visibleText(),
 	/** Where, e.g. "stored web pages (Korean news)". */
-	where: z.string().min(1),
+	where: visibleText(),
 	/** What came of it. */
-	outcome: z.string().min(1),
+	outcome: visibleText(),
 });
 
 /** How many articles the treaty has: the one place this number is written; pages and plugins count the registry. */
@@ -89,11 +91,11 @@ export const articleSchema = z
 		/** How the number is known. */
 		status: z.enum(ARTICLE_STATUSES),
 		/** Short title in the editors' words; absent when the subject is unknown. */
-		title: z.string().min(1).optional(),
+		title: visibleText().optional(),
 		/** Summary in the editors' words; absent when the subject is unknown. */
-		summary: z.string().min(1).optional(),
+		summary: visibleText().optional(),
 		/** How the status was reached, in a sentence or two, when the sources alone do not say. */
-		statusNote: z.string().min(1).optional(),
+		statusNote: visibleText().optional(),
 		/** Required for `status: inferred`, forbidden otherwise. */
 		inference: inferenceSchema.optional(),
 		sources: z.array(articleSourceSchema).default([]),

@@ -1,5 +1,7 @@
 import { z } from 'astro/zod';
+import { visibleText } from './text.ts';
 import { isoDateValue } from './iso-date.ts';
+import { contentUrlSchema } from './safe-url.ts';
 
 /**
  * A person credited with a commentary. `role` says how they took part: an
@@ -8,13 +10,13 @@ import { isoDateValue } from './iso-date.ts';
  */
 export const contributorSchema = z.strictObject({
 	/** Name exactly as the source gives it. */
-	name: z.string().min(1),
+	name: visibleText(),
 	/** Position and institution, as the source gives them. */
-	affiliation: z.string().min(1),
+	affiliation: visibleText(),
 	/** (default: `'author'`) */
 	role: z.enum(['author', 'interviewee', 'interviewer']).default('author'),
 	/** Actor id in `content/actors/` when the person is in the registry. */
-	actor: z.string().min(1).optional(),
+	actor: visibleText().optional(),
 });
 
 /**
@@ -29,15 +31,15 @@ export const publishedSchema = z.strictObject({
 	/** Earliest possible date when only a bound is known (ISO day). */
 	notBefore: isoDateValue.optional(),
 	/** How the date was established, shown to readers. */
-	note: z.string().min(1).optional(),
+	note: visibleText().optional(),
 });
 
 /** The original web page, or an honest statement that it was not found. */
 export const sourceSchema = z.strictObject({
 	/** Address of the original, or `null` when it is not known. */
-	url: z.url().nullable(),
+	url: contentUrlSchema.nullable(),
 	/** What is known about where the piece first appeared, shown to readers. */
-	note: z.string().min(1).optional(),
+	note: visibleText().optional(),
 	/** The raw capture in `content/sources/` this text was taken from. */
 	capture: z.string().regex(/^[\w.-]+\.txt$/, 'expected a file name in content/sources/'),
 });
@@ -45,11 +47,11 @@ export const sourceSchema = z.strictObject({
 /** Frontmatter of a file in `content/commentaries/`. */
 export const commentarySchema = z
 	.strictObject({
-		title: z.string().min(1),
+		title: visibleText(),
 		/** True when the source gives no title and the editors supplied one. (default: `false`) */
 		titleSupplied: z.boolean().default(false),
 		authors: z.array(contributorSchema).min(1),
-		outlet: z.string().min(1),
+		outlet: visibleText(),
 		published: publishedSchema,
 		source: sourceSchema,
 		kind: z.enum(['commentary', 'interview', 'analysis', 'op-ed']),
@@ -59,7 +61,7 @@ export const commentarySchema = z
 		 */
 		citationType: z.enum(['article-newspaper', 'article-magazine', 'post-weblog', 'webpage']).default('webpage'),
 		/** One sentence in the editors' own words. */
-		summary: z.string().min(1).max(400),
+		summary: visibleText(400),
 		/** Order on the home page (oldest first when omitted). */
 		order: z.number().int().nonnegative().optional(),
 	})

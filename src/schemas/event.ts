@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { visibleText } from './text.ts';
 import { isoDateOrRange } from './iso-date.ts';
 import { sourceRefSchema } from './source-ref.ts';
 
@@ -9,9 +10,9 @@ export const eventSchema = z.strictObject({
 	/** ISO date, month, year, or a range `start/end`. */
 	date: isoDateOrRange,
 	/** What happened, in the editors' words. */
-	label: z.string().min(1),
+	label: visibleText(),
 	/** A few words naming it, written beside a key event's mark on the timeline drawing (default: none). */
-	short: z.string().min(1).max(40).optional(),
+	short: visibleText(40).optional(),
 	/** True when the date is approximate or implicit. (default: `false`) */
 	approximate: z.boolean().default(false),
 	/** A turning point: highlighted and labelled (with `short`) on the timeline drawing. (default: `false`) */
@@ -20,7 +21,7 @@ export const eventSchema = z.strictObject({
 	replacedByTreaty: z.boolean().default(false),
 	sources: z.array(sourceRefSchema).min(1),
 	/** Actor ids involved. */
-	actors: z.array(z.string()).default([]),
+	actors: z.array(visibleText()).default([]),
 });
 
 export type TimelineEvent = z.infer<typeof eventSchema>;

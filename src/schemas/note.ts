@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { visibleText, plainText } from './text.ts';
 import { TREATY_ARTICLE_COUNT } from './article.ts';
 import { sourceRefSchema } from './source-ref.ts';
 
@@ -9,11 +10,11 @@ import { sourceRefSchema } from './source-ref.ts';
  */
 export const noteSchema = z.strictObject({
 	/** Slug of the commentary the note annotates. */
-	commentary: z.string().min(1),
+	commentary: visibleText(),
 	/** Exact words of the commentary, as printed. */
-	quote: z.string().min(2),
-	prefix: z.string().optional(),
-	suffix: z.string().optional(),
+	quote: visibleText().min(2),
+	prefix: plainText().optional(),
+	suffix: plainText().optional(),
 	/** Kind of correction. */
 	kind: z.enum(['factual-error', 'misattribution', 'misspelling', 'imprecision', 'context']),
 	/** Article numbers the note concerns, for the article pages. */

@@ -1,11 +1,13 @@
 import { z } from 'astro/zod';
+import { visibleText } from './text.ts';
+import { contentUrlSchema } from './safe-url.ts';
 
 /** A public source backing an editorial statement. */
 export const sourceRefSchema = z.strictObject({
 	/** What the source is, e.g. "KCNA English text (kcnawatch mirror)". */
-	label: z.string().min(1),
+	label: visibleText(),
 	/** Public address; omitted when only a citation is known. */
-	url: z.url().optional(),
+	url: contentUrlSchema.optional(),
 });
 
 export type SourceRef = z.infer<typeof sourceRefSchema>;

@@ -13,6 +13,9 @@ export const DEFAULT_SITE_URL = 'http://127.0.0.1:4321';
  *
  * @param value
  *   The variable's value (`undefined` or empty when unset).
+ * @param setting
+ *   How the value was given, named in errors (default: `SITE_URL`; the
+ *   integration passes `--site` for Astro's flag).
  * @returns
  *   The origin, without a trailing slash (`https://treaty-reader.example`).
  * @throws {Error}
@@ -20,10 +23,10 @@ export const DEFAULT_SITE_URL = 'http://127.0.0.1:4321';
  *   carrying a path, query, fragment or credentials (a sub-path belongs in
  *   `--base`, so that every route and asset follows it).
  */
-export function resolveSiteUrl(value: string | undefined): string {
+export function resolveSiteUrl(value: string | undefined, setting = 'SITE_URL'): string {
 	const raw = value?.trim() ?? '';
 	if (raw === '') return DEFAULT_SITE_URL;
-	const problem = (why: string) => new Error(`SITE_URL=${JSON.stringify(raw)}: ${why}`);
+	const problem = (why: string) => new Error(`${setting}=${JSON.stringify(raw)}: ${why}`);
 	let url: URL;
 	try {
 		url = new URL(raw);

@@ -63,7 +63,10 @@ describe('claims in the browser', () => {
 			const control = claim.locator('a.claim-link');
 			expect(await control.getAttribute('href')).toBe(`#${id}`);
 			// The name says how many other commentaries discuss the sentence, when any do (tests/browser/related.test.ts).
-			expect(await control.getAttribute('aria-label')).toMatch(/^Link to this sentence(; discussed by \d+ other commentar(y|ies))?$/);
+			expect(await control.getAttribute('aria-label')).toMatch(/^Link to sentence \d+ of (para\.|heading) \d+(; discussed by \d+ other commentar(y|ies))?$/);
+			// Each control has a name of its own: a list of links tells the sentences apart.
+			const names = await page.locator('.prose a.claim-link').evaluateAll((links) => links.map((link) => link.getAttribute('aria-label')));
+			expect(new Set(names).size).toBe(names.length);
 			expect(await control.evaluate((el) => getComputedStyle(el).opacity)).toBe('0');
 			await control.focus();
 			expect(await control.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');

@@ -29,7 +29,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe(`a build under ${BASE}`, () => {
 	it('should resolve every link and keep every internal link under the base', async () => {
-		const build = spawnSync('npx', ['astro', 'build', '--base', BASE, '--outDir', join(root, 'reader')], {
+		const build = spawnSync('npm', ['run', 'build', '--', '--base', BASE, '--outDir', join(root, 'reader')], {
 			cwd: projectRoot,
 			encoding: 'utf8',
 			env: buildEnv(),

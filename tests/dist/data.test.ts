@@ -1,12 +1,14 @@
 /**
  * The published dataset in dist/data/ against its schema and against the
- * built pages: the same claims, the same mentions, quotes that land once.
+ * built pages: the same claims, the same mentions, annotations whose quotes
+ * land once in the page's body text and whose selectors point at their element.
  */
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'csv-parse/sync';
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
+import { visitParents } from 'unist-util-visit-parents';
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/schemas/dataset.ts';
 import { hasBuild, parsePage, readDistFile } from '../support/dist';
@@ -129,11 +131,23 @@ describe('the published dataset', () => {
 		expect(linking.map((item) => [item.target.source, item.target.selector[0].exact, item.body.id])).toEqual(expected);
 	});
 
-	it('should anchor every annotation to a quote found exactly once in its page’s text', () => {
+	it('should quote every annotation once in its page’s body, with context inside its paragraph, and point at its element', () => {
 		const collection = JSON.parse(readDistFile('data/annotations.jsonld')) as {
 			'@context': string;
 			total: number;
-			first: { items: { motivation: string; target: { source: string; selector: [{ exact: string; prefix: string; suffix: string }, { start: number; end: number }] } }[] };
+			first: {
+				items: {
+					motivation: string;
+					target: {
+						source: string;
+						selector: [
+							{ type: string; exact: string; prefix: string; suffix: string },
+							{ type: string; value: string; refinedBy?: { type: string; start: number; end: number } },
+							{ type: string; start: number; end: number },
+						];
+					};
+				}[];
+			};
 		};
 		expect(collection['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
 		const items = collection.first.items;
@@ -143,21 +157,33 @@ describe('the published dataset', () => {
 		expect(items.filter((item) => item.motivation === 'commenting')).toHaveLength(dataset.notes.length);
 		const related = dataset.commentaries.reduce((sum, c) => sum + c.claims.reduce((n, claim) => n + claim.related.length, 0), 0);
 		expect(items.filter((item) => item.motivation === 'linking')).toHaveLength(related);
-		const textOf = new Map(
-			dataset.commentaries.map((commentary) => [
-				commentary.url,
-				// The page's text as the annotations count it: its sentences, each as the page shows it, joined by spaces.
-				elements(pages.get(commentary.slug)!, isClaim)
-					.map((node) => toString(node).replace(/\s+/g, ' ').trim())
-					.join(' '),
-			]),
+		const blockTags = new Set(['p', 'li', 'dd', 'dt', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'figcaption', 'aside', 'div']);
+		const measured = new Map(
+			dataset.commentaries.map((commentary) => {
+				const tree = pages.get(commentary.slug)!;
+				// The body's text as the DOM's textContent gives it, and each element with an id with its nearest block.
+				const body = elements(tree, (node) => node.tagName === 'body')[0]!;
+				const byId = new Map<string, { element: Element; block: Element }>();
+				visitParents(body, 'element', (node, ancestors) => {
+					if (typeof node.properties['id'] !== 'string') return;
+					const block = [...ancestors].reverse().find((ancestor): ancestor is Element => ancestor.type === 'element' && blockTags.has(ancestor.tagName));
+					byId.set(node.properties['id'], { element: node, block: block ?? body });
+				});
+				return [commentary.url, { text: toString(body), byId }];
+			}),
 		);
 		for (const { target } of items) {
-			const text = textOf.get(target.source)!;
-			const [quote, position] = target.selector;
+			const page = measured.get(target.source)!;
+			const [quote, css, position] = target.selector;
+			expect([quote.type, css.type, position.type]).toEqual(['TextQuoteSelector', 'CssSelector', 'TextPositionSelector']);
 			const whole = quote.prefix + quote.exact + quote.suffix;
-			expect(text.split(whole).length - 1, whole).toBe(1);
-			expect(text.slice(position.start, position.end)).toBe(quote.exact);
+			expect(page.text.split(whole).length - 1, whole).toBe(1);
+			expect(page.text.slice(position.start, position.end)).toBe(quote.exact);
+			const { element, block } = page.byId.get(css.value.slice(1))!;
+			expect(toString(block), `${css.value}: the quote’s context leaves its block`).toContain(whole);
+			const own = toString(element);
+			if (css.refinedBy) expect(own.slice(css.refinedBy.start, css.refinedBy.end)).toBe(quote.exact);
+			else expect(own).toBe(quote.exact);
 		}
 	});
 });

@@ -26,8 +26,9 @@ beforeEach(() => {
 	temp = mkdtempSync(join(tmpdir(), 'claims-edit-'));
 	// The whole content folder: the pipeline reads the registries and notes too.
 	cpSync(join(ROOT, 'content'), join(temp, 'content'), { recursive: true });
-	// Start without a ledger: each test publishes what it needs.
+	// Start as a new site, without a ledger or a record of published pages: each test publishes what it needs.
 	rmSync(join(temp, 'content', 'claims-ledger.json'));
+	rmSync(join(temp, 'content', 'published-pages.json'));
 	file = join(temp, 'content', 'commentaries', NAME);
 });
 

@@ -17,13 +17,14 @@
  * The four builds are independent: they start together and run one per core
  * (`buildCopy`), each group waiting for its own.
  */
-import { appendFileSync, copyFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, copyFileSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import type { Element, Root } from 'hast';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importGraph } from '../support/import-graph';
-import { parseLedger } from '../../src/claims/ledger.ts';
+import { parseLedger, serializeLedger } from '../../src/claims/ledger.ts';
 import { loadDebris } from '../support/debris.ts';
 import { checkInOrder, findElement, formatInOrderResult, sourceWords, visibleText } from '../support/fidelity.ts';
 import { readCapture } from '../support/fidelity-files.ts';
@@ -168,6 +169,23 @@ describe('content problems stop the build before rendering, all reported at once
 		writeFileSync(join(copy, 'content/related.yaml'), 'confirmed:\n  - claims: [c-0000000000, c-ffffffffff]\n    why: Made up.\nrejected: []\n');
 		expected.set('related claim id', 'content/related.yaml:2: confirmed[0].claims[0]: no claim c-0000000000 in content/claims-ledger.json');
 
+		// Addresses, text and file names: one URL rule, visible text without direction overrides, clean names.
+		edit(copy, LANKOV, (text) => text.replace(/^  url: null$/m, '  url: "JavaScript:alert(1)"'));
+		expected.set('unsafe source URL', `${LANKOV}:${lineOf(copy, LANKOV, 'url: "JavaScript:')}: source.url: "JavaScript:alert(1)" uses javascript:`);
+		edit(copy, 'content/events/events.yaml', (text) => text.replace('url: https://tass.com/world/1882445', 'url: "data:text/html,x"'));
+		expected.set('unsafe event URL', new RegExp(`^content/events/events\\.yaml:${lineOf(copy, 'content/events/events.yaml', 'url: "data:')}: \\[\\d+\\]\\.sources\\[0\\]\\.url: "data:text/html,x" uses data:`));
+		edit(copy, ROY, (text) => text.replace(/^title: .*$/m, 'title: "Kim \u202Enikdaiv"').replace(/^outlet: .*$/m, 'outlet: "\u200b"'));
+		expected.set('direction override in a title', `${ROY}:2: title: contains U+202E RIGHT-TO-LEFT OVERRIDE`);
+		expected.set('invisible outlet', `${ROY}:${lineOf(copy, ROY, 'outlet:')}: outlet: must contain visible text`);
+		copyFileSync(join(copy, 'content/notes/roy-scared-struggle.md'), join(copy, 'content/notes/scared#struggle.md'));
+		expected.set('# in a file name', 'content/notes/scared#struggle.md: file name: “scared#struggle” cannot make a clean address');
+		writeFileSync(join(copy, 'content/events/more-events.yaml'), '[]\n');
+		expected.set('second events file', 'content/events/more-events.yaml: file name: only content/events/events.yaml is read');
+		rmSync(join(copy, 'content/articles/12.yaml'));
+		expected.set('article gap', 'content/articles/12.yaml: number: Article 12 is missing; the articles are numbered 1 to 22 without gaps');
+		rmSync(join(copy, 'content/actors/germany.yaml'));
+		expected.set('removed actor page', /^content\/published-pages\.json:\d+: actors\.germany: \/actors\/germany\/ was published, but content\/actors\/germany\.yaml is gone/);
+
 		result = await buildCopy(copy);
 		lines = problemLines(result);
 	}), 600_000);
@@ -187,16 +205,22 @@ describe('content problems stop the build before rendering, all reported at once
 	});
 
 	it('should have a fixture for every case', () => {
-		expect([...expected.keys()].sort()).toEqual(['invalid UTF-8 in a commentary', 'invalid UTF-8 in an actor', '23.yml', 'case-only duplicate', 'event actor', 'author actor', 'note commentary', 'note article', 'raw HTML in a note', 'javascript: in a note', 'bad enum', 'bad date', 'missing field', 'unknown field', 'empty body', 'unrecorded rename', 'rename to nowhere', 'matter article', 'stray matter file', 'related claim id'].sort());
+		expect([...expected.keys()].sort()).toEqual(['invalid UTF-8 in a commentary', 'invalid UTF-8 in an actor', '23.yml', 'case-only duplicate', 'event actor', 'author actor', 'note commentary', 'note article', 'raw HTML in a note', 'javascript: in a note', 'bad enum', 'bad date', 'missing field', 'unknown field', 'empty body', 'unrecorded rename', 'rename to nowhere', 'matter article', 'stray matter file', 'related claim id', 'unsafe source URL', 'unsafe event URL', 'direction override in a title', 'invisible outlet', '# in a file name', 'second events file', 'article gap', 'removed actor page'].sort());
 	});
 
-	it.each(['invalid UTF-8 in a commentary', 'invalid UTF-8 in an actor', '23.yml', 'case-only duplicate', 'event actor', 'author actor', 'note commentary', 'note article', 'raw HTML in a note', 'javascript: in a note', 'bad enum', 'bad date', 'missing field', 'unknown field', 'empty body', 'unrecorded rename', 'rename to nowhere', 'matter article', 'stray matter file', 'related claim id'])('should report %s', (name) => {
+	it.each(['invalid UTF-8 in a commentary', 'invalid UTF-8 in an actor', '23.yml', 'case-only duplicate', 'event actor', 'author actor', 'note commentary', 'note article', 'raw HTML in a note', 'javascript: in a note', 'bad enum', 'bad date', 'missing field', 'unknown field', 'empty body', 'unrecorded rename', 'rename to nowhere', 'matter article', 'stray matter file', 'related claim id', 'unsafe source URL', 'unsafe event URL', 'direction override in a title', 'invisible outlet', '# in a file name', 'second events file', 'article gap', 'removed actor page'])('should report %s', (name) => {
 		const pattern = expected.get(name);
 		expect(pattern, `no fixture for ${name}`).toBeDefined();
 		const found = lines.some((line) => (typeof pattern === 'string' ? line.startsWith(pattern) : pattern!.test(line)));
 		expect(found, `${String(pattern)}\nnot among:\n${lines.join('\n')}`).toBe(true);
 	});
 });
+
+const RENDER_CASES = [
+	'javascript: link', 'vbscript: link', 'data: image', 'remote image', 'raw HTML', 'quote found 0 times', 'quote found several times', 'lost permalink', 'no claims',
+	'a table', 'a code block', 'an image', 'a link to nothing', 'a second h1', 'block attributes', 'a footnote',
+	'unrecorded sentence', 'retirement the text contradicts',
+];
 
 describe('problems raised while rendering fail the build, all reported at once', () => {
 	let copy: string;
@@ -220,6 +244,30 @@ describe('problems raised while rendering fail the build, all reported at once',
 		expected.set('remote image', `${SHARMA}:${first + 1}: body: image “https://evil.example/x.png” is loaded from another origin`);
 		expected.set('raw HTML', `${SHARMA}:${first + 2}: body: raw HTML is not allowed (“<script>”)`);
 
+		// 4. Markdown the site does not support, each refused at its line (docs/content.md, “What the body may hold”).
+		const unsupported = {
+			'a table': ['| Party | Clause |', '| --- | --- |', '| Russia | Article 4 applies. |'],
+			'a code block': ['```js', 'alert(1)', '```'],
+			'an image': ['![A map of the region](/favicon.svg)'],
+			'a link to nothing': ['See [the missing article](/articles/99/).'],
+			'a second h1': ['# A second title'],
+			'block attributes': [':::bio{.wide}', 'The author wrote this at length about the summit and the treaty.', ':::'],
+			'a footnote': ['A claim with a note.[^n]', '', '[^n]: The note.'],
+		};
+		appendFileSync(join(copy, BHADRAKUMAR), `\n${Object.values(unsupported).map((lines) => lines.join('\n')).join('\n\n')}\n`);
+		const reasons: Record<keyof typeof unsupported, string> = {
+			'a table': 'a table is not supported',
+			'a code block': 'a code block is not supported',
+			'an image': 'an image is not supported',
+			'a link to nothing': 'link “/articles/99/” goes nowhere',
+			'a second h1': 'a level-1 heading',
+			'block attributes': 'block “:::bio” takes no attributes',
+			'a footnote': 'a footnote is not supported',
+		};
+		for (const [name, lines] of Object.entries(unsupported)) {
+			expected.set(name, `${BHADRAKUMAR}:${lineOf(copy, BHADRAKUMAR, lines[0]!)}: body: ${reasons[name as keyof typeof unsupported]}`);
+		}
+
 		// 1. An editor's note whose quote is found 0 times, and one found several times.
 		edit(copy, 'content/notes/roy-scared-struggle.md', (text) => text.replace('quote: scared struggle', 'quote: scarred struggle'));
 		expected.set('quote found 0 times', 'content/notes/roy-scared-struggle.md:3: quote: “scarred struggle” is found 0 times in roy-kim-putin-vostochny-summit');
@@ -238,6 +286,16 @@ describe('problems raised while rendering fail the build, all reported at once',
 		writeFileSync(join(copy, 'content/commentaries/no-sentences.md'), `${frontmatter}\n***\n`);
 		expected.set('no claims', 'content/commentaries/no-sentences.md: body: the commentary has no sentences: its reading page would be empty');
 
+		// 2. A sentence the ledger does not hold yet, and a retirement the text contradicts.
+		appendFileSync(join(copy, BHADRAKUMAR), '\nA sentence the ledger has never seen.\n');
+		expected.set('unrecorded sentence', /^content\/commentaries\/bhadrakumar-rustle-up-an-alliance\.md: body: 1 sentence has an id not recorded in content\/claims-ledger\.json \(c-[0-9a-f]{10}\); run `npm run ledger`/);
+		const ledgerPath = join(copy, 'content/claims-ledger.json');
+		const copied = parseLedger(readFileSync(ledgerPath, 'utf8'));
+		const revived = publishedId('rekha-j-niice-commentary', 'During the meeting, Putin and Kim Jong-un signed');
+		copied.claims[revived] = { ...copied.claims[revived]!, status: 'retired', retiredReason: 'Cut by the editors.' };
+		writeFileSync(ledgerPath, serializeLedger(copied));
+		expected.set('retirement the text contradicts', `${REKHA}: body: claim ${revived} (“`);
+
 		result = await buildCopy(copy);
 		lines = problemLines(result);
 	}), 600_000);
@@ -252,10 +310,10 @@ describe('problems raised while rendering fail the build, all reported at once',
 	});
 
 	it('should have a fixture for every case', () => {
-		expect([...expected.keys()].sort()).toEqual(['javascript: link', 'vbscript: link', 'data: image', 'remote image', 'raw HTML', 'quote found 0 times', 'quote found several times', 'lost permalink', 'no claims'].sort());
+		expect([...expected.keys()].sort()).toEqual([...RENDER_CASES].sort());
 	});
 
-	it.each(['javascript: link', 'vbscript: link', 'data: image', 'remote image', 'raw HTML', 'quote found 0 times', 'quote found several times', 'lost permalink', 'no claims'])('should report %s', (name) => {
+	it.each(RENDER_CASES)('should report %s', (name) => {
 		const pattern = expected.get(name);
 		expect(pattern, `no fixture for ${name}`).toBeDefined();
 		const found = lines.some((line) => (typeof pattern === 'string' ? line.startsWith(pattern) : pattern!.test(line)));
@@ -324,6 +382,9 @@ function goodFixture(copy: string): void {
 	);
 	// 3. A link out and a link in.
 	appendFileSync(join(copy, REKHA), `\nSee [the source](${EXTERNAL}) and [Article 4](/articles/4/).\n`);
+	// Then, as documented, `npm run ledger` records the new sentences and the rename.
+	const ledger = spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts', 'update-ledger.ts'), '--root', copy], { encoding: 'utf8' });
+	if (ledger.status !== 0) throw new Error(`fixture: npm run ledger failed:\n${ledger.stdout}${ledger.stderr}`);
 }
 
 /** A built page of a copy, parsed. */

@@ -29,7 +29,8 @@ const LEFT_OUT = new Set(['node_modules', 'dist', '.astro', '.git', 'test-result
 export function copyProject(prefix: string): string {
 	const copy = mkdtempSync(join(tmpdir(), `${prefix}-`));
 	for (const name of readdirSync(PROJECT_ROOT)) {
-		if (LEFT_OUT.has(name)) continue;
+		// A build running in the project writes into `.staging-dist-<pid>` (scripts/build.mjs).
+		if (LEFT_OUT.has(name) || name.startsWith('.staging-')) continue;
 		cpSync(join(PROJECT_ROOT, name), join(copy, name), { recursive: true });
 	}
 	mkdirSync(join(copy, 'node_modules'));
@@ -59,7 +60,7 @@ const waiting: (() => void)[] = [];
 const BUILDS_AT_ONCE = Math.max(1, availableParallelism());
 
 /**
- * Run `astro build --force` in a copy, as `npm run build` does. Calls may
+ * Run `npm run build` (scripts/build.mjs) in a copy. Calls may
  * overlap: up to one build per core runs at a time, the others wait.
  *
  * @param copy
@@ -82,14 +83,14 @@ export async function buildCopy(copy: string, env?: Readonly<Record<string, stri
 	}
 }
 
-/** One `astro build --force` in a copy. */
+/** One `npm run build` in a copy: `astro build --force` into a staging folder, swapped into `dist/` on success (scripts/build.mjs). */
 function runBuild(copy: string, env?: Readonly<Record<string, string>>): Promise<BuildResult> {
-	const astro = join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
+	const build = join(copy, 'scripts', 'build.mjs');
 	// Vitest sets these in its workers, and Vite would take them for the site's own.
 	const inherited: NodeJS.ProcessEnv = { ...process.env };
 	for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete inherited[name];
 	return new Promise((resolve) => {
-		const child = spawn(process.execPath, [astro, 'build', '--force'], {
+		const child = spawn(process.execPath, [build], {
 			cwd: copy,
 			env: { ...inherited, ...env, FORCE_COLOR: '0', NO_COLOR: '1' },
 		});

@@ -3,7 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { articleMatrixCsv, buildDataset, claimsCsv, datasetSummary, textTarget, webAnnotations, type DatasetInputs } from '../../src/features/dataset/dataset.ts';
+import { fromHtml } from 'hast-util-from-html';
+import { articleMatrixCsv, buildDataset, claimsCsv, datasetSummary, type DatasetInputs } from '../../src/features/dataset/dataset.ts';
+import { webAnnotations, type MeasuredPage } from '../../src/features/dataset/annotations.ts';
+import { measurePageText } from '../../src/features/dataset/page-text.ts';
 import { createRoutes } from '../../src/utils/routes.ts';
 import { articleSchema } from '../../src/schemas/article.ts';
 import { commentarySchema } from '../../src/schemas/commentary.ts';
@@ -61,6 +64,16 @@ function relatedInputs(): DatasetInputs {
 	};
 }
 
+/** The reading page of `one` as the build writes it: a line break inside a sentence, an editor's note beside the paragraph. */
+const pageOne = `<!doctype html><html><head><title>One</title></head><body><header><p>One</p></header><main><div class="with-note"><p><span class="claim" data-claim id="c-0000000001"><a data-mention="actor">Russia</a> signed,
+“twice”.</span> <span class="claim" data-claim id="c-0000000002"><a data-mention="article">Article 4</a> <mark id="noted-n">binds <a data-mention="actor">Russia</a></mark>.</span></p><aside class="editor-note"><p>Russia signed it.</p></aside></div></main><footer><p>Data</p></footer></body></html>`;
+const pageTwo = `<!doctype html><html><body><main><p><span class="claim" data-claim id="c-00000000b1">The pact binds Moscow.</span></p></main></body></html>`;
+
+/** Measured pages of the fixture commentaries. */
+function pagesOf(html: Record<string, string>): Map<string, MeasuredPage> {
+	return new Map(Object.entries(html).map(([slug, page]) => [slug, { url: `https://example.org/reader/commentaries/${slug}/`, text: measurePageText(fromHtml(page), slug) }]));
+}
+
 describe('the published dataset', () => {
 	it('should give every claim its addresses under the base', () => {
 		const dataset = buildDataset(inputs());
@@ -89,45 +102,31 @@ describe('the published dataset', () => {
 		]);
 	});
 
-	it('should widen a quote’s context until it occurs once', () => {
-		const text = 'aaa Russia bbb. '.repeat(40) + 'aaa Russia ccc.';
-		const start = text.lastIndexOf('Russia');
-		const target = textTarget(text, start, start + 6, 'https://x/');
-		const [quote, position] = target.selector;
-		expect(text.split(quote.prefix + quote.exact + quote.suffix)).toHaveLength(2);
-		expect(position).toEqual({ type: 'TextPositionSelector', start, end: start + 6 });
-	});
-
-	it('should anchor mentions and notes as Web Annotations on the commentary’s text', () => {
+	it('should anchor mentions and notes on the page as it is built', () => {
 		const note = { id: 'n', body: 'It binds both.', data: { commentary: 'one', quote: 'binds Russia', kind: 'context' as const, articles: [4], sources: [{ url: 'https://x.org/', label: 'X' }] } };
-		const collection = webAnnotations(buildDataset(inputs([note])), 'https://example.org/reader/data/annotations.jsonld', routes) as {
+		const collection = webAnnotations(buildDataset(inputs([note])), pagesOf({ one: pageOne }), 'https://example.org/reader/data/annotations.jsonld', routes) as {
 			total: number;
-			first: { items: { motivation: string; body: { id?: string; value?: string }; target: { selector: [{ exact: string }, { start: number; end: number }] } }[] };
+			first: { items: { motivation: string; body: { id?: string; value?: string }; target: { selector: [{ exact: string; prefix: string; suffix: string }, { value: string; refinedBy?: { start: number; end: number } }, { start: number; end: number }] } }[] };
 		};
 		expect(collection.total).toBe(4);
 		const [russia, article, second, commenting] = collection.first.items;
 		expect(russia!.body.id).toBe('https://example.org/reader/actors/russia/');
 		expect(article!.body.id).toBe('https://example.org/reader/articles/4/');
-		// Positions count the sentences joined by one space: the second claim starts at 24.
-		expect(second!.target.selector[1]).toMatchObject({ start: 40, end: 46 });
+		// The second mention of Russia: in its sentence's element, at the sentence's offsets.
+		expect(second!.target.selector[1]).toEqual({ type: 'CssSelector', value: '#c-0000000002', refinedBy: { type: 'TextPositionSelector', start: 16, end: 22 } });
+		// Its quote's context stops at the paragraph's end: not into the editor's note beside it.
+		expect(second!.target.selector[0]).toMatchObject({ exact: 'Russia', suffix: '.' });
+		const text = measurePageText(fromHtml(pageOne), 'one').text;
+		expect(text.slice(second!.target.selector[2].start, second!.target.selector[2].end)).toBe('Russia');
 		expect(commenting!.motivation).toBe('commenting');
 		expect(commenting!.body.value).toBe('It binds both.');
 		expect(commenting!.target.selector[0].exact).toBe('binds Russia');
-	});
-
-	it('should publish each claim’s related claims and the matters that relate them', () => {
-		const dataset = buildDataset(relatedInputs());
-		expect(dataset.matters).toEqual([{ id: 'mutual-assistance', title: 'Mutual assistance', question: 'Must each defend the other?', articles: [4] }]);
-		expect(dataset.commentaries[0]!.claims.map((claim) => claim.related)).toEqual([[], [{ id: 'c-00000000b1', matters: ['mutual-assistance'], confirmed: false }]]);
-		expect(dataset.commentaries[1]!.claims[0]!.related).toEqual([
-			{ id: 'c-0000000002', matters: ['mutual-assistance'], confirmed: false },
-			{ id: 'c-0000000001', matters: [], confirmed: true },
-		]);
+		expect(commenting!.target.selector[1]).toEqual({ type: 'CssSelector', value: '#noted-n' });
 	});
 
 	it('should link each claim to each related claim with a linking annotation on the claim', () => {
-		const collection = webAnnotations(buildDataset(relatedInputs()), 'https://example.org/reader/data/annotations.jsonld', routes) as {
-			first: { items: { id: string; motivation: string; body: { id?: string }; target: { source: string; selector: [{ exact: string }, { start: number; end: number }] } }[] };
+		const collection = webAnnotations(buildDataset(relatedInputs()), pagesOf({ one: pageOne, two: pageTwo }), 'https://example.org/reader/data/annotations.jsonld', routes) as {
+			first: { items: { id: string; motivation: string; body: { id?: string }; target: { source: string; selector: [{ exact: string }, { value: string; refinedBy?: unknown }] } }[] };
 		};
 		const linking = collection.first.items.filter((item) => item.motivation === 'linking');
 		expect(linking.map((item) => [item.target.source, item.target.selector[0].exact, item.body.id])).toEqual([
@@ -135,20 +134,24 @@ describe('the published dataset', () => {
 			['https://example.org/reader/commentaries/two/', 'The pact binds Moscow.', 'https://example.org/reader/commentaries/one/#c-0000000002'],
 			['https://example.org/reader/commentaries/two/', 'The pact binds Moscow.', 'https://example.org/reader/commentaries/one/#c-0000000001'],
 		]);
-		// The claim's place in its commentary's text: after the first sentence and a space.
-		expect(linking[0]!.target.selector[1]).toEqual({ type: 'TextPositionSelector', start: 24, end: 47 });
+		expect(linking[0]!.target.selector[1]).toEqual({ type: 'CssSelector', value: '#c-0000000002' });
 		expect(new Set(linking.map((item) => item.id)).size).toBe(3);
 	});
 
 	it('should refuse a related claim the corpus does not hold', () => {
 		const bad = relatedInputs();
 		bad.related = new Map([['c-0000000001', [{ id: 'c-00000000ff', matters: [], confirmed: true }]]]);
-		expect(() => webAnnotations(buildDataset(bad), 'https://x/a.jsonld', routes)).toThrow(/c-0000000001 is related to c-00000000ff, which is no claim of the corpus/);
+		expect(() => webAnnotations(buildDataset(bad), pagesOf({ one: pageOne, two: pageTwo }), 'https://x/a.jsonld', routes)).toThrow(/c-0000000001 is related to c-00000000ff, which is no claim of the corpus/);
 	});
 
-	it('should refuse a note whose quote is not in its commentary', () => {
+	it('should refuse a note whose passage is not marked on its page', () => {
 		const note = { id: 'lost', body: 'x', data: { commentary: 'one', quote: 'not there', kind: 'context' as const, articles: [], sources: [{ url: 'https://x.org/', label: 'X' }] } };
-		expect(() => webAnnotations(buildDataset(inputs([note])), 'https://x/a.jsonld', routes)).toThrow(/content\/notes\/lost\.md: quote: found 0 times/);
+		expect(() => webAnnotations(buildDataset(inputs([note])), pagesOf({ one: pageOne }), 'https://x/a.jsonld', routes)).toThrow(/the passage of the editor’s note lost: no element #noted-lost/);
+	});
+
+	it('should refuse a page whose mention links differ from the dataset’s mentions', () => {
+		const missing = pageOne.replace('<a data-mention="article">Article 4</a>', 'Article 4');
+		expect(() => webAnnotations(buildDataset(inputs()), pagesOf({ one: missing }), 'https://x/a.jsonld', routes)).toThrow(/sentence c-0000000002 has 1 mention links, the dataset 2 mentions/);
 	});
 
 	it('should generate a JSON Schema with its own address', () => {

@@ -96,6 +96,42 @@ describe('editor notes plugins', () => {
 		expect(html).toContain('Then <mark class="noted"');
 	});
 
+	it('should report a quote found twice against its own note, whichever order the notes come in', async () => {
+		// “billion” is in the text twice; the other note's mark covers one of them.
+		const text = 'Trade exceeded $34 billion last year, and 12 billion before.';
+		const wide = { ...note, id: 'a-wide', file: 'content/notes/a-wide.md', quote: '$34 billion last' };
+		const word = { ...note, id: 'b-word', file: 'content/notes/b-word.md', quote: 'billion' };
+		for (const notes of [[wide, word], [word, wide]]) {
+			await expect(render(text, notes)).rejects.toThrow(/^content\/notes\/b-word\.md: quote: “billion” is found 2 times in sample/);
+		}
+	});
+
+	it('should name both notes when their quotes overlap, whichever order they come in, never blaming one alone', async () => {
+		const text = 'Trade exceeded $34 billion last year.';
+		const first = { ...note, id: 'first', file: 'content/notes/first.md', quote: '$34 billion' };
+		const second = { ...note, id: 'second', file: 'content/notes/second.md', quote: 'billion last' };
+		const messages: string[] = [];
+		for (const notes of [[first, second], [second, first]]) {
+			const error: unknown = await render(text, notes).then(() => undefined, (caught: unknown) => caught);
+			expect(error).toBeInstanceOf(Error);
+			const message = (error as Error).message;
+			expect(message).toMatch(/overlaps the quote of/);
+			expect(message).not.toMatch(/found 0 times/);
+			expect(message).toContain('content/notes/first.md');
+			expect(message).toContain('content/notes/second.md');
+			messages.push(message);
+		}
+	});
+
+	it('should mark two notes in one text node, in either order', async () => {
+		const first = { ...note, id: 'first', file: 'content/notes/first.md', quote: '$34 billion' };
+		const second = { ...note, id: 'second', file: 'content/notes/second.md', quote: 'last year' };
+		const one = await render('Trade exceeded $34 billion last year.', [first, second]);
+		const other = await render('Trade exceeded $34 billion last year.', [second, first]);
+		expect(one).toContain('<mark class="noted" id="noted-first" data-note="first" aria-details="note-first">$34 billion</mark> <mark class="noted" id="noted-second"');
+		expect(other).toContain('<mark class="noted" id="noted-first" data-note="first" aria-details="note-first">$34 billion</mark> <mark class="noted" id="noted-second"');
+	});
+
 	it('should leave other commentaries alone', async () => {
 		const html = await render('Trade exceeded $34 billion.', [{ ...note, commentary: 'other' }]);
 		expect(html).not.toContain('<mark');

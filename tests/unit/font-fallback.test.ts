@@ -72,4 +72,31 @@ describe('metric-matched fallback fonts', () => {
 		const global = readFileSync(`${ROOT}src/styles/base.css`, 'utf8');
 		expect(global).toMatch(/--font-reading: 'Source Serif 4', 'Source Serif 4 fallback Times New Roman', 'Source Serif 4 fallback DejaVu Serif'/);
 	});
+
+	it.each([
+		['Hangul', '정'],
+		['a Hangul jamo', 'ᄀ'],
+		['Chinese', '朝'],
+		['Japanese kana', 'ロ'],
+		['CJK punctuation', '「'],
+		['emoji', '🤝'],
+	])('should name local fonts for %s in the reading family, limited to its script, with nothing downloaded', (_script, char) => {
+		const faces = fontFaces(readFileSync(`${ROOT}src/styles/fonts.css`, 'utf8'));
+		const codePoint = char.codePointAt(0)!;
+		const covering = faces.filter((face) => {
+			const range = face.get('unicode-range');
+			if (face.get('font-family') !== "'Source Serif 4'" || !range) return false;
+			return range.split(',').some((part) => {
+				const [start, end = start] = part.trim().replace(/^U\+/i, '').split('-');
+				return codePoint >= Number.parseInt(start!, 16) && codePoint <= Number.parseInt(end, 16);
+			});
+		});
+		expect(covering).toHaveLength(1);
+		const src = covering[0]!.get('src')!;
+		expect(src).toMatch(/^local\('/);
+		expect(src).not.toMatch(/url\(/);
+		// Latin letters never come from it.
+		const starts = covering[0]!.get('unicode-range')!.split(',').map((part) => Number.parseInt(part.trim().replace(/^U\+/i, ''), 16));
+		expect(Math.min(...starts)).toBeGreaterThanOrEqual(0x1100);
+	});
 });

@@ -51,7 +51,8 @@ describe('rehype-quiet-mentions', () => {
 	});
 
 	it('should keep every mention in the claims and the base in the quiet address (real pipeline)', async () => {
-		const processor = createCommentaryProcessor(loadPipelineInputs(ROOT), { base: '/reader' });
+		// A fixture, not a published commentary: without the ledger check.
+		const processor = createCommentaryProcessor(loadPipelineInputs(ROOT, { ledger: false }), { base: '/reader' });
 		const { html, claims } = await renderCommentary(
 			'Russia met Russia. Russia left.\n\n## Limits\n\nRussia stayed.\n',
 			'/x/content/commentaries/quiet.md',

@@ -1,7 +1,8 @@
 /**
  * The share card's typesetting and painting: lines fit the width, the fitted
  * quote is what is drawn, ink lies where the lines are, and characters the
- * face lacks are taken from its other files or refused.
+ * face lacks are taken from its other files or from the fallback faces
+ * (Hangul, CJK, symbols, emoji), or drawn as the replacement box.
  */
 import { decode } from 'fast-png';
 import { describe, expect, it } from 'vitest';
@@ -108,8 +109,59 @@ describe('layoutCard', () => {
 		expect(lines.some((line) => line.text.includes('Kim\u00A0Jong\u2011Un'))).toBe(true);
 	});
 
-	it('should refuse a character no file of the face has, naming it', () => {
-		expect(() => layoutCard({ ...card, quote: 'Kim Jong Un (김정은) said so.' })).toThrow('“김” (U+AE40) in “(김정은)” is in no file of Source Serif 4 400 normal');
+	it.each([
+		['Hangul', '(정상회담)'],
+		['Hanja and Chinese', '朝鲜民主主义人民共和国'],
+		['Japanese kana', 'ロシアと北朝鮮'],
+		['Cyrillic', 'Договор о всеобъемлющем стратегическом партнёрстве'],
+		['Greek', 'Συνθήκη'],
+		['symbols', '→ ⇄ ★ ✓ ♠'],
+		['emoji', '🇰🇵 🤝 🇷🇺 😀'],
+	])('should draw %s from a face that has it, every glyph a real one, in every style', (_script, text) => {
+		for (const style of [{ weight: 400, style: 'normal' }, { weight: 400, style: 'italic' }, { weight: 600, style: 'normal' }] as const) {
+			const face = new CardFace(style);
+			const shaped = face.shape(text.replaceAll(' ', ''));
+			expect(shaped.glyphs.length).toBeGreaterThan(0);
+			expect(shaped.glyphs.filter((glyph) => glyph.id === 0), `${text} in ${style.weight} ${style.style}`).toEqual([]);
+			expect(face.replaced.size).toBe(0);
+			// Each glyph inks the card at the quote's size, at its own face's scale.
+			for (const glyph of shaped.glyphs) expect(face.mask(glyph.font, glyph.id, 56, 0).inked.length).toBeGreaterThan(0);
+		}
+	});
+
+	it('should set a Korean quote in lines as wide as a Latin one of the same size', () => {
+		const face = new CardFace({ weight: 400, style: 'normal' });
+		const hangul = face.shape('정상회담').advance;
+		const latin = face.shape('summit').advance;
+		// Four Hangul syllables are about four ems; a fallback face on another em would be off by a factor.
+		expect(hangul / face.unitsPerEm).toBeGreaterThan(3);
+		expect(hangul / face.unitsPerEm).toBeLessThan(5);
+		expect(latin).toBeGreaterThan(0);
+	});
+
+	it('should draw a character no face has as the visible replacement box, record it, and go on', () => {
+		const face = new CardFace({ weight: 400, style: 'normal' });
+		for (const char of ['\uE000', '\u0007', '\u{10FFFD}']) {
+			const shaped = face.shape(`a${char}b`);
+			expect(shaped.glyphs.map((glyph) => glyph.id === 0)).toEqual([false, true, false]);
+			const box = shaped.glyphs[1]!;
+			expect(face.mask(box.font, box.id, 56, 0).inked.length, 'the box is drawn').toBeGreaterThan(0);
+			expect(face.replaced.get(char)).toBe(`a${char}b`);
+		}
+	});
+
+	it('should lay out and paint a card whose quote, credit and source mix scripts, emoji and a character no face has', () => {
+		const mixed: ShareCard = {
+			quote: 'Kim Jong Un called it a summit (정상회담) with Путин — 友好 🤝 and \uE000 too.',
+			credit: '김정은 and Ελένη',
+			source: '조선중앙통신 🇰🇵, 2024',
+			site: 'Treaty Reader',
+		};
+		const blocks = layoutCard(mixed);
+		expect(textOf(part(blocks, 'quote'))).toBe(`“${mixed.quote}”`);
+		expect(textOf(part(blocks, 'credit'))).toBe(mixed.credit);
+		const png = decode(drawShareCard(mixed));
+		expect([png.width, png.height]).toEqual([CARD_WIDTH, CARD_HEIGHT]);
 	});
 });
 

@@ -79,12 +79,14 @@ describe('share cards', { timeout: 60_000 }, () => {
 		);
 	});
 
-	it('should fail, naming the share page and the character, when a card has a character the face lacks', async () => {
+	it('should draw a card whose quote is in Hangul, with emoji and a character no face has, without failing the run', async () => {
 		const run = createShareCardRun({ cacheDir, workers: 1 });
-		run.request([{ id: 'c-00000000ee', card: { ...requests[1]!.card, quote: 'Kim Jong Un (김정은) said so.' } }]);
-		await expect(run.finish(mkdtempSync(join(scratch, 'dist-')), ['c-00000000ee'])).rejects.toThrow(
-			/1 share card\(s\) could not be drawn \(c-00000000ee\):\n.*“김” \(U\+AE40\)/,
-		);
+		run.request([{ id: 'c-00000000ee', card: { ...requests[1]!.card, quote: 'Kim Jong Un (김정은) said so 🤝 \u0007.' } }]);
+		const out = mkdtempSync(join(scratch, 'dist-'));
+		const stats = await run.finish(out, ['c-00000000ee']);
+		expect(stats.cards).toBe(1);
+		const png = decode(readFileSync(join(out, 'c', 'c-00000000ee.png')));
+		expect([png.width, png.height]).toEqual([1200, 630]);
 	});
 
 	it('should key cards on the claim, what the card shows and the template', () => {

@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createRoutes } from '../../src/utils/routes';
@@ -51,5 +54,30 @@ describe('routes.absolute', () => {
 
 	it('should refuse without a site address', () => {
 		expect(() => createRoutes('/').absolute('/')).toThrow(/needs the site address/);
+	});
+});
+
+describe('astro build --site', () => {
+	it.each(['ftp://treaty-reader.example', 'https://treaty-reader.example/reader/', 'javascript:alert(1)'])('should stop the build on %s as SITE_URL would', async (site) => {
+		const { default: treatyReader } = await import('../../src/integrations/treaty-reader.ts');
+		const setup = treatyReader().hooks['astro:config:setup'];
+		// Only the fields the hook reads before it checks the address.
+		const options = { config: { site, base: '/', root: new URL('file:///nonexistent/') }, updateConfig: () => undefined };
+		// cast: a partial hook argument; the check runs before anything else is read.
+		expect(() => setup?.(options as never)).toThrow(`--site (or SITE_URL)=${JSON.stringify(site)}`);
+	});
+
+	it('should stop a real `astro build --site` with a path before reading any content', () => {
+		// Into a folder of its own: were the check missing, the site would be built there, not over dist/.
+		const outDir = mkdtempSync(join(tmpdir(), 'treaty-site-flag-'));
+		const run = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir, '--site', 'https://treaty-reader.example/reader/'], {
+			cwd: ROOT,
+			encoding: 'utf8',
+			env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+			timeout: 120_000,
+		});
+		rmSync(outDir, { recursive: true, force: true });
+		expect(run.status).not.toBe(0);
+		expect(`${run.stdout}${run.stderr}`).toContain('--site (or SITE_URL)="https://treaty-reader.example/reader/": must be an origin without a path');
 	});
 });

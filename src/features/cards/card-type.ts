@@ -8,12 +8,18 @@
  *
  * The face is the reading face, Source Serif 4, from the WOFF files
  * `@fontsource/source-serif-4` ships: the latin file first, then the other
- * subsets of the same weight and style for characters it lacks. A character
- * no file has is an error, never a silently missing letter.
+ * subsets of the same weight and style for characters it lacks, then the
+ * fallback faces of `fallback-fonts.ts` (Hangul, CJK, symbols, emoji), each
+ * file opened only when a card needs a character it holds. A character no
+ * file has (a control character, a private-use or unassigned code point) is
+ * drawn as the face's replacement box (its `.notdef` glyph) and recorded in
+ * `replaced`: the card degrades visibly, the build goes on, and the page
+ * keeps the text as written.
  */
 import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import * as fontkit from 'fontkit';
+import { fallbackFilesFor, fallbackTemplateFiles } from './fallback-fonts.ts';
 
 /** A weight and style of the face. */
 export interface FaceStyle {
@@ -127,8 +133,15 @@ const LOOK_ALIKES = new Map([
  */
 export class CardFace {
 	readonly style: FaceStyle;
+	/** The reading face's own files (the latin subset first). */
 	readonly #files: string[];
+	/** Every file opened or to open: the face's own, then fallback files as characters need them. */
+	readonly #fontFiles: string[];
 	readonly #fonts: (fontkit.Font | undefined)[] = [];
+	/** Which file of `#fontFiles` draws a code point (-1: none, drawn as the replacement box; -2: its look-alike). */
+	readonly #fileFor = new Map<number, number>();
+	/** Characters no file has, drawn as the replacement box, with the texts they were in. */
+	readonly replaced = new Map<string, string>();
 	readonly #shaped = new Map<string, Shaped>();
 	readonly #masks = new Map<string, GlyphMask>();
 	readonly #outlines = new Map<string, Outline>();
@@ -141,12 +154,17 @@ export class CardFace {
 	constructor(style: FaceStyle) {
 		this.style = style;
 		this.#files = faceFiles(style);
+		this.#fontFiles = [...this.#files];
 		this.#primary = this.#font(0);
 	}
 
-	/** The face's files, the latin subset first. */
+	/**
+	 * What decides how the face draws: its own files, and the fallback
+	 * packages' `package.json` (their versions; their font files are many and
+	 * read only when used).
+	 */
 	get files(): readonly string[] {
-		return this.#files;
+		return [...this.#files, ...fallbackTemplateFiles()];
 	}
 
 	/** Font units per em. */
@@ -188,45 +206,67 @@ export class CardFace {
 	#font(index: number): fontkit.Font {
 		let font = this.#fonts[index];
 		if (!font) {
-			font = fontkit.openSync(this.#files[index]!);
+			font = fontkit.openSync(this.#fontFiles[index]!);
 			this.#fonts[index] = font;
 		}
 		return font;
 	}
 
-	/** The first file of the face that has a glyph for a character, or -1. */
-	#fontWith(char: string): number {
-		const codePoint = char.codePointAt(0)!;
+	/** The first of the face's own files that has a glyph for a character, or -1. */
+	#ownFileWith(codePoint: number): number {
 		for (let index = 0; index < this.#files.length; index++) {
 			if (this.#font(index).hasGlyphForCodePoint(codePoint)) return index;
 		}
 		return -1;
 	}
 
-	/** The character to draw for `char` and the file to draw it from. */
+	/** The first fallback file holding a character's range that has a glyph for it, or -1. */
+	#fallbackFileWith(codePoint: number): number {
+		// Fallback faces have no italic: their upright face stands in, at the nearest weight.
+		for (const path of fallbackFilesFor(codePoint, this.style.weight)) {
+			let index = this.#fontFiles.indexOf(path);
+			if (index < 0) index = this.#fontFiles.push(path) - 1;
+			if (this.#font(index).hasGlyphForCodePoint(codePoint)) return index;
+		}
+		return -1;
+	}
+
+	/**
+	 * The file to draw a character from: the face's own files, else the
+	 * look-alike they have (a non-breaking hyphen as a hyphen: the reading
+	 * face's own shape beats another face's), else a fallback face; -1 for
+	 * none. Cached per code point.
+	 */
 	#glyphFor(char: string, text: string): { char: string; font: number } {
-		const font = this.#fontWith(char);
-		if (font >= 0) return { char, font };
-		const alike = LOOK_ALIKES.get(char);
-		if (alike !== undefined && this.#fontWith(alike) >= 0) return { char: alike, font: this.#fontWith(alike) };
-		const hex = char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-		throw new Error(
-			`share card: “${char}” (U+${hex}) in “${text}” is in no file of Source Serif 4 ${this.style.weight} ${this.style.style} (${SUBSETS.join(', ')}); the card cannot draw it`,
-		);
+		const codePoint = char.codePointAt(0)!;
+		let found = this.#fileFor.get(codePoint);
+		if (found === undefined) {
+			found = this.#ownFileWith(codePoint);
+			const alike = LOOK_ALIKES.get(char);
+			if (found < 0 && alike !== undefined && this.#ownFileWith(alike.codePointAt(0)!) >= 0) found = -2;
+			else if (found < 0) found = this.#fallbackFileWith(codePoint);
+			this.#fileFor.set(codePoint, found);
+		}
+		if (found >= 0) return { char, font: found };
+		if (found === -2) {
+			const alike = LOOK_ALIKES.get(char)!;
+			return { char: alike, font: this.#ownFileWith(alike.codePointAt(0)!) };
+		}
+		if (!this.replaced.has(char)) this.replaced.set(char, text);
+		// Laid out in a file without the character, fontkit gives glyph 0, the face's `.notdef` box.
+		return { char, font: 0 };
 	}
 
 	/**
 	 * Shape a piece of text (no spaces at its ends): glyphs, kerning and
 	 * ligatures from the font, characters the latin file lacks from the
-	 * face's other files (or as a look-alike it has); invisible format
-	 * characters are left out. Cached.
+	 * face's other files, the fallback faces or as a look-alike; invisible
+	 * format characters are left out. Cached.
 	 *
 	 * @param text
 	 *   The piece.
 	 * @returns
-	 *   Its glyphs, in font units.
-	 * @throws
-	 *   When a character is in no file of the face.
+	 *   Its glyphs, in font units (a character no file has: the replacement box).
 	 */
 	shape(text: string): Shaped {
 		let shaped = this.#shaped.get(text);
@@ -242,11 +282,14 @@ export class CardFace {
 		const glyphs: ShapedGlyph[] = [];
 		let pen = 0;
 		for (const run of runs) {
-			const { glyphs: runGlyphs, positions } = this.#font(run.font).layout(run.text);
+			const font = this.#font(run.font);
+			// A fallback face may have another em (Noto Emoji: 2048 units): positions are kept in the face's own units.
+			const units = this.unitsPerEm / font.unitsPerEm;
+			const { glyphs: runGlyphs, positions } = font.layout(run.text);
 			for (const [index, glyph] of runGlyphs.entries()) {
 				const position = positions[index]!;
-				glyphs.push({ font: run.font, id: glyph.id, x: pen + position.xOffset, y: position.yOffset });
-				pen += position.xAdvance;
+				glyphs.push({ font: run.font, id: glyph.id, x: pen + position.xOffset * units, y: position.yOffset * units });
+				pen += position.xAdvance * units;
 			}
 		}
 		shaped = { glyphs, advance: pen };
@@ -369,7 +412,7 @@ export class CardFace {
 		const key = `${font}:${id}:${size}:${phase}`;
 		let mask = this.#masks.get(key);
 		if (!mask) {
-			mask = rasterise(this.#outline(font, id), size / this.unitsPerEm, phase / PHASES);
+			mask = rasterise(this.#outline(font, id), size / this.#font(font).unitsPerEm, phase / PHASES);
 			this.#masks.set(key, mask);
 		}
 		return mask;

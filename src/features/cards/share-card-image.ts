@@ -73,7 +73,7 @@ export function templateFiles(): string[] {
 		fileURLToPath(new URL('./indexed-png.ts', import.meta.url)),
 		fileURLToPath(new URL('./share-card.ts', import.meta.url)),
 		fileURLToPath(new URL('../../utils/truncate.ts', import.meta.url)),
-		...STYLES.flatMap((style) => face(style).files),
+		...new Set(STYLES.flatMap((style) => face(style).files)),
 	];
 }
 
@@ -192,9 +192,8 @@ export function paintCard(blocks: readonly CardBlock[]): Uint8Array {
  * @param card
  *   What to show.
  * @returns
- *   PNG bytes, 1200×630, 16 colours.
- * @throws
- *   When the text has a character the face does not have.
+ *   PNG bytes, 1200×630, 16 colours; a character no face has is drawn as
+ *   the replacement box (`CardFace.replaced`).
  */
 export function drawShareCard(card: ShareCard): Buffer {
 	return encodeIndexedPng(paintCard(layoutCard(card)), CARD_WIDTH, CARD_HEIGHT, PALETTE);

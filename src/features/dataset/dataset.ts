@@ -1,11 +1,10 @@
 /**
  * The published dataset, built from the corpus model: `/data/corpus.json`,
- * two CSV files for spreadsheet users and every mention and editor's note as
- * a W3C Web Annotation (the data model Hypothesis and Recogito import). Pure
- * functions over plain data; the endpoints in `src/pages/data/` only call them.
+ * and two CSV files for spreadsheet users (the Web Annotations are measured
+ * on the built pages: ./annotations.ts). Pure functions over plain data; the
+ * endpoints in `src/pages/data/` only call them.
  */
 import { stringify } from 'csv-stringify/sync';
-import { commentaryPlainText } from '../../claims/reanchor.ts';
 import type { Actor } from '../../schemas/actor.ts';
 import type { Article } from '../../schemas/article.ts';
 import type { Commentary } from '../../schemas/commentary.ts';
@@ -31,9 +30,6 @@ export interface DatasetInputs {
 	/** The matters that relate them. */
 	matters: readonly Readonly<Omit<DatasetMatter, 'articles'> & { articles: readonly number[] }>[];
 }
-
-/** How much context a quote selector carries on each side (the ledger uses the same). */
-const CONTEXT = 32;
 
 /**
  * Build and validate `/data/corpus.json`.
@@ -136,138 +132,6 @@ export function articleMatrixCsv(dataset: Readonly<Dataset>): string {
 		return [number, ...cells, cells.reduce((sum, cell) => sum + cell, 0)];
 	});
 	return stringify(rows, { header: true, record_delimiter: 'windows', columns: ['article', ...slugs, 'total'] });
-}
-
-/** A W3C Web Annotation target on a commentary page. */
-export interface AnnotationTarget {
-	source: string;
-	selector: [
-		{ type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string },
-		{ type: 'TextPositionSelector'; start: number; end: number },
-	];
-}
-
-/**
- * A quote selector and a position selector for `text[start, end)`, with
- * enough context that prefix + exact + suffix occurs once in `text`.
- *
- * @param text
- *   The commentary's plain text.
- * @param start
- *   Offset of the quote.
- * @param end
- *   Offset after the quote.
- * @param source
- *   The page the text is on.
- * @returns
- *   The target.
- */
-export function textTarget(text: string, start: number, end: number, source: string): AnnotationTarget {
-	let context = CONTEXT;
-	let prefix = text.slice(Math.max(0, start - context), start);
-	let suffix = text.slice(end, end + context);
-	// Widen the context until the quote is unambiguous (it always is with the whole text).
-	while (countOccurrences(text, prefix + text.slice(start, end) + suffix) > 1) {
-		context *= 2;
-		prefix = text.slice(Math.max(0, start - context), start);
-		suffix = text.slice(end, end + context);
-	}
-	return {
-		source,
-		selector: [
-			{ type: 'TextQuoteSelector', exact: text.slice(start, end), prefix, suffix },
-			{ type: 'TextPositionSelector', start, end },
-		],
-	};
-}
-
-/** Non-overlapping-agnostic count of `needle` in `haystack` (every start position). */
-function countOccurrences(haystack: string, needle: string): number {
-	let count = 0;
-	for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) count += 1;
-	return count;
-}
-
-/**
- * `/data/annotations.jsonld`: every mention (body: the entity's page), every
- * editor's note (body: its text) and every related claim (motivation
- * `linking`: the target is the claim, the body the related claim's
- * permalink) as a W3C Web Annotation on the commentary's reading page, in
- * one AnnotationCollection. Positions count
- * characters of the commentary's plain text: its sentences joined by single
- * spaces, as the permalink ledger reads it.
- *
- * @param dataset
- *   The dataset.
- * @param id
- *   The collection's own address.
- * @param routes
- *   Routes of the site, for entity pages.
- * @returns
- *   JSON-LD document.
- * @throws
- *   When a note's quote is not found exactly once in its commentary's text.
- */
-export function webAnnotations(dataset: Readonly<Dataset>, id: string, routes: Routes): Record<string, unknown> {
-	const absolute = (path: string) => new URL(path, dataset.site).href;
-	const items: Record<string, unknown>[] = [];
-	const permalinkOf = new Map(dataset.commentaries.flatMap((commentary) => commentary.claims.map((claim) => [claim.id, claim.permalink])));
-	for (const commentary of dataset.commentaries) {
-		const text = commentaryPlainText(commentary.claims);
-		let offset = 0;
-		for (const claim of commentary.claims) {
-			claim.mentions.forEach((mention, index) => {
-				items.push({
-					id: `${id}#${claim.id}-${index + 1}`,
-					type: 'Annotation',
-					motivation: 'identifying',
-					body: { id: absolute(routes.entity(mention.kind, mention.ref)), type: 'SpecificResource', purpose: 'identifying' },
-					target: textTarget(text, offset + mention.start, offset + mention.end, commentary.url),
-				});
-			});
-			if (claim.related.length > 0) {
-				const target = textTarget(text, offset, offset + claim.text.length, commentary.url);
-				for (const related of claim.related) {
-					const permalink = permalinkOf.get(related.id);
-					if (!permalink) throw new Error(`/data/annotations.jsonld: ${claim.id} is related to ${related.id}, which is no claim of the corpus`);
-					items.push({
-						id: `${id}#${claim.id}-related-${related.id}`,
-						type: 'Annotation',
-						motivation: 'linking',
-						body: { id: permalink, type: 'SpecificResource', purpose: 'linking' },
-						target,
-					});
-				}
-			}
-			offset += claim.text.length + 1;
-		}
-		for (const note of dataset.notes.filter((candidate) => candidate.data.commentary === commentary.slug)) {
-			const { quote, prefix = '', suffix = '' } = note.data;
-			const matches: number[] = [];
-			for (let at = text.indexOf(quote); at >= 0; at = text.indexOf(quote, at + 1)) {
-				if (text.slice(0, at).endsWith(prefix) && text.slice(at + quote.length).startsWith(suffix)) matches.push(at);
-			}
-			if (matches.length !== 1) {
-				throw new Error(`content/notes/${note.id}.md: quote: found ${matches.length} times in the text of ${commentary.slug} (expected once)`);
-			}
-			const start = matches[0]!;
-			items.push({
-				id: `${id}#note-${note.id}`,
-				type: 'Annotation',
-				motivation: 'commenting',
-				body: { type: 'TextualBody', value: note.text, format: 'text/markdown', language: 'en' },
-				target: textTarget(text, start, start + quote.length, commentary.url),
-			});
-		}
-	}
-	return {
-		'@context': 'http://www.w3.org/ns/anno.jsonld',
-		id,
-		type: 'AnnotationCollection',
-		label: 'Treaty Reader: mentions, editors’ notes and related claims',
-		total: items.length,
-		first: { id: `${id}#page-1`, type: 'AnnotationPage', startIndex: 0, items },
-	};
 }
 
 /** Counts shown on the Data page. */

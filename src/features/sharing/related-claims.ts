@@ -103,11 +103,11 @@ export function discussedBy(commentaries: number): string {
  * many other commentaries discuss it when any do.
  *
  * @param name
- *   The control's name without related claims (`Link to this sentence`).
+ *   The control's name without related claims (`Link to sentence 2 of para. 4`).
  * @param commentaries
  *   How many other commentaries discuss the sentence.
  * @returns
- *   `Link to this sentence; discussed by 2 other commentaries`, or the name as it is.
+ *   `Link to sentence 2 of para. 4; discussed by 2 other commentaries`, or the name as it is.
  */
 export function claimLinkName(name: string, commentaries: number): string {
 	return commentaries > 0 ? `${name}; ${discussedBy(commentaries)}` : name;

@@ -2,7 +2,7 @@ import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
-import { checkLedger } from '../../claims/ledger.ts';
+import { checkLedger, unpublishedProblems } from '../../claims/ledger.ts';
 import type { Ledger, LedgerCheck } from '../../claims/types.ts';
 import { currentSlug } from '../../loaders/renames.ts';
 import { normaliseClaimText } from '../../claims/normalise.ts';
@@ -22,7 +22,9 @@ import { fileScope, type ScopeOptions } from '../scope.ts';
  *
  * The notice is hidden until it is the target (`#c-old`), so an old link lands
  * on the new wording with the notice and no script. A ledger id that cannot
- * be re-anchored fails the build, naming the id and how to retire it.
+ * be re-anchored fails the build, naming the id and how to retire it; so do
+ * sentences whose ids the ledger does not hold yet, and retired ids whose
+ * sentence is back in the text (both fixed by `npm run ledger`).
  *
  * Runs after `rehype-claims`, whose claims it reads from `file.data.claims`.
  */
@@ -75,6 +77,8 @@ export default function rehypeClaimRedirects(options: Readonly<Options>) {
 		const problems = check.errors.map((error) =>
 			file.message(`published permalinks would break: ${error}`, { ruleId: 'ledger', source: 'rehype-claim-redirects' }),
 		);
+		// Ids the ledger does not hold, and retirements the text contradicts: the ledger must be brought up to date first.
+		for (const problem of unpublishedProblems(check, own)) problems.push(file.message(problem, { ruleId: 'ledger', source: 'rehype-claim-redirects' }));
 		if (claims.length === 0) {
 			problems.unshift(file.message('the commentary has no sentences: its reading page would be empty', { ruleId: 'no-claims', source: 'rehype-claim-redirects' }));
 		}

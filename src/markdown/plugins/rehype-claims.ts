@@ -5,6 +5,7 @@ import type {} from '@astrojs/markdown-remark';
 import { assignClaimIds, type HashFunction } from '../../claims/claim-id.ts';
 import { isCitable, type CitableUnit } from '../../claims/citable.ts';
 import { collapseWhitespace } from '../../claims/normalise.ts';
+import { claimLinkLabel, pinpoints } from '../../claims/pinpoint.ts';
 import { segmentSentences, type NonTerminalRule } from '../../claims/segment.ts';
 import { commentarySlug, fileScope, type ScopeOptions } from '../scope.ts';
 import { mentionFormSchema, mentionKindSchema, type Claim, type ClaimBlock, type Mention, type NoteClaims } from '../../schemas/corpus.ts';
@@ -22,7 +23,7 @@ declare module 'vfile' {
  * Wrap every sentence of a commentary in a citable claim:
  *
  * ```html
- * <p><span class="claim" data-claim id="c-3f9a0c1b2d">First sentence.<a class="claim-link" href="#c-3f9a0c1b2d" aria-label="Link to this sentence" data-pagefind-ignore></a></span> …</p>
+ * <p><span class="claim" data-claim id="c-3f9a0c1b2d">First sentence.<a class="claim-link" href="#c-3f9a0c1b2d" aria-label="Link to sentence 1 of para. 1" data-pagefind-ignore></a></span> …</p>
  * ```
  *
  * and record the claims in `file.data.claims` and
@@ -35,7 +36,7 @@ export interface Options extends ScopeOptions {
 	slug?: (file: VFile) => string;
 	/** Whether to end each claim with a permalink anchor (default: `true`). */
 	permalink?: boolean;
-	/** Accessible name of the permalink anchor (default: `'Link to this sentence'`). */
+	/** Accessible name of every permalink anchor (default: each its own, from its pinpoint: `Link to sentence 2 of para. 4`). */
 	linkLabel?: string;
 	/** Sentence-break exceptions (default: `defaultNonTerminalRules` of `src/claims/segment.ts`). */
 	rules?: readonly NonTerminalRule[];
@@ -93,7 +94,7 @@ export default function rehypeClaims(options?: Readonly<Options> | null) {
 	const include = fileScope(options);
 	const slugOf = options?.slug ?? commentarySlug;
 	const permalink = options?.permalink ?? true;
-	const linkLabel = options?.linkLabel ?? 'Link to this sentence';
+	const linkLabel = options?.linkLabel;
 	const segmentOptions = options?.rules ? { rules: options.rules } : {};
 	const citable = options?.citable ?? isCitable;
 	const hashOptions = options?.hash ? { hash: options.hash } : null;
@@ -157,6 +158,7 @@ export default function rehypeClaims(options?: Readonly<Options> | null) {
 		);
 
 		const claims: Claim[] = [];
+		const where = pinpoints(units.flatMap((unit) => unit.pieces.filter((piece) => piece.sentence).map(() => unit)));
 		const noteClaims: NoteClaims = {};
 		const replacements = new Map<Unit, ElementContent[]>();
 		for (const unit of units) {
@@ -184,7 +186,7 @@ export default function rehypeClaims(options?: Readonly<Options> | null) {
 					content.push({
 						type: 'element',
 						tagName: 'a',
-						properties: { className: ['claim-link'], href: `#${id}`, ariaLabel: linkLabel, dataPagefindIgnore: true },
+						properties: { className: ['claim-link'], href: `#${id}`, ariaLabel: linkLabel ?? claimLinkLabel(where[claim.index]!), dataPagefindIgnore: true },
 						children: [],
 					});
 				}

@@ -1,24 +1,68 @@
-import type { Definition, Link, LinkReference, Nodes, Root } from 'mdast';
+import type { ContainerDirective } from 'mdast-util-directive';
+import type { Definition, Heading, Link, LinkReference, Nodes, Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { visit } from 'unist-util-visit';
+import GithubSlugger from 'github-slugger';
+import { toString } from 'mdast-util-to-string';
+import { SKIP, visit } from 'unist-util-visit';
 // Brings in the `data.hProperties` field that remark-rehype reads.
 import type {} from 'mdast-util-to-hast';
 import { isExternalLink, refusedUrl } from '../../utils/content-urls.ts';
-import { fileScope, type ScopeOptions } from '../scope.ts';
+import { sitePaths } from '../../utils/routes.ts';
+import { fileScope, commentarySlug, type ScopeOptions } from '../scope.ts';
+import type { SiteAddressCheck } from '../site-addresses.ts';
+import { HEADING_ID_PREFIX } from './rehype-heading-ids.ts';
 
 /**
- * Keeps a commentary's Markdown to what the site may publish:
+ * Keeps a commentary's Markdown to what the site may publish, and to the
+ * constructs the site supports (`docs/content.md`, “What the body may hold”):
  *
  * - raw HTML (`<script>…</script>`, `<b>`) is an error at its line, never
  *   silently dropped (dropping it left the script's text in the prose);
  * - link and image URLs follow `src/utils/content-urls.ts`: `javascript:`,
  *   `data:`, `vbscript:` links and images from another origin are errors;
+ *   a site-relative link must name a page or file the site publishes (and a
+ *   fragment of this text, a heading or a sentence), checked by `sitePath`;
+ * - every construct the pipeline does not carry through to claims, mentions,
+ *   data and CSP-clean HTML is refused by name: tables, code, images,
+ *   footnotes, task-list boxes, strikethrough, a level-1 heading (the page's
+ *   title is its only `<h1>`), attributes on a block (`:::bio{.x}`);
  * - links to other sites get `rel="noopener noreferrer"`.
  *
  * Every problem of the file is reported at once (an `AggregateError` of
  * `VFileMessage`s, each with its place).
  */
-export type Options = ScopeOptions;
+export interface Options extends ScopeOptions {
+	/**
+	 * Whether a site-relative address names something the site publishes
+	 * (`siteAddressCheck` in `src/markdown/site-addresses.ts`; default: every
+	 * address is taken to resolve).
+	 */
+	sitePath?: SiteAddressCheck | null | undefined;
+}
+
+/**
+ * The node types a commentary may hold (docs/content.md, “What the body may
+ * hold”): each is carried through to claims, mentions and CSP-clean HTML.
+ * Text and leaf directives are not here: `remark-commentary-blocks` has put
+ * them back as the author's text before this plugin runs. Any other type,
+ * including one a future parser extension adds, is refused.
+ */
+export const SUPPORTED_NODE_TYPES: ReadonlySet<string> = new Set([
+	'root', 'paragraph', 'heading', 'text', 'emphasis', 'strong', 'break', 'link', 'linkReference', 'definition',
+	'list', 'listItem', 'blockquote', 'thematicBreak', 'containerDirective',
+]);
+
+/** Node types refused with a reason of their own and what to write instead (raw HTML is refused as unsafe). */
+export const REFUSED_NODE_TYPES: Readonly<Partial<Record<Nodes['type'], string>>> = {
+	table: 'a table is not supported in a commentary (its cells would publish sentences without permalinks); write its content as paragraphs or a list',
+	code: 'a code block is not supported in a commentary; quote the words as a paragraph or a blockquote',
+	inlineCode: 'inline code is not supported in a commentary; write the words as text (emphasis with *…* if they must stand out)',
+	image: 'an image is not supported in a commentary (a commentary here is its text); describe it in words or link to it',
+	imageReference: 'an image is not supported in a commentary (a commentary here is its text); describe it in words or link to it',
+	footnoteDefinition: 'a footnote is not supported in a commentary; put the note in the text (in brackets) or in an editor’s note',
+	footnoteReference: 'a footnote is not supported in a commentary; put the note in the text (in brackets) or in an editor’s note',
+	delete: 'strikethrough (~~…~~) is not supported in a commentary; if the source strikes words, say so in an editor’s note',
+};
 
 /**
  * @param options
@@ -28,13 +72,18 @@ export type Options = ScopeOptions;
  */
 export default function remarkContentSafety(options?: Readonly<Options> | null) {
 	const include = fileScope(options);
+	const sitePath = options?.sitePath ?? undefined;
 
 	return function transform(tree: Root, file: VFile): undefined {
 		if (!include(file)) return undefined;
 		const definitions = new Map<string, Definition>();
-		visit(tree, 'definition', (node) => {
-			definitions.set(node.identifier, node);
+		const headingIds = new Set<string>();
+		const slugger = new GithubSlugger();
+		visit(tree, (node) => {
+			if (node.type === 'definition') definitions.set(node.identifier, node);
+			if (node.type === 'heading') headingIds.add(`${HEADING_ID_PREFIX}${slugger.slug(toString(node)) || 'section'}`);
 		});
+		const page = sitePaths.commentary(commentarySlug(file));
 		const problems: ReturnType<VFile['message']>[] = [];
 		const report = (reason: string, node: Nodes, ruleId: string) => {
 			problems.push(file.message(reason, { place: node.position, ruleId, source: 'remark-content-safety' }));
@@ -44,15 +93,19 @@ export default function remarkContentSafety(options?: Readonly<Options> | null) 
 				report(`raw HTML is not allowed (“${shorten(node.value)}”); write it as text, escaping “<” as “\\<”`, node, 'raw-html');
 				return;
 			}
+			const refusedConstruct = constructProblem(node);
 			const url = urlOf(node, definitions);
-			if (url === undefined) return;
-			const use = node.type === 'image' || node.type === 'imageReference' ? 'image' : 'link';
-			const refused = refusedUrl(url, use);
-			if (refused) {
-				report(refused, node, 'unsafe-url');
-				return;
-			}
-			if ((node.type === 'link' || node.type === 'linkReference') && isExternalLink(url)) addRel(node);
+			const refused = url === undefined ? undefined : refusedUrl(url, node.type === 'image' || node.type === 'imageReference' ? 'image' : 'link');
+			// An unsafe URL is the more urgent message; a safe image is still refused as a construct.
+			if (refused) report(refused, node, 'unsafe-url');
+			else if (refusedConstruct) report(refusedConstruct, node, 'unsupported-markdown');
+			// A refused construct is one problem, not one per row or cell inside it.
+			if (refusedConstruct) return SKIP;
+			if (refused || url === undefined || node.type === 'definition') return;
+			if (node.type !== 'link' && node.type !== 'linkReference') return;
+			if (isExternalLink(url)) addRel(node);
+			const unresolved = unresolvedAddress(url, page, headingIds, sitePath);
+			if (unresolved) report(`link “${url}” goes nowhere: ${unresolved}`, node, 'unresolved-link');
 		});
 		if (problems.length > 0) {
 			throw new AggregateError(problems, problems.map((problem) => `${problem.line ?? '?'}: ${problem.reason}`).join('\n'));
@@ -61,11 +114,73 @@ export default function remarkContentSafety(options?: Readonly<Options> | null) 
 	};
 }
 
+/**
+ * Why a node is a construct the site does not support, if it is one.
+ *
+ * @param node
+ *   Any mdast node of a commentary.
+ * @returns
+ *   The reason, or `undefined`.
+ */
+function constructProblem(node: Nodes): string | undefined {
+	const refused = REFUSED_NODE_TYPES[node.type];
+	if (refused) return refused;
+	if (!SUPPORTED_NODE_TYPES.has(node.type)) return `“${node.type}” is not supported in a commentary (docs/content.md lists what the body may hold)`;
+	if (node.type === 'heading') return headingProblem(node);
+	if (node.type === 'listItem' && typeof node.checked === 'boolean') {
+		return 'a task-list box (“[ ]”, “[x]”) is not supported in a commentary; write the item as text';
+	}
+	if (node.type === 'containerDirective') return attributesProblem(node);
+	return undefined;
+}
+
+/** A level-1 heading would be a second `<h1>` on the reading page. */
+function headingProblem(node: Heading): string | undefined {
+	return node.depth === 1 ? 'a level-1 heading (“# …” or a “===” underline) is not allowed: the page’s title is its only top heading; use “## …”' : undefined;
+}
+
+/** Blocks take no attributes: `:::bio{.wide}` would silently lose them. */
+function attributesProblem(node: ContainerDirective): string | undefined {
+	const names = Object.keys(node.attributes ?? {});
+	return names.length === 0 ? undefined : `block “:::${node.name}” takes no attributes, but has {${names.join(', ')}}; remove them`;
+}
+
 /** URL of a link, image or definition (references resolve through their definition). */
 function urlOf(node: Nodes, definitions: ReadonlyMap<string, Definition>): string | undefined {
 	if (node.type === 'link' || node.type === 'image' || node.type === 'definition') return node.url;
 	if (node.type === 'linkReference' || node.type === 'imageReference') return definitions.get(node.identifier)?.url;
 	return undefined;
+}
+
+/** The origin a commentary's relative links are read against; never a real host. */
+const SITE = 'https://site.invalid';
+
+/**
+ * Why an allowed link names nothing on the site, if it does not: a fragment
+ * of this page must be one of its headings or (with the ledger) sentences;
+ * a path must be a page or file the site publishes.
+ *
+ * @param url
+ *   The link as written.
+ * @param page
+ *   The commentary's own address (relative links are read against it).
+ * @param headingIds
+ *   Ids this commentary's headings get.
+ * @param sitePath
+ *   The site's address check, if known.
+ * @returns
+ *   The reason, or `undefined`.
+ */
+function unresolvedAddress(url: string, page: string, headingIds: ReadonlySet<string>, sitePath: SiteAddressCheck | undefined): string | undefined {
+	const base = new URL(page, SITE);
+	const target = new URL(url, base);
+	if (target.origin !== base.origin) return undefined;
+	const path = decodeURIComponent(target.pathname);
+	const fragment = decodeURIComponent(target.hash.slice(1));
+	if (path === base.pathname && fragment !== '' && !fragment.startsWith('c-')) {
+		return headingIds.has(fragment) ? undefined : `“#${fragment}” is no heading of this text (headings are “#${HEADING_ID_PREFIX}…”)`;
+	}
+	return sitePath?.(path, fragment);
 }
 
 /** Mark a link to another site so that the opened page cannot reach back. */

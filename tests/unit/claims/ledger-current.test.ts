@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { checkLedger, parseLedger } from '../../../src/claims/ledger.ts';
 import { claimsOfDirectory } from '../../../src/markdown/render.ts';
 import { createCommentaryProcessor, loadPipelineInputs } from '../../../src/markdown/pipeline.ts';
+import { readPublishedPages, serializePublishedPages, updatePublishedPages } from '../../../src/loaders/published-pages.ts';
+import { listPublished } from '../../../src/loaders/published.ts';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -19,5 +21,18 @@ describe('content/claims-ledger.json', () => {
 		expect(check.errors, 'published claims were lost: restore the text or retire them').toEqual([]);
 		expect(check.missing, 'new claims: run `npm run ledger`').toEqual([]);
 		expect(check.stale, 'the ledger is stale: run `npm run ledger`').toBe(false);
+	});
+});
+
+describe('content/published-pages.json', () => {
+	it('should record every actor and article page and the ledger’s size (run `npm run ledger` if not)', () => {
+		const { record, problems } = readPublishedPages(ROOT);
+		expect(problems).toEqual([]);
+		const ledger = parseLedger(readFileSync(`${ROOT}content/claims-ledger.json`, 'utf8'));
+		const current = {
+			actors: new Set(listPublished(`${ROOT}content/actors`, '.yaml').map((name) => name.slice(0, -'.yaml'.length))),
+			articles: new Set(listPublished(`${ROOT}content/articles`, '.yaml').map((name) => Number(name.slice(0, -'.yaml'.length)))),
+		};
+		expect(serializePublishedPages(updatePublishedPages(record, current, Object.keys(ledger.claims).length))).toBe(readFileSync(`${ROOT}content/published-pages.json`, 'utf8'));
 	});
 });

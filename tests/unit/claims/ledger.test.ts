@@ -25,6 +25,7 @@ describe('ledger', () => {
 			'parseLedger',
 			'redirectsFor',
 			'serializeLedger',
+			'unpublishedProblems',
 			'updateLedger',
 			'validateLedger',
 		]);
@@ -52,7 +53,7 @@ describe('ledger', () => {
 	});
 
 	it('should report an up-to-date ledger as clean', () => {
-		expect(checkLedger(fresh(), new Map([['a-slug', A], ['b-slug', B]]))).toEqual({ redirects: [], errors: [], stale: false, missing: [] });
+		expect(checkLedger(fresh(), new Map([['a-slug', A], ['b-slug', B]]))).toEqual({ redirects: [], errors: [], stale: false, missing: [], revived: [] });
 	});
 
 	it('should report new claims as missing and the ledger as stale', () => {
@@ -77,7 +78,7 @@ describe('ledger', () => {
 		expect(update.redirected).toEqual(check.redirects);
 		expect(Object.keys(update.ledger.claims)).toEqual(['c-a000000001', 'c-a000000002', 'c-a0000000e2', 'c-a000000003', 'c-b000000001']);
 		expect(update.ledger.claims['c-a000000002']).toMatchObject({ status: 'live', successor: 'c-a0000000e2' });
-		expect(checkLedger(update.ledger, claims)).toEqual({ redirects: check.redirects, errors: [], stale: false, missing: [] });
+		expect(checkLedger(update.ledger, claims)).toEqual({ redirects: check.redirects, errors: [], stale: false, missing: [], revived: [] });
 		expect(redirectsFor(update.ledger, 'a-slug', edited)).toEqual(check.redirects);
 		expect(redirectsFor(update.ledger, 'b-slug', B)).toEqual([]);
 	});
@@ -111,7 +112,7 @@ describe('ledger', () => {
 		expect(retired.errors).toEqual([]);
 		expect(retired.ledger.claims['c-a000000002']).toMatchObject({ status: 'retired', retiredReason: 'Removed by the editors as a duplicate.' });
 		expect(Object.keys(retired.ledger.claims)).toEqual(['c-a000000001', 'c-a000000003', 'c-a000000002', 'c-b000000001']);
-		expect(checkLedger(retired.ledger, claims)).toEqual({ redirects: [], errors: [], stale: false, missing: [] });
+		expect(checkLedger(retired.ledger, claims)).toEqual({ redirects: [], errors: [], stale: false, missing: [], revived: [] });
 	});
 
 	it('should refuse bad retirements', () => {

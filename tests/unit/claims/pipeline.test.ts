@@ -16,7 +16,8 @@ import { listPublished } from '../../../src/loaders/published.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const DIR = `${ROOT}content/commentaries/`;
-const inputs = loadPipelineInputs(ROOT);
+// Without the ledger: these fixtures are not published (the ledger's rules are tested in claim-redirects.test.ts).
+const inputs = loadPipelineInputs(ROOT, { ledger: false });
 const processor = createCommentaryProcessor(inputs);
 
 describe('the Markdown pipeline', () => {

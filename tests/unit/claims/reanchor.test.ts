@@ -86,3 +86,30 @@ describe('reanchor', () => {
 		expect(() => reanchor({ id: 'c-0000000099', text: 'x y z', prefix: '', suffix: '' }, OLD, 'something else')).toThrow(/not in the commentary text/);
 	});
 });
+
+describe('contextOf on a long commentary', () => {
+	/** The context as defined: the whole text before and after the claim, joined with spaces, cut to 32 characters. */
+	function joinedContext(texts: readonly string[], index: number): { prefix: string; suffix: string } {
+		const before = texts.slice(0, index).join(' ');
+		const after = texts.slice(index + 1).join(' ');
+		return { prefix: before === '' ? '' : `${before} `.slice(-32), suffix: after === '' ? '' : ` ${after}`.slice(0, 32) };
+	}
+
+	it('should give the context of the joined text for claims long and short, at every position', () => {
+		const texts = ['A.', 'Short one.', 'A much longer sentence that runs well past thirty-two characters.', 'B?', 'C!', 'Four words here now.', 'Z.'];
+		const claims = texts.map((text) => ({ text }));
+		for (let index = 0; index < texts.length; index++) expect(contextOf(claims, index), `at ${index}`).toEqual(joinedContext(texts, index));
+	});
+
+	it('should read only the neighbouring claims it needs, not the whole commentary (the ledger stays linear in its length)', () => {
+		let reads = 0;
+		const claims = Array.from({ length: 10_000 }, (_, index) => ({
+			get text() {
+				reads++;
+				return `Sentence number ${index} of the commentary.`;
+			},
+		}));
+		contextOf(claims, 5_000);
+		expect(reads).toBeLessThan(10);
+	});
+});

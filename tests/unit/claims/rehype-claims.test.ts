@@ -80,8 +80,21 @@ describe('rehype-claims', () => {
 		const { html } = await render('One sentence.');
 		const id = claimId('sample', 'One sentence.');
 		expect(html).toBe(
-			`<p><span class="claim" data-claim id="${id}">One sentence.<a class="claim-link" href="#${id}" aria-label="Link to this sentence" data-pagefind-ignore></a></span></p>`,
+			`<p><span class="claim" data-claim id="${id}">One sentence.<a class="claim-link" href="#${id}" aria-label="Link to sentence 1 of para. 1" data-pagefind-ignore></a></span></p>`,
 		);
+	});
+
+	it('should name every permalink by its own pinpoint, so no two read alike', async () => {
+		const { html } = await render(['## A heading here.', '', 'One. Two.', '', '- Three.', '- Four. Five.'].join('\n'));
+		const names = [...html.matchAll(/aria-label="([^"]+)"/g)].map((match) => match[1]);
+		expect(names).toEqual([
+			'Link to sentence 1 of heading 1',
+			'Link to sentence 1 of para. 1',
+			'Link to sentence 2 of para. 1',
+			'Link to sentence 1 of para. 2',
+			'Link to sentence 1 of para. 3',
+			'Link to sentence 2 of para. 3',
+		]);
 	});
 
 	it('should give no permalink to a bare section title or the byline of a bio, and keep the sentences', async () => {

@@ -1,0 +1,64 @@
+/**
+ * `npm run build`: `astro build --force` into a staging folder beside the
+ * output folder, swapped into place only when the build succeeds. Astro
+ * writes pages into its output folder as it renders them, so a build that
+ * fails halfway (a content problem found while rendering, a card that cannot
+ * be drawn, a route conflict) would otherwise leave hundreds of files of a
+ * half-built site in `dist/`. With the swap, a failed build leaves the
+ * previous `dist/` exactly as it was (or none, if there was none) and exits
+ * with the build's code.
+ *
+ * Every argument is passed to `astro build` (`npm run build -- --base
+ * /reader/`); `--outDir <dir>` names the final folder (default `dist`).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+
+const root = process.cwd();
+const args = process.argv.slice(2);
+
+/**
+ * The output folder the arguments name (`--outDir x` or `--outDir=x`), and the
+ * arguments without it.
+ *
+ * @param {string[]} list Arguments for `astro build`.
+ * @returns {{ outDir: string, rest: string[] }}
+ */
+function takeOutDir(list) {
+	const rest = [];
+	let outDir = 'dist';
+	for (let index = 0; index < list.length; index++) {
+		const arg = list[index];
+		if (arg === '--outDir' && index + 1 < list.length) outDir = list[++index];
+		else if (arg.startsWith('--outDir=')) outDir = arg.slice('--outDir='.length);
+		else rest.push(arg);
+	}
+	return { outDir, rest };
+}
+
+const { outDir, rest } = takeOutDir(args);
+const target = resolve(root, outDir);
+// Beside the target, so the swap is a rename on one file system.
+const staging = join(dirname(target), `.staging-${target.split(/[\\/]/).at(-1)}-${process.pid}`);
+const previous = `${staging}-previous`;
+
+// The `astro` command as npm runs it (its `bin`), found from the project.
+const astro = join(dirname(createRequire(join(root, 'package.json')).resolve('astro/package.json')), 'bin', 'astro.mjs');
+const child = spawn(process.execPath, [astro, 'build', '--force', ...rest, '--outDir', staging], { cwd: root, stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+
+child.on('close', (code, signal) => {
+	const exitCode = code ?? (signal ? 128 : 1);
+	if (exitCode !== 0) {
+		rmSync(staging, { recursive: true, force: true });
+		const kept = existsSync(target) ? `the previous ${outDir}/ is unchanged` : `no ${outDir}/ was written`;
+		process.stderr.write(`\nThe build failed (exit code ${exitCode}); ${kept}.\n`);
+		process.exit(exitCode);
+	}
+	if (existsSync(target)) renameSync(target, previous);
+	renameSync(staging, target);
+	rmSync(previous, { recursive: true, force: true });
+	process.exit(0);
+});

@@ -1,0 +1,76 @@
+/**
+ * Every file in a content folder is read or refused by name: names that
+ * cannot make a clean address (`#`, `?`, spaces), names in decomposed Unicode
+ * beside their composed twin, a second file in content/events/, a gap in the
+ * articles' numbers, an alias bomb, and a ledger saved with a byte-order mark.
+ */
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contentProblems, uncleanName } from '../../src/loaders/content-checks.ts';
+import { parseYaml } from '../../src/loaders/schema-errors.ts';
+import { copyProject, removeCopy } from '../support/project-copy.ts';
+
+const BOMB = ['a: &a [x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]', 'e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]', 'f: [*e, *e, *e, *e, *e, *e, *e, *e, *e]', ''].join('\n');
+
+describe('uncleanName', () => {
+	it.each(['roy-kim-putin-vostochny-summit', '01', 'kim_jong_un', 'v1.2', '정상회담', 'café'])('should accept %s', (stem) => {
+		expect(uncleanName(stem)).toBeUndefined();
+	});
+
+	it.each(['a#b', 'what?', 'two words', 'trailing-', '-leading', 'a--b', 'a/b', 'café'.normalize('NFD'), 'tab\there', ''])('should refuse %j', (stem) => {
+		expect(uncleanName(stem)).toMatch(/clean address|decomposed/);
+	});
+});
+
+describe('parseYaml', () => {
+	it('should refuse an alias bomb, naming the file', () => {
+		expect(() => parseYaml(BOMB, 'content/actors/bomb.yaml')).toThrow(/^content\/actors\/bomb\.yaml:\d+: YAML: Excessive alias count/);
+	});
+});
+
+describe('files in the content folders', () => {
+	let copy: string;
+	let problems: string[];
+	const NOTE = 'content/notes/roy-scared-struggle.md';
+
+	beforeAll(() => {
+		copy = copyProject('treaty-content-files');
+		copyFileSync(join(copy, NOTE), join(copy, 'content/notes/scared#struggle.md'));
+		copyFileSync(join(copy, NOTE), join(copy, 'content/notes/why?.md'));
+		copyFileSync(join(copy, 'content/actors/japan.yaml'), join(copy, `content/actors/${'café'.normalize('NFC')}.yaml`));
+		copyFileSync(join(copy, 'content/actors/japan.yaml'), join(copy, `content/actors/${'café'.normalize('NFD')}.yaml`));
+		writeFileSync(join(copy, 'content/events/more-events.yaml'), readFileSync(join(copy, 'content/events/events.yaml')));
+		rmSync(join(copy, 'content/articles/12.yaml'));
+		writeFileSync(join(copy, 'content/actors/bomb.yaml'), BOMB);
+		const ledger = join(copy, 'content/claims-ledger.json');
+		writeFileSync(ledger, `\uFEFF${readFileSync(ledger, 'utf8')}`);
+		problems = contentProblems(copy);
+	});
+	afterAll(() => removeCopy(copy));
+
+	it('should refuse file names with # and ?, which cannot make a clean address', () => {
+		expect(problems).toContainEqual(expect.stringMatching(/^content\/notes\/scared#struggle\.md: file name: “scared#struggle” cannot make a clean address .*; rename it, e\.g\. to scared-struggle$/));
+		expect(problems).toContainEqual(expect.stringMatching(/^content\/notes\/why\?\.md: file name: “why\?” cannot make a clean address/));
+	});
+
+	it('should refuse a name in decomposed Unicode beside its composed twin', () => {
+		expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^content/actors/${'café'.normalize('NFD')}\\.yaml: file name: .* decomposed Unicode \\(NFD\\)`)));
+	});
+
+	it('should refuse a second file in content/events/', () => {
+		expect(problems).toContain('content/events/more-events.yaml: file name: only content/events/events.yaml is read; move its events into that file');
+	});
+
+	it('should refuse a gap in the articles’ numbers', () => {
+		expect(problems).toContainEqual(expect.stringMatching(/^content\/articles\/12\.yaml: number: Article 12 is missing; the articles are numbered 1 to 23 without gaps/));
+	});
+
+	it('should refuse an alias bomb, naming the file', () => {
+		expect(problems).toContainEqual(expect.stringMatching(/^content\/actors\/bomb\.yaml:\d+: YAML: Excessive alias count/));
+	});
+
+	it('should read a ledger saved with a byte-order mark', () => {
+		expect(problems.filter((line) => line.startsWith('content/claims-ledger.json'))).toEqual([]);
+	});
+});
