@@ -63,6 +63,8 @@ export interface Routes {
 	fragment(path: string, id: string): string;
 	/** The card image of pages without a card of their own (1200×630 PNG). */
 	siteCard(): string;
+	/** The site's logo, for publisher metadata (512×512 PNG). */
+	siteLogo(): string;
 	/** The feed of the commentaries (RSS 2.0). */
 	feed(): string;
 	/** The sitemap index written by `@astrojs/sitemap`. */
@@ -169,6 +171,7 @@ export function createRoutes(base: string | undefined, site?: string | undefined
 		compareParts: (name) => withBase(`/compare/parts/${encodeURIComponent(name)}.htm`),
 		fragment,
 		siteCard: () => withBase('/site-card.png'),
+		siteLogo: () => withBase('/logo.png'),
 		feed: () => withBase('/feed.xml'),
 		sitemap: () => withBase('/sitemap-index.xml'),
 		citations: (slug) => withBase(`/data/citations/${encodeURIComponent(slug)}.json`),

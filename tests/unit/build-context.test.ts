@@ -21,7 +21,7 @@ describe('build context', () => {
 		expect(context.notes.length).toBeGreaterThan(0);
 		for (const note of context.notes) expect(note.tree.type).toBe('root');
 		expect(context.ledgerChecks.size).toBe(0);
-		context.ledgerChecked('alpha', { redirects: [], errors: [], stale: false, missing: [] });
+		context.ledgerChecked('alpha', { redirects: [], errors: [], stale: false, missing: [], revived: [] });
 		expect([...context.ledgerChecks.keys()]).toEqual(['alpha']);
 	});
 

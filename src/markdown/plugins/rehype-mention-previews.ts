@@ -44,8 +44,9 @@ export default function rehypeMentionPreviews(options: Readonly<Options>) {
 		if (!include(file)) return undefined;
 		const previews = new Map<string, string>();
 		const notes = new Map<string, string>();
-		const add = (id: string, text: string) => {
-			if (!previews.has(id)) previews.set(id, text);
+		/** Record a preview once per page; its text is worked out only the first time its id is met. */
+		const add = (id: string, text: () => string) => {
+			if (!previews.has(id)) previews.set(id, text());
 			return id;
 		};
 		const noteId = (text: string) => {
@@ -66,18 +67,18 @@ export default function rehypeMentionPreviews(options: Readonly<Options>) {
 			if (kind === 'article') {
 				const article = articles.get(ref);
 				if (!article) file.fail(`Mention of unknown article ${ref}`, { source: 'rehype-mention-previews', ruleId: 'unknown-ref' });
-				ids.push(add(`pv-article-${ref}`, articlePreviewText(article)));
+				ids.push(add(`pv-article-${ref}`, () => articlePreviewText(article)));
 				if (node.properties['dataImplicit'] !== undefined) {
-					ids.push(add('pv-implicit', 'Cited by its subject, not by number: the link is the editors’ reading.'));
+					ids.push(add('pv-implicit', () => 'Cited by its subject, not by number: the link is the editors’ reading.'));
 				}
 			} else if (kind === 'actor') {
 				const actor = actors.get(ref);
 				if (!actor) file.fail(`Mention of unknown actor ${ref}`, { source: 'rehype-mention-previews', ruleId: 'unknown-ref' });
-				ids.push(add(`pv-actor-${ref}`, `${actor.name}: ${actor.description}`));
+				ids.push(add(`pv-actor-${ref}`, () => `${actor.name}: ${actor.description}`));
 				const correct = node.properties['dataCorrect'];
 				if (typeof correct === 'string') ids.push(noteId(`Misspelled in the original; the correct spelling is ${correct}.`));
 			} else if (kind === 'date') {
-				ids.push(add(`pv-date-${ref.replace(/[^0-9a-z-]/gi, '_')}`, `Date: ${formatIsoRange(ref)}.`));
+				ids.push(add(`pv-date-${ref.replace(/[^0-9a-z-]/gi, '_')}`, () => `Date: ${formatIsoRange(ref)}.`));
 				const note = node.properties['dataNote'];
 				if (typeof note === 'string' && note) ids.push(noteId(note));
 				// Every inferred value says so, even one whose recogniser gave no reason.
