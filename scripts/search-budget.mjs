@@ -76,11 +76,12 @@ try {
 	const early = reading.filter((entry) => new URL(entry.url).pathname.startsWith('/pagefind/'));
 	console.log(`Reading page: ${reading.length} requests, ${kb(sum(reading))}; under /pagefind/: ${early.length}`);
 
-	// First search: open search (the `/` key) and type a query.
+	// First search: open search (the `/` key opens its dialog), type a query and press Enter.
 	await page.keyboard.press('/');
+	await page.keyboard.type('sanctions');
+	await page.keyboard.press('Enter');
 	await page.waitForSelector('html[data-search-ready]');
 	const opening = network.take();
-	await page.fill('#search-input', 'sanctions');
 	await page.waitForFunction(() => document.querySelector('[data-search-results]')?.dataset.searchShown === location.pathname + location.search && location.search.includes('sanctions'));
 	await page.waitForLoadState('networkidle');
 	const first = [...opening, ...network.take()];

@@ -6,14 +6,13 @@
  *
  * - share cards to draw (`sendShareCards`), which the integration starts
  *   drawing at once, beside page generation;
- * - the sentences' search records (`sendSearchRecords`), which it indexes
+ * - the commentaries' search records (`sendSearchRecords`), which it indexes
  *   with the built pages once the build is done.
  *
  * Outside a build (`astro dev`, `astro check`) nobody receives and nothing
  * is sent; the build itself fails if a share page is left without its card
  * or the search index without its records.
  */
-import type { CustomRecord } from 'pagefind';
 import { buildHandle } from './handle.ts';
 
 /** What a share card shows. */
@@ -34,8 +33,11 @@ export interface ShareCardRequest {
 	card: ShareCard;
 }
 
-/** A search record of a sentence, as Pagefind indexes it. */
-export type SearchRecord = CustomRecord;
+/** A search record: a commentary as a small HTML document Pagefind indexes at `url` (src/features/search/records.ts). */
+export interface SearchRecord {
+	url: string;
+	content: string;
+}
 
 /** What the integration does with what pages send. */
 export interface BuildReceiver {
@@ -73,7 +75,7 @@ export function sendShareCards(requests: readonly ShareCardRequest[]): void {
 }
 
 /**
- * Hand the build the sentences' search records.
+ * Hand the build the commentaries' search records.
  *
  * @param records
  *   Every sentence's record, in reading order.

@@ -73,3 +73,18 @@ export function pinpointText(pinpoint: Readonly<Pinpoint>): string {
 export function claimLinkLabel(pinpoint: Readonly<Pinpoint>): string {
 	return `Link to sentence ${pinpoint.sentence} of ${pinpoint.block} ${pinpoint.number}`;
 }
+
+/**
+ * Read a pinpoint back from a permalink control's name (the reader's script
+ * shows it in the claim panel without a second copy of it in the page).
+ *
+ * @param label
+ *   The control's accessible name, as `claimLinkLabel` wrote it (anything may follow).
+ * @returns
+ *   The pinpoint, or `undefined` for any other name.
+ */
+export function pinpointFromLinkLabel(label: string): Pinpoint | undefined {
+	const match = /^Link to sentence (\d+) of (para\.|heading) (\d+)/.exec(label);
+	if (!match) return undefined;
+	return { block: match[2] === 'heading' ? 'heading' : 'para.', number: Number(match[3]), sentence: Number(match[1]) };
+}

@@ -46,14 +46,22 @@ export function passagesFor(
 	}));
 }
 
-/** Mention counts of one ref in one commentary. */
-export interface MentionCount {
+/**
+ * How many sentences of one commentary cite one ref: every count the site
+ * shows (the articles and actors indexes, the home page, the topic pages)
+ * counts sentences, never mention links, so the numbers agree everywhere.
+ */
+export interface ClaimCount {
+	/** Sentences that cite the ref by number or name at least once. */
 	explicit: number;
+	/** Sentences that cite it only by subject (every mention of it implicit). */
 	implicit: number;
 }
 
 /**
- * Count mentions per ref and commentary: `counts.get(ref).get(slug)`.
+ * Count the sentences citing each ref, per commentary: `counts.get(ref).get(slug)`.
+ * A sentence is counted once however often it names the ref, as a citation by
+ * number when any of its mentions is explicit (the rule of `articleCitations`).
  *
  * @param corpus
  *   Commentaries with their claims.
@@ -62,26 +70,30 @@ export interface MentionCount {
  * @returns
  *   Nested map of counts; refs never mentioned are absent.
  */
-export function countMentions(corpus: readonly CommentaryClaims[], kind: MentionKind): Map<string, Map<string, MentionCount>> {
-	const counts = new Map<string, Map<string, MentionCount>>();
+export function countClaims(corpus: readonly CommentaryClaims[], kind: MentionKind): Map<string, Map<string, ClaimCount>> {
+	const counts = new Map<string, Map<string, ClaimCount>>();
 	for (const { slug, claims } of corpus) {
 		for (const claim of claims) {
+			const explicitRefs = new Map<string, boolean>();
 			for (const mention of claim.mentions) {
 				if (mention.kind !== kind) continue;
-				const bySlug = counts.get(mention.ref) ?? new Map<string, MentionCount>();
-				counts.set(mention.ref, bySlug);
+				explicitRefs.set(mention.ref, (explicitRefs.get(mention.ref) ?? false) || !mention.implicit);
+			}
+			for (const [ref, explicit] of explicitRefs) {
+				const bySlug = counts.get(ref) ?? new Map<string, ClaimCount>();
+				counts.set(ref, bySlug);
 				const count = bySlug.get(slug) ?? { explicit: 0, implicit: 0 };
 				bySlug.set(slug, count);
-				if (mention.implicit) count.implicit += 1;
-				else count.explicit += 1;
+				if (explicit) count.explicit += 1;
+				else count.implicit += 1;
 			}
 		}
 	}
 	return counts;
 }
 
-/** Total of a ref's mentions across commentaries. */
-export function totalMentions(bySlug: ReadonlyMap<string, MentionCount> | undefined): number {
+/** Total of a ref's citing sentences across commentaries. */
+export function totalClaims(bySlug: ReadonlyMap<string, ClaimCount> | undefined): number {
 	let total = 0;
 	for (const count of bySlug?.values() ?? []) total += count.explicit + count.implicit;
 	return total;
@@ -145,7 +157,7 @@ export function datesMentioned(corpus: readonly CommentaryClaims[]): DateEntry[]
 
 /** What one commentary discusses: the summary at the top of its reading page. */
 export interface CommentaryOverview {
-	/** Articles it cites, by number; `byNumber` counts citations by number, `bySubject` by subject. */
+	/** Articles it cites, by number; `byNumber` counts sentences citing by number, `bySubject` only by subject. */
 	articles: { ref: string; byNumber: number; bySubject: number }[];
 	/** Actors it names most, by the number of sentences naming them, most first (ties by id). */
 	actors: { ref: string; sentences: number }[];
@@ -165,20 +177,14 @@ export interface CommentaryOverview {
  */
 export function overviewOf(commentary: CommentaryClaims, actorLimit = 6): CommentaryOverview {
 	const own = [commentary];
-	const articles = [...countMentions(own, 'article')]
+	const articles = [...countClaims(own, 'article')]
 		.map(([ref, bySlug]) => {
 			const count = bySlug.get(commentary.slug) ?? { explicit: 0, implicit: 0 };
 			return { ref, byNumber: count.explicit, bySubject: count.implicit };
 		})
 		.sort((a, b) => Number(a.ref) - Number(b.ref) || a.ref.localeCompare(b.ref));
-	const sentencesPerActor = new Map<string, number>();
-	for (const claim of commentary.claims) {
-		for (const ref of new Set(claim.mentions.filter((m) => m.kind === 'actor').map((m) => m.ref))) {
-			sentencesPerActor.set(ref, (sentencesPerActor.get(ref) ?? 0) + 1);
-		}
-	}
-	const actors = [...sentencesPerActor]
-		.map(([ref, sentences]) => ({ ref, sentences }))
+	const actors = [...countClaims(own, 'actor')]
+		.map(([ref, bySlug]) => ({ ref, sentences: totalClaims(bySlug) }))
 		.sort((a, b) => b.sentences - a.sentences || a.ref.localeCompare(b.ref))
 		.slice(0, actorLimit);
 	return { articles, actors, claims: commentary.claims.length };
@@ -212,11 +218,13 @@ export function articleCitations(corpus: readonly CommentaryClaims[], number: nu
 	const grouped = passagesFor(corpus, 'article', String(number));
 	const split = (keep: (passage: Passage) => boolean) =>
 		grouped.map((group) => ({ slug: group.slug, passages: group.passages.filter(keep) })).filter((group) => group.passages.length > 0);
+	// The totals are the counts every other page shows.
+	const counts = countClaims(corpus, 'article').get(String(number));
 	return {
 		byNumber: split((passage) => passage.mentions.some((mention) => !mention.implicit)),
 		bySubject: split((passage) => passage.mentions.every((mention) => mention.implicit)),
-		total: grouped.reduce((sum, group) => sum + group.passages.length, 0),
-		commentaries: grouped.filter((group) => group.passages.length > 0).length,
+		total: totalClaims(counts),
+		commentaries: counts?.size ?? 0,
 	};
 }
 

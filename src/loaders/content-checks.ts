@@ -136,6 +136,8 @@ export function readContent(root: string): ContentRead {
 	const actorIds = new Set(publishedStems(root, 'content/actors', '.yaml'));
 	const articleNumbers = new Set(publishedStems(root, 'content/articles', '.yaml').filter((stem) => /^\d+$/.test(stem)).map(Number));
 
+	problems.push(...articleGaps(publishedStems(root, 'content/articles', '.yaml').map((stem) => `${stem}.yaml`), 'content/articles'));
+
 	const slugs = commentaryNames(root).map((name) => name.slice(0, -'.md'.length).toLowerCase());
 	for (const name of commentaryNames(root)) {
 		const file = `content/commentaries/${name}`;
@@ -266,8 +268,70 @@ function fileNameProblems(root: string): string[] {
 			} else byKey.set(key, name);
 		}
 	}
-	problems.push(...strayEventFiles(root));
+	problems.push(...strayEventFiles(root), ...unknownContentEntries(root), ...unnamedCaptures(root));
 	return problems;
+}
+
+/**
+ * What `content/` holds, each read by name: a file or folder not listed here
+ * (a misspelt `content/spelling.yaml`, a stray `notes.txt`) would be ignored
+ * without a word, so it is refused. A new kind of content adds its name here.
+ */
+export const CONTENT_ENTRIES: readonly string[] = [
+	'actors',
+	'articles',
+	'commentaries',
+	'csl',
+	'events',
+	'matters',
+	'notes',
+	'sources',
+	'claims-ledger.json',
+	'debris.yaml',
+	'instruments.yaml',
+	'published-pages.json',
+	'related.yaml',
+	'renames.yaml',
+	'spellings.yaml',
+];
+
+/**
+ * Files and folders at the top of `content/` that nothing reads.
+ *
+ * @param root
+ *   Project root.
+ * @returns
+ *   Problem lines.
+ */
+function unknownContentEntries(root: string): string[] {
+	const known = new Set(CONTENT_ENTRIES);
+	return readdirSync(join(root, 'content'))
+		.sort()
+		.filter((name) => !name.startsWith('.') && !name.startsWith('_') && !known.has(name))
+		.map((name) => `content/${name}: file name: nothing reads it (content/ holds ${CONTENT_ENTRIES.join(', ')}); check the name, or start it with _ to keep it unpublished`);
+}
+
+/**
+ * Captures in `content/sources/` that no commentary names in `source.capture`:
+ * the fidelity check would never read them.
+ *
+ * @param root
+ *   Project root.
+ * @returns
+ *   Problem lines.
+ */
+function unnamedCaptures(root: string): string[] {
+	const folder = join(root, 'content', 'sources');
+	if (!existsSync(folder)) return [];
+	const named = new Set<string>();
+	for (const name of commentaryNames(root)) {
+		const capture = /^\s*capture:\s*["']?([\w.-]+\.txt)["']?\s*$/m.exec(readFileSync(join(root, 'content', 'commentaries', name), 'utf8'));
+		if (capture) named.add(capture[1]!);
+	}
+	return readdirSync(folder)
+		.sort()
+		.filter((name) => !name.startsWith('.') && !name.startsWith('_') && !named.has(name))
+		.map((name) => `content/sources/${name}: file name: no commentary names this capture (source.capture); add its commentary, or start the name with _ to keep it aside`);
 }
 
 /** What a file name's stem may be: letters and digits, joined by single hyphens, underscores or dots. */
@@ -309,6 +373,31 @@ function strayEventFiles(root: string): string[] {
 		.sort()
 		.filter((name) => !name.startsWith('.') && `${folder}/${name}` !== EVENTS_PATH)
 		.map((name) => `${folder}/${name}: file name: only ${EVENTS_PATH} is read; move its events into that file`);
+}
+
+/**
+ * Articles missing between 1 and the highest number: pages count the files,
+ * so a gap would publish the wrong number of articles and lose a page.
+ *
+ * @param names
+ *   The article files' names (`01.yaml`).
+ * @param folder
+ *   The folder as shown in problems.
+ * @returns
+ *   One problem line per missing number.
+ */
+export function articleGaps(names: readonly string[], folder: string): string[] {
+	const numbers = new Set(names.map((name) => name.slice(0, -'.yaml'.length)).filter((stem) => /^\d+$/.test(stem)).map(Number));
+	const highest = Math.max(0, ...numbers);
+	const width = Math.max(2, ...names.map((name) => name.length - '.yaml'.length));
+	const problems: string[] = [];
+	for (let number = 1; number <= highest; number++) {
+		if (numbers.has(number)) continue;
+		problems.push(
+			`${folder}/${String(number).padStart(width, '0')}.yaml: number: Article ${number} is missing; the articles are numbered 1 to ${highest} without gaps (pages count the files), so restore the file`,
+		);
+	}
+	return problems;
 }
 
 /** Names without extension of the published files of a kind in a folder. */

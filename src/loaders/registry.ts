@@ -88,8 +88,6 @@ export function loadRegistry(rootDir: string): Registry {
 		articles.push(result.data);
 	}
 
-	problems.push(...articleGaps(yamlFiles(articleDir, show(articleDir)), show(articleDir)));
-
 	const actors: ActorRecord[] = [];
 	const actorDir = join(rootDir, 'content', 'actors');
 	for (const name of yamlFiles(actorDir, show(actorDir))) {
@@ -126,31 +124,6 @@ export function loadRegistry(rootDir: string): Registry {
 	articles.sort((a, b) => a.number - b.number);
 	actors.sort((a, b) => a.id.localeCompare(b.id));
 	return { articles, actors, spellings, ...(instruments === undefined ? {} : { instruments }) };
-}
-
-/**
- * Articles missing between 1 and the highest number: pages count the files,
- * so a gap would publish the wrong number of articles and lose a page.
- *
- * @param names
- *   The article files' names (`01.yaml`).
- * @param folder
- *   The folder as shown in problems.
- * @returns
- *   One problem line per missing number.
- */
-function articleGaps(names: readonly string[], folder: string): string[] {
-	const numbers = new Set(names.map((name) => name.slice(0, -'.yaml'.length)).filter((stem) => /^\d+$/.test(stem)).map(Number));
-	const highest = Math.max(0, ...numbers);
-	const width = Math.max(2, ...names.map((name) => name.length - '.yaml'.length));
-	const problems: string[] = [];
-	for (let number = 1; number <= highest; number++) {
-		if (numbers.has(number)) continue;
-		problems.push(
-			`${folder}/${String(number).padStart(width, '0')}.yaml: number: Article ${number} is missing; the articles are numbered 1 to ${highest} without gaps (pages count the files), so restore the file`,
-		);
-	}
-	return problems;
 }
 
 /**

@@ -2,13 +2,14 @@
  * Astro's `glob()` loader, made strict: an error raised while rendering an
  * entry (any Markdown plugin's `file.fail`) ends the build.
  *
- * Astro 7's glob loader catches render errors, logs `[ERROR] [glob-loader]
- * Error rendering …` and stores the entry with no rendered body, so the build
- * exits 0 and the page is published empty (see `syncData` in
+ * Astro 7.3's glob loader caught render errors, logged `[ERROR] [glob-loader]
+ * Error rendering …` and stored the entry with no rendered body, so the build
+ * exited 0 and the page was published empty; Astro 7.4 rethrows the first one,
+ * so the build stops at one file (see `syncData` in
  * `astro/dist/content/loaders/glob.js`). This wrapper hands the loader entry
- * types whose render functions record each failure before rethrowing it; once
- * every file has been tried, the loader throws one error listing every
- * failure of every file, each as `file:line: field: message`. It also drops a
+ * types whose render functions record each failure and go on with the next
+ * file; once every file has been tried, the loader throws one error listing
+ * every failure of every file, each as `file:line: field: message`. It also drops a
  * UTF-8 byte-order mark before Astro reads the frontmatter, and folds what an
  * entry's rendering reads from outside its file (`renderInputs`) into the
  * entry's digest, so Astro's content cache re-renders exactly the entries
@@ -90,7 +91,10 @@ export function strictGlob(options: StrictGlobOptions): Loader {
 											return await render(entry);
 										} catch (error) {
 											problems.push(...describeRenderError(error, entry, root));
-											throw error;
+											// Astro 7.4 rethrows a render error, which ends the loader at the first failing file; every
+											// file is to be tried so that all problems are reported at once. The empty body is never
+											// published: the loader throws below once every file has been tried.
+											return { html: '' };
 										}
 									};
 								},

@@ -1,8 +1,8 @@
-/** The feed of the commentaries (RSS 2.0), linked from every page's head. */
+/** The feed of the commentaries (RSS 2.0, with its Atom self link and each item's authors), linked from every page's head. */
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getCommentaries } from '../corpus/commentaries.ts';
-import { feedItems } from '../features/dataset/crawlers.ts';
+import { FEED_NAMESPACES, feedChannelData, feedItems } from '../features/dataset/crawlers.ts';
 import { routes } from '../utils/routes.ts';
 import { SITE_NAME, SITE_TAGLINE } from '../utils/site.ts';
 
@@ -12,6 +12,7 @@ export const GET: APIRoute = async () =>
 		description: SITE_TAGLINE,
 		site: routes.absolute(routes.home()),
 		items: feedItems(await getCommentaries(), (slug) => routes.absolute(routes.commentary(slug))),
-		customData: '<language>en</language>',
+		xmlns: FEED_NAMESPACES,
+		customData: feedChannelData(routes.absolute(routes.feed())),
 		trailingSlash: true,
 	});

@@ -57,9 +57,10 @@ export const commentarySchema = z
 		kind: z.enum(['commentary', 'interview', 'analysis', 'op-ed']),
 		/**
 		 * What a reference manager should call it (a CSL item type): `article-newspaper`,
-		 * `article-magazine`, `post-weblog` or `webpage`. (default: `'webpage'`)
+		 * `article-magazine`, `post-weblog`, `report` (a numbered paper of an institute) or
+		 * `webpage`. An interview is cited as an interview whatever this says. (default: `'webpage'`)
 		 */
-		citationType: z.enum(['article-newspaper', 'article-magazine', 'post-weblog', 'webpage']).default('webpage'),
+		citationType: z.enum(['article-newspaper', 'article-magazine', 'post-weblog', 'report', 'webpage']).default('webpage'),
 		/** One sentence in the editors' own words. */
 		summary: visibleText(400),
 		/** Order on the home page (oldest first when omitted). */

@@ -25,6 +25,8 @@ export interface Routes {
 	search(query?: Readonly<Record<string, string>>): string;
 	/** What the search page reads queries with (article numbers, actor forms). */
 	searchVocabulary(): string;
+	/** The commentaries' titles, which label the search page's commentary filter (loaded with the filters). */
+	searchCommentaries(): string;
 	/** Pagefind's search script (its index files sit beside it). */
 	searchIndex(): string;
 	commentaries(): string;
@@ -61,6 +63,8 @@ export interface Routes {
 	fragment(path: string, id: string): string;
 	/** The card image of pages without a card of their own (1200×630 PNG). */
 	siteCard(): string;
+	/** The site's logo, for publisher metadata (512×512 PNG). */
+	siteLogo(): string;
 	/** The feed of the commentaries (RSS 2.0). */
 	feed(): string;
 	/** The sitemap index written by `@astrojs/sitemap`. */
@@ -137,6 +141,7 @@ export function createRoutes(base: string | undefined, site?: string | undefined
 			return withBase('/search/') + (search ? `?${search}` : '');
 		},
 		searchVocabulary: () => withBase('/search/vocabulary.json'),
+		searchCommentaries: () => withBase('/search/commentaries.json'),
 		searchIndex: () => withBase('/pagefind/pagefind.js'),
 		commentaries: () => withBase('/commentaries/'),
 		commentary: (slug) => withBase(`/commentaries/${encodeURIComponent(slug)}/`),
@@ -166,6 +171,7 @@ export function createRoutes(base: string | undefined, site?: string | undefined
 		compareParts: (name) => withBase(`/compare/parts/${encodeURIComponent(name)}.htm`),
 		fragment,
 		siteCard: () => withBase('/site-card.png'),
+		siteLogo: () => withBase('/logo.png'),
 		feed: () => withBase('/feed.xml'),
 		sitemap: () => withBase('/sitemap-index.xml'),
 		citations: (slug) => withBase(`/data/citations/${encodeURIComponent(slug)}.json`),

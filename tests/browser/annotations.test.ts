@@ -124,7 +124,15 @@ describe('annotations in an annotation client', () => {
 				{ of: count(type, () => true), matched: count(type, (o) => o.matches > 0), once: count(type, (o) => o.matches === 1 && o.onElement === 1) },
 			]),
 		);
-		console.info(new URL(source).pathname, JSON.stringify({ annotations: items.length, ...summary }));
+		// Anchored: every selector of the annotation matched once, on its element; by motivation.
+		const motivationOf = new Map(items.map((item) => [item.id, item.motivation]));
+		const anchored = new Map<string, [number, number]>();
+		for (const item of items) {
+			const own = outcomes.filter((outcome) => outcome.id === item.id);
+			const counts = anchored.get(item.motivation) ?? [0, 0];
+			anchored.set(item.motivation, [counts[0] + (own.every((o) => o.matches === 1 && o.onElement === 1) ? 1 : 0), counts[1] + 1]);
+		}
+		console.info(new URL(source).pathname, JSON.stringify({ annotations: items.length, ...summary, anchored: Object.fromEntries(anchored), quoteOnce: Object.fromEntries([...new Set(motivationOf.values())].map((m) => [m, outcomes.filter((o) => o.type === 'TextQuoteSelector' && motivationOf.get(o.id) === m && o.matches === 1 && o.onElement === 1).length])) }));
 		// Every annotation carries a quote and a CSS selector on its element.
 		expect(count('TextQuoteSelector', () => true)).toBe(items.length);
 		expect(count('CssSelector', () => true)).toBe(items.length);

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { useSite } from '../support/browser';
 import { distDir, hasBuild, siteOrigin } from '../support/dist';
+import { DEFAULT_SITE_URL } from '../../src/utils/site-url';
 
 const built = hasBuild();
 // The public address the site was built for (SITE_URL): permalinks and citations use it, wherever it is served.
@@ -73,7 +74,7 @@ describe('claims in the browser', () => {
 			await page.keyboard.press('Enter');
 			const panel = page.locator('#claim-panel');
 			await expect.poll(() => panel.evaluate((el) => el.matches(':popover-open'))).toBe(true);
-			expect(await page.inputValue('#claim-panel-link')).toBe(`${origin}/commentaries/${slug}/#${id}`);
+			expect(await page.inputValue('#claim-panel-link')).toBe(`${origin === DEFAULT_SITE_URL ? new URL(site.url('/')).origin : origin}/commentaries/${slug}/#${id}`);
 			expect(await page.evaluate(() => document.activeElement?.id)).toBe('claim-panel-link');
 			await page.keyboard.press('Escape');
 			await expect.poll(() => panel.evaluate((el) => el.matches(':popover-open'))).toBe(false);
@@ -81,7 +82,7 @@ describe('claims in the browser', () => {
 		});
 	});
 
-	it('should copy the link and a citation in the chosen style, on the site address', async () => {
+	it('should copy the link and a citation in the chosen style, confirmed in words beside each button', async () => {
 		const { id } = await claimAt(5);
 		await site.open(
 			`/commentaries/${slug}/`,
@@ -90,16 +91,24 @@ describe('claims in the browser', () => {
 				await page.locator(`#${id} a.claim-link`).focus();
 				await page.keyboard.press('Enter');
 				await page.getByRole('button', { name: 'Copy link' }).click();
-				await expect.poll(() => page.locator('#reader-status').textContent()).toBe('Link copied.');
+				// A confirmation everyone sees, beside the button.
+				const linkStatus = page.locator('#claim-panel button[data-action="copy-link"] + [data-copy-status]');
+				await expect.poll(() => linkStatus.textContent()).toBe('Copied');
+				expect(await linkStatus.isVisible()).toBe(true);
 				const permalink = `${origin}/commentaries/${slug}/#${id}`;
-				expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(permalink);
+				// A build that only knows the local preview address copies the address it is served from.
+				const here = origin === DEFAULT_SITE_URL ? new URL(site.url('/')).origin : origin;
+				expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${here}/commentaries/${slug}/#${id}`);
+				expect(await page.inputValue('#claim-panel-link')).toBe(`${here}/commentaries/${slug}/#${id}`);
+				// Its pinpoint beside its id.
+				expect(await page.locator('[data-field="pinpoint"]').textContent()).toMatch(new RegExp(`^(para\\.|heading) \\d+, sentence \\d+ · ${id}$`));
 				// APA first; the citations arrive precomputed from the commentary's citations file.
 				await expect.poll(() => page.inputValue('#claim-panel-citation')).toContain(permalink);
 				expect(await page.inputValue('#claim-panel-citation')).toMatch(/^Lankov, A\. \(ca\. 2024\)\. .*\(A\. Pruden, Interviewer\)\. /);
 				await page.getByRole('radio', { name: 'Chicago' }).check();
 				expect(await page.inputValue('#claim-panel-citation')).toContain('Interview by Andrew Pruden');
 				await page.getByRole('button', { name: 'Copy citation' }).click();
-				await expect.poll(() => page.locator('#reader-status').textContent()).toBe('Citation copied.');
+				await expect.poll(() => page.locator('#claim-panel button[data-action="copy-citation"] + [data-copy-status]').textContent()).toBe('Copied');
 				expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^Lankov, Andrei\. \[2024\?\]\. “/);
 				const bibtex = await page.locator('[data-field="bibtex"]').textContent();
 				expect(bibtex).toMatch(new RegExp(`^@misc\\{lankov2024_${id.replace('-', '')},`));
@@ -162,6 +171,76 @@ describe('claims in the browser', () => {
 		});
 		await site.open(`/commentaries/${slug}/`, async (page) => {
 			expect(await page.locator('[data-pagefind-body]').count()).toBe(1);
+		});
+	});
+
+	for (const width of [1280, 1440, 1920, 360]) {
+		for (const colorScheme of ['light', 'dark'] as const) {
+			it(`should give a share page copy buttons that say “Copied”, its card and its pinpoint at ${width} px (${colorScheme})`, async () => {
+				const { id } = await claimAt(6);
+				await site.open(
+					`/c/${id}/`,
+					async (page, report) => {
+						await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url('/') });
+						const copyLink = page.getByRole('button', { name: 'Copy link' });
+						await expect.poll(() => copyLink.isVisible()).toBe(true);
+						await copyLink.click();
+						const status = page.locator('.share-actions [data-copy-status]');
+						await expect.poll(() => status.textContent()).toBe('Copied');
+						expect(await status.isVisible()).toBe(true);
+						const here = origin === DEFAULT_SITE_URL ? new URL(site.url('/')).origin : origin;
+						expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${here}/commentaries/${slug}/#${id}`);
+						// Every citation style has its own copy button.
+						const styles = page.locator('dd.citation');
+						expect(await styles.count()).toBeGreaterThan(1);
+						await styles.nth(1).getByRole('button').click();
+						await expect.poll(() => styles.nth(1).locator('[data-copy-status]').textContent()).toBe('Copied');
+						expect(await page.evaluate(() => navigator.clipboard.readText())).toBe((await styles.nth(1).locator('.citation-text').textContent())!.trim());
+						// The card unfurlers show, loaded and fitting the screen.
+						const card = page.locator('.share-card img');
+						await card.scrollIntoViewIfNeeded();
+						await expect.poll(() => card.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(1200);
+						const box = await card.boundingBox();
+						expect(box!.x + box!.width).toBeLessThanOrEqual(width);
+						// A readable pinpoint beside the id.
+						const caption = await page.locator('.share-quote figcaption').textContent();
+						expect(caption).toMatch(new RegExp(`(para\\.|heading) \\d+, sentence \\d+\\.\\s*Sentence id: ${id}`));
+						expect(report.consoleErrors).toEqual([]);
+					},
+					{ fresh: true, viewport: { width, height: 900 }, colorScheme },
+				);
+			});
+
+			it(`should give an unknown sentence id a page of its own, with a search, at ${width} px (${colorScheme})`, async () => {
+				await site.open(
+					'/c/c-0000000000/',
+					async (page, report) => {
+						expect(report.status).toBe(404);
+						await expect.poll(() => page.locator('h1').textContent()).toBe('No sentence at this link');
+						expect(await page.locator('main').textContent()).toContain('c-0000000000');
+						const form = page.locator('main form[role="search"]');
+						expect(await form.getAttribute('action')).toBe('/search/');
+						expect(await form.getByRole('searchbox').isVisible()).toBe(true);
+						expect(await page.locator('a[href$="/sentences/"]').count()).toBe(5);
+					},
+					{ viewport: { width, height: 900 }, colorScheme },
+				);
+			});
+		}
+	}
+
+	it('should read well for a sentence link without JavaScript too, and stay generic elsewhere', async () => {
+		const context = await site.browser.newContext({ javaScriptEnabled: false });
+		try {
+			const page = await context.newPage();
+			await page.goto(site.url('/c/c-0000000000/'));
+			expect(await page.getByRole('heading', { name: 'A link to one sentence?' }).isVisible()).toBe(true);
+			expect(await page.getByRole('searchbox').isVisible()).toBe(true);
+		} finally {
+			await context.close();
+		}
+		await site.open('/no-such-page/', async (page) => {
+			expect(await page.locator('h1').textContent()).toBe('Page not found');
 		});
 	});
 });

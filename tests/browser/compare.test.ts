@@ -296,7 +296,7 @@ describe('the compare view', () => {
 			await page.getByRole('button', { name: 'Compare', exact: true }).click();
 			await page.waitForURL((url) => url.search === `?c=${ROY},${REKHA},${LANKOV}`);
 			expect(await page.locator('.cmp-col').count()).toBe(3);
-			await page.getByRole('button', { name: 'Swap columns 1 and 2' }).click();
+			await page.getByRole('button', { name: 'Swap 1 and 2' }).click();
 			await page.waitForURL((url) => url.search === `?c=${REKHA},${ROY},${LANKOV}`);
 			expect(await page.locator('.cmp-col').first().getAttribute('data-slug')).toBe(REKHA);
 			expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
@@ -310,7 +310,7 @@ describe('the compare view', () => {
 
 	it('should refuse a choice of fewer than two commentaries with a message', async () => {
 		await site.open('/compare/', async (page) => {
-			await page.locator('[data-compare-chooser]:not([hidden])').waitFor();
+			await page.locator('[data-compare-chooser][data-ready]').waitFor();
 			await page.locator('select[data-column="1"]').selectOption(await page.locator('select[data-column="0"]').inputValue());
 			await page.getByRole('button', { name: 'Compare', exact: true }).click();
 			expect(await page.locator('[data-compare-error]').textContent()).toMatch(/two different commentaries/);
@@ -367,12 +367,12 @@ describe('topic pages: aligned columns, never a wall', () => {
 		expect(height).toBeLessThanOrEqual(6000);
 	});
 
-	it('should give every commentary a column on Russia’s page, rows aligned, the rest folded with a count', async () => {
+	it('should set three columns side by side on Russia’s page, rows aligned, the rest folded with a count and a switch', async () => {
 		await site.open(
 			'/actors/russia/',
 			async (page) => {
 				const columns = page.locator('#passages ~ .aligned-cols > .column');
-				expect(await columns.count()).toBe(5);
+				expect(await columns.count()).toBe(3);
 				const firstRowTops = await columns.evaluateAll((cols) => cols.map((col) => Math.round(col.querySelector('.passages > li')!.getBoundingClientRect().top)));
 				expect(new Set(firstRowTops).size).toBe(1);
 				const thirdRowTops = await columns.evaluateAll((cols) => cols.map((col) => Math.round(col.querySelectorAll('.passages > li')[2]!.getBoundingClientRect().top)));
@@ -383,22 +383,53 @@ describe('topic pages: aligned columns, never a wall', () => {
 				expect(await details.evaluate((el) => (el as HTMLDetailsElement).open)).toBe(false);
 				await details.locator('summary').click();
 				expect(await details.locator('.passage').count()).toBeGreaterThan(0);
+				// The other commentaries: one switch away, every one of them with its column there.
+				const more = page.locator('details.more-columns');
+				expect(await more.locator(':scope > summary').textContent()).toMatch(/^\s*2 more commentaries: /);
+				await more.locator(':scope > summary').click();
+				expect(await more.locator('.column').count()).toBe(2);
+				expect(await more.locator('.column').first().isVisible()).toBe(true);
 			},
 			{ viewport: wide },
 		);
 	});
 
-	it('should show an absence as an empty cell, and stack columns under their names on a phone', async () => {
+	it('should name the commentaries without passages in a line, not an empty cell, and stack columns on a phone', async () => {
 		await site.open('/articles/4/', async (page) => {
-			const roy = page.locator('#by-subject-roy-kim-putin-vostochny-summit').locator('xpath=..');
-			expect(await roy.locator('.passage-none').textContent()).toBe('Does not cite it by subject.');
-			expect(await roy.locator('.passage-none').isVisible()).toBe(true);
+			expect(await page.locator('#by-subject-roy-kim-putin-vostochny-summit').count()).toBe(0);
+			const absent = page.locator('section:has(> #by-subject) .columns-absent');
+			expect(await absent.textContent()).toMatch(/^Not cited by subject only in the commentar(y|ies) by .*Roy/);
 		}, { viewport: wide });
 		await site.open('/actors/russia/', async (page) => {
-			const boxes = await page.locator('.aligned-cols > .column').evaluateAll((cols) => cols.map((col) => col.getBoundingClientRect()).map((b) => ({ left: Math.round(b.left), top: Math.round(b.top) })));
+			const boxes = await page.locator('.aligned-cols > .column').evaluateAll((cols) => cols.filter((col) => col.getClientRects().length > 0).map((col) => col.getBoundingClientRect()).map((b) => ({ left: Math.round(b.left), top: Math.round(b.top) })));
 			expect(new Set(boxes.map((b) => b.left)).size).toBe(1);
 			for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.top).toBeGreaterThan(boxes[i - 1]!.top);
 			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 		}, { viewport: phone });
 	});
+
+	for (const width of [1280, 1440, 1920, 360]) {
+		for (const colorScheme of ['light', 'dark'] as const) {
+			it(`should start the columns in the first screen, on the header's edge, at ${width} px (${colorScheme})`, async () => {
+				const height = width === 360 ? 740 : 800;
+				await site.open(
+					pairPath(LANKOV, SHARMA),
+					async (page) => {
+						await page.locator('[data-compare-chooser][data-ready]').waitFor();
+						const found = await page.evaluate(() => {
+							const left = (selector: string) => document.querySelector(selector)!.getBoundingClientRect().left;
+							const text = [...document.querySelectorAll('.cmp-col')].find((column) => column.getClientRects().length > 0)!.querySelector('.cmp-text')!;
+							return { header: left('.site-name'), title: left('main h1'), view: left('.cmp'), footer: left('.site-footer-inner p'), textTop: text.getBoundingClientRect().top };
+						});
+						expect(found.title).toBeCloseTo(found.header, 0);
+						expect(found.view).toBeCloseTo(found.header, 0);
+						expect(found.footer).toBeCloseTo(found.header, 0);
+						// On a wide screen at least a third of the first screen shows the columns' text (a phone shows the topics first).
+						if (width >= 1280) expect(found.textTop).toBeLessThan(height * (2 / 3));
+					},
+					{ viewport: { width, height }, colorScheme },
+				);
+			});
+		}
+	}
 });

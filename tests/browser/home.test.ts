@@ -47,4 +47,69 @@ describe('home page', () => {
 			expect(await page.locator('h1').count()).toBe(1);
 		});
 	});
+
+	for (const width of [1280, 1440, 1920, 360]) {
+		for (const colorScheme of ['light', 'dark'] as const) {
+			const height = width === 360 ? 740 : 800;
+			it(`should offer the three jobs, the commentaries in the first screen, at ${width} px (${colorScheme})`, async () => {
+				await site.open(
+					'/',
+					async (page) => {
+						const found = await page.evaluate(() => {
+							const form = document.querySelector<HTMLFormElement>('main form[role="search"]');
+							const input = form?.querySelector<HTMLInputElement>('input[type="search"]');
+							const label = input ? document.querySelector(`label[for="${input.id}"]`)?.textContent?.trim() : undefined;
+							const firstCommentary = [...document.querySelectorAll<HTMLAnchorElement>('main a[href^="/commentaries/"]')].find((a) => /^\/commentaries\/[a-z0-9-]+\/$/.test(a.pathname));
+							const main = document.querySelector('main')!.textContent!;
+							return {
+								form: form && { method: form.method, action: new URL(form.action).pathname, name: input?.name, label: Boolean(label) },
+								compare: [...document.querySelectorAll<HTMLAnchorElement>('main a')].some((a) => a.pathname === '/compare/'),
+								sentenceLinks: /permanent link/i.test(main),
+								commentaryTop: firstCommentary?.getBoundingClientRect().top ?? Infinity,
+								searchTop: input?.getBoundingClientRect().top ?? Infinity,
+								articles: [...document.querySelectorAll<HTMLAnchorElement>('.article-glance a')].map((a) => ({ path: a.pathname, count: Number(a.dataset['count']), text: a.textContent })),
+							};
+						});
+						expect(found.form).toEqual({ method: 'get', action: '/search/', name: 'q', label: true });
+						expect(found.compare, 'a way into compare').toBe(true);
+						expect(found.sentenceLinks, 'a line on sentence links').toBe(true);
+						expect(found.searchTop).toBeLessThan(height);
+						expect(found.commentaryTop, 'the first commentary link in the first screen').toBeLessThan(height);
+						expect(found.articles).toHaveLength(23);
+						for (const article of found.articles) expect(article.text).toContain(article.count === 0 ? 'no sentences' : `${article.count} sentence`);
+					},
+					{ viewport: { width, height }, colorScheme },
+				);
+			});
+		}
+	}
+
+	it('should search without JavaScript: the box is a plain form sending ?q= to the search page', async () => {
+		const context = await site.browser.newContext({ javaScriptEnabled: false });
+		try {
+			const page = await context.newPage();
+			await page.goto(site.url('/'));
+			await page.getByRole('searchbox', { name: /find every sentence/i }).fill('Article 4');
+			await Promise.all([page.waitForURL(/\/search\/\?q=Article\+4$/), page.getByRole('button', { name: 'Search' }).click()]);
+			expect(new URL(page.url()).searchParams.get('q')).toBe('Article 4');
+		} finally {
+			await context.close();
+		}
+	});
+
+	it('should give each article the same count on the home page, the articles index and its own page', async () => {
+		const home = await site.open('/', (page) =>
+			page.locator('.article-glance a').evaluateAll((links) => links.map((a) => [(a as HTMLAnchorElement).pathname, Number((a as HTMLAnchorElement).dataset['count'])] as const)),
+		);
+		const index = await site.open('/articles/', (page) =>
+			page.locator('table.matrix tbody tr').evaluateAll((rows) =>
+				rows.map((row) => [(row.querySelector('th a') as HTMLAnchorElement).pathname, Number(row.querySelector('td:last-child')!.textContent!.trim())] as const),
+			),
+		);
+		expect(index).toEqual(home);
+		for (const [path, count] of home.filter(([, count]) => count > 0)) {
+			const stated = await site.open(path, (page) => page.locator('#passages ~ p, #passages + p').first().textContent());
+			expect(stated, path).toMatch(new RegExp(`^\\s*${count} passages? in `));
+		}
+	});
 });

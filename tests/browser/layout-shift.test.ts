@@ -23,6 +23,12 @@ const pageTypes = [
 	'/actors/russia/',
 	'/timeline/',
 	'/about/',
+	'/data/',
+	'/compare/',
+	'/compare/lankov-nbr-interview--sharma-jayaprakash-east-asian-security-order/',
+	'/compare/bhadrakumar-rustle-up-an-alliance--roy-kim-putin-vostochny-summit/',
+	'/c/c-0000000000/',
+	'/no-such-page/',
 	...(share ? [`/${share.replace(/index\.html$/, '')}`] : []),
 ];
 
@@ -35,7 +41,7 @@ describe('layout shift while loading', () => {
 
 	const site = useSite();
 
-	for (const width of [1280, 360]) {
+	for (const width of [1280, 1440, 1920, 360]) {
 		it.for(pageTypes)(`should shift at most 0.02 at ${width} px: %s`, async (path, { expect }) => {
 			const shift = await site.open(
 				path,
@@ -57,7 +63,7 @@ describe('layout shift while loading', () => {
 							}),
 					);
 				},
-				{ fresh: true, viewport: { width, height: width === 360 ? 740 : 900 } },
+				{ fresh: true, viewport: { width, height: width === 360 ? 740 : 800 } },
 			);
 			console.log(`CLS ${width} ${path}: ${shift.total.toFixed(4)} (${[...new Set(shift.fonts)].join(', ')})`);
 			expect(shift.total).toBeLessThanOrEqual(0.02);

@@ -1,10 +1,12 @@
 /**
  * The built site's search index and security policy: Pagefind's bundle is
- * there with its WebAssembly engine, the intermediate records file is gone,
+ * there with its WebAssembly engine and one record per commentary, each
+ * sentence a sub-result, the intermediate records file is gone,
  * every page carries the Content-Security-Policy in a meta element and
  * `_headers` sends the same one for every path.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/utils/csp';
@@ -18,10 +20,23 @@ describe('search index and security policy in dist/', () => {
 	});
 	if (!built) return;
 
-	it('should hold the Pagefind bundle, a fragment per sentence and page, and no leftover records file', () => {
+	it('should hold the Pagefind bundle, one record per commentary whose every sentence is a sub-result, and no leftover records file', () => {
 		expect(existsSync(join(distDir, 'pagefind', 'pagefind.js'))).toBe(true);
 		expect(existsSync(join(distDir, 'pagefind', 'pagefind-entry.json'))).toBe(true);
-		expect(readdirSync(join(distDir, 'pagefind', 'fragment')).length).toBeGreaterThan(250);
+		const fragments = readdirSync(join(distDir, 'pagefind', 'fragment')).map((file) => {
+			// A fragment is gzipped: a signature, then JSON.
+			const text = gunzipSync(readFileSync(join(distDir, 'pagefind', 'fragment', file))).toString('utf8');
+			return JSON.parse(text.slice(text.indexOf('{'))) as { url: string; anchors: { id: string; title?: string }[]; meta: Record<string, string> };
+		});
+		const slugs = readdirSync(join(distDir, 'commentaries'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+		const records = fragments.filter((fragment) => fragment.url.startsWith('/commentaries/'));
+		expect(records.map((record) => record.url).sort()).toEqual(slugs.map((slug) => `/commentaries/${slug}/`).sort());
+		for (const record of records) {
+			const html = readDistFile(`${record.url.slice(1)}index.html`);
+			const claims = [...html.matchAll(/data-claim="" id="(c-[0-9a-f]{10})"/g)].map((match) => match[1]);
+			expect(record.anchors.filter((anchor) => anchor.title).map((anchor) => anchor.id), record.url).toEqual(claims);
+			expect(record.meta['claims']?.split(';').map((claim) => claim.split(',')[0]), record.url).toEqual(claims);
+		}
 		expect(existsSync(join(distDir, 'search', 'records.json'))).toBe(false);
 		expect(existsSync(join(distDir, 'search', 'vocabulary.json'))).toBe(true);
 	});

@@ -13,6 +13,8 @@ import { toString } from 'hast-util-to-string';
 import { XMLParser } from 'fast-xml-parser';
 import ogs from 'open-graph-scraper';
 import { visit } from 'unist-util-visit';
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-ris';
 import { describe, expect, it } from 'vitest';
 import { distDir, hasBuild, listPages, parsePage, readDistFile, siteOrigin } from '../support/dist';
 
@@ -105,18 +107,95 @@ describe('sharing metadata in dist/', () => {
 		expect(disagree).toEqual([]);
 	});
 
-	it.each([reading.file, share.file])('should describe the piece for reference managers on %s (Highwire and JSON-LD)', (file) => {
-		const tree = parsePage(file);
-		expect(meta(tree, 'citation_title')[0]).toBeTruthy();
-		expect(meta(tree, 'citation_author').length).toBeGreaterThan(0);
-		expect(meta(tree, 'citation_publication_date')[0]).toMatch(/^\d{4}(\/\d{2}){0,2}$/);
-		expect(meta(tree, 'citation_public_url')[0]?.startsWith(`${origin}/commentaries/`)).toBe(true);
-		expect(meta(tree, 'citation_publisher')[0]).toBeTruthy();
-		const scripts = elements(tree, (node) => node.tagName === 'script' && node.properties['type'] === 'application/ld+json');
-		expect(scripts).toHaveLength(1);
-		const data = JSON.parse(toString(scripts[0]!)) as Record<string, unknown>;
-		expect(data).toMatchObject({ '@context': 'https://schema.org', headline: meta(tree, 'citation_title')[0], url: meta(tree, 'citation_public_url')[0] });
-		expect((data['author'] as { name: string }[]).map((a) => a.name)).toEqual(expect.arrayContaining([meta(tree, 'citation_author')[0]]));
+	/** What each reference vocabulary calls a piece, by its frontmatter: an interview is one whatever its outlet. */
+	const ZOTERO_TYPE: Record<string, string> = {
+		'article-newspaper': 'newspaperArticle',
+		'article-magazine': 'magazineArticle',
+		'post-weblog': 'blogPost',
+		report: 'report',
+		webpage: 'webpage',
+	};
+	const SCHEMA_TYPES: Record<string, string[]> = {
+		'article-newspaper': ['NewsArticle', 'OpinionNewsArticle', 'AnalysisNewsArticle'],
+		'article-magazine': ['Article'],
+		'post-weblog': ['BlogPosting'],
+		report: ['Report'],
+		webpage: ['Article'],
+	};
+	const dataset = JSON.parse(readDistFile('data/corpus.json')) as {
+		commentaries: { slug: string; url: string; metadata: { title: string; kind: string; citationType: string; outlet: string; authors: { name: string; role: string }[] }; claims: { id: string; share: string }[] }[];
+	};
+
+	/** Width and height of a PNG, from its IHDR chunk. */
+	function pngSize(url: string): { width: number; height: number } {
+		const bytes = readFileSync(fileFor(url));
+		expect(bytes.subarray(12, 16).toString('latin1'), url).toBe('IHDR');
+		return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+	}
+
+	describe.each(dataset.commentaries.map((commentary) => [commentary.slug, commentary] as const))('%s', (slug, commentary) => {
+		const { metadata } = commentary;
+		const interview = metadata.kind === 'interview';
+		const authors = metadata.authors.filter((author) => author.role !== 'interviewer').map((author) => author.name);
+		const interviewers = metadata.authors.filter((author) => author.role === 'interviewer').map((author) => author.name);
+		const files = [`commentaries/${slug}/index.html`, `c/${commentary.claims[0]!.id}/index.html`];
+
+		it.each(files)('should give Zotero and Google Scholar its type, its authors only as authors, and no journal on %s', (file) => {
+			const tree = parsePage(file);
+			expect(meta(tree, 'citation_title')[0]).toBe(metadata.title);
+			expect(meta(tree, 'citation_author')).toEqual(authors);
+			for (const name of interviewers) expect(meta(tree, 'citation_author')).not.toContain(name);
+			expect(meta(tree, 'citation_journal_title')).toEqual([]);
+			expect(meta(tree, 'DC.type')).toEqual([interview ? 'interview' : ZOTERO_TYPE[metadata.citationType]]);
+			const issuer = metadata.citationType === 'report' && !interview ? 'citation_technical_report_institution' : 'citation_publisher';
+			expect(meta(tree, issuer)).toEqual([metadata.outlet]);
+			// Zotero names the publication from PRISM before og:site_name (this edition): the outlet, unless it issued a report.
+			expect(meta(tree, 'prism.publicationName')).toEqual(issuer === 'citation_publisher' ? [metadata.outlet] : []);
+			expect(meta(tree, 'citation_publication_date')[0]).toMatch(/^\d{4}(\/\d{2}){0,2}$/);
+			expect(meta(tree, 'citation_public_url')[0]).toBe(commentary.url);
+			// Zotero's RDF step ranks og:type "website" above DC.type: the piece's pages must say "article".
+			expect(meta(tree, 'og:type')).toEqual(['article']);
+		});
+
+		it.each(files)('should describe it in JSON-LD as its type, with what Google’s Article rich result wants, on %s', (file) => {
+			const tree = parsePage(file);
+			const scripts = elements(tree, (node) => node.tagName === 'script' && node.properties['type'] === 'application/ld+json');
+			expect(scripts).toHaveLength(1);
+			const data = JSON.parse(toString(scripts[0]!)) as {
+				'@type': string;
+				headline: string;
+				author: { '@type': string; name: string }[];
+				contributor?: { '@type': string; roleName: string; contributor: { name: string } }[];
+				datePublished: string;
+				image: { url: string; width: number; height: number }[];
+				publisher: { '@type': string; name: string; logo: { url: string; width: number; height: number } };
+				isBasedOn: { publisher: { name: string } };
+			};
+			expect(interview ? ['Article'] : SCHEMA_TYPES[metadata.citationType]).toContain(data['@type']);
+			expect(data.headline).toBe(metadata.title);
+			expect(data.author).toEqual(authors.map((name) => ({ '@type': 'Person', name })));
+			expect((data.contributor ?? []).map((role) => [role['@type'], role.roleName, role.contributor.name])).toEqual(interviewers.map((name) => ['Role', 'interviewer', name]));
+			expect(data.datePublished).toMatch(/^\d{4}(-\d{2}(-\d{2})?)?$/);
+			expect(data.isBasedOn.publisher.name).toBe(metadata.outlet);
+			expect(data.publisher).toMatchObject({ '@type': 'Organization', name: 'Treaty Reader' });
+			// The image and the logo exist with the sizes the description gives.
+			for (const image of [...data.image, data.publisher.logo]) {
+				expect(image.url.startsWith(`${origin}/`), image.url).toBe(true);
+				expect(pngSize(image.url)).toEqual({ width: image.width, height: image.height });
+			}
+		});
+
+		it('should type its CSL records and credit an interviewer in their own role', () => {
+			const citations = JSON.parse(readDistFile(`data/citations/${slug}.json`)) as Record<string, { csl: string; ris: string }>;
+			const [first] = Object.values(citations);
+			const [record] = JSON.parse(first!.csl) as { type: string; author: unknown[]; interviewer?: unknown[] }[];
+			expect(record!.type).toBe(interview ? 'interview' : metadata.citationType);
+			expect(record!.author).toHaveLength(authors.length);
+			expect(record!.interviewer ?? []).toHaveLength(interviewers.length);
+			const ris = new Cite(first!.ris).data[0] as { type: string };
+			// RIS has no interview type: an interview is read back as the web page it was published on.
+			expect(ris.type, 'RIS read back by citation-js').toBe(interview ? 'webpage' : record!.type);
+		});
 	});
 
 	it('should list every reading page and no share page in the sitemap, linked from robots.txt', () => {
@@ -132,12 +211,23 @@ describe('sharing metadata in dist/', () => {
 		for (const url of urls) expect(existsSync(fileFor(url)), url).toBe(true);
 	});
 
-	it('should publish a feed of the commentaries, linked from every page', () => {
+	it('should publish a feed of the commentaries with its own address and each item’s authors, linked from every page', () => {
 		const feed = xml.parse(readDistFile('feed.xml'));
-		const items = [feed.rss.channel.item].flat() as { link: string; title: string; pubDate: string }[];
+		const items = [feed.rss.channel.item].flat() as { link: string; title: string; pubDate: string; 'dc:creator': string | string[]; 'dc:contributor'?: string | string[] }[];
 		const readingPages = pages.filter((page) => /^commentaries\/[^/]+\/index\.html$/.test(page.file)).map((page) => `${origin}${page.path}`);
 		expect(items.map((item) => item.link).sort()).toEqual(readingPages.sort());
 		for (const item of items) expect(Number.isNaN(Date.parse(item.pubDate))).toBe(false);
+		// Atom's rel="self" (feed validators ask for it), in a declared namespace.
+		expect(feed.rss['@_xmlns:atom']).toBe('http://www.w3.org/2005/Atom');
+		expect(feed.rss['@_xmlns:dc']).toBe('http://purl.org/dc/elements/1.1/');
+		const self = [feed.rss.channel['atom:link']].flat() as Record<string, string>[];
+		expect(self).toEqual([{ '@_href': `${origin}/feed.xml`, '@_rel': 'self', '@_type': 'application/rss+xml' }]);
+		for (const commentary of dataset.commentaries) {
+			const item = items.find((candidate) => candidate.link === commentary.url)!;
+			const people = commentary.metadata.authors;
+			expect([item['dc:creator']].flat(), commentary.slug).toEqual(people.filter((p) => p.role !== 'interviewer').map((p) => p.name));
+			expect([item['dc:contributor'] ?? []].flat(), commentary.slug).toEqual(people.filter((p) => p.role === 'interviewer').map((p) => p.name));
+		}
 		const head = parsePage('timeline/index.html');
 		const alternate = elements(head, (node) => node.tagName === 'link' && String(node.properties['rel']) === 'alternate')[0];
 		expect(alternate?.properties['type']).toBe('application/rss+xml');

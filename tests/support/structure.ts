@@ -80,9 +80,14 @@ export function pageProblems(tree: Root, options: Readonly<PageContractOptions>)
 	if (mains.length !== 1) problems.push(`expected one <main>, found ${mains.length}`);
 	else if (attribute(mains[0]!, 'id') !== 'main') problems.push('<main> must have id="main" (the skip link target)');
 	const body = named('body')[0];
-	const firstLink = body ? elements(body).find((node) => node.tagName === 'a' && attribute(node, 'href') !== undefined) : undefined;
-	if (firstLink === undefined || attribute(firstLink, 'href') !== '#main') {
-		problems.push(`the first link in <body> must be the skip link to #main${firstLink ? `, found href="${attribute(firstLink, 'href')}"` : ''}`);
+	// The skip links come first: to #main, or (a reading page) first to a target inside <main>, then to #main.
+	const links = body ? elements(body).filter((node) => node.tagName === 'a' && attribute(node, 'href') !== undefined) : [];
+	const [firstLink, secondLink] = links;
+	const firstHref = firstLink ? attribute(firstLink, 'href') : undefined;
+	const insideMain = (id: string): boolean => mains.length === 1 && elements(mains[0]!).some((node) => attribute(node, 'id') === id);
+	const skipsIntoMain = firstHref !== undefined && firstHref.startsWith('#') && insideMain(firstHref.slice(1)) && secondLink !== undefined && attribute(secondLink, 'href') === '#main';
+	if (firstHref !== '#main' && !skipsIntoMain) {
+		problems.push(`the first link in <body> must be the skip link to #main (or to a target inside <main>, followed by the one to #main)${firstHref !== undefined ? `, found href="${firstHref}"` : ''}`);
 	}
 
 	// Strict CSP ahead: only same-origin module scripts, no inline code of any kind.

@@ -3,12 +3,12 @@ import {
 	coMentionedActors,
 	articleCitations,
 	claimSections,
-	countMentions,
+	countClaims,
 	datesMentioned,
 	mentionedEntities,
 	overviewOf,
 	passagesFor,
-	totalMentions,
+	totalClaims,
 	type CommentaryClaims,
 } from '../../src/corpus/aggregate';
 import type { Claim, Mention } from '../../src/schemas/corpus';
@@ -72,12 +72,12 @@ describe('aggregate', () => {
 			'articleCitations',
 			'claimSections',
 			'coMentionedActors',
-			'countMentions',
+			'countClaims',
 			'datesMentioned',
 			'mentionedEntities',
 			'overviewOf',
 			'passagesFor',
-			'totalMentions',
+			'totalClaims',
 		]);
 	});
 
@@ -97,12 +97,23 @@ describe('aggregate', () => {
 		]);
 	});
 
-	it('should count explicit and implicit mentions separately', () => {
-		const counts = countMentions(corpus, 'article');
+	it('should count sentences citing by number and only by subject separately', () => {
+		const counts = countClaims(corpus, 'article');
 		expect(counts.get('4')?.get('a')).toEqual({ explicit: 1, implicit: 1 });
 		expect(counts.get('4')?.get('b')).toBeUndefined();
-		expect(totalMentions(counts.get('4'))).toBe(2);
-		expect(totalMentions(counts.get('5'))).toBe(0);
+		expect(totalClaims(counts.get('4'))).toBe(2);
+		expect(totalClaims(counts.get('5'))).toBe(0);
+	});
+
+	it('should count a sentence once however often it names the ref, as every page does', () => {
+		// c-2 names Russia twice: one sentence, as on the actor's page.
+		const counts = countClaims(corpus, 'actor');
+		expect(counts.get('russia')?.get('a')).toEqual({ explicit: 2, implicit: 0 });
+		expect(totalClaims(counts.get('russia'))).toBe(passagesFor(corpus, 'actor', 'russia').reduce((sum, group) => sum + group.passages.length, 0));
+		// A sentence citing an article by number and by subject is one citation by number, on the index and the article page alike.
+		const twice = [{ slug: 'x', claims: [{ ...corpus[0]!.claims[0]!, mentions: [{ kind: 'article', ref: '7', text: 'Article 7', start: 0, end: 9 }, { kind: 'article', ref: '7', text: 'pact', start: 10, end: 14, implicit: true }] }] }] as typeof corpus;
+		expect(countClaims(twice, 'article').get('7')?.get('x')).toEqual({ explicit: 1, implicit: 0 });
+		expect(articleCitations(twice, 7).total).toBe(1);
 	});
 
 	it('should rank co-mentioned actors by shared sentences, ties by id', () => {

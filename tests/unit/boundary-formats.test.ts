@@ -10,7 +10,7 @@ import { decodeHits, encodeHits, type MentionHit } from '../../src/features/sear
 import { decodeSearchMarks, encodeSearchMarks } from '../../src/utils/search-marks.ts';
 import { decodeFragmentId, encodeFragmentId } from '../../src/utils/fragment-id.ts';
 import { decodeSearchState, encodeSearchState, planSearch, type SearchState } from '../../src/features/search/search-state.ts';
-import { decodeSearchVocabulary, encodeSearchVocabulary } from '../../src/features/search/vocabulary-file.ts';
+import { decodeSearchCommentaries, decodeSearchVocabulary, encodeSearchCommentaries, encodeSearchVocabulary } from '../../src/features/search/vocabulary-file.ts';
 import { FORM_FILTERS, isSearchFilter, SEARCH_FILTER_LABELS } from '../../src/features/search/filters.ts';
 import { SEARCH_FILTERS, type SearchVocabulary } from '../../src/features/search/records.ts';
 import { routes } from '../../src/utils/routes.ts';
@@ -112,21 +112,29 @@ describe('the search address', () => {
 	});
 });
 
-describe('the search vocabulary file', () => {
+describe('the search vocabulary files', () => {
 	const vocabulary: SearchVocabulary = {
-		articles: [{ number: 1, title: 'Peace' }, { number: 2, title: undefined }],
+		articles: [
+			{ number: 1, title: 'Peace', phrases: [] },
+			{ number: 2, title: undefined, phrases: ['the mutual defence clause'] },
+		],
 		actors: [{ id: 'russia', name: 'Russia', forms: ['Russia', 'Moscow'] }],
 		commentaries: [{ slug: 'a-piece', title: 'A piece', author: 'A. Writer', date: '11 July 2024' }],
+		spellings: [['defense', 'defence']],
 	};
 
-	it('should read back the vocabulary it writes', () => {
-		expect(decodeSearchVocabulary(encodeSearchVocabulary(vocabulary))).toEqual(vocabulary);
+	it('should read back the vocabulary it writes, the commentaries’ labels apart (loaded with the filters)', () => {
+		expect(decodeSearchVocabulary(encodeSearchVocabulary(vocabulary))).toEqual({ ...vocabulary, commentaries: [] });
+		expect(encodeSearchVocabulary(vocabulary)).not.toContain('a-piece');
+		expect(decodeSearchCommentaries(encodeSearchCommentaries(vocabulary))).toEqual(vocabulary.commentaries);
 	});
 
 	it('should refuse a file that is not a vocabulary, saying where', () => {
 		expect(() => decodeSearchVocabulary('[]')).toThrow(/not an object/);
-		expect(() => decodeSearchVocabulary('{"articles":[],"actors":{},"commentaries":[]}')).toThrow(/actors is not a list/);
-		expect(() => decodeSearchVocabulary('{"articles":[{"number":"1"}],"actors":[],"commentaries":[]}')).toThrow(/articles\[0\] is malformed/);
+		expect(() => decodeSearchVocabulary('{"articles":[],"actors":{},"spellings":[]}')).toThrow(/actors is not a list/);
+		expect(() => decodeSearchVocabulary('{"articles":[{"number":"1"}],"actors":[],"spellings":[]}')).toThrow(/articles\[0\] is malformed/);
+		expect(() => decodeSearchVocabulary('{"articles":[],"actors":[],"spellings":[["defense"]]}')).toThrow(/spellings\[0\] is malformed/);
+		expect(() => decodeSearchCommentaries('[{"slug":1}]')).toThrow(/commentaries\[0\] is malformed/);
 		expect(() => decodeSearchVocabulary('not json')).toThrow();
 	});
 });

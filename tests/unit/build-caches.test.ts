@@ -57,7 +57,7 @@ describe('sharePageCacheKeys', () => {
 	const claim = (id: string, text: string) => ({ id, text, mentions: [] }) as unknown as Claim;
 	const entryOf = (title: string) => ({ id: 'alpha', data: { title } });
 	const live = (text: string, next: string, title = 'T') =>
-		({ kind: 'live', claim: claim('c-1', text), previous: undefined, next: claim('c-2', next), entry: entryOf(title) }) as SharePage<ReturnType<typeof entryOf>>;
+		({ kind: 'live', claim: claim('c-1', text), pinpoint: { block: 'para.', number: 1, sentence: 1 }, previous: undefined, next: claim('c-2', next), entry: entryOf(title) }) as SharePage<ReturnType<typeof entryOf>>;
 
 	it('should give the same key to the same data and a new key when anything the page prints changes', () => {
 		const key = sharePageCacheKeys({ accessed: '2026-12-02' });

@@ -21,7 +21,7 @@ describe('build context', () => {
 		expect(context.notes.length).toBeGreaterThan(0);
 		for (const note of context.notes) expect(note.tree.type).toBe('root');
 		expect(context.ledgerChecks.size).toBe(0);
-		context.ledgerChecked('alpha', { redirects: [], errors: [], stale: false, missing: [] });
+		context.ledgerChecked('alpha', { redirects: [], errors: [], stale: false, missing: [], revived: [] });
 		expect([...context.ledgerChecks.keys()]).toEqual(['alpha']);
 	});
 
@@ -40,7 +40,7 @@ describe('build context', () => {
 
 describe('build channel', () => {
 	const request: ShareCardRequest = { id: 'c-0123456789', card: { quote: 'Q', credit: 'C', source: 'S', site: 'T' } };
-	const record: SearchRecord = { url: '/x/', content: 'X', language: 'en' };
+	const record: SearchRecord = { url: '/x/', content: '<html><body>X</body></html>' };
 
 	it('should deliver what pages send to the receiver, and nothing once it stops', () => {
 		const cards: ShareCardRequest[] = [];

@@ -11,7 +11,7 @@ import '@citation-js/plugin-ris';
 import { parse } from 'yaml';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LEDGER_PATH, parseLedger } from '../../src/claims/ledger';
-import { citableWork, claimCitations, commentaryCitations, cslRecord, nameParts, type CitableClaim, type CitableWork } from '../../src/features/sharing/cite';
+import { citableWork, claimCitations, commentaryCitations, cslRecord, itemType, nameParts, type CitableClaim, type CitableWork } from '../../src/features/sharing/cite';
 import { splitFrontmatter } from '../../src/loaders/frontmatter';
 import { commentarySchema } from '../../src/schemas/commentary';
 
@@ -84,13 +84,31 @@ describe('cslRecord', () => {
 			accessed: { 'date-parts': [[2026, 12, 2]] },
 			URL: op.url,
 		});
+		// An interview is an interview whatever its outlet, with the interviewer in their own role.
 		expect(cslRecord(interview, ACCESSED)).toMatchObject({
-			type: 'webpage',
+			type: 'interview',
 			author: [{ family: 'Lankov', given: 'Andrei' }],
 			interviewer: [{ family: 'Pruden', given: 'Andrew' }],
 			'container-title': 'NBR',
 		});
 		expect(String(cslRecord(op, ACCESSED)['note'])).toContain(`Quoted: “${op.text}”`);
+		// A report names its outlet as the institution that issued it.
+		const report = cslRecord({ ...op, commentary: { ...op.commentary, kind: 'commentary', citationType: 'report', outlet: 'NIICE' } }, ACCESSED);
+		expect(report).toMatchObject({ type: 'report', publisher: 'NIICE' });
+		expect(report['container-title']).toBeUndefined();
+	});
+
+	it.each([
+		['op-ed', 'post-weblog', { csl: 'post-weblog', zotero: 'blogPost', schemaOrg: 'BlogPosting' }],
+		['op-ed', 'article-newspaper', { csl: 'article-newspaper', zotero: 'newspaperArticle', schemaOrg: 'OpinionNewsArticle' }],
+		['analysis', 'article-newspaper', { csl: 'article-newspaper', zotero: 'newspaperArticle', schemaOrg: 'AnalysisNewsArticle' }],
+		['analysis', 'article-magazine', { csl: 'article-magazine', zotero: 'magazineArticle', schemaOrg: 'Article' }],
+		['commentary', 'report', { csl: 'report', zotero: 'report', schemaOrg: 'Report' }],
+		['commentary', 'webpage', { csl: 'webpage', zotero: 'webpage', schemaOrg: 'Article' }],
+		['interview', 'webpage', { csl: 'interview', zotero: 'interview', schemaOrg: 'Article' }],
+		['interview', 'article-newspaper', { csl: 'interview', zotero: 'interview', schemaOrg: 'Article' }],
+	] as const)('should call a %s of type %s what each vocabulary calls it', (kind, citationType, expected) => {
+		expect(itemType({ kind, citationType })).toEqual(expected);
 	});
 });
 

@@ -43,6 +43,9 @@ describe('files in the content folders', () => {
 		writeFileSync(join(copy, 'content/events/more-events.yaml'), readFileSync(join(copy, 'content/events/events.yaml')));
 		rmSync(join(copy, 'content/articles/12.yaml'));
 		writeFileSync(join(copy, 'content/actors/bomb.yaml'), BOMB);
+		writeFileSync(join(copy, 'content/spelling.yaml'), 'defense: defence\n');
+		writeFileSync(join(copy, 'content/sources/999_orphan.txt'), 'A capture no commentary names.\n');
+		writeFileSync(join(copy, 'content/sources/_aside.txt'), 'Kept aside.\n');
 		const ledger = join(copy, 'content/claims-ledger.json');
 		writeFileSync(ledger, `\uFEFF${readFileSync(ledger, 'utf8')}`);
 		problems = contentProblems(copy);
@@ -68,6 +71,15 @@ describe('files in the content folders', () => {
 
 	it('should refuse an alias bomb, naming the file', () => {
 		expect(problems).toContainEqual(expect.stringMatching(/^content\/actors\/bomb\.yaml:\d+: YAML: Excessive alias count/));
+	});
+
+	it('should refuse a misspelt registry at the top of content/', () => {
+		expect(problems).toContainEqual(expect.stringMatching(/^content\/spelling\.yaml: file name: nothing reads it \(content\/ holds .*spellings\.yaml/));
+	});
+
+	it('should refuse a capture no commentary names, and leave one set aside alone', () => {
+		expect(problems).toContain('content/sources/999_orphan.txt: file name: no commentary names this capture (source.capture); add its commentary, or start the name with _ to keep it aside');
+		expect(problems.filter((line) => line.includes('_aside'))).toEqual([]);
 	});
 
 	it('should read a ledger saved with a byte-order mark', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { earliestDay, robotsTxt } from '../../src/features/dataset/crawlers';
 import { inSitemap } from '../../src/features/dataset/sitemap-rule';
-import { articleJsonLd, highwireMeta } from '../../src/features/sharing/scholarly-meta';
+import { articleJsonLd, cardImage, editionPublisher, highwireMeta } from '../../src/features/sharing/scholarly-meta';
+import { createRoutes } from '../../src/utils/routes';
 import { jsonLdText } from '../../src/utils/head-meta';
 import type { CitableWork } from '../../src/features/sharing/cite';
 
@@ -43,27 +44,53 @@ describe('robots and feed', () => {
 });
 
 describe('scholarly metadata', () => {
-	it('should give Highwire tags, one citation_author per person', () => {
+	it('should give Highwire tags with the authors only, no journal, and the item type for Zotero', () => {
 		const tags = highwireMeta(work, 'https://x.example/commentaries/lankov/');
-		expect(tags.filter((tag) => tag.name === 'citation_author').map((tag) => tag.content)).toEqual(['Andrei Lankov', 'Andrew Pruden']);
+		// The interviewer is no author: Zotero would list every citation_author as one.
+		expect(tags.filter((tag) => tag.name === 'citation_author').map((tag) => tag.content)).toEqual(['Andrei Lankov']);
 		expect(tags).toContainEqual({ name: 'citation_publication_date', content: '2024/06' });
 		expect(tags).toContainEqual({ name: 'citation_public_url', content: 'https://x.example/commentaries/lankov/' });
 		expect(tags).toContainEqual({ name: 'citation_publisher', content: 'NBR' });
+		expect(tags).toContainEqual({ name: 'DC.type', content: 'interview' });
+		expect(tags).toContainEqual({ name: 'prism.publicationName', content: 'NBR' });
+		// citation_journal_title makes Zotero save any page as a journal article.
+		expect(tags.map((tag) => tag.name)).not.toContain('citation_journal_title');
+		const report = highwireMeta({ ...work, kind: 'commentary', citationType: 'report', authors: [work.authors[0]!] }, 'https://x.example/r/');
+		expect(report).toContainEqual({ name: 'citation_technical_report_institution', content: 'NBR' });
+		expect(report).toContainEqual({ name: 'DC.type', content: 'report' });
+		expect(highwireMeta({ ...work, kind: 'op-ed', citationType: 'post-weblog' }, 'https://x.example/b/')).toContainEqual({ name: 'DC.type', content: 'blogPost' });
 	});
 
-	it('should write JSON-LD that parses back and cannot close its element', () => {
-		const value = articleJsonLd(work, 'https://x.example/commentaries/lankov/', { quote: 'A sentence.' });
+	it('should write JSON-LD that parses back, cannot close its element, and has what Google’s Article wants', () => {
+		const routes = createRoutes('/reader/', 'https://x.example');
+		const value = articleJsonLd(work, 'https://x.example/reader/commentaries/lankov/', {
+			quote: 'A sentence.',
+			image: cardImage('https://x.example/reader/site-card.png'),
+			publisher: editionPublisher(routes),
+		});
 		const text = jsonLdText(value);
 		expect(text).not.toContain('</script>');
 		expect(JSON.parse(text)).toEqual(value);
 		expect(value).toMatchObject({
 			'@context': 'https://schema.org',
 			'@type': 'Article',
+			genre: 'interview',
 			author: [{ '@type': 'Person', name: 'Andrei Lankov' }],
-			contributor: [{ '@type': 'Person', name: 'Andrew Pruden' }],
+			// The interviewer in their own role (schema.org's Role qualifies the contributor).
+			contributor: [{ '@type': 'Role', roleName: 'interviewer', contributor: { '@type': 'Person', name: 'Andrew Pruden' } }],
 			datePublished: '2024-06',
-			publisher: { '@type': 'Organization', name: 'NBR' },
+			image: [{ '@type': 'ImageObject', url: 'https://x.example/reader/site-card.png', width: 1200, height: 630 }],
+			publisher: {
+				'@type': 'Organization',
+				name: 'Treaty Reader',
+				url: 'https://x.example/reader/',
+				logo: { '@type': 'ImageObject', url: 'https://x.example/reader/logo.png', width: 512, height: 512 },
+			},
+			isBasedOn: { '@type': 'CreativeWork', publisher: { '@type': 'Organization', name: 'NBR' } },
 			hasPart: { '@type': 'Quotation', text: 'A sentence.' },
 		});
+		const blog = articleJsonLd({ ...work, kind: 'op-ed', citationType: 'post-weblog' }, 'https://x.example/b/', { image: cardImage('https://x.example/c.png'), publisher: editionPublisher(routes) });
+		expect(blog['@type']).toBe('BlogPosting');
+		expect(blog['contributor']).toBeDefined();
 	});
 });

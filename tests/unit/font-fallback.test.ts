@@ -80,15 +80,15 @@ describe('metric-matched fallback fonts', () => {
 		['Japanese kana', 'ロ'],
 		['CJK punctuation', '「'],
 		['emoji', '🤝'],
-	])('should name local fonts for %s in the reading family, limited to its script, with nothing downloaded', (_script, char) => {
+	])('should name local fonts for %s in a family of its own after the reading face, limited to its script, with nothing downloaded', (_script, char) => {
 		const faces = fontFaces(readFileSync(`${ROOT}src/styles/fonts.css`, 'utf8'));
 		const codePoint = char.codePointAt(0)!;
 		const covering = faces.filter((face) => {
 			const range = face.get('unicode-range');
-			if (face.get('font-family') !== "'Source Serif 4'" || !range) return false;
+			if (face.get('font-family') !== "'Reading other scripts'" || !range) return false;
 			return range.split(',').some((part) => {
-				const [start, end = start] = part.trim().replace(/^U\+/i, '').split('-');
-				return codePoint >= Number.parseInt(start!, 16) && codePoint <= Number.parseInt(end, 16);
+				const [start = '', end = start] = part.trim().replace(/^U\+/i, '').split('-');
+				return codePoint >= Number.parseInt(start, 16) && codePoint <= Number.parseInt(end, 16);
 			});
 		});
 		expect(covering).toHaveLength(1);
@@ -98,5 +98,10 @@ describe('metric-matched fallback fonts', () => {
 		// Latin letters never come from it.
 		const starts = covering[0]!.get('unicode-range')!.split(',').map((part) => Number.parseInt(part.trim().replace(/^U\+/i, ''), 16));
 		expect(Math.min(...starts)).toBeGreaterThanOrEqual(0x1100);
+		// The reading face itself keeps only its web font's faces: a face with a weight range in its family would
+		// outrank them in matching and set Latin text in the fallback.
+		expect(faces.filter((face) => face.get('font-family') === "'Source Serif 4'").every((face) => /url\(/.test(face.get('src') ?? ''))).toBe(true);
+		const global = readFileSync(`${ROOT}src/styles/base.css`, 'utf8');
+		expect(global).toMatch(/--font-reading: 'Source Serif 4', [^;]*'Reading other scripts'/);
 	});
 });

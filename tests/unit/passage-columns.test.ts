@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PASSAGES_SHOWN, passageRows, withEveryCommentary } from '../../src/features/topics/passage-columns.ts';
+import { COLUMNS_SHOWN, PASSAGES_SHOWN, passageRows, splitColumns, withEveryCommentary } from '../../src/features/topics/passage-columns.ts';
 
 describe('topic page columns', () => {
 	it('should share as many rows as the fullest column shows, at least one, at most the fold', () => {
@@ -20,5 +20,15 @@ describe('topic page columns', () => {
 			{ slug: 'b', passages: [] },
 			{ slug: 'c', passages: ['c1'] },
 		]);
+	});
+
+	it('should set at most three columns side by side, the rest behind a switch, and no empty column', () => {
+		expect(COLUMNS_SHOWN).toBe(3);
+		const groups = ['a', 'b', 'c', 'd', 'e'].map((slug, index) => ({ slug, passages: index === 1 ? [] : [slug] }));
+		const split = splitColumns(groups);
+		expect(split.shown.map((group) => group.slug)).toEqual(['a', 'c', 'd']);
+		expect(split.more.map((group) => group.slug)).toEqual(['e']);
+		expect(split.absent.map((group) => group.slug)).toEqual(['b']);
+		expect(splitColumns(groups.slice(0, 2))).toEqual({ shown: [groups[0]], more: [], absent: [groups[1]] });
 	});
 });

@@ -58,14 +58,14 @@ const context: ShareContext<ShareCommentary> = {
 
 describe('sharePageModel', () => {
 	it('should quote a current sentence, link what it mentions once each by registry name, and cite it', () => {
-		const page: SharePage<ShareCommentary> = { kind: 'live', claim: sentence, previous: undefined, next: undefined, entry };
+		const page: SharePage<ShareCommentary> = { kind: 'live', claim: sentence, pinpoint: { block: 'para.', number: 1, sentence: 1 }, previous: undefined, next: undefined, entry };
 		const model = sharePageModel(page, context);
 		expect(model.id).toBe('c-0000000001');
 		expect(model.head.title).toBe('Writer: “Japan’s view of Article 4 matters to Japan and Moscow in …”');
 		expect(model.head.ogTitle).toBe('Ann Writer: [A piece]');
 		expect(model.head.description).toBe(sentence.text);
 		expect(model.head.canonical).toBe('/c/c-0000000001/');
-		expect(model.head.jsonLd).toMatchObject({ image: 'https://example.org/c/c-0000000001.png' });
+		expect(model.head.jsonLd).toMatchObject({ image: [{ '@type': 'ImageObject', url: 'https://example.org/c/c-0000000001.png', width: 1200, height: 630 }] });
 		expect(model.crumb).toBe('One sentence');
 		expect(model.quoteSource).toBe('https://example.org/commentaries/a-piece/#c-0000000001');
 		expect(model.mentions).toEqual([
@@ -91,7 +91,7 @@ describe('sharePageModel', () => {
 	});
 
 	it('should print related claims on a current sentence’s page only (an old id’s page leads to the new wording’s)', () => {
-		const live = { kind: 'live' as const, claim: sentence, previous: undefined, next: undefined, entry };
+		const live = { kind: 'live' as const, claim: sentence, pinpoint: { block: 'para.' as const, number: 1, sentence: 1 }, previous: undefined, next: undefined, entry };
 		expect(sharePageRelated(live, relatedTo)).toEqual([otherView]);
 		expect(sharePageRelated({ ...live, claim: claim('c-0000000003', 'Alone.') }, relatedTo)).toEqual([]);
 		const moved = sharePageModel({ kind: 'moved', id: 'c-0000000001', oldText: 'The old wording.', successor: sentence, entry }, context);

@@ -44,7 +44,8 @@ describe('page contract', () => {
 		['two h1', page({ h1: '<h1>A</h1><h1>B</h1>' }), 'expected one <h1>, found 2: <h1> at 4:41, <h1> at 4:51'],
 		['no h1', page({ h1: '' }), 'expected one <h1>, found 0'],
 		['main without id', page().replace('<main id="main">', '<main>'), '<main> must have id="main" (the skip link target)'],
-		['no skip link', page({ skip: '<a href="/">Home</a>' }), 'the first link in <body> must be the skip link to #main, found href="/"'],
+		['no skip link', page({ skip: '<a href="/">Home</a>' }), 'the first link in <body> must be the skip link to #main (or to a target inside <main>, followed by the one to #main), found href="/"'],
+		['a skip link to a target outside <main>', page({ skip: '<a href="#nav">Skip</a><a href="#main">Skip to content</a>' }), 'the first link in <body> must be the skip link to #main (or to a target inside <main>, followed by the one to #main), found href="#nav"'],
 		['inline script', page({ body: '<script>alert(1)</script>' }), 'inline script <script> at 5:1: put it in a module file'],
 		['broken JSON-LD', page({ head: '<script type="application/ld+json">{"a":</script>' }), 'JSON-LD <script> at 2:1 is not valid JSON'],
 		['script typed as data but not JSON-LD', page({ head: '<script type="text/plain">x</script>' }), 'inline script <script> at 2:1: put it in a module file'],
@@ -60,6 +61,10 @@ describe('page contract', () => {
 		['foreign iframe', page({ body: '<iframe src="https://video.example/e" title="v"></iframe>' }), 'loads from another origin (https://video.example): <iframe src="https://video.example/e"> at 5:1'],
 	])('should report a page with %s', (_name, html, expected) => {
 		expect(problemsOf(html)).toEqual([expected]);
+	});
+
+	it('should accept a first skip link to a target inside <main> when the one to #main follows it', () => {
+		expect(problemsOf(page({ skip: '<a href="#text">Skip to the text</a><a href="#main">Skip to content</a>', body: '<div id="text">Words</div>' }))).toEqual([]);
 	});
 
 	it('should accept JSON-LD that parses: it is data, which a strict CSP does not run', () => {

@@ -85,7 +85,24 @@ describe('timeline-layout', () => {
 				],
 				8,
 			),
-		).toEqual([0, 1, 0, 1]);
+		).toEqual([1, 0, 1, 0]);
+	});
+
+	it('should never let a leader line cross a label in a lane below it, nor pass one under a leader above', () => {
+		// Six marks 28 units apart with long labels: wherever the lanes put them, no leader crosses a label below it.
+		const labels = [0, 28, 56, 84, 112, 140].map((at) => ({ start: at - 6, width: 90, at }));
+		const lanes = labelLanes(labels, 12);
+		const crossings = labels.flatMap((label, index) =>
+			labels.filter((other, o) => lanes[o]! < lanes[index]! && label.at > other.start - 12 && label.at < other.start + other.width + 12).map((other) => `${label.at} crosses ${other.at}`),
+		);
+		expect(crossings).toEqual([]);
+		// Overlapping labels as a staircase rising to the left: the leaders fall clear of the labels below.
+		const stair = [
+			{ start: 0, width: 100, at: 6 },
+			{ start: 50, width: 100, at: 56 },
+			{ start: 120, width: 50, at: 126 },
+		];
+		expect(labelLanes(stair, 8)).toEqual([2, 1, 0]);
 	});
 
 	it('should nudge vertical labels apart only as far as needed', () => {

@@ -80,8 +80,8 @@ export function parseUnicodeRange(value: string): [number, number][] {
 		.filter(Boolean)
 		.map((part) => {
 			if (part.includes('?')) return [Number.parseInt(part.replaceAll('?', '0'), 16), Number.parseInt(part.replaceAll('?', 'F'), 16)];
-			const [start, end = start] = part.split('-');
-			return [Number.parseInt(start!, 16), Number.parseInt(end, 16)];
+			const [start = '', end = start] = part.split('-');
+			return [Number.parseInt(start, 16), Number.parseInt(end, 16)];
 		});
 }
 

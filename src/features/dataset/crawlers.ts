@@ -24,8 +24,31 @@ export function earliestDay(iso: string): Date {
 	return new Date(Date.UTC(year!, month - 1, day));
 }
 
+/** The namespaces the feed's extra elements use. */
+export const FEED_NAMESPACES = { atom: 'http://www.w3.org/2005/Atom', dc: 'http://purl.org/dc/elements/1.1/' } as const;
+
+/** Text as XML character data or an attribute value (the feed's custom elements are written as text). */
+function xmlText(value: string): string {
+	return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
 /**
- * One feed item per commentary, newest first.
+ * The channel's own elements: its language, and its address as Atom's
+ * `rel="self"` link (what feed readers and validators look for).
+ *
+ * @param feedUrl
+ *   Absolute address of the feed.
+ * @returns
+ *   XML to put in the channel.
+ */
+export function feedChannelData(feedUrl: string): string {
+	return `<language>en</language><atom:link href="${xmlText(feedUrl)}" rel="self" type="application/rss+xml"/>`;
+}
+
+/**
+ * One feed item per commentary, newest first. Each names its authors as
+ * `dc:creator` (RSS's own `author` is an e-mail address) and an interviewer
+ * as `dc:contributor`.
  *
  * @param entries
  *   The commentaries.
@@ -41,5 +64,8 @@ export function feedItems(entries: readonly CommentaryEntry[], link: (slug: stri
 			pubDate: earliestDay(entry.data.published.date),
 			description: `${creditLine(entry.data.authors)} (${entry.data.outlet}). ${entry.data.summary}`,
 			categories: [entry.data.kind],
+			customData: entry.data.authors
+				.map((author) => (author.role === 'interviewer' ? `<dc:contributor>${xmlText(author.name)}</dc:contributor>` : `<dc:creator>${xmlText(author.name)}</dc:creator>`))
+				.join(''),
 		}));
 }

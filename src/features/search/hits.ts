@@ -48,7 +48,7 @@ function isHitKind(value: string): value is HitKind {
 export function encodeHits(hits: readonly MentionHit[]): string {
 	return hits
 		.map(({ kind, ref, start, end }) => {
-			if (ref === '' || ref.includes(HIT_SEPARATOR) || ref.includes(FIELD_SEPARATOR)) {
+			if (ref === '' || /[|;, ]/u.test(ref)) {
 				throw new Error(`Search hits: cannot encode the ${kind} ref ${JSON.stringify(ref)}`);
 			}
 			if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start) {
@@ -80,5 +80,58 @@ export function decodeHits(value: string): MentionHit[] {
 		if (rest.length > 0 || colon < 0 || !isHitKind(kind) || ref === '' || start === '' || end === '') return [];
 		if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to < from) return [];
 		return [{ kind, ref, start: from, end: to }];
+	});
+}
+
+/** One claim of a commentary record: its paragraph, its mentions, the articles a note re-attributes it to. */
+export interface IndexedClaim {
+	/** The claim id (`c-…`). */
+	id: string;
+	/** Its block's ordinal in the commentary (claims of one paragraph share it). */
+	block: number;
+	hits: MentionHit[];
+	/** Articles an editor's note says the claim is about, which it does not cite. */
+	reattributed: number[];
+}
+
+/** Separates claims in a record's `claims` string. */
+const CLAIM_SEPARATOR = ';';
+/** Separates a claim's fields. */
+const CLAIM_FIELD_SEPARATOR = ',';
+
+/**
+ * Write a commentary's claims as its record's `claims` string: `;` between
+ * claims, each `id,block,hits,re-attributed articles` (`c-0123456789,2,article:4 0 9,`).
+ *
+ * @param claims
+ *   The claims in reading order.
+ * @returns
+ *   The string.
+ * @throws
+ *   When an id holds a separator (it could not be read back).
+ */
+export function encodeClaimIndex(claims: readonly IndexedClaim[]): string {
+	return claims
+		.map(({ id, block, hits, reattributed }) => {
+			if (!/^[\w-]+$/u.test(id)) throw new Error(`Search hits: cannot encode the claim id ${JSON.stringify(id)}`);
+			return [id, String(block), encodeHits(hits), reattributed.join(FIELD_SEPARATOR)].join(CLAIM_FIELD_SEPARATOR);
+		})
+		.join(CLAIM_SEPARATOR);
+}
+
+/**
+ * Read a record's `claims` string. A part that is not a claim is skipped.
+ *
+ * @param value
+ *   The string `encodeClaimIndex` wrote.
+ * @returns
+ *   The claims, in reading order.
+ */
+export function decodeClaimIndex(value: string): IndexedClaim[] {
+	return value.split(CLAIM_SEPARATOR).flatMap((line): IndexedClaim[] => {
+		const [id = '', block = '', hits = '', moved = '', ...rest] = line.split(CLAIM_FIELD_SEPARATOR);
+		if (rest.length > 0 || !/^[\w-]+$/u.test(id) || !/^\d+$/u.test(block)) return [];
+		const reattributed = moved.split(FIELD_SEPARATOR).filter(Boolean).map(Number).filter(Number.isInteger);
+		return [{ id, block: Number(block), hits: hits ? decodeHits(hits) : [], reattributed }];
 	});
 }

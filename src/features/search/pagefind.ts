@@ -1,9 +1,11 @@
 /**
  * After the build: the search index, through Pagefind's Node API.
  *
- * - Sentences: one custom record per claim, made from the corpus model with
- *   its filters and sent by the search page through the build's channel
- *   (`src/build/channel.ts`) while it is built.
+ * - Commentaries: one record per commentary, made from the corpus model
+ *   with its filters and sent by the search page through the build's channel
+ *   (`src/build/channel.ts`) while it is built: a small HTML document whose
+ *   claims are elements with an id and `data-pagefind-title`, so each claim
+ *   is a sub-result of its own.
  * - Pages: the article, actor and timeline pages as built, without the site
  *   chrome and without the commentary passages they quote (those are found as
  *   sentences, each linking to its place in the commentary). Only a topic's
@@ -56,8 +58,18 @@ export const EXCLUDED_SELECTORS: readonly string[] = [
 export const PAGE_FILTER = 'type:page';
 
 /**
+ * Closing tags of elements whose text a reader sees apart from the next
+ * element's (table cells, list items, headings, paragraphs): Pagefind joins
+ * adjacent elements' text as written, so `<td>Article</td><td>Subject</td>`
+ * would be indexed, and excerpted, as “ArticleSubject”.
+ */
+const SEPARATE_TEXT_AFTER = /<\/(?:td|th|tr|li|dt|dd|p|h[1-6]|caption|figcaption|blockquote)>(?=<)/giu;
+
+/**
  * A built page as Pagefind should read it: its `<body>` carries the page
- * filter. The HTML is our own build's, so its one `<body` tag is found as text.
+ * filter, and a space follows each cell, item, heading and paragraph so their
+ * texts stay apart in the index and its excerpts. The HTML is our own
+ * build's, so its one `<body` tag is found as text.
  *
  * @param html
  *   The page as built.
@@ -69,7 +81,8 @@ export const PAGE_FILTER = 'type:page';
 export function markAsPage(html: string, file: string): string {
 	const body = /<body(?=[\s>])/.exec(html);
 	if (!body) throw new Error(`Search index: ${file} has no <body> to mark as a page`);
-	return `${html.slice(0, body.index)}<body data-pagefind-filter="${PAGE_FILTER}"${html.slice(body.index + body[0].length)}`;
+	const marked = `${html.slice(0, body.index)}<body data-pagefind-filter="${PAGE_FILTER}"${html.slice(body.index + body[0].length)}`;
+	return marked.replace(SEPARATE_TEXT_AFTER, '$& ');
 }
 
 /** Logs progress. */
@@ -102,15 +115,15 @@ function failOn(step: string, errors: readonly string[]): void {
  * @param outDir
  *   The build's output directory (absolute path).
  * @param records
- *   The sentences' records in reading order, as the search page sent them
+ *   The commentaries' records in reading order, as the search page sent them
  *   (`undefined` when it sent none).
  * @param logger
  *   Where to report what was indexed.
  * @returns
- *   How many pages and sentence records went in.
+ *   How many pages and commentary records went in.
  */
 export async function buildSearchIndex(outDir: string, records: readonly SearchRecord[] | undefined, logger: IndexLogger): Promise<IndexSummary> {
-	if (!records) throw new Error('Search index: no sentence records were sent; the search page sends them while it is built (src/features/search/data.ts)');
+	if (!records) throw new Error('Search index: no commentary records were sent; the search page sends them while it is built (src/features/search/data.ts)');
 	try {
 		const { index, errors } = await pagefind.createIndex({ excludeSelectors: [...EXCLUDED_SELECTORS] });
 		failOn('creating the index', errors);
@@ -122,14 +135,14 @@ export async function buildSearchIndex(outDir: string, records: readonly SearchR
 			failOn(`indexing the page ${file}`, added.errors);
 		}
 		const pages = { page_count: files.length };
-		// One at a time, in reading order: a search without words lists sentences in the order they were indexed.
+		// One at a time, in reading order: a search without words lists commentaries in the order they were indexed.
 		for (const record of records) {
-			const added = await index.addCustomRecord(record);
-			failOn(`indexing the sentence ${record.url}`, added.errors);
+			const added = await index.addHTMLFile({ url: record.url, content: record.content });
+			failOn(`indexing the commentary ${record.url}`, added.errors);
 		}
 		const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
 		failOn('writing the index', written.errors);
-		logger.info(`search index: ${pages.page_count} pages and ${records.length} sentences`);
+		logger.info(`search index: ${pages.page_count} pages and ${records.length} commentaries`);
 		return { pages: pages.page_count, records: records.length };
 	} finally {
 		await pagefind.close();

@@ -69,6 +69,12 @@ export interface SearchPlan {
 	filters: ChosenFilters;
 	/** Whether to look for pages too: only for plain words, with nothing chosen or recognised. */
 	searchPages: boolean;
+	/**
+	 * When the query names an article by its subject: the subject's words
+	 * (with the other words) to search as text too, under the other filters,
+	 * so sentences using those words are found beside the article's.
+	 */
+	phrase?: { term: string; filters: ChosenFilters } | undefined;
 }
 
 /**
@@ -94,5 +100,12 @@ export function planSearch(state: SearchState, read: ReadQuery): SearchPlan {
 	const filtered = Object.keys(filters).length > 0;
 	const term = read.text.trim() || (filtered ? null : state.q.trim() || null);
 	const recognised = read.articles.length > 0 || read.actors.length > 0;
-	return { term, filters, searchPages: term !== null && Object.keys(state.filters).length === 0 && !recognised };
+	const plan: SearchPlan = { term, filters, searchPages: term !== null && Object.keys(state.filters).length === 0 && !recognised };
+	if (read.subject?.words) {
+		const bySubject = new Set(read.subject.articles.map(String));
+		const articles = (filters.article ?? []).filter((ref) => !bySubject.has(ref));
+		const { article: _named, ...others } = filters;
+		plan.phrase = { term: [read.subject.words, read.text].filter(Boolean).join(' '), filters: articles.length > 0 ? { ...others, article: articles } : others };
+	}
+	return plan;
 }

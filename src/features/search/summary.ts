@@ -21,14 +21,14 @@ export function plural(count: number, one: string, many: string): string {
 
 /** What the status line reports. */
 export interface ResultCounts {
-	/** Sentences found. */
+	/** Sentences shown. */
 	sentences: number;
-	/** Sentences shown so far. */
-	shown: number;
-	/** Commentaries the sentences come from, when known. */
-	commentaries: number | undefined;
+	/** Commentaries they come from. */
+	commentaries: number;
 	/** Pages listed. */
 	pages: number;
+	/** Commentaries found whose sentences are not shown yet (each a “Show more” away). */
+	unread: number;
 }
 
 /**
@@ -37,50 +37,12 @@ export interface ResultCounts {
  * @param counts
  *   What was found and shown.
  * @returns
- *   `No results.`, or the sentences (with their commentaries when known, and
- *   how many are shown when not all are) and the pages.
+ *   `No results.`, or the sentences with their commentaries (and how many
+ *   commentaries more the index found when not all are shown) and the pages.
  */
-export function resultSummary({ sentences, shown, commentaries, pages }: ResultCounts): string {
-	if (sentences === 0 && pages === 0) return 'No results.';
-	const where = commentaries === undefined ? '' : ` in ${plural(commentaries, 'commentary', 'commentaries')}`;
-	const partial = sentences > shown ? ` (first ${shown} shown)` : '';
-	return `${plural(sentences, 'sentence', 'sentences')}${sentences > 0 ? `${where}${partial}` : ''}, ${plural(pages, 'page', 'pages')}.`;
-}
-
-/**
- * The status line after more sentences are shown.
- *
- * @param shown
- *   Sentences shown now.
- * @param total
- *   Sentences found.
- */
-export function moreSummary(shown: number, total: number): string {
-	return `Showing ${shown} of ${plural(total, 'sentence', 'sentences')}.`;
-}
-
-/**
- * How many commentaries a search's sentences come from, when that is known:
- * from the commentary filter's counts once the filters are loaded (they load
- * when the reader opens them, to keep the first search light), or else from
- * the sentences themselves when every one of them has been fetched.
- *
- * @param commentaryCounts
- *   The commentary filter's counts for this search (empty before the filters load).
- * @param fetchedSlugs
- *   The commentary of each sentence fetched so far.
- * @param total
- *   Sentences found.
- * @returns
- *   The number, or `undefined` when neither is at hand (the status then
- *   leaves it out rather than say 0).
- */
-export function commentaryCount(
-	commentaryCounts: Readonly<Record<string, number>> | undefined,
-	fetchedSlugs: readonly string[],
-	total: number,
-): number | undefined {
-	if (commentaryCounts && Object.keys(commentaryCounts).length > 0) return Object.values(commentaryCounts).filter((count) => count > 0).length;
-	if (fetchedSlugs.length === total) return new Set(fetchedSlugs).size;
-	return undefined;
+export function resultSummary({ sentences, commentaries, pages, unread }: ResultCounts): string {
+	if (sentences === 0 && pages === 0 && unread === 0) return 'No results.';
+	const found = `${plural(sentences, 'sentence', 'sentences')} in ${plural(commentaries, 'commentary', 'commentaries')}`;
+	const more = unread > 0 ? ` (${plural(unread, 'more commentary', 'more commentaries')} to show)` : '';
+	return `${found}${more}, ${plural(pages, 'page', 'pages')}.`;
 }

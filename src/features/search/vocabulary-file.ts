@@ -1,9 +1,10 @@
 /**
- * The search vocabulary as published (`/search/vocabulary.json`): the
- * endpoint writes it, the search page reads and checks it before use. Pure;
+ * The search vocabulary as published (`/search/vocabulary.json`, and the
+ * commentaries' labels apart in `/search/commentaries.json`): the
+ * endpoints write them, the search page reads and checks it before use. Pure;
  * both sides use this module.
  */
-import type { SearchVocabulary } from './records.ts';
+import type { SearchCommentaryLabel, SearchVocabulary } from './records.ts';
 
 /**
  * Write the vocabulary file.
@@ -14,7 +15,36 @@ import type { SearchVocabulary } from './records.ts';
  *   Its JSON text.
  */
 export function encodeSearchVocabulary(vocabulary: SearchVocabulary): string {
-	return JSON.stringify(vocabulary);
+	const { commentaries, ...published } = vocabulary;
+	return JSON.stringify(published);
+}
+
+/**
+ * Write the commentaries' labels file (`/search/commentaries.json`).
+ *
+ * @param vocabulary
+ *   From `searchVocabulary`.
+ * @returns
+ *   Its JSON text.
+ */
+export function encodeSearchCommentaries(vocabulary: SearchVocabulary): string {
+	return JSON.stringify(vocabulary.commentaries);
+}
+
+/**
+ * Read the commentaries' labels file.
+ *
+ * @param text
+ *   The file's JSON text.
+ * @returns
+ *   The labels.
+ * @throws
+ *   When the text is not JSON or not a list of labels.
+ */
+export function decodeSearchCommentaries(text: string): SearchCommentaryLabel[] {
+	return readArray(JSON.parse(text), 'commentaries', ({ slug, title, author, date }) =>
+		typeof slug === 'string' && typeof title === 'string' && typeof author === 'string' && typeof date === 'string' ? { slug, title, author, date } : undefined,
+	);
 }
 
 /** Whether a value is a non-null object (its properties can then be read). */
@@ -63,16 +93,30 @@ export function decodeSearchVocabulary(text: string): SearchVocabulary {
 	const data: unknown = JSON.parse(text);
 	if (!isRecord(data)) throw new Error('Search vocabulary: not an object');
 	return {
-		articles: readArray(data['articles'], 'articles', ({ number, title }) =>
-			typeof number === 'number' && (title === undefined || typeof title === 'string') ? { number, title } : undefined,
+		articles: readArray(data['articles'], 'articles', ({ number, title, phrases }) =>
+			typeof number === 'number' && (title === undefined || typeof title === 'string') && isStringArray(phrases) ? { number, title, phrases } : undefined,
 		),
 		actors: readArray(data['actors'], 'actors', ({ id, name, forms }) =>
 			typeof id === 'string' && typeof name === 'string' && isStringArray(forms) ? { id, name, forms } : undefined,
 		),
-		commentaries: readArray(data['commentaries'], 'commentaries', ({ slug, title, author, date }) =>
-			typeof slug === 'string' && typeof title === 'string' && typeof author === 'string' && typeof date === 'string'
-				? { slug, title, author, date }
-				: undefined,
-		),
+		commentaries: [],
+		spellings: readPairs(data['spellings']),
 	};
+}
+
+/**
+ * Read the spellings: pairs of words.
+ *
+ * @param value
+ *   The parsed JSON.
+ * @returns
+ *   Variant and folded form, each pair.
+ */
+function readPairs(value: unknown): [string, string][] {
+	if (!Array.isArray(value)) throw new Error('Search vocabulary: spellings is not a list');
+	return value.map((pair, index) => {
+		if (!isStringArray(pair) || pair.length !== 2) throw new Error(`Search vocabulary: spellings[${index}] is malformed`);
+		const [variant = '', folded = ''] = pair;
+		return [variant, folded];
+	});
 }

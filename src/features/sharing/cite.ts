@@ -21,7 +21,56 @@ import type { PublishedDate } from '../../utils/format-date.ts';
 import type { Commentary } from '../../schemas/commentary.ts';
 
 /** CSL item types a commentary can be cited as (frontmatter `citationType`). */
-export type CitationType = 'article-newspaper' | 'article-magazine' | 'post-weblog' | 'webpage';
+export type CitationType = 'article-newspaper' | 'article-magazine' | 'post-weblog' | 'report' | 'webpage';
+
+/** What a piece is, in each vocabulary that names item types. */
+export interface ItemType {
+	/** CSL item type (CSL-JSON, citation-js, citeproc). */
+	csl: CitationType | 'interview';
+	/** Zotero item type (what Zotero's Embedded Metadata translator reads from `DC.type`). */
+	zotero: 'newspaperArticle' | 'magazineArticle' | 'blogPost' | 'report' | 'webpage' | 'interview';
+	/** schema.org type (JSON-LD). */
+	schemaOrg: 'NewsArticle' | 'OpinionNewsArticle' | 'AnalysisNewsArticle' | 'Article' | 'BlogPosting' | 'Report';
+}
+
+/** Zotero's item type for each CSL type. */
+const ZOTERO_TYPE = {
+	'article-newspaper': 'newspaperArticle',
+	'article-magazine': 'magazineArticle',
+	'post-weblog': 'blogPost',
+	report: 'report',
+	webpage: 'webpage',
+	interview: 'interview',
+} as const satisfies Record<ItemType['csl'], ItemType['zotero']>;
+
+/**
+ * What a piece is: an interview (its `kind`) whatever its outlet, otherwise
+ * what its outlet makes it (its `citationType`): a newspaper or magazine
+ * article, a blog post, a report or a web page. On schema.org a newspaper's
+ * op-ed or commentary is an `OpinionNewsArticle` and its analysis an
+ * `AnalysisNewsArticle`.
+ *
+ * @param work
+ *   The commentary.
+ * @returns
+ *   Its type in CSL, Zotero and schema.org.
+ */
+export function itemType(work: Pick<CitableWork, 'kind' | 'citationType'>): ItemType {
+	const csl = work.kind === 'interview' ? 'interview' : work.citationType;
+	const schemaOrg =
+		csl === 'report'
+			? 'Report'
+			: csl === 'post-weblog'
+				? 'BlogPosting'
+				: csl === 'article-newspaper'
+					? work.kind === 'analysis'
+						? 'AnalysisNewsArticle'
+						: work.kind === 'op-ed' || work.kind === 'commentary'
+							? 'OpinionNewsArticle'
+							: 'NewsArticle'
+					: 'Article';
+	return { csl, zotero: ZOTERO_TYPE[csl], schemaOrg };
+}
 
 /** What a citation says about a commentary. */
 export interface CitableWork {
@@ -142,13 +191,14 @@ export function cslRecord(claim: CitableClaim, accessed: string): Record<string,
 		id: claim.id,
 		// Unique per sentence; BibTeX keys take letters, digits and `_` safely.
 		'citation-key': `${keyName(commentary.authors)}${commentary.published.date.slice(0, 4)}_${claim.id.replace('-', '')}`,
-		type: commentary.citationType,
+		type: itemType(commentary).csl,
 		// A title the editors supplied is a description, bracketed as the styles ask.
 		title: commentary.titleSupplied ? `[${commentary.title}]` : commentary.title,
 		author: citedNames(commentary.authors).map((a) => nameParts(a.name)),
 		// The interviewer says it is an interview (a `genre` too would make MLA say it twice).
 		...(interviewers.length > 0 ? { interviewer: interviewers } : {}),
-		'container-title': commentary.outlet,
+		// A report's outlet is the institution that issues it (CSL's publisher); anything else appears in its outlet.
+		...(commentary.citationType === 'report' ? { publisher: commentary.outlet } : { 'container-title': commentary.outlet }),
 		issued: { 'date-parts': dateParts(commentary.published.date), ...(commentary.published.circa ? { circa: true } : {}) },
 		accessed: { 'date-parts': dateParts(accessed) },
 		URL: claim.url,
@@ -274,9 +324,16 @@ function bibtexNote(record: Record<string, unknown>, work: CitableWork, accessed
 	return `${work.outlet}. Accessed ${accessed}. ${String(record['note'])}`;
 }
 
-/** What RIS is written from: RIS keeps no container for a web page (ELEC), so the outlet travels as its publisher (PB). */
+/**
+ * What RIS is written from. RIS keeps no container for a web page (ELEC), so
+ * the outlet travels as its publisher (PB). RIS has no interview type either
+ * (citation-js would write GEN, which reference managers read as a bare
+ * document): an interview travels as the web page it was published on.
+ */
 function risCite(record: Record<string, unknown>, work: CitableWork, cite: Cite): Cite {
-	return work.citationType === 'webpage' ? new Cite({ ...record, publisher: work.outlet }) : cite;
+	const type = itemType(work).csl;
+	if (type === 'interview') return new Cite({ ...record, type: 'webpage', publisher: work.outlet });
+	return type === 'webpage' ? new Cite({ ...record, publisher: work.outlet }) : cite;
 }
 
 /**

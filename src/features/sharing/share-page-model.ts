@@ -12,7 +12,7 @@ import { shortCredit, surnames } from '../../utils/credit.ts';
 import { truncateAtWord } from '../../utils/truncate.ts';
 import { mentionedEntities } from '../../corpus/aggregate.ts';
 import type { CitableWork, ClaimCitations } from './cite.ts';
-import { articleJsonLd, highwireMeta } from './scholarly-meta.ts';
+import { articleJsonLd, cardImage, editionPublisher, highwireMeta } from './scholarly-meta.ts';
 import { sharePageId, type SharePage } from './share-pages.ts';
 import type { RelatedGroup } from './related-claims.ts';
 
@@ -141,7 +141,11 @@ export function sharePageModel<E extends ShareCommentary>(page: SharePage<E>, co
 				? `Quotation card: “${shown}”, ${credit}, ${data.outlet}`
 				: `Card: a sentence withdrawn from “${data.title}”, ${credit}, ${data.outlet}`,
 			citationMeta: highwireMeta(work, pageUrl),
-			jsonLd: articleJsonLd(work, pageUrl, { image: routes.absolute(card), ...(page.kind === 'live' ? { quote: page.claim.text } : {}) }),
+			jsonLd: articleJsonLd(work, pageUrl, {
+				image: cardImage(routes.absolute(card)),
+				publisher: editionPublisher(routes),
+				...(page.kind === 'live' ? { quote: page.claim.text } : {}),
+			}),
 		},
 		crumb: page.kind === 'live' ? 'One sentence' : page.kind === 'moved' ? 'An edited sentence' : 'A withdrawn sentence',
 		shown,

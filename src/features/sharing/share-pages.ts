@@ -12,11 +12,14 @@ import { assertUniqueAcrossSite } from '../../claims/claim-id.ts';
 import { checkLedger, LEDGER_PATH } from '../../claims/ledger.ts';
 import type { Ledger, LedgerCheck } from '../../claims/types.ts';
 import type { Claim } from '../../schemas/corpus.ts';
+import { pinpoints, type Pinpoint } from '../../claims/pinpoint.ts';
 
 /** A current sentence's share page. */
 export interface LiveClaimPage<E> {
 	kind: 'live';
 	claim: Claim;
+	/** Where it stands in its commentary (`para. 4, sentence 2`). */
+	pinpoint: Pinpoint;
 	previous: Claim | undefined;
 	next: Claim | undefined;
 	entry: E;
@@ -121,9 +124,10 @@ export function sharePagesFrom<E>(
 	const check = checkLedgerByCommentary(ledger, new Map(commentaries.map(({ slug, claims }) => [slug, claims])), recorded);
 	if (check.errors.length > 0) throw new Error(`${LEDGER_PATH}: published permalinks would break:\n${check.errors.join('\n')}`);
 
-	const pages: SharePage<E>[] = commentaries.flatMap(({ entry, claims }) =>
-		claims.map((claim, index) => ({ kind: 'live' as const, claim, previous: claims[index - 1], next: claims[index + 1], entry })),
-	);
+	const pages: SharePage<E>[] = commentaries.flatMap(({ entry, claims }) => {
+		const where = pinpoints(claims);
+		return claims.map((claim, index) => ({ kind: 'live' as const, claim, pinpoint: where[index]!, previous: claims[index - 1], next: claims[index + 1], entry }));
+	});
 	const entryOf = (id: string, slug: string): E => {
 		const commentary = bySlug.get(slug);
 		if (!commentary) throw new Error(`${LEDGER_PATH}: claims["${id}"].commentary: "${slug}" is not a published commentary`);

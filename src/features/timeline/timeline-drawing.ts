@@ -107,6 +107,8 @@ export function drawPanel(
 ): DrawnPanel {
 	const byId = new Map(events.map((event) => [event.id, event]));
 	const { marks, ticks } = layoutPanel(events, panel, length);
+	// A turning point is drawn filled only where it is labelled (the long view leaves the treaty years' to their panel).
+	const labelled = (mark: { key: boolean; id: string }) => mark.key && decimalYear(byId.get(mark.id)!.date) < labelUntil;
 	const eventGroups = groupMarks(marks, TARGET).map((group): DrawnMark => {
 		// A group leads to its turning point when it has one, else to its first event.
 		const first = byId.get((group.marks.find((mark) => mark.key) ?? group.marks[0]!).id)!;
@@ -115,7 +117,7 @@ export function drawPanel(
 			at: group.x,
 			href: `#e-${first.id}`,
 			name: `${formatIsoRange(first.date)}: ${first.label}${more > 0 ? ` (and ${more} more ${more === 1 ? 'event' : 'events'} close by)` : ''}`,
-			key: group.marks.some((mark) => mark.key),
+			key: group.marks.some(labelled),
 			approximate: group.marks.every((mark) => mark.approximate),
 			count: group.marks.length,
 		};
@@ -136,9 +138,8 @@ export function drawPanel(
 	});
 	// Each drawn group with a key event carries the label of its (first) key event.
 	const keyed = groupMarks(marks, TARGET).flatMap((group, index) => {
-		const key = group.marks.find((mark) => mark.key);
+		const key = group.marks.find(labelled);
 		const event = key && byId.get(key.id);
-		if (event && decimalYear(event.date) >= labelUntil) return [];
 		return event ? [{ text: event.short ?? event.label, at: eventGroups[index]!.at }] : [];
 	});
 	let labels: DrawnLabel[];

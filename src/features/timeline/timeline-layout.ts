@@ -155,24 +155,42 @@ export function groupMarks<M extends { x: number }>(marks: readonly M[], distanc
 }
 
 /**
- * Lanes for labels along a horizontal axis: each label takes the first lane
- * in which it does not overlap the previous label (with `gap` between).
+ * Lanes for labels along a horizontal axis, set from the right: each label
+ * takes the first lane in which it overlaps no other label (with `gap`
+ * between) and no leader line crosses a label. A label's leader runs straight
+ * down from its lane to its mark at `at`, so it must miss every label in the
+ * lanes below, and the leaders of labels set higher up must miss it; setting
+ * the labels from the right stacks them as a staircase rising to the left,
+ * whose leaders all fall clear of the labels below. Should no lane work (a
+ * mark under another label's very start), the label takes the lowest lane
+ * where it overlaps no label.
  *
  * @param labels
- *   Start and width of each label, in order of start.
+ *   Start and width of each label, and where its leader meets the axis
+ *   (`at`; without it the label has no leader).
  * @param gap
- *   Room between two labels in one lane.
+ *   Room between two labels in one lane, and between a leader and a label.
  * @returns
- *   Lane index of each label (0 nearest the axis).
+ *   Lane index of each label, in the order given (0 nearest the axis).
  */
-export function labelLanes(labels: readonly { start: number; width: number }[], gap: number): number[] {
-	const ends: number[] = [];
-	return labels.map(({ start, width }) => {
-		let lane = ends.findIndex((end) => start >= end + gap);
-		if (lane < 0) lane = ends.length;
-		ends[lane] = start + width;
-		return lane;
-	});
+export function labelLanes(labels: readonly { start: number; width: number; at?: number | undefined }[], gap: number): number[] {
+	const placed: { start: number; end: number; at: number | undefined; lane: number }[] = [];
+	const near = (x: number | undefined, box: { start: number; end: number }) => x !== undefined && x > box.start - gap && x < box.end + gap;
+	const lanes: number[] = [];
+	const order = labels.map((_, index) => index).sort((a, b) => labels[b]!.start - labels[a]!.start || b - a);
+	for (const index of order) {
+		const { start, width, at } = labels[index]!;
+		const box = { start, end: start + width };
+		const apart = (lane: number) => placed.every((other) => other.lane !== lane || other.end + gap <= box.start || box.end + gap <= other.start);
+		// The higher label's leader passes the lower label's lane.
+		const clear = (lane: number) => placed.every((other) => other.lane === lane || (other.lane > lane ? !near(other.at, box) : !near(at, other)));
+		let lane = 0;
+		while (lane <= placed.length && !(apart(lane) && clear(lane))) lane += 1;
+		if (lane > placed.length) for (lane = 0; !apart(lane); ) lane += 1;
+		placed.push({ ...box, at, lane });
+		lanes[index] = lane;
+	}
+	return lanes;
 }
 
 /**

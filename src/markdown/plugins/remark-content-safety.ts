@@ -91,7 +91,7 @@ export default function remarkContentSafety(options?: Readonly<Options> | null) 
 		visit(tree, (node) => {
 			if (node.type === 'html') {
 				report(`raw HTML is not allowed (“${shorten(node.value)}”); write it as text, escaping “<” as “\\<”`, node, 'raw-html');
-				return;
+				return undefined;
 			}
 			const refusedConstruct = constructProblem(node);
 			const url = urlOf(node, definitions);
@@ -101,11 +101,12 @@ export default function remarkContentSafety(options?: Readonly<Options> | null) 
 			else if (refusedConstruct) report(refusedConstruct, node, 'unsupported-markdown');
 			// A refused construct is one problem, not one per row or cell inside it.
 			if (refusedConstruct) return SKIP;
-			if (refused || url === undefined || node.type === 'definition') return;
-			if (node.type !== 'link' && node.type !== 'linkReference') return;
+			if (refused || url === undefined || node.type === 'definition') return undefined;
+			if (node.type !== 'link' && node.type !== 'linkReference') return undefined;
 			if (isExternalLink(url)) addRel(node);
 			const unresolved = unresolvedAddress(url, page, headingIds, sitePath);
 			if (unresolved) report(`link “${url}” goes nowhere: ${unresolved}`, node, 'unresolved-link');
+			return undefined;
 		});
 		if (problems.length > 0) {
 			throw new AggregateError(problems, problems.map((problem) => `${problem.line ?? '?'}: ${problem.reason}`).join('\n'));

@@ -1,9 +1,10 @@
 /**
  * What the search page loads when it opens, besides the index: article
- * numbers and subjects, every registered form of every actor, commentary
+ * numbers, subjects and the phrases that name them, spelling variants, every registered form of every actor, commentary
  * titles. It reads `Art. 4` or `the Kremlin` in a query and labels filters.
  */
 import type { APIRoute } from 'astro';
+import { buildContext } from '../../build/context';
 import { getActors } from '../../corpus/actors';
 import { getArticles } from '../../corpus/articles';
 import { getCommentaries } from '../../corpus/commentaries';
@@ -15,6 +16,7 @@ export const GET: APIRoute = async () => {
 		articles: (await getArticles()).map((entry) => entry.data),
 		actors: (await getActors()).map((entry) => ({ id: entry.id, ...entry.data })),
 		commentaries: (await getCommentaries()).map((entry) => ({ slug: entry.id, data: entry.data })),
+		spellings: buildContext().matters.spellings,
 	});
 	return new Response(encodeSearchVocabulary(vocabulary));
 };

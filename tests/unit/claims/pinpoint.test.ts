@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimLinkLabel, pinpoints, pinpointText } from '../../../src/claims/pinpoint';
+import { claimLinkLabel, pinpointFromLinkLabel, pinpoints, pinpointText } from '../../../src/claims/pinpoint';
 
 describe('pinpoints', () => {
 	const claims = [
@@ -30,5 +30,13 @@ describe('pinpoints', () => {
 		const names = pinpoints(claims).map(claimLinkLabel);
 		expect(new Set(names).size).toBe(names.length);
 		expect(names[5]).toBe('Link to sentence 2 of para. 3');
+	});
+
+	it('should read a pinpoint back from its control name, whatever follows it', () => {
+		for (const pinpoint of pinpoints(claims)) {
+			expect(pinpointFromLinkLabel(claimLinkLabel(pinpoint))).toEqual(pinpoint);
+			expect(pinpointFromLinkLabel(`${claimLinkLabel(pinpoint)}; discussed by 2 other commentaries`)).toEqual(pinpoint);
+		}
+		expect(pinpointFromLinkLabel('Link to this sentence')).toBeUndefined();
 	});
 });

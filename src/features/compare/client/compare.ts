@@ -403,7 +403,8 @@ async function start(): Promise<void> {
 	const known = [...(selects[0]?.options ?? [])].map((option) => option.value).filter(Boolean);
 
 	const existing = mount.querySelector<HTMLElement>('[data-compare-view]');
-	chooser.hidden = false;
+	// Shown in the room kept for it (CompareChooser.astro): nothing moves.
+	chooser.setAttribute('data-ready', '');
 
 	/** The address (without fragment) the view shows, to tell a new comparison from a topic change. */
 	let address = location.pathname + location.search;

@@ -27,9 +27,13 @@ import { decodeSearchMarks } from '../../../utils/search-marks.ts';
 import { closestElement, findElement, findElements } from '../../../layouts/client/dom.ts';
 import { decodeCitationsFile, isPanelStyle, PANEL_FORMATS } from '../citations-file.ts';
 import { READING_LINKS_SELECTOR, readReadingLinks } from '../reading-links.ts';
+import { linkFromHere } from '../../sharing/copied-link.ts';
 import { decodeRelatedCounts, decodeRelatedFile } from '../related-file.ts';
 import { claimLinkName, type RelatedGroup } from '../../sharing/related-claims.ts';
 import { relatedListItems } from './related-list.ts';
+import { copyAndConfirm } from '../../sharing/client/copy.ts';
+import { DEFAULT_SITE_URL } from '../../../utils/site-url.ts';
+import { pinpointFromLinkLabel, pinpointText } from '../../../claims/pinpoint.ts';
 import { searchMarkPattern, splitMarks } from '../search-marks.ts';
 
 const status = document.getElementById('reader-status');
@@ -90,27 +94,6 @@ function markSearchHits(): void {
 				marked ? Object.assign(document.createElement('mark'), { className: 'search-hit', textContent: part }) : part,
 			),
 		);
-	}
-}
-
-/**
- * Copy text to the clipboard, or select it for a copy by hand where the
- * Clipboard API is not allowed.
- *
- * @returns
- *   Whether it was copied.
- */
-async function copyText(text: string, fallbackInput?: HTMLInputElement | HTMLTextAreaElement): Promise<boolean> {
-	try {
-		await navigator.clipboard.writeText(text);
-		return true;
-	} catch {
-		// The Clipboard API needs a secure context; select the text so the reader can copy it by hand.
-		if (fallbackInput) {
-			fallbackInput.focus();
-			fallbackInput.select();
-		}
-		return false;
 	}
 }
 
@@ -193,6 +176,7 @@ function setupClaimPanel(): void {
 	const link = findElement('[data-field="link"]', HTMLInputElement, panel);
 	const citation = findElement('[data-field="citation"]', HTMLTextAreaElement, panel);
 	const share = findElement('[data-field="share"]', HTMLAnchorElement, panel);
+	const pinpoint = findElement('[data-field="pinpoint"]', HTMLElement, panel);
 	let opener: HTMLElement | null = null;
 	let citations: Promise<Map<string, ClaimCitations> | undefined> | undefined;
 	let current: ClaimCitations | undefined;
@@ -223,8 +207,10 @@ function setupClaimPanel(): void {
 		event.preventDefault();
 		// Keep the address in step so a plain copy from the address bar works too.
 		history.replaceState(null, '', `#${claim.id}`);
-		const url = `${permalinkBase}#${claim.id}`;
+		const url = linkFromHere(`${permalinkBase}#${claim.id}`, location.origin, DEFAULT_SITE_URL);
 		if (quote) quote.textContent = `“${claimText(claim)}”`;
+		const where = pinpointFromLinkLabel(anchor.getAttribute('aria-label') ?? '');
+		if (pinpoint) pinpoint.textContent = `${where ? `${pinpointText(where)} · ` : ''}${claim.id}`;
 		if (link) link.value = url;
 		if (share) share.href = routes.share(claim.id);
 		current = undefined;
@@ -253,14 +239,9 @@ function setupClaimPanel(): void {
 		if (!button) return;
 		const action = button.dataset['action'];
 		if (action === 'close') panel.hidePopover();
-		if (action === 'copy-link' && link) {
-			announce((await copyText(link.value, link)) ? 'Link copied.' : 'Copy failed: the link is selected, copy it with your keyboard.');
-		}
-		if (action === 'copy-citation' && citation) {
-			announce(
-				(await copyText(citation.value, citation)) ? 'Citation copied.' : 'Copy failed: the citation is selected, copy it with your keyboard.',
-			);
-		}
+		const status = button.parentElement?.querySelector<HTMLElement>('[data-copy-status]');
+		if (action === 'copy-link' && link) await copyAndConfirm(link.value, status, 'link', link);
+		if (action === 'copy-citation' && citation) await copyAndConfirm(citation.value, status, 'citation', citation);
 	});
 }
 

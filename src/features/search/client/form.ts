@@ -105,7 +105,8 @@ export function showState({ input, narrow, selects }: SearchElements, state: Sea
 }
 
 /**
- * Fill each filter's options with labels and counts.
+ * Fill each filter's options with labels and counts (of commentaries: the
+ * index's records), leaving out the values the current search does not have.
  *
  * @param elements
  *   The page's elements.
@@ -127,13 +128,16 @@ export function fillFilters(
 ): void {
 	for (const { filter, select } of selects) {
 		const chosen = state.filters[filter] ?? '';
-		const offered = new Set([...Object.keys(values[filter] ?? {}), ...(chosen ? [chosen] : [])]);
+		const count = (value: string) => counts[filter]?.[value] ?? 0;
+		// A value no commentary of this search has would find nothing: it is not offered (unless chosen).
+		const offered = new Set([...Object.keys(values[filter] ?? {}), ...Object.keys(counts[filter] ?? {}), ...(chosen ? [chosen] : [])]);
 		const options = [...offered]
+			.filter((value) => value === chosen || count(value) > 0)
 			.map((value) => ({ value, label: filterValueLabel(filter, value, vocabulary) }))
 			.sort((a, b) => compareFilterValues(filter, a, b));
 		select.replaceChildren(
 			new Option('Any', ''),
-			...options.map(({ value, label }) => new Option(`${label} (${counts[filter]?.[value] ?? 0})`, value)),
+			...options.map(({ value, label }) => new Option(`${label} (${count(value)})`, value)),
 		);
 		select.value = chosen;
 	}

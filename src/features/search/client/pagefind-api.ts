@@ -6,7 +6,25 @@
 import { routes } from '../../../utils/routes.ts';
 import type { SearchVocabulary } from '../records.ts';
 import type { ChosenFilters } from '../search-state.ts';
-import { decodeSearchVocabulary } from '../vocabulary-file.ts';
+import { decodeSearchCommentaries, decodeSearchVocabulary } from '../vocabulary-file.ts';
+
+/** An element of a result with an id (a claim), where its words start. */
+export interface PagefindAnchor {
+	id: string;
+	text?: string | undefined;
+	title?: string | undefined;
+	/** Word position in the result's content. */
+	location: number;
+}
+
+/** A part of a result the words were found in: one claim, by its anchor. */
+export interface PagefindSubResult {
+	url: string;
+	excerpt: string;
+	anchor?: PagefindAnchor | undefined;
+	/** Word positions of the hits in the result's content. */
+	locations: number[];
+}
 
 /** A result's data, as Pagefind gives it (the parts used here). */
 export interface PagefindResultData {
@@ -14,11 +32,18 @@ export interface PagefindResultData {
 	content: string;
 	excerpt: string;
 	meta: Record<string, string | undefined>;
+	anchors?: PagefindAnchor[] | undefined;
+	sub_results?: PagefindSubResult[] | undefined;
+	/** The sub-results of a subject's words searched as text beside the article (see `joinPhraseSearch`). */
+	phrase_results?: PagefindSubResult[] | undefined;
+	/** Set when only the subject's words found the commentary (the article's search did not). */
+	named_absent?: boolean | undefined;
 }
 
 /** A result, whose data is fetched on demand (one fragment per result). */
 export interface PagefindResult {
 	id: string;
+	score: number;
 	data(): Promise<PagefindResultData>;
 }
 
@@ -59,7 +84,7 @@ const PAGE_TYPE = ['page'];
 
 /**
  * The loaded index and vocabulary. Every filter value with its count over all
- * sentences (`totals`) is loaded only on request: loading it fetches every
+ * commentaries (`totals`), and the commentaries' labels, are loaded only on request: loading it fetches every
  * filter chunk of the index, which grows with the corpus.
  */
 export class SearchIndex {
@@ -88,7 +113,8 @@ export class SearchIndex {
 
 	/** Load the totals once; later calls wait for the same load. */
 	loadTotals(): Promise<void> {
-		this.#totals ??= this.#pagefind.filters().then((counts) => {
+		this.#totals ??= Promise.all([this.#pagefind.filters(), fetchText(routes.searchCommentaries())]).then(([counts, labels]) => {
+			this.vocabulary.commentaries = decodeSearchCommentaries(labels);
 			this.totals = counts;
 		});
 		return this.#totals;
@@ -105,18 +131,113 @@ export class SearchIndex {
 	}
 
 	/**
-	 * Sentences matching words and filters. Without words, Pagefind lists them
-	 * in the order they were indexed: reading order (no sort index, which would
-	 * add a number per sentence to the metadata every first search loads).
+	 * Commentaries matching words and filters, each with the claims the words
+	 * were found in as sub-results. Without words, Pagefind lists them in the
+	 * order they were indexed: reading order. Several spellings of the words
+	 * (`defence`, `defense`) are searched side by side and their results
+	 * merged, best first.
 	 *
-	 * @param term
-	 *   The words, or `null` to list by filters alone.
+	 * @param terms
+	 *   The words in each spelling, or `[]` to list by filters alone.
 	 * @param filters
-	 *   Values the sentences must have.
+	 *   Values the commentaries must have.
 	 */
-	searchSentences(term: string | null, filters: ChosenFilters): Promise<PagefindSearch | null> {
-		return this.#pagefind.search(term, { filters: { ...filters, not: { type: PAGE_TYPE } } });
+	async searchCommentaries(terms: readonly string[], filters: ChosenFilters): Promise<PagefindSearch | null> {
+		const options = { filters: { ...filters, not: { type: PAGE_TYPE } } };
+		if (terms.length <= 1) return this.#pagefind.search(terms[0] ?? null, options);
+		const searches = await Promise.all(terms.map((term) => this.#pagefind.search(term, options)));
+		const found = searches.filter((search): search is PagefindSearch => search !== null);
+		const [first] = found;
+		if (!first) return null;
+		return { results: mergeResults(found.map((search) => search.results)), filters: first.filters };
 	}
+}
+
+/**
+ * A search for an article named by subject, joined with the search for the
+ * subject's words as text: every commentary either finds, those of the first
+ * first (in its order), each with the words' sub-results as
+ * `phrase_results`.
+ *
+ * @param named
+ *   The search by the article (and any other words).
+ * @param phrase
+ *   The search for the subject's words.
+ */
+export function joinPhraseSearch(named: PagefindSearch, phrase: PagefindSearch | null): PagefindSearch {
+	if (!phrase) return named;
+	const phraseById = new Map(phrase.results.map((result) => [result.id, result]));
+	const namedIds = new Set(named.results.map((result) => result.id));
+	const join = (result: PagefindResult, other: PagefindResult | undefined, isNamed: boolean): PagefindResult => ({
+		id: result.id,
+		score: result.score,
+		data: async () => {
+			const [data, extra] = await Promise.all([result.data(), other?.data()]);
+			if (!isNamed) return { ...data, sub_results: undefined, phrase_results: data.sub_results ?? [], named_absent: true };
+			return { ...data, phrase_results: extra?.sub_results ?? [] };
+		},
+	});
+	return {
+		results: [
+			...named.results.map((result) => join(result, phraseById.get(result.id), true)),
+			...phrase.results.filter((result) => !namedIds.has(result.id)).map((result) => join(result, undefined, false)),
+		],
+		filters: named.filters,
+	};
+}
+
+/**
+ * The results of several searches as one list: each commentary once, its
+ * claims from every search, ordered by the best score any search gave it.
+ *
+ * @param lists
+ *   Each search's results.
+ */
+function mergeResults(lists: readonly PagefindResult[][]): PagefindResult[] {
+	const byId = new Map<string, { result: PagefindResult; all: PagefindResult[]; score: number }>();
+	for (const list of lists) {
+		for (const result of list) {
+			const seen = byId.get(result.id);
+			if (seen) {
+				seen.all.push(result);
+				seen.score = Math.max(seen.score, result.score);
+			} else byId.set(result.id, { result, all: [result], score: result.score });
+		}
+	}
+	return [...byId.values()]
+		.sort((a, b) => b.score - a.score)
+		.map(({ result, all, score }) => ({
+			id: result.id,
+			score,
+			data: async () => {
+				const datas = await Promise.all(all.map((item) => item.data()));
+				const [head] = datas;
+				if (!head) return result.data();
+				const subs = new Map<string, PagefindSubResult>();
+				for (const data of datas) {
+					for (const sub of data.sub_results ?? []) {
+						const key = sub.anchor?.id ?? sub.url;
+						const had = subs.get(key);
+						subs.set(key, had ? { ...had, locations: [...new Set([...had.locations, ...sub.locations])] } : sub);
+					}
+				}
+				return { ...head, sub_results: [...subs.values()] };
+			},
+		}));
+}
+
+/**
+ * Fetch a file of the site as text.
+ *
+ * @param url
+ *   Its address.
+ * @throws
+ *   When the server answers with an error.
+ */
+async function fetchText(url: string): Promise<string> {
+	const response = await fetch(url);
+	if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
+	return response.text();
 }
 
 /**
@@ -130,13 +251,10 @@ export class SearchIndex {
 export async function loadSearchIndex(): Promise<SearchIndex> {
 	const [module, vocabulary] = await Promise.all([
 		import(/* @vite-ignore */ routes.searchIndex()),
-		fetch(routes.searchVocabulary()).then(async (response) => {
-			if (!response.ok) throw new Error(`HTTP ${response.status}`);
-			return decodeSearchVocabulary(await response.text());
-		}),
+		fetchText(routes.searchVocabulary()).then(decodeSearchVocabulary),
 	]);
 	if (!isPagefind(module)) throw new Error('Pagefind: the loaded script lacks its search API');
-	await module.options({ baseUrl: routes.base, excerptLength: 60 });
+	await module.options({ baseUrl: routes.base, excerptLength: 30 });
 	await module.init();
 	return new SearchIndex(module, vocabulary);
 }

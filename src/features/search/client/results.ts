@@ -1,12 +1,14 @@
 /**
  * The search page's results as DOM: pages first, then sentences grouped by
- * commentary, each linking to the sentence with its hits to mark. Every
- * function builds nodes from data it is given; none reads or keeps state.
+ * commentary, each the sentence with its hits marked and a link on a short
+ * label to the sentence in its commentary. Every function builds nodes from
+ * data it is given; none reads or keeps state.
  */
 import { routes } from '../../../utils/routes.ts';
 import type { ReadQuery } from '../query.ts';
 import type { SearchVocabulary } from '../records.ts';
-import { markedMentions, markedWords, safeExcerpt } from './excerpts.ts';
+import { shownClaims, type ClaimFacets, type MarkRange, type ShownClaim } from './claims.ts';
+import { safeExcerpt } from './excerpts.ts';
 import type { PagefindResultData, PagefindSearch } from './pagefind-api.ts';
 
 /** Pages (articles, actors, timeline) shown before the sentences. */
@@ -112,25 +114,67 @@ export function renderPages(pages: readonly PageHit[]): HTMLElement | undefined 
 }
 
 /**
- * One sentence result: Pagefind's excerpt when words were searched, else the
- * sentence with the named articles and actors marked.
+ * A sentence with ranges marked, as text nodes and `<mark>` elements.
  *
- * @param data
- *   The result.
- * @param term
- *   The words searched, if any.
- * @param read
- *   The query, as read.
+ * @param text
+ *   The sentence.
+ * @param marks
+ *   What to mark (may overlap, in any order).
  */
-function renderSentence(data: PagefindResultData, term: string | null, read: ReadQuery): HTMLLIElement {
-	const slug = data.meta['slug'] ?? '';
-	const claim = data.meta['claim'] ?? '';
-	const sentence = term ? safeExcerpt(data.excerpt) : markedMentions(data.content, data.meta['hits'] ?? '', read);
+export function markedText(text: string, marks: readonly MarkRange[]): DocumentFragment {
+	const fragment = document.createDocumentFragment();
+	let at = 0;
+	for (const { start, end } of [...marks].sort((a, b) => a.start - b.start)) {
+		if (end <= at) continue;
+		const from = Math.max(start, at);
+		fragment.append(text.slice(at, from));
+		fragment.append(element('mark', undefined, text.slice(from, end)));
+		at = end;
+	}
+	fragment.append(text.slice(at));
+	return fragment;
+}
+
+/**
+ * One sentence result: the sentence with its marked words, a link on its
+ * short label (author and paragraph), a note when an editor's note
+ * re-attributes it to the article searched, and its paragraph on request.
+ *
+ * @param claim
+ *   The claim to show.
+ * @param slug
+ *   Its commentary.
+ * @param author
+ *   Its commentary's authors, short.
+ */
+function renderClaim(claim: ShownClaim, slug: string, author: string): HTMLLIElement {
 	const item = element('li', 'search-hit');
-	const link = element('a', 'search-hit-link search-sentence');
-	link.href = routes.claim(slug, claim, markedWords(sentence));
-	link.append(sentence);
-	item.append(link);
+	const sentence = element('p', 'search-sentence');
+	sentence.append(markedText(claim.text, claim.marks));
+	const words = [...new Set(claim.marks.map(({ start, end }) => claim.text.slice(start, end).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).filter(Boolean))];
+	const link = element('a', 'search-hit-link', `${author}, ${claim.label}`);
+	link.href = routes.claim(slug, claim.id, words);
+	const source = element('p', 'search-hit-source');
+	source.append(link);
+	item.append(sentence, source);
+	if (claim.reattributed.length > 0) {
+		const moved = element(
+			'p',
+			'search-hit-note',
+			`Re-attributed: the sentence cites another article; an editor’s note says it is about Article ${claim.reattributed.join(', ')}.`,
+		);
+		item.dataset['reattributed'] = claim.reattributed.join(' ');
+		item.append(moved);
+	}
+	if (claim.before.length > 0 || claim.after.length > 0) {
+		const context = element('details', 'search-context');
+		const summary = element('summary', undefined, 'Context');
+		const paragraph = element('p');
+		const own = element('strong', undefined, claim.text);
+		paragraph.append([...claim.before, ''].join(' '), own, ['', ...claim.after].join(' '));
+		context.append(summary, paragraph);
+		item.append(context);
+	}
 	return item;
 }
 
@@ -151,46 +195,47 @@ function uniqueId(document: Document, base: string): string {
 }
 
 /**
- * Append sentences grouped by commentary, in the order their best result
- * ranks. Each call starts new groups (a batch shown by "Show more" follows
- * the earlier ones).
+ * Append one group per commentary result, in the order the results rank,
+ * each listing the claims to show; a commentary with none is left out.
  *
  * @param found
- *   The sentences.
- * @param term
- *   The words searched, if any.
- * @param read
- *   The query, as read.
- * @param vocabulary
- *   Commentary titles, authors and dates.
+ *   The commentaries' data.
+ * @param searched
+ *   The words searched, each with its spellings (none without words).
+ * @param facets
+ *   The articles and actors each claim shown must carry.
  * @param into
  *   The element holding the groups.
+ * @param phrase
+ *   When an article was named by subject: its words, and what the claims they were found in must carry.
+ * @returns
+ *   How many sentences were added.
  */
-export function renderSentenceGroups(
+export function renderCommentaryGroups(
 	found: readonly PagefindResultData[],
-	term: string | null,
-	read: ReadQuery,
-	vocabulary: SearchVocabulary,
+	searched: readonly (readonly string[])[],
+	facets: ClaimFacets,
 	into: HTMLElement,
-): void {
-	const groups = new Map<string, HTMLOListElement>();
+	phrase?: { words: readonly (readonly string[])[]; facets: ClaimFacets },
+): number {
+	let added = 0;
 	for (const data of found) {
+		const claims = shownClaims(data, searched, facets, phrase);
+		if (claims.length === 0) continue;
 		const slug = data.meta['slug'] ?? '';
-		let list = groups.get(slug);
-		if (!list) {
-			const section = element('section', 'search-group');
-			// A commentary a "Show more" batch finds again gets a group of its own: its heading needs an id of its own.
-			const id = uniqueId(into.ownerDocument, `search-in-${slug}`);
-			section.setAttribute('aria-labelledby', id);
-			const commentary = vocabulary.commentaries.find((item) => item.slug === slug);
-			const heading = element('h2', undefined, commentary?.title ?? slug);
-			heading.id = id;
-			const byline = element('p', 'search-group-meta', commentary ? `${commentary.author} · ${commentary.date}` : '');
-			list = element('ol', 'search-list');
-			section.append(heading, byline, list);
-			into.append(section);
-			groups.set(slug, list);
-		}
-		list.append(renderSentence(data, term, read));
+		const author = data.meta['author'] ?? '';
+		const section = element('section', 'search-group');
+		const id = uniqueId(into.ownerDocument, `search-in-${slug}`);
+		section.setAttribute('aria-labelledby', id);
+		section.dataset['commentary'] = slug;
+		const heading = element('h2', undefined, data.meta['title'] ?? slug);
+		heading.id = id;
+		const byline = element('p', 'search-group-meta', `${author} · ${data.meta['date'] ?? ''}`);
+		const list = element('ol', 'search-list');
+		list.append(...claims.map((claim) => renderClaim(claim, slug, author)));
+		section.append(heading, byline, list);
+		into.append(section);
+		added += claims.length;
 	}
+	return added;
 }

@@ -20,15 +20,20 @@
  * HTML from strings.
  */
 import { FOCUS_FLAG } from '../../../layouts/client/search-focus.ts';
-import { readQuery } from '../query.ts';
+import { readQuery, spellingVariants, wordSpellings } from '../query.ts';
 import { decodeSearchState, encodeSearchState, planSearch } from '../search-state.ts';
-import { commentaryCount, moreSummary, resultSummary } from '../summary.ts';
+import { suggestQuery, vocabularyWords } from '../suggest.ts';
+import { resultSummary } from '../summary.ts';
+import type { ClaimFacets } from './claims.ts';
 import { announce, fillFilters, findSearchElements, readForm, showError, showState, type SearchElements } from './form.ts';
-import { loadSearchIndex, type SearchIndex } from './pagefind-api.ts';
-import { element, pageHits, renderPages, renderSentenceGroups } from './results.ts';
+import { joinPhraseSearch, loadSearchIndex, type SearchIndex } from './pagefind-api.ts';
+import { element, pageHits, renderCommentaryGroups, renderPages } from './results.ts';
 
-/** Sentences shown at once, more on request: each costs a fragment fetch (about 0.7 KB). */
-const PAGE_SIZE = 10;
+/** Commentaries whose sentences are shown at once, more on request: each costs a fragment fetch (about 5 KB). */
+const PAGE_SIZE = 3;
+
+/** How long a typed search stands before the next one typed gets a history entry of its own (ms). */
+const SETTLE_MS = 1000;
 
 /** How a search changes the history: a new entry, the current one, or neither (Back, arrival). */
 type HistoryMode = 'push' | 'replace' | 'none';
@@ -40,6 +45,10 @@ interface SearchSession {
 	index: SearchIndex | undefined;
 	/** Increases with every search, so a slow answer never overwrites a newer one. */
 	generation: number;
+	/** Whether the current history entry is a search still being typed (its next keystroke replaces it). */
+	typing: boolean;
+	/** The words the vocabulary knows, for suggestions (made when first needed). */
+	words: Map<string, string> | undefined;
 }
 
 /**
@@ -51,8 +60,38 @@ interface SearchSession {
  *   How.
  */
 function recordInHistory(address: string, mode: HistoryMode): void {
-	if (mode === 'push' && address !== location.pathname + location.search) history.pushState(null, '', address);
+	if (address === location.pathname + location.search) return;
+	if (mode === 'push') history.pushState(null, '', address);
 	if (mode === 'replace') history.replaceState(null, '', address);
+}
+
+/**
+ * Offer a corrected query when nothing was found.
+ *
+ * @param session
+ *   The page's session.
+ * @param query
+ *   The query as typed.
+ * @returns
+ *   The “Did you mean” paragraph, or `undefined` when no word looks misspelt.
+ */
+function suggestion(session: SearchSession, query: string): HTMLElement | undefined {
+	const { index } = session;
+	if (!index || !query.trim()) return undefined;
+	session.words ??= vocabularyWords(index.vocabulary);
+	const corrected = suggestQuery(query, session.words);
+	if (!corrected) return undefined;
+	const paragraph = element('p', 'search-suggestion', 'Did you mean ');
+	const link = element('a', undefined, corrected);
+	link.href = encodeSearchState({ q: corrected, filters: readForm(session.elements).filters });
+	link.addEventListener('click', (event) => {
+		event.preventDefault();
+		session.elements.input.value = corrected;
+		session.typing = false;
+		void run(session, 'push');
+	});
+	paragraph.append(link, '?');
+	return paragraph;
 }
 
 /**
@@ -72,7 +111,7 @@ async function run(session: SearchSession, mode: HistoryMode): Promise<void> {
 	const current = ++session.generation;
 	const { vocabulary } = index;
 	const read = readQuery(state.q, vocabulary);
-	const { term, filters, searchPages } = planSearch(state, read);
+	const { term, filters, searchPages, phrase } = planSearch(state, read);
 	const { results } = elements;
 	if (!term && Object.keys(filters).length === 0) {
 		results.replaceChildren();
@@ -81,46 +120,69 @@ async function run(session: SearchSession, mode: HistoryMode): Promise<void> {
 		results.dataset['searchShown'] = address;
 		return;
 	}
-	const [pages, sentences] = await Promise.all([
-		term && searchPages ? index.searchPages(term) : Promise.resolve(null),
-		index.searchSentences(term, filters),
+	const terms = term ? spellingVariants(term, vocabulary) : [];
+	const [pages, named, byPhrase] = await Promise.all([
+		term && searchPages ? index.searchPages(terms[0] ?? term) : Promise.resolve(null),
+		index.searchCommentaries(terms, filters),
+		phrase ? index.searchCommentaries(spellingVariants(phrase.term, vocabulary), phrase.filters) : Promise.resolve(null),
 	]);
-	if (current !== session.generation || !sentences) return;
-	const pageList = await pageHits(term, read, vocabulary, pages);
-	let shown = Math.min(PAGE_SIZE, sentences.results.length);
-	const first = await Promise.all(sentences.results.slice(0, shown).map((result) => result.data()));
+	if (current !== session.generation || !named) return;
+	const commentaries = joinPhraseSearch(named, byPhrase);
+	const facets: ClaimFacets = { articles: filters.article ?? [], actors: filters.actor ?? [] };
+	const searched = term ? wordSpellings(term, vocabulary) : [];
+	const phraseWords = phrase ? { words: wordSpellings(phrase.term, vocabulary), facets: { articles: phrase.filters.article ?? [], actors: phrase.filters.actor ?? [] } } : undefined;
+	const found = commentaries.results;
+	let fetched = Math.min(PAGE_SIZE, found.length);
+	// The pages' and the first commentaries' fragments are fetched together.
+	const [pageList, first] = await Promise.all([pageHits(term, read, vocabulary, pages), Promise.all(found.slice(0, fetched).map((result) => result.data()))]);
 	if (current !== session.generation) return;
 
 	const groupsBox = element('div', 'search-groups');
-	renderSentenceGroups(first, term, read, vocabulary, groupsBox);
+	let sentences = renderCommentaryGroups(first, searched, facets, groupsBox, phraseWords);
+	/**
+	 * Show the next commentaries, batch after batch until one adds a sentence
+	 * (a commentary the index finds may hold none that carries every filter)
+	 * or, with a limit, until that many batches were fetched.
+	 */
+	const showMore = async (limit = Number.POSITIVE_INFINITY): Promise<number> => {
+		let added = 0;
+		for (let batch = 0; added === 0 && fetched < found.length && batch < limit; batch++) {
+			const next = await Promise.all(found.slice(fetched, fetched + PAGE_SIZE).map((result) => result.data()));
+			if (current !== session.generation) return added;
+			added += renderCommentaryGroups(next, searched, facets, groupsBox, phraseWords);
+			fetched += next.length;
+		}
+		sentences += added;
+		return added;
+	};
+	if (sentences === 0) await showMore(2);
+	if (current !== session.generation) return;
+	const summary = () =>
+		resultSummary({ sentences, commentaries: groupsBox.querySelectorAll('.search-group').length, pages: pageList.length, unread: found.length - fetched });
 	const children: HTMLElement[] = [];
 	const pagesSection = renderPages(pageList);
 	if (pagesSection) children.push(pagesSection);
-	if (sentences.results.length > 0) children.push(element('h2', 'visually-hidden', 'Sentences'), groupsBox);
-	if (sentences.results.length > shown) {
-		const more = element('button', 'search-more', 'Show more sentences');
+	if (sentences > 0 || found.length > fetched) children.push(element('h2', 'visually-hidden', 'Sentences'), groupsBox);
+	if (found.length > fetched) {
+		const more = element('button', 'search-more', 'Show more commentaries');
 		more.type = 'button';
 		more.addEventListener('click', async () => {
-			const next = await Promise.all(sentences.results.slice(shown, shown + PAGE_SIZE).map((result) => result.data()));
+			const firstNew = groupsBox.querySelectorAll('a.search-hit-link').length;
+			await showMore();
 			if (current !== session.generation) return;
-			const firstNew = groupsBox.querySelectorAll('a').length;
-			renderSentenceGroups(next, term, read, vocabulary, groupsBox);
-			shown += next.length;
-			if (shown >= sentences.results.length) more.remove();
-			groupsBox.querySelectorAll<HTMLAnchorElement>('a')[firstNew]?.focus();
-			announce(elements, moreSummary(shown, sentences.results.length));
+			if (fetched >= found.length) more.remove();
+			groupsBox.querySelectorAll<HTMLAnchorElement>('a.search-hit-link')[firstNew]?.focus();
+			announce(elements, summary());
 		});
 		children.push(more);
 	}
+	if (sentences === 0 && pageList.length === 0) {
+		const offer = suggestion(session, state.q);
+		if (offer) children.push(offer);
+	}
 	results.replaceChildren(...children);
-	fillFilters(elements, index.totals, sentences.filters, state, vocabulary);
-	const total = sentences.results.length;
-	const commentaries = commentaryCount(
-		sentences.filters['commentary'],
-		first.map((data) => data.meta['slug'] ?? ''),
-		total,
-	);
-	announce(elements, resultSummary({ sentences: total, shown, commentaries, pages: pageList.length }));
+	fillFilters(elements, index.totals, commentaries.filters, state, vocabulary);
+	announce(elements, summary());
 	results.dataset['searchShown'] = address;
 }
 
@@ -171,17 +233,42 @@ function listenToKeys(session: SearchSession): void {
 function listenToForm(session: SearchSession): void {
 	const { elements } = session;
 	let timer = 0;
+	let settle = 0;
+	let typed = elements.input.value;
 	elements.input.addEventListener('input', () => {
 		window.clearTimeout(timer);
+		window.clearTimeout(settle);
+		const value = elements.input.value;
+		// A new search (not the one being typed, extended or shortened) gets a history entry of its own;
+		// the keystrokes of one search replace it, so Back returns to the previous search.
+		const related = value.startsWith(typed) || typed.startsWith(value);
+		if (!session.typing || !related || typed.trim() === '') recordInHistory(encodeSearchState(readForm(elements)), 'push');
+		session.typing = value.trim() !== '';
+		typed = value;
 		timer = window.setTimeout(() => void run(session, 'replace'), 30);
+		settle = window.setTimeout(() => {
+			session.typing = false;
+		}, SETTLE_MS);
 	});
-	for (const { select } of elements.selects) select.addEventListener('change', () => void run(session, 'push'));
+	const commit = () => {
+		window.clearTimeout(settle);
+		session.typing = false;
+	};
+	for (const { select } of elements.selects) {
+		select.addEventListener('change', () => {
+			commit();
+			void run(session, 'push');
+		});
+	}
 	elements.form.addEventListener('submit', (event) => {
 		event.preventDefault();
 		window.clearTimeout(timer);
+		commit();
 		void run(session, 'push');
 	});
 	window.addEventListener('popstate', () => {
+		commit();
+		typed = decodeSearchState(location.search).q;
 		showState(elements, decodeSearchState(location.search));
 		void run(session, 'none');
 	});
@@ -212,7 +299,7 @@ function listenToFilters(session: SearchSession, index: SearchIndex): void {
 async function start(): Promise<void> {
 	const elements = findSearchElements();
 	if (!elements) return;
-	const session: SearchSession = { elements, index: undefined, generation: 0 };
+	const session: SearchSession = { elements, index: undefined, generation: 0, typing: false, words: undefined };
 	elements.noScript?.setAttribute('hidden', '');
 	elements.form.hidden = false;
 	showState(elements, decodeSearchState(location.search));
@@ -220,6 +307,8 @@ async function start(): Promise<void> {
 	if (sessionStorage.getItem(FOCUS_FLAG) !== null) {
 		sessionStorage.removeItem(FOCUS_FLAG);
 		elements.input.focus();
+		// After the words typed in the shortcut's dialog, ready for more.
+		elements.input.setSelectionRange(elements.input.value.length, elements.input.value.length);
 	}
 	listenToForm(session);
 

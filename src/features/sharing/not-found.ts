@@ -1,0 +1,30 @@
+/**
+ * The 404 page answers at every missing address (a static host serves one
+ * `404.html`), so its script tells a link to an unknown sentence (`/c/<id>/`)
+ * from any other missing page with this pure reading of the address.
+ */
+
+/**
+ * The sentence id a missing address asked for, if it is a share page's.
+ *
+ * @param pathname
+ *   The address's path (`location.pathname`).
+ * @param sharePath
+ *   The share route (`routes.share`), so the site's base is respected.
+ * @returns
+ *   The id as written (decoded; possibly mistyped), or `undefined`.
+ */
+export function askedSentenceId(pathname: string, sharePath: (id: string) => string): string | undefined {
+	const marker = 'SENTENCE-ID';
+	const [prefix = '', suffix = ''] = sharePath(marker).split(marker);
+	if (!pathname.startsWith(prefix)) return undefined;
+	let rest = pathname.slice(prefix.length);
+	if (rest.endsWith(suffix)) rest = rest.slice(0, rest.length - suffix.length);
+	rest = rest.replace(/\/+$/, '').replace(/\.png$/, '');
+	if (rest === '' || rest.includes('/')) return undefined;
+	try {
+		return decodeURIComponent(rest);
+	} catch {
+		return rest;
+	}
+}
