@@ -367,6 +367,59 @@ describe('related claims in the browser', () => {
 			);
 		});
 
+		for (const viewport of [wide, phone]) {
+			it(`should make each column's related-claims controls one Tab stop, the arrow keys moving within it, at ${viewport.width} px`, { timeout: 120_000 }, async () => {
+				await site.open(
+					pairPath,
+					async (page, report) => {
+						const columns = await openView(page);
+						/** Each column's shown controls: claim id and whether Tab reaches it. */
+						const controlsOf = () =>
+							page.locator('.cmp-col').evaluateAll((sections) =>
+								sections.map((section) =>
+									[...section.querySelectorAll<HTMLButtonElement>('.cmp-rel:not([hidden])')].map((button) => ({ claim: button.dataset['claim'] ?? '', tabbable: button.tabIndex >= 0 })),
+								),
+							);
+						const before = await controlsOf();
+						expect(before.flat().length).toBeGreaterThan(columns.length);
+						// One Tab stop per column: its first control.
+						for (const controls of before) {
+							expect(controls.filter((control) => control.tabbable).map((control) => control.claim)).toEqual(controls.length > 0 ? [controls[0]!.claim] : []);
+						}
+						const [first] = before;
+						expect(first!.length).toBeGreaterThan(2);
+						const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-claim') ?? '');
+						await page.locator(`.cmp-rel[data-claim="${first![0]!.claim}"]`).focus();
+						await page.keyboard.press('ArrowDown');
+						expect(await focused()).toBe(first![1]!.claim);
+						await page.keyboard.press('ArrowRight');
+						expect(await focused()).toBe(first![2]!.claim);
+						await page.keyboard.press('ArrowUp');
+						expect(await focused()).toBe(first![1]!.claim);
+						await page.keyboard.press('End');
+						expect(await focused()).toBe(first!.at(-1)!.claim);
+						await page.keyboard.press('Home');
+						expect(await focused()).toBe(first![0]!.claim);
+						await page.keyboard.press('ArrowLeft');
+						expect(await focused()).toBe(first![0]!.claim);
+						// The Tab stop moves with the focus, so Tab back returns to the control last used.
+						await page.keyboard.press('ArrowDown');
+						const after = await controlsOf();
+						expect(after[0]!.filter((control) => control.tabbable).map((control) => control.claim)).toEqual([first![1]!.claim]);
+						// Tab leaves the column's controls: the next stop is not another control of that column.
+						await page.keyboard.press('Tab');
+						const next = await page.evaluate(() => ({ claim: document.activeElement?.getAttribute('data-claim'), column: document.activeElement?.closest('.cmp-col')?.getAttribute('data-slug') }));
+						expect(next.claim === null || next.claim === undefined || next.column !== columns[0]!.slug).toBe(true);
+						// Each control still says what it does, and Enter still uses it.
+						expect(await page.locator(`.cmp-rel[data-claim="${first![1]!.claim}"]`).getAttribute('aria-label')).toMatch(/\S/);
+						expect(await axeBothSchemes(page, `compare, related-claims controls roving ${viewport.width}px`)).toEqual([]);
+						expect(report.consoleErrors).toEqual([]);
+					},
+					{ viewport },
+				);
+			});
+		}
+
 		it('should turn to the other column at its related claim on a phone, the focus on that claim’s control, at 360 px', { timeout: 180_000 }, async () => {
 			await site.open(
 				pairPath,

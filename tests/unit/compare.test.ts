@@ -41,6 +41,7 @@ import {
 	relatedInColumns,
 	relatedLabel,
 	relatedStatus,
+	rovingPosition,
 	stepPosition,
 	topicAnchor,
 	topicKey,
@@ -335,6 +336,19 @@ describe('alignment', () => {
 		expect(stepPosition(3, 2, 1)).toBe(2);
 		expect(stepPosition(3, 0, -1)).toBe(0);
 		expect(stepPosition(0, -1, 1)).toBe(-1);
+	});
+
+	it('should move within a one-Tab-stop group with the arrow keys, Home and End, and leave other keys alone', () => {
+		expect(rovingPosition(4, 0, 'ArrowDown')).toBe(1);
+		expect(rovingPosition(4, 1, 'ArrowRight')).toBe(2);
+		expect(rovingPosition(4, 3, 'ArrowDown')).toBe(3);
+		expect(rovingPosition(4, 2, 'ArrowUp')).toBe(1);
+		expect(rovingPosition(4, 0, 'ArrowLeft')).toBe(0);
+		expect(rovingPosition(4, 2, 'Home')).toBe(0);
+		expect(rovingPosition(4, 0, 'End')).toBe(3);
+		expect(rovingPosition(4, 1, 'Enter')).toBeUndefined();
+		expect(rovingPosition(4, 1, 'Tab')).toBeUndefined();
+		expect(rovingPosition(0, -1, 'ArrowDown')).toBeUndefined();
 	});
 });
 

@@ -574,6 +574,34 @@ export function stepPosition(length: number, current: number, step: 1 | -1): num
 	return Math.min(length - 1, Math.max(0, current + step));
 }
 
+/**
+ * Where a key moves the focus in a group of controls that is one Tab stop
+ * (a roving tabindex): Down and Right to the next, Up and Left to the
+ * previous (stopping at the ends), Home and End to the first and last.
+ * Any other key: `undefined`, the browser's to handle.
+ *
+ * @param length How many controls the group has.
+ * @param current The focused control's position.
+ * @param key `KeyboardEvent.key`.
+ */
+export function rovingPosition(length: number, current: number, key: string): number | undefined {
+	if (length === 0) return undefined;
+	switch (key) {
+		case 'ArrowDown':
+		case 'ArrowRight':
+			return stepPosition(length, current, 1);
+		case 'ArrowUp':
+		case 'ArrowLeft':
+			return stepPosition(length, current, -1);
+		case 'Home':
+			return 0;
+		case 'End':
+			return length - 1;
+		default:
+			return undefined;
+	}
+}
+
 /** A run of a claim's text: plain, or the words of a mention of a topic. */
 export interface ClaimSegment {
 	text: string;

@@ -38,6 +38,7 @@ import {
 	relatedInColumns,
 	relatedLabel,
 	relatedStatus,
+	rovingPosition,
 	stepPosition,
 	topicAnchor,
 } from '../model.ts';
@@ -186,6 +187,11 @@ function reveal(claim: HTMLElement): void {
 	}
 }
 
+/** A column's related-claims controls shown, in reading order. */
+function shownControls(column: HTMLElement): HTMLElement[] {
+	return [...column.querySelectorAll<HTMLElement>('.cmp-rel:not([hidden])')];
+}
+
 /** The live view: topic state and the behaviour bound to one rendered view. */
 class CompareView {
 	readonly root: HTMLElement;
@@ -229,6 +235,34 @@ class CompareView {
 			control.hidden = count === 0;
 			if (count > 0) control.setAttribute('aria-label', relatedLabel(count, this.columns.length));
 		}
+		for (const column of this.columns) {
+			const controls = shownControls(column);
+			controls.forEach((control, index) => (control.tabIndex = index === 0 ? 0 : -1));
+		}
+	}
+
+	/**
+	 * Make a related-claims control its column's Tab stop (each column's
+	 * controls are one stop, the arrow keys moving within), so Tab returns
+	 * to the control last used.
+	 */
+	rove(control: HTMLElement): void {
+		const column = control.closest<HTMLElement>('.cmp-col');
+		if (!column) return;
+		for (const other of shownControls(column)) other.tabIndex = other === control ? 0 : -1;
+	}
+
+	/** Move the focus among a column's related-claims controls with the arrow keys, Home and End; whether the key was used. */
+	roveWithKey(control: HTMLElement, key: string): boolean {
+		const column = control.closest<HTMLElement>('.cmp-col');
+		if (!column) return false;
+		const controls = shownControls(column);
+		const position = rovingPosition(controls.length, controls.indexOf(control), key);
+		const next = position === undefined ? undefined : controls[position];
+		if (!next) return false;
+		this.rove(next);
+		next.focus();
+		return true;
 	}
 
 	/** The claim an element stands in (its mentions and its related-claims control stand in it). */
@@ -507,6 +541,13 @@ async function start(): Promise<void> {
 	});
 	mount.addEventListener('focusin', (event) => {
 		if (view && event.target instanceof Element) view.markRelated(view.claimOf(event.target));
+		if (view && event.target instanceof HTMLElement && event.target.matches('.cmp-rel')) view.rove(event.target);
+	});
+	// Each column's related-claims controls are one Tab stop: the arrow keys, Home and End move within them.
+	mount.addEventListener('keydown', (event) => {
+		const control = event.target instanceof HTMLElement ? event.target.closest<HTMLElement>('.cmp-rel') : null;
+		if (!view || !control || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+		if (view.roveWithKey(control, event.key)) event.preventDefault();
 	});
 	mount.addEventListener('focusout', (event) => {
 		if (view) view.markRelated(view.claimOf(event.relatedTarget instanceof Element ? event.relatedTarget : null));
