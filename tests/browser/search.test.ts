@@ -392,8 +392,8 @@ describe('search', () => {
 			);
 			expect(hits.length).toBeGreaterThan(3);
 			for (const hit of hits) {
-				expect(hit.label).toMatch(/^[^,]+(?:,[^,]+)*, ¶ \d+$/);
-				expect(hit.label.length).toBeLessThan(60);
+				expect(hit.label).toMatch(/^.+, (?:para\.|heading) \d+, sentence \d+$/);
+				expect(hit.label.length).toBeLessThan(70);
 				expect(hit.sentenceInLink).toBe(false);
 				expect(hit.marks).toBeGreaterThan(0);
 			}
