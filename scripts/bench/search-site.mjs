@@ -29,9 +29,10 @@ if (values.refresh) {
 	copyProject(root, dir);
 	const corpus = writeSyntheticCorpus(dir, Number(values.size));
 	console.log(`${dir}: ${corpus.written.length} synthetic commentaries`);
-	const ledger = spawnSync(process.execPath, [join(dir, 'scripts', 'update-ledger.ts'), '--root', dir], { cwd: dir, encoding: 'utf8' });
-	if (ledger.status !== 0) throw new Error(`ledger failed:\n${ledger.stderr}${ledger.stdout}`);
 }
+// The ledger (and the record of published pages) of the copy's corpus, written by the current scripts.
+const ledger = spawnSync(process.execPath, [join(dir, 'scripts', 'update-ledger.ts'), '--root', dir], { cwd: dir, encoding: 'utf8' });
+if (ledger.status !== 0) throw new Error(`ledger failed:\n${ledger.stderr}${ledger.stdout}`);
 const built = await timedBuild(dir, { env: { TREATY_READER_SHARE_CARDS: 'off' } });
 if (!built.ok) {
 	console.error(built.log.slice(-3000));

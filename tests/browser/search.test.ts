@@ -553,6 +553,13 @@ describe('search', () => {
 			await page.keyboard.press('/');
 			await page.keyboard.type('sanctions');
 			expect(requests.filter((path) => path.startsWith('/pagefind/'))).toEqual([]);
+			expect(await page.inputValue('dialog.search-dialog input')).toBe('sanctions');
+			const lines: string[] = [];
+			for (const colorScheme of ['light', 'dark'] as const) {
+				await page.emulateMedia({ colorScheme });
+				lines.push(...describeViolations(`search dialog [${colorScheme}]`, await runAxe(page)));
+			}
+			expect(lines).toEqual([]);
 			await page.keyboard.press('Enter');
 			await page.waitForURL('**/search/?q=sanctions');
 			await page.waitForSelector('html[data-search-ready]');

@@ -26,7 +26,12 @@ describe('search index and security policy in dist/', () => {
 		const fragments = readdirSync(join(distDir, 'pagefind', 'fragment')).map((file) => {
 			// A fragment is gzipped: a signature, then JSON.
 			const text = gunzipSync(readFileSync(join(distDir, 'pagefind', 'fragment', file))).toString('utf8');
-			return JSON.parse(text.slice(text.indexOf('{'))) as { url: string; anchors: { id: string; title?: string }[]; meta: Record<string, string> };
+			return JSON.parse(text.slice(text.indexOf('{'))) as {
+				url: string;
+				content: string;
+				anchors: { id: string; title?: string; location: number }[];
+				meta: Record<string, string>;
+			};
 		});
 		const slugs = readdirSync(join(distDir, 'commentaries'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
 		const records = fragments.filter((fragment) => fragment.url.startsWith('/commentaries/'));
@@ -36,6 +41,15 @@ describe('search index and security policy in dist/', () => {
 			const claims = [...html.matchAll(/data-claim="" id="(c-[0-9a-f]{10})"/g)].map((match) => match[1]);
 			expect(record.anchors.filter((anchor) => anchor.title).map((anchor) => anchor.id), record.url).toEqual(claims);
 			expect(record.meta['claims']?.split(';').map((claim) => claim.split(',')[0]), record.url).toEqual(claims);
+		}
+		// Each sentence is read back from the record's words, from its anchor to the next: exactly as the author wrote it.
+		const corpus = JSON.parse(readDistFile('data/corpus.json')) as { commentaries: { slug: string; claims: { id: string; text: string }[] }[] };
+		for (const commentary of corpus.commentaries) {
+			const record = records.find((item) => item.url === `/commentaries/${commentary.slug}/`);
+			const words = record?.content.trim().split(/\s+/u) ?? [];
+			const starts = (record?.anchors ?? []).map((anchor) => anchor.location);
+			const read = (record?.anchors ?? []).map((anchor, index) => words.slice(anchor.location, starts[index + 1] ?? words.length).join(' '));
+			expect(read, commentary.slug).toEqual(commentary.claims.map((claim) => claim.text));
 		}
 		expect(existsSync(join(distDir, 'search', 'records.json'))).toBe(false);
 		expect(existsSync(join(distDir, 'search', 'vocabulary.json'))).toBe(true);

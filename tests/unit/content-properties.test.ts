@@ -119,7 +119,14 @@ describe('generated frontmatter through the schemas', () => {
 		fc.assert(
 			fc.property(frontmatter, (value) => {
 				const text = `---\n${stringify(value)}---\n\nA sentence.\n`;
-				const parsed = parseFrontmatter(text, FILE);
+				let parsed: ReturnType<typeof parseFrontmatter>;
+				try {
+					parsed = parseFrontmatter(text, FILE);
+				} catch (error) {
+					// YAML the parser refuses (the YAML library can write block scalars it does not read back): named, with its line.
+					expect(String((error as Error).message)).toMatch(new RegExp(`^${FILE.replaceAll('.', '\\.')}:\\d+: `));
+					return;
+				}
 				const result = commentarySchema.safeParse(parsed.value);
 				if (!result.success) {
 					const lines = formatSchemaIssues(FILE, result.error, parsed.locate);

@@ -32,6 +32,13 @@ import { element, pageHits, renderCommentaryGroups, renderPages } from './result
 /** Commentaries whose sentences are shown at once, more on request: each costs a fragment fetch (about 5 KB). */
 const PAGE_SIZE = 3;
 
+/**
+ * How long after a keystroke the search runs (ms): long enough to take a
+ * burst of keys as one, short because a newer search discards an older one's
+ * answer anyway.
+ */
+const INPUT_DEBOUNCE_MS = 10;
+
 /** How long a typed search stands before the next one typed gets a history entry of its own (ms). */
 const SETTLE_MS = 1000;
 
@@ -49,6 +56,23 @@ interface SearchSession {
 	typing: boolean;
 	/** The words the vocabulary knows, for suggestions (made when first needed). */
 	words: Map<string, string> | undefined;
+	/** Filling the filters' options, kept until the filters are open (thousands of options cost a keystroke's time). */
+	fill: (() => void) | undefined;
+}
+
+/**
+ * Fill the filters' options now if they are open, else when they are next opened.
+ *
+ * @param session
+ *   The page's session.
+ * @param fill
+ *   What fills them.
+ */
+function fillWhenOpen(session: SearchSession, fill: () => void): void {
+	session.fill = fill;
+	if (!session.elements.narrow.open) return;
+	session.fill = undefined;
+	fill();
 }
 
 /**
@@ -115,7 +139,7 @@ async function run(session: SearchSession, mode: HistoryMode): Promise<void> {
 	const { results } = elements;
 	if (!term && Object.keys(filters).length === 0) {
 		results.replaceChildren();
-		fillFilters(elements, index.totals, index.totals, state, vocabulary);
+		fillWhenOpen(session, () => fillFilters(elements, index.totals, index.totals, state, vocabulary));
 		announce(elements, '');
 		results.dataset['searchShown'] = address;
 		return;
@@ -181,7 +205,7 @@ async function run(session: SearchSession, mode: HistoryMode): Promise<void> {
 		if (offer) children.push(offer);
 	}
 	results.replaceChildren(...children);
-	fillFilters(elements, index.totals, commentaries.filters, state, vocabulary);
+	fillWhenOpen(session, () => fillFilters(elements, index.totals, commentaries.filters, state, vocabulary));
 	announce(elements, summary());
 	results.dataset['searchShown'] = address;
 }
@@ -245,7 +269,7 @@ function listenToForm(session: SearchSession): void {
 		if (!session.typing || !related || typed.trim() === '') recordInHistory(encodeSearchState(readForm(elements)), 'push');
 		session.typing = value.trim() !== '';
 		typed = value;
-		timer = window.setTimeout(() => void run(session, 'replace'), 30);
+		timer = window.setTimeout(() => void run(session, 'replace'), INPUT_DEBOUNCE_MS);
 		settle = window.setTimeout(() => {
 			session.typing = false;
 		}, SETTLE_MS);
@@ -287,7 +311,11 @@ function listenToForm(session: SearchSession): void {
 function listenToFilters(session: SearchSession, index: SearchIndex): void {
 	const { elements } = session;
 	elements.narrow.addEventListener('toggle', () => {
-		if (!elements.narrow.open || index.totalsRequested) return;
+		if (!elements.narrow.open) return;
+		const fill = session.fill;
+		session.fill = undefined;
+		fill?.();
+		if (index.totalsRequested) return;
 		index
 			.loadTotals()
 			.then(() => run(session, 'none'))
@@ -299,7 +327,7 @@ function listenToFilters(session: SearchSession, index: SearchIndex): void {
 async function start(): Promise<void> {
 	const elements = findSearchElements();
 	if (!elements) return;
-	const session: SearchSession = { elements, index: undefined, generation: 0, typing: false, words: undefined };
+	const session: SearchSession = { elements, index: undefined, generation: 0, typing: false, words: undefined, fill: undefined };
 	elements.noScript?.setAttribute('hidden', '');
 	elements.form.hidden = false;
 	showState(elements, decodeSearchState(location.search));
