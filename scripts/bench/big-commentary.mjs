@@ -188,10 +188,12 @@ async function main() {
 		writeFileSync(join(work, 'build.log'), build.lines.map((line) => `${line.at.toFixed(2).padStart(8)}  ${line.text}`).join('\n'));
 		const stages = stagesOf(build.lines, build.seconds);
 		say(`build: ${build.seconds.toFixed(1)} s, CPU ${(build.samples.at(-1)?.cpu ?? 0).toFixed(1)} s, peak ${Math.max(0, ...build.samples.map((sample) => sample.mb)).toFixed(0)} MB (exit ${build.code}); log ${join(work, 'build.log')}`);
+		// The stages follow one another from Astro's first content line; before it, the integration checks the content.
+		const setup = build.lines.find((line) => /\[content\] Syncing content/.test(line.text))?.at ?? 0;
 		let at = 0;
 		/** @type {Record<string, { seconds: number, cpuSeconds: number | null, peakMb: number | null }>} */
 		const stageUsage = {};
-		for (const [name, seconds] of Object.entries(stages)) {
+		for (const [name, seconds] of Object.entries({ setup, ...stages })) {
 			if (seconds === null || name === 'cardsTail' || name === 'search') continue;
 			const { peak, cpu } = usageBetween(build.samples, at, at + seconds);
 			stageUsage[name] = { seconds, cpuSeconds: cpu, peakMb: peak };

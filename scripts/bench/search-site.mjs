@@ -8,7 +8,7 @@
  *   node scripts/bench/search-site.mjs --size 1000 --dir /tmp/search-1000
  *   node scripts/bench/search-site.mjs --dir /tmp/search-1000 --refresh
  */
-import { cpSync, existsSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +23,12 @@ const dir = values.dir ?? join('/tmp', `search-site-${values.size}`);
 
 if (values.refresh) {
 	if (!existsSync(join(dir, 'astro.config.mjs')) && !existsSync(join(dir, 'astro.config.ts'))) throw new Error(`${dir} holds no copy to refresh`);
-	for (const folder of ['src', 'scripts']) cpSync(join(root, folder), join(dir, folder), { recursive: true });
+	// Replaced whole: a file since removed from the project must not linger in the copy.
+	for (const folder of ['src', 'scripts']) {
+		rmSync(join(dir, folder), { recursive: true, force: true });
+		cpSync(join(root, folder), join(dir, folder), { recursive: true });
+	}
+	for (const file of ['package.json', 'astro.config.mjs', 'tsconfig.json']) cpSync(join(root, file), join(dir, file));
 } else {
 	mkdirSync(dir, { recursive: true });
 	copyProject(root, dir);

@@ -66,13 +66,13 @@ describe('commentaryRecords', () => {
 	);
 	const attribute = (name: string, html: string) => [...html.matchAll(new RegExp(`data-pagefind-${name}="([^"]+)\\[content\\]" content="([^"]*)"`, 'g'))].map((m) => [m[1], m[2]]);
 
-	it('should make one record per commentary, at its reading page, each claim starting at an element with its id and label', () => {
+	it('should make one record per commentary, at its reading page, each claim starting at an element with its id and pinpoint', () => {
 		expect(record!.url).toBe('/commentaries/a-piece/');
 		const ids = [...record!.content.matchAll(/<span id="(c-[0-9a-f]{10})" data-pagefind-title="([^"]+)"><\/span>/g)].map((m) => [m[1], m[2]]);
 		expect(ids).toEqual([
-			['c-0123456789', '¶ 1'],
-			['c-abcdefabcd', '¶ 2'],
-			['c-8888888888', '¶ 2'],
+			['c-0123456789', 'para. 1, sentence 1'],
+			['c-abcdefabcd', 'para. 2, sentence 1'],
+			['c-8888888888', 'para. 2, sentence 2'],
 		]);
 		// The authors' words, escaped as HTML text, in reading order.
 		expect(record!.content).toContain('No mentions &#x3C;here> &#x26; “there”.');

@@ -25,6 +25,7 @@ import type { Commentary } from '../../schemas/commentary.ts';
 import { formatPublished } from '../../utils/format-date.ts';
 import { shortCredit } from '../../utils/credit.ts';
 import { sitePaths } from '../../utils/routes.ts';
+import { pinpoints, pinpointText } from '../../claims/pinpoint.ts';
 import { encodeClaimIndex, type IndexedClaim } from './hits.ts';
 
 /** The filters every commentary record carries (Pagefind filter name → values). */
@@ -120,17 +121,6 @@ function pagefindMeta(attribute: 'data-pagefind-filter' | 'data-pagefind-meta', 
 }
 
 /**
- * The label Pagefind gives a claim's sub-result: its paragraph, counted as
- * the reader sees them.
- *
- * @param claim
- *   The claim.
- */
-export function claimLabel(claim: Pick<Claim, 'blockIndex'>): string {
-	return `¶ ${claim.blockIndex + 1}`;
-}
-
-/**
  * The Pagefind records of a corpus: one per commentary, in reading order,
  * each claim an element with its id (a sub-result of its own).
  *
@@ -145,6 +135,8 @@ export function commentaryRecords(corpus: readonly SearchableCommentary[], notes
 	const html = unified().use(rehypeStringify);
 	return corpus.map(({ slug, data, claims, noteClaims = {} }) => {
 		const moved = reattributedArticles(claims, noteClaims, notes);
+		// Each sentence's label is its pinpoint, as the site cites it (`para. 4, sentence 2`).
+		const labels = pinpoints(claims).map(pinpointText);
 		const indexed: IndexedClaim[] = claims.map((claim) => ({
 			id: claim.id,
 			block: claim.blockIndex,
@@ -180,7 +172,7 @@ export function commentaryRecords(corpus: readonly SearchableCommentary[], notes
 					// content, not again in each anchor), and one block keeps it from adding punctuation between them.
 					h(
 						'div',
-						claims.flatMap((claim) => [h('span', { id: claim.id, dataPagefindTitle: claimLabel(claim) }), `${claim.text} `]),
+						claims.flatMap((claim, at) => [h('span', { id: claim.id, dataPagefindTitle: labels[at] }), `${claim.text} `]),
 					),
 				]),
 			]),

@@ -25,7 +25,7 @@ export interface ShownClaim {
 	id: string;
 	/** The sentence as the author wrote it. */
 	text: string;
-	/** Its short label (`¶ 3`). */
+	/** Its short label, its pinpoint (`para. 3, sentence 2`). */
 	label: string;
 	/** What to mark: the words found and the mentions of what the search names. */
 	marks: MarkRange[];

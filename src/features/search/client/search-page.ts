@@ -200,13 +200,16 @@ async function run(session: SearchSession, mode: HistoryMode): Promise<void> {
 		});
 		children.push(more);
 	}
+	let offered = '';
 	if (sentences === 0 && pageList.length === 0) {
 		const offer = suggestion(session, state.q);
 		if (offer) children.push(offer);
+		// Said in the status line too, so a screen reader hears it with “No results.”
+		if (offer) offered = ` ${offer.textContent ?? ''}`;
 	}
 	results.replaceChildren(...children);
 	fillWhenOpen(session, () => fillFilters(elements, index.totals, commentaries.filters, state, vocabulary));
-	announce(elements, summary());
+	announce(elements, `${summary()}${offered}`);
 	results.dataset['searchShown'] = address;
 }
 
