@@ -21,7 +21,7 @@ export default defineConfig({
 	integrations: [treatyReader(), sitemap({ filter: inSitemap })],
 	experimental: {
 		// Repeated `astro build`s re-render only pages whose cache key changed (src/features/sharing/page-cache-keys.ts);
-		// `npm run build` passes --force and stays cold.
+		// `npm run build` is incremental; `npm run build -- --clean` passes --force and is cold (scripts/build.mjs).
 		incrementalBuild: true,
 	},
 	vite: {

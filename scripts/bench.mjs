@@ -153,7 +153,7 @@ async function measureSize(size, result, save) {
 
 		const plainDir = join(work, 'plain');
 		writePlainSite(root, copy, plainDir);
-		result.plain = await build(`${label} plain`, plainDir);
+		result.plain = await build(`${label} plain`, plainDir, { astro: true });
 		const ratio = (ours) => (ours && result.plain.stages.content ? ours / result.plain.stages.content : null);
 		result.overhead = { content: ratio(result.cold.stages.content), contentNoCards: ratio(result.noCards.stages.content) };
 		save();

@@ -1,6 +1,18 @@
 /**
- * `npm run build`: `astro build --force` into a staging folder beside the
- * output folder, swapped into place only when the build succeeds. Astro
+ * `npm run build`: `astro build` into a staging folder beside the output
+ * folder, swapped into place only when the build succeeds.
+ *
+ * The build is incremental: Astro keeps its content store (a commentary is
+ * rendered again only when its digest changes) and, with
+ * `experimental.incrementalBuild`, a copy of every page that has a cache key
+ * (a share page is rendered again only when what it prints changed), both in
+ * `node_modules/.astro/`. The staging folder starts empty; pages whose key
+ * is unchanged are copied into it from that cache. `npm run build -- --clean`
+ * passes `--force` instead: the content store and the page cache are ignored
+ * and written afresh, as in a fresh checkout (the share-card cache is
+ * content-addressed and always kept).
+ *
+ * Staging: Astro
  * writes pages into its output folder as it renders them, so a build that
  * fails halfway (a content problem found while rendering, a card that cannot
  * be drawn, a route conflict) would otherwise leave hundreds of files of a
@@ -8,7 +20,7 @@
  * previous `dist/` exactly as it was (or none, if there was none) and exits
  * with the build's code.
  *
- * Every argument is passed to `astro build` (`npm run build -- --base
+ * Every other argument is passed to `astro build` (`npm run build -- --base
  * /reader/`); `--outDir <dir>` names the final folder (default `dist`).
  */
 import { spawn } from 'node:child_process';
@@ -38,7 +50,10 @@ function takeOutDir(list) {
 	return { outDir, rest };
 }
 
-const { outDir, rest } = takeOutDir(args);
+const { outDir, rest: astroArgs } = takeOutDir(args);
+// `--clean` (or Astro's own `--force`): a cold build.
+const clean = astroArgs.some((arg) => arg === '--clean' || arg === '--force');
+const rest = astroArgs.filter((arg) => arg !== '--clean' && arg !== '--force');
 const target = resolve(root, outDir);
 // Beside the target, so the swap is a rename on one file system.
 const staging = join(dirname(target), `.staging-${target.split(/[\\/]/).at(-1)}-${process.pid}`);
@@ -46,7 +61,7 @@ const previous = `${staging}-previous`;
 
 // The `astro` command as npm runs it (its `bin`), found from the project.
 const astro = join(dirname(createRequire(join(root, 'package.json')).resolve('astro/package.json')), 'bin', 'astro.mjs');
-const child = spawn(process.execPath, [astro, 'build', '--force', ...rest, '--outDir', staging], { cwd: root, stdio: 'inherit' });
+const child = spawn(process.execPath, [astro, 'build', ...(clean ? ['--force'] : []), ...rest, '--outDir', staging], { cwd: root, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 
 child.on('close', (code, signal) => {

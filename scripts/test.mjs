@@ -4,7 +4,7 @@
  *   1. prerequisites  Chromium (Debian's package; never a downloaded browser)
  *   2. typecheck      astro check
  *   3. unit           vitest --project unit
- *   4. build          npm run build, from clean
+ *   4. build          npm run build -- --clean (cold: no content store or page cache from an earlier build)
  *   5. dist           vitest --project dist     (needs the build)
  *   6. browser        vitest --project browser  (needs the build and Chromium)
  *   7. hardening      vitest --project hardening (bad input through real builds of
@@ -174,7 +174,7 @@ async function main() {
 
 	// From clean: Astro's content cache does not notice changed Markdown plugins.
 	for (const stale of ['dist', '.astro', join('node_modules', '.astro')]) rmSync(join(root, stale), { recursive: true, force: true });
-	const built = await single('build', 'npm', ['run', 'build']);
+	const built = await single('build', 'npm', ['run', 'build', '--', '--clean']);
 	const buildSeconds = suites.at(-1)?.seconds ?? 0;
 	process.stdout.write(`Build took ${buildSeconds.toFixed(1)}s.\n`);
 

@@ -29,18 +29,22 @@ const GNU_TIME = '/usr/bin/time';
  */
 
 /**
- * Run `astro build` in a project copy.
+ * Run `npm run build` (scripts/build.mjs: incremental, staged) in a project
+ * copy, or with `astro: true` plain `astro build` (a copy without the
+ * project's scripts, such as the plain site).
  *
  * @param {string} root Project copy.
- * @param {{ args?: string[], env?: Record<string, string> }} [options]
+ * @param {{ args?: string[], env?: Record<string, string>, astro?: boolean }} [options]
  * @returns {Promise<BuildResult>}
  */
 export function timedBuild(root, options = {}) {
 	const astro = join(root, 'node_modules', '.bin', 'astro');
-	const args = ['build', ...(options.args ?? [])];
+	const [program, ...args] = options.astro
+		? [astro, 'build', ...(options.args ?? [])]
+		: [process.execPath, join(root, 'scripts', 'build.mjs'), ...(options.args ?? [])];
 	const useTime = existsSync(GNU_TIME);
-	const command = useTime ? GNU_TIME : astro;
-	const commandArgs = useTime ? ['-f', 'GNU_TIME_MAXRSS_KB=%M', astro, ...args] : args;
+	const command = useTime ? GNU_TIME : program;
+	const commandArgs = useTime ? ['-f', 'GNU_TIME_MAXRSS_KB=%M', program, ...args] : args;
 	const started = performance.now();
 	/** @type {Line[]} */
 	const lines = [];

@@ -67,15 +67,17 @@ const BUILDS_AT_ONCE = Math.max(1, availableParallelism());
  *   The copy's root.
  * @param env
  *   Extra environment (e.g. `TZ`, `LANG`).
+ * @param args
+ *   Arguments for `npm run build` (e.g. `--clean`).
  * @returns
  *   Exit code and output.
  */
-export async function buildCopy(copy: string, env?: Readonly<Record<string, string>>): Promise<BuildResult> {
+export async function buildCopy(copy: string, env?: Readonly<Record<string, string>>, args: readonly string[] = []): Promise<BuildResult> {
 	// A build that ends hands its place to the first waiting one.
 	if (running < BUILDS_AT_ONCE) running++;
 	else await new Promise<void>((resolve) => waiting.push(resolve));
 	try {
-		return await runBuild(copy, env);
+		return await runBuild(copy, env, args);
 	} finally {
 		const next = waiting.shift();
 		if (next) next();
@@ -83,14 +85,14 @@ export async function buildCopy(copy: string, env?: Readonly<Record<string, stri
 	}
 }
 
-/** One `npm run build` in a copy: `astro build --force` into a staging folder, swapped into `dist/` on success (scripts/build.mjs). */
-function runBuild(copy: string, env?: Readonly<Record<string, string>>): Promise<BuildResult> {
+/** One `npm run build` in a copy: `astro build` (incremental; `--clean` for cold) into a staging folder, swapped into `dist/` on success (scripts/build.mjs). */
+function runBuild(copy: string, env: Readonly<Record<string, string>> | undefined, args: readonly string[]): Promise<BuildResult> {
 	const build = join(copy, 'scripts', 'build.mjs');
 	// Vitest sets these in its workers, and Vite would take them for the site's own.
 	const inherited: NodeJS.ProcessEnv = { ...process.env };
 	for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete inherited[name];
 	return new Promise((resolve) => {
-		const child = spawn(process.execPath, [build], {
+		const child = spawn(process.execPath, [build, ...args], {
 			cwd: copy,
 			env: { ...inherited, ...env, FORCE_COLOR: '0', NO_COLOR: '1' },
 		});
