@@ -398,7 +398,7 @@ describe('topic pages: aligned columns, never a wall', () => {
 		await site.open('/articles/4/', async (page) => {
 			expect(await page.locator('#by-subject-roy-kim-putin-vostochny-summit').count()).toBe(0);
 			const absent = page.locator('section:has(> #by-subject) .columns-absent');
-			expect(await absent.textContent()).toMatch(/^Not cited by subject only in the commentar(y|ies) by .*Roy/);
+			expect(await absent.textContent()).toMatch(/^No passage cites it by subject alone in the commentar(y|ies) by .*Roy/);
 		}, { viewport: wide });
 		await site.open('/actors/russia/', async (page) => {
 			const boxes = await page.locator('.aligned-cols > .column').evaluateAll((cols) => cols.filter((col) => col.getClientRects().length > 0).map((col) => col.getBoundingClientRect()).map((b) => ({ left: Math.round(b.left), top: Math.round(b.top) })));
