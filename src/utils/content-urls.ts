@@ -31,6 +31,8 @@ export type UrlUse = 'link' | 'image';
  *   A reason, or `undefined`.
  */
 export function refusedUrl(url: string, use: UrlUse): string | undefined {
+	// “http:x” with no “//” is relative to the page when its scheme matches and a host name otherwise: no address at all.
+	if (/^\s*https?:(?!\/\/)/i.test(url)) return `${use} URL “${url}” is not a valid address (an http or https address starts with “http://” or “https://”)`;
 	let parsed: URL;
 	try {
 		parsed = new URL(url, SITE);

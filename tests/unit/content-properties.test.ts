@@ -26,6 +26,11 @@ import { createCommentaryProcessor, loadPipelineInputs } from '../../src/markdow
 import { PROJECT_ROOT } from '../support/project-copy.ts';
 
 const RUNS = 1000;
+/**
+ * One fixed seed, so the suite gives the same answer on every run and a landing never hangs on luck;
+ * `PROPERTY_SEED=<n>` (or `random`) explores other inputs, and a failure prints its seed to replay.
+ */
+const SEED = process.env['PROPERTY_SEED'] === 'random' ? Date.now() : Number(process.env['PROPERTY_SEED'] ?? 20261207);
 const FILE = 'content/commentaries/generated.md';
 
 /** Addresses a contributor or an attacker might write. */
@@ -142,7 +147,7 @@ describe('generated frontmatter through the schemas', () => {
 				for (const field of strings(data)) expect(UNSAFE_CHARACTER.test(field), JSON.stringify(field)).toBe(false);
 				for (const field of [data.title, data.outlet, data.summary, ...data.authors.map((author) => author.name)]) expect(field.trim()).not.toBe('');
 			}),
-			{ numRuns: RUNS },
+			{ numRuns: RUNS, seed: SEED },
 		);
 	});
 
@@ -154,7 +159,7 @@ describe('generated frontmatter through the schemas', () => {
 				for (const source of result.data.sources) if (source.url !== undefined) expect(safeAddress(source.url, 'link'), source.url).toBe(true);
 				for (const field of strings(result.data)) expect(UNSAFE_CHARACTER.test(field)).toBe(false);
 			}),
-			{ numRuns: RUNS / 4 },
+			{ numRuns: RUNS / 4, seed: SEED },
 		);
 	});
 });
@@ -226,7 +231,7 @@ describe('generated bodies through the Markdown pipeline', () => {
 				// What the content check lets through has no direction override or control character.
 				if (text.length === 0) expect(UNSAFE_CHARACTER.test(html)).toBe(false);
 			}),
-			{ numRuns: RUNS },
+			{ numRuns: RUNS, seed: SEED },
 		);
 		// Both outcomes were tried: the generator is not all hostile or all harmless.
 		expect(refused).toBeGreaterThan(RUNS / 20);

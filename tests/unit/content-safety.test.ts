@@ -74,6 +74,11 @@ describe('remark-content-safety', () => {
 		['/images/x.png', 'image', false],
 		['#c-0123456789', 'link', false],
 		['https://example.org/x.png', 'image', true],
+		// A scheme with no “//”: resolved against the page, it would point somewhere else on every host.
+		['http:&\\', 'link', true],
+		['https:example.org', 'link', true],
+		['http:/articles/4/', 'link', true],
+		['HTTPS://example.org/', 'link', false],
 	] as const)('should judge %j as a %s (refused: %s)', (url, use, refused) => {
 		expect(refusedUrl(url, use) !== undefined).toBe(refused);
 	});
