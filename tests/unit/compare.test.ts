@@ -10,11 +10,13 @@ import {
 	MAX_COLUMNS,
 	PAIR_PAGE_LIMIT,
 	alignedRows,
+	alignedRowsByTopic,
 	allPairs,
 	canonicalPair,
 	claimEnding,
 	claimSegments,
 	claimsAbout,
+	claimsByTopic,
 	claimTopics,
 	claimsOfNote,
 	columnBlocks,
@@ -321,6 +323,43 @@ describe('alignment', () => {
 		expect(rows[0]!.matters).toEqual(['Alliance', 'Sanctions']);
 		expect(pairedRowCaption(rows[0]!)).toBe('All three on: Alliance; Sanctions');
 		expect(pairedRowCaption(rows[1]!)).toBe('Both on: Labour');
+	});
+
+	it('should give every topic’s rows at once as one topic’s rows give them, and index the claims by topic in reading order', () => {
+		const related = relatedOf([
+			['c-a2', 'c-b2', 0.9, ['Alliance']],
+			['c-b2', 'c-c1', 0.7, ['Alliance']],
+		]);
+		const columns = [roy, rekha, left, middle, right];
+		const byTopic = alignedRowsByTopic(columns, related);
+		const keys = [...new Set(columns.flatMap((column) => column.claims.flatMap(claimTopics)))];
+		expect([...byTopic.keys()].sort()).toEqual([...keys].sort());
+		for (const key of keys) expect(byTopic.get(key), key).toEqual(alignedRows(columns, key, related));
+		for (const key of keys) expect(claimsByTopic(roy.claims).get(key) ?? [], key).toEqual(claimsAbout(roy, key));
+	});
+
+	it('should read each claim’s mentions once for all the topics of a long column, not once per topic (the compare page stays linear)', () => {
+		let reads = 0;
+		/** 3,000 claims about 600 different dates and one shared article. */
+		const counted = Array.from({ length: 3_000 }, (_, index): CompareClaim => {
+			const mentions = [
+				{ kind: 'article' as const, ref: '4', start: 0, end: 9 },
+				{ kind: 'date' as const, ref: String(1400 + (index % 600)), start: 10, end: 14 },
+			];
+			return {
+				id: `c-${index}`,
+				text: `Article 4 ${1400 + (index % 600)}.`,
+				block: 'p',
+				blockIndex: index,
+				get mentions() {
+					reads++;
+					return mentions;
+				},
+			};
+		});
+		const rows = alignedRowsByTopic([{ claims: counted }, right]);
+		expect(rows.size).toBe(601);
+		expect(reads).toBeLessThanOrEqual(3_000 * 2);
 	});
 
 	it('should say what an empty cell means', () => {

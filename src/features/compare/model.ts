@@ -391,6 +391,29 @@ export function claimsAbout<T extends CompareClaim>(column: { claims: readonly T
 	return column.claims.filter((claim) => claimTopics(claim).includes(key));
 }
 
+/**
+ * A column's claims by topic, each list in reading order: every claim's
+ * topics computed once, so the claims about all the topics of a view are found
+ * in one pass (filtering the column for each topic would grow with topics ×
+ * claims, both of which grow with a long commentary).
+ *
+ * @param claims
+ *   A column's claims in reading order.
+ * @returns
+ *   Topic key → the claims about it ({@link claimsAbout} for each key).
+ */
+export function claimsByTopic<T extends CompareClaim>(claims: readonly T[]): Map<string, T[]> {
+	const byTopic = new Map<string, T[]>();
+	for (const claim of claims) {
+		for (const key of claimTopics(claim)) {
+			const list = byTopic.get(key);
+			if (list) list.push(claim);
+			else byTopic.set(key, [claim]);
+		}
+	}
+	return byTopic;
+}
+
 /** A related claim of another commentary, as the compare view pairs rows by it. */
 export interface CompareRelated {
 	id: string;
@@ -480,7 +503,44 @@ export function alignedRows<T extends CompareClaim>(
 	key: string,
 	related: ReadonlyMap<string, readonly CompareRelated[]> = new Map(),
 ): AlignedRow<T>[] {
-	const lists = columns.map((column) => claimsAbout(column, key));
+	return rowsOf(
+		columns.map((column) => claimsAbout(column, key)),
+		related,
+	);
+}
+
+/**
+ * The rows of every topic the columns discuss ({@link alignedRows} for each
+ * key), with each claim's topics computed once: the work grows with the
+ * claims and their mentions, not with topics × claims.
+ *
+ * @param columns
+ *   The columns.
+ * @param related
+ *   Each claim's related claims (default: none).
+ * @returns
+ *   Topic key → its rows; a key no column discusses is absent.
+ */
+export function alignedRowsByTopic<T extends CompareClaim>(
+	columns: readonly { claims: readonly T[] }[],
+	related: ReadonlyMap<string, readonly CompareRelated[]> = new Map(),
+): Map<string, AlignedRow<T>[]> {
+	const indexes = columns.map((column) => claimsByTopic(column.claims));
+	const keys = new Set(indexes.flatMap((index) => [...index.keys()]));
+	return new Map([...keys].map((key) => [key, rowsOf(indexes.map((index) => index.get(key) ?? []), related)]));
+}
+
+/**
+ * The rows of one topic from each column's claims about it ({@link alignedRows}).
+ *
+ * @param lists
+ *   Per column, its claims about the topic in reading order.
+ * @param related
+ *   Each claim's related claims.
+ * @returns
+ *   The rows: paired first, then the rest.
+ */
+function rowsOf<T extends CompareClaim>(lists: readonly (readonly T[])[], related: ReadonlyMap<string, readonly CompareRelated[]>): AlignedRow<T>[] {
 	const rowOf = new Map<string, AlignedRow<T> & { order: number[] }>();
 	const paired: (AlignedRow<T> & { order: number[] })[] = [];
 	const join = (row: AlignedRow<T>, link: RowLink<T>) => {
