@@ -5,7 +5,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import rehypeClaims from '../../src/markdown/plugins/rehype-claims';
 import remarkEditorNoteAnchors from '../../src/markdown/plugins/remark-editor-note-anchors';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
 	MAX_COLUMNS,
 	PAIR_PAGE_LIMIT,
@@ -498,6 +498,34 @@ describe('related claims in the live view', () => {
 		);
 		// A claim no one relates to (c-a2: only an unknown claim does) has no entry.
 		expect(ids.has('c-a2')).toBe(false);
+	});
+
+	it('should gather the claims that list one claim without searching its growing list at each (a long commentary stays linear)', () => {
+		// 20,000 sentences of a long commentary all list the same sentence of a short one.
+		const related = new Map<string, CompareRelated[]>(Array.from({ length: 20_000 }, (_, index) => [`c-l${index}`, [link('c-s1')]]));
+		const known = new Set(['c-s1', ...related.keys()]);
+		let scanned = 0;
+		const { includes, indexOf } = Array.prototype;
+		const spies = [
+			vi.spyOn(Array.prototype, 'includes').mockImplementation(function (this: unknown[], ...args: [unknown, number?]) {
+				scanned += this.length;
+				return includes.apply(this, args);
+			}),
+			vi.spyOn(Array.prototype, 'indexOf').mockImplementation(function (this: unknown[], ...args: [unknown, number?]) {
+				scanned += this.length;
+				return indexOf.apply(this, args);
+			}),
+		];
+		let ids: Map<string, string[]>;
+		try {
+			ids = relatedIdsByClaim(related, known);
+		} finally {
+			for (const spy of spies) spy.mockRestore();
+		}
+		expect(ids.get('c-s1')).toEqual([...related.keys()]);
+		expect(ids.get('c-l7')).toEqual(['c-s1']);
+		// Every element an array search looked at: a search per addition would look at about 200 million.
+		expect(scanned).toBeLessThan(200_000);
 	});
 
 	it('should carry the ids on the column’s claims, and nothing on a claim without any', () => {

@@ -854,12 +854,14 @@ export function commentaryData(
  *   other side in the order met; claims with none left out.
  */
 export function relatedIdsByClaim(related: ReadonlyMap<string, readonly Pick<CompareRelated, 'id'>[]>, known: ReadonlySet<string>): Map<string, string[]> {
-	const own = new Map<string, string[]>();
-	const back = new Map<string, string[]>();
-	const add = (lists: Map<string, string[]>, from: string, to: string) => {
+	// Sets keep insertion order and find an id at once: one claim of a short commentary may be listed by
+	// thousands of claims of a long one, and a list searched at every addition would grow with their square.
+	const own = new Map<string, Set<string>>();
+	const back = new Map<string, Set<string>>();
+	const add = (lists: Map<string, Set<string>>, from: string, to: string) => {
 		const list = lists.get(from);
-		if (!list) lists.set(from, [to]);
-		else if (!list.includes(to)) list.push(to);
+		if (list) list.add(to);
+		else lists.set(from, new Set([to]));
 	};
 	for (const [id, claims] of related) {
 		if (!known.has(id)) continue;
@@ -870,10 +872,7 @@ export function relatedIdsByClaim(related: ReadonlyMap<string, readonly Pick<Com
 		}
 	}
 	const ids = new Map<string, string[]>();
-	for (const id of new Set([...own.keys(), ...back.keys()])) {
-		const first = own.get(id) ?? [];
-		ids.set(id, [...first, ...(back.get(id) ?? []).filter((other) => !first.includes(other))]);
-	}
+	for (const id of new Set([...own.keys(), ...back.keys()])) ids.set(id, [...new Set([...(own.get(id) ?? []), ...(back.get(id) ?? [])])]);
 	return ids;
 }
 
