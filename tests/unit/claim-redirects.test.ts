@@ -96,3 +96,38 @@ describe('rehype-claim-redirects', () => {
 		expect((await render(original, revived)).html).toContain(`id="${oldId}"`);
 	});
 });
+
+describe('rehype-claim-redirects on a long commentary', () => {
+	it('should find each redirected sentence’s text by its id, not by searching every sentence (linear in the commentary)', async () => {
+		const count = 2_000;
+		const markdown = Array.from({ length: count }, (_, index) => `Sentence number ${index} of a long commentary.`).join(' ');
+		const ledger = await publish(markdown);
+		const current = await claimsOf(markdown);
+		// Every sentence was reworded once: its old id records the new one as its successor.
+		current.forEach((claim, index) => {
+			ledger.claims[`c-f${index.toString(16).padStart(9, '0')}`] = { commentary: 'sample', text: `Old wording ${index}.`, prefix: '', suffix: '', status: 'live', successor: claim.id };
+		});
+		let reads = 0;
+		/** Counts every read of a claim's id from here on. */
+		const countIds = () => (_tree: unknown, file: VFile) => {
+			file.data.claims = (file.data.claims ?? []).map((claim) => {
+				const { id } = claim;
+				return Object.defineProperty({ ...claim }, 'id', {
+					enumerable: true,
+					get() {
+						reads++;
+						return id;
+					},
+				});
+			});
+		};
+		const file = new VFile({ value: markdown, path: PATH });
+		const html = String(
+			await unified().use(remarkParse).use(remarkRehype).use(rehypeClaims).use(countIds).use(rehypeClaimRedirects, { ledger }).use(rehypeStringify).process(file),
+		);
+		expect(html.match(/class="claim-moved"/g)).toHaveLength(count);
+		expect(html).toContain('It read: <q>Old wording 1999.</q>');
+		// A search per redirected sentence reads about two million ids.
+		expect(reads).toBeLessThan(count * 20);
+	});
+});

@@ -92,11 +92,13 @@ export default function rehypeClaimRedirects(options: Readonly<Options>) {
 			list.push(redirect);
 			bySuccessor.set(redirect.newId, list);
 		}
+		// Looked up by id: a search of every claim for each redirected one grows with their product (a renamed long commentary redirects every sentence).
+		const textOf = new Map(claims.map((claim) => [claim.id, claim.text]));
 		visit(tree, 'element', (node, index, parent) => {
 			if (!parent || index === undefined || node.properties['dataClaim'] === undefined) return;
 			const redirects = bySuccessor.get(String(node.properties['id']));
 			if (!redirects) return;
-			const text = claims.find((claim) => claim.id === String(node.properties['id']))?.text ?? '';
+			const text = textOf.get(String(node.properties['id'])) ?? '';
 			const notices: Element[] = redirects.map((redirect) =>
 				normaliseClaimText(redirect.oldText) === normaliseClaimText(text) ? movedNotice(redirect.oldId, redirect.newId) : notice(redirect.oldId, redirect.newId, redirect.oldText),
 			);
