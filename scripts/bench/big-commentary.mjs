@@ -7,6 +7,7 @@
  *   npm run bench:big -- --keep       keep the project copy
  *   npm run bench:big -- --no-cards   build without share cards
  *   npm run bench:big -- --again <dir>  build again a copy kept by --keep (its commentary and ledger as they are)
+ *   npm run bench:big -- --cpu-prof <dir>  also write V8 CPU profiles of the build (one per thread) into <dir>
  *
  * It makes a cold project copy (scripts/bench/project.mjs), writes
  * `content/commentaries/big-commentary.md` of the size asked from the real
@@ -38,6 +39,7 @@ const { values } = parseArgs({
 		keep: { type: 'boolean', default: false },
 		'no-cards': { type: 'boolean', default: false },
 		again: { type: 'string' },
+		'cpu-prof': { type: 'string' },
 	},
 });
 const started = performance.now();
@@ -184,7 +186,9 @@ async function main() {
 
 		const astro = join(copy, 'node_modules', 'astro', 'bin', 'astro.mjs');
 		const env = values['no-cards'] ? { TREATY_READER_SHARE_CARDS: 'off' } : {};
-		const build = await measured(process.execPath, [astro, 'build', '--force'], { cwd: copy, env });
+		// A profile says which function grows faster than the text (`--cpu-prof-dir` writes one file per thread).
+		const profile = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`] : [];
+		const build = await measured(process.execPath, [...profile, astro, 'build', '--force'], { cwd: copy, env });
 		writeFileSync(join(work, 'build.log'), build.lines.map((line) => `${line.at.toFixed(2).padStart(8)}  ${line.text}`).join('\n'));
 		const stages = stagesOf(build.lines, build.seconds);
 		say(`build: ${build.seconds.toFixed(1)} s, CPU ${(build.samples.at(-1)?.cpu ?? 0).toFixed(1)} s, peak ${Math.max(0, ...build.samples.map((sample) => sample.mb)).toFixed(0)} MB (exit ${build.code}); log ${join(work, 'build.log')}`);
