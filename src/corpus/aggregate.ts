@@ -37,13 +37,41 @@ export function passagesFor(
 	kind: MentionKind,
 	ref: string,
 ): { slug: string; passages: Passage[] }[] {
-	return corpus.map(({ slug, claims }) => ({
-		slug,
-		passages: claims.flatMap((claim) => {
-			const mentions = claim.mentions.filter((m) => m.kind === kind && m.ref === ref);
-			return mentions.length > 0 ? [{ slug, claim, mentions }] : [];
-		}),
-	}));
+	return passagesByRef(corpus, kind).get(ref) ?? corpus.map(({ slug }) => ({ slug, passages: [] }));
+}
+
+/**
+ * Every ref's passages of one kind ({@link passagesFor} for each ref), found
+ * in one pass over the claims: the topic pages of every actor or article
+ * cost one reading of the corpus, not one per actor or article.
+ *
+ * @param corpus
+ *   Commentaries with their claims.
+ * @param kind
+ *   Mention kind.
+ * @returns
+ *   Ref → one entry per commentary, in corpus order (empty `passages` where
+ *   it does not mention the ref); refs nothing mentions are absent.
+ */
+export function passagesByRef(corpus: readonly CommentaryClaims[], kind: MentionKind): Map<string, { slug: string; passages: Passage[] }[]> {
+	const byRef = new Map<string, { slug: string; passages: Passage[] }[]>();
+	corpus.forEach(({ slug, claims }, at) => {
+		for (const claim of claims) {
+			const mentionsOf = new Map<string, Mention[]>();
+			for (const mention of claim.mentions) {
+				if (mention.kind !== kind) continue;
+				const list = mentionsOf.get(mention.ref);
+				if (list) list.push(mention);
+				else mentionsOf.set(mention.ref, [mention]);
+			}
+			for (const [ref, mentions] of mentionsOf) {
+				let groups = byRef.get(ref);
+				if (!groups) byRef.set(ref, (groups = corpus.map((commentary) => ({ slug: commentary.slug, passages: [] }))));
+				groups[at]!.passages.push({ slug, claim, mentions });
+			}
+		}
+	});
+	return byRef;
 }
 
 /**
@@ -111,19 +139,37 @@ export function totalClaims(bySlug: ReadonlyMap<string, ClaimCount> | undefined)
  *   `[{ id, claims }]`: how many claims name both.
  */
 export function coMentionedActors(corpus: readonly CommentaryClaims[], actorId: string): { id: string; claims: number }[] {
-	const together = new Map<string, number>();
+	return coMentions(corpus).get(actorId) ?? [];
+}
+
+/**
+ * Every actor's co-mentioned actors ({@link coMentionedActors} for each), in
+ * one pass over the claims.
+ *
+ * @param corpus
+ *   Commentaries with their claims.
+ * @returns
+ *   Actor id → `[{ id, claims }]`, most frequent first (ties by id); actors
+ *   never named with another have an empty list or none.
+ */
+export function coMentions(corpus: readonly CommentaryClaims[]): Map<string, { id: string; claims: number }[]> {
+	const together = new Map<string, Map<string, number>>();
 	for (const { claims } of corpus) {
 		for (const claim of claims) {
 			const actors = new Set(claim.mentions.filter((m) => m.kind === 'actor').map((m) => m.ref));
-			if (!actors.has(actorId)) continue;
-			for (const other of actors) {
-				if (other !== actorId) together.set(other, (together.get(other) ?? 0) + 1);
+			for (const actor of actors) {
+				let counts = together.get(actor);
+				if (!counts) together.set(actor, (counts = new Map()));
+				for (const other of actors) if (other !== actor) counts.set(other, (counts.get(other) ?? 0) + 1);
 			}
 		}
 	}
-	return [...together]
-		.map(([id, claims]) => ({ id, claims }))
-		.sort((a, b) => b.claims - a.claims || a.id.localeCompare(b.id));
+	return new Map(
+		[...together].map(([actor, counts]): [string, { id: string; claims: number }[]] => [
+			actor,
+			[...counts].map(([id, claims]) => ({ id, claims })).sort((a, b) => b.claims - a.claims || a.id.localeCompare(b.id)),
+		]),
+	);
 }
 
 /** Every distinct date ref mentioned, with its passages, in chronological order. */
@@ -215,17 +261,37 @@ export interface ArticleCitations {
  *   Both groups and the total.
  */
 export function articleCitations(corpus: readonly CommentaryClaims[], number: number | string): ArticleCitations {
-	const grouped = passagesFor(corpus, 'article', String(number));
-	const split = (keep: (passage: Passage) => boolean) =>
-		grouped.map((group) => ({ slug: group.slug, passages: group.passages.filter(keep) })).filter((group) => group.passages.length > 0);
-	// The totals are the counts every other page shows.
-	const counts = countClaims(corpus, 'article').get(String(number));
-	return {
-		byNumber: split((passage) => passage.mentions.some((mention) => !mention.implicit)),
-		bySubject: split((passage) => passage.mentions.every((mention) => mention.implicit)),
-		total: totalClaims(counts),
-		commentaries: counts?.size ?? 0,
-	};
+	return citationsByArticle(corpus).get(String(number)) ?? { byNumber: [], bySubject: [], total: 0, commentaries: 0 };
+}
+
+/**
+ * Every cited article's citations ({@link articleCitations} for each), from
+ * one pass over the claims for the passages and one for the counts.
+ *
+ * @param corpus
+ *   Commentaries with their claims.
+ * @returns
+ *   Article number → its citations; articles nothing cites are absent.
+ */
+export function citationsByArticle(corpus: readonly CommentaryClaims[]): Map<string, ArticleCitations> {
+	const counts = countClaims(corpus, 'article');
+	return new Map(
+		[...passagesByRef(corpus, 'article')].map(([number, grouped]): [string, ArticleCitations] => {
+			const split = (keep: (passage: Passage) => boolean) =>
+				grouped.map((group) => ({ slug: group.slug, passages: group.passages.filter(keep) })).filter((group) => group.passages.length > 0);
+			// The totals are the counts every other page shows.
+			const counted = counts.get(number);
+			return [
+				number,
+				{
+					byNumber: split((passage) => passage.mentions.some((mention) => !mention.implicit)),
+					bySubject: split((passage) => passage.mentions.every((mention) => mention.implicit)),
+					total: totalClaims(counted),
+					commentaries: counted?.size ?? 0,
+				},
+			];
+		}),
+	);
 }
 
 /** Consecutive claims under one heading (or in the author's bio). */

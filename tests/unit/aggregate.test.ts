@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
 	coMentionedActors,
+	coMentions,
 	articleCitations,
+	citationsByArticle,
 	claimSections,
 	countClaims,
 	datesMentioned,
 	mentionedEntities,
 	overviewOf,
+	passagesByRef,
 	passagesFor,
 	totalClaims,
 	type CommentaryClaims,
@@ -70,12 +73,15 @@ describe('aggregate', () => {
 	it('should expose the public api', async () => {
 		expect(Object.keys(await import('../../src/corpus/aggregate')).sort()).toEqual([
 			'articleCitations',
+			'citationsByArticle',
 			'claimSections',
 			'coMentionedActors',
+			'coMentions',
 			'countClaims',
 			'datesMentioned',
 			'mentionedEntities',
 			'overviewOf',
+			'passagesByRef',
 			'passagesFor',
 			'totalClaims',
 		]);
@@ -182,3 +188,59 @@ describe('aggregate', () => {
 		]);
 	});
 });
+
+describe('every topic at once', () => {
+	it('should give every ref’s passages, co-mentions and citations as the one-ref functions give them', () => {
+		for (const kind of ['article', 'actor', 'date'] as const) {
+			const byRef = passagesByRef(corpus, kind);
+			const refs = [...new Set(corpus.flatMap(({ claims }) => claims.flatMap((c) => c.mentions.filter((m) => m.kind === kind).map((m) => m.ref))))];
+			expect([...byRef.keys()].sort()).toEqual(refs.sort());
+			for (const ref of refs) expect(byRef.get(ref), ref).toEqual(passagesFor(corpus, kind, ref));
+		}
+		expect(passagesFor(corpus, 'actor', 'nobody')).toEqual([
+			{ slug: 'a', passages: [] },
+			{ slug: 'b', passages: [] },
+		]);
+		expect(coMentions(corpus).get('russia')).toEqual(coMentionedActors(corpus, 'russia'));
+		expect(coMentionedActors(corpus, 'russia')).toEqual([
+			{ id: 'china', claims: 1 },
+			{ id: 'north-korea', claims: 1 },
+		]);
+		expect(citationsByArticle(corpus).get('4')).toEqual(articleCitations(corpus, 4));
+		expect(articleCitations(corpus, 4).byNumber.map((group) => group.passages.map((p) => p.claim.id))).toEqual([['c-1']]);
+		expect(articleCitations(corpus, 99)).toEqual({ byNumber: [], bySubject: [], total: 0, commentaries: 0 });
+	});
+
+	it('should read each sentence’s mentions a fixed number of times for all the actors and articles, not once per actor or article', () => {
+		let reads = 0;
+		/** One long commentary: 2,000 sentences naming 60 actors and 23 articles between them. */
+		const long: CommentaryClaims = {
+			slug: 'long',
+			claims: Array.from({ length: 2_000 }, (_, index) => {
+				const mentions: Mention[] = [
+					{ kind: 'actor', ref: `actor-${index % 60}`, text: 'Russia', start: 0, end: 6 },
+					{ kind: 'actor', ref: `actor-${(index + 1) % 60}`, text: 'China', start: 11, end: 16 },
+					{ kind: 'article', ref: String(1 + (index % 23)), text: 'Article 4', start: 24, end: 33 },
+				];
+				return {
+					id: `c-${index}`,
+					text: 'Russia and China under Article 4.',
+					block: 'p',
+					blockIndex: index,
+					index,
+					get mentions() {
+						reads++;
+						return mentions;
+					},
+				};
+			}),
+		};
+		const actors = passagesByRef([long], 'actor');
+		const together = coMentions([long]);
+		const articles = citationsByArticle([long]);
+		expect([actors.size, together.size, articles.size]).toEqual([60, 60, 23]);
+		// Once per pass; a pass per actor and per article reads them about 250,000 times.
+		expect(reads).toBeLessThanOrEqual(2_000 * 4);
+	});
+});
+

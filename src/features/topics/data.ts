@@ -8,7 +8,7 @@
  * read no collection themselves.
  */
 import { getCollection, render, type CollectionEntry } from 'astro:content';
-import { articleCitations, coMentionedActors, passagesFor, type Passage } from '../../corpus/aggregate.ts';
+import { citationsByArticle, coMentions, passagesByRef, type Passage } from '../../corpus/aggregate.ts';
 import { getActors, type ActorEntry } from '../../corpus/actors.ts';
 import { getArticles, type ArticleEntry } from '../../corpus/articles.ts';
 import { getCorpus } from '../../corpus/corpus.ts';
@@ -59,11 +59,14 @@ async function gatherActorPages(): Promise<ActorPageProps[]> {
 	const [actors, corpus] = await Promise.all([getActors(), getCorpus()]);
 	const actorNames = new Map(actors.map((actor) => [actor.id, actor.data.name]));
 	const commentaryEntries = new Map(corpus.map((commentary) => [commentary.slug, commentary.entry]));
+	// Every actor's passages and co-mentions in one pass each: one pass per actor would grow with actors × sentences.
+	const passages = passagesByRef(corpus, 'actor');
+	const coMentioned = coMentions(corpus);
 	return actors.flatMap((entry) => {
-		const groups = passagesFor(corpus, 'actor', entry.id);
+		const groups = passages.get(entry.id) ?? corpus.map(({ slug }) => ({ slug, passages: [] }));
 		const total = groups.reduce((sum, group) => sum + group.passages.length, 0);
 		const naming = groups.filter((group) => group.passages.length > 0).length;
-		const together = coMentionedActors(corpus, entry.id).slice(0, 10);
+		const together = (coMentioned.get(entry.id) ?? []).slice(0, 10);
 		return pageGroups(groups).map((page) => ({ entry, page, total, naming, together, actorNames, commentaryEntries, corpusSize: corpus.length }));
 	});
 }
@@ -92,9 +95,11 @@ export interface ArticlePageProps {
 async function gatherArticlePages(): Promise<ArticlePageProps[]> {
 	const [articles, corpus, notes] = await Promise.all([getArticles(), getCorpus(), renderNotes()]);
 	const commentaryEntries = new Map(corpus.map((commentary) => [commentary.slug, commentary.entry]));
+	// Every article's citations in one pass over the sentences, not one per article.
+	const cited = citationsByArticle(corpus);
 	return articles.flatMap((entry) => {
 		const articleNotes = notes.filter(({ note }) => note.data.articles.includes(entry.data.number));
-		const citations = articleCitations(corpus, entry.data.number);
+		const citations = cited.get(String(entry.data.number)) ?? { byNumber: [], bySubject: [], total: 0, commentaries: 0 };
 		const bySlug = (groups: readonly PassageGroup<Passage>[]) => new Map(groups.map((group) => [group.slug, group.passages]));
 		const byNumber = bySlug(citations.byNumber);
 		const bySubject = bySlug(citations.bySubject);
