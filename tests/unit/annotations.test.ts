@@ -90,6 +90,28 @@ describe('counting quotes', () => {
 		);
 	});
 
+	it('should widen the quotes of a sentence the page repeats together, not checking every repetition for each (linear in the repetitions)', () => {
+		// 2,000 paragraphs say the same thing and differ only at their end: every quote of “Russia” needs its widest context.
+		const blocks = Array.from({ length: 2_000 }, (_, index) => `The treaty binds Russia and North Korea to come to each other's defence without delay (passage ${index + 1}).`);
+		const text = blocks.join('');
+		const passages: Passage[] = [];
+		let at = 0;
+		for (const block of blocks) {
+			const start = at + block.indexOf('Russia');
+			passages.push({ start, end: start + 6, block: { start: at, end: at + block.length } });
+			at += block.length;
+		}
+		const work: CountWork = { windows: 0, comparisons: 0 };
+		const quotes = uniqueQuotes(text, passages, (index) => `mention ${index}`, work);
+		quotes.forEach((quote, index) => {
+			expect(quote.exact).toBe('Russia');
+			expect(quote.suffix.endsWith(`(passage ${index + 1}).`), quote.suffix).toBe(true);
+			expect(text.split(quote.prefix + quote.exact + quote.suffix), `quote ${index}`).toHaveLength(2);
+		});
+		// Checking each repetition for each quote: four million comparisons.
+		expect(work.comparisons).toBeLessThan(20 * passages.length);
+	});
+
 	it('should quote every mention of a long page with work linear in its length', () => {
 		const measure = (paragraphs: number) => {
 			const { text, passages } = mentionPassages(syntheticPage(paragraphs));

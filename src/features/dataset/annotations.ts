@@ -70,6 +70,28 @@ export function uniqueQuotes(text: string, passages: readonly Passage[], where: 
 	const whole = (quote: TextQuote) => quote.prefix + quote.exact + quote.suffix;
 	const quotes = passages.map((_, index) => quoteAt(index, CONTEXT));
 	const places = findOccurrences(text, quotes.map(whole), work);
+	// The places of a quote depend only on its text, so quotes that read alike (a sentence the page repeats) are
+	// widened together: the places of a quote are split once by the text around them, and each wider quote takes
+	// its share. Checking every place for each quote in turn would grow with the square of the repetitions.
+	const splits = new Map<string, Map<string, number[]>>();
+	const widened = (found: readonly number[], from: string, shift: number, length: number): Map<string, number[]> => {
+		const key = `${shift} ${length} ${from}`;
+		let split = splits.get(key);
+		if (!split) {
+			split = new Map();
+			if (work) work.comparisons += found.length;
+			for (const place of found) {
+				const at = place - shift;
+				if (at < 0 || at + length > text.length) continue;
+				const around = text.slice(at, at + length);
+				const list = split.get(around);
+				if (list) list.push(at);
+				else split.set(around, [at]);
+			}
+			splits.set(key, split);
+		}
+		return split;
+	};
 	quotes.forEach((first, index) => {
 		let quote = first;
 		let found = places[index]!;
@@ -79,10 +101,8 @@ export function uniqueQuotes(text: string, passages: readonly Passage[], where: 
 				throw new Error(`${where(index)}: “${quote.exact}” cannot be quoted uniquely: its whole block occurs ${found.length} times on the page`);
 			}
 			const wider = quoteAt(index, context);
-			const shift = wider.prefix.length - quote.prefix.length;
 			const needle = whole(wider);
-			if (work) work.comparisons += found.length;
-			found = found.map((place) => place - shift).filter((place) => place >= 0 && text.startsWith(needle, place));
+			found = widened(found, whole(quote), wider.prefix.length - quote.prefix.length, needle.length).get(needle) ?? [];
 			quote = wider;
 		}
 		quotes[index] = quote;
