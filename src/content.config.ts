@@ -24,7 +24,9 @@ function ledgerDigestsOf(root: string): (file: string) => string {
 export const collections = {
 	commentaries: defineCollection({
 		// Each commentary's part of the claims ledger is an input of its rendering (src/loaders/ledger-digests.ts).
-		loader: strictGlob({ base: './content/commentaries', pattern: `${PUBLISHED_GLOB}.md`, renderInputs: ledgerDigestsOf }),
+		// The Markdown source is not kept in Astro's data store: pages read the rendered body and the recorded claims,
+		// and the store (loaded whole by every build) would carry each commentary's text once more.
+		loader: strictGlob({ base: './content/commentaries', pattern: `${PUBLISHED_GLOB}.md`, renderInputs: ledgerDigestsOf, retainBody: false }),
 		schema: commentarySchema,
 	}),
 	articles: defineCollection({

@@ -90,6 +90,8 @@ export default function treatyReader(): AstroIntegration {
 				try {
 					// While the card threads finish drawing.
 					await buildSearchIndex(outDir, records, logger);
+					// Indexed: the commentaries' records (a long one's text whole) are not held through the steps after.
+					records = undefined;
 				} catch (error) {
 					await cards?.close();
 					throw error;
