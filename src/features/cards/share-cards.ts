@@ -108,7 +108,10 @@ export interface ShareCardRun {
 class DrawPool {
 	#workers: Worker[] = [];
 	#idle: Worker[] = [];
-	#queue: { job: DrawJob; done: (result: DrawResult) => void }[] = [];
+	// Jobs waiting, first at `#head`: taken by moving the head, since `Array#shift` on a queue of thousands of cards
+	// moves every waiting job each time (quadratic once the pages request cards faster than the threads draw them).
+	#queue: ({ job: DrawJob; done: (result: DrawResult) => void } | undefined)[] = [];
+	#head = 0;
 	#waiting = new Map<Worker, (result: DrawResult) => void>();
 	#size: number;
 
@@ -148,9 +151,15 @@ class DrawPool {
 	}
 
 	#pump(): void {
-		while (this.#idle.length > 0 && this.#queue.length > 0) {
+		while (this.#idle.length > 0 && this.#head < this.#queue.length) {
 			const worker = this.#idle.pop()!;
-			const { job, done } = this.#queue.shift()!;
+			const { job, done } = this.#queue[this.#head]!;
+			// Let the job go once it is handed over; drop the taken part when it is most of the queue.
+			this.#queue[this.#head++] = undefined;
+			if (this.#head === this.#queue.length || (this.#head > 1024 && this.#head * 2 > this.#queue.length)) {
+				this.#queue = this.#queue.slice(this.#head);
+				this.#head = 0;
+			}
 			this.#waiting.set(worker, done);
 			worker.postMessage(job);
 		}
