@@ -896,7 +896,10 @@ export function relatedInColumns(related: readonly string[], columnOf: ReadonlyM
 	for (const id of related) {
 		const column = columnOf.get(id);
 		if (column === undefined || column === own) continue;
-		byColumn.set(column, [...(byColumn.get(column) ?? []), id]);
+		// Appended in place: a sentence a long commentary relates thousands of its own to would copy its list each time.
+		const ids = byColumn.get(column);
+		if (ids) ids.push(id);
+		else byColumn.set(column, [id]);
 	}
 	return new Map([...byColumn].sort(([a], [b]) => a - b));
 }
