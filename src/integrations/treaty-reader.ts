@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
-import { receiveFromPages, type SearchRecord } from '../build/channel.ts';
+import { receiveFromPages, type FilledPages, type SearchRecord } from '../build/channel.ts';
 import { installBuildContext, readBuildContext } from '../build/context.ts';
 import { markdownPlugins, pipelineInputs, processorSettings } from '../markdown/pipeline.ts';
 import { buildSearchIndex } from '../features/search/pagefind.ts';
@@ -26,10 +26,11 @@ import { movedPageRedirects } from '../loaders/published-pages.ts';
 import { resolveSiteUrl } from '../utils/site-url.ts';
 import { writeSecurityHeaders } from './security-headers.ts';
 import { CARD_CACHE_DIR, createShareCardRun, type ShareCardRun } from '../features/cards/share-cards.ts';
+import { codeDigest, SHARE_PAGE_CACHE_DIR, writeFilledPages } from '../features/sharing/share-page-files.ts';
 
-/** Claim ids of the share pages among the built pages (`c/<id>/`). */
+/** Claim ids of the share pages among the written pages (`c/<id>/`). */
 function sharePageIds(pages: readonly { pathname: string }[]): string[] {
-	return pages.flatMap(({ pathname }) => /^c\/([^/]+)\/$/.exec(pathname)?.[1] ?? []);
+	return pages.flatMap(({ pathname }) => /^c\/(c-[^/]+)\/$/.exec(pathname)?.[1] ?? []);
 }
 
 /**
@@ -41,6 +42,7 @@ export default function treatyReader(): AstroIntegration {
 	let root = '';
 	let cards: ShareCardRun | undefined;
 	let records: SearchRecord[] | undefined;
+	let filled: FilledPages | undefined;
 	let stopReceiving: (() => void) | undefined;
 	// For the benchmark's build without cards (`npm run bench`): share pages are built, their cards are not.
 	const drawCards = process.env['TREATY_READER_SHARE_CARDS'] !== 'off';
@@ -76,10 +78,14 @@ export default function treatyReader(): AstroIntegration {
 				const run = drawCards ? createShareCardRun({ cacheDir: join(root, CARD_CACHE_DIR) }) : undefined;
 				cards = run;
 				records = undefined;
+				filled = undefined;
 				stopReceiving = receiveFromPages({
 					shareCards: (requests) => run?.request(requests),
 					searchRecords: (sent) => {
 						records = [...(records ?? []), ...sent];
+					},
+					filledPages: (sent) => {
+						filled = sent;
 					},
 				});
 			},
@@ -87,6 +93,22 @@ export default function treatyReader(): AstroIntegration {
 				stopReceiving?.();
 				installBuildContext(undefined);
 				const outDir = fileURLToPath(dir);
+				const written = [...pages];
+				if (filled) {
+					// The share pages: Astro rendered their frame once; each is that frame filled (src/features/sharing/share-page-files.ts).
+					const started = performance.now();
+					const stats = writeFilledPages(outDir, filled, {
+						code: codeDigest(root),
+						cacheDir: join(root, SHARE_PAGE_CACHE_DIR),
+						// `npm run build -- --clean` passes Astro's `--force`: nothing of an earlier build is reused.
+						reuse: !process.argv.includes('--force'),
+					});
+					written.push(...filled.pages);
+					filled = undefined;
+					logger.info(
+						`share pages: ${stats.pages} (${stats.filled} filled, ${stats.restored} restored) in ${((performance.now() - started) / 1000).toFixed(2)} s\n${stats.lines.join('\n')}`,
+					);
+				}
 				try {
 					// While the card threads finish drawing.
 					await buildSearchIndex(outDir, records, logger);
@@ -97,7 +119,7 @@ export default function treatyReader(): AstroIntegration {
 					throw error;
 				}
 				if (cards) {
-					const stats = await cards.finish(outDir, sharePageIds(pages));
+					const stats = await cards.finish(outDir, sharePageIds(written));
 					cards = undefined;
 					logger.info(
 						`share cards: ${stats.cards} (${stats.drawn} drawn, ${stats.cached} from cache) by ${stats.workers} thread(s), ` +

@@ -27,6 +27,12 @@ describe('sitemap rule', () => {
 		expect(inSitemap('https://x.example/reader/c/c-0123456789/')).toBe(false);
 		expect(inSitemap('https://x.example/404/')).toBe(false);
 		expect(inSitemap('https://x.example/commentaries/lankov/')).toBe(true);
+	});
+
+	it('should leave out the share pages’ frame, which the build fills and removes', () => {
+		expect(inSitemap('https://x.example/c/frame/')).toBe(false);
+		expect(inSitemap('https://x.example/reader/c/frame/')).toBe(false);
+		expect(inSitemap('https://x.example/actors/frame/')).toBe(true);
 		expect(inSitemap('https://x.example/')).toBe(true);
 	});
 });
