@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { CARD_MAX_BYTES, drawShareCard } from '../../src/features/cards/share-card-image.ts';
 import type { ShareCard } from '../../src/features/cards/share-card.ts';
 import { parseFrontmatter } from '../../src/loaders/frontmatter.ts';
-import { creditLine } from '../../src/utils/credit.ts';
+import { creditLine, type Contributor } from '../../src/utils/credit.ts';
 import { formatPublished } from '../../src/utils/format-date.ts';
 
 const root = new URL('../../', import.meta.url);
@@ -20,9 +20,9 @@ const MEDIAN_BUDGET = 17 * 1024;
 function frameOf(slug: string): Omit<ShareCard, 'quote'> {
 	const file = `content/commentaries/${slug}.md`;
 	const { value } = parseFrontmatter(readFileSync(new URL(file, root), 'utf8'), file);
-	const data = value as { authors: { name: string }[]; outlet: string; published: Parameters<typeof formatPublished>[0] };
+	const data = value as { authors: (Omit<Contributor, 'role'> & Partial<Pick<Contributor, 'role'>>)[]; outlet: string; published: Parameters<typeof formatPublished>[0] };
 	return {
-		credit: creditLine(data.authors.map((author) => ({ role: 'author' as const, ...author }))).replace(/^By /, ''),
+		credit: creditLine(data.authors.map((author): Contributor => ({ role: 'author', ...author }))).replace(/^By /, ''),
 		source: `${data.outlet}, ${formatPublished(data.published)}`,
 		site: 'Treaty Reader',
 	};
