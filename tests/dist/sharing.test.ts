@@ -16,6 +16,7 @@ import { visit } from 'unist-util-visit';
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-ris';
 import { describe, expect, it } from 'vitest';
+import { decodeCitationsFile } from '../../src/features/reader/citations-file.ts';
 import { distDir, hasBuild, listPages, parsePage, readDistFile, siteOrigin } from '../support/dist';
 
 const built = hasBuild();
@@ -186,8 +187,7 @@ describe('sharing metadata in dist/', () => {
 		});
 
 		it('should type its CSL records and credit an interviewer in their own role', () => {
-			const citations = JSON.parse(readDistFile(`data/citations/${slug}.json`)) as Record<string, { csl: string; ris: string }>;
-			const [first] = Object.values(citations);
+			const [first] = decodeCitationsFile(readDistFile(`data/citations/${slug}.json`)).values();
 			const [record] = JSON.parse(first!.csl) as { type: string; author: unknown[]; interviewer?: unknown[] }[];
 			expect(record!.type).toBe(interview ? 'interview' : metadata.citationType);
 			expect(record!.author).toHaveLength(authors.length);
@@ -238,14 +238,16 @@ describe('sharing metadata in dist/', () => {
 		const tree = parsePage(reading.file);
 		const article = elements(tree, (node) => node.properties['dataCitations'] !== undefined)[0]!;
 		const file = String(article.properties['dataCitations']);
-		const citations = JSON.parse(readDistFile(file.replace(/^\//, ''))) as Record<string, Record<string, string>>;
+		const citations = decodeCitationsFile(readDistFile(file.replace(/^\//, '')));
 		const ids = elements(tree, (node) => node.properties['dataClaim'] !== undefined).map((node) => String(node.properties['id']));
-		expect(Object.keys(citations).sort()).toEqual([...ids].sort());
+		expect([...citations.keys()].sort()).toEqual([...ids].sort());
 		const permalink = String(article.properties['dataPermalink']);
 		expect(permalink).toBe(`${origin}${reading.path}`);
 		for (const id of ids) {
-			expect(citations[id]!['url']).toBe(`${permalink}#${id}`);
-			for (const format of ['apa', 'chicago', 'mla', 'bibtex', 'ris', 'csl']) expect(citations[id]![format]).toBeTruthy();
+			const cited = citations.get(id)!;
+			expect(cited.url).toBe(`${permalink}#${id}`);
+			for (const format of ['apa', 'chicago', 'mla', 'bibtex', 'ris', 'csl'] as const) expect(cited[format]).toBeTruthy();
+			expect(cited.ris).toContain(id);
 		}
 	});
 

@@ -3,11 +3,12 @@
  * claim panel fetches, the links on the page's `<article>`, and the `?mark=`
  * words it marks in the sentence a search result lands on.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeCitationsFile, encodeCitationsFile, isPanelStyle, PANEL_FORMATS, PANEL_STYLES } from '../../src/features/reader/citations-file.ts';
 import { readingLinkAttributes, readReadingLinks } from '../../src/features/reader/reading-links.ts';
 import { searchMarkPattern, splitMarks } from '../../src/features/reader/search-marks.ts';
-import { CITATION_STYLES, type ClaimCitations } from '../../src/features/sharing/cite.ts';
+import { CITATION_STYLES, claimCitations, type CitableWork, type ClaimCitations } from '../../src/features/sharing/cite.ts';
 
 const citations: ClaimCitations = {
 	url: 'https://example.org/commentaries/a/#c-0123456789',
@@ -31,10 +32,37 @@ describe('the citations file', () => {
 	});
 
 	it('should leave out entries that are not citations, and refuse what is not a file of them', () => {
-		const text = JSON.stringify({ 'c-1': citations, 'c-2': { ...citations, ris: 3 }, 'c-3': 'text' });
-		expect([...decodeCitationsFile(text).keys()]).toEqual(['c-1']);
+		const file = JSON.parse(encodeCitationsFile(new Map([['c-0123456789', citations]]))) as { sentences: Record<string, unknown> };
+		const [middles] = Object.values(file.sentences);
+		file.sentences = { 'c-1': middles, 'c-2': ['a', 'b', 'c', 'd', 'e', 3, 'g'], 'c-3': 'text', 'c-4': ['too', 'short'] };
+		expect([...decodeCitationsFile(JSON.stringify(file)).keys()]).toEqual(['c-1']);
 		expect(() => decodeCitationsFile('[]')).toThrow(/not an object/);
+		expect(() => decodeCitationsFile(JSON.stringify({ 'c-1': citations }))).toThrow(/no shared text/);
 		expect(() => decodeCitationsFile('<html>')).toThrow();
+	});
+
+	it('should read back exactly what a commentary’s real citations were, in a third of their bytes or less', () => {
+		const ledger = JSON.parse(readFileSync(new URL('../../content/claims-ledger.json', import.meta.url), 'utf8')) as { claims: Record<string, { status: string; text?: string; commentary?: string }> };
+		const [slug] = Object.values(ledger.claims).map((claim) => claim.commentary);
+		const sentences = Object.entries(ledger.claims).filter(([, claim]) => claim.status === 'live' && claim.commentary === slug);
+		expect(sentences.length).toBeGreaterThan(10);
+		const work: CitableWork = { slug: slug!, title: 'Russia and DPRK rustle up an alliance', titleSupplied: false, authors: [{ name: 'M. K. Bhadrakumar', affiliation: 'Retired diplomat', role: 'author' }], outlet: 'Indian Punchline', published: { date: '2024-06', circa: true }, kind: 'op-ed', citationType: 'post-weblog', originalUrl: null };
+		const file = new Map(sentences.map(([id, claim]) => [id, claimCitations({ id, text: claim.text!, url: `https://treaty-reader.example/commentaries/${slug}/#${id}`, commentary: work }, '2026-12-07')]));
+		const text = encodeCitationsFile(file);
+		expect(decodeCitationsFile(text)).toEqual(file);
+		expect(text.length).toBeLessThanOrEqual(JSON.stringify(Object.fromEntries(file)).length / 3);
+	});
+
+	it('should read back exactly when an id’s digits occur in the words, a citation holds control characters, or there is one sentence or none', () => {
+		const odd = new Map([
+			['c-0123456789', { ...citations, apa: 'Figures 0123456789 and \u0001\u0002 “quoted”', ris: 'TY  - ELEC\nID  - c-0123456789\nER  - ' }],
+			['c-abcdefabcd', { ...citations, url: 'https://example.org/commentaries/a/#c-abcdefabcd', apa: 'abcdefabcd\u0003', csl: '[{"id":"c-abcdefabcd"}]' }],
+			['x', { ...citations, apa: '' }],
+		]);
+		expect(decodeCitationsFile(encodeCitationsFile(odd))).toEqual(odd);
+		const one = new Map([['c-0123456789', citations]]);
+		expect(decodeCitationsFile(encodeCitationsFile(one))).toEqual(one);
+		expect(decodeCitationsFile(encodeCitationsFile(new Map()))).toEqual(new Map());
 	});
 
 	it('should offer the styles the build formats, and show every raw format', () => {

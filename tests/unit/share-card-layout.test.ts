@@ -6,7 +6,7 @@
  */
 import { decode } from 'fast-png';
 import { describe, expect, it } from 'vitest';
-import { CardFace } from '../../src/features/cards/card-type.ts';
+import { CardFace, COVERAGE_STEPS } from '../../src/features/cards/card-type.ts';
 import { CARD_HEIGHT, CARD_WIDTH, drawShareCard, layoutCard, paintCard, type CardBlock } from '../../src/features/cards/share-card-image.ts';
 import { fitQuote, type ShareCard } from '../../src/features/cards/share-card.ts';
 
@@ -197,8 +197,8 @@ describe('paintCard', () => {
 });
 
 describe('drawShareCard', () => {
-	it('should write a 1200×630 4-bit PNG of the painted pixels', () => {
+	it('should write a 1200×630 4-bit PNG of the painted pixels (the paper and each coverage step of three inks)', () => {
 		const png = decode(drawShareCard(card));
-		expect([png.width, png.height, png.depth, png.palette?.length]).toEqual([CARD_WIDTH, CARD_HEIGHT, 4, 16]);
+		expect([png.width, png.height, png.depth, png.palette?.length]).toEqual([CARD_WIDTH, CARD_HEIGHT, 4, 1 + 3 * COVERAGE_STEPS]);
 	});
 });

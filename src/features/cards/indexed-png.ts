@@ -1,8 +1,8 @@
 /**
  * A share card has one background and three inks, so its pixels are blends
- * of four colours: a 16-colour palette (the background and five coverage
+ * of four colours: a 10-colour palette (the background and three coverage
  * levels of each ink) draws it without visible loss, packs two pixels per
- * byte and deflates to a third of resvg's true-colour PNG. No PNG library
+ * byte and deflates to under a third of resvg's true-colour PNG. No PNG library
  * we could find writes 4-bit indexed images with Node's native deflate
  * (fast-png does, through a JavaScript deflate about twice as slow), and the
  * container is four chunks, so it is written here.
