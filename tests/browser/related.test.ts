@@ -111,8 +111,9 @@ describe('related claims in the browser', () => {
 		});
 	});
 
+	// Each width of a check below has a page (or context) of its own: the two widths run concurrently.
 	for (const viewport of [wide, phone]) {
-		it(`should list a sentence's related claims in the panel opened with the keyboard, and follow one, at ${viewport.width} px`, { timeout: 120_000 }, async () => {
+		it.concurrent(`should list a sentence's related claims in the panel opened with the keyboard, and follow one, at ${viewport.width} px`, { timeout: 120_000 }, async ({ expect }) => {
 			await site.open(
 				`/commentaries/${LANKOV}/`,
 				async (page, report) => {
@@ -162,7 +163,7 @@ describe('related claims in the browser', () => {
 	});
 
 	for (const viewport of [wide, phone]) {
-		it(`should print the list on the share page without JavaScript, and nothing where there is none, at ${viewport.width} px`, { timeout: 120_000 }, async () => {
+		it.concurrent(`should print the list on the share page without JavaScript, and nothing where there is none, at ${viewport.width} px`, { timeout: 120_000 }, async ({ expect }) => {
 			const context = await site.browser.newContext({ javaScriptEnabled: false, viewport });
 			try {
 				const page = await context.newPage();
@@ -193,7 +194,7 @@ describe('related claims in the browser', () => {
 	}
 
 	for (const viewport of [wide, phone]) {
-		it(`should pair related claims in a pair page's rows by topic, captioned, at ${viewport.width} px`, { timeout: 180_000 }, async () => {
+		it.concurrent(`should pair related claims in a pair page's rows by topic, captioned, at ${viewport.width} px`, { timeout: 180_000 }, async ({ expect }) => {
 			const pairPath = `/compare/${[LANKOV, REKHA].sort().join('--')}/`;
 			// Both commentaries' sentences and what each is related to.
 			const both = new Map([...relatedFileOf(REKHA), ...related]);
@@ -368,7 +369,7 @@ describe('related claims in the browser', () => {
 		});
 
 		for (const viewport of [wide, phone]) {
-			it(`should make each column's related-claims controls one Tab stop, the arrow keys moving within it, at ${viewport.width} px`, { timeout: 120_000 }, async () => {
+			it.concurrent(`should make each column's related-claims controls one Tab stop, the arrow keys moving within it, at ${viewport.width} px`, { timeout: 120_000 }, async ({ expect }) => {
 				await site.open(
 					pairPath,
 					async (page, report) => {
