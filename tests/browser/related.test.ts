@@ -111,9 +111,8 @@ describe('related claims in the browser', () => {
 		});
 	});
 
-	// Each width of a check below has a page (or context) of its own: the two widths run concurrently.
 	for (const viewport of [wide, phone]) {
-		it.concurrent(`should list a sentence's related claims in the panel opened with the keyboard, and follow one, at ${viewport.width} px`, { timeout: 120_000 }, async ({ expect }) => {
+		it(`should list a sentence's related claims in the panel opened with the keyboard, and follow one, at ${viewport.width} px`, { timeout: 120_000 }, async () => {
 			await site.open(
 				`/commentaries/${LANKOV}/`,
 				async (page, report) => {
@@ -163,7 +162,7 @@ describe('related claims in the browser', () => {
 	});
 
 	for (const viewport of [wide, phone]) {
-		it.concurrent(`should print the list on the share page without JavaScript, and nothing where there is none, at ${viewport.width} px`, { timeout: 120_000 }, async ({ expect }) => {
+		it(`should print the list on the share page without JavaScript, and nothing where there is none, at ${viewport.width} px`, { timeout: 120_000 }, async () => {
 			const context = await site.browser.newContext({ javaScriptEnabled: false, viewport });
 			try {
 				const page = await context.newPage();
@@ -194,7 +193,7 @@ describe('related claims in the browser', () => {
 	}
 
 	for (const viewport of [wide, phone]) {
-		it.concurrent(`should pair related claims in a pair page's rows by topic, captioned, at ${viewport.width} px`, { timeout: 180_000 }, async ({ expect }) => {
+		it(`should pair related claims in a pair page's rows by topic, captioned, at ${viewport.width} px`, { timeout: 180_000 }, async () => {
 			const pairPath = `/compare/${[LANKOV, REKHA].sort().join('--')}/`;
 			// Both commentaries' sentences and what each is related to.
 			const both = new Map([...relatedFileOf(REKHA), ...related]);
@@ -369,7 +368,7 @@ describe('related claims in the browser', () => {
 		});
 
 		for (const viewport of [wide, phone]) {
-			it.concurrent(`should make each column's related-claims controls one Tab stop, the arrow keys moving within it, at ${viewport.width} px`, { timeout: 120_000 }, async ({ expect }) => {
+			it(`should make each column's related-claims controls one Tab stop, the arrow keys moving within it, at ${viewport.width} px`, { timeout: 120_000 }, async () => {
 				await site.open(
 					pairPath,
 					async (page, report) => {
