@@ -41,6 +41,9 @@ export default defineConfig({
 					name: 'dist',
 					include: ['tests/dist/**/*.test.ts'],
 					environment: 'node',
+					// The files share their worker's modules (the HTML parser, html-validate, the dist helpers): they read
+					// the build and keep no global state, and no test mocks a module.
+					isolate: false,
 					// Each file parses every built page once; give big sites room.
 					testTimeout: 60_000,
 					hookTimeout: 60_000,

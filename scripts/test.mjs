@@ -2,13 +2,21 @@
  * `npm test`: every gate in order, with one summary at the end.
  *
  *   1. prerequisites  Chromium (Debian's package; never a downloaded browser)
- *   2. typecheck      astro check
- *   3. unit           vitest --project unit
- *   4. build          npm run build -- --clean (cold: no content store or page cache from an earlier build)
- *   5. dist           vitest --project dist     (needs the build)
- *   6. browser        vitest --project browser  (needs the build and Chromium)
- *   7. hardening      vitest --project hardening (bad input through real builds of
+ *   2. unit           vitest --project unit
+ *   3. build          npm run build -- --clean (cold: no content store or page cache from an earlier build)
+ *   4. dist           vitest --project dist     (needs the build)
+ *   5. browser        vitest --project browser  (needs the build and Chromium)
+ *      typecheck      astro check, beside the browser stage (below)
+ *   6. hardening      vitest --project hardening (bad input through real builds of
  *                     copies of the project; needs no dist/, runs last as it is the slowest)
+ *
+ * The typecheck needs one core for about twenty seconds and writes nothing
+ * once the build has generated Astro's types (`astro check --noSync`), so it
+ * runs beside the browser stage, the one stage in which no build rewrites
+ * those types (unit and dist tests build the project, hardening builds
+ * copies). Its output is held and printed, under its own banner, after the
+ * browser stage's; the summary lists it first, as before. If the build failed, it runs alone
+ * with its own sync.
  *
  * A failed stage does not stop the stages that do not depend on it; a stage
  * whose dependency failed is reported as failed, never as skipped. The last
@@ -38,29 +46,39 @@ function banner(title) {
 }
 
 /**
- * Run a command with inherited output.
- * @returns {Promise<{ code: number, seconds: number }>}
+ * Run a command, its output inherited, or held and returned when `hold` is
+ * set (for a stage that runs beside another, whose output it must not cut into).
+ * @returns {Promise<{ code: number, seconds: number, output: string }>}
  */
-function run(command, args) {
+function run(command, args, { hold = false } = {}) {
 	const started = performance.now();
 	return new Promise((resolve) => {
-		const child = spawn(command, args, { cwd: root, env, stdio: 'inherit' });
+		const child = spawn(command, args, { cwd: root, env, stdio: hold ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+		let output = '';
+		if (hold) {
+			child.stdout.on('data', (chunk) => (output += chunk));
+			child.stderr.on('data', (chunk) => (output += chunk));
+		}
 		child.on('error', (error) => {
-			process.stderr.write(`Could not start ${command}: ${error.message}\n`);
-			resolve({ code: 127, seconds: (performance.now() - started) / 1000 });
+			output += `Could not start ${command}: ${error.message}\n`;
+			if (!hold) process.stderr.write(output);
+			resolve({ code: 127, seconds: (performance.now() - started) / 1000, output });
 		});
 		child.on('close', (code, signal) =>
-			resolve({ code: code ?? (signal ? 128 : 1), seconds: (performance.now() - started) / 1000 }),
+			resolve({ code: code ?? (signal ? 128 : 1), seconds: (performance.now() - started) / 1000, output }),
 		);
 	});
 }
 
-/** A stage that counts as one test. */
-async function single(name, command, args) {
-	banner(name);
-	const { code, seconds } = await run(command, args);
-	suites.push({ name, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, seconds, note: code === 0 ? '' : `exit code ${code}` });
-	return code === 0;
+/**
+ * A stage that counts as one test; the caller records the returned suite.
+ * With `hold`, its output is returned for the caller to print (see {@link run}).
+ * @returns {Promise<Suite & { output: string }>}
+ */
+async function single(name, command, args, { hold = false } = {}) {
+	if (!hold) banner(name);
+	const { code, seconds, output } = await run(command, args, { hold });
+	return { name, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, seconds, note: code === 0 ? '' : `exit code ${code}`, output };
 }
 
 /** A Vitest project: counts every test, and a file that fails to load as one failure. */
@@ -169,19 +187,33 @@ async function main() {
 	const nodeVersion = spawnSync('node', ['--version'], { env, encoding: 'utf8' }).stdout.trim();
 	process.stdout.write(`Chromium: ${chromium.path}\nNode for the tools: ${nodeVersion || 'unknown'}\n`);
 
-	await single('astro check', join(bin, 'astro'), ['check']);
+	// The summary lists the typecheck first, wherever it ran.
+	const typecheckAt = suites.length;
 	await vitest('unit');
 
 	// From clean: Astro's content cache does not notice changed Markdown plugins.
 	for (const stale of ['dist', '.astro', join('node_modules', '.astro')]) rmSync(join(root, stale), { recursive: true, force: true });
-	const built = await single('build', 'npm', ['run', 'build', '--', '--clean']);
-	const buildSeconds = suites.at(-1)?.seconds ?? 0;
-	process.stdout.write(`Build took ${buildSeconds.toFixed(1)}s.\n`);
+	const build = await single('build', 'npm', ['run', 'build', '--', '--clean']);
+	suites.push(build);
+	const built = build.failed === 0;
+	process.stdout.write(`Build took ${build.seconds.toFixed(1)}s.\n`);
 
-	if (built) await vitest('dist');
-	else blocked('vitest dist', 'the build failed');
-	if (built) await vitest('browser');
-	else blocked('vitest browser', 'the build failed');
+	let typecheck;
+	if (built) {
+		await vitest('dist');
+		// The build generated Astro's types: the typecheck reads them and writes nothing, beside the
+		// browser stage, in which nothing rebuilds them.
+		const typechecking = single('astro check', join(bin, 'astro'), ['check', '--noSync'], { hold: true });
+		await vitest('browser');
+		typecheck = await typechecking;
+		banner(`${typecheck.name} (ran beside vitest browser)`);
+		process.stdout.write(typecheck.output);
+	} else {
+		blocked('vitest dist', 'the build failed');
+		blocked('vitest browser', 'the build failed');
+		typecheck = await single('astro check', join(bin, 'astro'), ['check']);
+	}
+	suites.splice(typecheckAt, 0, typecheck);
 	// Its own builds, on copies: it does not need dist/, but a project that does not build has nothing to harden.
 	if (built) await vitest('hardening');
 	else blocked('vitest hardening', 'the build failed');

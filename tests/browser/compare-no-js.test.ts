@@ -27,7 +27,8 @@ describe('the compare view without JavaScript', () => {
 	const site = useSite();
 
 	for (const viewport of [wide, phone]) {
-		it(`should work without JavaScript at ${viewport.width} px: pair links, topic anchors with rows side by side`, { timeout: 180_000 }, async () => {
+		// Each width in a context of its own: the two run concurrently.
+		it.concurrent(`should work without JavaScript at ${viewport.width} px: pair links, topic anchors with rows side by side`, { timeout: 180_000 }, async ({ expect }) => {
 			const context = await site.browser.newContext({ javaScriptEnabled: false, viewport });
 			try {
 				const page = await context.newPage();

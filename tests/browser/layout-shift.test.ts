@@ -5,7 +5,8 @@
  * over metric-matched fallbacks, and what a script fills in (search results)
  * has its room kept, so nothing moves: the sum of every layout
  * shift stays at or below 0.02 (stricter than CLS, which keeps only the worst
- * window), and the web font is in use.
+ * window), and the web font is in use. The visits share nothing (a context
+ * each), so they run concurrently.
  */
 import { describe, expect, it } from 'vitest';
 import { useSite } from '../support/browser';
@@ -45,7 +46,9 @@ describe('layout shift while loading', () => {
 	const site = useSite();
 
 	for (const width of [1280, 1440, 1920, 360]) {
-		it.for(pageTypes)(`should shift at most 0.02 at ${width} px: %s`, async (path, { expect }) => {
+		// Each visit is a fresh context of its own, and most of it is waiting (the font, the last frames): up to
+		// `maxConcurrency` pages load at once.
+		it.concurrent.for(pageTypes)(`should shift at most 0.02 at ${width} px: %s`, async (path, { expect }) => {
 			const shift = await site.open(
 				path,
 				async (page) => {
