@@ -47,14 +47,44 @@ async function columnState(page: Page) {
 	);
 }
 
-/** Whether an element is inside the visible part of its column's scroll box and of the window. */
+/**
+ * Whether a claim is on screen, below its column's heading (which sticks at
+ * the top of the screen as the page scrolls).
+ */
 async function visibleInColumn(page: Page, id: string): Promise<boolean> {
 	return page.evaluate((claimId) => {
 		const claim = document.getElementById(claimId)!;
 		const box = claim.getBoundingClientRect();
-		const text = claim.closest('.cmp-text')!.getBoundingClientRect();
-		return box.top >= text.top - 1 && box.top < text.bottom && box.top >= 0 && box.top < window.innerHeight;
+		const head = claim.closest('.cmp-col')!.querySelector('.cmp-col-head')!.getBoundingClientRect();
+		return box.top >= head.bottom - 1 && box.top >= 0 && box.bottom <= window.innerHeight;
 	}, id);
+}
+
+/** Wait until the page's smooth scroll has come to rest (its place the same over a few frames). */
+async function scrollSettled(page: Page): Promise<void> {
+	await page.waitForFunction(
+		() =>
+			new Promise<boolean>((resolve) => {
+				const start = window.scrollY;
+				setTimeout(() => resolve(window.scrollY === start), 150);
+			}),
+		undefined,
+		{ polling: 50 },
+	);
+}
+
+/**
+ * The elements of the view that scroll their own content, the rail of topics
+ * aside: the page should be the one thing that scrolls (hidden text for
+ * screen readers, one pixel high, is no scroll box).
+ */
+async function innerScrollBoxes(page: Page): Promise<string[]> {
+	return page.evaluate(() =>
+		[...document.querySelectorAll<HTMLElement>('.cmp *')]
+			.filter((element) => !element.closest('.cmp-rail') && element.clientHeight > 1)
+			.filter((element) => element.scrollHeight > element.clientHeight + 1 && !['visible', 'clip'].includes(getComputedStyle(element).overflowY))
+			.map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join('.')}`),
+	);
 }
 
 describe('the compare view', () => {
@@ -130,10 +160,53 @@ describe('the compare view', () => {
 				claims.filter((c) => (c.getAttribute('data-topics') ?? '').split(' ').includes('article:4')).map((c) => c.id),
 			);
 			expect(rekha.hits).toEqual(about);
-			expect(await visibleInColumn(page, rekha.current!)).toBe(true);
+			await expect.poll(() => visibleInColumn(page, rekha.current!)).toBe(true);
 			expect(await page.locator('.cmp-topic-link[aria-current]').getAttribute('data-topic')).toBe('article:4');
 			expect(await page.locator('[data-compare-status]').textContent()).toMatch(/^Article 4: Roy none, Rekha J \d+$/);
 		});
+	});
+
+	it.for([
+		// In this pair the first claims about Russia, and about Article 4, stand within a screen of each other: both show.
+		{ path: pairPath(LANKOV, SHARMA), viewport: wide, together: ['actor:russia', 'article:4'] },
+		{ path: `/compare/?c=${LANKOV},${REKHA},${ROY}`, viewport: { width: 1920, height: 1000 }, together: [] },
+		{ path: pairPath(LANKOV, SHARMA), viewport: phone, together: [] },
+	])('should scroll as one page, columns growing with it, on $path at $viewport.width px', async ({ path, viewport, together }, { expect }) => {
+		await site.open(
+			path,
+			async (page) => {
+				await live(page);
+				expect(await innerScrollBoxes(page), 'no column scrolls inside the page').toEqual([]);
+				// Each column is as tall as its text: the page holds them whole.
+				const columns = await page.locator('.cmp-col').evaluateAll((cols) =>
+					cols.filter((col) => col.getClientRects().length > 0).map((col) => ({ height: col.getBoundingClientRect().height, text: col.querySelector('.cmp-text')!.scrollHeight })),
+				);
+				for (const column of columns) expect(column.height).toBeGreaterThanOrEqual(column.text);
+				expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(viewport.height * 2);
+				for (const topic of ['actor:russia', 'article:4', 'actor:china']) {
+					const link = page.locator(`.cmp-topic-link[data-topic="${topic}"]`);
+					if (viewport.width < 960) await link.scrollIntoViewIfNeeded();
+					await link.click();
+					await scrollSettled(page);
+					const state = (await columnState(page)).filter((column) => column.current);
+					expect(state.length).toBeGreaterThan(0);
+					// The claims are brought into view by the page's scroll, below the headings that stick at the top.
+					// (The page scrolls smoothly: its place is awaited.)
+					const shown = () => Promise.all(state.map((column) => visibleInColumn(page, column.current!)));
+					await expect.poll(async () => (await shown()).some(Boolean), { message: `${topic}: a first claim in view` }).toBe(true);
+					if (together.includes(topic)) await expect.poll(shown, { message: `${topic}: every column's first claim in view` }).toEqual(state.map(() => true));
+					expect(await innerScrollBoxes(page)).toEqual([]);
+					if (viewport.width >= 960) {
+						// A column whose top has scrolled away keeps its heading (previous, next) at the top of the screen.
+						const heads = await page.locator('.cmp-col').evaluateAll((cols) =>
+							cols.filter((col) => col.getBoundingClientRect().top < 0).map((col) => Math.round(col.querySelector('.cmp-col-head')!.getBoundingClientRect().top)),
+						);
+						for (const top of heads) expect(top).toBe(0);
+					}
+				}
+			},
+			{ viewport },
+		);
 	});
 
 	it('should step through a column’s claims about a topic with next and previous, stopping at the ends', async () => {
@@ -148,7 +221,7 @@ describe('the compare view', () => {
 			const [after] = await columnState(page);
 			expect(after!.current).toBe(before!.hits[1]);
 			expect(after!.pos).toBe(`2 of ${before!.hits.length}`);
-			expect(await visibleInColumn(page, after!.current!)).toBe(true);
+			await expect.poll(() => visibleInColumn(page, after!.current!)).toBe(true);
 			// The other column did not move.
 			expect((await columnState(page))[1]!.current).toBe((await columnState(page))[1]!.hits[0]);
 			await column.locator('[data-step="-1"]').click();
@@ -324,7 +397,7 @@ describe('the compare view', () => {
 			await expect.poll(() => page.locator('.cmp-topic-link[aria-current]').getAttribute('data-topic')).toBe('article:4');
 			const state = await columnState(page);
 			for (const column of state) expect(column.current).toBe(column.hits[0] ?? null);
-			for (const column of state) if (column.current) expect(await visibleInColumn(page, column.current)).toBe(true);
+			for (const column of state) if (column.current) await expect.poll(() => visibleInColumn(page, column.current!)).toBe(true);
 		});
 	});
 
