@@ -462,14 +462,15 @@ async function start(): Promise<void> {
 	let address = location.pathname + location.search;
 	/** Put a selection on screen (assembled from its parts), and optionally push its address. */
 	const display = async (slugs: readonly string[], push: boolean): Promise<void> => {
+		// Named at once (each option reads its commentary's short name), so a title that takes another line moves the page before it first shows, not after.
+		const names = joinNames(slugs.map((slug) => selects[0]?.querySelector<HTMLOptionElement>(`option[value="${CSS.escape(slug)}"]`)?.text ?? slug));
+		if (title) title.textContent = `Compare ${names}`;
+		document.title = document.title.replace(/^[^·]*·/, `Compare ${names} ·`);
 		const [around, ...columns] = await Promise.all([loadParts(VIEW_PARTS), ...slugs.map(loadParts)]);
 		if (!around) return;
 		const root = assemble(around, columns);
 		mount.replaceChildren(root);
 		view = new CompareView(root);
-		const names = joinNames(view.columns.map((column) => column.dataset['short'] ?? ''));
-		if (title) title.textContent = `Compare ${names}`;
-		document.title = document.title.replace(/^[^·]*·/, `Compare ${names} ·`);
 		page.classList.add('has-view');
 		selects.forEach((select, i) => (select.value = slugs[i] ?? ''));
 		if (push) {
