@@ -221,6 +221,39 @@ describe('the compare view', () => {
 		);
 	});
 
+	// The tallest headings: the longest names and outlets, three columns.
+	it.for([pairPath(LANKOV, SHARMA), `/compare/?c=${SHARMA},${BHADRAKUMAR},${REKHA}`].flatMap((path) => [wide, phone].map((viewport) => ({ path, viewport }))))(
+		'should keep the focus clear of the stuck headings when tabbing back up a column on $path at $viewport.width px', async ({ path, viewport }, { expect }) => {
+		await site.open(
+			path,
+			async (page) => {
+				await live(page);
+				await page.evaluate(() => window.scrollTo({ top: 2500, behavior: 'instant' }));
+				// A mention a little below the shown column's heading: Shift+Tab walks back up the text from it.
+				await page.evaluate(() => {
+					const column = [...document.querySelectorAll('.cmp-col')].find((col) => col.getClientRects().length > 0)!;
+					const head = column.querySelector('.cmp-col-head')!.getBoundingClientRect();
+					const link = [...column.querySelectorAll('.cmp-text a')].find((a) => a.getBoundingClientRect().top > head.bottom + 40)!;
+					link.setAttribute('data-start', '');
+				});
+				await page.locator('[data-start]').focus();
+				/** How far below its column's heading the focused element stands (negative: under it). */
+				const clearance = () =>
+					page.evaluate(() => {
+						const focused = document.activeElement!;
+						const head = focused.closest('.cmp-text') ? focused.closest('.cmp-col')!.querySelector('.cmp-col-head') : null;
+						return head ? focused.getBoundingClientRect().top - head.getBoundingClientRect().bottom : 0;
+					});
+				for (let step = 0; step < 8; step += 1) {
+					await page.keyboard.press('Shift+Tab');
+					await scrollSettled(page);
+					expect(await clearance(), `Shift+Tab ${step + 1}`).toBeGreaterThanOrEqual(0);
+				}
+			},
+			{ viewport },
+		);
+	});
+
 	it('should step through a column’s claims about a topic with next and previous, stopping at the ends', async () => {
 		await site.open(`${pairPath(REKHA, ROY)}#t-actor-russia`, async (page) => {
 			await live(page);
