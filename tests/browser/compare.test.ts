@@ -47,14 +47,44 @@ async function columnState(page: Page) {
 	);
 }
 
-/** Whether an element is inside the visible part of its column's scroll box and of the window. */
+/**
+ * Whether a claim is on screen, below its column's heading (which sticks at
+ * the top of the screen as the page scrolls).
+ */
 async function visibleInColumn(page: Page, id: string): Promise<boolean> {
 	return page.evaluate((claimId) => {
 		const claim = document.getElementById(claimId)!;
 		const box = claim.getBoundingClientRect();
-		const text = claim.closest('.cmp-text')!.getBoundingClientRect();
-		return box.top >= text.top - 1 && box.top < text.bottom && box.top >= 0 && box.top < window.innerHeight;
+		const head = claim.closest('.cmp-col')!.querySelector('.cmp-col-head')!.getBoundingClientRect();
+		return box.top >= head.bottom - 1 && box.top >= 0 && box.bottom <= window.innerHeight;
 	}, id);
+}
+
+/** Wait until the page's smooth scroll has come to rest (its place the same over a few frames). */
+async function scrollSettled(page: Page): Promise<void> {
+	await page.waitForFunction(
+		() =>
+			new Promise<boolean>((resolve) => {
+				const start = window.scrollY;
+				setTimeout(() => resolve(window.scrollY === start), 150);
+			}),
+		undefined,
+		{ polling: 50 },
+	);
+}
+
+/**
+ * The elements of the view that scroll their own content, the rail of topics
+ * aside: the page should be the one thing that scrolls (hidden text for
+ * screen readers, one pixel high, is no scroll box).
+ */
+async function innerScrollBoxes(page: Page): Promise<string[]> {
+	return page.evaluate(() =>
+		[...document.querySelectorAll<HTMLElement>('.cmp *')]
+			.filter((element) => !element.closest('.cmp-rail') && element.clientHeight > 1)
+			.filter((element) => element.scrollHeight > element.clientHeight + 1 && !['visible', 'clip'].includes(getComputedStyle(element).overflowY))
+			.map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join('.')}`),
+	);
 }
 
 describe('the compare view', () => {
@@ -130,10 +160,98 @@ describe('the compare view', () => {
 				claims.filter((c) => (c.getAttribute('data-topics') ?? '').split(' ').includes('article:4')).map((c) => c.id),
 			);
 			expect(rekha.hits).toEqual(about);
-			expect(await visibleInColumn(page, rekha.current!)).toBe(true);
+			await expect.poll(() => visibleInColumn(page, rekha.current!)).toBe(true);
 			expect(await page.locator('.cmp-topic-link[aria-current]').getAttribute('data-topic')).toBe('article:4');
 			expect(await page.locator('[data-compare-status]').textContent()).toMatch(/^Article 4: Roy none, Rekha J \d+$/);
 		});
+	});
+
+	it.for([
+		// In this pair the first claims about Russia, and about Article 4, stand within a screen of each other: both show.
+		{ path: pairPath(LANKOV, SHARMA), viewport: wide, together: ['actor:russia', 'article:4'], axe: false },
+		// axe with the headings stuck over the scrolled text, at the widths the other checks leave out.
+		{ path: pairPath(LANKOV, SHARMA), viewport: { width: 1440, height: 900 }, together: [], axe: true },
+		{ path: `/compare/?c=${LANKOV},${REKHA},${ROY}`, viewport: { width: 1920, height: 1000 }, together: [], axe: true },
+		{ path: pairPath(LANKOV, SHARMA), viewport: phone, together: [], axe: false },
+		{ path: `/compare/?c=${SHARMA},${BHADRAKUMAR},${REKHA}`, viewport: phone, together: [], axe: false },
+	])('should scroll as one page, columns growing with it, on $path at $viewport.width px (axe: $axe)', { timeout: 180_000 }, async ({ path, viewport, together, axe }, { expect }) => {
+		await site.open(
+			path,
+			async (page) => {
+				await live(page);
+				expect(await innerScrollBoxes(page), 'no column scrolls inside the page').toEqual([]);
+				// Each column is as tall as its text: the page holds them whole.
+				const columns = await page.locator('.cmp-col').evaluateAll((cols) =>
+					cols.filter((col) => col.getClientRects().length > 0).map((col) => ({ height: col.getBoundingClientRect().height, text: col.querySelector('.cmp-text')!.scrollHeight })),
+				);
+				for (const column of columns) expect(column.height).toBeGreaterThanOrEqual(column.text);
+				expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(viewport.height * 2);
+				for (const topic of ['actor:russia', 'article:4', 'actor:china']) {
+					const link = page.locator(`.cmp-topic-link[data-topic="${topic}"]`);
+					if (viewport.width < 960) await link.scrollIntoViewIfNeeded();
+					await link.click();
+					await scrollSettled(page);
+					const state = (await columnState(page)).filter((column) => column.current);
+					expect(state.length).toBeGreaterThan(0);
+					// The claims are brought into view by the page's scroll, below the headings that stick at the top.
+					// (The page scrolls smoothly: its place is awaited.)
+					const shown = () => Promise.all(state.map((column) => visibleInColumn(page, column.current!)));
+					await expect.poll(async () => (await shown()).some(Boolean), { message: `${topic}: a first claim in view` }).toBe(true);
+					if (together.includes(topic)) await expect.poll(shown, { message: `${topic}: every column's first claim in view` }).toEqual(state.map(() => true));
+					expect(await innerScrollBoxes(page)).toEqual([]);
+					if (viewport.width < 960) {
+						// On a phone the shown column's heading sticks below the column switch, never under it.
+						const gap = await page.evaluate(() => {
+							const bar = document.querySelector('.cmp-show')!.getBoundingClientRect();
+							const column = [...document.querySelectorAll('.cmp-col')].find((col) => col.getClientRects().length > 0)!;
+							return column.querySelector('.cmp-col-head')!.getBoundingClientRect().top - bar.bottom;
+						});
+						expect(gap).toBeGreaterThanOrEqual(-1);
+					} else {
+						// A column whose top has scrolled away keeps its heading (previous, next) at the top of the screen.
+						const heads = await page.locator('.cmp-col').evaluateAll((cols) =>
+							cols.filter((col) => col.getBoundingClientRect().top < 0).map((col) => Math.round(col.querySelector('.cmp-col-head')!.getBoundingClientRect().top)),
+						);
+						for (const top of heads) expect(top).toBe(0);
+					}
+				}
+				if (axe) expect(await axeBothSchemes(page, `${path} ${viewport.width}px, scrolled`)).toEqual([]);
+			},
+			{ viewport },
+		);
+	});
+
+	// The tallest headings: the longest names and outlets, three columns.
+	it.for([pairPath(LANKOV, SHARMA), `/compare/?c=${SHARMA},${BHADRAKUMAR},${REKHA}`].flatMap((path) => [wide, phone].map((viewport) => ({ path, viewport }))))(
+		'should keep the focus clear of the stuck headings when tabbing back up a column on $path at $viewport.width px', async ({ path, viewport }, { expect }) => {
+		await site.open(
+			path,
+			async (page) => {
+				await live(page);
+				await page.evaluate(() => window.scrollTo({ top: 2500, behavior: 'instant' }));
+				// A mention a little below the shown column's heading: Shift+Tab walks back up the text from it.
+				await page.evaluate(() => {
+					const column = [...document.querySelectorAll('.cmp-col')].find((col) => col.getClientRects().length > 0)!;
+					const head = column.querySelector('.cmp-col-head')!.getBoundingClientRect();
+					const link = [...column.querySelectorAll('.cmp-text a')].find((a) => a.getBoundingClientRect().top > head.bottom + 40)!;
+					link.setAttribute('data-start', '');
+				});
+				await page.locator('[data-start]').focus();
+				/** How far below its column's heading the focused element stands (negative: under it). */
+				const clearance = () =>
+					page.evaluate(() => {
+						const focused = document.activeElement!;
+						const head = focused.closest('.cmp-text') ? focused.closest('.cmp-col')!.querySelector('.cmp-col-head') : null;
+						return head ? focused.getBoundingClientRect().top - head.getBoundingClientRect().bottom : 0;
+					});
+				for (let step = 0; step < 8; step += 1) {
+					await page.keyboard.press('Shift+Tab');
+					await scrollSettled(page);
+					expect(await clearance(), `Shift+Tab ${step + 1}`).toBeGreaterThanOrEqual(0);
+				}
+			},
+			{ viewport },
+		);
 	});
 
 	it('should step through a column’s claims about a topic with next and previous, stopping at the ends', async () => {
@@ -148,7 +266,7 @@ describe('the compare view', () => {
 			const [after] = await columnState(page);
 			expect(after!.current).toBe(before!.hits[1]);
 			expect(after!.pos).toBe(`2 of ${before!.hits.length}`);
-			expect(await visibleInColumn(page, after!.current!)).toBe(true);
+			await expect.poll(() => visibleInColumn(page, after!.current!)).toBe(true);
 			// The other column did not move.
 			expect((await columnState(page))[1]!.current).toBe((await columnState(page))[1]!.hits[0]);
 			await column.locator('[data-step="-1"]').click();
@@ -324,7 +442,7 @@ describe('the compare view', () => {
 			await expect.poll(() => page.locator('.cmp-topic-link[aria-current]').getAttribute('data-topic')).toBe('article:4');
 			const state = await columnState(page);
 			for (const column of state) expect(column.current).toBe(column.hits[0] ?? null);
-			for (const column of state) if (column.current) expect(await visibleInColumn(page, column.current)).toBe(true);
+			for (const column of state) if (column.current) await expect.poll(() => visibleInColumn(page, column.current!)).toBe(true);
 		});
 	});
 

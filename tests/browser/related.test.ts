@@ -65,7 +65,7 @@ function markedClaims(page: Page): Promise<string[]> {
 	return page.locator('.cmp-claim.is-same-matter').evaluateAll((claims) => claims.map((claim) => claim.id));
 }
 
-/** Whether a claim is in view: inside its column's visible part and the window. */
+/** Whether a claim is in view: inside its column and the window. */
 function inView(page: Page, id: string): Promise<boolean> {
 	return page.evaluate((claimId) => {
 		const claim = document.getElementById(claimId);
@@ -326,13 +326,14 @@ describe('related claims in the browser', () => {
 					const said = (position: number, id: string) =>
 						relatedStatus([{ short: second!.short, position, count: expected.length, text: across.texts.get(id)! }]);
 					await expect.poll(() => status.textContent()).toBe(said(0, source.targets[0]!));
-					expect(await inView(page, source.targets[0]!)).toBe(true);
+					// The page scrolls to it, smoothly: its place is awaited.
+					await expect.poll(() => inView(page, source.targets[0]!)).toBe(true);
 					expect(sorted(await markedClaims(page))).toEqual(sorted(expected));
 					expect(await page.evaluate(() => document.activeElement?.getAttribute('data-claim'))).toBe(source.id);
 					if (source.targets.length > 1) {
 						await page.keyboard.press('Enter');
 						await expect.poll(() => status.textContent()).toBe(said(1, source.targets[1]!));
-						expect(await inView(page, source.targets[1]!)).toBe(true);
+						await expect.poll(() => inView(page, source.targets[1]!)).toBe(true);
 					}
 					// Marked by shape as well as colour: a dashed outline.
 					expect(await page.evaluate((id) => getComputedStyle(document.getElementById(id)!).outlineStyle, expected[0]!)).toBe('dashed');

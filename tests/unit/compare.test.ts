@@ -44,6 +44,7 @@ import {
 	relatedLabel,
 	relatedStatus,
 	rovingPosition,
+	revealTop,
 	stepPosition,
 	topicAnchor,
 	topicKey,
@@ -367,6 +368,18 @@ describe('alignment', () => {
 		expect(emptyCellText(false, true, false)).toBe('Nothing more');
 		expect(emptyCellText(true, true, false)).toBe('No sentence on this matter');
 		expect(emptyCellText(true, false, false)).toBe('Nothing more');
+	});
+
+	it('should start the screen at the run of claims that fits in it with the most of them, the earliest on a tie', () => {
+		expect(revealTop([], 600)).toBeUndefined();
+		expect(revealTop([900], 600)).toBe(900);
+		// In any order: 300 and 700 fit in one screen from 300; 2000 stands alone.
+		expect(revealTop([2000, 700, 300], 600)).toBe(300);
+		// The later run holds more: 1000, 1200 and 1500 over 100 alone.
+		expect(revealTop([100, 1000, 1200, 1500], 600)).toBe(1000);
+		// A tie goes to the earliest run; a claim exactly a screen below is outside it.
+		expect(revealTop([100, 700, 1400], 600)).toBe(100);
+		expect(revealTop([100, 699], 600)).toBe(100);
 	});
 
 	it('should step within a column and stop at both ends', () => {

@@ -617,6 +617,29 @@ export function emptyCellText(discussed: boolean, paired: boolean, first: boolea
 }
 
 /**
+ * Where the page should scroll to show claims of several columns at once:
+ * the columns grow with the page, so their claims about a topic stand at
+ * different heights; the screen starts at the earliest claim of the run
+ * that fits in one screen with the most claims (the earliest run on a tie).
+ *
+ * @param tops
+ *   Each claim's top, in page coordinates (any order).
+ * @param room
+ *   The height a screen has for them (what sticks at its top taken off).
+ * @returns
+ *   The top to bring to the top of that room (`undefined` without claims).
+ */
+export function revealTop(tops: readonly number[], room: number): number | undefined {
+	const sorted = [...tops].sort((a, b) => a - b);
+	let best: { top: number; count: number } | undefined;
+	for (const [index, top] of sorted.entries()) {
+		const count = sorted.slice(index).filter((other) => other < top + room).length;
+		if (!best || count > best.count) best = { top, count };
+	}
+	return best?.top;
+}
+
+/**
  * Position after a step through a column's claims about a topic, stopping at
  * either end.
  *

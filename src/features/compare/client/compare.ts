@@ -21,8 +21,9 @@
  *   chosen, its claims that pair with a claim about it in another column are
  *   marked too.
  *
- * Styles only through classes (strict CSP); scrolling through `scrollTo` and
- * `scrollIntoView`.
+ * Styles only through classes (strict CSP). The page is the one thing that
+ * scrolls (the columns grow with it): claims are brought into view with
+ * `scrollTo`, below the columns' headings that stick at the top.
  */
 import { joinNames } from '../../../utils/credit.ts';
 import { routes } from '../../../utils/routes.ts';
@@ -38,6 +39,7 @@ import {
 	relatedInColumns,
 	relatedLabel,
 	relatedStatus,
+	revealTop,
 	rovingPosition,
 	stepPosition,
 	topicAnchor,
@@ -171,20 +173,33 @@ function claimsIn(column: Element, key: string): HTMLElement[] {
 	return [...column.querySelectorAll<HTMLElement>('.cmp-claim')].filter((claim) => topicsOf(claim).includes(key));
 }
 
-/** Whether an element scrolls its own content (the columns on wide screens). */
-function scrollsItself(element: HTMLElement): boolean {
-	return element.scrollHeight > element.clientHeight + 1 && getComputedStyle(element).overflowY !== 'visible';
+/** Room kept above a claim brought into view, below what sticks at the top of the screen. */
+const REVEAL_MARGIN = 16;
+
+/**
+ * How far down the screen what sticks at its top reaches over a claim: its
+ * column's heading (and, on a phone, the column switch above it).
+ */
+function stuckHeight(claim: HTMLElement): number {
+	const head = claim.closest('.cmp-col')?.querySelector<HTMLElement>('.cmp-col-head');
+	if (!head) return 0;
+	const style = getComputedStyle(head);
+	return style.position === 'sticky' ? (Number.parseFloat(style.top) || 0) + head.getBoundingClientRect().height : 0;
 }
 
-/** Bring a claim into view in its column: inside the column where it scrolls, in the page otherwise. */
-function reveal(claim: HTMLElement): void {
-	const text = claim.closest<HTMLElement>('.cmp-text');
-	if (text && scrollsItself(text)) {
-		const top = claim.getBoundingClientRect().top - text.getBoundingClientRect().top + text.scrollTop;
-		text.scrollTo({ top: Math.max(0, top - 16) });
-	} else if (claim.closest('.cmp-col')?.matches('.is-shown') || !claim.closest('.cmp.is-tabbed')) {
-		claim.scrollIntoView({ block: 'center' });
-	}
+/**
+ * Bring claims into view by scrolling the page (the one thing that scrolls):
+ * as many of them as one screen holds, below their columns' headings. Claims
+ * of columns not shown (a phone shows one) are left alone.
+ */
+function reveal(claims: readonly HTMLElement[]): void {
+	const shown = claims.filter(isRendered);
+	const stuck = Math.max(0, ...shown.map(stuckHeight)) + REVEAL_MARGIN;
+	const top = revealTop(
+		shown.map((claim) => claim.getBoundingClientRect().top + window.scrollY),
+		window.innerHeight - stuck - REVEAL_MARGIN,
+	);
+	if (top !== undefined) window.scrollTo({ top: Math.max(0, top - stuck) });
 }
 
 /** A column's related-claims controls shown, in reading order. */
@@ -293,20 +308,22 @@ class CompareView {
 		this.turns.set(claimId, turn + 1);
 		const shown: { short: string; position: number; count: number; text: string }[] = [];
 		let hiddenTarget: { column: number; claim: HTMLElement } | undefined;
+		const targets: HTMLElement[] = [];
 		for (const [column, ids] of byColumn) {
 			const position = turn % ids.length;
 			const target = this.claims.get(ids[position] ?? '')?.claim;
 			const section = this.columns[column];
 			if (!target || !section) continue;
-			if (isRendered(section)) reveal(target);
+			if (isRendered(section)) targets.push(target);
 			else hiddenTarget ??= { column, claim: target };
 			shown.push({ short: section.dataset['short'] ?? '', position, count: ids.length, text: target.textContent ?? '' });
 		}
+		reveal(targets);
 		const status = this.root.querySelector('[data-compare-status]');
 		if (status) status.textContent = relatedStatus(shown);
 		if (hiddenTarget) {
 			this.show(hiddenTarget.column);
-			reveal(hiddenTarget.claim);
+			reveal([hiddenTarget.claim]);
 			hiddenTarget.claim.querySelector<HTMLElement>('.cmp-rel:not([hidden])')?.focus({ preventScroll: true });
 		}
 		// After the focus moved (which marks the related claims of the claim it lands in): the claim the control was used on.
@@ -336,7 +353,9 @@ class CompareView {
 				)
 			: [];
 		for (const id of paired) this.claims.get(id)?.claim.classList.add('is-paired');
-		this.columns.forEach((column, i) => this.updateColumn(column, i, options.scroll));
+		const current = this.columns.map((column, i) => this.updateColumn(column, i)).filter((claim): claim is HTMLElement => claim !== undefined);
+		// As many columns' first claims about it as one screen holds.
+		if (options.scroll) reveal(current);
 		const status = this.root.querySelector('[data-compare-status]');
 		if (status) {
 			status.textContent = key
@@ -357,14 +376,14 @@ class CompareView {
 		return this.root.querySelector(`.cmp-topic-link[data-topic="${CSS.escape(key)}"] .cmp-topic-label`)?.textContent ?? key;
 	}
 
-	/** Show one column's position and step controls, and scroll it to its current claim. */
-	updateColumn(column: HTMLElement, i: number, scroll: boolean): void {
+	/** Show one column's position and step controls, and mark its current claim (returned, when it has one). */
+	updateColumn(column: HTMLElement, i: number): HTMLElement | undefined {
 		const controls = column.querySelector<HTMLElement>('[data-compare-step]');
 		const pos = column.querySelector<HTMLElement>('[data-compare-pos]');
-		if (!controls || !pos) return;
+		if (!controls || !pos) return undefined;
 		if (!this.topic) {
 			controls.hidden = true;
-			return;
+			return undefined;
 		}
 		controls.hidden = false;
 		const claims = claimsIn(column, this.topic);
@@ -376,10 +395,8 @@ class CompareView {
 		if (next) next.disabled = at < 0 || at >= claims.length - 1;
 		for (const claim of column.querySelectorAll('.is-current')) claim.classList.remove('is-current');
 		const current = claims[at];
-		if (current) {
-			current.classList.add('is-current');
-			if (scroll) reveal(current);
-		}
+		current?.classList.add('is-current');
+		return current;
 	}
 
 	/** Move one column to its previous or next claim about the topic. */
@@ -387,7 +404,8 @@ class CompareView {
 		if (!this.topic) return;
 		const i = this.columns.indexOf(column);
 		this.positions[i] = stepPosition(claimsIn(column, this.topic).length, this.positions[i] ?? -1, direction);
-		this.updateColumn(column, i, true);
+		const current = this.updateColumn(column, i);
+		if (current) reveal([current]);
 		const pos = column.querySelector('[data-compare-pos]')?.textContent ?? '';
 		const status = this.root.querySelector('[data-compare-status]');
 		if (status) status.textContent = pos;
@@ -411,7 +429,7 @@ class CompareView {
 			button.setAttribute('aria-pressed', String(button.dataset['show'] === String(index)));
 		}
 		const current = this.columns[index]?.querySelector<HTMLElement>('.is-current');
-		if (current) reveal(current);
+		if (current) reveal([current]);
 	}
 }
 
@@ -444,14 +462,15 @@ async function start(): Promise<void> {
 	let address = location.pathname + location.search;
 	/** Put a selection on screen (assembled from its parts), and optionally push its address. */
 	const display = async (slugs: readonly string[], push: boolean): Promise<void> => {
+		// Named at once (each option reads its commentary's short name), so a title that takes another line moves the page before it first shows, not after.
+		const names = joinNames(slugs.map((slug) => selects[0]?.querySelector<HTMLOptionElement>(`option[value="${CSS.escape(slug)}"]`)?.text ?? slug));
+		if (title) title.textContent = `Compare ${names}`;
+		document.title = document.title.replace(/^[^·]*·/, `Compare ${names} ·`);
 		const [around, ...columns] = await Promise.all([loadParts(VIEW_PARTS), ...slugs.map(loadParts)]);
 		if (!around) return;
 		const root = assemble(around, columns);
 		mount.replaceChildren(root);
 		view = new CompareView(root);
-		const names = joinNames(view.columns.map((column) => column.dataset['short'] ?? ''));
-		if (title) title.textContent = `Compare ${names}`;
-		document.title = document.title.replace(/^[^·]*·/, `Compare ${names} ·`);
 		page.classList.add('has-view');
 		selects.forEach((select, i) => (select.value = slugs[i] ?? ''));
 		if (push) {
@@ -474,7 +493,6 @@ async function start(): Promise<void> {
 			view = new CompareView(existing);
 			const topic = topicFromHash(existing);
 			view.choose(topic, { updateAddress: false, scroll: Boolean(topic) });
-			if (topic) existing.scrollIntoView({ block: 'start' });
 		}
 	};
 
