@@ -29,7 +29,8 @@ export interface Routes {
 	searchCommentaries(): string;
 	/** Pagefind's search script (its index files sit beside it). */
 	searchIndex(): string;
-	commentaries(): string;
+	/** The commentaries index; `page` 2 and on are its further pages (`/commentaries/page/2/`). */
+	commentaries(page?: number): string;
 	commentary(slug: string): string;
 	/**
 	 * A sentence in its commentary: the reading page with the claim's fragment;
@@ -50,6 +51,11 @@ export interface Routes {
 	timeline(): string;
 	/** The timeline entry of a date mention's ISO value (`2024-06-19`, `2023-09/..`). */
 	timelineDate(iso: string): string;
+	/**
+	 * Every sentence mentioning one date (`/timeline/dates/2024-06-19/`), in
+	 * pages (`…/page/2/`): the timeline itself shows each date's first few.
+	 */
+	timelineDateSentences(iso: string, page?: number): string;
 	compare(): string;
 	/** The page of what a mention refers to: an article, an actor, or a date's timeline entry. */
 	entity(kind: 'article' | 'actor' | 'date', ref: string): string;
@@ -91,6 +97,18 @@ export interface Routes {
  */
 export function timelineAnchor(iso: string): string {
 	return `d-${iso.replace(/\.\./g, 'open').replace(/\//g, '_')}`;
+}
+
+/**
+ * The path segment of a date's own pages: its timeline anchor without `d-`.
+ *
+ * @param iso
+ *   ISO value of a date mention.
+ * @returns
+ *   Segment (`2024-06-19`, `2023-09_open`).
+ */
+export function timelineDateSegment(iso: string): string {
+	return timelineAnchor(iso).slice(2);
 }
 
 /**
@@ -143,7 +161,7 @@ export function createRoutes(base: string | undefined, site?: string | undefined
 		searchVocabulary: () => withBase('/search/vocabulary.json'),
 		searchCommentaries: () => withBase('/search/commentaries.json'),
 		searchIndex: () => withBase('/pagefind/pagefind.js'),
-		commentaries: () => withBase('/commentaries/'),
+		commentaries: (page) => paged(withBase('/commentaries/'), page),
 		commentary: (slug) => withBase(`/commentaries/${encodeURIComponent(slug)}/`),
 		claim: (slug, claimId, mark = []) => fragment(withBase(`/commentaries/${encodeURIComponent(slug)}/`) + encodeSearchMarks(mark), claimId),
 		sentences: (slug) => withBase(`/commentaries/${encodeURIComponent(slug)}/sentences/`),
@@ -155,6 +173,7 @@ export function createRoutes(base: string | undefined, site?: string | undefined
 		actor: (id, page) => paged(withBase(`/actors/${encodeURIComponent(id)}/`), page),
 		timeline: () => withBase('/timeline/'),
 		timelineDate: (iso) => fragment(withBase('/timeline/'), timelineAnchor(iso)),
+		timelineDateSentences: (iso, page) => paged(withBase(`/timeline/dates/${encodeURIComponent(timelineDateSegment(iso))}/`), page),
 		compare: () => withBase('/compare/'),
 		entity: (kind, ref) =>
 			kind === 'article'

@@ -1,0 +1,30 @@
+/**
+ * The commentaries index in pages: page 1 at `/commentaries/`, the rest at
+ * `/commentaries/page/N/`, so the index stays the same size however many
+ * commentaries there are.
+ */
+import { getCommentaries, type CommentaryEntry } from '../../corpus/commentaries';
+import { publicationSpan } from '../../utils/format-date';
+import { pageList, type ListPage } from '../../utils/paging';
+
+/** Commentaries on one page of the index. */
+export const COMMENTARIES_PER_INDEX_PAGE = 25;
+
+/** One page of the index, with what every page says of the whole corpus. */
+export interface CommentaryIndexPage {
+	page: ListPage<CommentaryEntry>;
+	/** When the commentaries were published, by month (`from September 2023 to July 2024`); empty without any. */
+	span: string;
+}
+
+/**
+ * Every page of the commentaries index, in the corpus order.
+ *
+ * @returns
+ *   At least one page.
+ */
+export async function commentaryIndexPages(): Promise<CommentaryIndexPage[]> {
+	const entries = await getCommentaries();
+	const span = publicationSpan(entries.map((entry) => entry.data.published.date));
+	return pageList(entries, COMMENTARIES_PER_INDEX_PAGE).map((page) => ({ page, span }));
+}
