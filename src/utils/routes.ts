@@ -42,7 +42,8 @@ export interface Routes {
 	share(claimId: string): string;
 	/** The share card (PNG) of one claim. */
 	shareCard(claimId: string): string;
-	articles(): string;
+	/** The articles index; `page` 2 and on show its table's further commentary columns (`/articles/page/2/`). */
+	articles(page?: number): string;
 	/** An article's page; `page` 2 and on are its further pages of passages (`/articles/4/page/2/`). */
 	article(number: number | string, page?: number): string;
 	actors(): string;
@@ -167,7 +168,7 @@ export function createRoutes(base: string | undefined, site?: string | undefined
 		sentences: (slug) => withBase(`/commentaries/${encodeURIComponent(slug)}/sentences/`),
 		share: (claimId) => withBase(`/c/${encodeURIComponent(claimId)}/`),
 		shareCard: (claimId) => withBase(`/c/${encodeURIComponent(claimId)}.png`),
-		articles: () => withBase('/articles/'),
+		articles: (page) => paged(withBase('/articles/'), page),
 		article: (number, page) => paged(withBase(`/articles/${encodeURIComponent(String(number))}/`), page),
 		actors: () => withBase('/actors/'),
 		actor: (id, page) => paged(withBase(`/actors/${encodeURIComponent(id)}/`), page),

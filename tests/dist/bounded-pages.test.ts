@@ -14,13 +14,13 @@ import { join } from 'node:path';
 import type { Element, Root } from 'hast';
 import { describe, expect, it } from 'vitest';
 import { CHOOSER_INLINE_LIMIT } from '../../src/features/compare/model.ts';
+import { COMMENTARIES_ON_HOME, COMMENTARIES_PER_INDEX_PAGE } from '../../src/features/reader/list-sizes.ts';
+import { MATRIX_COMMENTARIES_PER_PAGE } from '../../src/features/topics/topic-pages.ts';
 import { SENTENCES_ON_TIMELINE, SENTENCES_PER_DATE_PAGE } from '../../src/features/timeline/date-sentences.ts';
 import { distDir, hasBuild, parsePage } from '../support/dist';
 import { elementsOf, hasClass, textOf } from '../support/hast-walk';
 
 const built = hasBuild();
-/** Kept in step with src/features/reader/commentaries-index.ts (which reads the content store, so tests cannot import it). */
-const COMMENTARIES_PER_INDEX_PAGE = 25;
 
 const all = (tree: Root | Element, test: (node: Element) => boolean): Element[] => elementsOf(tree).map(({ node }) => node).filter(test);
 const withClass = (name: string) => (node: Element) => hasClass(node, name);
@@ -70,6 +70,29 @@ describe('pages bounded whatever the corpus size, in dist/', () => {
 		const heading = textOf(all(pages.at(-1)!.tree, (node) => node.tagName === 'h1')[0]!);
 		if (pages.length > 1) expect(heading).toContain(`page ${pages.length} of ${pages.length}`);
 		else expect(heading).toBe('Commentaries');
+	});
+
+	it('sets every commentary’s column of the articles table on exactly one page, a page’s worth at a time', () => {
+		const pages = followPages('/articles/');
+		const columns = pages.flatMap(({ href, tree }) => {
+			const head = all(tree, (node) => node.tagName === 'thead')[0]!;
+			const own = all(head, (node) => node.tagName === 'a').map(hrefOf);
+			expect(own.length, href).toBeLessThanOrEqual(MATRIX_COMMENTARIES_PER_PAGE);
+			expect(own.length, `${href} is not empty`).toBeGreaterThan(0);
+			return own;
+		});
+		const readings = readdirSync(join(distDir, 'commentaries'), { withFileTypes: true }).filter((entry) => entry.isDirectory() && entry.name !== 'page');
+		expect(columns).toHaveLength(readings.length);
+		expect(new Set(columns).size).toBe(readings.length);
+	});
+
+	it('lists the first commentaries on the home page and links to the index when there are more', () => {
+		const home = parsePage('index.html');
+		const listed = all(home, (node) => node.tagName === 'ul' && hasClass(node, 'home-commentaries')).flatMap((list) => all(list, (node) => node.tagName === 'li'));
+		const readings = readdirSync(join(distDir, 'commentaries'), { withFileTypes: true }).filter((entry) => entry.isDirectory() && entry.name !== 'page').length;
+		expect(listed).toHaveLength(Math.min(readings, COMMENTARIES_ON_HOME));
+		const toIndex = all(home, (node) => node.tagName === 'a' && hrefOf(node) === '/commentaries/' && /^All [\d,]+ commentaries$/.test(textOf(node)));
+		expect(toIndex).toHaveLength(readings > COMMENTARIES_ON_HOME ? 1 : 0);
 	});
 
 	it('shows a few sentences of each date on the timeline and every one of them on the date’s pages', () => {

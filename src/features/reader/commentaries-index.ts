@@ -6,9 +6,8 @@
 import { getCommentaries, type CommentaryEntry } from '../../corpus/commentaries';
 import { publicationSpan } from '../../utils/format-date';
 import { pageList, type ListPage } from '../../utils/paging';
+import { COMMENTARIES_PER_INDEX_PAGE } from './list-sizes';
 
-/** Commentaries on one page of the index. */
-export const COMMENTARIES_PER_INDEX_PAGE = 25;
 
 /** One page of the index, with what every page says of the whole corpus. */
 export interface CommentaryIndexPage {

@@ -11,10 +11,11 @@ import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { articleCitations, coMentionedActors, passagesFor, type Passage } from '../../corpus/aggregate.ts';
 import { getActors, type ActorEntry } from '../../corpus/actors.ts';
 import { getArticles, type ArticleEntry } from '../../corpus/articles.ts';
-import { getCorpus } from '../../corpus/corpus.ts';
+import { getCorpus, type CorpusEntry } from '../../corpus/corpus.ts';
 import type { CommentaryEntry } from '../../corpus/commentaries.ts';
 import { routes } from '../../utils/routes.ts';
-import { pageGroups, type GroupPage, type PassageGroup } from './topic-pages.ts';
+import { pageList, type ListPage } from '../../utils/paging.ts';
+import { MATRIX_COMMENTARIES_PER_PAGE, pageGroups, type GroupPage, type PassageGroup } from './topic-pages.ts';
 
 /** One page of an actor. */
 export interface ActorPageProps {
@@ -164,4 +165,16 @@ async function gatherColumnHrefs(): Promise<Map<string, string>> {
 		}
 	}
 	return hrefs;
+}
+
+/**
+ * The pages of the articles index: its table's commentary columns, a page's
+ * worth at a time, in corpus order (page 1 at `/articles/`, the rest at
+ * `/articles/page/N/`).
+ *
+ * @returns
+ *   At least one page.
+ */
+export async function articleMatrixPages(): Promise<ListPage<CorpusEntry>[]> {
+	return pageList(await getCorpus(), MATRIX_COMMENTARIES_PER_PAGE);
 }
