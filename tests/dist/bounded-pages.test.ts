@@ -122,6 +122,28 @@ describe('pages bounded whatever the corpus size, in dist/', () => {
 		}
 	});
 
+	it('indexes the timeline’s years, each linking to an entry of that year on the page', () => {
+		const timeline = parsePage('timeline/index.html');
+		const nav = all(timeline, (node) => node.tagName === 'nav' && hasClass(node, 'timeline-years'));
+		const entries = all(timeline, (node) => node.tagName === 'ol' && hasClass(node, 'timeline')).flatMap((list) => list.children.filter((child): child is Element => child.type === 'element'));
+		const yearOf = (entry: Element) => String(all(entry, (node) => node.tagName === 'time')[0]!.properties['dateTime']).slice(0, 4);
+		const years = [...new Set(entries.map(yearOf))];
+		if (years.length < 2) {
+			expect(nav).toEqual([]);
+			return;
+		}
+		expect(nav).toHaveLength(1);
+		expect(String(nav[0]!.properties['ariaLabel'])).not.toBe('');
+		const links = all(nav[0]!, (node) => node.tagName === 'a');
+		expect(links.map((link) => textOf(link))).toEqual(years);
+		for (const link of links) {
+			const id = decodeURIComponent(hrefOf(link).split('#')[1] ?? '');
+			const target = entries.find((entry) => entry.properties['id'] === id);
+			expect(target, hrefOf(link)).toBeDefined();
+			expect(yearOf(target!)).toBe(textOf(link));
+		}
+	});
+
 	it('puts at most a few dozen commentaries in the compare chooser’s selects', () => {
 		const compare = parsePage('compare/index.html');
 		const selects = all(compare, (node) => node.tagName === 'select');

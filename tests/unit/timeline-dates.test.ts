@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { timelineYears } from '../../src/features/timeline/timeline-rows.ts';
 import { dateSentencePages, SENTENCES_ON_TIMELINE, SENTENCES_PER_DATE_PAGE, timelineExcerpt } from '../../src/features/timeline/date-sentences.ts';
 
 /** A generated corpus's dates: date `i` is mentioned by `counts[i]` sentences. */
@@ -35,5 +36,18 @@ describe('dateSentencePages', () => {
 	it('gives pages only to the dates the timeline does not show in full', () => {
 		const pages = dateSentencePages(dates([SENTENCES_ON_TIMELINE, 0, SENTENCES_ON_TIMELINE + 1]));
 		expect(pages.map((page) => [page.date.ref, page.page.number, page.page.items.length])).toEqual([['2024-01-03', 1, SENTENCES_ON_TIMELINE + 1]]);
+	});
+});
+
+describe('timelineYears', () => {
+	it('lists each year once, at its first entry, in order, however many entries a large corpus has', () => {
+		const entries = Array.from({ length: 5_000 }, (_, index) => {
+			const year = 1961 + Math.floor(index / 100);
+			return { date: index % 7 === 0 ? `${year}-01/${year + 1}` : `${year}-${String((index % 12) + 1).padStart(2, '0')}`, id: `d-${index}` };
+		});
+		const years = timelineYears(entries);
+		expect(years).toHaveLength(50);
+		expect(years.map((year) => year.year)).toEqual(Array.from({ length: 50 }, (_, index) => String(1961 + index)));
+		expect(years.map((year) => year.id)).toEqual(Array.from({ length: 50 }, (_, index) => `d-${index * 100}`));
 	});
 });
