@@ -24,6 +24,9 @@ export interface CommentaryIndexPage {
  */
 export async function commentaryIndexPages(): Promise<CommentaryIndexPage[]> {
 	const entries = await getCommentaries();
+	// `/commentaries/page/N/` are the index's pages: a commentary at `/commentaries/page/` would stand among them.
+	const clash = entries.find((entry) => entry.id === 'page');
+	if (clash) throw new Error(`content/commentaries/${clash.id}.md: slug: “page” names the index's pages (/commentaries/page/N/); choose another slug`);
 	const span = publicationSpan(entries.map((entry) => entry.data.published.date));
 	return pageList(entries, COMMENTARIES_PER_INDEX_PAGE).map((page) => ({ page, span }));
 }
