@@ -87,3 +87,19 @@ export function formatPublished(published: PublishedDate): string {
 export function machineDate(value: string): string {
 	return value.split('/')[0] ?? value;
 }
+
+/**
+ * The months of the first and the last publication dates.
+ *
+ * @param dates
+ *   Publication dates (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
+ * @returns
+ *   `from September 2023 to July 2024`, `in July 2024`, or `''` for none.
+ */
+export function publicationSpan(dates: readonly string[]): string {
+	if (dates.length === 0) return '';
+	const months = dates.map((date) => date.slice(0, 7)).sort();
+	const first = formatIsoDate(months[0]!);
+	const last = formatIsoDate(months.at(-1)!);
+	return first === last ? `in ${first}` : `from ${first} to ${last}`;
+}

@@ -29,7 +29,8 @@ export interface Routes {
 	searchCommentaries(): string;
 	/** Pagefind's search script (its index files sit beside it). */
 	searchIndex(): string;
-	commentaries(): string;
+	/** The commentaries index; `page` 2 and on are its further pages (`/commentaries/page/2/`). */
+	commentaries(page?: number): string;
 	commentary(slug: string): string;
 	/**
 	 * A sentence in its commentary: the reading page with the claim's fragment;
@@ -41,7 +42,8 @@ export interface Routes {
 	share(claimId: string): string;
 	/** The share card (PNG) of one claim. */
 	shareCard(claimId: string): string;
-	articles(): string;
+	/** The articles index; `page` 2 and on show its table's further commentary columns (`/articles/page/2/`). */
+	articles(page?: number): string;
 	/** An article's page; `page` 2 and on are its further pages of passages (`/articles/4/page/2/`). */
 	article(number: number | string, page?: number): string;
 	actors(): string;
@@ -50,6 +52,11 @@ export interface Routes {
 	timeline(): string;
 	/** The timeline entry of a date mention's ISO value (`2024-06-19`, `2023-09/..`). */
 	timelineDate(iso: string): string;
+	/**
+	 * Every sentence mentioning one date (`/timeline/dates/2024-06-19/`), in
+	 * pages (`…/page/2/`): the timeline itself shows each date's first few.
+	 */
+	timelineDateSentences(iso: string, page?: number): string;
 	compare(): string;
 	/** The page of what a mention refers to: an article, an actor, or a date's timeline entry. */
 	entity(kind: 'article' | 'actor' | 'date', ref: string): string;
@@ -91,6 +98,18 @@ export interface Routes {
  */
 export function timelineAnchor(iso: string): string {
 	return `d-${iso.replace(/\.\./g, 'open').replace(/\//g, '_')}`;
+}
+
+/**
+ * The path segment of a date's own pages: its timeline anchor without `d-`.
+ *
+ * @param iso
+ *   ISO value of a date mention.
+ * @returns
+ *   Segment (`2024-06-19`, `2023-09_open`).
+ */
+export function timelineDateSegment(iso: string): string {
+	return timelineAnchor(iso).slice(2);
 }
 
 /**
@@ -143,18 +162,19 @@ export function createRoutes(base: string | undefined, site?: string | undefined
 		searchVocabulary: () => withBase('/search/vocabulary.json'),
 		searchCommentaries: () => withBase('/search/commentaries.json'),
 		searchIndex: () => withBase('/pagefind/pagefind.js'),
-		commentaries: () => withBase('/commentaries/'),
+		commentaries: (page) => paged(withBase('/commentaries/'), page),
 		commentary: (slug) => withBase(`/commentaries/${encodeURIComponent(slug)}/`),
 		claim: (slug, claimId, mark = []) => fragment(withBase(`/commentaries/${encodeURIComponent(slug)}/`) + encodeSearchMarks(mark), claimId),
 		sentences: (slug) => withBase(`/commentaries/${encodeURIComponent(slug)}/sentences/`),
 		share: (claimId) => withBase(`/c/${encodeURIComponent(claimId)}/`),
 		shareCard: (claimId) => withBase(`/c/${encodeURIComponent(claimId)}.png`),
-		articles: () => withBase('/articles/'),
+		articles: (page) => paged(withBase('/articles/'), page),
 		article: (number, page) => paged(withBase(`/articles/${encodeURIComponent(String(number))}/`), page),
 		actors: () => withBase('/actors/'),
 		actor: (id, page) => paged(withBase(`/actors/${encodeURIComponent(id)}/`), page),
 		timeline: () => withBase('/timeline/'),
 		timelineDate: (iso) => fragment(withBase('/timeline/'), timelineAnchor(iso)),
+		timelineDateSentences: (iso, page) => paged(withBase(`/timeline/dates/${encodeURIComponent(timelineDateSegment(iso))}/`), page),
 		compare: () => withBase('/compare/'),
 		entity: (kind, ref) =>
 			kind === 'article'

@@ -9,6 +9,7 @@ describe('format-date', () => {
 			'formatIsoRange',
 			'formatPublished',
 			'machineDate',
+			'publicationSpan',
 		]);
 	});
 

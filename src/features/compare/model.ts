@@ -20,6 +20,14 @@ import type { Claim, Mention, MentionKind } from '../../schemas/corpus.ts';
  */
 export const PAIR_PAGE_LIMIT = 12;
 
+/**
+ * The chooser's selects list every commentary in the page while the corpus
+ * has at most this many; beyond it they list the ones shown and the script
+ * fills in the rest from the commentaries' labels file, so the page does not
+ * grow with the corpus.
+ */
+export const CHOOSER_INLINE_LIMIT = 25;
+
 /** Most columns the view shows side by side. */
 export const MAX_COLUMNS = 3;
 

@@ -57,3 +57,28 @@ export function timelineRows<E extends RowEvent, M extends RowMention>(events: r
 			order.get(a)! - order.get(b)!,
 	);
 }
+
+/** A year of the timeline and the entry it starts at. */
+export interface TimelineYear {
+	year: string;
+	/** Fragment id of the year's first entry. */
+	id: string;
+}
+
+/**
+ * The years of the timeline, each with its first entry, for the index of
+ * years above the list: one link a year however many dates and sentences.
+ *
+ * @param entries
+ *   The timeline's entries in order, each with its date and fragment id.
+ * @returns
+ *   The years in order, each once.
+ */
+export function timelineYears(entries: readonly { date: string; id: string }[]): TimelineYear[] {
+	const years: TimelineYear[] = [];
+	for (const { date, id } of entries) {
+		const year = machineDate(date).slice(0, 4);
+		if (years.at(-1)?.year !== year) years.push({ year, id });
+	}
+	return years;
+}

@@ -11,10 +11,10 @@ import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { citationsByArticle, coMentions, passagesByRef, type Passage } from '../../corpus/aggregate.ts';
 import { getActors, type ActorEntry } from '../../corpus/actors.ts';
 import { getArticles, type ArticleEntry } from '../../corpus/articles.ts';
-import { getCorpus } from '../../corpus/corpus.ts';
+import { getCorpus, type CorpusEntry } from '../../corpus/corpus.ts';
 import type { CommentaryEntry } from '../../corpus/commentaries.ts';
-import { routes } from '../../utils/routes.ts';
-import { pageGroups, type GroupPage, type PassageGroup } from './topic-pages.ts';
+import { pageList, type ListPage } from '../../utils/paging.ts';
+import { MATRIX_COMMENTARIES_PER_PAGE, pageGroups, type GroupPage, type PassageGroup } from './topic-pages.ts';
 
 /** One page of an actor. */
 export interface ActorPageProps {
@@ -133,40 +133,14 @@ async function renderNotes(): Promise<RenderedNote[]> {
 	return Promise.all(notes.map(async (note) => ({ note, Content: (await render(note)).Content })));
 }
 
-let columnHrefs: Promise<Map<string, string>> | undefined;
-
 /**
- * The address of a commentary's column on an article's or an actor's pages:
- * the page that shows it, at the column's heading (`#in-<slug>` on an actor,
- * `#cited-<slug>` or `#by-subject-<slug>` on an article, as it cites it).
- * Every address is worked out once per build, in one pass over the pages.
+ * The pages of the articles index: its table's commentary columns, a page's
+ * worth at a time, in corpus order (page 1 at `/articles/`, the rest at
+ * `/articles/page/N/`).
  *
- * @param kind
- *   The topic's kind.
- * @param ref
- *   Article number or actor id.
- * @param slug
- *   The commentary.
  * @returns
- *   The address; the topic's own when no page shows the commentary.
+ *   At least one page.
  */
-export async function topicColumnHref(kind: 'article' | 'actor', ref: string, slug: string): Promise<string> {
-	columnHrefs ??= gatherColumnHrefs();
-	return (await columnHrefs).get(`${kind}:${ref}:${slug}`) ?? (kind === 'actor' ? routes.actor(ref) : routes.article(ref));
-}
-
-/** Where every commentary's column is, by `kind:ref:slug`. */
-async function gatherColumnHrefs(): Promise<Map<string, string>> {
-	const hrefs = new Map<string, string>();
-	for (const { entry, page } of await actorPages()) {
-		for (const { slug } of page.groups) hrefs.set(`actor:${entry.id}:${slug}`, routes.fragment(routes.actor(entry.id, page.number), `in-${slug}`));
-	}
-	for (const { entry, page, byNumber } of await articlePages()) {
-		const cited = new Set(byNumber.filter((group) => group.passages.length > 0).map((group) => group.slug));
-		for (const { slug } of page.groups) {
-			const anchor = `${cited.has(slug) ? 'cited' : 'by-subject'}-${slug}`;
-			hrefs.set(`article:${entry.data.number}:${slug}`, routes.fragment(routes.article(entry.data.number, page.number), anchor));
-		}
-	}
-	return hrefs;
+export async function articleMatrixPages(): Promise<ListPage<CorpusEntry>[]> {
+	return pageList(await getCorpus(), MATRIX_COMMENTARIES_PER_PAGE);
 }

@@ -15,6 +15,9 @@
 /** Commentaries (columns) on one topic page: the layout's widest grid. */
 export const COMMENTARIES_PER_PAGE = 5;
 
+/** Commentary columns on one page of the articles index's table (`/articles/`, `/articles/page/N/`). */
+export const MATRIX_COMMENTARIES_PER_PAGE = 10;
+
 /** One page of a topic: the commentaries whose columns it shows. */
 export interface TopicPage {
 	/** 1-based. */

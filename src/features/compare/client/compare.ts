@@ -27,6 +27,7 @@
  */
 import { joinNames } from '../../../utils/credit.ts';
 import { routes } from '../../../utils/routes.ts';
+import { decodeSearchCommentaries } from '../../search/vocabulary-file.ts';
 import {
 	countLabel,
 	countsText,
@@ -441,6 +442,25 @@ function topicFromHash(root: HTMLElement): string | undefined {
 	return link?.dataset['topic'];
 }
 
+/**
+ * Beyond a few dozen commentaries the selects list only the columns chosen
+ * (CompareChooser.astro): fill in every commentary from the labels file the
+ * form names, keeping each select's choice.
+ */
+async function fillChooser(chooser: HTMLFormElement, selects: readonly HTMLSelectElement[]): Promise<void> {
+	const url = chooser.dataset['compareLabels'];
+	if (!url) return;
+	const response = await fetch(url);
+	if (!response.ok) throw new Error(`Compare chooser: ${url} answered ${response.status}`);
+	const labels = decodeSearchCommentaries(await response.text());
+	for (const select of selects) {
+		const value = select.value;
+		const none = [...select.options].filter((option) => option.value === '');
+		select.replaceChildren(...none, ...labels.map((label) => new Option(`${label.author}: ${label.title}`, label.slug)));
+		select.value = value;
+	}
+}
+
 /** Start the page: chooser, delegated events, and the view the address asks for. */
 async function start(): Promise<void> {
 	const page = document.querySelector<HTMLElement>('.cmp-page');
@@ -451,6 +471,7 @@ async function start(): Promise<void> {
 	const error = chooser.querySelector<HTMLElement>('[data-compare-error]');
 	const selects = [...chooser.querySelectorAll<HTMLSelectElement>('select[data-column]')];
 	let view: CompareView | undefined;
+	await fillChooser(chooser, selects);
 	// The chooser offers every commentary: its options are the slugs an address may name.
 	const known = [...(selects[0]?.options ?? [])].map((option) => option.value).filter(Boolean);
 
