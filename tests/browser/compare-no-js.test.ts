@@ -40,13 +40,15 @@ describe('the compare view without JavaScript', () => {
 				expect(new URL(page.url()).hash).toBe('#t-actor-russia');
 				expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('t-actor-russia');
 				const section = page.locator('#t-actor-russia');
-				// The page scrolls smoothly to the anchor.
+				// The page scrolls smoothly to the anchor: on a loaded machine a long smooth scroll outlasts the poll's
+				// default second.
 				await expect
 					.poll(() =>
 						section.evaluate((el) => {
 							const box = el.getBoundingClientRect();
 							return box.top >= -1 && box.top < window.innerHeight;
 						}),
+						{ timeout: 15_000 },
 					)
 					.toBe(true);
 				// Claim rows (a paired row's caption row holds no claim).
