@@ -11,6 +11,7 @@
  * commentaries with passages get columns, a page's worth at a time, in corpus
  * order: page 1 at the topic's address, page 2 and on at `…/page/N/`.
  */
+import { pageList } from '../../utils/paging.ts';
 
 /** Commentaries (columns) on one topic page: the layout's widest grid. */
 export const COMMENTARIES_PER_PAGE = 5;
@@ -46,12 +47,8 @@ export function topicPages(
 ): TopicPage[] {
 	if (!Number.isInteger(perPage) || perPage < 1) throw new Error(`topicPages: perPage must be a positive integer, got ${perPage}`);
 	if (slugs.length <= perPage) return [{ number: 1, slugs: [...slugs] }];
-	const naming = slugs.filter(hasPassages);
-	const pages: TopicPage[] = [];
-	for (let start = 0; start < naming.length; start += perPage) {
-		pages.push({ number: pages.length + 1, slugs: naming.slice(start, start + perPage) });
-	}
-	return pages.length > 0 ? pages : [{ number: 1, slugs: [] }];
+	// The list pages' split: every naming commentary on exactly one page, in order; none gives one empty page.
+	return pageList(slugs.filter(hasPassages), perPage).map((page) => ({ number: page.number, slugs: page.items }));
 }
 
 /** A link of a pager: a page number, or a gap between runs of numbers. */
