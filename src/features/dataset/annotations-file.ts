@@ -17,6 +17,9 @@ import { createRoutes } from '../../utils/routes.ts';
 import { annotationCollection, annotationsOfCommentary, countAnnotations, permalinksOf } from './annotations.ts';
 import { measurePageText } from './page-text.ts';
 
+/** Annotations printed and written at a time. */
+const WRITE_SLICE = 2000;
+
 /**
  * @param outDir
  *   The build's output directory.
@@ -48,9 +51,12 @@ export async function writeAnnotations(outDir: string, base: string): Promise<nu
 				throw new Error(`/data/annotations.jsonld: the reading page of ${commentary.slug} was not built (${page})`, { cause: error });
 			});
 			const items = annotationsOfCommentary(commentary, { url: commentary.url, text: measurePageText(fromHtml(html), page) }, context);
-			if (items.length === 0) continue;
-			await file.write(`${written > 0 ? ',' : ''}${items.map((item) => JSON.stringify(item)).join(',')}`);
-			written += items.length;
+			// In slices: a commentary of 5 MB has some 150,000 annotations, whose text at once would be hundreds of MB.
+			for (let from = 0; from < items.length; from += WRITE_SLICE) {
+				const slice = items.slice(from, from + WRITE_SLICE);
+				await file.write(`${written > 0 ? ',' : ''}${slice.map((item) => JSON.stringify(item)).join(',')}`);
+				written += slice.length;
+			}
 		}
 		if (written !== total) throw new Error(`/data/annotations.jsonld: ${written} annotations made, ${total} counted in the dataset`);
 		await file.write(`${after}\n`);
