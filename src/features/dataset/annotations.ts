@@ -12,6 +12,10 @@
  * - a `TextPositionSelector` over the text of `<body>`.
  *
  * Each is enough on its own; clients use the first they support.
+ *
+ * A sentence's related claims are one linking annotation with a body per
+ * related claim (the model allows several bodies), not one annotation each:
+ * the target, most of an annotation's bytes, is written once per sentence.
  */
 import type { Dataset } from '../../schemas/dataset.ts';
 import type { Routes } from '../../utils/routes.ts';
@@ -194,18 +198,19 @@ export function webAnnotations(
 				pending.push({
 					passage,
 					where: `${page.url}: sentence ${claim.id}`,
-					make: (quote) =>
-						claim.related.map((related) => {
-							const permalink = permalinkOf.get(related.id);
-							if (!permalink) throw new Error(`/data/annotations.jsonld: ${claim.id} is related to ${related.id}, which is no claim of the corpus`);
-							return {
-								id: `${id}#${claim.id}-related-${related.id}`,
-								type: 'Annotation',
-								motivation: 'linking',
-								body: { id: permalink, type: 'SpecificResource', purpose: 'linking' },
-								target: target(quote, passage, { type: 'CssSelector', value: `#${claim.id}` }),
-							};
-						}),
+					make: (quote) => [
+						{
+							id: `${id}#${claim.id}-related`,
+							type: 'Annotation',
+							motivation: 'linking',
+							body: claim.related.map((related) => {
+								const permalink = permalinkOf.get(related.id);
+								if (!permalink) throw new Error(`/data/annotations.jsonld: ${claim.id} is related to ${related.id}, which is no claim of the corpus`);
+								return { id: permalink, type: 'SpecificResource', purpose: 'linking' };
+							}),
+							target: target(quote, passage, { type: 'CssSelector', value: `#${claim.id}` }),
+						},
+					],
 				});
 			}
 		}
