@@ -70,17 +70,39 @@ describe('the related file', () => {
 		expect(text.split('Andrei Lankov')).toHaveLength(2);
 	});
 
+	it('should store each related claim as its id, the editors’ flag and the positions of its matters, each group by its commentary’s position', () => {
+		const stored = JSON.parse(encodeRelatedFile(file));
+		expect(stored.commentaries).toEqual([
+			['roy', 'Rajorshi Roy', 'Kim–Putin summit'],
+			['lankov', 'Andrei Lankov', 'An interview'],
+		]);
+		expect(stored.matters).toEqual([
+			[assistance.id, assistance.title],
+			[treaty1961.id, treaty1961.title],
+		]);
+		expect(stored.related['c-own0000001']).toEqual([
+			[0, ['c-roy0000001', 1, 0, 1], ['c-roy0000002', 1]],
+			[1, ['c-lankov0001', 0, 0]],
+		]);
+		expect(stored.related['c-own0000002']).toEqual([[1, ['c-lankov0001', 0, 0]]]);
+	});
+
 	it('should leave out a claim it cannot quote or name, and refuse what is not a related file', () => {
 		const stored = JSON.parse(encodeRelatedFile(file));
 		delete stored.claims['c-lankov0001'];
-		stored.related['c-own0000001'][0].claims[1].confirmed = 'yes';
+		stored.related['c-own0000001'][0][2][1] = 'yes';
 		const read = decodeRelatedFile(JSON.stringify(stored));
 		// Roy’s second claim has a bad flag; Lankov’s claim has no text, and its group goes with it.
 		expect([...read.keys()]).toEqual(['c-own0000001']);
 		expect(read.get('c-own0000001')!.map((group) => group.claims.map((claim) => claim.id))).toEqual([['c-roy0000001']]);
 		const unnamed = JSON.parse(encodeRelatedFile(file));
-		delete unnamed.matters[treaty1961.id];
+		unnamed.matters[1] = null;
 		expect(decodeRelatedFile(JSON.stringify(unnamed)).get('c-own0000001')![0]!.claims.map((claim) => claim.id)).toEqual(['c-roy0000002']);
+		const nameless = JSON.parse(encodeRelatedFile(file));
+		nameless.commentaries[0] = ['roy', 'Rajorshi Roy'];
+		expect(decodeRelatedFile(JSON.stringify(nameless)).get('c-own0000001')!.map((group) => group.commentary)).toEqual(['lankov']);
+		nameless.related['c-own0000002'][0][0] = 7;
+		expect([...decodeRelatedFile(JSON.stringify(nameless)).keys()]).toEqual(['c-own0000001']);
 		expect(() => decodeRelatedFile('[]')).toThrow(/no `related`/);
 		expect(() => decodeRelatedFile('{"related": []}')).toThrow(/no `related`/);
 		expect(() => decodeRelatedFile('<html>')).toThrow();

@@ -5,7 +5,8 @@
  * - the commentary's related file (`/data/related/<slug>.json`), fetched by
  *   the claim panel when it first opens: every sentence's related claims,
  *   grouped by commentary, each commentary, matter and quoted sentence
- *   written once however many sentences point at it;
+ *   written once however many sentences point at it, and referred to by
+ *   position or id;
  * - the page's counts (`data-related-counts` on its `<article>`: `c-…:2 c-…:1`),
  *   how many other commentaries discuss each sentence, so the ¶ controls can
  *   say so before anything is fetched.
@@ -15,23 +16,55 @@
  */
 import type { RelatedGroup, ShownRelatedClaim } from '../sharing/related-claims.ts';
 
-/** A related claim as the file stores it: its text and its commentary's name are looked up. */
-interface StoredClaim {
-	id: string;
-	matters: string[];
-	confirmed: boolean;
-}
+/**
+ * A related claim as the file stores it: `[id, confirmed, ...matters]`, the
+ * flag 1 or 0 and each matter an index into the file's `matters`; its text
+ * is looked up in `claims`.
+ */
+type StoredClaim = [string, 0 | 1, ...number[]];
+
+/** A group as the file stores it: `[commentary, ...claims]`, the commentary an index into `commentaries`. */
+type StoredGroup = [number, ...StoredClaim[]];
 
 /** The file's JSON. */
 interface StoredFile {
-	commentaries: Record<string, { credit: string; title: string }>;
-	matters: Record<string, string>;
+	/** `[slug, credit, title]` of each commentary a group names. */
+	commentaries: [string, string, string][];
+	/** `[id, title]` of each matter a claim shares. */
+	matters: [string, string][];
+	/** Each related claim's text, by id. */
 	claims: Record<string, string>;
-	related: Record<string, { commentary: string; claims: StoredClaim[] }[]>;
+	/** Each sentence's groups, by id. */
+	related: Record<string, StoredGroup[]>;
 }
 
 /**
- * Write a commentary's related file.
+ * Give each distinct key a position in a list, in first-seen order.
+ *
+ * @returns
+ *   The list, and a function that returns a key's position (adding it when new).
+ */
+function indexer<T>(key: (item: T) => string): { items: T[]; indexOf(item: T): number } {
+	const items: T[] = [];
+	const positions = new Map<string, number>();
+	return {
+		items,
+		indexOf(item) {
+			let position = positions.get(key(item));
+			if (position === undefined) {
+				position = items.push(item) - 1;
+				positions.set(key(item), position);
+			}
+			return position;
+		},
+	};
+}
+
+/**
+ * Write a commentary's related file. Every commentary, matter and quoted
+ * sentence is written once and referred to by position or id, so a file is
+ * mostly the ids of related sentences (half the bytes of one written as
+ * objects with named fields).
  *
  * @param related
  *   Each sentence of the commentary that has related claims → its groups, in
@@ -40,21 +73,26 @@ interface StoredFile {
  *   The file's JSON text.
  */
 export function encodeRelatedFile(related: ReadonlyMap<string, readonly RelatedGroup[]>): string {
-	const file: StoredFile = { commentaries: {}, matters: {}, claims: {}, related: {} };
+	const commentaries = indexer<RelatedGroup>((group) => group.commentary);
+	const matters = indexer<{ id: string; title: string }>((matter) => matter.id);
+	const claims: Record<string, string> = {};
+	const stored: Record<string, StoredGroup[]> = {};
 	for (const [id, groups] of related) {
 		if (groups.length === 0) continue;
-		file.related[id] = groups.map((group) => {
-			file.commentaries[group.commentary] = { credit: group.credit, title: group.title };
-			return {
-				commentary: group.commentary,
-				claims: group.claims.map((claim) => {
-					file.claims[claim.id] = claim.text;
-					for (const matter of claim.matters) file.matters[matter.id] = matter.title;
-					return { id: claim.id, matters: claim.matters.map((matter) => matter.id), confirmed: claim.confirmed };
-				}),
-			};
-		});
+		stored[id] = groups.map((group): StoredGroup => [
+			commentaries.indexOf(group),
+			...group.claims.map((claim): StoredClaim => {
+				claims[claim.id] = claim.text;
+				return [claim.id, claim.confirmed ? 1 : 0, ...claim.matters.map((matter) => matters.indexOf(matter))];
+			}),
+		]);
 	}
+	const file: StoredFile = {
+		commentaries: commentaries.items.map((group) => [group.commentary, group.credit, group.title]),
+		matters: matters.items.map((matter) => [matter.id, matter.title]),
+		claims,
+		related: stored,
+	};
 	return JSON.stringify(file);
 }
 
@@ -63,13 +101,6 @@ function objectField(value: unknown, field: string): object | undefined {
 	if (typeof value !== 'object' || value === null) return undefined;
 	const found: unknown = Reflect.get(value, field);
 	return typeof found === 'object' && found !== null && !Array.isArray(found) ? found : undefined;
-}
-
-/** A field of a parsed object, when it is text. */
-function textField(value: unknown, field: string): string | undefined {
-	if (typeof value !== 'object' || value === null) return undefined;
-	const found: unknown = Reflect.get(value, field);
-	return typeof found === 'string' ? found : undefined;
 }
 
 /** A field of a parsed object, when it is an array. */
@@ -82,6 +113,11 @@ function arrayField(value: unknown, field: string): unknown[] {
 /** The text values of a parsed object, by key. */
 function textsOf(value: object | undefined): Map<string, string> {
 	return new Map(Object.entries(value ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+}
+
+/** The rows of a parsed list that are `width` texts each (any other row reads as missing). */
+function textRows(rows: unknown[], width: number): (string[] | undefined)[] {
+	return rows.map((row) => (Array.isArray(row) && row.length === width && row.every((cell) => typeof cell === 'string') ? row.map(String) : undefined));
 }
 
 /**
@@ -101,32 +137,31 @@ export function decodeRelatedFile(text: string): Map<string, RelatedGroup[]> {
 	const relatedField = objectField(data, 'related');
 	if (relatedField === undefined) throw new Error('Related file: no `related` object');
 	const texts = textsOf(objectField(data, 'claims'));
-	const matterTitles = textsOf(objectField(data, 'matters'));
-	const names = objectField(data, 'commentaries');
+	const matters = textRows(arrayField(data, 'matters'), 2);
+	const commentaries = textRows(arrayField(data, 'commentaries'), 3);
+	/** The row a stored index points at, when it is a whole number within the list and the row was readable. */
+	const at = <T>(list: readonly (T | undefined)[], index: unknown): T | undefined => (Number.isInteger(index) && typeof index === 'number' ? list[index] : undefined);
 	const related = new Map<string, RelatedGroup[]>();
 	for (const [id, entry] of Object.entries(relatedField)) {
 		if (!Array.isArray(entry)) continue;
 		const groups: RelatedGroup[] = [];
 		for (const stored of entry) {
-			const commentary = textField(stored, 'commentary');
-			const name = commentary === undefined ? undefined : objectField(names, commentary);
-			const credit = textField(name, 'credit');
-			const title = textField(name, 'title');
-			if (commentary === undefined || credit === undefined || title === undefined) continue;
+			if (!Array.isArray(stored)) continue;
+			const [position, ...storedClaims] = stored;
+			const name = at(commentaries, position);
+			if (name === undefined) continue;
+			const [commentary, credit, title] = name;
 			const claims: ShownRelatedClaim[] = [];
-			for (const claim of arrayField(stored, 'claims')) {
-				const claimId = textField(claim, 'id');
-				const claimText = claimId === undefined ? undefined : texts.get(claimId);
-				const matterIds = arrayField(claim, 'matters');
-				const matters = matterIds.flatMap((matter) => {
-					const matterTitle = typeof matter === 'string' ? matterTitles.get(matter) : undefined;
-					return typeof matter === 'string' && matterTitle !== undefined ? [{ id: matter, title: matterTitle }] : [];
-				});
-				const confirmed: unknown = typeof claim === 'object' && claim !== null ? Reflect.get(claim, 'confirmed') : undefined;
-				if (claimId === undefined || claimText === undefined || matters.length !== matterIds.length || typeof confirmed !== 'boolean') continue;
-				claims.push({ id: claimId, text: claimText, matters, confirmed });
+			for (const claim of storedClaims) {
+				if (!Array.isArray(claim)) continue;
+				const [claimId, confirmed, ...matterPositions] = claim;
+				const claimText = typeof claimId === 'string' ? texts.get(claimId) : undefined;
+				const shared = matterPositions.map((matter) => at(matters, matter));
+				if (typeof claimId !== 'string' || claimText === undefined || (confirmed !== 0 && confirmed !== 1)) continue;
+				if (shared.some((matter) => matter === undefined)) continue;
+				claims.push({ id: claimId, text: claimText, matters: shared.flatMap((matter) => (matter ? [{ id: matter[0]!, title: matter[1]! }] : [])), confirmed: confirmed === 1 });
 			}
-			if (claims.length > 0) groups.push({ commentary, credit, title, claims });
+			if (commentary !== undefined && credit !== undefined && title !== undefined && claims.length > 0) groups.push({ commentary, credit, title, claims });
 		}
 		if (groups.length > 0) related.set(id, groups);
 	}
