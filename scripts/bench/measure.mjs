@@ -55,11 +55,12 @@ export function fileKind(file) {
 	if (file === 'data/corpus.json') return 'corpus.json';
 	if (file.startsWith('data/')) return 'other data files';
 	if (file.startsWith('pagefind/')) return 'Pagefind';
+	// The compare page fetches its columns as parts (`compare/parts/<slug>.htm`).
+	if (file.startsWith('compare/')) return 'compare page and parts';
 	if (file.endsWith('.html')) {
 		const type = pageType(file);
 		if (type === 'reading' || type === 'sentences') return 'reading and sentences pages';
 		if (type.startsWith('actors')) return 'actor pages';
-		if (type.startsWith('compare')) return 'compare pages';
 	}
 	return 'other pages and assets';
 }

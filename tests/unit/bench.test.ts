@@ -110,7 +110,7 @@ describe('reading a build log', () => {
 describe('what dist/ holds', () => {
 	it('should sort the files that grow with the sentences into their own kinds', () => {
 		expect(
-			['c/c-0123456789/index.html', 'c/c-0123456789.png', 'data/annotations.jsonld', 'data/related/x.json', 'data/citations/x.json', 'data/corpus.json', 'data/claims.csv', 'pagefind/pagefind.js', 'commentaries/x/index.html', 'commentaries/x/sentences/index.html', 'actors/china/2/index.html', 'compare/a--b/index.html', '_astro/site.css'].map(fileKind),
+			['c/c-0123456789/index.html', 'c/c-0123456789.png', 'data/annotations.jsonld', 'data/related/x.json', 'data/citations/x.json', 'data/corpus.json', 'data/claims.csv', 'pagefind/pagefind.js', 'commentaries/x/index.html', 'commentaries/x/sentences/index.html', 'actors/china/2/index.html', 'compare/index.html', 'compare/parts/x.htm', '_astro/site.css'].map(fileKind),
 		).toEqual([
 			'share pages',
 			'share cards',
@@ -123,7 +123,8 @@ describe('what dist/ holds', () => {
 			'reading and sentences pages',
 			'reading and sentences pages',
 			'actor pages',
-			'compare pages',
+			'compare page and parts',
+			'compare page and parts',
 			'other pages and assets',
 		]);
 	});
