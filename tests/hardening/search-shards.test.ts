@@ -4,9 +4,12 @@
  * let a reader find the same sentences, with the same counts, for words, for
  * each filter alone and for a search without words (reading order), in
  * Chromium with the site's policy. A rebuild with nothing changed copies
- * every shard from the cache instead of indexing it again.
+ * every shard from the cache instead of indexing it again. And the build split
+ * into two processes (`npm run build:shards -- --shards 2`) writes the same
+ * site, file for file and byte for byte, cards included.
  */
 import { existsSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,10 +17,43 @@ import { launchChromium, withPage } from '../support/browser.ts';
 import { buildCopy, copyProject, removeCopy, type BuildResult } from '../support/project-copy.ts';
 import { serveDist, type StaticServer } from '../support/server.ts';
 
-/** Cards are not what this file checks; drawing them would only slow its builds. */
+/** The one-shard build draws no cards: only its search is compared. */
 const NO_CARDS = { TREATY_READER_SHARE_CARDS: 'off' };
 /** Two commentaries per shard: the five commentaries make three shards. */
-const SHARDED = { ...NO_CARDS, TREATY_READER_SEARCH_SHARD_SIZE: '2' };
+const SHARDED = { TREATY_READER_SEARCH_SHARD_SIZE: '2' };
+
+/**
+ * Run `npm run build:shards` in a copy.
+ *
+ * @param copy
+ *   The copy.
+ * @param args
+ *   Its arguments.
+ * @returns
+ *   Exit code and output.
+ */
+function buildShards(copy: string, args: readonly string[]): Promise<BuildResult> {
+	return new Promise((resolve) => {
+		const child = spawn('npm', ['run', 'build:shards', '--', ...args], { cwd: copy, env: { ...process.env, ...SHARDED, NO_COLOR: '1' } });
+		let output = '';
+		child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+		child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+		child.on('close', (code) => resolve({ code: code ?? 1, output }));
+	});
+}
+
+/**
+ * Every file under a folder, relative to it, sorted.
+ *
+ * @param dir
+ *   The folder.
+ */
+function filesUnder(dir: string): string[] {
+	return readdirSync(dir, { recursive: true, withFileTypes: true })
+		.filter((entry) => entry.isFile())
+		.map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1))
+		.sort();
+}
 
 /** What a search shows: its status, every hit's link (all batches), and each filter's offered values with counts. */
 interface Shown {
@@ -67,6 +103,7 @@ describe('the search index in shards', () => {
 	let one: BuildResult;
 	let sharded: BuildResult;
 	let rebuilt: BuildResult;
+	let jobs: BuildResult;
 	let browser: Browser;
 	let oneServer: StaticServer;
 	let shardedServer: StaticServer;
@@ -80,6 +117,8 @@ describe('the search index in shards', () => {
 		expect(sharded.code, sharded.output).toBe(0);
 		rebuilt = await buildCopy(copy, SHARDED);
 		expect(rebuilt.code, rebuilt.output).toBe(0);
+		jobs = await buildShards(copy, ['--shards', '2', '--outDir', 'dist-jobs']);
+		expect(jobs.code, jobs.output).toBe(0);
 		[oneServer, shardedServer, browser] = await Promise.all([serveDist({ root: join(copy, 'dist-one') }), serveDist({ root: join(copy, 'dist') }), launchChromium()]);
 	});
 
@@ -100,6 +139,17 @@ describe('the search index in shards', () => {
 	it('should copy every unchanged shard from the cache on a rebuild, byte for byte', () => {
 		expect(rebuilt.output).toMatch(/in 3 shard\(s\) \(0 indexed, 3 from cache\)/);
 		for (const shard of ['pagefind', 'pagefind-shard-1', 'pagefind-shard-2']) expect(existsSync(join(copy, 'dist', shard, 'pagefind-entry.json'))).toBe(true);
+	});
+
+	it('should write the same site in two processes as in one, cards and index shards included', () => {
+		expect(jobs.output).toMatch(/job 1\/2: search shards 0, 2 \(0 indexed, 2 from cache\), cards \d+/);
+		expect(jobs.output).toMatch(/job 2\/2: search shards 1 \(0 indexed, 1 from cache\), cards \d+/);
+		const one = filesUnder(join(copy, 'dist'));
+		const two = filesUnder(join(copy, 'dist-jobs'));
+		expect(two).toEqual(one);
+		expect(one.filter((file) => file.endsWith('.png')).length).toBeGreaterThan(100);
+		const differing = one.filter((file) => !readFileSync(join(copy, 'dist', file)).equals(readFileSync(join(copy, 'dist-jobs', file))));
+		expect(differing).toEqual([]);
 	});
 
 	it('should find the same sentences with the same counts, for words, for each filter and without words', async () => {
