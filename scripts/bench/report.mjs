@@ -8,6 +8,7 @@ import { renderAlignment } from './alignment.mjs';
 
 const s = (value, digits = 1) => (typeof value === 'number' && Number.isFinite(value) ? value.toFixed(digits) : '–');
 const kb = (bytes) => (typeof bytes === 'number' ? (bytes / 1000).toFixed(1) : '–');
+const kib = (bytes) => (typeof bytes === 'number' ? (bytes / 1024).toFixed(1) : '–');
 const mb = (bytes) => (typeof bytes === 'number' ? (bytes / 1e6).toFixed(1) : '–');
 const int = (value) => (typeof value === 'number' ? value.toLocaleString('en-GB') : '–');
 const label = (size) => (size.size <= 5 ? 'the site (5)' : int(size.size));
@@ -142,6 +143,21 @@ export function renderReport(report) {
 		),
 	);
 	out.push('');
+	for (const size of sizes.filter((item) => item.dist?.perKind && item.dist.sharePages > 0)) {
+		const sentences = size.dist.sharePages;
+		out.push(`### What \`dist/\` holds per sentence, ${label(size)} (${int(sentences)} sentences; bytes, not disk blocks)`);
+		out.push('');
+		out.push(
+			table(
+				['what', 'files', 'MB', 'KiB per sentence'],
+				[
+					...Object.entries(size.dist.perKind).map(([kind, entry]) => [kind, int(entry.files), mb(entry.bytes), kib(entry.bytes / sentences)]),
+					['all of `dist/`', int(size.dist.files), mb(size.dist.bytes), kib(size.dist.bytes / sentences)],
+				],
+			),
+		);
+		out.push('');
+	}
 	for (const size of sizes) {
 		out.push(`### Page weight, ${label(size)} (gzipped; CSS and JS each page loads, on-demand imports not counted)`);
 		out.push('');
@@ -167,6 +183,9 @@ export function renderReport(report) {
 		if (!pipeline) continue;
 		out.push(
 			`- ${label(size)} (${int(pipeline.docs)} commentaries sampled${pipeline.rounds ? `, medians of ${int(pipeline.rounds)} interleaved rounds` : ''}): plain ${s(pipeline.plainMsPerDoc)} ms, ours ${s(pipeline.oursMsPerDoc)} ms (${s(pipeline.ratio, 2)} ×); ` +
+				(pipeline.floorMsPerDoc === undefined
+					? ''
+					: `the floor of our output with no plugin running (our parser, our finished trees to HTML) ${s(pipeline.floorMsPerDoc)} ms (${s(pipeline.floorRatio, 2)} ×); `) +
 				`cumulative as each plugin is added: ${pipeline.steps.map((step) => `${step.plugin} ${s(step.msPerDoc)}`).join(', ')}`,
 		);
 	}
@@ -199,6 +218,10 @@ export function renderReport(report) {
 			const note = large.cardsDrawn === false ? ' (both without cards)' : '';
 			rows.push(target(`rebuild after one edit of 1,000${note}`, '≤ 35 % of cold', `${s(large.rebuild.ofCold * 100, 0)} %`, large.rebuild.ofCold <= 0.35));
 		}
+		if (large.dist?.sharePages) {
+			const perSentence = large.dist.bytes / large.dist.sharePages / 1024;
+			rows.push(target('1,000 `dist/` per sentence', '≤ 30 KiB', `${s(perSentence)} KiB`, perSentence <= 30));
+		}
 		if (small?.cold) {
 			const growth = large.cold.seconds / small.cold.seconds;
 			const kind = large.cardsDrawn === false || small.cardsDrawn === false ? 'cold builds without cards' : 'cold builds';
@@ -215,7 +238,7 @@ export function renderReport(report) {
 	}
 	for (const size of sizes) {
 		if (size.overhead?.content) rows.push(target(`our plugins ÷ plain, Astro's content stage (${label(size)})`, '≤ 1.3 ×', `${s(size.overhead?.content, 2)} ×`, size.overhead?.content <= 1.3));
-		if (size.pipeline) rows.push(target(`our plugins ÷ plain, the pipeline alone (${label(size)})`, '≤ 1.5 ×', `${s(size.pipeline.ratio, 2)} ×`, size.pipeline.ratio <= 1.5));
+		if (size.pipeline) rows.push(target(`our plugins ÷ plain, the pipeline alone (${label(size)})`, '≤ 1.5 ×', `${s(size.pipeline.ratio, 2)} ×${size.pipeline.floorRatio === undefined ? '' : ` (the output alone, no plugin running: ${s(size.pipeline.floorRatio, 2)} ×)`}`, size.pipeline.ratio <= 1.5));
 	}
 	const reading = sizes[0]?.dist?.perType?.reading;
 	if (reading) rows.push(target('JS on reading pages (gzipped)', '≤ 10 KB', `${kb(reading.jsGz)} KB`, reading.jsGz <= 10000));

@@ -12,6 +12,10 @@
  * - a `TextPositionSelector` over the text of `<body>`.
  *
  * Each is enough on its own; clients use the first they support.
+ *
+ * A sentence's related claims are one linking annotation with a body per
+ * related claim (the model allows several bodies), not one annotation each:
+ * the target, most of an annotation's bytes, is written once per sentence.
  */
 import type { Dataset } from '../../schemas/dataset.ts';
 import type { Routes } from '../../utils/routes.ts';
@@ -143,7 +147,7 @@ export function permalinksOf(dataset: Readonly<Dataset>): Map<string, string> {
 
 /**
  * How many annotations the collection holds, known from the dataset before
- * any page is read (a mention each, a related claim each, an editor's note
+ * any page is read (a mention each, one for a sentence's related claims, an editor's note
  * each on its commentary's page), so the file can be written commentary by
  * commentary with its `total` first.
  *
@@ -156,7 +160,7 @@ export function countAnnotations(dataset: Readonly<Dataset>): number {
 	const slugs = new Set(dataset.commentaries.map((commentary) => commentary.slug));
 	let total = dataset.notes.filter((note) => slugs.has(note.data.commentary)).length;
 	for (const commentary of dataset.commentaries) {
-		for (const claim of commentary.claims) total += claim.mentions.length + claim.related.length;
+		for (const claim of commentary.claims) total += claim.mentions.length + (claim.related.length > 0 ? 1 : 0);
 	}
 	return total;
 }
@@ -254,18 +258,19 @@ export function annotationsOfCommentary(commentary: Dataset['commentaries'][numb
 			pending.push({
 				passage,
 				where: `${page.url}: sentence ${claim.id}`,
-				make: (quote) =>
-					claim.related.map((related) => {
-						const permalink = permalinkOf.get(related.id);
-						if (!permalink) throw new Error(`/data/annotations.jsonld: ${claim.id} is related to ${related.id}, which is no claim of the corpus`);
-						return {
-							id: `${id}#${claim.id}-related-${related.id}`,
-							type: 'Annotation',
-							motivation: 'linking',
-							body: { id: permalink, type: 'SpecificResource', purpose: 'linking' },
-							target: target(quote, passage, { type: 'CssSelector', value: `#${claim.id}` }),
-						};
-					}),
+				make: (quote) => [
+					{
+						id: `${id}#${claim.id}-related`,
+						type: 'Annotation',
+						motivation: 'linking',
+						body: claim.related.map((related) => {
+							const permalink = permalinkOf.get(related.id);
+							if (!permalink) throw new Error(`/data/annotations.jsonld: ${claim.id} is related to ${related.id}, which is no claim of the corpus`);
+							return { id: permalink, type: 'SpecificResource', purpose: 'linking' };
+						}),
+						target: target(quote, passage, { type: 'CssSelector', value: `#${claim.id}` }),
+					},
+				],
 			});
 		}
 	}
