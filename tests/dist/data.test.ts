@@ -128,14 +128,14 @@ describe('the published dataset', () => {
 
 	it('should link each sentence to its related claims by one linking annotation whose bodies are their permalinks', () => {
 		const collection = JSON.parse(readDistFile('data/annotations.jsonld')) as {
-			first: { items: { id: string; motivation: string; body: { id: string }[]; target: { source: string; selector: [{ exact: string }] } }[] };
+			first: { items: { id: string; motivation: string; body: string[]; target: { source: string; selector: [{ exact: string }] } }[] };
 		};
 		const claims = new Map(dataset.commentaries.flatMap((commentary) => commentary.claims.map((claim) => [claim.id, { claim, commentary }])));
 		const expected = [...claims.values()]
 			.filter(({ claim }) => claim.related.length > 0)
 			.map(({ claim, commentary }) => [commentary.url, claim.text, claim.related.map((related) => claims.get(related.id)?.claim.permalink)]);
 		const linking = collection.first.items.filter((item) => item.motivation === 'linking');
-		expect(linking.map((item) => [item.target.source, item.target.selector[0].exact, item.body.map((body) => body.id)])).toEqual(expected);
+		expect(linking.map((item) => [item.target.source, item.target.selector[0].exact, item.body])).toEqual(expected);
 	});
 
 	it('should quote every annotation once in its page’s body, with context inside its paragraph, and point at its element', () => {

@@ -126,10 +126,10 @@ describe('the published dataset', () => {
 
 	it('should link each claim to its related claims with one linking annotation on the claim, a body per related claim', () => {
 		const collection = webAnnotations(buildDataset(relatedInputs()), pagesOf({ one: pageOne, two: pageTwo }), 'https://example.org/reader/data/annotations.jsonld', routes) as {
-			first: { items: { id: string; motivation: string; body: { id?: string }[]; target: { source: string; selector: [{ exact: string }, { value: string; refinedBy?: unknown }] } }[] };
+			first: { items: { id: string; motivation: string; body: string[]; target: { source: string; selector: [{ exact: string }, { value: string; refinedBy?: unknown }] } }[] };
 		};
 		const linking = collection.first.items.filter((item) => item.motivation === 'linking');
-		expect(linking.map((item) => [item.target.source, item.target.selector[0].exact, item.body.map((body) => body.id)])).toEqual([
+		expect(linking.map((item) => [item.target.source, item.target.selector[0].exact, item.body])).toEqual([
 			['https://example.org/reader/commentaries/one/', 'Article 4 binds Russia.', ['https://example.org/reader/commentaries/two/#c-00000000b1']],
 			['https://example.org/reader/commentaries/two/', 'The pact binds Moscow.', ['https://example.org/reader/commentaries/one/#c-0000000002', 'https://example.org/reader/commentaries/one/#c-0000000001']],
 		]);

@@ -16,6 +16,8 @@
  * A sentence's related claims are one linking annotation with a body per
  * related claim (the model allows several bodies), not one annotation each:
  * the target, most of an annotation's bytes, is written once per sentence.
+ * Each body is the claim's permalink as a plain IRI, as the model allows for
+ * a web resource: the motivation already says it is a link.
  */
 import type { Dataset } from '../../schemas/dataset.ts';
 import type { Routes } from '../../utils/routes.ts';
@@ -266,7 +268,7 @@ export function annotationsOfCommentary(commentary: Dataset['commentaries'][numb
 						body: claim.related.map((related) => {
 							const permalink = permalinkOf.get(related.id);
 							if (!permalink) throw new Error(`/data/annotations.jsonld: ${claim.id} is related to ${related.id}, which is no claim of the corpus`);
-							return { id: permalink, type: 'SpecificResource', purpose: 'linking' };
+							return permalink;
 						}),
 						target: target(quote, passage, { type: 'CssSelector', value: `#${claim.id}` }),
 					},
