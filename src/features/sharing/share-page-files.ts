@@ -30,6 +30,11 @@ export interface FilledPageStats {
 	restored: number;
 	/** One line per page, as Astro logs a page: `  ├─ /c/<id>/index.html (+0.31ms)` or `(restored)`. */
 	lines: string[];
+	/**
+	 * CPU time of this thread, in milliseconds, spent on the filled pages: making their parts (model and HTML),
+	 * and filling the frame and writing the page and its cached copy. Wall time on a shared machine says little.
+	 */
+	cpu: { parts: number; writing: number };
 }
 
 /** Options of `writeFilledPages`. */
@@ -64,6 +69,31 @@ export function codeDigest(root: string): string {
 		hash.update(name).update('\u0000').update(readFileSync(file)).update('\u0000');
 	}
 	return hash.digest('base64url');
+}
+
+/**
+ * What the filled pages cost, for the build's log: CPU time per filled page, in all and by step.
+ *
+ * @param stats
+ *   What `writeFilledPages` did.
+ * @returns
+ *   `; CPU per filled page 0.41 ms (parts 0.30 ms, fill and write 0.11 ms)`, or nothing when no page was filled.
+ */
+export function fillCpuSummary(stats: FilledPageStats): string {
+	if (stats.filled === 0) return '';
+	const per = (ms: number) => `${(ms / stats.filled).toFixed(2)} ms`;
+	return `; CPU per filled page ${per(stats.cpu.parts + stats.cpu.writing)} (parts ${per(stats.cpu.parts)}, fill and write ${per(stats.cpu.writing)})`;
+}
+
+/**
+ * CPU time this thread has used (user and system; the card threads draw beside it).
+ *
+ * @returns
+ *   Milliseconds.
+ */
+function threadCpuMs(): number {
+	const { user, system } = process.threadCpuUsage();
+	return (user + system) / 1000;
 }
 
 /**
@@ -156,7 +186,7 @@ export function writeFilledPages(outDir: string, run: FilledPages, options: Writ
 	// The index goes until this build has written every page: a build cut off halfway leaves no index that
 	// pairs a digest with a copy rewritten since.
 	rmSync(join(cacheDir, MANIFEST), { force: true });
-	const stats: FilledPageStats = { pages: 0, filled: 0, restored: 0, lines: [] };
+	const stats: FilledPageStats = { pages: 0, filled: 0, restored: 0, lines: [], cpu: { parts: 0, writing: 0 } };
 	for (const page of run.pages) {
 		const started = performance.now();
 		const file = join(outDir, page.pathname, 'index.html');
@@ -165,11 +195,16 @@ export function writeFilledPages(outDir: string, run: FilledPages, options: Writ
 		mkdirSync(dirname(file), { recursive: true });
 		const restored = previous.get(page.pathname) === digest && placeCopy(cached, file);
 		if (!restored) {
-			const html = fillFrame(frame, page.parts());
+			const before = threadCpuMs();
+			const parts = page.parts();
+			const made = threadCpuMs();
+			const html = fillFrame(frame, parts);
 			// A new file under the copy's name: the old one may be linked into the previous `dist/`, which must not change.
 			writeFileSync(`${cached}.tmp`, html);
 			renameSync(`${cached}.tmp`, cached);
 			if (!placeCopy(cached, file)) writeFileSync(file, html);
+			stats.cpu.parts += made - before;
+			stats.cpu.writing += threadCpuMs() - made;
 		}
 		next[page.pathname] = digest;
 		stats.pages++;
