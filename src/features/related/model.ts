@@ -157,12 +157,18 @@ export function relatedClaims(claims: readonly MatteredClaim[], decisions: Relat
 		confirmedWith.set(i, (confirmedWith.get(i) ?? new Set()).add(j));
 		confirmedWith.set(j, (confirmedWith.get(j) ?? new Set()).add(i));
 	}
-	const rejected = new Set(decisions.rejected.map(([a, b]) => pairKey(a, b)));
+	// Rejected partners by claim: most claims have none, and a pair's key is made only for one that has.
+	const rejectedWith = new Map<string, Set<string>>();
+	for (const [a, b] of decisions.rejected) {
+		rejectedWith.set(a, (rejectedWith.get(a) ?? new Set()).add(b));
+		rejectedWith.set(b, (rejectedWith.get(b) ?? new Set()).add(a));
+	}
 	const matterSets = claims.map((claim) => new Set(claim.matters));
 
 	const out = new Map<string, RelatedRecord[]>();
 	claims.forEach((claim, index) => {
 		const confirmed = confirmedWith.get(index) ?? new Set<number>();
+		const rejected = rejectedWith.get(claim.id);
 		const candidates = new Set<number>(confirmed);
 		for (const matter of claim.matters) for (const other of searchBucket(matter, index)) candidates.add(other);
 		const records: RelatedRecord[] = [];
@@ -170,8 +176,8 @@ export function relatedClaims(claims: readonly MatteredClaim[], decisions: Relat
 			const candidate = claims[other];
 			if (!candidate || candidate.commentary === claim.commentary) continue;
 			const isConfirmed = confirmed.has(other);
-			if (!isConfirmed && rejected.has(pairKey(claim.id, candidate.id))) continue;
-			const shared = claim.matters.filter((matter) => matterSets[other]?.has(matter));
+			if (!isConfirmed && rejected?.has(candidate.id)) continue;
+			const shared = sharedMatters(claim.matters, matterSets[other]);
 			if (!isConfirmed && shared.length === 0) continue;
 			const score = Math.round(cosine(vectors[index] ?? EMPTY_VECTOR, vectors[other] ?? EMPTY_VECTOR) * 1000) / 1000;
 			records.push({ id: candidate.id, commentary: candidate.commentary, matters: shared, confirmed: isConfirmed, score });
@@ -181,6 +187,25 @@ export function relatedClaims(claims: readonly MatteredClaim[], decisions: Relat
 		if (kept.length > 0) out.set(claim.id, kept);
 	});
 	return out;
+}
+
+/**
+ * The matters of a claim another claim shares, in the claim's order (a claim
+ * has one or two matters: a loop, not a filter's callback, for each of the
+ * many candidate pairs).
+ *
+ * @param matters
+ *   The claim's matters.
+ * @param other
+ *   The other claim's matters.
+ * @returns
+ *   The shared ones.
+ */
+function sharedMatters(matters: readonly string[], other: ReadonlySet<string> | undefined): string[] {
+	const shared: string[] = [];
+	if (!other) return shared;
+	for (const matter of matters) if (other.has(matter)) shared.push(matter);
+	return shared;
 }
 
 /**
