@@ -29,7 +29,7 @@ import { writeSecurityHeaders } from './security-headers.ts';
 import { CARD_CACHE_DIR, createShareCardRun, type ShareCardRun } from '../features/cards/share-cards.ts';
 import type { ShareCardRequest } from '../features/cards/share-card.ts';
 import { SHARD_WORK_VARIABLE, writeShardWork } from './shard-work.ts';
-import { codeDigest, SHARE_PAGE_CACHE_DIR, writeFilledPages } from '../features/sharing/share-page-files.ts';
+import { codeDigest, fillCpuSummary, SHARE_PAGE_CACHE_DIR, writeFilledPages } from '../features/sharing/share-page-files.ts';
 
 /** Claim ids of the share pages among the written pages (`c/<id>/`). */
 function sharePageIds(pages: readonly { pathname: string }[]): string[] {
@@ -115,7 +115,8 @@ export default function treatyReader(): AstroIntegration {
 					written.push(...filled.pages);
 					filled = undefined;
 					logger.info(
-						`share pages: ${stats.pages} (${stats.filled} filled, ${stats.restored} restored) in ${((performance.now() - started) / 1000).toFixed(2)} s\n${stats.lines.join('\n')}`,
+						`share pages: ${stats.pages} (${stats.filled} filled, ${stats.restored} restored) in ${((performance.now() - started) / 1000).toFixed(2)} s` +
+							`${fillCpuSummary(stats)}\n${stats.lines.join('\n')}`,
 					);
 				}
 				if (shardWorkFile) {
