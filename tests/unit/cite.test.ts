@@ -295,7 +295,7 @@ describe('commentaryCitations', () => {
 			const variants = [
 				citationTemplateKey({ ...work, title: `${work.title}!` }, urlOf, ACCESSED, 'code-1', root),
 				citationTemplateKey({ ...work, authors: [{ ...work.authors[0]!, name: 'M. Bhadrakumar' }] }, urlOf, ACCESSED, 'code-1', root),
-				citationTemplateKey({ ...work, published: { date: '2024-07' } }, urlOf, ACCESSED, 'code-1', root),
+				citationTemplateKey({ ...work, published: { date: '2024-07', circa: false } }, urlOf, ACCESSED, 'code-1', root),
 				citationTemplateKey(work, urlFor('https://other.example', 'op'), ACCESSED, 'code-1', root),
 				citationTemplateKey(work, urlOf, '2030-01-01', 'code-1', root),
 				citationTemplateKey(work, urlOf, ACCESSED, 'code-2', root),

@@ -130,7 +130,7 @@ export interface AnnotationContext {
 	/** Every claim's permalink by id (`permalinksOf`). */
 	permalinkOf: ReadonlyMap<string, string>;
 	/** Counters of the quoting work (optional). */
-	work?: CountWork;
+	work?: CountWork | undefined;
 }
 
 /**
