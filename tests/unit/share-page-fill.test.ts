@@ -7,7 +7,7 @@
  * printed is checked over the whole built site (docs/performance.md: the
  * site's `dist/c/` compared file by file), and by the dist and browser suites.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Element, Root } from 'hast';
@@ -18,7 +18,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FilledPages } from '../../src/build/channel.ts';
 import type { CitableWork, ClaimCitations } from '../../src/features/sharing/cite.ts';
 import { fillFrame, frameMarker, splitFrame } from '../../src/features/sharing/page-frame.ts';
-import { codeDigest, writeFilledPages } from '../../src/features/sharing/share-page-files.ts';
+import { codeDigest, fillCpuSummary, writeFilledPages } from '../../src/features/sharing/share-page-files.ts';
 import { sharePageParts } from '../../src/features/sharing/share-page-html.ts';
 import { sharePageModel, type ShareCommentary, type ShareContext } from '../../src/features/sharing/share-page-model.ts';
 import type { SharePage } from '../../src/features/sharing/share-pages.ts';
@@ -207,6 +207,49 @@ describe('writeFilledPages', () => {
 			expect(filled.sort()).toEqual(['a', 'b', 'd']);
 			expect(readFileSync(join(out, 'c', 'a', 'index.html'), 'utf8')).toBe('<div>A</div>');
 		}
+	});
+
+	it('should count the CPU time of the filled pages only, and say it per page', () => {
+		temp = mkdtempSync(join(tmpdir(), 'share-fill-'));
+		const out = join(temp, 'dist');
+		const cacheDir = join(temp, 'cache');
+		const frame = `<p>${frameMarker('main')}</p>`;
+		const busy = (ms: number) => {
+			const until = process.threadCpuUsage().user + ms * 1000;
+			while (process.threadCpuUsage().user < until);
+		};
+		const slow = () => {
+			const run = build(out, frame, { a: 'A', b: 'B' }, []);
+			return { ...run, pages: run.pages.map((page) => ({ ...page, parts: () => (busy(20), page.parts()) })) };
+		};
+		const first = writeFilledPages(out, slow(), { code: '1', cacheDir, reuse: true });
+		expect(first.cpu.parts).toBeGreaterThanOrEqual(40);
+		expect(first.cpu.writing).toBeGreaterThanOrEqual(0);
+		expect(fillCpuSummary(first)).toMatch(/^; CPU per filled page \d+\.\d\d ms \(parts (\d+\.\d\d) ms, fill and write \d+\.\d\d ms\)$/);
+		expect(Number(/parts ([\d.]+)/.exec(fillCpuSummary(first))?.[1])).toBeGreaterThanOrEqual(20);
+		// Restored pages cost no fill.
+		const second = writeFilledPages(out, slow(), { code: '1', cacheDir, reuse: true });
+		expect(second).toMatchObject({ filled: 0, restored: 2 });
+		expect(fillCpuSummary(second)).toBe('');
+	});
+
+	it("should place restored pages without copying their bytes, and never change an earlier build's pages", () => {
+		temp = mkdtempSync(join(tmpdir(), 'share-fill-'));
+		const cacheDir = join(temp, 'cache');
+		const frame = `<p>${frameMarker('main')}</p>`;
+		const filled: string[] = [];
+		const outs = ['dist-1', 'dist-2', 'dist-3'].map((name) => join(temp!, name));
+		const [first, second, third] = outs as [string, string, string];
+		writeFilledPages(first, build(first, frame, { a: 'A', b: 'B' }, filled), { code: '1', cacheDir, reuse: true });
+		writeFilledPages(second, build(second, frame, { a: 'A', b: 'B' }, filled), { code: '1', cacheDir, reuse: true });
+		// A restored page is the cache's file itself (one inode), not a second copy of its bytes.
+		expect(statSync(join(second, 'c', 'a', 'index.html')).ino).toBe(statSync(join(cacheDir, 'c~a.html')).ino);
+		// The next build fills `a` again: the builds before keep what they published.
+		writeFilledPages(third, build(third, frame, { a: 'A2', b: 'B' }, filled), { code: '1', cacheDir, reuse: true });
+		expect(readFileSync(join(third, 'c', 'a', 'index.html'), 'utf8')).toBe('<p>A2</p>');
+		expect(readFileSync(join(second, 'c', 'a', 'index.html'), 'utf8')).toBe('<p>A</p>');
+		expect(readFileSync(join(first, 'c', 'a', 'index.html'), 'utf8')).toBe('<p>A</p>');
+		expect(readdirSync(cacheDir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
 	});
 
 	it('should fill every page again after a build that was cut off', () => {

@@ -9,7 +9,7 @@
  * fills every page. One line per page is logged, as Astro logs its pages.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { FilledPages } from '../../build/channel.ts';
 import { fillFrame, splitFrame } from './page-frame.ts';
@@ -30,6 +30,11 @@ export interface FilledPageStats {
 	restored: number;
 	/** One line per page, as Astro logs a page: `  ├─ /c/<id>/index.html (+0.31ms)` or `(restored)`. */
 	lines: string[];
+	/**
+	 * CPU time of this thread, in milliseconds, spent on the filled pages: making their parts (model and HTML),
+	 * and filling the frame and writing the page and its cached copy. Wall time on a shared machine says little.
+	 */
+	cpu: { parts: number; writing: number };
 }
 
 /** Options of `writeFilledPages`. */
@@ -67,6 +72,31 @@ export function codeDigest(root: string): string {
 }
 
 /**
+ * What the filled pages cost, for the build's log: CPU time per filled page, in all and by step.
+ *
+ * @param stats
+ *   What `writeFilledPages` did.
+ * @returns
+ *   `; CPU per filled page 0.41 ms (parts 0.30 ms, fill and write 0.11 ms)`, or nothing when no page was filled.
+ */
+export function fillCpuSummary(stats: FilledPageStats): string {
+	if (stats.filled === 0) return '';
+	const per = (ms: number) => `${(ms / stats.filled).toFixed(2)} ms`;
+	return `; CPU per filled page ${per(stats.cpu.parts + stats.cpu.writing)} (parts ${per(stats.cpu.parts)}, fill and write ${per(stats.cpu.writing)})`;
+}
+
+/**
+ * CPU time this thread has used (user and system; the card threads draw beside it).
+ *
+ * @returns
+ *   Milliseconds.
+ */
+function threadCpuMs(): number {
+	const { user, system } = process.threadCpuUsage();
+	return (user + system) / 1000;
+}
+
+/**
  * The cache's file for a page (`c/c-0123456789/` → `c~c-0123456789.html`).
  *
  * @param pathname
@@ -99,6 +129,35 @@ function readManifest(cacheDir: string): Map<string, string> {
 }
 
 /**
+ * Put the cached copy of a page at its place in the build: a hard link (no
+ * bytes copied; a copy is never rewritten in place, only replaced), or a copy
+ * where the two folders cannot share files.
+ *
+ * @param cached
+ *   The copy in the cache.
+ * @param file
+ *   The page's file in the build (made afresh).
+ * @returns
+ *   Whether the page is in place (false: the copy is missing).
+ */
+function placeCopy(cached: string, file: string): boolean {
+	// Whatever is at the page's place goes first: it may be a link to this very copy.
+	rmSync(file, { force: true });
+	try {
+		linkSync(cached, file);
+		return true;
+	} catch (error) {
+		if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return false;
+	}
+	try {
+		copyFileSync(cached, file);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/**
  * Fill the frame for every page and write the pages into the build.
  *
  * @param outDir
@@ -127,26 +186,25 @@ export function writeFilledPages(outDir: string, run: FilledPages, options: Writ
 	// The index goes until this build has written every page: a build cut off halfway leaves no index that
 	// pairs a digest with a copy rewritten since.
 	rmSync(join(cacheDir, MANIFEST), { force: true });
-	const stats: FilledPageStats = { pages: 0, filled: 0, restored: 0, lines: [] };
+	const stats: FilledPageStats = { pages: 0, filled: 0, restored: 0, lines: [], cpu: { parts: 0, writing: 0 } };
 	for (const page of run.pages) {
 		const started = performance.now();
 		const file = join(outDir, page.pathname, 'index.html');
 		const cached = join(cacheDir, cacheFileOf(page.pathname));
 		const digest = digestOf(page.cacheKey, frameDigest);
 		mkdirSync(dirname(file), { recursive: true });
-		let restored = false;
-		if (previous.get(page.pathname) === digest) {
-			try {
-				copyFileSync(cached, file);
-				restored = true;
-			} catch {
-				// The copy went missing: fill the page instead.
-			}
-		}
+		const restored = previous.get(page.pathname) === digest && placeCopy(cached, file);
 		if (!restored) {
-			const html = fillFrame(frame, page.parts());
-			writeFileSync(file, html);
-			writeFileSync(cached, html);
+			const before = threadCpuMs();
+			const parts = page.parts();
+			const made = threadCpuMs();
+			const html = fillFrame(frame, parts);
+			// A new file under the copy's name: the old one may be linked into the previous `dist/`, which must not change.
+			writeFileSync(`${cached}.tmp`, html);
+			renameSync(`${cached}.tmp`, cached);
+			if (!placeCopy(cached, file)) writeFileSync(file, html);
+			stats.cpu.parts += made - before;
+			stats.cpu.writing += threadCpuMs() - made;
 		}
 		next[page.pathname] = digest;
 		stats.pages++;
