@@ -16,8 +16,8 @@
  * beside it. The typecheck writes nothing once the build has generated
  * Astro's types (`astro check --noSync`), and the hardening builds each work
  * on a copy with its own Astro caches; the browser stage neither builds nor
- * writes, and spends much of its time waiting on Chromium, so both run beside
- * it, one after the other. Not beside the dist stage: a dist test builds the
+ * writes, so both run beside it, one after the other, on what it leaves idle
+ * of the two cores (docs/checks.md has the measurements). Not beside the dist stage: a dist test builds the
  * project under a sub-path, which rewrites Astro's types. A stage that runs
  * beside another holds its output and prints it afterwards under its own
  * banner; the summary lists the stages in their old order, the typecheck
@@ -223,7 +223,7 @@ async function main() {
 		// The build generated Astro's types: the typecheck reads them and writes nothing, beside the
 		// browser stage, in which nothing rebuilds them; then the hardening builds, each on a copy of
 		// the project with its own Astro caches (it does not need dist/, and the browser stage does not
-		// write it). Both wait more than they work, and their output is printed after the browser stage's.
+		// write it). Their output is printed after the browser stage's.
 		const besideBrowser = (async () => {
 			const checked = await single('astro check', join(bin, 'astro'), ['check', '--noSync'], { hold: true });
 			return [checked, await vitest('hardening', { hold: true })];
