@@ -106,12 +106,12 @@ describe('the published dataset', () => {
 		const note = { id: 'n', body: 'It binds both.', data: { commentary: 'one', quote: 'binds Russia', kind: 'context' as const, articles: [4], sources: [{ url: 'https://x.org/', label: 'X' }] } };
 		const collection = webAnnotations(buildDataset(inputs([note])), pagesOf({ one: pageOne }), 'https://example.org/reader/data/annotations.jsonld', routes) as {
 			total: number;
-			first: { items: { motivation: string; body: { id?: string; value?: string }; target: { selector: [{ exact: string; prefix: string; suffix: string }, { value: string; refinedBy?: { start: number; end: number } }, { start: number; end: number }] } }[] };
+			first: { items: { motivation: string; body: string | { value?: string }; target: { selector: [{ exact: string; prefix: string; suffix: string }, { value: string; refinedBy?: { start: number; end: number } }, { start: number; end: number }] } }[] };
 		};
 		expect(collection.total).toBe(4);
 		const [russia, article, second, commenting] = collection.first.items;
-		expect(russia!.body.id).toBe('https://example.org/reader/actors/russia/');
-		expect(article!.body.id).toBe('https://example.org/reader/articles/4/');
+		expect(russia!.body).toBe('https://example.org/reader/actors/russia/');
+		expect(article!.body).toBe('https://example.org/reader/articles/4/');
 		// The second mention of Russia: in its sentence's element, at the sentence's offsets.
 		expect(second!.target.selector[1]).toEqual({ type: 'CssSelector', value: '#c-0000000002', refinedBy: { type: 'TextPositionSelector', start: 16, end: 22 } });
 		// Its quote's context stops at the paragraph's end: not into the editor's note beside it.
@@ -119,7 +119,7 @@ describe('the published dataset', () => {
 		const text = measurePageText(fromHtml(pageOne), 'one').text;
 		expect(text.slice(second!.target.selector[2].start, second!.target.selector[2].end)).toBe('Russia');
 		expect(commenting!.motivation).toBe('commenting');
-		expect(commenting!.body.value).toBe('It binds both.');
+		expect(commenting!.body).toMatchObject({ value: 'It binds both.' });
 		expect(commenting!.target.selector[0].exact).toBe('binds Russia');
 		expect(commenting!.target.selector[1]).toEqual({ type: 'CssSelector', value: '#noted-n' });
 	});

@@ -245,7 +245,8 @@ export function annotationsOfCommentary(commentary: Dataset['commentaries'][numb
 						id: `${id}#${claim.id}-${index + 1}`,
 						type: 'Annotation',
 						motivation: 'identifying',
-						body: { id: absolute(routes.entity(mention.kind, mention.ref)), type: 'SpecificResource', purpose: 'identifying' },
+						// The entity's page as a plain IRI: a `SpecificResource` would need a `source`, and `identifying` is the motivation already.
+						body: absolute(routes.entity(mention.kind, mention.ref)),
 						target: target(quote, passage, {
 							type: 'CssSelector',
 							value: `#${claim.id}`,
