@@ -104,9 +104,9 @@ describe('sharePageParts', () => {
 		expect(JSON.parse(toString(jsonLd!))).toMatchObject({ hasPart: { text: `The sentence: ${AWKWARD}` } });
 	});
 
-	it('should escape text and attributes as Astro prints an expression', () => {
+	it('should escape in text only what could become markup, and attributes as hast-util-to-html prints them', () => {
 		const { head, main } = sharePageParts(sharePageModel(live, context), routes.share('c-0000000001'), routes);
-		expect(main).toContain('<p class="share-current" aria-current="true">The sentence: Kim&#39;s &quot;treaty&quot; &lt;b&gt;&amp; &#39;Article 4&#39;&lt;/b&gt; &gt; 3 &amp; &lt;!-- --&gt;</p>');
+		expect(main).toContain(`<p class="share-current" aria-current="true">The sentence: Kim's "treaty" &lt;b&gt;&amp; 'Article 4'&lt;/b&gt; &gt; 3 &amp; &lt;!-- --&gt;</p>`);
 		expect(head).toContain(`<meta name="description" content="The sentence: Kim's &quot;treaty&quot; <b>&amp; 'Article 4'</b> > 3 &amp; <!-- -->">`);
 		// Attributes without a value, as Astro prints them.
 		expect(main).toContain('<span class="share-copy" data-needs-script><button type="button" data-copy-link="https://example.org/reader/commentaries/a-piece/#c-0000000001">Copy link</button>');
