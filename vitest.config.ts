@@ -33,6 +33,8 @@ export default defineConfig({
 					isolate: false,
 					// A test that copies the project can pass Vitest's 5 s while the other worker runs a build.
 					testTimeout: 30_000,
+					// The same for a file's setup (scoring the annotation fixtures takes seconds on a busy machine).
+					hookTimeout: 30_000,
 				},
 			},
 			{

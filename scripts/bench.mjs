@@ -94,7 +94,8 @@ async function build(label, folder, options) {
 	mkdirSync(join(values.out, 'logs'), { recursive: true });
 	writeFileSync(join(values.out, 'logs', `${label.replace(/[^\w.-]+/g, '-')}.log`), result.log);
 	if (!result.ok) throw new Error(`${label}: build failed (exit ${result.code}); see bench/logs/`);
-	say(`${label}: ${result.seconds.toFixed(1)} s, peak ${result.peakRssMb?.toFixed(0) ?? '?'} MB`);
+	const largest = result.peakProcess ? `; largest process ${result.peakProcess.mb.toFixed(0)} MB at ${result.peakProcess.atSeconds.toFixed(0)} s, ${result.peakProcess.command}` : '';
+	say(`${label}: ${result.seconds.toFixed(1)} s, peak ${result.peakRssMb?.toFixed(0) ?? '?'} MB (whole process tree)${largest}`);
 	const { lines, log, ...kept } = result;
 	return kept;
 }

@@ -2,21 +2,26 @@
  * `npm test`: every gate in order, with one summary at the end.
  *
  *   1. prerequisites  Chromium (Debian's package; never a downloaded browser)
- *   2. unit           vitest --project unit
- *   3. build          npm run build -- --clean (cold: no content store or page cache from an earlier build)
- *   4. dist           vitest --project dist     (needs the build)
- *   5. browser        vitest --project browser  (needs the build and Chromium)
- *      typecheck      astro check, beside the browser stage (below)
- *   6. hardening      vitest --project hardening (bad input through real builds of
- *                     copies of the project; needs no dist/, runs last as it is the slowest)
+ *   2. build          npm run build -- --clean (cold: no content store or page cache from an earlier build)
+ *      unit           vitest --project unit, beside the build (below)
+ *   3. dist           vitest --project dist     (needs the build)
+ *   4. browser        vitest --project browser  (needs the build and Chromium)
+ *      typecheck      astro check, then
+ *      hardening      vitest --project hardening (bad input through real builds of copies of the
+ *                     project; needs no dist/), both beside the browser stage (below)
  *
- * The typecheck needs one core for about twenty seconds and writes nothing
- * once the build has generated Astro's types (`astro check --noSync`), so it
- * runs beside the browser stage, the one stage in which no build rewrites
- * those types (unit and dist tests build the project, hardening builds
- * copies). Its output is held and printed, under its own banner, after the
- * browser stage's; the summary lists it first, as before. If the build failed, it runs alone
- * with its own sync.
+ * Stages that leave a core idle run beside one another. The build keeps
+ * about one core busy; the unit tests build only copies of the project (or
+ * stop a build before it reads any content) and read no dist/, so they run
+ * beside it. The typecheck writes nothing once the build has generated
+ * Astro's types (`astro check --noSync`), and the hardening builds each work
+ * on a copy with its own Astro caches; the browser stage neither builds nor
+ * writes, and spends much of its time waiting on Chromium, so both run beside
+ * it, one after the other. Not beside the dist stage: a dist test builds the
+ * project under a sub-path, which rewrites Astro's types. A stage that runs
+ * beside another holds its output and prints it afterwards under its own
+ * banner; the summary lists the stages in their old order, the typecheck
+ * first. If the build failed, the typecheck runs alone with its own sync.
  *
  * A failed stage does not stop the stages that do not depend on it; a stage
  * whose dependency failed is reported as failed, never as skipped. The last
@@ -81,25 +86,26 @@ async function single(name, command, args, { hold = false } = {}) {
 	return { name, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, seconds, note: code === 0 ? '' : `exit code ${code}`, output };
 }
 
-/** A Vitest project: counts every test, and a file that fails to load as one failure. */
-async function vitest(project) {
+/**
+ * A Vitest project: counts every test, and a file that fails to load as one failure.
+ * With `hold`, its output is returned for the caller to print (see {@link run}).
+ * @returns {Promise<Suite & { output: string }>}
+ */
+async function vitest(project, { hold = false } = {}) {
 	const name = `vitest ${project}`;
-	banner(name);
-	const output = join(reports, `${project}.json`);
-	rmSync(output, { force: true });
-	const { code, seconds } = await run(join(bin, 'vitest'), [
-		'run',
-		'--project',
-		project,
-		'--reporter=default',
-		'--reporter=json',
-		`--outputFile.json=${output}`,
-	]);
+	if (!hold) banner(name);
+	const report = join(reports, `${project}.json`);
+	rmSync(report, { force: true });
+	const { code, seconds, output } = await run(
+		join(bin, 'vitest'),
+		['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+		{ hold },
+	);
 	let passed = 0;
 	let failed = 0;
 	let note = '';
 	try {
-		const result = JSON.parse(readFileSync(output, 'utf8'));
+		const result = JSON.parse(readFileSync(report, 'utf8'));
 		passed = result.numPassedTests ?? 0;
 		failed = result.numFailedTests ?? 0;
 		// A test file that cannot even be loaded has no failed tests, only a failed suite.
@@ -117,14 +123,25 @@ async function vitest(project) {
 		failed = 1;
 		note ||= `exit code ${code}`;
 	}
-	suites.push({ name, passed, failed, seconds, note });
+	return { name, passed, failed, seconds, note, output };
 }
 
-/** Record a stage that could not run because a stage it needs failed. */
+/** Print the output of a stage that ran beside another, under its own banner. */
+function printHeld(suite, beside) {
+	banner(`${suite.name} (ran beside ${beside})`);
+	process.stdout.write(suite.output);
+}
+
+/** A suite as the summary records it (without its held output). */
+function record({ output: _output, ...suite }) {
+	return suite;
+}
+
+/** A stage that could not run because a stage it needs failed; the caller records it. */
 function blocked(name, reason) {
 	banner(name);
 	process.stdout.write(`Not run: ${reason}.\n`);
-	suites.push({ name, passed: 0, failed: 1, seconds: 0, note: `not run: ${reason}` });
+	return { name, passed: 0, failed: 1, seconds: 0, note: `not run: ${reason}`, output: '' };
 }
 
 function isExecutable(path) {
@@ -187,36 +204,43 @@ async function main() {
 	const nodeVersion = spawnSync('node', ['--version'], { env, encoding: 'utf8' }).stdout.trim();
 	process.stdout.write(`Chromium: ${chromium.path}\nNode for the tools: ${nodeVersion || 'unknown'}\n`);
 
-	// The summary lists the typecheck first, wherever it ran.
-	const typecheckAt = suites.length;
-	await vitest('unit');
-
-	// From clean: Astro's content cache does not notice changed Markdown plugins.
+	// The unit tests build only copies of the project (or stop a build before it reads content) and read no dist/:
+	// they run beside the build, which keeps about one core busy. From clean: Astro's content cache does not
+	// notice changed Markdown plugins.
 	for (const stale of ['dist', '.astro', join('node_modules', '.astro')]) rmSync(join(root, stale), { recursive: true, force: true });
+	const unitRunning = vitest('unit', { hold: true });
 	const build = await single('build', 'npm', ['run', 'build', '--', '--clean']);
-	suites.push(build);
 	const built = build.failed === 0;
 	process.stdout.write(`Build took ${build.seconds.toFixed(1)}s.\n`);
+	const unit = await unitRunning;
+	printHeld(unit, 'the build');
 
 	let typecheck;
+	/** @type {Suite[]} */
+	let after = [];
 	if (built) {
-		await vitest('dist');
+		const dist = await vitest('dist');
 		// The build generated Astro's types: the typecheck reads them and writes nothing, beside the
-		// browser stage, in which nothing rebuilds them.
-		const typechecking = single('astro check', join(bin, 'astro'), ['check', '--noSync'], { hold: true });
-		await vitest('browser');
-		typecheck = await typechecking;
-		banner(`${typecheck.name} (ran beside vitest browser)`);
-		process.stdout.write(typecheck.output);
+		// browser stage, in which nothing rebuilds them; then the hardening builds, each on a copy of
+		// the project with its own Astro caches (it does not need dist/, and the browser stage does not
+		// write it). Both wait more than they work, and their output is printed after the browser stage's.
+		const besideBrowser = (async () => {
+			const checked = await single('astro check', join(bin, 'astro'), ['check', '--noSync'], { hold: true });
+			return [checked, await vitest('hardening', { hold: true })];
+		})();
+		const browser = await vitest('browser');
+		const [checked, hardening] = await besideBrowser;
+		printHeld(checked, 'vitest browser');
+		printHeld(hardening, 'vitest browser');
+		typecheck = checked;
+		after = [dist, browser, hardening];
 	} else {
-		blocked('vitest dist', 'the build failed');
-		blocked('vitest browser', 'the build failed');
+		// Its own builds, on copies: it does not need dist/, but a project that does not build has nothing to harden.
+		after = [blocked('vitest dist', 'the build failed'), blocked('vitest browser', 'the build failed'), blocked('vitest hardening', 'the build failed')];
 		typecheck = await single('astro check', join(bin, 'astro'), ['check']);
 	}
-	suites.splice(typecheckAt, 0, typecheck);
-	// Its own builds, on copies: it does not need dist/, but a project that does not build has nothing to harden.
-	if (built) await vitest('hardening');
-	else blocked('vitest hardening', 'the build failed');
+	// The summary keeps the order of the stages' dependencies: the typecheck first, wherever it ran.
+	suites.push(...[typecheck, unit, build, ...after].map(record));
 
 	rmSync(reports, { recursive: true, force: true });
 	process.stdout.write(`Total ${((performance.now() - started) / 1000).toFixed(1)}s.\n`);

@@ -1,7 +1,6 @@
 /**
- * One timed build of a project copy: `astro build` under GNU time (peak
- * memory), every output line stamped as it arrives, and the stages read from
- * those lines:
+ * One timed build of a project copy: `astro build`, every output line stamped
+ * as it arrives, its memory, and the stages read from those lines:
  *
  *   content      `[content] Syncing content` → `Synced content`: the glob
  *                loader renders every commentary through the Markdown pipeline
@@ -13,17 +12,26 @@
  * The share-card line of the `treaty-reader` integration carries its own
  * counts and drawing time; search indexing ends with its `search index: …`
  * line and starts where the hook before it ended.
+ *
+ * Memory: `peakRssMb` is the peak of the resident memory of the build's whole
+ * process tree, summed (`node scripts/build.mjs`, `astro build` with its card
+ * threads, the Pagefind binary), sampled every 250 ms from `/proc`
+ * (./process-memory.mjs); `peakProcess` names the process that held the most
+ * at its own peak and when. GNU time's `%M`, which this printed before, is
+ * the largest single process only (`largestProcessRssMb`, exact, kept beside).
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { watchTree } from './process-memory.mjs';
 
 const GNU_TIME = '/usr/bin/time';
 
 /**
  * @typedef {{ at: number, text: string }} Line
  * @typedef {{
- *   ok: boolean, code: number, seconds: number, peakRssMb: number | null,
+ *   ok: boolean, code: number, seconds: number, peakRssMb: number | null, largestProcessRssMb: number | null,
+ *   peakAtSeconds: number | null, peakProcess: { command: string, mb: number, atSeconds: number } | null,
  *   stages: Record<string, number | null>, cards: Record<string, number> | null, lines: Line[], log: string
  * }} BuildResult
  */
@@ -69,14 +77,20 @@ export function timedBuild(root, options = {}) {
 		};
 		collect(child.stdout);
 		collect(child.stderr);
+		const memory = child.pid === undefined ? undefined : watchTree(child.pid, { intervalMs: 250 });
 		child.on('close', (code) => {
 			const seconds = (performance.now() - started) / 1000;
 			const rss = lines.map((line) => /GNU_TIME_MAXRSS_KB=(\d+)/.exec(line.text)).find(Boolean);
+			const tree = memory?.stop();
+			const largest = tree?.processes[0];
 			resolve({
 				ok: code === 0,
 				code: code ?? 1,
 				seconds,
-				peakRssMb: rss ? Number(rss[1]) / 1024 : null,
+				peakRssMb: tree ? tree.treePeakMb : null,
+				peakAtSeconds: tree ? tree.treePeakAtSeconds : null,
+				peakProcess: largest ? { command: largest.command, mb: largest.peakMb, atSeconds: largest.atSeconds } : null,
+				largestProcessRssMb: rss ? Number(rss[1]) / 1024 : null,
 				stages: stagesOf(lines, seconds),
 				cards: cardsOf(lines),
 				lines,

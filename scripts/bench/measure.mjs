@@ -38,6 +38,33 @@ export function pageType(file) {
 	return second ? `${first} (one)` : (first ?? 'other');
 }
 
+/**
+ * What a file of `dist/` is, for the breakdown of its bytes: the kinds that
+ * grow with the sentences (share pages and cards, the data files written per
+ * sentence or per commentary) apart, the rest by page type.
+ *
+ * @param {string} file `c/c-0123456789.png`
+ * @returns {string}
+ */
+export function fileKind(file) {
+	if (/^c\/[^/]+\/index\.html$/.test(file)) return 'share pages';
+	if (/^c\/[^/]+\.png$/.test(file)) return 'share cards';
+	if (file === 'data/annotations.jsonld') return 'Web Annotations file';
+	if (file.startsWith('data/related/')) return 'related-claims files';
+	if (file.startsWith('data/citations/')) return 'citations files';
+	if (file === 'data/corpus.json') return 'corpus.json';
+	if (file.startsWith('data/')) return 'other data files';
+	if (file.startsWith('pagefind/')) return 'Pagefind';
+	// The compare page fetches its columns as parts (`compare/parts/<slug>.htm`).
+	if (file.startsWith('compare/')) return 'compare page and parts';
+	if (file.endsWith('.html')) {
+		const type = pageType(file);
+		if (type === 'reading' || type === 'sentences') return 'reading and sentences pages';
+		if (type.startsWith('actors')) return 'actor pages';
+	}
+	return 'other pages and assets';
+}
+
 const gz = (buffer) => gzipSync(buffer, { level: 9 }).length;
 
 /**
@@ -48,8 +75,19 @@ const gz = (buffer) => gzipSync(buffer, { level: 9 }).length;
  */
 export function measureDist(dist) {
 	const files = listFiles(dist);
+	// Bytes, not disk blocks: most files are small and `du` would round each up to a block.
 	let bytes = 0;
-	for (const file of files) bytes += statSync(join(dist, file)).size;
+	/** @type {Map<string, { files: number, bytes: number }>} */
+	const kinds = new Map();
+	for (const file of files) {
+		const size = statSync(join(dist, file)).size;
+		bytes += size;
+		const kind = fileKind(file);
+		const entry = kinds.get(kind) ?? { files: 0, bytes: 0 };
+		entry.files++;
+		entry.bytes += size;
+		kinds.set(kind, entry);
+	}
 	const pagefind = files.filter((file) => file.startsWith('pagefind/'));
 	const pagefindBytes = pagefind.reduce((sum, file) => sum + statSync(join(dist, file)).size, 0);
 	const pages = files.filter((file) => file.endsWith('.html'));
@@ -122,6 +160,7 @@ export function measureDist(dist) {
 		cardBytesMax: cardBytes.length ? Math.max(...cardBytes) : 0,
 		pagefindFiles: pagefind.length,
 		pagefindBytes,
+		perKind: Object.fromEntries([...kinds.entries()].sort((a, b) => b[1].bytes - a[1].bytes)),
 		perType,
 	};
 }

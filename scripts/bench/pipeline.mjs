@@ -10,6 +10,14 @@
  * machine a burst of load then slows one pass of every configuration alike
  * instead of all the passes of one, and the ratio stays comparable between
  * runs.
+ *
+ * Beside them runs the floor of any plugin set that produces our output: our
+ * parser (remark-directive's syntax included), mdast to hast of the tree our
+ * remark plugins leave and the serialisation of the tree our rehype plugins
+ * leave, with no plugin running (the finished trees are handed in). What ours
+ * takes above the floor is the plugins' own work; what the floor takes above
+ * plain is the price of the output itself (every mention a link with its data
+ * attributes, every sentence a span with its permalink).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -59,6 +67,7 @@ export async function measurePipeline(copy, options = {}) {
 	const processorOf = (remark, rehype) =>
 		unified().use(remarkParse).use(remarkGfm).use(remark).use(remarkRehype, { allowDangerousHtml: false }).use(rehype).use(rehypeStringify);
 	const configurations = [{ plugin: 'plain', processor: processorOf([], []), passes: [] }];
+	const floor = { processor: await floorProcessor(docs, remarkPlugins, rehypePlugins, processorOf), passes: [] };
 	for (let count = 1; count <= remarkPlugins.length; count++) {
 		configurations.push({ plugin: nameOf(remarkPlugins[count - 1]), processor: processorOf(remarkPlugins.slice(0, count), []), passes: [] });
 	}
@@ -68,7 +77,7 @@ export async function measurePipeline(copy, options = {}) {
 	// Warm-up: every configuration once, so that no round pays for compiling code or patterns.
 	for (const { processor } of configurations) for (const doc of docs) await processor.process(new VFile(doc));
 	// Plain and the whole pipeline side by side in every round (their ratio is taken per round), then the steps.
-	const order = [configurations[0], ...configurations.slice(1).reverse()];
+	const order = [configurations[0], floor, ...configurations.slice(1).reverse()];
 	for (let round = 0; round < rounds; round++) {
 		// Every other round backwards, so that no configuration always follows the same one.
 		for (const configuration of round % 2 === 0 ? order : [...order].reverse()) {
@@ -82,5 +91,49 @@ export async function measurePipeline(copy, options = {}) {
 	const steps = pluginConfigurations.map(({ plugin, passes }) => ({ plugin, msPerDoc: median(passes) }));
 	const all = pluginConfigurations.at(-1)?.passes ?? plainConfiguration.passes;
 	const ours = median(all);
-	return { docs: docs.length, rounds, plainMsPerDoc: plain, oursMsPerDoc: ours, ratio: median(all.map((pass, round) => pass / plainConfiguration.passes[round])), steps };
+	const perRound = (passes) => median(passes.map((pass, round) => pass / plainConfiguration.passes[round]));
+	return {
+		docs: docs.length,
+		rounds,
+		plainMsPerDoc: plain,
+		oursMsPerDoc: ours,
+		ratio: perRound(all),
+		floorMsPerDoc: median(floor.passes),
+		floorRatio: perRound(floor.passes),
+		steps,
+	};
+}
+
+/**
+ * A processor that parses as ours does and turns each sample's finished trees
+ * into HTML with no plugin running: after parsing, the mdast our remark
+ * plugins leave replaces the parsed one; after remark-rehype, the hast our
+ * rehype plugins leave replaces the converted one. Neither step changes the
+ * tree it is handed, so the same trees serve every round.
+ *
+ * @param {Array<{ path: string, value: string }>} docs Sampled commentaries.
+ * @param {unknown[]} remarkPlugins Our remark plugins (remark-directive first).
+ * @param {unknown[]} rehypePlugins Our rehype plugins.
+ * @param {(remark: unknown[], rehype: unknown[]) => import('unified').Processor} processorOf Processor maker.
+ */
+async function floorProcessor(docs, remarkPlugins, rehypePlugins, processorOf) {
+	const finished = new Map();
+	const keepMdast = () => (tree, file) => {
+		finished.set(file.path, { mdast: structuredClone(tree) });
+	};
+	const keepHast = () => (tree, file) => {
+		finished.get(file.path).hast = tree;
+	};
+	const ours = processorOf([...remarkPlugins, keepMdast], [...rehypePlugins, keepHast]);
+	const html = new Map();
+	for (const doc of docs) html.set(doc.path, String(await ours.process(new VFile(doc))));
+	const [directive] = remarkPlugins;
+	const handMdast = () => (_tree, file) => finished.get(file.path).mdast;
+	const handHast = () => (_tree, file) => finished.get(file.path).hast;
+	const floor = processorOf([directive, handMdast], [handHast]);
+	// The floor is only a floor if it writes exactly our pages.
+	for (const doc of docs) {
+		if (String(await floor.process(new VFile(doc))) !== html.get(doc.path)) throw new Error(`${doc.path}: the floor's HTML differs from the pipeline's`);
+	}
+	return floor;
 }

@@ -110,12 +110,14 @@ export function compileActors(actors: ReadonlyArray<ActorSource>): ActorMatcher 
 		text,
 		source: text.startsWith('the ') ? `[Tt]he ${escapeRegex(text.slice(4))}` : escapeRegex(text),
 		first: text.startsWith('the ') ? ['T', 't'] : firstCharacters(text),
+		next: literalNextCharacters(text),
 	}));
 	const variants = [...new Set([...personNames.keys(), ...notFormKeys])].map((key) => ({
 		length: key.length,
 		text: key,
 		source: personNamePattern(key),
 		first: firstCharacters(key, true),
+		next: personNameNextCharacters(key),
 	}));
 	const all = [...literal, ...variants].sort((a, b) => b.length - a.length || a.text.localeCompare(b.text));
 	const pattern = new RegExp(formsPattern(all), 'gu');
@@ -127,13 +129,21 @@ export function compileActors(actors: ReadonlyArray<ActorSource>): ActorMatcher 
 		for (const character of alternative.first) buckets.set(character, [...(buckets.get(character) ?? []), alternative]);
 	}
 	const stickies = new Map([...buckets].map(([character, alternatives]) => [character.codePointAt(0), new RegExp(formsPattern(alternatives), 'uy')]));
+	// What the characters after the first must be for any form of the bucket to match: a word such as "the" or
+	// "said" that no form continues is passed over without running the bucket's pattern (the same matches).
+	const followers = new Map([...buckets].map(([character, alternatives]) => [character.codePointAt(0), bucketFollowers(alternatives)]));
 	// The character first, then whether a letter or digit comes before it: the engine skips to the few characters
 	// forms start with instead of looking behind every one (the same positions).
 	const wordStarts = new RegExp(String.raw`[${[...buckets.keys()].map(escapeClassCharacter).join('')}](?<![\p{L}\p{N}].)`, 'gu');
 	/** The match starting at `index`, from the forms that begin with its character. */
 	const matchAt = (input: string, index: number): RegExpExecArray | undefined => {
-		const sticky = stickies.get(input.codePointAt(index));
+		const first = input.codePointAt(index);
+		const sticky = stickies.get(first);
 		if (!sticky) return undefined;
+		const after = followers.get(first)!;
+		for (let position = 0; position < after.length; position++) {
+			if (!after[position]!.has(input.charCodeAt(index + 1 + position))) return undefined;
+		}
 		sticky.lastIndex = index;
 		return sticky.exec(input) ?? undefined;
 	};
@@ -143,8 +153,11 @@ export function compileActors(actors: ReadonlyArray<ActorSource>): ActorMatcher 
 		find(input, from) {
 			if (buckets.size === 0) return null;
 			wordStarts.lastIndex = from;
-			for (let start = wordStarts.exec(input); start; start = wordStarts.exec(input)) {
-				const match = matchAt(input, start.index);
+			// `test` rather than `exec`: most word starts are passed over, and each `exec` would make an array.
+			while (wordStarts.test(input)) {
+				// The character matched is one code point, two code units when outside the Basic Multilingual Plane.
+				const end = wordStarts.lastIndex;
+				const match = matchAt(input, end - (isLowSurrogate(input.charCodeAt(end - 1)) && end >= 2 && isHighSurrogate(input.charCodeAt(end - 2)) ? 2 : 1));
 				if (match) return match;
 			}
 			return null;
@@ -303,6 +316,78 @@ function firstCharacters(text: string, anyCase = false): string[] {
 	if (first === undefined) throw new Error('An actor form is empty');
 	const character = String.fromCodePoint(first);
 	return anyCase ? [...new Set([character, ...character.toUpperCase()])] : [character];
+}
+
+/** Whether a UTF-16 code unit is the first half of a surrogate pair. */
+function isHighSurrogate(unit: number): boolean {
+	return unit >= 0xd800 && unit <= 0xdbff;
+}
+
+/** Whether a UTF-16 code unit is the second half of a surrogate pair. */
+function isLowSurrogate(unit: number): boolean {
+	return unit >= 0xdc00 && unit <= 0xdfff;
+}
+
+/** How many characters after a form's first one are read before its pattern runs. */
+const FOLLOWER_REACH = 4;
+
+/**
+ * The characters (UTF-16 code units) a literal form's match has after its
+ * first character, position by position, up to `FOLLOWER_REACH` or the end of
+ * the form. A literal matches itself exactly, apart from the first letter of
+ * a form that starts with "the " (either case), which is the first character.
+ *
+ * @param text
+ *   Form (folded).
+ * @returns
+ *   For each position after the first, the code units that may stand there.
+ */
+function literalNextCharacters(text: string): Array<Set<number>> {
+	const next: Array<Set<number>> = [];
+	for (let position = 1; position <= FOLLOWER_REACH && position < text.length; position++) next.push(new Set([text.charCodeAt(position)]));
+	return next;
+}
+
+/**
+ * The characters (UTF-16 code units) a personal name's match has after its
+ * first character (see `personNamePattern`): each letter in either case, up
+ * to the first space of the key (where any run of spaces or a hyphen may
+ * stand) or `FOLLOWER_REACH`.
+ *
+ * @param key
+ *   Personal name's key.
+ * @returns
+ *   For each position after the first, the code units that may stand there.
+ */
+function personNameNextCharacters(key: string): Array<Set<number>> {
+	// A letter outside the Basic Multilingual Plane spans two code units: the positions would not line up.
+	if ([...key].length !== key.length) return [];
+	const next: Array<Set<number>> = [];
+	for (let position = 1; position <= FOLLOWER_REACH && position < key.length; position++) {
+		const character = key.charAt(position);
+		if (character === ' ') break;
+		const upper = character.toUpperCase();
+		// `personNamePattern` writes `[${character}${upper}]`: a class of each of those characters.
+		next.push(new Set([character, ...upper].map((unit) => unit.charCodeAt(0))));
+	}
+	return next;
+}
+
+/**
+ * What must follow a bucket's first character for any of its forms to match:
+ * at each position after the first, every character some form allows there,
+ * as far as every form says (a shorter or freer form ends the list).
+ *
+ * @param alternatives
+ *   The forms that begin with one character, each with its `next` characters.
+ * @returns
+ *   For each position after the first, the code units that may stand there.
+ */
+function bucketFollowers(alternatives: ReadonlyArray<{ next: ReadonlyArray<ReadonlySet<number>> }>): Array<Set<number>> {
+	const reach = Math.min(...alternatives.map((alternative) => alternative.next.length));
+	const followers: Array<Set<number>> = [];
+	for (let position = 0; position < reach; position++) followers.push(new Set(alternatives.flatMap((alternative) => [...alternative.next[position]!])));
+	return followers;
 }
 
 /**

@@ -36,6 +36,27 @@ const LOWEST_FOLDED = Math.min(...FOLDED.keys());
 /** Whether a string has anything to fold (most do not). */
 const FOLDABLE = new RegExp(`[${[...FOLDED.keys()].map((code) => `\\u${code.toString(16).padStart(4, '0')}`).join('')}]`, 'u');
 
+/** The folded characters that are dropped (those that are not there for a reader). */
+const DROPPED = new RegExp(`[${[...FOLDED].filter(([, folded]) => folded === '').map(([code]) => `\\u${code.toString(16).padStart(4, '0')}`).join('')}]`, 'u');
+/** Every folded character, for replacing them all at once. */
+const FOLDABLE_EVERYWHERE = new RegExp(FOLDABLE.source, 'gu');
+
+/**
+ * The folded text when folding keeps every offset (each folded character
+ * becomes exactly one: an apostrophe, a space or a hyphen, none dropped), so
+ * that a match's offsets need no map back; `undefined` when some character
+ * is dropped (use `toMatchingText`).
+ *
+ * @param input
+ *   Text that needs folding.
+ * @returns
+ *   Folded text of the same length, or `undefined`.
+ */
+export function foldKeepingOffsets(input: string): string | undefined {
+	if (DROPPED.test(input)) return undefined;
+	return input.replace(FOLDABLE_EVERYWHERE, (character) => FOLDED.get(character.charCodeAt(0)) ?? character);
+}
+
 /**
  * Whether a string reads differently once folded (most do not).
  *

@@ -4,7 +4,7 @@
  * as the plugins run it over a text node. Nothing here knows about articles,
  * actors, dates or trees.
  */
-import { needsFolding, originalSpan, toMatchingText } from './matching-text.ts';
+import { foldKeepingOffsets, needsFolding, originalSpan, toMatchingText } from './matching-text.ts';
 
 /**
  * A span of a string that a recogniser identified. Offsets are absolute in the
@@ -70,10 +70,12 @@ export interface Recogniser<Data> {
  */
 export function scan<Data>(recogniser: Recogniser<Data>, input: string, before = ''): Array<Hit<Data>> {
 	const whole = before + input;
-	// Most text has nothing to fold: then offsets need no map.
-	const matching = needsFolding(whole) ? toMatchingText(whole) : undefined;
+	// Most text has nothing to fold, and most of the rest only curly apostrophes or unbreakable spaces, which fold
+	// one for one: then offsets need no map.
+	const sameLength = needsFolding(whole) ? foldKeepingOffsets(whole) : whole;
+	const matching = sameLength === undefined ? toMatchingText(whole) : undefined;
 	const hits: Array<Hit<Data>> = [];
-	for (const hit of scanFolded(recogniser, matching?.text ?? whole)) {
+	for (const hit of scanFolded(recogniser, matching?.text ?? sameLength ?? whole)) {
 		const [start, end] = matching ? originalSpan(matching, hit.start, hit.end) : [hit.start, hit.end];
 		if (start >= before.length) hits.push({ ...hit, start: start - before.length, end: end - before.length });
 	}

@@ -51,5 +51,9 @@ export function normaliseClaimText(text: string): string {
  *   Text with single spaces.
  */
 export function collapseWhitespace(text: string): string {
-	return text.replace(/\s+/g, ' ').trim();
+	// Most text already has single spaces only: replacing each of them with itself would build the string again.
+	return (SPACING_TO_COLLAPSE.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
 }
+
+/** Whitespace other than a single space: any other whitespace character, or two spaces in a row. */
+const SPACING_TO_COLLAPSE = /[^\S ]| {2}/;

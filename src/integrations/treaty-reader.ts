@@ -19,13 +19,16 @@ import type { AstroIntegration } from 'astro';
 import { receiveFromPages, type FilledPages, type SearchRecord } from '../build/channel.ts';
 import { installBuildContext, readBuildContext } from '../build/context.ts';
 import { markdownPlugins, pipelineInputs, processorSettings } from '../markdown/pipeline.ts';
-import { buildSearchIndex } from '../features/search/pagefind.ts';
+import { buildSearchIndex, SEARCH_SHARD_CACHE_DIR } from '../features/search/pagefind.ts';
+import { searchShardSize } from '../features/search/shards.ts';
 import { writeAnnotations } from '../features/dataset/annotations-file.ts';
 import { renameRedirects } from './rename-redirects.ts';
 import { movedPageRedirects } from '../loaders/published-pages.ts';
 import { resolveSiteUrl } from '../utils/site-url.ts';
 import { writeSecurityHeaders } from './security-headers.ts';
 import { CARD_CACHE_DIR, createShareCardRun, type ShareCardRun } from '../features/cards/share-cards.ts';
+import type { ShareCardRequest } from '../features/cards/share-card.ts';
+import { SHARD_WORK_VARIABLE, writeShardWork } from './shard-work.ts';
 import { codeDigest, fillCpuSummary, SHARE_PAGE_CACHE_DIR, writeFilledPages } from '../features/sharing/share-page-files.ts';
 
 /** Claim ids of the share pages among the written pages (`c/<id>/`). */
@@ -46,6 +49,9 @@ export default function treatyReader(): AstroIntegration {
 	let stopReceiving: (() => void) | undefined;
 	// For the benchmark's build without cards (`npm run bench`): share pages are built, their cards are not.
 	const drawCards = process.env['TREATY_READER_SHARE_CARDS'] !== 'off';
+	// `npm run build:shards`: the search index and the cards are left to parallel jobs (./shard-work.ts).
+	const shardWorkFile = process.env[SHARD_WORK_VARIABLE] || undefined;
+	let deferredCards: ShareCardRequest[] = [];
 	return {
 		name: 'treaty-reader',
 		hooks: {
@@ -75,12 +81,13 @@ export default function treatyReader(): AstroIntegration {
 			},
 			'astro:build:start': ({ logger }) => {
 				if (!drawCards) logger.warn('share cards are off (TREATY_READER_SHARE_CARDS=off): share pages will point at missing images');
-				const run = drawCards ? createShareCardRun({ cacheDir: join(root, CARD_CACHE_DIR) }) : undefined;
+				const run = drawCards && !shardWorkFile ? createShareCardRun({ cacheDir: join(root, CARD_CACHE_DIR) }) : undefined;
 				cards = run;
 				records = undefined;
 				filled = undefined;
+				deferredCards = [];
 				stopReceiving = receiveFromPages({
-					shareCards: (requests) => run?.request(requests),
+					shareCards: (requests) => (shardWorkFile ? deferredCards.push(...requests) : run?.request(requests)),
 					searchRecords: (sent) => {
 						records = [...(records ?? []), ...sent];
 					},
@@ -94,14 +101,16 @@ export default function treatyReader(): AstroIntegration {
 				installBuildContext(undefined);
 				const outDir = fileURLToPath(dir);
 				const written = [...pages];
+				// `npm run build -- --clean` passes Astro's `--force`: nothing of an earlier build is reused.
+				const reuse = !process.argv.includes('--force');
+				const code = codeDigest(root);
 				if (filled) {
 					// The share pages: Astro rendered their frame once; each is that frame filled (src/features/sharing/share-page-files.ts).
 					const started = performance.now();
 					const stats = writeFilledPages(outDir, filled, {
-						code: codeDigest(root),
+						code,
 						cacheDir: join(root, SHARE_PAGE_CACHE_DIR),
-						// `npm run build -- --clean` passes Astro's `--force`: nothing of an earlier build is reused.
-						reuse: !process.argv.includes('--force'),
+						reuse,
 					});
 					written.push(...filled.pages);
 					filled = undefined;
@@ -110,14 +119,31 @@ export default function treatyReader(): AstroIntegration {
 							`${fillCpuSummary(stats)}\n${stats.lines.join('\n')}`,
 					);
 				}
-				try {
-					// While the card threads finish drawing.
-					await buildSearchIndex(outDir, records, logger);
-					// Indexed: the commentaries' records (a long one's text whole) are not held through the steps after.
+				if (shardWorkFile) {
+					if (!records) throw new Error('Search index: no commentary records were sent; the search page sends them while it is built (src/features/search/data.ts)');
+					writeShardWork(shardWorkFile, {
+						shardSize: searchShardSize(),
+						code,
+						reuse,
+						searchCacheDir: join(root, SEARCH_SHARD_CACHE_DIR),
+						cardCacheDir: drawCards ? join(root, CARD_CACHE_DIR) : null,
+						records,
+						cards: deferredCards,
+						sharePages: sharePageIds(written),
+					});
+					logger.info(`search index and cards: left to the shard jobs (${records.length} commentaries, ${deferredCards.length} cards)`);
 					records = undefined;
-				} catch (error) {
-					await cards?.close();
-					throw error;
+					deferredCards = [];
+				} else {
+					try {
+						// While the card threads finish drawing.
+						await buildSearchIndex(outDir, records, logger, { cacheDir: join(root, SEARCH_SHARD_CACHE_DIR), code, reuse, shardSize: searchShardSize() });
+						// Indexed: the commentaries' records (a long one's text whole) are not held through the steps after.
+						records = undefined;
+					} catch (error) {
+						await cards?.close();
+						throw error;
+					}
 				}
 				if (cards) {
 					const stats = await cards.finish(outDir, sharePageIds(written));

@@ -29,6 +29,8 @@ export interface Routes {
 	searchCommentaries(): string;
 	/** Pagefind's search script (its index files sit beside it). */
 	searchIndex(): string;
+	/** The folder of the search index's shard `shard` (from 1; the first shard is the main index beside `searchIndex()`). */
+	searchIndexShard(shard: number): string;
 	/** The commentaries index; `page` 2 and on are its further pages (`/commentaries/page/2/`). */
 	commentaries(page?: number): string;
 	commentary(slug: string): string;
@@ -162,6 +164,8 @@ export function createRoutes(base: string | undefined, site?: string | undefined
 		searchVocabulary: () => withBase('/search/vocabulary.json'),
 		searchCommentaries: () => withBase('/search/commentaries.json'),
 		searchIndex: () => withBase('/pagefind/pagefind.js'),
+		// Outside `/pagefind/`: Pagefind refuses to merge an index whose path starts with the main index's.
+		searchIndexShard: (shard) => withBase(`/pagefind-shard-${shard}/`),
 		commentaries: (page) => paged(withBase('/commentaries/'), page),
 		commentary: (slug) => withBase(`/commentaries/${encodeURIComponent(slug)}/`),
 		claim: (slug, claimId, mark = []) => fragment(withBase(`/commentaries/${encodeURIComponent(slug)}/`) + encodeSearchMarks(mark), claimId),

@@ -35,13 +35,13 @@ const built = hasBuild();
 /**
  * The element an annotation is about, as a CSS selector, from its id alone (not from its selectors):
  * `…#c-<id>-<n>` is the n-th mention of the sentence, `…#note-<id>` the passage the note marks,
- * `…#c-<id>-related-c-<other>` the sentence.
+ * `…#c-<id>-related` the sentence (its related claims are the bodies).
  */
 function elementOf(id: string): { css: string; nth: number } {
 	const fragment = new URL(id).hash.slice(1);
 	const mention = /^(c-[0-9a-f]{10})-(\d+)$/.exec(fragment);
 	if (mention) return { css: `#${mention[1]} [data-mention]`, nth: Number(mention[2]) - 1 };
-	const related = /^(c-[0-9a-f]{10})-related-/.exec(fragment);
+	const related = /^(c-[0-9a-f]{10})-related$/.exec(fragment);
 	if (related) return { css: `#${related[1]}`, nth: 0 };
 	const note = /^note-(.+)$/.exec(fragment);
 	if (note) return { css: `mark[data-note="${note[1]}"]`, nth: 0 };

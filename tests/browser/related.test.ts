@@ -14,8 +14,8 @@
 import { describe, expect, it } from 'vitest';
 import { useSite } from '../support/browser';
 import { axeBothSchemes, axeWithoutSiteScripts } from '../support/axe';
-import { distDir, hasBuild, readDistFile } from '../support/dist';
-import { decodeRelatedFile } from '../../src/features/reader/related-file';
+import { distDir, hasBuild, listFiles, readDistFile } from '../support/dist';
+import { decodeRelatedFile, decodeRelatedFiles } from '../../src/features/reader/related-file';
 import { discussedBy, relatedBecause, type RelatedGroup } from '../../src/features/sharing/related-claims';
 import { pairedStatus, relatedLabel, relatedStatus } from '../../src/features/compare/model';
 import type { Page } from 'playwright-core';
@@ -26,9 +26,16 @@ const phone = { width: 360, height: 740 };
 const LANKOV = 'lankov-nbr-interview';
 const REKHA = 'rekha-j-niice-commentary';
 
-/** A commentary's published related file, read back. */
+/** A commentary's published related file, read back, its claims quoted from the other commentaries' files. */
 function relatedFileOf(slug: string): Map<string, RelatedGroup[]> {
-	return decodeRelatedFile(readDistFile(`data/related/${slug}.json`));
+	const files = new Map(
+		listFiles()
+			.filter((file) => file.startsWith('data/related/'))
+			.map((file) => [file.replace(/^data\/related\/(.+)\.json$/, '$1'), readDistFile(file)]),
+	);
+	const own = decodeRelatedFile(files.get(slug) ?? '');
+	const all = decodeRelatedFiles(files);
+	return new Map([...own.related.keys()].flatMap((id) => (all.has(id) ? [[id, all.get(id)!]] : [])));
 }
 
 /**

@@ -6,7 +6,7 @@
  * for byte. First an editor's note is rewritten and an actor renamed in its
  * registry file (both reach every commentary's Markdown pipeline, so Astro
  * takes its configuration as changed and renders everything again); then a
- * sentence of a commentary is reworded (with `npm run ledger`) and a sentence
+ * sentence of a commentary is reworded and its title corrected (with `npm run ledger`) and a sentence
  * of another withdrawn in the ledger, and that build must reuse the pages of
  * the one before (else it proves nothing about incremental builds). Four
  * builds of the site: several minutes on a busy machine.
@@ -23,6 +23,8 @@ const ACTOR_FILE = 'kcna.yaml';
 const ACTOR_NAME = 'Korean Central News Agency';
 const RENAMED = 'Korean Central News Agency of the DPRK';
 const REASON = 'Withdrawn by the editors: the figure could not be confirmed.';
+const TITLE = 'Russia–North Korea Rapprochement and Its Implications for Security in Northeast Asia';
+const RETITLED = 'Russia–North Korea Rapprochement and Northeast Asian Security: An Interview';
 
 let copy: string;
 let rebuild: BuildResult;
@@ -84,7 +86,9 @@ function editCommentaryAndLedger(): void {
 	const words = target.text.split(' ');
 	words.splice(2, 0, 'reportedly');
 	reworded = words.join(' ');
-	writeFileSync(file, markdown.replace(target.text, reworded));
+	// And its title corrected: every citation of its sentences changes (their templates are kept between builds).
+	expect(markdown).toContain(`title: "${TITLE}"`);
+	writeFileSync(file, markdown.replace(target.text, reworded).replace(`title: "${TITLE}"`, `title: "${RETITLED}"`));
 	const updated = runScript(['scripts/update-ledger.ts', '--root', copy]);
 	expect(updated.code, updated.out).toBe(0);
 
@@ -134,6 +138,9 @@ describe('npm run build after edits', () => {
 		expect(text(`commentaries/${SLUG}/index.html`)).toContain(reworded.split(' ').slice(0, 4).join(' '));
 		expect([...incremental.keys()].some((path) => path.endsWith('.html') && text(path).includes(noteText))).toBe(true);
 		expect(text('actors/kcna/index.html')).toContain(RENAMED);
+		const citations = text(`data/citations/${SLUG}.json`);
+		expect(citations).toContain(RETITLED);
+		expect(citations).not.toContain(TITLE);
 	});
 
 	it('should write the same files as a clean build of the same content', () => {

@@ -19,7 +19,7 @@ import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseLedger } from '../../src/claims/ledger.ts';
 import { copyProject, removeCopy } from '../support/project-copy.ts';
-import { decodeRelatedFile } from '../../src/features/reader/related-file.ts';
+import { decodeRelatedFiles } from '../../src/features/reader/related-file.ts';
 import type { Ledger } from '../../src/claims/types.ts';
 
 const SLUG = 'lankov-nbr-interview';
@@ -97,11 +97,8 @@ beforeAll(() => {
 /** The related claims every sentence's share page prints, as the build published them, by sentence id. */
 function publishedRelated(): Map<string, string> {
 	const folder = join(temp, 'dist', 'data', 'related');
-	const byId = new Map<string, string>();
-	for (const name of readdirSync(folder)) {
-		for (const [id, groups] of decodeRelatedFile(readFileSync(join(folder, name), 'utf8'))) byId.set(id, JSON.stringify(groups));
-	}
-	return byId;
+	const files = new Map(readdirSync(folder).map((name) => [name, readFileSync(join(folder, name), 'utf8')]));
+	return new Map([...decodeRelatedFiles(new Map([...files].map(([name, text]) => [name.replace(/\.json$/, ''), text])))].map(([id, groups]) => [id, JSON.stringify(groups)]));
 }
 
 /** Share pages the rebuild restored from the first build, and those it rendered. */

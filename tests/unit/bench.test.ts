@@ -2,7 +2,7 @@
  * The benchmark's pure parts: the synthetic corpus is valid content made of
  * real sentences, and the build log is read into stages and card figures.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -13,7 +13,7 @@ import { commentarySchema } from '../../src/schemas/commentary.ts';
 import { precisionRecall, staleLabels, syntheticCommentaries } from '../../scripts/bench/alignment.mjs';
 import { cardsOf, stagesOf } from '../../scripts/bench/build.mjs';
 import { editOneCommentary, readModels, seededRandom, writeSyntheticCorpus } from '../../scripts/bench/corpus.mjs';
-import { pageType } from '../../scripts/bench/measure.mjs';
+import { fileKind, measureDist, pageType } from '../../scripts/bench/measure.mjs';
 import { copyProject } from '../../scripts/bench/project.mjs';
 import { parseSearchBudget } from '../../scripts/bench/search.mjs';
 
@@ -104,6 +104,40 @@ describe('reading a build log', () => {
 			'actors (one)',
 			'actors',
 		]);
+	});
+});
+
+describe('what dist/ holds', () => {
+	it('should sort the files that grow with the sentences into their own kinds', () => {
+		expect(
+			['c/c-0123456789/index.html', 'c/c-0123456789.png', 'data/annotations.jsonld', 'data/related/x.json', 'data/citations/x.json', 'data/corpus.json', 'data/claims.csv', 'pagefind/pagefind.js', 'commentaries/x/index.html', 'commentaries/x/sentences/index.html', 'actors/china/2/index.html', 'compare/index.html', 'compare/parts/x.htm', '_astro/site.css'].map(fileKind),
+		).toEqual([
+			'share pages',
+			'share cards',
+			'Web Annotations file',
+			'related-claims files',
+			'citations files',
+			'corpus.json',
+			'other data files',
+			'Pagefind',
+			'reading and sentences pages',
+			'reading and sentences pages',
+			'actor pages',
+			'compare page and parts',
+			'compare page and parts',
+			'other pages and assets',
+		]);
+	});
+
+	it('should count bytes, not the disk blocks small files take', () => {
+		const dist = join(scratch, 'dist');
+		mkdirSync(join(dist, 'c', 'c-0123456789'), { recursive: true });
+		writeFileSync(join(dist, 'c', 'c-0123456789', 'index.html'), 'x'.repeat(100));
+		writeFileSync(join(dist, 'c', 'c-0123456789.png'), 'y'.repeat(300));
+		writeFileSync(join(dist, 'c', 'c-9876543210.png'), 'z'.repeat(5));
+		const measured = measureDist(dist) as { bytes: number; perKind: Record<string, { files: number; bytes: number }> };
+		expect(measured.bytes).toBe(405);
+		expect(measured.perKind).toEqual({ 'share cards': { files: 2, bytes: 305 }, 'share pages': { files: 1, bytes: 100 } });
 	});
 });
 

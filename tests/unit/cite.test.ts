@@ -3,7 +3,8 @@
  * real parser (citation-js's BibTeX and RIS parsers), and the formatted
  * styles checked for what reference managers and readers expect.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
@@ -11,7 +12,20 @@ import '@citation-js/plugin-ris';
 import { parse } from 'yaml';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LEDGER_PATH, parseLedger } from '../../src/claims/ledger';
-import { citableWork, claimCitations, commentaryCitations, cslRecord, itemType, nameParts, type CitableClaim, type CitableWork } from '../../src/features/sharing/cite';
+import {
+	citableWork,
+	citationTemplateKey,
+	claimCitations,
+	commentaryCitations,
+	cslRecord,
+	itemType,
+	nameParts,
+	type CitableClaim,
+	type CitableWork,
+	type CitationTemplateStore,
+	type CitationTemplates,
+} from '../../src/features/sharing/cite';
+import { diskTemplateStore } from '../../src/features/sharing/citation-template-cache';
 import { splitFrontmatter } from '../../src/loaders/frontmatter';
 import { commentarySchema } from '../../src/schemas/commentary';
 
@@ -243,5 +257,86 @@ describe('commentaryCitations', () => {
 		expect(fast).toEqual([hack, line, odd].map((claim) => claimCitations({ ...claim, url: urlOf(claim.id), commentary: op.commentary }, ACCESSED, root)));
 		expect(cite(hack).apa).toContain('[Fancy]');
 		expect(cite(line).apa).toContain('(Original work published 1961)');
+	});
+
+	describe('with templates kept between builds', () => {
+		/** A store in memory that counts what it is asked. */
+		const memoryStore = () => {
+			const kept = new Map<string, CitationTemplates | null>();
+			const store: CitationTemplateStore = { get: (key) => kept.get(key), set: (key, value) => void kept.set(key, value) };
+			return { kept, store };
+		};
+		const sentences = [...awkward.slice(0, 3).map((text, i) => ({ id: `c-00000000d${i}`, text })), { id: 'legacy-id', text: 'Another shape.' }];
+
+		it('should format a commentary with citeproc once, then fill from the kept templates, with the same result', () => {
+			const { kept, store } = memoryStore();
+			for (const work of fixtures) {
+				const urlOf = urlFor('https://e.example', work.slug);
+				const first = commentaryCitations(work, urlOf, ACCESSED, root, { store, code: 'code-1' });
+				const firstResults = sentences.map(first);
+				const format = vi.spyOn(Cite.prototype, 'format');
+				// The next build: a fresh formatter, the same store.
+				const next = commentaryCitations(work, urlOf, ACCESSED, root, { store, code: 'code-1' });
+				const nextResults = sentences.map(next);
+				// Only the sentence of another id shape is formatted whole (three styles); the templates are not made again.
+				expect(format.mock.calls.filter(([kind]) => kind === 'bibliography').length, work.title).toBe(kept.get(citationTemplateKey(work, urlOf, ACCESSED, 'code-1', root)) === null ? 3 * sentences.length : 3);
+				expect(nextResults, work.title).toEqual(firstResults);
+				expect(nextResults, work.title).toEqual(sentences.map((claim) => claimCitations({ ...claim, url: urlOf(claim.id), commentary: work }, ACCESSED, root)));
+				vi.restoreAllMocks();
+			}
+			// The commentary whose own note has note-field syntax has no templates, and that is kept too.
+			expect([...kept.values()].filter((value) => value === null)).toHaveLength(1);
+		}, 120_000);
+
+		it('should key the templates by every input: the commentary, its addresses, the access date and the code', () => {
+			const work = op.commentary;
+			const urlOf = urlFor('https://e.example', 'op');
+			const key = citationTemplateKey(work, urlOf, ACCESSED, 'code-1', root);
+			const variants = [
+				citationTemplateKey({ ...work, title: `${work.title}!` }, urlOf, ACCESSED, 'code-1', root),
+				citationTemplateKey({ ...work, authors: [{ ...work.authors[0]!, name: 'M. Bhadrakumar' }] }, urlOf, ACCESSED, 'code-1', root),
+				citationTemplateKey({ ...work, published: { date: '2024-07', circa: false } }, urlOf, ACCESSED, 'code-1', root),
+				citationTemplateKey(work, urlFor('https://other.example', 'op'), ACCESSED, 'code-1', root),
+				citationTemplateKey(work, urlOf, '2030-01-01', 'code-1', root),
+				citationTemplateKey(work, urlOf, ACCESSED, 'code-2', root),
+			];
+			expect(new Set([key, ...variants]).size).toBe(variants.length + 1);
+			expect(citationTemplateKey({ ...work }, urlFor('https://e.example', 'op'), ACCESSED, 'code-1', root)).toBe(key);
+		});
+
+		it('should give an edited commentary its new citation, never the kept one', () => {
+			const { store } = memoryStore();
+			const urlOf = urlFor('https://e.example', 'op');
+			const claim = { id: 'c-00000000e1', text: 'A sentence.' };
+			commentaryCitations(op.commentary, urlOf, ACCESSED, root, { store, code: 'code-1' })(claim);
+			const edited = { ...op.commentary, title: 'A new title for the piece' };
+			const after = commentaryCitations(edited, urlOf, ACCESSED, root, { store, code: 'code-1' })(claim);
+			expect(after.apa).toContain('A new title for the piece');
+			expect(after).toEqual(claimCitations({ ...claim, url: urlOf(claim.id), commentary: edited }, ACCESSED, root));
+		});
+
+		it('should keep templates on disk, read them back whole, and treat a damaged file or a clean build as a miss', () => {
+			const dir = mkdtempSync(join(tmpdir(), 'citations-'));
+			try {
+				const urlOf = urlFor('https://e.example', 'op');
+				const key = citationTemplateKey(op.commentary, urlOf, ACCESSED, 'code-1', root);
+				const claim = { id: 'c-00000000f1', text: 'A sentence “quoted” & kept.' };
+				const made = commentaryCitations(op.commentary, urlOf, ACCESSED, root, { store: diskTemplateStore(dir, { reuse: true }), code: 'code-1' })(claim);
+				const stored = diskTemplateStore(dir, { reuse: true }).get(key);
+				expect(stored).toBeTruthy();
+				const format = vi.spyOn(Cite.prototype, 'format');
+				const again = commentaryCitations(op.commentary, urlOf, ACCESSED, root, { store: diskTemplateStore(dir, { reuse: true }), code: 'code-1' })(claim);
+				expect(format.mock.calls.filter(([kind]) => kind === 'bibliography')).toHaveLength(0);
+				expect(again).toEqual(made);
+				expect(diskTemplateStore(dir, { reuse: false }).get(key)).toBeUndefined();
+				writeFileSync(join(dir, `${key}.json`), '{"styles": {"apa": 1}}');
+				expect(diskTemplateStore(dir, { reuse: true }).get(key)).toBeUndefined();
+				writeFileSync(join(dir, `${key}.json`), '{"styles": ');
+				expect(diskTemplateStore(dir, { reuse: true }).get(key)).toBeUndefined();
+				expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+			} finally {
+				rmSync(dir, { recursive: true, force: true });
+			}
+		});
 	});
 });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { claimLinkName, discussedBy, groupRelated, relatedBecause, type RelatedGroup } from '../../src/features/sharing/related-claims.ts';
-import { decodeRelatedCounts, decodeRelatedFile, encodeRelatedCounts, encodeRelatedFile } from '../../src/features/reader/related-file.ts';
+import { decodeRelatedCounts, decodeRelatedFile, decodeRelatedFiles, encodeRelatedCounts, encodeRelatedFile, quotedCommentaries, relatedGroupsOf } from '../../src/features/reader/related-file.ts';
 
 const assistance = { id: 'mutual-assistance', title: 'Mutual military assistance if either side is attacked' };
 const treaty1961 = { id: 'treaty-1961', title: 'The 1961 treaty' };
@@ -48,39 +48,75 @@ describe('related claims, grouped', () => {
 	});
 });
 
-describe('the related file', () => {
+describe('the related files', () => {
 	const groups = groupRelated(ranked, names);
-	const file = new Map<string, RelatedGroup[]>([
-		['c-own0000001', groups],
-		['c-own0000002', [groups[1]!]],
-		['c-own0000003', []],
+	/** Three commentaries' files: ours points at Roy's and Lankov's sentences, which their files quote. */
+	const files = new Map([
+		[
+			'own',
+			encodeRelatedFile({
+				name: { credit: 'Own Author', title: 'Our piece' },
+				quoted: new Map(),
+				related: new Map<string, RelatedGroup[]>([
+					['c-own0000001', groups],
+					['c-own0000002', [groups[1]!]],
+					['c-own0000003', []],
+				]),
+			}),
+		],
+		['roy', encodeRelatedFile({ name: names.get('roy')!, quoted: new Map([ranked[0]!, ranked[2]!].map((claim) => [claim.id, claim.text])), related: new Map() })],
+		['lankov', encodeRelatedFile({ name: names.get('lankov')!, quoted: new Map([[ranked[1]!.id, ranked[1]!.text]]), related: new Map() })],
 	]);
 
-	it('should read back every sentence’s groups, and leave out sentences with none', () => {
-		const read = decodeRelatedFile(encodeRelatedFile(file));
+	it('should read back every sentence’s groups, each claim quoted from its own commentary’s file, and leave out sentences with none', () => {
+		const read = decodeRelatedFiles(files);
 		expect([...read.keys()]).toEqual(['c-own0000001', 'c-own0000002']);
 		expect(read.get('c-own0000001')).toEqual(groups);
 		expect(read.get('c-own0000002')).toEqual([groups[1]]);
+		const own = decodeRelatedFile(files.get('own')!);
+		expect(quotedCommentaries(own, 'c-own0000001')).toEqual(['roy', 'lankov']);
+		expect(quotedCommentaries(own, 'c-own0000003')).toEqual([]);
 	});
 
-	it('should write each quoted sentence, matter and commentary once', () => {
-		const text = encodeRelatedFile(file);
-		expect(text.split(ranked[1]!.text)).toHaveLength(2);
-		expect(text.split(assistance.title)).toHaveLength(2);
-		expect(text.split('Andrei Lankov')).toHaveLength(2);
+	it('should write each sentence’s text and each commentary’s name once, in its own commentary’s file, and the related claims as ids', () => {
+		const all = [...files.values()].join('\n');
+		expect(all.split(ranked[1]!.text)).toHaveLength(2);
+		expect(files.get('lankov')).toContain(ranked[1]!.text);
+		expect(all.split('Andrei Lankov')).toHaveLength(2);
+		expect(all.split(assistance.title)).toHaveLength(2);
+		const stored = JSON.parse(files.get('own')!);
+		expect(stored.commentaries).toEqual(['roy', 'lankov']);
+		expect(stored.matters).toEqual([
+			[assistance.id, assistance.title],
+			[treaty1961.id, treaty1961.title],
+		]);
+		expect(stored.related['c-own0000001']).toEqual([
+			[0, ['c-roy0000001', 1, 0, 1], ['c-roy0000002', 1]],
+			[1, ['c-lankov0001', 0, 0]],
+		]);
+		expect(stored.texts).toEqual({});
 	});
 
 	it('should leave out a claim it cannot quote or name, and refuse what is not a related file', () => {
-		const stored = JSON.parse(encodeRelatedFile(file));
-		delete stored.claims['c-lankov0001'];
-		stored.related['c-own0000001'][0].claims[1].confirmed = 'yes';
-		const read = decodeRelatedFile(JSON.stringify(stored));
+		const stored = JSON.parse(files.get('own')!);
+		stored.related['c-own0000001'][0][2][1] = 'yes';
+		const lankov = JSON.parse(files.get('lankov')!);
+		delete lankov.texts['c-lankov0001'];
+		const read = decodeRelatedFiles(new Map([...files, ['own', JSON.stringify(stored)], ['lankov', JSON.stringify(lankov)]]));
 		// Roy’s second claim has a bad flag; Lankov’s claim has no text, and its group goes with it.
 		expect([...read.keys()]).toEqual(['c-own0000001']);
 		expect(read.get('c-own0000001')!.map((group) => group.claims.map((claim) => claim.id))).toEqual([['c-roy0000001']]);
-		const unnamed = JSON.parse(encodeRelatedFile(file));
-		delete unnamed.matters[treaty1961.id];
-		expect(decodeRelatedFile(JSON.stringify(unnamed)).get('c-own0000001')![0]!.claims.map((claim) => claim.id)).toEqual(['c-roy0000002']);
+		const unnamed = JSON.parse(files.get('own')!);
+		unnamed.matters[1] = null;
+		expect(decodeRelatedFiles(new Map([...files, ['own', JSON.stringify(unnamed)]])).get('c-own0000001')![0]!.claims.map((claim) => claim.id)).toEqual(['c-roy0000002']);
+		const nameless = JSON.parse(files.get('roy')!);
+		nameless.name = ['Rajorshi Roy'];
+		expect(decodeRelatedFiles(new Map([...files, ['roy', JSON.stringify(nameless)]])).get('c-own0000001')!.map((group) => group.commentary)).toEqual(['lankov']);
+		const own = decodeRelatedFile(files.get('own')!);
+		expect(relatedGroupsOf(own, 'c-own0000002', () => undefined)).toBeUndefined();
+		const misplaced = JSON.parse(files.get('own')!);
+		misplaced.related['c-own0000002'][0][0] = 7;
+		expect([...decodeRelatedFiles(new Map([...files, ['own', JSON.stringify(misplaced)]])).keys()]).toEqual(['c-own0000001']);
 		expect(() => decodeRelatedFile('[]')).toThrow(/no `related`/);
 		expect(() => decodeRelatedFile('{"related": []}')).toThrow(/no `related`/);
 		expect(() => decodeRelatedFile('<html>')).toThrow();

@@ -7,7 +7,7 @@
  * printed is checked over the whole built site (docs/performance.md: the
  * site's `dist/c/` compared file by file), and by the dist and browser suites.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Element, Root } from 'hast';
@@ -230,6 +230,25 @@ describe('writeFilledPages', () => {
 		const second = writeFilledPages(out, slow(), { code: '1', cacheDir, reuse: true });
 		expect(second).toMatchObject({ filled: 0, restored: 2 });
 		expect(fillCpuSummary(second)).toBe('');
+	});
+
+	it("should place restored pages without copying their bytes, and never change an earlier build's pages", () => {
+		temp = mkdtempSync(join(tmpdir(), 'share-fill-'));
+		const cacheDir = join(temp, 'cache');
+		const frame = `<p>${frameMarker('main')}</p>`;
+		const filled: string[] = [];
+		const outs = ['dist-1', 'dist-2', 'dist-3'].map((name) => join(temp!, name));
+		const [first, second, third] = outs as [string, string, string];
+		writeFilledPages(first, build(first, frame, { a: 'A', b: 'B' }, filled), { code: '1', cacheDir, reuse: true });
+		writeFilledPages(second, build(second, frame, { a: 'A', b: 'B' }, filled), { code: '1', cacheDir, reuse: true });
+		// A restored page is the cache's file itself (one inode), not a second copy of its bytes.
+		expect(statSync(join(second, 'c', 'a', 'index.html')).ino).toBe(statSync(join(cacheDir, 'c~a.html')).ino);
+		// The next build fills `a` again: the builds before keep what they published.
+		writeFilledPages(third, build(third, frame, { a: 'A2', b: 'B' }, filled), { code: '1', cacheDir, reuse: true });
+		expect(readFileSync(join(third, 'c', 'a', 'index.html'), 'utf8')).toBe('<p>A2</p>');
+		expect(readFileSync(join(second, 'c', 'a', 'index.html'), 'utf8')).toBe('<p>A</p>');
+		expect(readFileSync(join(first, 'c', 'a', 'index.html'), 'utf8')).toBe('<p>A</p>');
+		expect(readdirSync(cacheDir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
 	});
 
 	it('should fill every page again after a build that was cut off', () => {

@@ -1,6 +1,6 @@
 /**
  * A share card has one background and three inks, so its pixels are blends
- * of four colours: a 10-colour palette (the background and three coverage
+ * of four colours: a 7-colour palette (the background and two coverage
  * levels of each ink) draws it without visible loss, packs two pixels per
  * byte and deflates to under a third of resvg's true-colour PNG. No PNG library
  * we could find writes 4-bit indexed images with Node's native deflate

@@ -2,8 +2,8 @@
  * Drawing a share card: the quote, credit, outlet and site mark are set in
  * the reading face (`card-type.ts`: the fonts' metrics and kerning, glyphs
  * rasterised once per thread), their coverage is written straight into a
- * buffer of palette indices (the background and three coverage steps of
- * three inks), and the buffer is written as a 10-colour PNG
+ * buffer of palette indices (the background and two coverage steps of
+ * three inks), and the buffer is written as a 7-colour PNG
  * (`indexed-png.ts`). Runs outside Vite (in the card workers,
  * `src/features/cards/share-card-worker.ts`), so it imports nothing from
  * Astro. This file, the typesetting and the fonts are the card's template:
@@ -19,8 +19,8 @@ export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
 /**
  * The most a card may weigh: the longest quotes (260 characters, fitted)
- * under the longest credit come to about 20.5 KB, the median card to about
- * 16.5 KB (docs/performance.md).
+ * under the longest credit come to about 18.5 KB, the median card to about
+ * 15 KB (docs/performance.md).
  */
 export const CARD_MAX_BYTES = 22 * 1024;
 
@@ -32,7 +32,7 @@ const ACCENT = '#8a2b0f';
 const INKS = [INK, MUTED, ACCENT] as const;
 /** An ink of the card: its position in `INKS`. */
 type Ink = 0 | 1 | 2;
-/** Three coverage steps per ink: antialiased edges stay smooth at 10 colours. */
+/** Two coverage steps per ink (`COVERAGE_STEPS`): antialiased edges at 7 colours. */
 const PALETTE = inkPalette(PAPER, INKS, COVERAGE_STEPS);
 
 /** The accent rule down the left edge. */
@@ -192,7 +192,7 @@ export function paintCard(blocks: readonly CardBlock[]): Uint8Array {
  * @param card
  *   What to show.
  * @returns
- *   PNG bytes, 1200×630, 10 colours; a character no face has is drawn as
+ *   PNG bytes, 1200×630, 7 colours; a character no face has is drawn as
  *   the replacement box (`CardFace.replaced`).
  */
 export function drawShareCard(card: ShareCard): Buffer {

@@ -12,6 +12,10 @@
  * - a `TextPositionSelector` over the text of `<body>`.
  *
  * Each is enough on its own; clients use the first they support.
+ *
+ * A sentence's related claims are one linking annotation with a body per
+ * related claim (the model allows several bodies), not one annotation each:
+ * the target, most of an annotation's bytes, is written once per sentence.
  */
 import type { Dataset } from '../../schemas/dataset.ts';
 import type { Routes } from '../../utils/routes.ts';
@@ -117,8 +121,189 @@ export interface MeasuredPage {
 	text: PageText;
 }
 
+/** What every commentary's annotations share: the collection's address, the site's routes, and the claims' permalinks. */
+export interface AnnotationContext {
+	dataset: Readonly<Dataset>;
+	/** The collection's own address (each annotation's id is under it). */
+	id: string;
+	routes: Routes;
+	/** Every claim's permalink by id (`permalinksOf`). */
+	permalinkOf: ReadonlyMap<string, string>;
+	/** Counters of the quoting work (optional). */
+	work?: CountWork | undefined;
+}
+
 /**
- * Build the annotation collection.
+ * Every claim's permalink, by id.
+ *
+ * @param dataset
+ *   The published dataset.
+ * @returns
+ *   Permalink by claim id.
+ */
+export function permalinksOf(dataset: Readonly<Dataset>): Map<string, string> {
+	return new Map(dataset.commentaries.flatMap((commentary) => commentary.claims.map((claim) => [claim.id, claim.permalink])));
+}
+
+/**
+ * How many annotations the collection holds, known from the dataset before
+ * any page is read (a mention each, one for a sentence's related claims, an editor's note
+ * each on its commentary's page), so the file can be written commentary by
+ * commentary with its `total` first.
+ *
+ * @param dataset
+ *   The published dataset.
+ * @returns
+ *   The count `annotationsOfCommentary` gives over every commentary.
+ */
+export function countAnnotations(dataset: Readonly<Dataset>): number {
+	const slugs = new Set(dataset.commentaries.map((commentary) => commentary.slug));
+	let total = dataset.notes.filter((note) => slugs.has(note.data.commentary)).length;
+	for (const commentary of dataset.commentaries) {
+		for (const claim of commentary.claims) total += claim.mentions.length + (claim.related.length > 0 ? 1 : 0);
+	}
+	return total;
+}
+
+/**
+ * The collection around its items: what `JSON.stringify` prints before the
+ * first item and after the last, so the items can be written in between as
+ * they are made, never held all at once.
+ *
+ * @param id
+ *   The collection's own address.
+ * @param total
+ *   How many items it holds (`countAnnotations`).
+ * @returns
+ *   The collection with its items left out, and the JSON text before and after them.
+ */
+export function annotationCollection(id: string, total: number): { shell: Record<string, unknown>; before: string; after: string } {
+	const shell = {
+		'@context': 'http://www.w3.org/ns/anno.jsonld',
+		id,
+		type: 'AnnotationCollection',
+		label: 'Treaty Reader: mentions, editors’ notes and related claims',
+		total,
+		first: { id: `${id}#page-1`, type: 'AnnotationPage', startIndex: 0, items: [] },
+	};
+	const printed = JSON.stringify(shell);
+	const end = ']}}';
+	// `items` is the shell's last field: its empty array is where the items go.
+	if (!printed.endsWith(`[${end}`)) throw new Error('/data/annotations.jsonld: the collection does not end with its items');
+	return { shell, before: printed.slice(0, -end.length), after: end };
+}
+
+/**
+ * The annotations of one commentary's reading page: its mentions, related
+ * claims and editors' notes, in that page's order.
+ *
+ * @param commentary
+ *   The commentary, as the dataset has it.
+ * @param page
+ *   Its reading page, measured.
+ * @param context
+ *   The collection's address, routes and permalinks.
+ * @returns
+ *   The commentary's annotations.
+ * @throws
+ *   When the page lacks a sentence, a mention or a note's passage the
+ *   dataset has, or a passage cannot be quoted uniquely.
+ */
+export function annotationsOfCommentary(commentary: Dataset['commentaries'][number], page: MeasuredPage, context: AnnotationContext): Record<string, unknown>[] {
+	const { dataset, id, routes, permalinkOf, work } = context;
+	const absolute = (path: string) => new URL(path, dataset.site).href;
+	const items: Record<string, unknown>[] = [];
+	const { text, byId } = page.text;
+	const placed = (elementId: string, what: string): PlacedElement => {
+		const element = byId.get(elementId);
+		if (!element) throw new Error(`${page.url}: ${what}: no element #${elementId} on the page`);
+		return element;
+	};
+	/** What to annotate, before the quotes are made (all of a page's at once). */
+	const pending: { passage: Passage; where: string; make: (quote: TextQuote) => Record<string, unknown>[] }[] = [];
+	const target = (quote: TextQuote, passage: Passage, css: Record<string, unknown>) => ({
+		source: commentary.url,
+		selector: [quote, css, { type: 'TextPositionSelector', start: passage.start, end: passage.end }],
+	});
+	for (const claim of commentary.claims) {
+		const sentence = placed(claim.id, `sentence ${claim.id}`);
+		if (sentence.mentions.length !== claim.mentions.length) {
+			throw new Error(`${page.url}: sentence ${claim.id} has ${sentence.mentions.length} mention links, the dataset ${claim.mentions.length} mentions`);
+		}
+		claim.mentions.forEach((mention, index) => {
+			const span = sentence.mentions[index]!;
+			const words = text.slice(span.start, span.end).replace(/\s+/g, ' ').trim();
+			if (words !== mention.text) throw new Error(`${page.url}: sentence ${claim.id}: mention ${index + 1} reads “${words}” on the page, “${mention.text}” in the dataset`);
+			const passage = { ...span, block: sentence.block };
+			pending.push({
+				passage,
+				where: `${page.url}: sentence ${claim.id}, mention ${index + 1}`,
+				make: (quote) => [
+					{
+						id: `${id}#${claim.id}-${index + 1}`,
+						type: 'Annotation',
+						motivation: 'identifying',
+						body: { id: absolute(routes.entity(mention.kind, mention.ref)), type: 'SpecificResource', purpose: 'identifying' },
+						target: target(quote, passage, {
+							type: 'CssSelector',
+							value: `#${claim.id}`,
+							refinedBy: { type: 'TextPositionSelector', start: span.start - sentence.start, end: span.end - sentence.start },
+						}),
+					},
+				],
+			});
+		});
+		if (claim.related.length > 0) {
+			const passage = { start: sentence.start, end: sentence.end, block: sentence.block };
+			pending.push({
+				passage,
+				where: `${page.url}: sentence ${claim.id}`,
+				make: (quote) => [
+					{
+						id: `${id}#${claim.id}-related`,
+						type: 'Annotation',
+						motivation: 'linking',
+						body: claim.related.map((related) => {
+							const permalink = permalinkOf.get(related.id);
+							if (!permalink) throw new Error(`/data/annotations.jsonld: ${claim.id} is related to ${related.id}, which is no claim of the corpus`);
+							return { id: permalink, type: 'SpecificResource', purpose: 'linking' };
+						}),
+						target: target(quote, passage, { type: 'CssSelector', value: `#${claim.id}` }),
+					},
+				],
+			});
+		}
+	}
+	for (const note of dataset.notes.filter((candidate) => candidate.data.commentary === commentary.slug)) {
+		const marked = placed(`noted-${note.id}`, `the passage of the editor’s note ${note.id}`);
+		const passage = { start: marked.start, end: marked.end, block: marked.block };
+		pending.push({
+			passage,
+			where: `${page.url}: the editor’s note ${note.id}`,
+			make: (quote) => [
+				{
+					id: `${id}#note-${note.id}`,
+					type: 'Annotation',
+					motivation: 'commenting',
+					body: { type: 'TextualBody', value: note.text, format: 'text/markdown', language: 'en' },
+					target: target(quote, passage, { type: 'CssSelector', value: `#noted-${note.id}` }),
+				},
+			],
+		});
+	}
+	const quotes = uniqueQuotes(
+		text,
+		pending.map((item) => item.passage),
+		(index) => pending[index]!.where,
+		work,
+	);
+	pending.forEach((item, index) => items.push(...item.make(quotes[index]!)));
+	return items;
+}
+
+/**
+ * Build the annotation collection whole (for a few pages; the build writes it
+ * commentary by commentary, `./annotations-file.ts`).
  *
  * @param dataset
  *   The published dataset (`/data/corpus.json`).
@@ -143,103 +328,12 @@ export function webAnnotations(
 	routes: Routes,
 	work?: CountWork,
 ): Record<string, unknown> {
-	const absolute = (path: string) => new URL(path, dataset.site).href;
-	const permalinkOf = new Map(dataset.commentaries.flatMap((commentary) => commentary.claims.map((claim) => [claim.id, claim.permalink])));
-	const items: Record<string, unknown>[] = [];
-	for (const commentary of dataset.commentaries) {
+	const context: AnnotationContext = { dataset, id, routes, permalinkOf: permalinksOf(dataset), work };
+	const items = dataset.commentaries.flatMap((commentary) => {
 		const page = pages.get(commentary.slug);
 		if (!page) throw new Error(`/data/annotations.jsonld: no reading page for ${commentary.slug}`);
-		const { text, byId } = page.text;
-		const placed = (elementId: string, what: string): PlacedElement => {
-			const element = byId.get(elementId);
-			if (!element) throw new Error(`${page.url}: ${what}: no element #${elementId} on the page`);
-			return element;
-		};
-		/** What to annotate, before the quotes are made (all of a page's at once). */
-		const pending: { passage: Passage; where: string; make: (quote: TextQuote) => Record<string, unknown>[] }[] = [];
-		const target = (quote: TextQuote, passage: Passage, css: Record<string, unknown>) => ({
-			source: commentary.url,
-			selector: [quote, css, { type: 'TextPositionSelector', start: passage.start, end: passage.end }],
-		});
-		for (const claim of commentary.claims) {
-			const sentence = placed(claim.id, `sentence ${claim.id}`);
-			if (sentence.mentions.length !== claim.mentions.length) {
-				throw new Error(`${page.url}: sentence ${claim.id} has ${sentence.mentions.length} mention links, the dataset ${claim.mentions.length} mentions`);
-			}
-			claim.mentions.forEach((mention, index) => {
-				const span = sentence.mentions[index]!;
-				const words = text.slice(span.start, span.end).replace(/\s+/g, ' ').trim();
-				if (words !== mention.text) throw new Error(`${page.url}: sentence ${claim.id}: mention ${index + 1} reads “${words}” on the page, “${mention.text}” in the dataset`);
-				const passage = { ...span, block: sentence.block };
-				pending.push({
-					passage,
-					where: `${page.url}: sentence ${claim.id}, mention ${index + 1}`,
-					make: (quote) => [
-						{
-							id: `${id}#${claim.id}-${index + 1}`,
-							type: 'Annotation',
-							motivation: 'identifying',
-							body: { id: absolute(routes.entity(mention.kind, mention.ref)), type: 'SpecificResource', purpose: 'identifying' },
-							target: target(quote, passage, {
-								type: 'CssSelector',
-								value: `#${claim.id}`,
-								refinedBy: { type: 'TextPositionSelector', start: span.start - sentence.start, end: span.end - sentence.start },
-							}),
-						},
-					],
-				});
-			});
-			if (claim.related.length > 0) {
-				const passage = { start: sentence.start, end: sentence.end, block: sentence.block };
-				pending.push({
-					passage,
-					where: `${page.url}: sentence ${claim.id}`,
-					make: (quote) =>
-						claim.related.map((related) => {
-							const permalink = permalinkOf.get(related.id);
-							if (!permalink) throw new Error(`/data/annotations.jsonld: ${claim.id} is related to ${related.id}, which is no claim of the corpus`);
-							return {
-								id: `${id}#${claim.id}-related-${related.id}`,
-								type: 'Annotation',
-								motivation: 'linking',
-								body: { id: permalink, type: 'SpecificResource', purpose: 'linking' },
-								target: target(quote, passage, { type: 'CssSelector', value: `#${claim.id}` }),
-							};
-						}),
-				});
-			}
-		}
-		for (const note of dataset.notes.filter((candidate) => candidate.data.commentary === commentary.slug)) {
-			const marked = placed(`noted-${note.id}`, `the passage of the editor’s note ${note.id}`);
-			const passage = { start: marked.start, end: marked.end, block: marked.block };
-			pending.push({
-				passage,
-				where: `${page.url}: the editor’s note ${note.id}`,
-				make: (quote) => [
-					{
-						id: `${id}#note-${note.id}`,
-						type: 'Annotation',
-						motivation: 'commenting',
-						body: { type: 'TextualBody', value: note.text, format: 'text/markdown', language: 'en' },
-						target: target(quote, passage, { type: 'CssSelector', value: `#noted-${note.id}` }),
-					},
-				],
-			});
-		}
-		const quotes = uniqueQuotes(
-			text,
-			pending.map((item) => item.passage),
-			(index) => pending[index]!.where,
-			work,
-		);
-		pending.forEach((item, index) => items.push(...item.make(quotes[index]!)));
-	}
-	return {
-		'@context': 'http://www.w3.org/ns/anno.jsonld',
-		id,
-		type: 'AnnotationCollection',
-		label: 'Treaty Reader: mentions, editors’ notes and related claims',
-		total: items.length,
-		first: { id: `${id}#page-1`, type: 'AnnotationPage', startIndex: 0, items },
-	};
+		return annotationsOfCommentary(commentary, page, context);
+	});
+	const { shell } = annotationCollection(id, items.length);
+	return { ...shell, first: { id: `${id}#page-1`, type: 'AnnotationPage', startIndex: 0, items } };
 }

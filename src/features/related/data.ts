@@ -49,6 +49,20 @@ export function getRelated(): Promise<ReadonlyMap<string, readonly RelatedClaim[
 	return related;
 }
 
+let quoted: Promise<ReadonlySet<string>> | undefined;
+
+/**
+ * Every claim some other claim is related to (the related files quote it),
+ * computed once per build.
+ *
+ * @returns
+ *   Their ids.
+ */
+export function getQuotedClaims(): Promise<ReadonlySet<string>> {
+	quoted ??= getRelated().then((all) => new Set([...all.values()].flatMap((list) => list.map((claim) => claim.id))));
+	return quoted;
+}
+
 /**
  * The matters the commentaries discuss, sorted by id.
  *

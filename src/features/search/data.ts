@@ -10,13 +10,22 @@ import { buildContext } from '../../build/context.ts';
 import { getCorpus } from '../../corpus/corpus.ts';
 import { commentaryRecords } from './records.ts';
 
-let sent: Promise<void> | undefined;
+let sent: Promise<number> | undefined;
 
-/** Send every commentary's record to the build, once (the search page asks while it is built). */
-export function sendCommentaryRecords(): Promise<void> {
+/**
+ * Send every commentary's record to the build, once (the search page asks
+ * while it is built).
+ *
+ * @returns
+ *   How many records were sent (the search page tells its script how many
+ *   shards the index has).
+ */
+export function sendCommentaryRecords(): Promise<number> {
 	sent ??= getCorpus().then((corpus) => {
 		const { notes } = buildContext();
-		sendSearchRecords(commentaryRecords(corpus.map(({ slug, entry, claims, noteClaims }) => ({ slug, data: entry.data, claims, noteClaims })), notes));
+		const records = commentaryRecords(corpus.map(({ slug, entry, claims, noteClaims }) => ({ slug, data: entry.data, claims, noteClaims })), notes);
+		sendSearchRecords(records);
+		return records.length;
 	});
 	return sent;
 }

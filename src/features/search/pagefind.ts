@@ -19,10 +19,13 @@
  * Every error Pagefind reports fails the build with a message saying which
  * step failed; the Pagefind service is always closed.
  */
-import { glob, readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { cp, glob, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { SearchRecord } from '../../build/channel.ts';
+import { splitIntoShards } from './shards.ts';
 
 /**
  * Built pages indexed as pages (relative to the output directory): the
@@ -109,8 +112,151 @@ function failOn(step: string, errors: readonly string[]): void {
 	throw new Error(`Search index: ${step} failed:\n${errors.map((error) => `  - ${error}`).join('\n')}`);
 }
 
+/** Where each shard's index is kept between builds, by the digest of its inputs (safe to delete). */
+export const SEARCH_SHARD_CACHE_DIR = join('node_modules', '.cache', 'treaty-reader', 'search-shards');
+
+/** What goes into one shard of the index. */
+export interface SearchShard {
+	/** Its number: 0 is the main index (`pagefind/`), which also holds the pages. */
+	shard: number;
+	/** The pages' files relative to the output directory (only in shard 0). */
+	pages: readonly string[];
+	/** Its commentaries' records, in reading order. */
+	records: readonly SearchRecord[];
+}
+
+/** How a shard's index is cached. */
+export interface ShardCacheOptions {
+	/** The cache folder (absolute). */
+	cacheDir: string;
+	/** A digest of the site's code and configuration: any change re-indexes every shard. */
+	code: string;
+	/** Whether an earlier build's shard may be reused (`false` for a clean build: every shard is indexed afresh). */
+	reuse: boolean;
+}
+
+/** What became of one shard. */
+export interface ShardResult {
+	shard: number;
+	/** Whether it was copied from the cache rather than indexed. */
+	cached: boolean;
+	/** Its cache entry's name (the digest of its inputs). */
+	key: string;
+}
+
 /**
- * Build the search index into `<outDir>/pagefind/`.
+ * The folder of a shard's index inside the output directory.
+ *
+ * @param outDir
+ *   The output directory.
+ * @param shard
+ *   The shard's number.
+ */
+export function shardOutputDir(outDir: string, shard: number): string {
+	return shard === 0 ? join(outDir, 'pagefind') : join(outDir, `pagefind-shard-${shard}`);
+}
+
+/**
+ * Plan the shards: the pages that match `PAGE_GLOB` go into shard 0, the
+ * records into consecutive shards of `size`.
+ *
+ * @param outDir
+ *   The output directory (absolute).
+ * @param records
+ *   The commentaries' records in reading order.
+ * @param size
+ *   Commentaries per shard.
+ */
+export async function planSearchShards(outDir: string, records: readonly SearchRecord[], size: number): Promise<SearchShard[]> {
+	const pages = (await Array.fromAsync(glob(PAGE_GLOB, { cwd: outDir }))).sort();
+	if (pages.length === 0) throw new Error(`Search index: no page matched ${PAGE_GLOB} in ${outDir}`);
+	return splitIntoShards(records, size).map((chunk, shard) => ({ shard, pages: shard === 0 ? pages : [], records: chunk }));
+}
+
+/**
+ * The digest of everything a shard's index is made of: the site's code (with
+ * the lockfile, so Pagefind's version), the excluded selectors, the pages as Pagefind reads them
+ * and the records.
+ *
+ * @param shard
+ *   The shard.
+ * @param pageHtml
+ *   Each page's HTML as handed to Pagefind, in the order of `shard.pages`.
+ * @param code
+ *   The code digest.
+ */
+function shardKey(shard: SearchShard, pageHtml: readonly string[], code: string): string {
+	const hash = createHash('sha256');
+	hash.update(`${code}\0${EXCLUDED_SELECTORS.join(',')}\0`);
+	shard.pages.forEach((file, index) => hash.update(`page\0${file}\0${pageHtml[index] ?? ''}\0`));
+	for (const record of shard.records) hash.update(`record\0${record.url}\0${record.content}\0`);
+	return hash.digest('base64url');
+}
+
+/**
+ * Index one shard into `shardOutputDir(outDir, shard)`, or copy its index
+ * from the cache when its inputs are unchanged. A fresh index is written to
+ * the cache first and then copied, so the cache never holds half an index.
+ * The caller closes the Pagefind service (`pagefind.close()`).
+ *
+ * @param outDir
+ *   The output directory (absolute).
+ * @param shard
+ *   The shard.
+ * @param cache
+ *   The cache's folder, the code digest and whether to reuse.
+ */
+export async function indexSearchShard(outDir: string, shard: SearchShard, cache: ShardCacheOptions): Promise<ShardResult> {
+	const pageHtml = await Promise.all(shard.pages.map(async (file) => markAsPage(await readFile(join(outDir, file), 'utf8'), file)));
+	const key = shardKey(shard, pageHtml, cache.code);
+	const cached = join(cache.cacheDir, key);
+	const target = shardOutputDir(outDir, shard.shard);
+	if (cache.reuse && existsSync(join(cached, 'pagefind-entry.json'))) {
+		await cp(cached, target, { recursive: true });
+		return { shard: shard.shard, cached: true, key };
+	}
+	const { index, errors } = await pagefind.createIndex({ excludeSelectors: [...EXCLUDED_SELECTORS] });
+	failOn(`creating the index of shard ${shard.shard}`, errors);
+	if (!index) throw new Error('Search index: Pagefind created no index');
+	for (const [position, file] of shard.pages.entries()) {
+		const added = await index.addHTMLFile({ sourcePath: file, content: pageHtml[position] ?? '' });
+		failOn(`indexing the page ${file}`, added.errors);
+	}
+	// One at a time, in reading order: a search without words lists commentaries in the order they were indexed
+	// (and the shards are merged in order, so across shards too).
+	for (const record of shard.records) {
+		const added = await index.addHTMLFile({ url: record.url, content: record.content });
+		failOn(`indexing the commentary ${record.url}`, added.errors);
+	}
+	const writing = `${cached}.writing-${process.pid}`;
+	await rm(writing, { recursive: true, force: true });
+	const written = await index.writeFiles({ outputPath: writing });
+	failOn(`writing the index of shard ${shard.shard}`, written.errors);
+	await index.deleteIndex();
+	await rm(cached, { recursive: true, force: true });
+	await rename(writing, cached);
+	await cp(cached, target, { recursive: true });
+	return { shard: shard.shard, cached: false, key };
+}
+
+/**
+ * Remove cached shards this build did not use, so the cache holds one
+ * site's worth of index.
+ *
+ * @param cacheDir
+ *   The cache folder.
+ * @param keep
+ *   The entries in use.
+ */
+export async function pruneShardCache(cacheDir: string, keep: Iterable<string>): Promise<void> {
+	const used = new Set(keep);
+	const entries = await readdir(cacheDir).catch(() => []);
+	await Promise.all(entries.filter((entry) => !used.has(entry)).map((entry) => rm(join(cacheDir, entry), { recursive: true, force: true })));
+}
+
+/**
+ * Build the search index: shard 0 into `<outDir>/pagefind/`, shard `k` into
+ * `<outDir>/pagefind-shard-<k>/`, each copied from the cache when unchanged.
  *
  * @param outDir
  *   The build's output directory (absolute path).
@@ -119,31 +265,31 @@ function failOn(step: string, errors: readonly string[]): void {
  *   (`undefined` when it sent none).
  * @param logger
  *   Where to report what was indexed.
+ * @param options
+ *   Commentaries per shard and the cache.
  * @returns
  *   How many pages and commentary records went in.
  */
-export async function buildSearchIndex(outDir: string, records: readonly SearchRecord[] | undefined, logger: IndexLogger): Promise<IndexSummary> {
+export async function buildSearchIndex(
+	outDir: string,
+	records: readonly SearchRecord[] | undefined,
+	logger: IndexLogger,
+	options: ShardCacheOptions & { shardSize: number },
+): Promise<IndexSummary> {
 	if (!records) throw new Error('Search index: no commentary records were sent; the search page sends them while it is built (src/features/search/data.ts)');
+	const started = performance.now();
 	try {
-		const { index, errors } = await pagefind.createIndex({ excludeSelectors: [...EXCLUDED_SELECTORS] });
-		failOn('creating the index', errors);
-		if (!index) throw new Error('Search index: Pagefind created no index');
-		const files = (await Array.fromAsync(glob(PAGE_GLOB, { cwd: outDir }))).sort();
-		if (files.length === 0) throw new Error(`Search index: no page matched ${PAGE_GLOB} in ${outDir}`);
-		for (const file of files) {
-			const added = await index.addHTMLFile({ sourcePath: file, content: markAsPage(await readFile(join(outDir, file), 'utf8'), file) });
-			failOn(`indexing the page ${file}`, added.errors);
-		}
-		const pages = { page_count: files.length };
-		// One at a time, in reading order: a search without words lists commentaries in the order they were indexed.
-		for (const record of records) {
-			const added = await index.addHTMLFile({ url: record.url, content: record.content });
-			failOn(`indexing the commentary ${record.url}`, added.errors);
-		}
-		const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
-		failOn('writing the index', written.errors);
-		logger.info(`search index: ${pages.page_count} pages and ${records.length} commentaries`);
-		return { pages: pages.page_count, records: records.length };
+		const shards = await planSearchShards(outDir, records, options.shardSize);
+		const results: ShardResult[] = [];
+		for (const shard of shards) results.push(await indexSearchShard(outDir, shard, options));
+		await pruneShardCache(options.cacheDir, results.map((result) => result.key));
+		const pages = shards[0]?.pages.length ?? 0;
+		const copied = results.filter((result) => result.cached).length;
+		logger.info(
+			`search index: ${pages} pages and ${records.length} commentaries in ${shards.length} shard(s) ` +
+				`(${shards.length - copied} indexed, ${copied} from cache) in ${((performance.now() - started) / 1000).toFixed(2)} s`,
+		);
+		return { pages, records: records.length };
 	} finally {
 		await pagefind.close();
 	}

@@ -7,7 +7,7 @@
  */
 import { buildContext } from '../../build/context.ts';
 import type { Claim } from '../../schemas/corpus.ts';
-import { buildDay, citableWork, commentaryCitations, type CitableWork, type ClaimCitations } from './cite.ts';
+import { buildDay, citableWork, commentaryCitations, type CitableWork, type CitationTemplateStore, type ClaimCitations } from './cite.ts';
 import type { CommentaryEntry } from '../../corpus/commentaries.ts';
 import { getCorpus } from '../../corpus/corpus.ts';
 import { routes } from '../../utils/routes.ts';
@@ -16,6 +16,9 @@ import { currentSlug } from '../../loaders/renames.ts';
 import { shortCredit } from '../../utils/credit.ts';
 import { getRelated } from '../related/data.ts';
 import { groupRelated, type RelatedGroup } from './related-claims.ts';
+import { CITATION_CACHE_DIR, diskTemplateStore } from './citation-template-cache.ts';
+import { codeDigest } from './share-page-files.ts';
+import { join } from 'node:path';
 
 export { sharePageId } from './share-pages.ts';
 
@@ -68,16 +71,33 @@ export function citableCommentary(entry: CommentaryEntry): CitableWork {
 /** The access date every citation of this build carries. */
 export const ACCESSED = buildDay();
 const citersBySlug = new Map<string, (claim: Pick<Claim, 'id' | 'text'>) => ClaimCitations>();
+let templateCache: { store: CitationTemplateStore; code: string } | undefined;
+
+/**
+ * The citation templates kept from earlier builds, with the digest of the
+ * code that made them (once per build). `npm run build -- --clean` passes
+ * Astro's `--force`: nothing stored is read, every template is made afresh.
+ */
+function citationTemplateCache(): { store: CitationTemplateStore; code: string } {
+	const root = process.cwd();
+	templateCache ??= {
+		store: diskTemplateStore(join(root, CITATION_CACHE_DIR), { reuse: !process.argv.includes('--force') }),
+		code: codeDigest(root),
+	};
+	return templateCache;
+}
 
 /**
  * Every citation format of a current claim (the share page and the
  * commentary's citations file both ask). Each commentary's citations are
- * formatted once per build and filled in for each sentence (`commentaryCitations`).
+ * formatted once per build and filled in for each sentence (`commentaryCitations`);
+ * the templates are kept between builds by what they are made from, so a
+ * rebuild starts citeproc only for a commentary whose citation changed.
  */
 export function citationsOf(claim: Pick<Claim, 'id' | 'text'>, entry: CommentaryEntry): ClaimCitations {
 	let cite = citersBySlug.get(entry.id);
 	if (!cite) {
-		cite = commentaryCitations(citableCommentary(entry), (id) => claimPermalink(entry.id, id), ACCESSED);
+		cite = commentaryCitations(citableCommentary(entry), (id) => claimPermalink(entry.id, id), ACCESSED, process.cwd(), citationTemplateCache());
 		citersBySlug.set(entry.id, cite);
 	}
 	return cite(claim);

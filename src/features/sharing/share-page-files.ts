@@ -9,7 +9,7 @@
  * fills every page. One line per page is logged, as Astro logs its pages.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { FilledPages } from '../../build/channel.ts';
 import { fillFrame, splitFrame } from './page-frame.ts';
@@ -129,6 +129,35 @@ function readManifest(cacheDir: string): Map<string, string> {
 }
 
 /**
+ * Put the cached copy of a page at its place in the build: a hard link (no
+ * bytes copied; a copy is never rewritten in place, only replaced), or a copy
+ * where the two folders cannot share files.
+ *
+ * @param cached
+ *   The copy in the cache.
+ * @param file
+ *   The page's file in the build (made afresh).
+ * @returns
+ *   Whether the page is in place (false: the copy is missing).
+ */
+function placeCopy(cached: string, file: string): boolean {
+	// Whatever is at the page's place goes first: it may be a link to this very copy.
+	rmSync(file, { force: true });
+	try {
+		linkSync(cached, file);
+		return true;
+	} catch (error) {
+		if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return false;
+	}
+	try {
+		copyFileSync(cached, file);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/**
  * Fill the frame for every page and write the pages into the build.
  *
  * @param outDir
@@ -164,20 +193,14 @@ export function writeFilledPages(outDir: string, run: FilledPages, options: Writ
 		const cached = join(cacheDir, cacheFileOf(page.pathname));
 		const digest = digestOf(page.cacheKey, frameDigest);
 		mkdirSync(dirname(file), { recursive: true });
-		let restored = false;
-		if (previous.get(page.pathname) === digest) {
-			try {
-				copyFileSync(cached, file);
-				restored = true;
-			} catch {
-				// The copy went missing: fill the page instead.
-			}
-		}
+		const restored = previous.get(page.pathname) === digest && placeCopy(cached, file);
 		if (!restored) {
 			const before = threadCpuMs();
 			const html = fillFrame(frame, page.parts());
-			writeFileSync(file, html);
-			writeFileSync(cached, html);
+			// A new file under the copy's name: the old one may be linked into the previous `dist/`, which must not change.
+			writeFileSync(`${cached}.tmp`, html);
+			renameSync(`${cached}.tmp`, cached);
+			if (!placeCopy(cached, file)) writeFileSync(file, html);
 			stats.cpuMs += threadCpuMs() - before;
 		}
 		next[page.pathname] = digest;

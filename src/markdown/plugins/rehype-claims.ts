@@ -108,12 +108,14 @@ export default function rehypeClaims(options?: Readonly<Options> | null) {
 
 		const addUnit = (parent: Element, from: number, count: number, block: ClaimBlock, container: string | undefined) => {
 			const nodes = parent.children.slice(from, from + count);
-			if (!citable({ block, container, text: collapseWhitespace(nodes.map(textOf).join('')) })) {
+			// Each node's text is read once here and serves the citable test, the segmenter and the claims' texts.
+			const texts = nodes.map(textOf);
+			if (!citable({ block, container, text: collapseWhitespace(texts.join('')) })) {
 				// Not a claim, so its mentions are recorded nowhere: the page shows them as plain words too.
 				parent.children.splice(from, count, ...nodes.flatMap(unwrapMentions));
 				return;
 			}
-			const pieces = splitIntoPieces(nodes, segmentOptions);
+			const pieces = splitIntoPieces(nodes, texts, segmentOptions);
 			if (!pieces.some((piece) => piece.sentence)) return;
 			units.push({ parent, from, count, block, blockIndex: units.length, section, container, pieces });
 		};
@@ -285,7 +287,10 @@ function textOf(node: RootContent | ElementContent): string {
 	if (node.type === 'text') return node.value;
 	if (node.type !== 'element') return '';
 	if (node.tagName === 'br') return '\n';
-	return node.children.map(textOf).join('');
+	// Concatenated in place: a mention link holds one or two nodes, and an array per element was most of the cost.
+	let text = '';
+	for (const child of node.children) text += textOf(child);
+	return text;
 }
 
 /**
@@ -293,9 +298,17 @@ function textOf(node: RootContent | ElementContent): string {
  * Text nodes are split at sentence breaks; elements are kept whole (the
  * segmenter never breaks inside one) and go with the sentence holding their
  * first visible character.
+ *
+ * @param nodes
+ *   The run of inline nodes.
+ * @param texts
+ *   The text of each node (`textOf`), read once by the caller.
+ * @param segmentOptions
+ *   Exceptions to the segmenter's breaks.
+ * @returns
+ *   Sentences and the gaps between them, in order.
  */
-function splitIntoPieces(nodes: readonly ElementContent[], segmentOptions: { rules?: readonly NonTerminalRule[] }): Piece[] {
-	const texts = nodes.map(textOf);
+function splitIntoPieces(nodes: readonly ElementContent[], texts: readonly string[], segmentOptions: { rules?: readonly NonTerminalRule[] }): Piece[] {
 	const text = texts.join('');
 	const offsets: number[] = [];
 	const atomic: Array<[number, number]> = [];
@@ -317,6 +330,7 @@ function splitIntoPieces(nodes: readonly ElementContent[], segmentOptions: { rul
 	}
 	if (cursor < text.length || bounds.length === 0) bounds.push({ start: cursor, end: text.length, sentence: false });
 
+	// Each piece's raw text is gathered with its nodes (a text node's slice, an element's whole text) and collapsed once.
 	const pieces: Piece[] = bounds.map((bound) => ({ sentence: bound.sentence, nodes: [], text: '' }));
 	const pieceAt = (position: number): number => {
 		const found = bounds.findIndex((bound) => position >= bound.start && position < bound.end);
@@ -330,15 +344,21 @@ function splitIntoPieces(nodes: readonly ElementContent[], segmentOptions: { rul
 			bounds.forEach((bound, at) => {
 				const from = Math.max(bound.start, start);
 				const to = Math.min(bound.end, start + value.length);
-				if (to > from) pieces[at]!.nodes.push({ type: 'text', value: value.slice(from - start, to - start) });
+				if (to <= from) return;
+				const piece = pieces[at]!;
+				const slice = value.slice(from - start, to - start);
+				piece.nodes.push({ type: 'text', value: slice });
+				piece.text += slice;
 			});
 			return;
 		}
 		const lead = value.length - value.trimStart().length;
-		pieces[pieceAt(lead < value.length ? start + lead : start)]!.nodes.push(node);
+		const piece = pieces[pieceAt(lead < value.length ? start + lead : start)]!;
+		piece.nodes.push(node);
+		piece.text += value;
 	});
 
-	for (const piece of pieces) piece.text = collapseWhitespace(piece.nodes.map(textOf).join(''));
+	for (const piece of pieces) piece.text = collapseWhitespace(piece.text);
 	return pieces.filter((piece) => piece.nodes.length > 0 || piece.sentence);
 }
 

@@ -255,6 +255,24 @@ describe('the combined matcher (forms split by first character)', () => {
 		}
 	});
 
+	it('should find what the one regex finds where forms start outside the Basic Multilingual Plane, are one letter long or change length in capitals', () => {
+		const unusual = compileActors([
+			{ id: 'fraktur-union', kind: 'organisation', forms: ['𝔘nion Front', '𝔘'] },
+			{ id: 'emoji-desk', kind: 'organisation', forms: ['😀 Desk'] },
+			{ id: 'x-group', kind: 'organisation', forms: ['X', 'Xylo Group'] },
+			{ id: 'hans-weiss', kind: 'person', forms: ['Hans Weiß', 'Weiß'] },
+			{ id: 'the-north', kind: 'organisation', forms: ['the North Bloc'] },
+		]);
+		const text = '𝔘nion Front and 𝔘 met 😀 Desk; 𝔘nity, X, Xylo Group, Xylophone; hans weiß, HANS WEISS, Weiß’s, weis; The North Bloc, the north bloc, then 😀𝔘 X';
+		// Offsets between characters only: inside a surrogate pair a `u` regex starts from the pair's first half.
+		const offsets = [...Array(text.length + 1).keys()].filter((from) => !/[\udc00-\udfff]/.test(text.charAt(from)) || !/[\ud800-\udbff]/.test(text.charAt(from - 1)));
+		expect(offsets.length).toBeLessThan(text.length);
+		for (const from of offsets) {
+			expect(summary(unusual.find(text, from))).toEqual(byOneRegex(unusual.pattern, text, from));
+			expect(summary(unusual.matchAt(text, from))).toEqual(byOneRegexAt(unusual.pattern, text, from));
+		}
+	});
+
 	it('should match nothing for an empty registry', () => {
 		expect(compileActors([]).find('Russia', 0)).toBeNull();
 	});

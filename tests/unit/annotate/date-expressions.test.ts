@@ -318,6 +318,8 @@ describe('date-expressions', () => {
 		'Articles 3–5, $34 billion, F-35, 1960–88, between 1960 and 1988, Sept. 13, 2023, inJune, xMonday, 5th',
 		"the Russia of today, Tuesday's talks, June 18-19, 18–19 June 2024 and 2000s-era",
 		'The 4th and the 1990s; Thursday, Tomorrow, Yesterday, later this month, Early 2024, Late May, the mid-1990s, then 1961',
+		'then the thing that Thursday; the 5th; to today; Earlier, earlier; Mid 1990s; Later this year; Fri., Sat and Sun; Wednesday',
+		'Monday, Saturday; Oct, Nov., Dec; Apr 1; May; March; Julyx; xJune 3; Junes; Last; Next; Nexts; É 2024; naïve 1999; Jul',
 		'',
 	])('should find, from every offset, what the one regex finds: %j', (text) => {
 		const recogniser = createDateRecogniser({ referenceDate: '2024-06-21' });

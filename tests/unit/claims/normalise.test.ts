@@ -24,4 +24,18 @@ describe('normalise', () => {
 	it('should collapse whitespace without other changes', () => {
 		expect(collapseWhitespace('  “The  Treaty”\n— ok ')).toBe('“The Treaty” — ok');
 	});
+
+	it.each([
+		'single spaces only',
+		' leading and trailing ',
+		'two  spaces',
+		'a\u00a0non-breaking space',
+		'a\ttab and a\nline break',
+		'a line\u2028separator, a thin\u2009space, a\ufeffbyte-order mark',
+		'a space \u00a0 beside another kind',
+		'',
+		'   ',
+	])('should turn every run of whitespace into one space, as a plain replace does: %j', (text) => {
+		expect(collapseWhitespace(text)).toBe(text.replace(/\s+/g, ' ').trim());
+	});
 });

@@ -10,7 +10,8 @@
  * - a claim's permalink opens a small panel to copy the link or a citation
  *   (precomputed at build time, fetched when the panel first opens) and to
  *   read what other commentaries say about the same matter (the related file,
- *   fetched when a sentence that has related claims is first opened); a
+ *   fetched when a sentence that has related claims is first opened, and the
+ *   files of the commentaries its related claims are quoted from); a
  *   permalink's accessible name says how many commentaries that is;
  * - hovering or focusing a mention shows a preview of what it points to;
  * - a remembered preference turns every quiet mention (a later mention of the
@@ -28,7 +29,7 @@ import { closestElement, findElement, findElements } from '../../../layouts/clie
 import { decodeCitationsFile, isPanelStyle, PANEL_FORMATS } from '../citations-file.ts';
 import { READING_LINKS_SELECTOR, readReadingLinks } from '../reading-links.ts';
 import { linkFromHere } from '../../sharing/copied-link.ts';
-import { decodeRelatedCounts, decodeRelatedFile } from '../related-file.ts';
+import { decodeRelatedCounts, decodeRelatedFile, quotedCommentaries, relatedGroupsOf, type RelatedFile } from '../related-file.ts';
 import { claimLinkName, type RelatedGroup } from '../../sharing/related-claims.ts';
 import { relatedListItems } from './related-list.ts';
 import { copyAndConfirm } from '../../sharing/client/copy.ts';
@@ -132,11 +133,26 @@ function setupRelated(panel: HTMLElement, file: string, counts: ReadonlyMap<stri
 		control.title = name;
 		control.dataset['related'] = String(count);
 	}
-	let loaded: Promise<Map<string, RelatedGroup[]> | undefined> | undefined;
-	const load = () =>
-		(loaded ??= fetch(file)
-			.then(async (response) => (response.ok ? decodeRelatedFile(await response.text()) : undefined))
-			.catch(() => undefined));
+	/** Each related file fetched, by address (each once; a failed one reads as undefined). */
+	const files = new Map<string, Promise<RelatedFile | undefined>>();
+	const fetchFile = (address: string): Promise<RelatedFile | undefined> => {
+		let found = files.get(address);
+		if (!found) {
+			found = fetch(address)
+				.then(async (response) => (response.ok ? decodeRelatedFile(await response.text()) : undefined))
+				.catch(() => undefined);
+			files.set(address, found);
+		}
+		return found;
+	};
+	/** A sentence's groups: its ids from this commentary's file, quoted from the files of the commentaries they come from. */
+	const load = async (id: string): Promise<RelatedGroup[] | undefined> => {
+		const own = await fetchFile(file);
+		if (!own) return undefined;
+		const slugs = quotedCommentaries(own, id);
+		const others = await Promise.all(slugs.map((slug) => fetchFile(routes.related(slug))));
+		return relatedGroupsOf(own, id, (slug) => others[slugs.indexOf(slug)]);
+	};
 	let shown = '';
 	return {
 		show(id) {
@@ -147,10 +163,9 @@ function setupRelated(panel: HTMLElement, file: string, counts: ReadonlyMap<stri
 			if (section.hidden) return;
 			state.hidden = false;
 			state.textContent = 'Loading…';
-			void load().then((groups) => {
+			void load(id).then((own) => {
 				// The reader may have opened another sentence meanwhile.
 				if (shown !== id) return;
-				const own = groups?.get(id);
 				if (!own) {
 					state.textContent = 'These could not be loaded; the share page lists them.';
 					return;

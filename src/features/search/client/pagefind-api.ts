@@ -63,6 +63,7 @@ type PagefindFilters = ChosenFilters & { not?: ChosenFilters & { type?: string[]
 interface Pagefind {
 	options(options: Record<string, unknown>): Promise<void>;
 	init(): Promise<void>;
+	mergeIndex(indexPath: string, options?: Record<string, unknown>): Promise<void>;
 	filters(): Promise<FilterCounts>;
 	search(term: string | null, options?: { filters?: PagefindFilters }): Promise<PagefindSearch | null>;
 }
@@ -76,7 +77,7 @@ interface Pagefind {
  */
 function isPagefind(module: unknown): module is Pagefind {
 	if (typeof module !== 'object' || module === null) return false;
-	return ['options', 'init', 'filters', 'search'].every((name) => name in module && typeof Reflect.get(module, name) === 'function');
+	return ['options', 'init', 'mergeIndex', 'filters', 'search'].every((name) => name in module && typeof Reflect.get(module, name) === 'function');
 }
 
 /** The page filter of Pagefind's records (src/features/search/pagefind.ts marks pages with it). */
@@ -241,20 +242,45 @@ async function fetchText(url: string): Promise<string> {
 }
 
 /**
- * Load Pagefind and the vocabulary, and initialise the index.
+ * How many shards the search index has, as the search page states it
+ * (`data-search-shards`; src/features/search/shards.ts).
  *
+ * @param form
+ *   The search form.
+ * @returns
+ *   The count (1 when the page does not say).
+ * @throws
+ *   When the page states something other than a positive whole number.
+ */
+export function readShardCount(form: HTMLElement): number {
+	const value = form.dataset['searchShards'];
+	if (value === undefined) return 1;
+	if (!/^[1-9]\d*$/.test(value)) throw new Error(`Search: data-search-shards is “${value}”, not a number of shards`);
+	return Number(value);
+}
+
+/**
+ * Load Pagefind and the vocabulary, initialise the main index and merge the
+ * other shards into it (each loads its own metadata; a search runs on all
+ * and Pagefind joins the results by score and adds up the filters' counts).
+ *
+ * @param shards
+ *   How many shards the index has (the first is the main index).
  * @returns
  *   The index, ready to search.
  * @throws
  *   When either cannot be loaded or is not what this page expects.
  */
-export async function loadSearchIndex(): Promise<SearchIndex> {
+export async function loadSearchIndex(shards = 1): Promise<SearchIndex> {
 	const [module, vocabulary] = await Promise.all([
 		import(/* @vite-ignore */ routes.searchIndex()),
 		fetchText(routes.searchVocabulary()).then(decodeSearchVocabulary),
 	]);
 	if (!isPagefind(module)) throw new Error('Pagefind: the loaded script lacks its search API');
-	await module.options({ baseUrl: routes.base, excerptLength: 30 });
+	const options = { baseUrl: routes.base, excerptLength: 30 };
+	await module.options(options);
 	await module.init();
+	// In order: results of equal score (every result of a search without words) keep the shards' reading order.
+	for (let shard = 1; shard < shards; shard++) await module.mergeIndex(routes.searchIndexShard(shard), options);
 	return new SearchIndex(module, vocabulary);
 }

@@ -26,7 +26,7 @@ import { suggestQuery, vocabularyWords } from '../suggest.ts';
 import { resultSummary } from '../summary.ts';
 import type { ClaimFacets } from './claims.ts';
 import { announce, fillFilters, findSearchElements, readForm, showError, showState, type SearchElements } from './form.ts';
-import { joinPhraseSearch, loadSearchIndex, type SearchIndex } from './pagefind-api.ts';
+import { joinPhraseSearch, loadSearchIndex, readShardCount, type SearchIndex } from './pagefind-api.ts';
 import { element, pageHits, renderCommentaryGroups, renderPages } from './results.ts';
 
 /** Commentaries whose sentences are shown at once, more on request: each costs a fragment fetch (about 5 KB). */
@@ -345,7 +345,7 @@ async function start(): Promise<void> {
 
 	let index: SearchIndex;
 	try {
-		index = await loadSearchIndex();
+		index = await loadSearchIndex(readShardCount(elements.form));
 		session.index = index;
 		if (Object.keys(decodeSearchState(location.search).filters).length > 0) await index.loadTotals();
 	} catch {

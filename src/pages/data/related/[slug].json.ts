@@ -1,10 +1,14 @@
 /**
  * Every sentence of one commentary that other commentaries discuss, with
- * their sentences, precomputed at build time: the reading page's claim panel
- * fetches this file when it first opens on such a sentence.
+ * the ids of their sentences, and the texts of its own sentences that other
+ * files point at, precomputed at build time: the reading page's claim panel
+ * fetches this file when it first opens on such a sentence, and the files
+ * its related claims are quoted from.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getRelatedGroups } from '../../../features/sharing/data.ts';
+import { getQuotedClaims } from '../../../features/related/data.ts';
+import { shortCredit } from '../../../utils/credit.ts';
 import { getCorpus, type CorpusEntry } from '../../../corpus/corpus.ts';
 import { encodeRelatedFile } from '../../../features/reader/related-file.ts';
 
@@ -14,7 +18,12 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ commentary: CorpusEntry }> = async ({ props }) => {
-	const relatedTo = await getRelatedGroups();
-	const body = encodeRelatedFile(new Map(props.commentary.claims.map((claim) => [claim.id, relatedTo(claim.id)])));
+	const [relatedTo, quoted] = await Promise.all([getRelatedGroups(), getQuotedClaims()]);
+	const { entry, claims } = props.commentary;
+	const body = encodeRelatedFile({
+		name: { credit: shortCredit(entry.data.authors), title: entry.data.title },
+		quoted: new Map(claims.filter((claim) => quoted.has(claim.id)).map((claim) => [claim.id, claim.text])),
+		related: new Map(claims.map((claim) => [claim.id, relatedTo(claim.id)])),
+	});
 	return new Response(body, { headers: { 'Content-Type': 'application/json' } });
 };

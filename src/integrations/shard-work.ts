@@ -1,0 +1,149 @@
+/**
+ * The build split across processes (`npm run build:shards -- --shards 2`,
+ * scripts/build-shards.mjs): Astro builds the pages once and, instead of
+ * indexing and placing the cards itself, writes what that work needs to a
+ * work file (`writeShardWork`). Each of N jobs, a process of its own
+ * (scripts/build-shard.ts), then takes its share (`runShardJob`): the search
+ * index shards numbered `job`, `job + N`, … (src/features/search/pagefind.ts,
+ * each copied from the shard cache when unchanged) and the share cards of
+ * those shards' sentences, drawn into the shared card cache and placed into
+ * the output folder (src/features/cards/share-cards.ts). What comes out is the
+ * site a one-process build writes.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as pagefind from 'pagefind';
+import type { SearchRecord } from '../build/channel.ts';
+import type { ShareCardRequest } from '../features/cards/share-card.ts';
+import { createShareCardRun, type CardStats } from '../features/cards/share-cards.ts';
+import { indexSearchShard, planSearchShards, type SearchShard, type ShardResult } from '../features/search/pagefind.ts';
+
+/** The variable that tells the build to write the work file (its path) instead of indexing and placing cards. */
+export const SHARD_WORK_VARIABLE = 'TREATY_READER_SHARD_WORK';
+
+/** What the jobs need, as the build leaves it. */
+export interface ShardWork {
+	/** Commentaries per search shard. */
+	shardSize: number;
+	/** The code digest the shard cache is keyed on. */
+	code: string;
+	/** Whether cached shards may be reused (not after `--clean`). */
+	reuse: boolean;
+	/** The search shards' cache folder (absolute). */
+	searchCacheDir: string;
+	/** The card cache folder (absolute), or `null` when cards are off. */
+	cardCacheDir: string | null;
+	/** The commentaries' search records in reading order. */
+	records: SearchRecord[];
+	/** Every card the share pages asked for. */
+	cards: ShareCardRequest[];
+	/** Claim ids of the share pages built: each must get its card. */
+	sharePages: string[];
+}
+
+/** What one job did. */
+export interface ShardJobResult {
+	shards: ShardResult[];
+	cards: CardStats | null;
+}
+
+/**
+ * Write the work file.
+ *
+ * @param file
+ *   Its path.
+ * @param work
+ *   The work.
+ */
+export function writeShardWork(file: string, work: ShardWork): void {
+	writeFileSync(file, JSON.stringify(work));
+}
+
+/**
+ * Read a work file written by `writeShardWork` (by this same code, a moment
+ * before, so its shape is checked only at the top).
+ *
+ * @param file
+ *   Its path.
+ * @returns
+ *   The work.
+ * @throws
+ *   When the file does not hold a work description.
+ */
+export function readShardWork(file: string): ShardWork {
+	const data: unknown = JSON.parse(readFileSync(file, 'utf8'));
+	const fields = ['shardSize', 'code', 'reuse', 'searchCacheDir', 'cardCacheDir', 'records', 'cards', 'sharePages'];
+	if (typeof data !== 'object' || data === null || !fields.every((field) => field in data)) {
+		throw new Error(`${file}: not a shard work file (expected the fields ${fields.join(', ')})`);
+	}
+	// cast: written by `writeShardWork` from a `ShardWork` in the same build; its fields are checked above.
+	return data as ShardWork;
+}
+
+/**
+ * The job that takes a card: the job of the shard whose record holds the
+ * sentence, or (a sentence no record holds) one chosen by the id's digest,
+ * the same in every job.
+ *
+ * @param id
+ *   Claim id.
+ * @param shardOfClaim
+ *   Claim id → shard number.
+ * @param jobs
+ *   Number of jobs.
+ */
+function jobOfCard(id: string, shardOfClaim: ReadonlyMap<string, number>, jobs: number): number {
+	const shard = shardOfClaim.get(id);
+	if (shard !== undefined) return shard % jobs;
+	return createHash('sha256').update(id).digest().readUInt32BE(0) % jobs;
+}
+
+/**
+ * Claim id → shard, from the ids the records' claims carry (`id="c-…"`).
+ *
+ * @param shards
+ *   The planned shards.
+ */
+function claimShards(shards: readonly SearchShard[]): Map<string, number> {
+	const map = new Map<string, number>();
+	for (const shard of shards) {
+		for (const record of shard.records) for (const match of record.content.matchAll(/\sid="(c-[0-9a-f]+)"/g)) map.set(match[1] ?? '', shard.shard);
+	}
+	return map;
+}
+
+/**
+ * Do one job's share of the work: index its search shards and draw and
+ * place its cards.
+ *
+ * @param outDir
+ *   The built site (absolute): where the build left it (the build moves its
+ *   output folder into place when it ends, so the work file does not name it).
+ * @param work
+ *   The work file's content.
+ * @param job
+ *   This job's number (from 0).
+ * @param jobs
+ *   How many jobs share the work.
+ * @returns
+ *   What was done.
+ */
+export async function runShardJob(outDir: string, work: ShardWork, job: number, jobs: number): Promise<ShardJobResult> {
+	const shards = await planSearchShards(outDir, work.records, work.shardSize);
+	const mine = shards.filter((shard) => shard.shard % jobs === job);
+	const results: ShardResult[] = [];
+	try {
+		for (const shard of mine) results.push(await indexSearchShard(outDir, shard, { cacheDir: work.searchCacheDir, code: work.code, reuse: work.reuse }));
+	} finally {
+		await pagefind.close();
+	}
+	if (work.cardCacheDir === null) return { shards: results, cards: null };
+	const shardOfClaim = claimShards(shards);
+	const run = createShareCardRun({ cacheDir: work.cardCacheDir });
+	run.request(work.cards.filter((request) => jobOfCard(request.id, shardOfClaim, jobs) === job));
+	const cards = await run.finish(
+		outDir,
+		work.sharePages.filter((id) => jobOfCard(id, shardOfClaim, jobs) === job),
+	);
+	return { shards: results, cards };
+}

@@ -1,0 +1,183 @@
+/**
+ * The search index in shards (src/features/search/shards.ts): a copy of the
+ * project built with one shard, then with two commentaries per shard, must
+ * let a reader find the same sentences, with the same counts, for words, for
+ * each filter alone and for a search without words (reading order), in
+ * Chromium with the site's policy. A rebuild with nothing changed copies
+ * every shard from the cache instead of indexing it again. And the build split
+ * into two processes (`npm run build:shards -- --shards 2`) writes the same
+ * site, file for file and byte for byte, cards included.
+ */
+import { existsSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, withPage } from '../support/browser.ts';
+import { buildCopy, copyProject, removeCopy, type BuildResult } from '../support/project-copy.ts';
+import { serveDist, type StaticServer } from '../support/server.ts';
+
+/** The one-shard build draws no cards: only its search is compared. */
+const NO_CARDS = { TREATY_READER_SHARE_CARDS: 'off' };
+/** Two commentaries per shard: the five commentaries make three shards. */
+const SHARDED = { TREATY_READER_SEARCH_SHARD_SIZE: '2' };
+
+/**
+ * Run `npm run build:shards` in a copy.
+ *
+ * @param copy
+ *   The copy.
+ * @param args
+ *   Its arguments.
+ * @returns
+ *   Exit code and output.
+ */
+function buildShards(copy: string, args: readonly string[]): Promise<BuildResult> {
+	return new Promise((resolve) => {
+		const child = spawn('npm', ['run', 'build:shards', '--', ...args], { cwd: copy, env: { ...process.env, ...SHARDED, NO_COLOR: '1' } });
+		let output = '';
+		child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+		child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+		child.on('close', (code) => resolve({ code: code ?? 1, output }));
+	});
+}
+
+/**
+ * Every file under a folder, relative to it, sorted.
+ *
+ * @param dir
+ *   The folder.
+ */
+function filesUnder(dir: string): string[] {
+	return readdirSync(dir, { recursive: true, withFileTypes: true })
+		.filter((entry) => entry.isFile())
+		.map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1))
+		.sort();
+}
+
+/** What a search shows: its status, every hit's link (all batches), and each filter's offered values with counts. */
+interface Shown {
+	status: string;
+	links: string[];
+	options: Record<string, string[]>;
+}
+
+/**
+ * Open a search address, load every batch of results and the filters' totals, and read what is shown.
+ *
+ * @param page
+ *   A page on the search page of the site.
+ * @param address
+ *   The search's address (`/search/?…`).
+ */
+async function showSearch(page: Page, address: string): Promise<Shown> {
+	await page.goto(new URL(address, page.url()).href);
+	await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-search-results]')?.dataset['searchShown'] === location.pathname + location.search);
+	// Opening the filters loads every value's count over the whole index (all shards).
+	await page.click('[data-search-narrow] summary');
+	await page.waitForFunction(() => [...document.querySelectorAll('select[data-search-filter]')].some((select) => select.querySelectorAll('option').length > 1));
+	return page.evaluate(async () => {
+		const box = document.querySelector<HTMLElement>('[data-search-results]')!;
+		for (let more = box.querySelector<HTMLButtonElement>('.search-more'); more; more = box.querySelector<HTMLButtonElement>('.search-more')) {
+			const before = box.querySelectorAll('.search-group').length;
+			more.click();
+			await new Promise<void>((resolve) => {
+				const check = () => (box.querySelectorAll('.search-group').length > before || !more?.isConnected ? resolve() : requestAnimationFrame(check));
+				check();
+			});
+		}
+		const options: Record<string, string[]> = {};
+		for (const select of document.querySelectorAll<HTMLSelectElement>('select[data-search-filter]')) {
+			options[select.dataset['searchFilter'] ?? ''] = [...select.options].map((option) => `${option.value}=${option.textContent ?? ''}`);
+		}
+		return {
+			status: document.querySelector('[data-search-status]')?.textContent ?? '',
+			links: [...box.querySelectorAll<HTMLAnchorElement>('a.search-hit-link')].map((link) => new URL(link.href).pathname + new URL(link.href).hash),
+			options,
+		};
+	});
+}
+
+describe('the search index in shards', () => {
+	let copy: string;
+	let one: BuildResult;
+	let sharded: BuildResult;
+	let rebuilt: BuildResult;
+	let jobs: BuildResult;
+	let browser: Browser;
+	let oneServer: StaticServer;
+	let shardedServer: StaticServer;
+
+	beforeAll(async () => {
+		copy = copyProject('treaty-search-shards');
+		one = await buildCopy(copy, NO_CARDS);
+		expect(one.code, one.output).toBe(0);
+		renameSync(join(copy, 'dist'), join(copy, 'dist-one'));
+		sharded = await buildCopy(copy, SHARDED);
+		expect(sharded.code, sharded.output).toBe(0);
+		rebuilt = await buildCopy(copy, SHARDED);
+		expect(rebuilt.code, rebuilt.output).toBe(0);
+		jobs = await buildShards(copy, ['--shards', '2', '--outDir', 'dist-jobs']);
+		expect(jobs.code, jobs.output).toBe(0);
+		[oneServer, shardedServer, browser] = await Promise.all([serveDist({ root: join(copy, 'dist-one') }), serveDist({ root: join(copy, 'dist') }), launchChromium()]);
+	});
+
+	afterAll(async () => {
+		await Promise.allSettled([browser?.close(), oneServer?.close(), shardedServer?.close()]);
+		if (copy) removeCopy(copy);
+	});
+
+	it('should write one index with one shard, and three merged by the search page with two commentaries per shard', () => {
+		expect(one.output).toMatch(/search index: \d+ pages and 5 commentaries in 1 shard\(s\) \(1 indexed, 0 from cache\)/);
+		expect(sharded.output).toMatch(/search index: \d+ pages and 5 commentaries in 3 shard\(s\) \(3 indexed, 0 from cache\)/);
+		expect(readdirSync(join(copy, 'dist-one')).filter((name) => name.startsWith('pagefind'))).toEqual(['pagefind']);
+		expect(readdirSync(join(copy, 'dist')).filter((name) => name.startsWith('pagefind')).sort()).toEqual(['pagefind', 'pagefind-shard-1', 'pagefind-shard-2']);
+		expect(readFileSync(join(copy, 'dist-one/search/index.html'), 'utf8')).toContain('data-search-shards="1"');
+		expect(readFileSync(join(copy, 'dist/search/index.html'), 'utf8')).toContain('data-search-shards="3"');
+	});
+
+	it('should copy every unchanged shard from the cache on a rebuild, byte for byte', () => {
+		expect(rebuilt.output).toMatch(/in 3 shard\(s\) \(0 indexed, 3 from cache\)/);
+		for (const shard of ['pagefind', 'pagefind-shard-1', 'pagefind-shard-2']) expect(existsSync(join(copy, 'dist', shard, 'pagefind-entry.json'))).toBe(true);
+	});
+
+	it('should write the same site in two processes as in one, cards and index shards included', () => {
+		expect(jobs.output).toMatch(/job 1\/2: search shards 0, 2 \(0 indexed, 2 from cache\), cards \d+/);
+		expect(jobs.output).toMatch(/job 2\/2: search shards 1 \(0 indexed, 1 from cache\), cards \d+/);
+		const one = filesUnder(join(copy, 'dist'));
+		const two = filesUnder(join(copy, 'dist-jobs'));
+		expect(two).toEqual(one);
+		expect(one.filter((file) => file.endsWith('.png')).length).toBeGreaterThan(100);
+		const differing = one.filter((file) => !readFileSync(join(copy, 'dist', file)).equals(readFileSync(join(copy, 'dist-jobs', file))));
+		expect(differing).toEqual([]);
+	});
+
+	it('should find the same sentences with the same counts, for words, for each filter and without words', async () => {
+		// Every filter's first value, as the one-shard site offers it, is one query of its own.
+		const facets = await withPage(browser, oneServer.url('/search/'), async (page) => (await showSearch(page, '/search/?q=treaty')).options);
+		const addresses = ['/search/?q=treaty', '/search/?q=sanctions', '/search/?q=Article+4', '/search/?q=military+assistance'];
+		for (const [name, values] of Object.entries(facets)) {
+			const value = values.map((entry) => entry.split('=')[0]).find((entry) => entry !== '');
+			expect(value, `the filter ${name} offers a value`).toBeDefined();
+			addresses.push(`/search/?${new URLSearchParams({ [name]: value ?? '' }).toString()}`);
+		}
+		expect(addresses.length).toBeGreaterThan(8);
+		const read = (server: StaticServer) =>
+			withPage(browser, server.url('/search/'), async (page) => {
+				const shown: Shown[] = [];
+				for (const address of addresses) shown.push(await showSearch(page, address));
+				return shown;
+			});
+		const [expected, actual] = await Promise.all([read(oneServer), read(shardedServer)]);
+		addresses.forEach((address, index) => {
+			const want = expected[index]!;
+			const got = actual[index]!;
+			expect(want.links.length, `${address} finds something`).toBeGreaterThan(0);
+			expect(got.status, address).toBe(want.status);
+			expect(got.options, address).toEqual(want.options);
+			// Filters alone (no words): the same order, the reading order. Words: the same sentences (each shard ranks by its own term statistics).
+			if (address.includes('q=')) expect([...got.links].sort(), address).toEqual([...want.links].sort());
+			else expect(got.links, address).toEqual(want.links);
+		});
+	});
+});

@@ -1,0 +1,120 @@
+/**
+ * `/data/annotations.jsonld` as the build writes it: commentary by
+ * commentary, each reading page read, annotated and written before the next
+ * is read (the whole collection of 1,000 commentaries held at once took
+ * gigabytes), printing exactly what the whole collection prints.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { buildDataset, type DatasetInputs } from '../../src/features/dataset/dataset.ts';
+import { countAnnotations, webAnnotations, type MeasuredPage } from '../../src/features/dataset/annotations.ts';
+import { writeAnnotations } from '../../src/features/dataset/annotations-file.ts';
+import { measurePageText } from '../../src/features/dataset/page-text.ts';
+import { commentarySchema } from '../../src/schemas/commentary.ts';
+import type { Claim } from '../../src/schemas/corpus.ts';
+import { createRoutes } from '../../src/utils/routes.ts';
+
+/** Every reading page the writer reads, with the annotations file's size on disk at that moment. */
+const reads: { file: string; writtenBytes: number | undefined }[] = [];
+let annotationsFile = '';
+
+vi.mock('node:fs/promises', async (importOriginal) => {
+	const actual = await importOriginal<typeof import('node:fs/promises')>();
+	return {
+		...actual,
+		readFile: (async (...args: Parameters<typeof actual.readFile>) => {
+			const [file] = args;
+			if (typeof file === 'string' && file.endsWith('index.html')) {
+				reads.push({ file, writtenBytes: statSync(annotationsFile, { throwIfNoEntry: false })?.size });
+			}
+			return actual.readFile(...args);
+		}) as typeof actual.readFile,
+	};
+});
+
+const routes = createRoutes('/');
+const metadata = commentarySchema.parse({
+	title: 'A title',
+	authors: [{ name: 'A. Author', affiliation: 'Somewhere' }],
+	outlet: 'Outlet',
+	published: { date: '2024-06-21' },
+	source: { url: null, capture: '000_x.txt' },
+	kind: 'commentary',
+	summary: 'One sentence.',
+});
+
+/** A commentary of two sentences naming Russia, and its reading page as built. */
+function commentary(slug: string, n: number): { entry: DatasetInputs['corpus'][number]; page: string } {
+	const ids = [0, 1].map((index) => `c-${`${slug}${n}${index}`.padEnd(10, '0')}`);
+	const claims: Claim[] = ids.map((id, index) => ({
+		id,
+		text: `Russia signed part ${n}.${index}.`,
+		block: 'p',
+		blockIndex: 0,
+		index,
+		mentions: [{ kind: 'actor', ref: 'russia', text: 'Russia', start: 0, end: 6 }],
+	}));
+	const spans = claims.map((claim) => `<span class="claim" data-claim id="${claim.id}"><a data-mention="actor">Russia</a>${claim.text.slice(6)}</span>`);
+	return {
+		entry: { slug, entry: { data: metadata }, claims },
+		page: `<!doctype html><html><body><main><p>${spans.join(' ')}</p></main></body></html>`,
+	};
+}
+
+describe('the Web Annotations file', () => {
+	let dir = '';
+	afterEach(() => {
+		rmSync(dir, { recursive: true, force: true });
+		reads.length = 0;
+	});
+
+	it('should write each commentary’s annotations before reading the next page, printing what the whole collection prints', async () => {
+		dir = mkdtempSync(join(tmpdir(), 'annotations-file-'));
+		const commentaries = ['aa', 'bb', 'cc'].map((slug, index) => commentary(slug, index));
+		const dataset = buildDataset({
+			site: new URL('https://example.org'),
+			routes,
+			corpus: commentaries.map((item) => item.entry),
+			articles: [],
+			actors: [],
+			events: [],
+			notes: [],
+			related: new Map(),
+			matters: [],
+		});
+		mkdirSync(join(dir, 'data'), { recursive: true });
+		writeFileSync(join(dir, 'data', 'corpus.json'), `${JSON.stringify(dataset)}\n`);
+		const pages = new Map<string, MeasuredPage>();
+		commentaries.forEach(({ entry, page }) => {
+			mkdirSync(join(dir, 'commentaries', entry.slug), { recursive: true });
+			writeFileSync(join(dir, 'commentaries', entry.slug, 'index.html'), page);
+			pages.set(entry.slug, { url: `https://example.org/commentaries/${entry.slug}/`, text: measurePageText(fromHtml(page), entry.slug) });
+		});
+		annotationsFile = join(dir, 'data', 'annotations.jsonld');
+
+		expect(await writeAnnotations(dir, '/')).toBe(6);
+		expect(countAnnotations(dataset)).toBe(6);
+		const whole = webAnnotations(dataset, pages, 'https://example.org/data/annotations.jsonld', routes);
+		expect(readFileSync(annotationsFile, 'utf8')).toBe(`${JSON.stringify(whole)}\n`);
+		// Read in reading order, and each page only once the one before it was written out.
+		expect(reads.map((read) => read.file)).toEqual(['aa', 'bb', 'cc'].map((slug) => join(dir, 'commentaries', slug, 'index.html')));
+		const sizes = reads.map((read) => read.writtenBytes ?? -1);
+		expect(sizes[0]).toBeGreaterThanOrEqual(0);
+		expect(sizes[1]).toBeGreaterThan(sizes[0]!);
+		expect(sizes[2]).toBeGreaterThan(sizes[1]!);
+	});
+
+	it('should leave no file when a reading page is missing', async () => {
+		dir = mkdtempSync(join(tmpdir(), 'annotations-file-'));
+		const { entry } = commentary('aa', 0);
+		const dataset = buildDataset({ site: new URL('https://example.org'), routes, corpus: [entry], articles: [], actors: [], events: [], notes: [], related: new Map(), matters: [] });
+		mkdirSync(join(dir, 'data'), { recursive: true });
+		writeFileSync(join(dir, 'data', 'corpus.json'), JSON.stringify(dataset));
+		annotationsFile = join(dir, 'data', 'annotations.jsonld');
+		await expect(writeAnnotations(dir, '/')).rejects.toThrow(/the reading page of aa was not built/);
+		expect(statSync(annotationsFile, { throwIfNoEntry: false })).toBeUndefined();
+	});
+});
