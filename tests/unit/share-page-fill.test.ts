@@ -121,6 +121,18 @@ describe('sharePageParts', () => {
 		expect(meta(tree, 'og:image')).toBe('https://example.org/reader/c/c-0000000001.png');
 	});
 
+	it('should give each related claim its address once, in its links, not again in a cite attribute', () => {
+		const related = [{ commentary: 'other-piece', credit: `Bo & "Co"`, title: 'Other', claims: [{ id: 'c-00000000aa', text: `Also ${AWKWARD}`, matters: [{ id: 'm', title: 'M' }], confirmed: true }] }];
+		const model = sharePageModel(live, { ...context, related: () => related });
+		const tree = fromHtml(sharePageParts(model, routes.share(model.id), routes).main, { fragment: true });
+		const [quote] = elements(tree, (node) => node.tagName === 'blockquote' && String(node.properties['className']).includes('related-quote'));
+		expect(toString(quote!)).toBe(`Also ${AWKWARD}`);
+		expect(quote!.properties['cite']).toBeUndefined();
+		const links = elements(tree, (node) => node.tagName === 'a').map((node) => [String(node.properties['href']), toString(node)]);
+		expect(links).toContainEqual(['/reader/commentaries/other-piece/#c-00000000aa', `Read it in context (Bo & "Co")`]);
+		expect(links).toContainEqual(['/reader/c/c-00000000aa/', `Share page of this sentence by Bo & "Co"`]);
+	});
+
 	it('should lead an edited sentence’s page to the current wording and say why a withdrawn one is gone', () => {
 		const moved = pageOf({ kind: 'moved', id: 'c-0000000009', oldText: `Old: ${AWKWARD}`, successor: claim('c-0000000010', 'New wording.'), entry });
 		expect(toString(moved)).toContain('This sentence was edited');

@@ -128,7 +128,8 @@ function copyControl(button: Markup): Markup {
  */
 function relatedClaim(group: RelatedGroup, claim: RelatedGroup['claims'][number], routes: Routes): Markup {
 	const inContext = routes.claim(group.commentary, claim.id);
-	return html`<li class="related-claim"><blockquote class="related-quote" cite="${inContext}"><p>${claim.text}</p></blockquote><p class="related-because">${relatedBecause(claim)}</p><p class="related-actions"><a href="${inContext}">Read it in context<span class="visually-hidden">${` (${group.credit})`}</span></a> <a href="${routes.share(claim.id)}">Share page<span class="visually-hidden">${` of this sentence by ${group.credit}`}</span></a></p></li>`;
+	// No `cite` on the quotation: the link below it gives the same address, to readers as well as to machines.
+	return html`<li class="related-claim"><blockquote class="related-quote"><p>${claim.text}</p></blockquote><p class="related-because">${relatedBecause(claim)}</p><p class="related-actions"><a href="${inContext}">Read it in context<span class="visually-hidden">${` (${group.credit})`}</span></a> <a href="${routes.share(claim.id)}">Share page<span class="visually-hidden">${` of this sentence by ${group.credit}`}</span></a></p></li>`;
 }
 
 /**
