@@ -1,7 +1,7 @@
 /**
  * The part of a page's `<head>` that describes the page (title, description,
- * canonical address, Open Graph and Twitter tags, Highwire citation tags,
- * JSON-LD), as a list of tags. One function decides it for every page:
+ * canonical address, Open Graph tags, the Twitter card's layout and image
+ * text, Highwire citation tags, JSON-LD), as a list of tags. One function decides it for every page:
  * `Base.astro` prints the list through Astro, and the share pages, filled
  * from a template by the site's integration (src/features/sharing/share-page-fill.ts),
  * print the same list as HTML.
@@ -79,10 +79,9 @@ export function pageHeadTags(props: PageHeadProps, path: string, routes: Routes)
 		property('og:image:width', String(CARD_SIZE.width)),
 		property('og:image:height', String(CARD_SIZE.height)),
 		property('og:image:alt', cardAlt),
+		// X reads the title, description and image from the og: tags when it has no twitter: tag of its own; the
+		// card's layout and the image's text have no og: fallback there.
 		named('twitter:card', 'summary_large_image'),
-		named('twitter:title', socialTitle),
-		named('twitter:description', description),
-		named('twitter:image', card),
 		named('twitter:image:alt', cardAlt),
 		...citationMeta.map((tag) => named(tag.name, tag.content)),
 		...(jsonLd ? [{ kind: 'json-ld', json: jsonLdText(jsonLd) } satisfies HeadTag] : []),

@@ -80,11 +80,13 @@ describe('sharing metadata in dist/', () => {
 		expect(result.ogSiteName).toBe('Treaty Reader');
 		expect(result.ogUrl?.startsWith(`${origin}/`)).toBe(true);
 		expect(result.twitterCard).toBe('summary_large_image');
-		expect(result.twitterTitle).toBe(result.ogTitle);
+		// X falls back to the og: tags for the title, description and image: no twitter: copy of them.
+		expect(result.twitterTitle).toBeUndefined();
+		expect(result.twitterDescription).toBeUndefined();
 		const image = result.ogImage?.[0];
 		expect(image?.url.startsWith(`${origin}/`), image?.url).toBe(true);
 		expect(existsSync(fileFor(image!.url)), image?.url).toBe(true);
-		expect(result.twitterImage?.[0]?.url).toBe(image?.url);
+		expect(result.twitterImage).toBeUndefined();
 		expect(image?.width).toBe('1200');
 		expect(image?.height).toBe('630');
 	});

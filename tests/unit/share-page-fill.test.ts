@@ -104,9 +104,9 @@ describe('sharePageParts', () => {
 		expect(JSON.parse(toString(jsonLd!))).toMatchObject({ hasPart: { text: `The sentence: ${AWKWARD}` } });
 	});
 
-	it('should escape text and attributes as Astro prints an expression', () => {
+	it('should escape in text only what could become markup, and attributes as hast-util-to-html prints them', () => {
 		const { head, main } = sharePageParts(sharePageModel(live, context), routes.share('c-0000000001'), routes);
-		expect(main).toContain('<p class="share-current" aria-current="true">The sentence: Kim&#39;s &quot;treaty&quot; &lt;b&gt;&amp; &#39;Article 4&#39;&lt;/b&gt; &gt; 3 &amp; &lt;!-- --&gt;</p>');
+		expect(main).toContain(`<p class="share-current" aria-current="true">The sentence: Kim's "treaty" &lt;b&gt;&amp; 'Article 4'&lt;/b&gt; &gt; 3 &amp; &lt;!-- --&gt;</p>`);
 		expect(head).toContain(`<meta name="description" content="The sentence: Kim's &quot;treaty&quot; <b>&amp; 'Article 4'</b> > 3 &amp; <!-- -->">`);
 		// Attributes without a value, as Astro prints them.
 		expect(main).toContain('<span class="share-copy" data-needs-script><button type="button" data-copy-link="https://example.org/reader/commentaries/a-piece/#c-0000000001">Copy link</button>');
@@ -119,6 +119,18 @@ describe('sharePageParts', () => {
 		expect(links).toContain('/reader/c/c-0000000000/');
 		expect(elements(tree, (node) => node.tagName === 'link')[0]?.properties['href']).toBe('https://example.org/reader/c/c-0000000001/');
 		expect(meta(tree, 'og:image')).toBe('https://example.org/reader/c/c-0000000001.png');
+	});
+
+	it('should give each related claim its address once, in its links, not again in a cite attribute', () => {
+		const related = [{ commentary: 'other-piece', credit: `Bo & "Co"`, title: 'Other', claims: [{ id: 'c-00000000aa', text: `Also ${AWKWARD}`, matters: [{ id: 'm', title: 'M' }], confirmed: true }] }];
+		const model = sharePageModel(live, { ...context, related: () => related });
+		const tree = fromHtml(sharePageParts(model, routes.share(model.id), routes).main, { fragment: true });
+		const [quote] = elements(tree, (node) => node.tagName === 'blockquote' && String(node.properties['className']).includes('related-quote'));
+		expect(toString(quote!)).toBe(`Also ${AWKWARD}`);
+		expect(quote!.properties['cite']).toBeUndefined();
+		const links = elements(tree, (node) => node.tagName === 'a').map((node) => [String(node.properties['href']), toString(node)]);
+		expect(links).toContainEqual(['/reader/commentaries/other-piece/#c-00000000aa', `Read it in context (Bo & "Co")`]);
+		expect(links).toContainEqual(['/reader/c/c-00000000aa/', `Share page of this sentence by Bo & "Co"`]);
 	});
 
 	it('should lead an edited sentence’s page to the current wording and say why a withdrawn one is gone', () => {
@@ -223,10 +235,9 @@ describe('writeFilledPages', () => {
 			return { ...run, pages: run.pages.map((page) => ({ ...page, parts: () => (busy(20), page.parts()) })) };
 		};
 		const first = writeFilledPages(out, slow(), { code: '1', cacheDir, reuse: true });
-		expect(first.cpu.parts).toBeGreaterThanOrEqual(40);
-		expect(first.cpu.writing).toBeGreaterThanOrEqual(0);
-		expect(fillCpuSummary(first)).toMatch(/^; CPU per filled page \d+\.\d\d ms \(parts (\d+\.\d\d) ms, fill and write \d+\.\d\d ms\)$/);
-		expect(Number(/parts ([\d.]+)/.exec(fillCpuSummary(first))?.[1])).toBeGreaterThanOrEqual(20);
+		expect(first.cpuMs).toBeGreaterThanOrEqual(40);
+		expect(fillCpuSummary(first)).toMatch(/^; \d+\.\d\d ms of CPU per filled page$/);
+		expect(Number(/([\d.]+) ms/.exec(fillCpuSummary(first))?.[1])).toBeGreaterThanOrEqual(20);
 		// Restored pages cost no fill.
 		const second = writeFilledPages(out, slow(), { code: '1', cacheDir, reuse: true });
 		expect(second).toMatchObject({ filled: 0, restored: 2 });

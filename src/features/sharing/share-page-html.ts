@@ -7,15 +7,16 @@
  * page by the integration (./share-page-files.ts), so a share page costs a
  * string fill, not an Astro render.
  *
- * The markup is built as a hast tree (hastscript) and printed with
- * hast-util-to-html; text is escaped as Astro escapes an expression (`&`, `<`,
- * `>`, `'`, `"`), so a filled page is byte for byte what Astro printed for the
+ * The markup is printed from templates (src/utils/html-template.ts): the
+ * fixed markup is literal text joined as it is, and only the page's own
+ * words, names and addresses are escaped into it, text as Astro escapes an
+ * expression (`&`, `<`, `>`, `'`, `"`) and attributes as hast-util-to-html
+ * prints them, so a filled page is byte for byte what Astro printed for the
  * same page. Pure.
  */
-import { h } from 'hastscript';
-import type { Element, ElementContent, Root } from 'hast';
-import { toHtml } from 'hast-util-to-html';
+import type { Claim } from '../../schemas/corpus.ts';
 import type { Routes } from '../../utils/routes.ts';
+import { escapeAttribute, html, rawHtml, type Markup } from '../../utils/html-template.ts';
 import { pageHeadTags, type HeadTag } from '../../utils/page-head.ts';
 import { creditLine } from '../../utils/credit.ts';
 import { formatPublished } from '../../utils/format-date.ts';
@@ -32,106 +33,41 @@ export type SharePageParts = {
 	main: string;
 };
 
-/** A raw node: HTML already escaped, printed as is. */
-interface Raw {
-	type: 'raw';
-	value: string;
-}
-
-/** A child of an element in this module's trees. */
-type Child = Element | Raw;
-
 /** The formatted styles, in the order `CITATION_STYLES` lists them. */
 const CITATION_STYLE_ORDER = Object.keys(CITATION_STYLES).filter((style): style is CitationStyle => style in CITATION_STYLES);
 
-/** The characters Astro escapes in an expression's text, with their references. */
-const ESCAPED: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', "'": '&#39;', '"': '&quot;' };
-
 /**
- * hast-util-to-html's settings: attributes as Astro prints them, double-quoted with only `&` and `"` escaped
- * (`allowDangerousCharacters` keeps `'` and the backtick, which only old Internet Explorer misread) and an
- * empty value left out; raw nodes for text escaped as Astro escapes it.
- */
-const TO_HTML = {
-	allowDangerousHtml: true,
-	allowDangerousCharacters: true,
-	collapseEmptyAttributes: true,
-	characterReferences: { useNamedReferences: true },
-} as const;
-
-/**
- * Text as Astro prints an expression: every `&`, `<`, `>`, `'` and `"` escaped.
+ * The attributes of a head tag, in order, each with a leading space.
  *
- * @param value
- *   Plain text.
+ * @param attributes
+ *   Attribute names and values.
  * @returns
- *   A raw node holding the escaped text.
+ *   The attributes as HTML.
  */
-function text(value: string): Raw {
-	return { type: 'raw', value: value.replace(/[&<>'"]/g, (character) => ESCAPED[character] ?? character) };
+function headAttributes(attributes: Readonly<Record<string, string>>): Markup {
+	let out = '';
+	for (const [name, value] of Object.entries(attributes)) out += value === '' ? ` ${name}` : ` ${name}="${escapeAttribute(value)}"`;
+	return rawHtml(out);
 }
 
 /**
- * HTML already made (JSON-LD, whose `<` is escaped by `jsonLdText`).
- *
- * @param value
- *   The HTML.
- * @returns
- *   A raw node.
- */
-function raw(value: string): Raw {
-	return { type: 'raw', value };
-}
-
-/**
- * Print nodes.
- *
- * @param nodes
- *   Elements and raw nodes, in order.
- * @returns
- *   Their HTML.
- */
-function print(nodes: readonly Child[]): string {
-	// cast: hast's `Root` does not list `raw` among its children; hast-util-to-html prints it (`allowDangerousHtml`).
-	const root = { type: 'root', children: nodes } as unknown as Root;
-	return toHtml(root, TO_HTML);
-}
-
-/**
- * An element with children that may be raw (hastscript types only hast's own nodes).
- *
- * @param selector
- *   Tag name, with `.class` and `#id` if any.
- * @param properties
- *   Attributes, in the order they are printed.
- * @param children
- *   Children, in order.
- * @returns
- *   The element.
- */
-function el(selector: string, properties: Record<string, string | number | boolean | undefined>, ...children: Child[]): Element {
-	// cast: raw nodes are printed by hast-util-to-html (`allowDangerousHtml`) though hast's types do not list them.
-	return h(selector, properties, children as unknown as ElementContent[]);
-}
-
-/**
- * One head tag as a hast element.
+ * One head tag.
  *
  * @param tag
  *   The tag (src/utils/page-head.ts).
  * @returns
- *   The element.
+ *   Its HTML.
  */
-function headElement(tag: HeadTag): Element {
+function headTag(tag: HeadTag): Markup {
 	switch (tag.kind) {
 		case 'title':
-			return el('title', {}, text(tag.text));
+			return html`<title>${tag.text}</title>`;
 		case 'json-ld':
-			return el('script', { type: 'application/ld+json' }, raw(tag.json));
+			return html`<script type="application/ld+json">${rawHtml(tag.json)}</script>`;
 		case 'link':
-			return el('link', { ...tag.attributes });
+			return html`<link${headAttributes(tag.attributes)}>`;
 		case 'meta':
-			return el('meta', { ...tag.attributes });
+			return html`<meta${headAttributes(tag.attributes)}>`;
 	}
 }
 
@@ -145,19 +81,9 @@ function headElement(tag: HeadTag): Element {
  * @returns
  *   The `nav` element.
  */
-function breadcrumbs(model: SharePageModel<ShareCommentary>, routes: Routes): Element {
+function breadcrumbs(model: SharePageModel<ShareCommentary>, routes: Routes): Markup {
 	const { entry } = model.page;
-	return el(
-		'nav.breadcrumbs',
-		{ ariaLabel: 'Breadcrumb' },
-		el(
-			'ol',
-			{},
-			el('li', {}, el('a', { href: routes.home() }, text('Home'))),
-			el('li', {}, el('a', { href: routes.commentary(entry.id) }, text(entry.data.title))),
-			el('li', {}, el('a', { href: routes.share(model.id), ariaCurrent: 'page' }, text(model.crumb))),
-		),
-	);
+	return html`<nav class="breadcrumbs" aria-label="Breadcrumb"><ol><li><a href="${routes.home()}">Home</a></li><li><a href="${routes.commentary(entry.id)}">${entry.data.title}</a></li><li><a href="${routes.share(model.id)}" aria-current="page">${model.crumb}</a></li></ol></nav>`;
 }
 
 /**
@@ -170,25 +96,10 @@ function breadcrumbs(model: SharePageModel<ShareCommentary>, routes: Routes): El
  * @returns
  *   The `figure` element.
  */
-function quotation(model: SharePageModel<ShareCommentary>, shown: string): Element {
+function quotation(model: SharePageModel<ShareCommentary>, shown: string): Markup {
 	const { page, id } = model;
 	const { data } = page.entry;
-	return el(
-		'figure.share-quote',
-		{},
-		el('blockquote', { cite: model.quoteSource }, el('p', {}, text(shown))),
-		el(
-			'figcaption',
-			{},
-			text(`${creditLine(data.authors)}, `),
-			el('cite', {}, text(data.title)),
-			...(data.titleSupplied ? [text(' [title supplied]')] : []),
-			text(`, ${data.outlet}, `),
-			el('time', { dateTime: data.published.date }, text(formatPublished(data.published))),
-			text(page.kind === 'live' ? `, ${pinpointText(page.pinpoint)}.` : '.'),
-			el('span.share-id', {}, el('span.visually-hidden', {}, text('Sentence id: ')), el('code', {}, text(id))),
-		),
-	);
+	return html`<figure class="share-quote"><blockquote cite="${model.quoteSource}"><p>${shown}</p></blockquote><figcaption>${`${creditLine(data.authors)}, `}<cite>${data.title}</cite>${data.titleSupplied && ' [title supplied]'}${`, ${data.outlet}, `}<time datetime="${data.published.date}">${formatPublished(data.published)}</time>${page.kind === 'live' ? `, ${pinpointText(page.pinpoint)}.` : '.'}<span class="share-id"><span class="visually-hidden">Sentence id: </span><code>${id}</code></span></figcaption></figure>`;
 }
 
 /**
@@ -199,8 +110,26 @@ function quotation(model: SharePageModel<ShareCommentary>, shown: string): Eleme
  * @returns
  *   The `span` element.
  */
-function copyControl(button: Element): Element {
-	return el('span.share-copy', { dataNeedsScript: true }, button, el('span.copy-status', { role: 'status', dataCopyStatus: true }));
+function copyControl(button: Markup): Markup {
+	return html`<span class="share-copy" data-needs-script>${button}<span class="copy-status" role="status" data-copy-status></span></span>`;
+}
+
+/**
+ * One related claim of another commentary.
+ *
+ * @param group
+ *   Its commentary's group.
+ * @param claim
+ *   The claim.
+ * @param routes
+ *   The site's routes.
+ * @returns
+ *   The `li` element.
+ */
+function relatedClaim(group: RelatedGroup, claim: RelatedGroup['claims'][number], routes: Routes): Markup {
+	const inContext = routes.claim(group.commentary, claim.id);
+	// No `cite` on the quotation: the link below it gives the same address, to readers as well as to machines.
+	return html`<li class="related-claim"><blockquote class="related-quote"><p>${claim.text}</p></blockquote><p class="related-because">${relatedBecause(claim)}</p><p class="related-actions"><a href="${inContext}">Read it in context<span class="visually-hidden">${` (${group.credit})`}</span></a> <a href="${routes.share(claim.id)}">Share page<span class="visually-hidden">${` of this sentence by ${group.credit}`}</span></a></p></li>`;
 }
 
 /**
@@ -213,43 +142,12 @@ function copyControl(button: Element): Element {
  * @returns
  *   The section.
  */
-function relatedSection(related: readonly RelatedGroup[], routes: Routes): Element {
-	return el(
-		'section.share-related',
-		{ ariaLabelledBy: 'related-heading' },
-		el('h2#related-heading', {}, text('Also discussed by')),
-		el('p.muted', {}, text('Sentences of other commentaries about the same matter.')),
-		el(
-			'ul.related-list',
-			{},
-			...related.map((group) =>
-				el(
-					'li.related-group',
-					{},
-					el('p.related-source', {}, el('span.related-credit', {}, text(group.credit)), raw(', '), el('cite', {}, text(group.title))),
-					el(
-						'ul.related-claims',
-						{},
-						...group.claims.map((claim) =>
-							el(
-								'li.related-claim',
-								{},
-								el('blockquote.related-quote', { cite: routes.claim(group.commentary, claim.id) }, el('p', {}, text(claim.text))),
-								el('p.related-because', {}, text(relatedBecause(claim))),
-								el(
-									'p.related-actions',
-									{},
-									el('a', { href: routes.claim(group.commentary, claim.id) }, raw('Read it in context'), el('span.visually-hidden', {}, text(` (${group.credit})`))),
-									raw(' '),
-									el('a', { href: routes.share(claim.id) }, raw('Share page'), el('span.visually-hidden', {}, text(` of this sentence by ${group.credit}`))),
-								),
-							),
-						),
-					),
-				),
-			),
-		),
+function relatedSection(related: readonly RelatedGroup[], routes: Routes): Markup {
+	const groups = related.map(
+		(group) =>
+			html`<li class="related-group"><p class="related-source"><span class="related-credit">${group.credit}</span>, <cite>${group.title}</cite></p><ul class="related-claims">${group.claims.map((claim) => relatedClaim(group, claim, routes))}</ul></li>`,
 	);
+	return html`<section class="share-related" aria-labelledby="related-heading"><h2 id="related-heading">Also discussed by</h2><p class="muted">Sentences of other commentaries about the same matter.</p><ul class="related-list">${groups}</ul></section>`;
 }
 
 /**
@@ -262,43 +160,34 @@ function relatedSection(related: readonly RelatedGroup[], routes: Routes): Eleme
  * @returns
  *   The section, or nothing for an edited or withdrawn sentence.
  */
-function citeSection(model: SharePageModel<ShareCommentary>, routes: Routes): Element[] {
+function citeSection(model: SharePageModel<ShareCommentary>, routes: Routes): Markup | undefined {
 	const { page, citations, permalink } = model;
-	if (page.kind !== 'live' || !citations) return [];
+	if (page.kind !== 'live' || !citations) return undefined;
+	const styles = CITATION_STYLE_ORDER.map((style) => {
+		const { label } = CITATION_STYLES[style];
+		const copy = copyControl(html`<button type="button" data-copy-citation>Copy<span class="visually-hidden">${` the ${label} citation`}</span></button>`);
+		return html`<dt>${label}</dt><dd class="citation" data-citation-style="${style}"><span class="citation-text">${citations[style]}</span>${copy}</dd>`;
+	});
 	const details = (label: string, format: string, value: string) =>
-		el('details.provenance', {}, el('summary', {}, raw(label)), el('pre', { dataFormat: format }, text(value)));
-	return [
-		el(
-			'section',
-			{ ariaLabelledBy: 'cite-heading' },
-			el('h2#cite-heading', {}, raw('Cite this sentence')),
-			el(
-				'dl.citations',
-				{},
-				...CITATION_STYLE_ORDER.flatMap((style) => [
-					el('dt', {}, text(CITATION_STYLES[style].label)),
-					el(
-						'dd.citation',
-						{ dataCitationStyle: style },
-						el('span.citation-text', {}, text(citations[style])),
-						copyControl(
-							el('button', { type: 'button', dataCopyCitation: true }, raw('Copy'), el('span.visually-hidden', {}, text(` the ${CITATION_STYLES[style].label} citation`))),
-						),
-					),
-				]),
-			),
-			details('BibTeX', 'bibtex', citations.bibtex),
-			details('RIS', 'ris', citations.ris),
-			details('CSL-JSON', 'csl', citations.csl),
-			el(
-				'p.muted',
-				{},
-				raw('The link '),
-				el('a', { href: routes.claim(page.entry.id, page.claim.id) }, text(permalink ?? '')),
-				raw(' keeps working if the text is corrected: it then lands on the new wording, with a notice showing the old.'),
-			),
-		),
-	];
+		html`<details class="provenance"><summary>${label}</summary><pre data-format="${format}">${value}</pre></details>`;
+	return html`<section aria-labelledby="cite-heading"><h2 id="cite-heading">Cite this sentence</h2><dl class="citations">${styles}</dl>${details('BibTeX', 'bibtex', citations.bibtex)}${details('RIS', 'ris', citations.ris)}${details('CSL-JSON', 'csl', citations.csl)}<p class="muted">The link <a href="${routes.claim(page.entry.id, page.claim.id)}">${permalink ?? ''}</a> keeps working if the text is corrected: it then lands on the new wording, with a notice showing the old.</p></section>`;
+}
+
+/**
+ * What became of an edited sentence: its current wording, with links to it.
+ *
+ * @param model
+ *   The share page of the edited sentence.
+ * @param successor
+ *   The current wording.
+ * @param routes
+ *   The site's routes.
+ * @returns
+ *   The section.
+ */
+function successorSection(model: SharePageModel<ShareCommentary>, successor: Claim, routes: Routes): Markup {
+	const { entry } = model.page;
+	return html`<section aria-labelledby="now-heading"><h2 id="now-heading">It now reads</h2><blockquote class="share-successor" cite="${model.successorPermalink}"><p>${successor.text}</p></blockquote><p class="share-actions"><a class="button-link" href="${routes.claim(entry.id, successor.id)}">Read it in context</a> <a href="${routes.share(successor.id)}">Share or cite the current wording</a></p></section>`;
 }
 
 /**
@@ -311,98 +200,43 @@ function citeSection(model: SharePageModel<ShareCommentary>, routes: Routes): El
  * @returns
  *   The `article` element.
  */
-function article(model: SharePageModel<ShareCommentary>, routes: Routes): Element {
+function article(model: SharePageModel<ShareCommentary>, routes: Routes): Markup {
 	const { page, id, head, shown } = model;
 	const { entry } = page;
 	const { data } = entry;
-	const children: Child[] = [];
-	if (page.kind === 'live') children.push(el('h1#claim-heading.visually-hidden', {}, text(`A sentence from “${data.title}”`)));
-	else children.push(el('h1#claim-heading', {}, raw(page.kind === 'moved' ? 'This sentence was edited' : 'This sentence was withdrawn')));
+	const children: Markup[] = [];
+	if (page.kind === 'live') children.push(html`<h1 id="claim-heading" class="visually-hidden">${`A sentence from “${data.title}”`}</h1>`);
+	else children.push(html`<h1 id="claim-heading">${page.kind === 'moved' ? 'This sentence was edited' : 'This sentence was withdrawn'}</h1>`);
 	if (page.kind === 'moved') {
-		children.push(
-			el('p.share-status', { role: 'note' }, raw('The link you followed was made for an earlier wording. The sentence was edited after it was published; it read:')),
-		);
+		children.push(html`<p class="share-status" role="note">The link you followed was made for an earlier wording. The sentence was edited after it was published; it read:</p>`);
 	}
 	if (shown !== undefined && shown !== '') children.push(quotation(model, shown));
-	if (page.kind === 'moved') {
-		children.push(
-			el(
-				'section',
-				{ ariaLabelledBy: 'now-heading' },
-				el('h2#now-heading', {}, raw('It now reads')),
-				el('blockquote.share-successor', { cite: model.successorPermalink }, el('p', {}, text(page.successor.text))),
-				el(
-					'p.share-actions',
-					{},
-					el('a.button-link', { href: routes.claim(entry.id, page.successor.id) }, raw('Read it in context')),
-					raw(' '),
-					el('a', { href: routes.share(page.successor.id) }, raw('Share or cite the current wording')),
-				),
-			),
-		);
-	}
+	if (page.kind === 'moved') children.push(successorSection(model, page.successor, routes));
 	if (page.kind === 'retired') {
 		children.push(
-			el(
-				'p.share-status',
-				{ role: 'note' },
-				raw('A sentence of '),
-				el('cite', {}, text(data.title)),
-				text(` (${creditLine(data.authors)}, ${data.outlet}) was at this address. The editors withdrew it from this edition.`),
-			),
-			el('h2#reason-heading', {}, raw('Why it was withdrawn')),
-			el('p.share-reason', {}, text(page.reason)),
-			el('p', {}, el('a.button-link', { href: routes.commentary(entry.id) }, raw('Read the commentary'))),
+			html`<p class="share-status" role="note">A sentence of <cite>${data.title}</cite>${` (${creditLine(data.authors)}, ${data.outlet}) was at this address. The editors withdrew it from this edition.`}</p><h2 id="reason-heading">Why it was withdrawn</h2><p class="share-reason">${page.reason}</p><p><a class="button-link" href="${routes.commentary(entry.id)}">Read the commentary</a></p>`,
 		);
 	}
 	if (page.kind === 'live') {
+		const copyLink = copyControl(html`<button type="button" data-copy-link="${model.permalink ?? ''}">Copy link</button>`);
+		const previous = page.previous && html`<p class="muted"><a href="${routes.share(page.previous.id)}">${page.previous.text}</a></p>`;
+		const next = page.next && html`<p class="muted"><a href="${routes.share(page.next.id)}">${page.next.text}</a></p>`;
 		children.push(
-			el(
-				'p.share-actions',
-				{},
-				el('a.button-link', { href: routes.claim(entry.id, page.claim.id) }, raw('Read it in context')),
-				copyControl(el('button', { type: 'button', dataCopyLink: model.permalink }, raw('Copy link'))),
-			),
-			el(
-				'section',
-				{ ariaLabelledBy: 'context-heading' },
-				el('h2#context-heading', {}, raw('Around this sentence')),
-				el(
-					'div.share-context',
-					{},
-					...(page.previous ? [el('p.muted', {}, el('a', { href: routes.share(page.previous.id) }, text(page.previous.text)))] : []),
-					el('p.share-current', { ariaCurrent: 'true' }, text(page.claim.text)),
-					...(page.next ? [el('p.muted', {}, el('a', { href: routes.share(page.next.id) }, text(page.next.text)))] : []),
-				),
-			),
+			html`<p class="share-actions"><a class="button-link" href="${routes.claim(entry.id, page.claim.id)}">Read it in context</a>${copyLink}</p><section aria-labelledby="context-heading"><h2 id="context-heading">Around this sentence</h2><div class="share-context">${previous}<p class="share-current" aria-current="true">${page.claim.text}</p>${next}</div></section>`,
 		);
 	}
 	// The card link unfurlers show, shown here too (1200 × 630, drawn at build time).
 	children.push(
-		el(
-			'figure.share-card',
-			{},
-			el('img', { src: routes.shareCard(id), width: '1200', height: '630', alt: head.imageAlt, loading: 'lazy', decoding: 'async' }),
-			el('figcaption.muted', {}, raw('The card shown where this link is shared.')),
-		),
+		html`<figure class="share-card"><img src="${routes.shareCard(id)}" width="1200" height="630" alt="${head.imageAlt}" loading="lazy" decoding="async"><figcaption class="muted">The card shown where this link is shared.</figcaption></figure>`,
 	);
 	if (model.related.length > 0) children.push(relatedSection(model.related, routes));
 	if (model.mentions.length > 0) {
-		children.push(
-			el(
-				'section',
-				{ ariaLabelledBy: 'mentions-heading' },
-				el('h2#mentions-heading', {}, raw('What it mentions')),
-				el(
-					'ul.inline-list',
-					{},
-					...model.mentions.map((mention) => el('li', {}, el('a', { href: mention.href }, text(mention.text)), raw(' '), el('span.muted', {}, text(`(${mention.kind})`)))),
-				),
-			),
-		);
+		const mentions = model.mentions.map((mention) => html`<li><a href="${mention.href}">${mention.text}</a> <span class="muted">${`(${mention.kind})`}</span></li>`);
+		children.push(html`<section aria-labelledby="mentions-heading"><h2 id="mentions-heading">What it mentions</h2><ul class="inline-list">${mentions}</ul></section>`);
 	}
-	children.push(...citeSection(model, routes));
-	return el('article.reading.share', { ariaLabelledBy: 'claim-heading', dataShareKind: page.kind }, ...children);
+	const cite = citeSection(model, routes);
+	if (cite) children.push(cite);
+	return html`<article class="reading share" aria-labelledby="claim-heading" data-share-kind="${page.kind}">${children}</article>`;
 }
 
 /**
@@ -435,7 +269,7 @@ export function sharePageParts(model: SharePageModel<ShareCommentary>, path: str
 		routes,
 	);
 	return {
-		head: print(headTags.map(headElement)),
-		main: print([breadcrumbs(model, routes), article(model, routes)]),
+		head: html`${headTags.map(headTag)}`.value,
+		main: html`${breadcrumbs(model, routes)}${article(model, routes)}`.value,
 	};
 }
