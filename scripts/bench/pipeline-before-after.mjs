@@ -24,24 +24,12 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
+import { cpuMs, median } from './cpu.mjs';
 
 const here = resolve(import.meta.dirname, '..', '..');
 const [beforeTree, copy, roundsArgument] = process.argv.slice(2);
 if (!beforeTree || !copy) throw new Error('usage: node scripts/bench/pipeline-before-after.mjs <earlier tree> <project copy> [rounds]');
 const rounds = Number(roundsArgument ?? 9);
-
-/** CPU milliseconds of this process. */
-function cpuMs() {
-	const { user, system } = process.cpuUsage();
-	return (user + system) / 1000;
-}
-
-/** The middle value (the mean of the two middle ones for an even count). */
-function median(values) {
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = Math.floor(sorted.length / 2);
-	return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
 
 /** Every text to compare: the copy's commentaries, then the annotation fixtures under a commentary's path. */
 function texts() {

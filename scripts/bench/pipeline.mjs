@@ -29,19 +29,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { loadPipelineInputs, markdownPlugins } from '../../src/markdown/pipeline.ts';
 import { splitFrontmatter } from '../../src/loaders/frontmatter.ts';
-
-/** CPU milliseconds of this process. */
-function cpuMs() {
-	const { user, system } = process.cpuUsage();
-	return (user + system) / 1000;
-}
-
-/** The middle value (the mean of the two middle ones for an even count). */
-function median(values) {
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = Math.floor(sorted.length / 2);
-	return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
+import { cpuMs, median } from './cpu.mjs';
 
 /** A plugin's name for the report. */
 function nameOf(plugin) {

@@ -13,9 +13,9 @@ import { buildDataset, type DatasetInputs } from '../../src/features/dataset/dat
 import { countAnnotations, webAnnotations, type MeasuredPage } from '../../src/features/dataset/annotations.ts';
 import { writeAnnotations } from '../../src/features/dataset/annotations-file.ts';
 import { measurePageText } from '../../src/features/dataset/page-text.ts';
-import { commentarySchema } from '../../src/schemas/commentary.ts';
 import type { Claim } from '../../src/schemas/corpus.ts';
 import { createRoutes } from '../../src/utils/routes.ts';
+import { sampleMetadata } from '../support/commentary-metadata.ts';
 
 /** Every reading page the writer reads, with the annotations file's size on disk at that moment. */
 const reads: { file: string; writtenBytes: number | undefined }[] = [];
@@ -36,15 +36,7 @@ vi.mock('node:fs/promises', async (importOriginal) => {
 });
 
 const routes = createRoutes('/');
-const metadata = commentarySchema.parse({
-	title: 'A title',
-	authors: [{ name: 'A. Author', affiliation: 'Somewhere' }],
-	outlet: 'Outlet',
-	published: { date: '2024-06-21' },
-	source: { url: null, capture: '000_x.txt' },
-	kind: 'commentary',
-	summary: 'One sentence.',
-});
+const metadata = sampleMetadata('A title');
 
 /** A commentary of two sentences naming Russia, and its reading page as built. */
 function commentary(slug: string, n: number): { entry: DatasetInputs['corpus'][number]; page: string } {

@@ -9,21 +9,13 @@ import { webAnnotations, type MeasuredPage } from '../../src/features/dataset/an
 import { measurePageText } from '../../src/features/dataset/page-text.ts';
 import { createRoutes } from '../../src/utils/routes.ts';
 import { articleSchema } from '../../src/schemas/article.ts';
-import { commentarySchema } from '../../src/schemas/commentary.ts';
 import type { Claim } from '../../src/schemas/corpus.ts';
 import { datasetJsonSchema } from '../../src/schemas/dataset.ts';
+import { sampleMetadata } from '../support/commentary-metadata.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const routes = createRoutes('/reader/');
-const metadata = commentarySchema.parse({
-	title: 'A, “quoted” title',
-	authors: [{ name: 'A. Author', affiliation: 'Somewhere' }],
-	outlet: 'Outlet',
-	published: { date: '2024-06-21' },
-	source: { url: null, capture: '000_x.txt' },
-	kind: 'commentary',
-	summary: 'One sentence.',
-});
+const metadata = sampleMetadata('A, “quoted” title');
 const claims: Claim[] = [
 	{ id: 'c-0000000001', text: 'Russia signed, “twice”.', block: 'p', blockIndex: 0, index: 0, mentions: [{ kind: 'actor', ref: 'russia', text: 'Russia', start: 0, end: 6 }] },
 	{ id: 'c-0000000002', text: 'Article 4 binds Russia.', block: 'p', blockIndex: 0, index: 1, mentions: [
