@@ -44,7 +44,7 @@ export function renderReport(report) {
 			`${machine.loadAverageAtEnd ? `, at end ${machine.loadAverageAtEnd.join(', ')}` : ''}.`,
 	);
 	out.push('');
-	out.push('Every build is cold (a fresh copy, no caches) except the rebuild, which keeps Astro’s content cache and the share-card cache and follows an edit to one commentary. Times are wall-clock seconds; stages come from the build’s own log lines (scripts/bench/build.mjs). Peak memory is the largest process’s maximum resident set (GNU time).');
+	out.push('Every build is cold (a fresh copy, no caches) except the rebuild, which keeps Astro’s content cache and the share-card cache and follows an edit to one commentary. Times are wall-clock seconds; stages come from the build’s own log lines (scripts/bench/build.mjs). Peak memory is the resident memory of the build’s whole process tree (the build, its card threads and the Pagefind binary), summed and sampled every 250 ms; the largest single process is named below the table.');
 	out.push('');
 	for (const size of sizes.filter((item) => item.unfinished)) {
 		out.push(`**${label(size)}: unfinished.** ${size.unfinished.note}`);
