@@ -190,11 +190,14 @@ describe('writeFilledPages', () => {
 		};
 	}
 
-	it('should write every page, remove the frame, and reuse only pages whose key, frame and code are unchanged', () => {
+	/** A fresh folder for one test (removed after it): its output folder, its cache folder, and a one-marker frame. */
+	function workspace(): { out: string; cacheDir: string; frame: string } {
 		temp = mkdtempSync(join(tmpdir(), 'share-fill-'));
-		const out = join(temp, 'dist');
-		const cacheDir = join(temp, 'cache');
-		const frame = `<p>${frameMarker('main')}</p>`;
+		return { out: join(temp, 'dist'), cacheDir: join(temp, 'cache'), frame: `<p>${frameMarker('main')}</p>` };
+	}
+
+	it('should write every page, remove the frame, and reuse only pages whose key, frame and code are unchanged', () => {
+		const { out, cacheDir, frame } = workspace();
 		const filled: string[] = [];
 		const first = writeFilledPages(out, build(out, frame, { a: 'A', b: 'B', c: 'C' }, filled), { code: '1', cacheDir, reuse: true });
 		expect(first).toMatchObject({ pages: 3, filled: 3, restored: 0 });
@@ -222,10 +225,7 @@ describe('writeFilledPages', () => {
 	});
 
 	it('should count the CPU time of the filled pages only, and say it per page', () => {
-		temp = mkdtempSync(join(tmpdir(), 'share-fill-'));
-		const out = join(temp, 'dist');
-		const cacheDir = join(temp, 'cache');
-		const frame = `<p>${frameMarker('main')}</p>`;
+		const { out, cacheDir, frame } = workspace();
 		const busy = (ms: number) => {
 			const until = process.threadCpuUsage().user + ms * 1000;
 			while (process.threadCpuUsage().user < until);
@@ -245,9 +245,7 @@ describe('writeFilledPages', () => {
 	});
 
 	it("should place restored pages without copying their bytes, and never change an earlier build's pages", () => {
-		temp = mkdtempSync(join(tmpdir(), 'share-fill-'));
-		const cacheDir = join(temp, 'cache');
-		const frame = `<p>${frameMarker('main')}</p>`;
+		const { cacheDir, frame } = workspace();
 		const filled: string[] = [];
 		const outs = ['dist-1', 'dist-2', 'dist-3'].map((name) => join(temp!, name));
 		const [first, second, third] = outs as [string, string, string];
@@ -264,10 +262,7 @@ describe('writeFilledPages', () => {
 	});
 
 	it('should fill every page again after a build that was cut off', () => {
-		temp = mkdtempSync(join(tmpdir(), 'share-fill-'));
-		const out = join(temp, 'dist');
-		const cacheDir = join(temp, 'cache');
-		const frame = `<p>${frameMarker('main')}</p>`;
+		const { out, cacheDir, frame } = workspace();
 		const filled: string[] = [];
 		writeFilledPages(out, build(out, frame, { a: 'A', b: 'B' }, filled), { code: '1', cacheDir, reuse: true });
 		// The next build dies while writing `b` after it rewrote its copy: its key is back to the first build's.
