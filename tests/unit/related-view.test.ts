@@ -4,7 +4,9 @@
  * reading page's related file and counts (src/features/reader/related-file.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { claimLinkName, discussedBy, groupRelated, relatedBecause, type RelatedGroup } from '../../src/features/sharing/related-claims.ts';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { claimLinkName, discussedBy, groupRelated, relatedBecause, relatedGroupsLookup, type RelatedGroup } from '../../src/features/sharing/related-claims.ts';
 import { decodeRelatedCounts, decodeRelatedFile, decodeRelatedFiles, encodeRelatedCounts, encodeRelatedFile, quotedCommentaries, relatedGroupsOf } from '../../src/features/reader/related-file.ts';
 
 const assistance = { id: 'mutual-assistance', title: 'Mutual military assistance if either side is attacked' };
@@ -136,5 +138,33 @@ describe('the page’s counts', () => {
 		expect(decodeRelatedCounts('c-1:0 c-2:x c-3:-1 c-4:3 junk')).toEqual(new Map([['c-4', 3]]));
 		expect(decodeRelatedCounts(undefined)).toEqual(new Map());
 		expect(decodeRelatedCounts('')).toEqual(new Map());
+	});
+});
+
+describe('related claims, looked up by sentence', () => {
+	/** A full collection, as far as the test can ask V8 for one. */
+	function collectGarbage(): void {
+		setFlagsFromString('--expose-gc');
+		const gc: unknown = runInNewContext('gc');
+		if (typeof gc !== 'function') throw new Error('V8 gave no gc function');
+		gc();
+	}
+
+	it('should give each sentence its groups', () => {
+		const lookup = relatedGroupsLookup(new Map([['c-claim00001', ranked]]), names);
+		expect(lookup('c-claim00001')).toEqual(groupRelated(ranked, names));
+		expect(lookup('c-nothing0001')).toEqual([]);
+	});
+
+	it('should keep no sentence’s groups once the caller lets them go (a build asks for every sentence of the corpus)', async () => {
+		const related = new Map(Array.from({ length: 200 }, (_, index) => [`c-claim${String(index).padStart(5, '0')}`, ranked] as const));
+		const lookup = relatedGroupsLookup(related, names);
+		const refs = [...related.keys()].map((id) => new WeakRef(lookup(id)));
+		// A WeakRef holds its target until the job that made it ends.
+		await new Promise((resolve) => setImmediate(resolve));
+		collectGarbage();
+		expect(refs.filter((ref) => ref.deref() !== undefined)).toHaveLength(0);
+		// The lookup still answers after the collection.
+		expect(lookup('c-claim00007')).toEqual(groupRelated(ranked, names));
 	});
 });

@@ -15,7 +15,7 @@ import { retiredByCommentary, sharePagesFrom, type RetiredClaimPage, type ShareP
 import { currentSlug } from '../../loaders/renames.ts';
 import { shortCredit } from '../../utils/credit.ts';
 import { getRelated } from '../related/data.ts';
-import { groupRelated, type RelatedGroup } from './related-claims.ts';
+import { relatedGroupsLookup, type RelatedGroup } from './related-claims.ts';
 import { CITATION_CACHE_DIR, diskTemplateStore } from './citation-template-cache.ts';
 import { codeDigest } from './share-page-files.ts';
 import { join } from 'node:path';
@@ -107,11 +107,15 @@ let relatedGroups: Promise<(claimId: string) => RelatedGroup[]> | undefined;
 
 /**
  * Every sentence's related claims as readers see them (grouped by the other
- * commentary, with its credit and title), worked out once per build: the
- * share pages, the reading pages and their related files ask.
+ * commentary, with its credit and title), from the related claims worked out
+ * once per build: the share pages, the reading pages and their related files
+ * ask.
  *
  * @returns
- *   A lookup: sentence id → its groups (empty when it has none).
+ *   A lookup: sentence id → its groups (empty when it has none), made afresh
+ *   for each call (`relatedGroupsLookup`): grouping a dozen claims costs less
+ *   than holding every sentence's groups for the whole build beside the
+ *   related claims they are made from.
  */
 export function getRelatedGroups(): Promise<(claimId: string) => RelatedGroup[]> {
 	relatedGroups ??= loadRelatedGroups();
@@ -121,13 +125,5 @@ export function getRelatedGroups(): Promise<(claimId: string) => RelatedGroup[]>
 async function loadRelatedGroups(): Promise<(claimId: string) => RelatedGroup[]> {
 	const [related, corpus] = await Promise.all([getRelated(), getCorpus()]);
 	const names = new Map(corpus.map(({ slug, entry }) => [slug, { credit: shortCredit(entry.data.authors), title: entry.data.title }]));
-	const groups = new Map<string, RelatedGroup[]>();
-	return (claimId) => {
-		let found = groups.get(claimId);
-		if (!found) {
-			found = groupRelated(related.get(claimId) ?? [], names);
-			groups.set(claimId, found);
-		}
-		return found;
-	};
+	return relatedGroupsLookup(related, names);
 }

@@ -70,6 +70,26 @@ export function groupRelated(related: readonly RankedRelatedClaim[], names: Read
 }
 
 /**
+ * Every sentence's groups, looked up by id: each call groups that sentence's
+ * related claims afresh and keeps nothing, so the groups of a corpus's
+ * sentences are never all held at once for the whole build (a dozen claims
+ * at most are grouped per call, for a page or a file that prints them).
+ *
+ * @param related
+ *   Every sentence's related claims, ranked, by id (absent: none).
+ * @param names
+ *   Every commentary's name, by slug.
+ * @returns
+ *   A lookup: sentence id → its groups (empty when it has none).
+ */
+export function relatedGroupsLookup(
+	related: ReadonlyMap<string, readonly RankedRelatedClaim[]>,
+	names: ReadonlyMap<string, RelatedCommentaryName>,
+): (claimId: string) => RelatedGroup[] {
+	return (claimId) => groupRelated(related.get(claimId) ?? [], names);
+}
+
+/**
  * What a related sentence is linked by, for its line under the quotation:
  * `On: Mutual military assistance; The 1961 treaty`, or, for a link an
  * editor made without a shared matter, `Linked by the editors`.
