@@ -109,7 +109,8 @@ export async function runAxeWithStats(page: Page, tags: readonly string[] = axeT
  * those elements are all checked. Elements axe would skip are kept apart, so
  * that one is never the only representative of a context visible elsewhere:
  * those without a box or smaller than 2 px (visually hidden text), and those
- * whose text has no letter or digit (axe ignores punctuation-only text).
+ * whose text has no letter or digit (axe ignores punctuation-only text),
+ * and disabled or inert ones (or in a disabled control or its label).
  * Ties go to the first element in document order.
  *
  * Self-contained: it is sent to the page as source text.
@@ -158,6 +159,7 @@ export function contrastSample(): { elements: Element[]; candidates: number } {
 			control ? `control ${element.tagName}` : 'text',
 			box.width < 2 || box.height < 2 || element.getClientRects().length === 0 ? 'no box' : 'box',
 			/[\p{L}\p{N}]/u.test(text) ? 'words' : 'symbols',
+			element.closest(':disabled, [aria-disabled="true"], [inert], label:has(:disabled)') ? 'disabled' : 'enabled',
 		].join(' ');
 		const key = `${kind}: ${textProperties.map((property) => style.getPropertyValue(property)).join(' ')} @ ${backgrounds(element)}`;
 		if (!chosen.has(key)) chosen.set(key, element);
