@@ -137,6 +137,11 @@ describe('test support: axe', () => {
 				// Every other rule runs on the whole page either way.
 				const others = (outcome: AxeOutcome) => outcome.violations.filter((violation) => violation.id !== 'color-contrast').map((violation) => violation.id).sort();
 				expect(others(sampled)).toEqual(others(every));
+				expect(others(every)).toContain('image-alt');
+				// Only the colour rules, as in the dark scheme (axeBothSchemes): the same contrast failures, no other rule.
+				const colour = await runAxeWithStats(page, axeTags, { rules: 'colour' });
+				expect(await contrastFailures(colour, page)).toEqual(planted);
+				expect(others(colour)).toEqual([]);
 				// Sixty claims of one colour context are checked once.
 				expect(sampled.contrast?.candidates).toBeGreaterThan(65);
 				expect(sampled.contrast?.checked).toBeLessThan(15);

@@ -12,8 +12,15 @@ import type { Browser, Page } from 'playwright-core';
 /** The rule sets the site promises to meet: WCAG 2.0, 2.1, 2.2 A and AA, and axe's best practices. */
 export const axeTags: readonly string[] = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
-/** How {@link runAxe} runs `color-contrast`; see {@link contrastSample}. */
+/** Which rules {@link runAxe} runs, and how it runs `color-contrast`. */
 export interface AxeRunOptions {
+	/**
+	 * `'all'` (default): every rule of the tags; `'colour'`: only those that
+	 * read colours (axe's category `cat.color`: `color-contrast`,
+	 * `link-in-text-block`), the only ones a colour scheme can change on this
+	 * site (see {@link axeBothSchemes}).
+	 */
+	rules?: 'all' | 'colour';
 	/**
 	 * `'sample'` (default): on one element per distinct colour context
 	 * ({@link contrastSample}); `'every'`: on every element, as axe does by itself.
@@ -54,25 +61,33 @@ export async function runAxe(page: Page, tags: readonly string[] = axeTags, opti
  * positioned, floated or transformed overlaps, whose background cannot be
  * told from its ancestors.
  */
-export async function runAxeWithStats(page: Page, tags: readonly string[] = axeTags, { contrast = 'sample' }: AxeRunOptions = {}): Promise<AxeOutcome> {
+export async function runAxeWithStats(page: Page, tags: readonly string[] = axeTags, { contrast = 'sample', rules = 'all' }: AxeRunOptions = {}): Promise<AxeOutcome> {
 	const injected = await page.evaluate(() => 'axe' in window);
 	if (!injected) await page.evaluate(axe.source);
-	const runsContrast = await page.evaluate(
-		(values) => (window as unknown as { axe: typeof axe }).axe.getRules(values).some((rule) => rule.ruleId === 'color-contrast'),
-		[...tags],
-	);
-	const options: RunOptions = { runOnly: { type: 'tag', values: [...tags] }, resultTypes: ['violations'] };
-	if (contrast === 'every' || !runsContrast) {
-		const results = await page.evaluate(
-			(runOptions) => (window as unknown as { axe: typeof axe }).axe.run(document, runOptions),
-			options,
-		);
-		return { violations: results.violations, contrast: null };
-	}
-	const rest = await page.evaluate(
-		(runOptions) => (window as unknown as { axe: typeof axe }).axe.run(document, runOptions),
-		{ ...options, rules: { 'color-contrast': { enabled: false } } },
-	);
+	// Of the tags' rules: those a colour scheme cannot change (left out when only colours are checked), and
+	// whether color-contrast is one of them.
+	const { notColour, runsContrast } = await page.evaluate((values) => {
+		const all = (window as unknown as { axe: typeof axe }).axe.getRules(values);
+		return {
+			notColour: all.filter((rule) => !rule.tags.includes('cat.color')).map((rule) => rule.ruleId),
+			runsContrast: all.some((rule) => rule.ruleId === 'color-contrast'),
+		};
+	}, [...tags]);
+	/** axe's violations on the whole page for the tags, without the rules named. */
+	const run = async (without: readonly string[]) =>
+		(
+			await page.evaluate(
+				(runOptions) => (window as unknown as { axe: typeof axe }).axe.run(document, runOptions),
+				{
+					runOnly: { type: 'tag', values: [...tags] },
+					rules: Object.fromEntries(without.map((id) => [id, { enabled: false }])),
+					resultTypes: ['violations'],
+				} satisfies RunOptions,
+			)
+		).violations;
+	const leftOut = rules === 'colour' ? notColour : [];
+	if (contrast === 'every' || !runsContrast) return { violations: await run(leftOut), contrast: null };
+	const rest = await run([...leftOut, 'color-contrast']);
 	// Playwright sends the function to the page as source text; its elements stay there, behind a handle.
 	const sample = await page.evaluateHandle(contrastSample);
 	try {
@@ -85,7 +100,7 @@ export async function runAxeWithStats(page: Page, tags: readonly string[] = axeT
 			[sample, { runOnly: { type: 'rule', values: ['color-contrast'] }, resultTypes: ['violations'] } satisfies RunOptions] as const,
 		);
 		return {
-			violations: [...rest.violations, ...sampled.violations],
+			violations: [...rest, ...sampled.violations],
 			contrast: { candidates: sampled.candidates, checked: sampled.checked },
 		};
 	} finally {
@@ -182,7 +197,13 @@ export function describeViolations(where: string, violations: readonly Result[])
 }
 
 /**
- * axe on the page as it is now, in the light and then the dark colour scheme.
+ * axe on the page as it is now, in the light and then the dark colour scheme:
+ * every rule in the light one, the rules that read colours in the dark one.
+ * The dark scheme changes colours and nothing else (one block of colour
+ * values in the stylesheet, and no script reads the scheme:
+ * tests/dist/colour-scheme.test.ts holds the build to that), so the page's
+ * elements, names, roles and boxes are the light scheme's, and every rule but
+ * the colour ones would give the light scheme's verdict again.
  *
  * @param page A loaded page.
  * @param where What to call the page in the lines.
@@ -192,7 +213,7 @@ export async function axeBothSchemes(page: Page, where: string): Promise<string[
 	const lines: string[] = [];
 	for (const colorScheme of ['light', 'dark'] as const) {
 		await page.emulateMedia({ colorScheme });
-		lines.push(...describeViolations(`${where} [${colorScheme}]`, await runAxe(page)));
+		lines.push(...describeViolations(`${where} [${colorScheme}]`, await runAxe(page, axeTags, { rules: colorScheme === 'light' ? 'all' : 'colour' })));
 	}
 	return lines;
 }
