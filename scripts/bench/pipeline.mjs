@@ -27,7 +27,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { loadPipelineInputs, markdownPlugins } from '../../src/markdown/pipeline.ts';
+import { loadPipelineInputs, markdownPlugins, processorSettings } from '../../src/markdown/pipeline.ts';
 import { splitFrontmatter } from '../../src/loaders/frontmatter.ts';
 import { cpuMs, median } from './cpu.mjs';
 
@@ -52,9 +52,10 @@ export async function measurePipeline(copy, options = {}) {
 	const { remarkPlugins, rehypePlugins } = markdownPlugins(loadPipelineInputs(copy));
 	const rounds = options.rounds ?? 7;
 
-	const processorOf = (remark, rehype) =>
-		unified().use(remarkParse).use(remarkGfm).use(remark).use(remarkRehype, { allowDangerousHtml: false }).use(rehype).use(rehypeStringify);
-	const configurations = [{ plugin: 'plain', processor: processorOf([], []), passes: [] }];
+	// Ours converts with the pipeline's remark-rehype settings (its handlers for mention nodes); plain with remark-rehype's own.
+	const processorOf = (remark, rehype, settings = processorSettings.remarkRehype) =>
+		unified().use(remarkParse).use(remarkGfm).use(remark).use(remarkRehype, settings).use(rehype).use(rehypeStringify);
+	const configurations = [{ plugin: 'plain', processor: processorOf([], [], { allowDangerousHtml: false }), passes: [] }];
 	const floor = { processor: await floorProcessor(docs, remarkPlugins, rehypePlugins, processorOf), passes: [] };
 	for (let count = 1; count <= remarkPlugins.length; count++) {
 		configurations.push({ plugin: nameOf(remarkPlugins[count - 1]), processor: processorOf(remarkPlugins.slice(0, count), []), passes: [] });
