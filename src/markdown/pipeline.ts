@@ -38,6 +38,7 @@ import remarkArticleMentions from './plugins/remark-article-mentions.ts';
 import remarkCommentaryBlocks from './plugins/remark-commentary-blocks.ts';
 import remarkContentSafety from './plugins/remark-content-safety.ts';
 import remarkDateMentions from './plugins/remark-date-mentions.ts';
+import remarkNativeParse from './plugins/remark-native-parse.ts';
 import remarkEditorNoteAnchors from './plugins/remark-editor-note-anchors.ts';
 
 /** What the plugins read, loaded and validated once per build. */
@@ -157,6 +158,8 @@ export function markdownPlugins(
 	return {
 		remarkPlugins: [
 			remarkDirective,
+			// Sätteri's native parser for every text it reads as micromark does (the same mdast), micromark for the rest.
+			remarkNativeParse,
 			remarkCommentaryBlocks,
 			// Before anything adds links: raw HTML and unsafe URLs are the author's, and errors.
 			[remarkContentSafety, { sitePath }],
