@@ -12,7 +12,7 @@
  * runs.
  *
  * Beside them runs the floor of any plugin set that produces our output: our
- * parser (remark-directive's syntax included), mdast to hast of the tree our
+ * parser (remark-directive's syntax, Sätteri where it reads as micromark), mdast to hast of the tree our
  * remark plugins leave and the serialisation of the tree our rehype plugins
  * leave, with no plugin running (the finished trees are handed in). What ours
  * takes above the floor is the plugins' own work; what the floor takes above
@@ -101,7 +101,7 @@ export async function measurePipeline(copy, options = {}) {
  * tree it is handed, so the same trees serve every round.
  *
  * @param {Array<{ path: string, value: string }>} docs Sampled commentaries.
- * @param {unknown[]} remarkPlugins Our remark plugins (remark-directive first).
+ * @param {unknown[]} remarkPlugins Our remark plugins (remark-directive and the native parse first).
  * @param {unknown[]} rehypePlugins Our rehype plugins.
  * @param {(remark: unknown[], rehype: unknown[]) => import('unified').Processor} processorOf Processor maker.
  */
@@ -116,10 +116,11 @@ async function floorProcessor(docs, remarkPlugins, rehypePlugins, processorOf) {
 	const ours = processorOf([...remarkPlugins, keepMdast], [...rehypePlugins, keepHast]);
 	const html = new Map();
 	for (const doc of docs) html.set(doc.path, String(await ours.process(new VFile(doc))));
-	const [directive] = remarkPlugins;
+	// Our parser: the plugins up to the native parse (remark-directive's syntax, then Sätteri where it reads as micromark).
+	const parsing = remarkPlugins.slice(0, remarkPlugins.findIndex((plugin) => nameOf(plugin) === 'remarkNativeParse') + 1);
 	const handMdast = () => (_tree, file) => finished.get(file.path).mdast;
 	const handHast = () => (_tree, file) => finished.get(file.path).hast;
-	const floor = processorOf([directive, handMdast], [handHast]);
+	const floor = processorOf([...parsing, handMdast], [handHast]);
 	// The floor is only a floor if it writes exactly our pages.
 	for (const doc of docs) {
 		if (String(await floor.process(new VFile(doc))) !== html.get(doc.path)) throw new Error(`${doc.path}: the floor's HTML differs from the pipeline's`);
