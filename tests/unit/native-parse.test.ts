@@ -16,7 +16,7 @@ import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { markdownToMdast } from 'satteri';
-import { unified } from 'unified';
+import { unified, type Plugin } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { splitFrontmatter } from '../../src/loaders/frontmatter.ts';
 import { createCommentaryProcessor, loadPipelineInputs } from '../../src/markdown/pipeline.ts';
@@ -96,10 +96,10 @@ describe('remark-native-parse', () => {
 		const ours = createCommentaryProcessor(inputs);
 		const withMicromark = createCommentaryProcessor(inputs);
 		// The same pipeline with micromark: remark-parse's parser set again last.
-		withMicromark.use(function micromarkAgain(this: typeof micromark) {
-			const self = this;
-			self.parser = (document) => micromark.parse(document);
-		});
+		const micromarkAgain: Plugin<[], string, Root> = function micromarkAgain() {
+			this.parser = (document) => micromark.parse(document);
+		};
+		withMicromark.use(micromarkAgain);
 		const outcome = async (processor: typeof ours, markdown: string) => {
 			const file = await processor.process({ value: markdown, path: '/x/content/commentaries/generated.md' }).catch((error: unknown) => String(error));
 			return typeof file === 'string' ? file : { html: String(file.value), data: JSON.stringify(file.data), messages: file.messages.map((message) => [message.reason, message.place]) };

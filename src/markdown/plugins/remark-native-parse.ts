@@ -17,7 +17,7 @@
  * site's texts and generated Markdown).
  */
 import type { Root } from 'mdast';
-import type { Processor } from 'unified';
+import type { Plugin } from 'unified';
 import { markdownToMdast } from 'satteri';
 
 /**
@@ -91,15 +91,16 @@ export function nativeParseable(document: string): boolean {
  * @returns
  *   Nothing (the plugin sets the processor's parser).
  */
-export default function remarkNativeParse(this: Processor<Root>): undefined {
+const remarkNativeParse: Plugin<[], string, Root> = function remarkNativeParse() {
 	const processor = this;
 	const micromarkParser = processor.parser;
 	if (!micromarkParser) throw new Error('remark-native-parse: attach it after remark-parse');
-	processor.parser = function parseMarkdown(document, file): Root {
+	processor.parser = function parseMarkdown(document, file) {
 		// remark-gfm and remark-directive add one extension each; any other is syntax Sätteri would not read.
 		const extensions = processor.data('micromarkExtensions') ?? [];
 		if (extensions.length === 2 && nativeParseable(document)) return markdownToMdast(document, { features: FEATURES });
 		return micromarkParser(document, file);
 	};
-	return undefined;
-}
+};
+
+export default remarkNativeParse;
