@@ -40,7 +40,8 @@ export interface AxeOutcome {
  *
  * @param page A loaded page.
  * @param tags Rule tags to run (default: {@link axeTags}).
- * @param options `contrast`: how `color-contrast` runs (default: on a sample, {@link contrastSample}).
+ * @param options `rules`: all of the tags' rules (default) or only the colour ones; `contrast`: how
+ *   `color-contrast` runs (default: on a sample, {@link contrastSample}).
  */
 export async function runAxe(page: Page, tags: readonly string[] = axeTags, options: AxeRunOptions = {}): Promise<Result[]> {
 	return (await runAxeWithStats(page, tags, options)).violations;
