@@ -1,9 +1,10 @@
 /**
  * The claim panel's "Also discussed by" list, built from the related file's
- * groups with the markup the share page prints (src/features/sharing/SharePage.astro),
- * so one stylesheet serves both. Text goes in as text nodes, never as HTML.
+ * groups with the markup the share page prints (src/features/sharing/share-page-html.ts),
+ * so one stylesheet serves both; the share page prints the list without the
+ * quoted words and its script quotes them with `relatedQuote`. Text goes in as text nodes, never as HTML.
  */
-import { relatedBecause, type RelatedGroup } from '../../sharing/related-claims.ts';
+import { relatedBecause, type RelatedGroup } from '../related-claims.ts';
 
 /** Where a related sentence's links lead. */
 export interface RelatedLinks {
@@ -30,6 +31,23 @@ function link(href: string, text: string, hidden: string): HTMLAnchorElement {
 }
 
 /**
+ * A related sentence's words, quoted.
+ *
+ * @param text
+ *   The sentence.
+ * @param cite
+ *   Where it is read in context.
+ * @returns
+ *   The `<blockquote>`.
+ */
+export function relatedQuote(text: string, cite: string): HTMLQuoteElement {
+	const quote = element('blockquote', 'related-quote');
+	quote.cite = cite;
+	quote.append(element('p', '', text));
+	return quote;
+}
+
+/**
  * The list's items: one per commentary (its credit and title), each with its
  * sentences quoted, what links them, and links to read or share each.
  *
@@ -48,9 +66,7 @@ export function relatedListItems(groups: readonly RelatedGroup[], links: Related
 		const claims = element('ul', 'related-claims');
 		for (const claim of group.claims) {
 			const entry = element('li', 'related-claim');
-			const quote = element('blockquote', 'related-quote');
-			quote.cite = links.read(group.commentary, claim.id);
-			quote.append(element('p', '', claim.text));
+			const quote = relatedQuote(claim.text, links.read(group.commentary, claim.id));
 			const actions = element('p', 'related-actions');
 			actions.append(
 				link(links.read(group.commentary, claim.id), 'Read it in context', ` (${group.credit})`),
