@@ -76,7 +76,7 @@ function pageOf(page: SharePage<ShareCommentary>): Root {
 	return fromHtml(fillFrame(frame, parts));
 }
 
-function elements(tree: Root, test: (node: Element) => boolean): Element[] {
+function elements(tree: Root | Element, test: (node: Element) => boolean): Element[] {
 	const found: Element[] = [];
 	visit(tree, 'element', (node) => {
 		if (test(node)) found.push(node);
