@@ -14,8 +14,19 @@ export interface RelatedLinks {
 	share(id: string): string;
 }
 
-/** An element with a class and, optionally, its text. */
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+/**
+ * An element with a class and, optionally, its text (as a text node, never HTML).
+ *
+ * @param tag
+ *   Its tag.
+ * @param className
+ *   Its class, or none.
+ * @param text
+ *   Its text.
+ * @returns
+ *   The element.
+ */
+export function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
 	const made = document.createElement(tag);
 	if (className) made.className = className;
 	if (text !== undefined) made.textContent = text;

@@ -17,26 +17,7 @@ import { DEFAULT_SITE_URL } from '../../../utils/site-url.ts';
 import { routes } from '../../../utils/routes.ts';
 import { closestElement, findElement } from '../../../layouts/client/dom.ts';
 import { citationsLoader, relatedLoader } from './reading-files.ts';
-import { relatedQuote } from './related-list.ts';
-
-/**
- * An element with a class and, optionally, its text.
- *
- * @param tag
- *   Its tag.
- * @param className
- *   Its class, or none.
- * @param text
- *   Its text, as a text node.
- * @returns
- *   The element.
- */
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
-	const made = document.createElement(tag);
-	if (className) made.className = className;
-	if (text !== undefined) made.textContent = text;
-	return made;
-}
+import { element, relatedQuote } from './related-list.ts';
 
 /**
  * A citation style's row, as the page prints its first: the label, the text and its copy button.
