@@ -12,7 +12,7 @@
  * runs.
  *
  * Beside them runs the floor of any plugin set that produces our output: our
- * parser (remark-directive's syntax included), mdast to hast of the tree our
+ * parser (remark-directive's syntax, Sätteri where it reads as micromark), mdast to hast of the tree our
  * remark plugins leave and the serialisation of the tree our rehype plugins
  * leave, with no plugin running (the finished trees are handed in). What ours
  * takes above the floor is the plugins' own work; what the floor takes above
@@ -27,7 +27,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { loadPipelineInputs, markdownPlugins } from '../../src/markdown/pipeline.ts';
+import { loadPipelineInputs, markdownPlugins, processorSettings } from '../../src/markdown/pipeline.ts';
 import { splitFrontmatter } from '../../src/loaders/frontmatter.ts';
 import { cpuMs, median } from './cpu.mjs';
 
@@ -52,9 +52,10 @@ export async function measurePipeline(copy, options = {}) {
 	const { remarkPlugins, rehypePlugins } = markdownPlugins(loadPipelineInputs(copy));
 	const rounds = options.rounds ?? 7;
 
-	const processorOf = (remark, rehype) =>
-		unified().use(remarkParse).use(remarkGfm).use(remark).use(remarkRehype, { allowDangerousHtml: false }).use(rehype).use(rehypeStringify);
-	const configurations = [{ plugin: 'plain', processor: processorOf([], []), passes: [] }];
+	// Ours converts with the pipeline's remark-rehype settings (its handlers for mention nodes); plain with remark-rehype's own.
+	const processorOf = (remark, rehype, settings = processorSettings.remarkRehype) =>
+		unified().use(remarkParse).use(remarkGfm).use(remark).use(remarkRehype, settings).use(rehype).use(rehypeStringify);
+	const configurations = [{ plugin: 'plain', processor: processorOf([], [], { allowDangerousHtml: false }), passes: [] }];
 	const floor = { processor: await floorProcessor(docs, remarkPlugins, rehypePlugins, processorOf), passes: [] };
 	for (let count = 1; count <= remarkPlugins.length; count++) {
 		configurations.push({ plugin: nameOf(remarkPlugins[count - 1]), processor: processorOf(remarkPlugins.slice(0, count), []), passes: [] });
@@ -100,7 +101,7 @@ export async function measurePipeline(copy, options = {}) {
  * tree it is handed, so the same trees serve every round.
  *
  * @param {Array<{ path: string, value: string }>} docs Sampled commentaries.
- * @param {unknown[]} remarkPlugins Our remark plugins (remark-directive first).
+ * @param {unknown[]} remarkPlugins Our remark plugins (remark-directive and the native parse first).
  * @param {unknown[]} rehypePlugins Our rehype plugins.
  * @param {(remark: unknown[], rehype: unknown[]) => import('unified').Processor} processorOf Processor maker.
  */
@@ -115,10 +116,11 @@ async function floorProcessor(docs, remarkPlugins, rehypePlugins, processorOf) {
 	const ours = processorOf([...remarkPlugins, keepMdast], [...rehypePlugins, keepHast]);
 	const html = new Map();
 	for (const doc of docs) html.set(doc.path, String(await ours.process(new VFile(doc))));
-	const [directive] = remarkPlugins;
+	// Our parser: the plugins up to the native parse (remark-directive's syntax, then Sätteri where it reads as micromark).
+	const parsing = remarkPlugins.slice(0, remarkPlugins.findIndex((plugin) => nameOf(plugin) === 'remarkNativeParse') + 1);
 	const handMdast = () => (_tree, file) => finished.get(file.path).mdast;
 	const handHast = () => (_tree, file) => finished.get(file.path).hast;
-	const floor = processorOf([directive, handMdast], [handHast]);
+	const floor = processorOf([...parsing, handMdast], [handHast]);
 	// The floor is only a floor if it writes exactly our pages.
 	for (const doc of docs) {
 		if (String(await floor.process(new VFile(doc))) !== html.get(doc.path)) throw new Error(`${doc.path}: the floor's HTML differs from the pipeline's`);

@@ -21,7 +21,7 @@ import { installBuildContext, readBuildContext } from '../build/context.ts';
 import { markdownPlugins, pipelineInputs, processorSettings } from '../markdown/pipeline.ts';
 import { buildSearchIndex, SEARCH_SHARD_CACHE_DIR } from '../features/search/pagefind.ts';
 import { searchShardSize } from '../features/search/shards.ts';
-import { writeAnnotations } from '../features/dataset/annotations-file.ts';
+import { ANNOTATION_CACHE_DIR, writeAnnotations } from '../features/dataset/annotations-file.ts';
 import { renameRedirects } from './rename-redirects.ts';
 import { movedPageRedirects } from '../loaders/published-pages.ts';
 import { resolveSiteUrl } from '../utils/site-url.ts';
@@ -156,7 +156,13 @@ export default function treatyReader(): AstroIntegration {
 					);
 				}
 				// Measured on the built reading pages, as annotation clients read them.
-				logger.info(`annotations: ${await writeAnnotations(outDir, base)} anchored on the reading pages`);
+				const annotationsStarted = performance.now();
+				const annotations = await writeAnnotations(outDir, base, { cacheDir: join(root, ANNOTATION_CACHE_DIR), code, reuse });
+				logger.info(
+					`annotations: ${annotations.annotations} anchored on the reading pages ` +
+						`(${annotations.commentaries - annotations.cached} commentaries annotated, ${annotations.cached} from cache) ` +
+						`in ${((performance.now() - annotationsStarted) / 1000).toFixed(2)} s`,
+				);
 				await writeSecurityHeaders(outDir, base);
 			},
 		},

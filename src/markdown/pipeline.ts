@@ -32,11 +32,13 @@ import rehypeHeadingIds from './plugins/rehype-heading-ids.ts';
 import rehypeMentionPreviews from './plugins/rehype-mention-previews.ts';
 import rehypeQuietMentions from './plugins/rehype-quiet-mentions.ts';
 import rehypeSiteBase from './plugins/rehype-site-base.ts';
+import { mentionHandlers } from './plugins/mention-handlers.ts';
 import remarkActorMentions from './plugins/remark-actor-mentions.ts';
 import remarkArticleMentions from './plugins/remark-article-mentions.ts';
 import remarkCommentaryBlocks from './plugins/remark-commentary-blocks.ts';
 import remarkContentSafety from './plugins/remark-content-safety.ts';
 import remarkDateMentions from './plugins/remark-date-mentions.ts';
+import remarkNativeParse from './plugins/remark-native-parse.ts';
 import remarkEditorNoteAnchors from './plugins/remark-editor-note-anchors.ts';
 
 /** What the plugins read, loaded and validated once per build. */
@@ -69,12 +71,14 @@ export interface PipelineOptions {
 /**
  * The options Astro's `unified()` processor and the standalone processor
  * share: GFM on, SmartyPants off (it would rewrite the authors' quotes and
- * dashes), raw HTML dropped (our Markdown holds none).
+ * dashes), raw HTML dropped (our Markdown holds none), and our mention nodes
+ * turned into hast by our own handlers (the same elements, without a
+ * `structuredClone` of each one's properties).
  */
 export const processorSettings = {
 	smartypants: false,
 	gfm: true,
-	remarkRehype: { allowDangerousHtml: false },
+	remarkRehype: { allowDangerousHtml: false, handlers: mentionHandlers },
 } as const;
 
 /**
@@ -154,6 +158,8 @@ export function markdownPlugins(
 	return {
 		remarkPlugins: [
 			remarkDirective,
+			// Sätteri's native parser for every text it reads as micromark does (the same mdast), micromark for the rest.
+			remarkNativeParse,
 			remarkCommentaryBlocks,
 			// Before anything adds links: raw HTML and unsafe URLs are the author's, and errors.
 			[remarkContentSafety, { sitePath }],

@@ -5,8 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useSite } from '../support/browser';
+import { axeBothSchemes } from '../support/axe';
 import { distDir, hasBuild, siteOrigin } from '../support/dist';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DEFAULT_SITE_URL } from '../../src/utils/site-url';
+import { decodeCitationsFile } from '../../src/features/sharing/citations-file';
 
 const built = hasBuild();
 // The public address the site was built for (SITE_URL): permalinks and citations use it, wherever it is served.
@@ -164,6 +168,51 @@ describe('claims in the browser', () => {
 		});
 	});
 
+	it('should print one citation on the share page, link to the rest without JavaScript, and fill them in from the citations file with it', async () => {
+		const { id } = await claimAt(5);
+		const citationsFile = `/data/citations/${slug}.json`;
+		const cited = decodeCitationsFile(readFileSync(join(distDir, citationsFile), 'utf8')).get(id)!;
+		const context = await site.browser.newContext({ javaScriptEnabled: false });
+		try {
+			const page = await context.newPage();
+			await page.goto(site.url(`/c/${id}/`));
+			expect(await page.locator('dl.citations dt').allTextContents()).toEqual(['APA']);
+			expect((await page.locator('dd.citation .citation-text').textContent())?.trim()).toBe(cited.apa);
+			expect(await page.locator('pre[data-format]').count()).toBe(0);
+			const note = page.locator('[data-citations-more]');
+			expect(await note.isVisible()).toBe(true);
+			expect(await note.locator('a').first().getAttribute('href')).toBe(citationsFile);
+		} finally {
+			await context.close();
+		}
+		await site.open(`/c/${id}/`, async (page, report) => {
+			await expect.poll(() => page.locator('dl.citations dt').allTextContents()).toEqual(['APA', 'Chicago', 'MLA']);
+			expect(await page.locator('dd.citation .citation-text').allTextContents()).toEqual([cited.apa, cited.chicago, cited.mla]);
+			expect(await page.locator('[data-citations-more]').count()).toBe(0);
+			expect(await page.locator('details.provenance summary').allTextContents()).toEqual(['BibTeX', 'RIS', 'CSL-JSON']);
+			expect(await page.locator('pre[data-format]').evaluateAll((pres) => pres.map((pre) => [pre.getAttribute('data-format'), pre.textContent]))).toEqual([
+				['bibtex', cited.bibtex],
+				['ris', cited.ris],
+				['csl', cited.csl],
+			]);
+			expect(cited.bibtex).toMatch(new RegExp(`^@misc\\{lankov2024_${id.replace('-', '')},`));
+			// Each filled style copies with the keyboard, confirmed in words.
+			await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url('/') });
+			const mla = page.locator('dd.citation[data-citation-style="mla"]');
+			await mla.getByRole('button', { name: 'Copy the MLA citation' }).focus();
+			await page.keyboard.press('Enter');
+			await expect.poll(() => mla.locator('[data-copy-status]').textContent()).toBe('Copied');
+			expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(cited.mla);
+			// The exports open from the keyboard.
+			await page.locator('details.provenance summary').first().focus();
+			await page.keyboard.press('Enter');
+			expect(await page.locator('pre[data-format="bibtex"]').isVisible()).toBe(true);
+			expect(report.consoleErrors).toEqual([]);
+			expect(report.failedRequests).toEqual([]);
+			expect(await axeBothSchemes(page, 'share page with every citation')).toEqual([]);
+		});
+	});
+
 	it('should keep share pages out of the search index', async () => {
 		const { id } = await claimAt(1);
 		await site.open(`/c/${id}/`, async (page) => {
@@ -192,7 +241,7 @@ describe('claims in the browser', () => {
 						expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${here}/commentaries/${slug}/#${id}`);
 						// Every citation style has its own copy button.
 						const styles = page.locator('dd.citation');
-						expect(await styles.count()).toBeGreaterThan(1);
+						await expect.poll(() => styles.count()).toBeGreaterThan(1);
 						await styles.nth(1).getByRole('button').click();
 						await expect.poll(() => styles.nth(1).locator('[data-copy-status]').textContent()).toBe('Copied');
 						expect(await page.evaluate(() => navigator.clipboard.readText())).toBe((await styles.nth(1).locator('.citation-text').textContent())!.trim());

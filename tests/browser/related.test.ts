@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { useSite } from '../support/browser';
 import { axeBothSchemes, axeWithoutSiteScripts } from '../support/axe';
 import { distDir, hasBuild, listFiles, readDistFile } from '../support/dist';
-import { decodeRelatedFile, decodeRelatedFiles } from '../../src/features/reader/related-file';
+import { decodeRelatedFile, decodeRelatedFiles } from '../../src/features/sharing/related-file';
 import { discussedBy, relatedBecause, type RelatedGroup } from '../../src/features/sharing/related-claims';
 import { pairedStatus, relatedLabel, relatedStatus } from '../../src/features/compare/model';
 import type { Page } from 'playwright-core';
@@ -169,14 +169,17 @@ describe('related claims in the browser', () => {
 	});
 
 	for (const viewport of [wide, phone]) {
-		it(`should print the list on the share page without JavaScript, and nothing where there is none, at ${viewport.width} px`, { timeout: 120_000 }, async () => {
+		it(`should print the list's links on the share page without JavaScript, quote them with it, and show nothing where there is none, at ${viewport.width} px`, { timeout: 120_000 }, async () => {
 			const context = await site.browser.newContext({ javaScriptEnabled: false, viewport });
 			try {
 				const page = await context.newPage();
 				await page.goto(site.url(`/c/${claimId}/`));
 				const section = page.locator('.share-related');
 				expect(await section.locator('h2').textContent()).toBe('Also discussed by');
-				expect(await section.locator('.related-quote').allTextContents()).toEqual(groups.flatMap((group) => group.claims.map((claim) => claim.text)));
+				expect(await section.locator('.related-credit').allTextContents()).toEqual(groups.map((group) => group.credit));
+				expect(await section.locator('.related-because').allTextContents()).toEqual(groups.flatMap((group) => group.claims.map(relatedBecause)));
+				// The words are the related files'; without the script the links lead to them.
+				expect(await section.locator('.related-quote').count()).toBe(0);
 				const reads = await section.locator('.related-actions a:first-child').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
 				expect(reads).toEqual(groups.flatMap((group) => group.claims.map((claim) => `/commentaries/${group.commentary}/#${claim.id}`)));
 				const shares = await section.locator('.related-actions a:last-child').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
@@ -185,7 +188,13 @@ describe('related claims in the browser', () => {
 			} finally {
 				await context.close();
 			}
-			await site.open(`/c/${claimId}/`, async (page) => {
+			await site.open(`/c/${claimId}/`, async (page, report) => {
+				// With the script, each related claim is quoted above what links it, in the list's order.
+				const section = page.locator('.share-related');
+				await expect.poll(() => section.locator('.related-quote').allTextContents()).toEqual(groups.flatMap((group) => group.claims.map((claim) => claim.text)));
+				const quoted = await section.locator('.related-claim').evaluateAll((items) => items.map((item) => item.firstElementChild?.className));
+				expect(new Set(quoted)).toEqual(new Set(['related-quote']));
+				expect(report.consoleErrors).toEqual([]);
 				expect(await axeBothSchemes(page, `share page with related claims ${viewport.width}px`)).toEqual([]);
 			}, { viewport });
 			// A sentence without related claims: no section at all.

@@ -16,7 +16,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { reportPolicyViolations, useSite } from '../support/browser';
-import { describeViolations, runAxe } from '../support/axe';
+import { axeBothSchemes } from '../support/axe';
 import { distDir, hasBuild } from '../support/dist';
 
 const built = hasBuild();
@@ -554,12 +554,7 @@ describe('search', () => {
 			await page.keyboard.type('sanctions');
 			expect(requests.filter((path) => path.startsWith('/pagefind/'))).toEqual([]);
 			expect(await page.inputValue('dialog.search-dialog input')).toBe('sanctions');
-			const lines: string[] = [];
-			for (const colorScheme of ['light', 'dark'] as const) {
-				await page.emulateMedia({ colorScheme });
-				lines.push(...describeViolations(`search dialog [${colorScheme}]`, await runAxe(page)));
-			}
-			expect(lines).toEqual([]);
+			expect(await axeBothSchemes(page, 'search dialog')).toEqual([]);
 			await page.keyboard.press('Enter');
 			await page.waitForURL('**/search/?q=sanctions');
 			await page.waitForSelector('html[data-search-ready]');
@@ -632,11 +627,7 @@ describe('search', () => {
 				async (page) => {
 					await shown(page);
 					expect(await page.locator('.search-sentence').count()).toBeGreaterThan(0);
-					const lines: string[] = [];
-					for (const colorScheme of ['light', 'dark'] as const) {
-						await page.emulateMedia({ colorScheme });
-						lines.push(...describeViolations(`search ${viewport.width}px [${colorScheme}]`, await runAxe(page)));
-					}
+					const lines = await axeBothSchemes(page, `search ${viewport.width}px`);
 					const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
 					expect(overflow, `horizontal scroll at ${viewport.width}px`).toBe(false);
 					return lines;

@@ -1,13 +1,16 @@
 /**
  * The browser-test helpers themselves, on a fixture site: the static server
  * behaves like a static host, and a visit reports console errors and
- * requests to other origins (which never leave the machine).
+ * requests to other origins (which never leave the machine); axe's
+ * contrast check on a sample of colour contexts finds what it finds on every
+ * element.
  */
 import { describe, expect, it } from 'vitest';
 import { request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { chromiumArgs, useSite } from '../support/browser';
 import { serveDist } from '../support/server';
+import { axeTags, runAxeWithStats, type AxeOutcome } from '../support/axe';
 
 const root = fileURLToPath(new URL('../fixtures/browser-site/', import.meta.url));
 
@@ -108,5 +111,42 @@ describe('test support: visiting a page', () => {
 			return report.status;
 		});
 		expect(status).toBe(404);
+	});
+});
+
+describe('test support: axe', () => {
+	const site = useSite({ root });
+
+	/** The `data-fails` marks of the elements `color-contrast` found, sorted. */
+	async function contrastFailures(outcome: AxeOutcome, page: import('playwright-core').Page): Promise<string[]> {
+		const targets = outcome.violations.filter((violation) => violation.id === 'color-contrast').flatMap((violation) => violation.nodes.map((node) => String(node.target[0])));
+		const marks = await page.evaluate((selectors) => selectors.map((selector) => document.querySelector(selector)?.getAttribute('data-fails') ?? `unmarked ${selector}`), targets);
+		return marks.sort();
+	}
+
+	it.each(['light', 'dark'] as const)('should find with a sample of colour contexts every contrast failure axe finds on every element (%s)', async (colorScheme) => {
+		await site.open(
+			'/contrast/',
+			async (page) => {
+				const every = await runAxeWithStats(page, axeTags, { contrast: 'every' });
+				const sampled = await runAxeWithStats(page, axeTags);
+				const planted = (await page.locator('[data-fails]').evaluateAll((elements) => elements.map((element) => element.getAttribute('data-fails') ?? ''))).sort();
+				expect(planted).toHaveLength(6);
+				expect(await contrastFailures(every, page)).toEqual(planted);
+				expect(await contrastFailures(sampled, page)).toEqual(planted);
+				// Every other rule runs on the whole page either way.
+				const others = (outcome: AxeOutcome) => outcome.violations.filter((violation) => violation.id !== 'color-contrast').map((violation) => violation.id).sort();
+				expect(others(sampled)).toEqual(others(every));
+				expect(others(every)).toContain('image-alt');
+				// Only the colour rules, as in the dark scheme (axeBothSchemes): the same contrast failures, no other rule.
+				const colour = await runAxeWithStats(page, axeTags, { rules: 'colour' });
+				expect(await contrastFailures(colour, page)).toEqual(planted);
+				expect(others(colour)).toEqual([]);
+				// Sixty claims of one colour context are checked once.
+				expect(sampled.contrast?.candidates).toBeGreaterThan(65);
+				expect(sampled.contrast?.checked).toBeLessThan(15);
+			},
+			{ colorScheme },
+		);
 	});
 });

@@ -16,7 +16,7 @@ import { visit } from 'unist-util-visit';
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-ris';
 import { describe, expect, it } from 'vitest';
-import { decodeCitationsFile } from '../../src/features/reader/citations-file.ts';
+import { decodeCitationsFile } from '../../src/features/sharing/citations-file.ts';
 import { distDir, hasBuild, listPages, parsePage, readDistFile, siteOrigin } from '../support/dist';
 
 const built = hasBuild();

@@ -134,6 +134,15 @@ describe('npm run build after edits', () => {
 		expect(rebuild.output).toMatch(/\(restored\)/);
 	});
 
+	it('should make the Web Annotations again for the commentaries whose reading pages or data changed', () => {
+		const line = /annotations: \d+ anchored on the reading pages \((\d+) commentaries annotated, (\d+) from cache\)/.exec(rebuild.output);
+		expect(line, rebuild.output.slice(-2000)).not.toBeNull();
+		const [annotated, cached] = [Number(line![1]), Number(line![2])];
+		// The reworded commentary at least (what the others keep is checked against the clean build below).
+		expect(annotated).toBeGreaterThanOrEqual(1);
+		expect(annotated + cached).toBe(readdirSync(join(copy, 'content', 'commentaries')).filter((name) => name.endsWith('.md')).length);
+	});
+
 	it('should publish the edits', () => {
 		const text = (path: string) => incremental.get(path)?.toString('utf8') ?? '';
 		expect(text(`commentaries/${SLUG}/index.html`)).toContain(reworded.split(' ').slice(0, 4).join(' '));

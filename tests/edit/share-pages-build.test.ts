@@ -19,7 +19,7 @@ import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseLedger } from '../../src/claims/ledger.ts';
 import { copyProject, removeCopy } from '../support/project-copy.ts';
-import { decodeRelatedFiles } from '../../src/features/reader/related-file.ts';
+import { decodeRelatedFiles } from '../../src/features/sharing/related-file.ts';
 import type { Ledger } from '../../src/claims/types.ts';
 
 const SLUG = 'lankov-nbr-interview';

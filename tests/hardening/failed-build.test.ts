@@ -29,6 +29,11 @@ function stagingLeft(copy: string): string[] {
 	return readdirSync(copy).filter((name) => name.startsWith('.staging-'));
 }
 
+/** Replaced output kept aside in a copy's root, for the next build to delete. */
+function replacedLeft(copy: string): string[] {
+	return readdirSync(copy).filter((name) => name.startsWith('.replaced-'));
+}
+
 const PREVIOUS = new Map([
 	['index.html', '<!doctype html><title>The previous site</title>'],
 	['commentaries/x/index.html', '<!doctype html><title>A previous page</title>'],
@@ -72,5 +77,40 @@ describe('a failed build with no previous dist/ writes none', () => {
 		expect(result.code, result.output).not.toBe(0);
 		expect(listFiles(join(copy, 'dist'))).toEqual([]);
 		expect(stagingLeft(copy)).toEqual([]);
+	});
+});
+
+describe('the dist/ a build replaces is deleted by the next build, failed or not', () => {
+	let copy: string;
+	let built: BuildResult;
+	let aside: string[];
+	let asideFiles: string[];
+	let failed: BuildResult;
+
+	beforeAll(async () => {
+		copy = copyProject('treaty-replaced-build');
+		copies.push(copy);
+		for (const [file, text] of PREVIOUS) {
+			mkdirSync(join(copy, 'dist', file, '..'), { recursive: true });
+			writeFileSync(join(copy, 'dist', file), text);
+		}
+		built = await buildCopy(copy, { TREATY_READER_SHARE_CARDS: 'off' });
+		aside = replacedLeft(copy);
+		asideFiles = aside.length === 1 ? listFiles(join(copy, aside[0]!)) : [];
+		writeFileSync(join(copy, 'content/events/events.yaml'), '# No events.\n[]\n');
+		failed = await buildCopy(copy);
+	}, 900_000);
+
+	it('should swap the new site in and keep the replaced one aside, untouched', () => {
+		expect(built.code, built.output.slice(-4000)).toBe(0);
+		expect(aside).toHaveLength(1);
+		expect(asideFiles).toEqual([...PREVIOUS.keys()].sort());
+	});
+
+	it('should delete it in the next build, which failed and kept the new dist/', () => {
+		expect(failed.code, failed.output).not.toBe(0);
+		expect(replacedLeft(copy)).toEqual([]);
+		expect(stagingLeft(copy)).toEqual([]);
+		expect(readFileSync(join(copy, 'dist', 'index.html'), 'utf8')).not.toBe(PREVIOUS.get('index.html'));
 	});
 });

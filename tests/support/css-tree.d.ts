@@ -13,8 +13,14 @@ declare module 'css-tree' {
 		/** `Atrule`: its name (`import`, `font-face`, …). */
 		name?: string;
 		prelude?: CssNode | null;
+		/** `Atrule`, `Rule`: the braces' content. */
+		block?: CssNode | null;
+		/** `Declaration`: the property's name (`color`, `--bg`). */
+		property?: string;
 		loc?: CssLocation | null;
 	}
 	export function parse(css: string, options?: { positions?: boolean; filename?: string; onParseError?: (error: Error) => void }): CssNode;
 	export function walk(ast: CssNode, visit: (node: CssNode) => void): void;
+	/** The CSS text of a node. */
+	export function generate(ast: CssNode): string;
 }

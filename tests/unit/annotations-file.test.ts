@@ -4,7 +4,7 @@
  * is read (the whole collection of 1,000 commentaries held at once took
  * gigabytes), printing exactly what the whole collection prints.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
@@ -39,11 +39,11 @@ const routes = createRoutes('/');
 const metadata = sampleMetadata('A title');
 
 /** A commentary of two sentences naming Russia, and its reading page as built. */
-function commentary(slug: string, n: number): { entry: DatasetInputs['corpus'][number]; page: string } {
+function commentary(slug: string, n: number, verb = 'signed'): { entry: DatasetInputs['corpus'][number]; page: string } {
 	const ids = [0, 1].map((index) => `c-${`${slug}${n}${index}`.padEnd(10, '0')}`);
 	const claims: Claim[] = ids.map((id, index) => ({
 		id,
-		text: `Russia signed part ${n}.${index}.`,
+		text: `Russia ${verb} part ${n}.${index}.`,
 		block: 'p',
 		blockIndex: 0,
 		index,
@@ -87,7 +87,7 @@ describe('the Web Annotations file', () => {
 		});
 		annotationsFile = join(dir, 'data', 'annotations.jsonld');
 
-		expect(await writeAnnotations(dir, '/')).toBe(6);
+		expect(await writeAnnotations(dir, '/')).toEqual({ annotations: 6, commentaries: 3, cached: 0 });
 		expect(countAnnotations(dataset)).toBe(6);
 		const whole = webAnnotations(dataset, pages, 'https://example.org/data/annotations.jsonld', routes);
 		expect(readFileSync(annotationsFile, 'utf8')).toBe(`${JSON.stringify(whole)}\n`);
@@ -108,5 +108,91 @@ describe('the Web Annotations file', () => {
 		annotationsFile = join(dir, 'data', 'annotations.jsonld');
 		await expect(writeAnnotations(dir, '/')).rejects.toThrow(/the reading page of aa was not built/);
 		expect(statSync(annotationsFile, { throwIfNoEntry: false })).toBeUndefined();
+	});
+});
+
+/**
+ * A built site of commentaries in `dir`: the dataset and each reading page.
+ *
+ * @returns The pages measured as the writer measures them, and the whole collection they make.
+ */
+function writeSite(dir: string, commentaries: ReturnType<typeof commentary>[]): string {
+	const dataset = buildDataset({
+		site: new URL('https://example.org'),
+		routes,
+		corpus: commentaries.map((item) => item.entry),
+		articles: [],
+		actors: [],
+		events: [],
+		notes: [],
+		related: new Map(),
+		matters: [],
+	});
+	mkdirSync(join(dir, 'data'), { recursive: true });
+	writeFileSync(join(dir, 'data', 'corpus.json'), `${JSON.stringify(dataset)}\n`);
+	const pages = new Map<string, MeasuredPage>();
+	for (const { entry, page } of commentaries) {
+		mkdirSync(join(dir, 'commentaries', entry.slug), { recursive: true });
+		writeFileSync(join(dir, 'commentaries', entry.slug, 'index.html'), page);
+		pages.set(entry.slug, { url: `https://example.org/commentaries/${entry.slug}/`, text: measurePageText(fromHtml(page), entry.slug) });
+	}
+	return `${JSON.stringify(webAnnotations(dataset, pages, 'https://example.org/data/annotations.jsonld', routes))}\n`;
+}
+
+describe('the Web Annotations file between builds', () => {
+	let dir = '';
+	afterEach(() => {
+		rmSync(dir, { recursive: true, force: true });
+		reads.length = 0;
+	});
+
+	it('should copy each unchanged commentary’s annotations from the cache and make an edited one’s again', async () => {
+		dir = mkdtempSync(join(tmpdir(), 'annotations-cache-'));
+		const site = join(dir, 'dist');
+		const cache = { cacheDir: join(dir, 'cache'), code: 'code-1', reuse: true };
+		annotationsFile = join(site, 'data', 'annotations.jsonld');
+		const first = writeSite(site, ['aa', 'bb', 'cc'].map((slug, index) => commentary(slug, index)));
+		expect(await writeAnnotations(site, '/', cache)).toEqual({ annotations: 6, commentaries: 3, cached: 0 });
+		expect(readFileSync(annotationsFile, 'utf8')).toBe(first);
+
+		// Nothing changed: every commentary from the cache, the same bytes.
+		expect(await writeAnnotations(site, '/', cache)).toEqual({ annotations: 6, commentaries: 3, cached: 3 });
+		expect(readFileSync(annotationsFile, 'utf8')).toBe(first);
+
+		// One commentary reworded (its dataset entry and its reading page): it alone is made again, nothing stale stays.
+		const edited = writeSite(site, [commentary('aa', 0), commentary('bb', 1, 'ratified'), commentary('cc', 2)]);
+		expect(edited).not.toBe(first);
+		expect(await writeAnnotations(site, '/', cache)).toEqual({ annotations: 6, commentaries: 3, cached: 2 });
+		expect(readFileSync(annotationsFile, 'utf8')).toBe(edited);
+		expect(readFileSync(annotationsFile, 'utf8')).not.toContain('Russia signed part 1.');
+		// The cache holds this build's three entries and its index, not the edited commentary's old entry.
+		expect(readdirSync(cache.cacheDir).sort()).toHaveLength(4);
+
+		// The first commentary gone: the others' entries still fit, commas and count included.
+		const fewer = writeSite(site, [commentary('bb', 1, 'ratified'), commentary('cc', 2)]);
+		rmSync(join(site, 'commentaries', 'aa'), { recursive: true });
+		expect(await writeAnnotations(site, '/', cache)).toEqual({ annotations: 4, commentaries: 2, cached: 2 });
+		expect(readFileSync(annotationsFile, 'utf8')).toBe(fewer);
+		JSON.parse(readFileSync(annotationsFile, 'utf8'));
+	});
+
+	it('should make every commentary’s annotations again when the code changes, in a clean build, or when the cache is unreadable', async () => {
+		dir = mkdtempSync(join(tmpdir(), 'annotations-cache-'));
+		const site = join(dir, 'dist');
+		const cacheDir = join(dir, 'cache');
+		annotationsFile = join(site, 'data', 'annotations.jsonld');
+		const whole = writeSite(site, ['aa', 'bb'].map((slug, index) => commentary(slug, index)));
+		expect((await writeAnnotations(site, '/', { cacheDir, code: 'code-1', reuse: true })).cached).toBe(0);
+		expect((await writeAnnotations(site, '/', { cacheDir, code: 'code-2', reuse: true })).cached).toBe(0);
+		expect((await writeAnnotations(site, '/', { cacheDir, code: 'code-2', reuse: false })).cached).toBe(0);
+		expect((await writeAnnotations(site, '/', { cacheDir, code: 'code-2', reuse: true })).cached).toBe(2);
+		// An entry lost, the index garbled: misses, never a wrong file.
+		const entry = readdirSync(cacheDir).find((name) => name !== 'index.json')!;
+		rmSync(join(cacheDir, entry));
+		expect((await writeAnnotations(site, '/', { cacheDir, code: 'code-2', reuse: true })).cached).toBe(1);
+		expect(readFileSync(annotationsFile, 'utf8')).toBe(whole);
+		writeFileSync(join(cacheDir, 'index.json'), '{"not": "counts"');
+		expect((await writeAnnotations(site, '/', { cacheDir, code: 'code-2', reuse: true })).cached).toBe(0);
+		expect(readFileSync(annotationsFile, 'utf8')).toBe(whole);
 	});
 });

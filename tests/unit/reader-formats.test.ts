@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeCitationsFile, encodeCitationsFile, isPanelStyle, PANEL_FORMATS, PANEL_STYLES } from '../../src/features/reader/citations-file.ts';
+import { decodeCitationsFile, encodeCitationsFile, isPanelStyle, PANEL_FORMATS, PANEL_STYLES } from '../../src/features/sharing/citations-file.ts';
 import { readingLinkAttributes, readReadingLinks } from '../../src/features/reader/reading-links.ts';
 import { searchMarkPattern, splitMarks } from '../../src/features/reader/search-marks.ts';
 import { CITATION_STYLES, claimCitations, type CitableWork, type ClaimCitations } from '../../src/features/sharing/cite.ts';

@@ -1,13 +1,13 @@
 /**
  * Related claims as readers see them: grouped by commentary for the share
  * page and the claim panel (src/features/sharing/related-claims.ts), the
- * reading page's related file and counts (src/features/reader/related-file.ts).
+ * reading page's related file and counts (src/features/sharing/related-file.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { claimLinkName, discussedBy, groupRelated, relatedBecause, relatedGroupsLookup, type RelatedGroup } from '../../src/features/sharing/related-claims.ts';
-import { decodeRelatedCounts, decodeRelatedFile, decodeRelatedFiles, encodeRelatedCounts, encodeRelatedFile, quotedCommentaries, relatedGroupsOf } from '../../src/features/reader/related-file.ts';
+import { decodeRelatedCounts, decodeRelatedFile, decodeRelatedFiles, encodeRelatedCounts, encodeRelatedFile, quotedCommentaries, relatedGroupsOf } from '../../src/features/sharing/related-file.ts';
 
 const assistance = { id: 'mutual-assistance', title: 'Mutual military assistance if either side is attacked' };
 const treaty1961 = { id: 'treaty-1961', title: 'The 1961 treaty' };

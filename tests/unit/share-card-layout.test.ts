@@ -184,9 +184,11 @@ describe('paintCard', () => {
 		expect(inkIn(pixels, CARD_WIDTH - 60, 0, CARD_WIDTH, CARD_HEIGHT)).toBe(0);
 	});
 
-	it('should antialias: edge pixels take the intermediate steps of the ink', () => {
+	it('should antialias the text: its edge pixels take the intermediate steps of the ink, in four colours in all', () => {
 		const used = new Set(pixels);
-		for (const step of [1, 2, 3, 4, 5]) expect(used.has(step), `ink step ${step}`).toBe(true);
+		for (let step = 1; step <= COVERAGE_STEPS; step++) expect(used.has(step), `ink step ${step}`).toBe(true);
+		// The paper, the text ink's steps and the solid accent (rule and site name): nothing else.
+		expect([...used].sort()).toEqual([0, ...Array.from({ length: COVERAGE_STEPS }, (_, step) => step + 1), COVERAGE_STEPS + 1]);
 	});
 
 	it('should draw a different card for a different sentence, and the same card for the same one', () => {
@@ -197,8 +199,17 @@ describe('paintCard', () => {
 });
 
 describe('drawShareCard', () => {
-	it('should write a 1200×630 4-bit PNG of the painted pixels (the paper and each coverage step of three inks)', () => {
+	it('should write a 1200×630 2-bit PNG of the painted pixels (the paper, each coverage step of the text ink, the accent)', () => {
 		const png = decode(drawShareCard(card));
-		expect([png.width, png.height, png.depth, png.palette?.length]).toEqual([CARD_WIDTH, CARD_HEIGHT, 4, 1 + 3 * COVERAGE_STEPS]);
+		expect([png.width, png.height, png.depth, png.palette?.length]).toEqual([CARD_WIDTH, CARD_HEIGHT, 2, 2 + COVERAGE_STEPS]);
+		// Decoded (fast-png keeps the rows packed, the first pixel in the high bits), every pixel is the painted one.
+		const painted = paintCard(layoutCard(card));
+		const rowBytes = (CARD_WIDTH * png.depth) / 8;
+		const perByte = 8 / png.depth;
+		const decoded = Uint8Array.from({ length: CARD_WIDTH * CARD_HEIGHT }, (_, at) => {
+			const [y, x] = [Math.floor(at / CARD_WIDTH), at % CARD_WIDTH];
+			return (png.data[y * rowBytes + Math.floor(x / perByte)]! >> (8 - png.depth * ((x % perByte) + 1))) & ((1 << png.depth) - 1);
+		});
+		expect(Buffer.compare(decoded, painted)).toBe(0);
 	});
 });

@@ -76,7 +76,7 @@ function pageOf(page: SharePage<ShareCommentary>): Root {
 	return fromHtml(fillFrame(frame, parts));
 }
 
-function elements(tree: Root, test: (node: Element) => boolean): Element[] {
+function elements(tree: Root | Element, test: (node: Element) => boolean): Element[] {
 	const found: Element[] = [];
 	visit(tree, 'element', (node) => {
 		if (test(node)) found.push(node);
@@ -99,7 +99,7 @@ describe('sharePageParts', () => {
 		expect(toString(elements(tree, (node) => node.tagName === 'figcaption')[0]!)).toContain(`By Ann O'Writer & "Co", ${entry.data.title} [title supplied], An <Outlet>, 11 July 2024, para. 2, sentence 1.`);
 		expect(meta(tree, 'description')).toBe(`The sentence: ${AWKWARD}`);
 		expect(meta(tree, 'og:image:alt')).toContain(AWKWARD);
-		expect(toString(elements(tree, (node) => node.properties['dataFormat'] === 'bibtex')[0]!)).toBe(`@misc{x,\n\tnote = {${AWKWARD}},\n}`);
+		expect(toString(elements(tree, (node) => node.tagName === 'dd')[0]!)).toContain(`APA ${AWKWARD}`);
 		const [jsonLd] = elements(tree, (node) => node.tagName === 'script');
 		expect(JSON.parse(toString(jsonLd!))).toMatchObject({ hasPart: { text: `The sentence: ${AWKWARD}` } });
 	});
@@ -121,13 +121,28 @@ describe('sharePageParts', () => {
 		expect(meta(tree, 'og:image')).toBe('https://example.org/reader/c/c-0000000001.png');
 	});
 
-	it('should give each related claim its address once, in its links, not again in a cite attribute', () => {
+	it('should print one citation style and say where the others and the exports are, leaving them to the page’s script', () => {
+		const tree = pageOf(live);
+		expect(elements(tree, (node) => node.tagName === 'dt').map((node) => toString(node))).toEqual(['APA']);
+		expect(elements(tree, (node) => node.properties['dataFormat'] !== undefined)).toEqual([]);
+		expect(toString(tree)).not.toContain('@misc');
+		const [more] = elements(tree, (node) => node.properties['dataCitationsMore'] !== undefined);
+		expect(toString(more!)).toMatch(/^Chicago, MLA, and BibTeX, RIS and CSL-JSON/);
+		const links = elements(more!, (node) => node.tagName === 'a').map((node) => String(node.properties['href']));
+		expect(links).toEqual(['/reader/data/citations/a-piece.json', '/reader/data/']);
+		// The script finds the commentary's files where the reading page names them.
+		const [article] = elements(tree, (node) => node.tagName === 'article');
+		expect(article!.properties).toMatchObject({ dataCitations: '/reader/data/citations/a-piece.json', dataRelated: '/reader/data/related/a-piece.json', dataClaim: 'c-0000000001' });
+	});
+
+	it('should give each related claim its links and what links it, leaving its words to the page’s script', () => {
 		const related = [{ commentary: 'other-piece', credit: `Bo & "Co"`, title: 'Other', claims: [{ id: 'c-00000000aa', text: `Also ${AWKWARD}`, matters: [{ id: 'm', title: 'M' }], confirmed: true }] }];
 		const model = sharePageModel(live, { ...context, related: () => related });
 		const tree = fromHtml(sharePageParts(model, routes.share(model.id), routes).main, { fragment: true });
-		const [quote] = elements(tree, (node) => node.tagName === 'blockquote' && String(node.properties['className']).includes('related-quote'));
-		expect(toString(quote!)).toBe(`Also ${AWKWARD}`);
-		expect(quote!.properties['cite']).toBeUndefined();
+		expect(elements(tree, (node) => node.tagName === 'blockquote' && String(node.properties['className']).includes('related-quote'))).toEqual([]);
+		expect(toString(tree)).not.toContain(`Also ${AWKWARD}`);
+		const [item] = elements(tree, (node) => node.tagName === 'li' && String(node.properties['className']) === 'related-claim');
+		expect(item!.properties['dataClaim']).toBe('c-00000000aa');
 		const links = elements(tree, (node) => node.tagName === 'a').map((node) => [String(node.properties['href']), toString(node)]);
 		expect(links).toContainEqual(['/reader/commentaries/other-piece/#c-00000000aa', `Read it in context (Bo & "Co")`]);
 		expect(links).toContainEqual(['/reader/c/c-00000000aa/', `Share page of this sentence by Bo & "Co"`]);

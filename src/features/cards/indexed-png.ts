@@ -1,11 +1,11 @@
 /**
- * A share card has one background and three inks, so its pixels are blends
- * of four colours: a 7-colour palette (the background and two coverage
- * levels of each ink) draws it without visible loss, packs two pixels per
- * byte and deflates to under a third of resvg's true-colour PNG. No PNG library
- * we could find writes 4-bit indexed images with Node's native deflate
- * (fast-png does, through a JavaScript deflate about twice as slow), and the
- * container is four chunks, so it is written here.
+ * A share card is text on paper, so its pixels are a few colours: a
+ * 4-colour palette (the paper, two coverage steps of the text ink and the
+ * accent) draws it legibly, packs four pixels per byte and deflates to well
+ * under a third of resvg's true-colour PNG. No PNG library we could find
+ * writes 2- and 4-bit indexed images with Node's native deflate (fast-png
+ * does, through a JavaScript deflate about twice as slow), and the container
+ * is four chunks, so it is written here.
  */
 import { crc32, deflateSync } from 'node:zlib';
 
@@ -120,12 +120,26 @@ function chunk(type: string, data: Uint8Array): Buffer {
 }
 
 /**
- * Encode palette indices as an indexed PNG, 4 bits per pixel when the
- * palette has at most 16 colours, else 8. Rows use filter 0 (none), which
- * the PNG specification recommends for palette images. zlib level 4: on
- * share cards levels 5 and 6 save 2–3 % of the bytes for 40–70 % more
- * time, and level 4 is the last before the bytes grow by a tenth
- * (`scripts/bench/cards.mjs`).
+ * The fewest bits per pixel PNG allows for a palette's size (1, 2, 4 or 8).
+ *
+ * @param colours
+ *   How many colours the palette has.
+ * @returns
+ *   Bits per pixel.
+ */
+export function paletteDepth(colours: number): 1 | 2 | 4 | 8 {
+	return colours <= 2 ? 1 : colours <= 4 ? 2 : colours <= 16 ? 4 : 8;
+}
+
+/**
+ * Encode palette indices as an indexed PNG, with as few bits per pixel as
+ * the palette allows (`paletteDepth`: a share card's 4 colours take 2, which
+ * deflates a card to about 16 % fewer bytes than 4 bits did). Rows use
+ * filter 0 (none), which the PNG specification recommends for palette
+ * images: the best of none, Sub and Up per row made cards larger. zlib
+ * level 5: on 2-bit share cards level 6 saves 1 % more bytes for half as
+ * much time again, level 9 8 % for nine times the time, and level 4 is 3 %
+ * larger (`scripts/bench/cards.mjs`).
  *
  * @param indices
  *   One palette index per pixel, row by row.
@@ -143,8 +157,9 @@ function chunk(type: string, data: Uint8Array): Buffer {
 export function encodeIndexedPng(indices: Uint8Array, width: number, height: number, palette: readonly Rgb[]): Buffer {
 	if (indices.length !== width * height) throw new Error(`expected ${width * height} pixels, got ${indices.length}`);
 	if (palette.length === 0 || palette.length > 256) throw new Error(`a palette has 1 to 256 colours, got ${palette.length}`);
-	const depth = palette.length <= 16 ? 4 : 8;
-	const rowBytes = depth === 4 ? Math.ceil(width / 2) : width;
+	const depth = paletteDepth(palette.length);
+	const perByte = 8 / depth;
+	const rowBytes = Math.ceil(width / perByte);
 	const raw = new Uint8Array((rowBytes + 1) * height);
 	for (let y = 0; y < height; y++) {
 		const row = y * (rowBytes + 1) + 1;
@@ -158,9 +173,8 @@ export function encodeIndexedPng(indices: Uint8Array, width: number, height: num
 			raw.set(indices.subarray(first, first + width), row);
 			continue;
 		}
-		const pairs = width >>> 1;
-		for (let pair = 0; pair < pairs; pair++) raw[row + pair] = (indices[first + 2 * pair]! << 4) | indices[first + 2 * pair + 1]!;
-		if (width % 2 === 1) raw[row + pairs] = indices[first + width - 1]! << 4;
+		// Pixels fill each byte from its high bits, the first pixel leftmost.
+		for (let x = 0; x < width; x++) raw[row + Math.floor(x / perByte)]! |= indices[first + x]! << (8 - depth * ((x % perByte) + 1));
 	}
 	const header = Buffer.alloc(13);
 	header.writeUInt32BE(width, 0);
@@ -171,7 +185,7 @@ export function encodeIndexedPng(indices: Uint8Array, width: number, height: num
 		SIGNATURE,
 		chunk('IHDR', header),
 		chunk('PLTE', Uint8Array.from(palette.flat())),
-		chunk('IDAT', deflateSync(raw, { level: 4 })),
+		chunk('IDAT', deflateSync(raw, { level: 5 })),
 		chunk('IEND', new Uint8Array(0)),
 	]);
 }

@@ -2,8 +2,8 @@
  * Drawing a share card: the quote, credit, outlet and site mark are set in
  * the reading face (`card-type.ts`: the fonts' metrics and kerning, glyphs
  * rasterised once per thread), their coverage is written straight into a
- * buffer of palette indices (the background and two coverage steps of
- * three inks), and the buffer is written as a 7-colour PNG
+ * buffer of palette indices (the paper, two coverage steps of the text ink
+ * and a solid accent), and the buffer is written as a 4-colour, 2-bit PNG
  * (`indexed-png.ts`). Runs outside Vite (in the card workers,
  * `src/features/cards/share-card-worker.ts`), so it imports nothing from
  * Astro. This file, the typesetting and the fonts are the card's template:
@@ -11,29 +11,35 @@
  */
 import { fileURLToPath } from 'node:url';
 import { CardFace, COVERAGE_STEPS, PHASES, type FaceStyle, type SetLine } from './card-type.ts';
-import { encodeIndexedPng, inkPalette } from './indexed-png.ts';
+import { encodeIndexedPng, inkPalette, parseHex } from './indexed-png.ts';
 import { fitQuote, type ShareCard } from './share-card.ts';
 
 /** The standard Open Graph size: unfurlers crop or refuse other shapes. */
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
 /**
- * The most a card may weigh: the longest quotes (260 characters, fitted)
- * under the longest credit come to about 18.5 KB, the median card to about
- * 15 KB (docs/performance.md).
+ * The most a card may weigh: the site's heaviest card is about 15.7 KB and
+ * the median 12.5 KB (docs/performance.md), so this leaves room for longer
+ * credits and scripts with more ink.
  */
 export const CARD_MAX_BYTES = 22 * 1024;
 
 const PAPER = '#fdfcf9';
 const INK = '#1d1b18';
-const MUTED = '#55504a';
 const ACCENT = '#8a2b0f';
-/** The inks, in palette order. */
-const INKS = [INK, MUTED, ACCENT] as const;
-/** An ink of the card: its position in `INKS`. */
-type Ink = 0 | 1 | 2;
-/** Two coverage steps per ink (`COVERAGE_STEPS`): antialiased edges at 7 colours. */
-const PALETTE = inkPalette(PAPER, INKS, COVERAGE_STEPS);
+/**
+ * Four colours, so a pixel takes two bits: the paper, the text ink at each
+ * coverage step (`COVERAGE_STEPS`, antialiased edges) and the accent, which
+ * only the rule and the site's name use and which is drawn without steps
+ * (solid where a glyph covers a pixel at all). Seven colours (a muted ink
+ * for the outlet line, steps for the accent) took four bits a pixel and
+ * made the median card a fifth heavier for a difference seen only at 3×.
+ */
+const PALETTE = [...inkPalette(PAPER, [INK], COVERAGE_STEPS), parseHex(ACCENT)];
+/** The palette index of the accent. */
+const ACCENT_INDEX = PALETTE.length - 1;
+/** What a block is drawn in: the text ink, with its coverage steps, or the accent. */
+type Ink = 'text' | 'accent';
 
 /** The accent rule down the left edge. */
 const RULE_WIDTH = 24;
@@ -118,12 +124,13 @@ export function layoutCard(card: ShareCard): CardBlock[] {
 	const quote = fitQuote(card.quote);
 	const headline = card.notice ? quote : `“${quote}”`;
 	const size = quote.length > 180 ? 40 : quote.length > 110 ? 48 : 56;
-	const quoteBlock = setBlock('quote', headline, card.notice ? SEMIBOLD : REGULAR, size, 0, TEXT_TOP, size * QUOTE_LEADING).block;
+	const quoteBlock = setBlock('quote', headline, card.notice ? SEMIBOLD : REGULAR, size, 'text', TEXT_TOP, size * QUOTE_LEADING).block;
 	// The footer is set from the bottom up: measure it, then place it.
 	const footer = (top: number) => {
-		const credit = setBlock('credit', card.credit, SEMIBOLD, 28, 0, top);
-		const source = setBlock('source', card.source, ITALIC, 28, 1, top + credit.height);
-		const site = setBlock('site', card.site, REGULAR, 24, 2, top + credit.height + source.height + 12);
+		const credit = setBlock('credit', card.credit, SEMIBOLD, 28, 'text', top);
+		// The outlet line is told from the credit by its italic (a muted ink would cost a colour).
+		const source = setBlock('source', card.source, ITALIC, 28, 'text', top + credit.height);
+		const site = setBlock('site', card.site, REGULAR, 24, 'accent', top + credit.height + source.height + 12);
 		return { blocks: [credit.block, source.block, site.block], height: credit.height + source.height + 12 + site.height };
 	};
 	return [quoteBlock, ...footer(TEXT_BOTTOM - footer(0).height).blocks];
@@ -134,16 +141,15 @@ let blank: Uint8Array | undefined;
 function blankCard(): Uint8Array {
 	if (!blank) {
 		blank = new Uint8Array(CARD_WIDTH * CARD_HEIGHT);
-		const rule = 1 + 2 * COVERAGE_STEPS + COVERAGE_STEPS - 1;
-		for (let y = 0; y < CARD_HEIGHT; y++) blank.fill(rule, y * CARD_WIDTH, y * CARD_WIDTH + RULE_WIDTH);
+		for (let y = 0; y < CARD_HEIGHT; y++) blank.fill(ACCENT_INDEX, y * CARD_WIDTH, y * CARD_WIDTH + RULE_WIDTH);
 	}
 	return blank;
 }
 
 /**
  * Draw the blocks into palette indices: each glyph's coverage mask is added
- * to what is there in the same ink (glyphs that touch share their edge
- * pixels) and capped at full ink.
+ * to what is there in the text ink (glyphs that touch share their edge
+ * pixels) and capped at full ink; the accent covers what it touches.
  *
  * @param blocks
  *   From `layoutCard`.
@@ -154,7 +160,7 @@ export function paintCard(blocks: readonly CardBlock[]): Uint8Array {
 	const pixels = blankCard().slice();
 	for (const block of blocks) {
 		const type = face(block.face);
-		const first = 1 + block.ink * COVERAGE_STEPS;
+		const accent = block.ink === 'accent';
 		for (const line of block.lines) {
 			const baseline = Math.round(line.baseline);
 			for (const glyph of line.glyphs) {
@@ -176,9 +182,14 @@ export function paintCard(blocks: readonly CardBlock[]): Uint8Array {
 					// Text is set inside the margins; a glyph reaching past the edge is cut there.
 					if (!inside && (row < 0 || row >= CARD_HEIGHT || column < 0 || column >= CARD_WIDTH)) continue;
 					const at = row * CARD_WIDTH + column;
-					const there = pixels[at]! - first;
-					const sum = there >= 0 && there < COVERAGE_STEPS ? there + 1 + inkedSteps[index]! : inkedSteps[index]!;
-					pixels[at] = first + (sum < COVERAGE_STEPS ? sum : COVERAGE_STEPS) - 1;
+					if (accent) {
+						pixels[at] = ACCENT_INDEX;
+						continue;
+					}
+					// Text ink steps are the indices 1 to COVERAGE_STEPS.
+					const there = pixels[at]!;
+					const sum = there >= 1 && there <= COVERAGE_STEPS ? there + inkedSteps[index]! : inkedSteps[index]!;
+					pixels[at] = sum < COVERAGE_STEPS ? sum : COVERAGE_STEPS;
 				}
 			}
 		}
@@ -192,7 +203,7 @@ export function paintCard(blocks: readonly CardBlock[]): Uint8Array {
  * @param card
  *   What to show.
  * @returns
- *   PNG bytes, 1200×630, 7 colours; a character no face has is drawn as
+ *   PNG bytes, 1200×630, 4 colours; a character no face has is drawn as
  *   the replacement box (`CardFace.replaced`).
  */
 export function drawShareCard(card: ShareCard): Buffer {

@@ -20,6 +20,7 @@ import { splitName, type Contributor } from '../../utils/credit.ts';
 import { propertyOf } from '../../loaders/content-problems.ts';
 import type { PublishedDate } from '../../utils/format-date.ts';
 import type { Commentary } from '../../schemas/commentary.ts';
+import { CITATION_STYLES, type CitationStyle } from './citation-styles.ts';
 
 /** CSL item types a commentary can be cited as (frontmatter `citationType`). */
 export type CitationType = 'article-newspaper' | 'article-magazine' | 'post-weblog' | 'report' | 'webpage';
@@ -133,14 +134,7 @@ export interface ClaimCitations {
 	csl: string;
 }
 
-/** Formatted styles: label shown to readers and the CSL file in `content/csl/`. */
-export const CITATION_STYLES = {
-	apa: { label: 'APA', file: 'apa.csl' },
-	chicago: { label: 'Chicago', file: 'chicago-author-date.csl' },
-	mla: { label: 'MLA', file: 'modern-language-association.csl' },
-} as const;
-
-export type CitationStyle = keyof typeof CITATION_STYLES;
+export { CITATION_STYLES, type CitationStyle } from './citation-styles.ts';
 
 /** Where the vendored CSL styles live, relative to the project root. */
 export const CSL_STYLES_DIR = 'content/csl';

@@ -3,7 +3,7 @@
  * commentary that makes them (its short credit and title once, then each of
  * its sentences with the matters they share). The share page prints this
  * list, the reading page's claim panel shows it from the commentary's
- * related file (src/features/reader/related-file.ts), and the ¶ control's
+ * related file (src/features/sharing/related-file.ts), and the ¶ control's
  * accessible name says how many commentaries it lists. Pure.
  */
 

@@ -21,7 +21,7 @@ import { pageHeadTags, type HeadTag } from '../../utils/page-head.ts';
 import { creditLine } from '../../utils/credit.ts';
 import { formatPublished } from '../../utils/format-date.ts';
 import { pinpointText } from '../../claims/pinpoint.ts';
-import { CITATION_STYLES, type CitationStyle } from './cite.ts';
+import { CITATION_STYLES, PRINTED_STYLE } from './citation-styles.ts';
 import { relatedBecause, type RelatedGroup } from './related-claims.ts';
 import type { ShareCommentary, SharePageModel } from './share-page-model.ts';
 
@@ -32,9 +32,6 @@ export type SharePageParts = {
 	/** What the page prints inside the frame's `<div class="page">`, before the page's script. */
 	main: string;
 };
-
-/** The formatted styles, in the order `CITATION_STYLES` lists them. */
-const CITATION_STYLE_ORDER = Object.keys(CITATION_STYLES).filter((style): style is CitationStyle => style in CITATION_STYLES);
 
 /**
  * The attributes of a head tag, in order, each with a leading space.
@@ -115,7 +112,10 @@ function copyControl(button: Markup): Markup {
 }
 
 /**
- * One related claim of another commentary.
+ * One related claim of another commentary: what links it and where to read
+ * or share it. Its words are quoted by the page's script from the related
+ * files (src/features/sharing/client/reading-files.ts), which every reading
+ * page already fetches, rather than printed in every page that links it.
  *
  * @param group
  *   Its commentary's group.
@@ -128,8 +128,7 @@ function copyControl(button: Markup): Markup {
  */
 function relatedClaim(group: RelatedGroup, claim: RelatedGroup['claims'][number], routes: Routes): Markup {
 	const inContext = routes.claim(group.commentary, claim.id);
-	// No `cite` on the quotation: the link below it gives the same address, to readers as well as to machines.
-	return html`<li class="related-claim"><blockquote class="related-quote"><p>${claim.text}</p></blockquote><p class="related-because">${relatedBecause(claim)}</p><p class="related-actions"><a href="${inContext}">Read it in context<span class="visually-hidden">${` (${group.credit})`}</span></a> <a href="${routes.share(claim.id)}">Share page<span class="visually-hidden">${` of this sentence by ${group.credit}`}</span></a></p></li>`;
+	return html`<li class="related-claim" data-claim="${claim.id}"><p class="related-because">${relatedBecause(claim)}</p><p class="related-actions"><a href="${inContext}">Read it in context<span class="visually-hidden">${` (${group.credit})`}</span></a> <a href="${routes.share(claim.id)}">Share page<span class="visually-hidden">${` of this sentence by ${group.credit}`}</span></a></p></li>`;
 }
 
 /**
@@ -151,7 +150,11 @@ function relatedSection(related: readonly RelatedGroup[], routes: Routes): Marku
 }
 
 /**
- * A current sentence's citations: the styles with their copy buttons, BibTeX, RIS and CSL-JSON, and its permalink.
+ * A current sentence's citations: one style with its copy button, where the
+ * others and the exports are, and its permalink. The page's script fills in
+ * the other styles and BibTeX, RIS and CSL-JSON from the commentary's
+ * citations file, which the reading page's claim panel reads too; printing
+ * them in every page would make each page about a third larger.
  *
  * @param model
  *   The share page.
@@ -163,14 +166,10 @@ function relatedSection(related: readonly RelatedGroup[], routes: Routes): Marku
 function citeSection(model: SharePageModel<ShareCommentary>, routes: Routes): Markup | undefined {
 	const { page, citations, permalink } = model;
 	if (page.kind !== 'live' || !citations) return undefined;
-	const styles = CITATION_STYLE_ORDER.map((style) => {
-		const { label } = CITATION_STYLES[style];
-		const copy = copyControl(html`<button type="button" data-copy-citation>Copy<span class="visually-hidden">${` the ${label} citation`}</span></button>`);
-		return html`<dt>${label}</dt><dd class="citation" data-citation-style="${style}"><span class="citation-text">${citations[style]}</span>${copy}</dd>`;
-	});
-	const details = (label: string, format: string, value: string) =>
-		html`<details class="provenance"><summary>${label}</summary><pre data-format="${format}">${value}</pre></details>`;
-	return html`<section aria-labelledby="cite-heading"><h2 id="cite-heading">Cite this sentence</h2><dl class="citations">${styles}</dl>${details('BibTeX', 'bibtex', citations.bibtex)}${details('RIS', 'ris', citations.ris)}${details('CSL-JSON', 'csl', citations.csl)}<p class="muted">The link <a href="${routes.claim(page.entry.id, page.claim.id)}">${permalink ?? ''}</a> keeps working if the text is corrected: it then lands on the new wording, with a notice showing the old.</p></section>`;
+	const { label } = CITATION_STYLES[PRINTED_STYLE];
+	const copy = copyControl(html`<button type="button" data-copy-citation>Copy<span class="visually-hidden">${` the ${label} citation`}</span></button>`);
+	const printed = html`<dt>${label}</dt><dd class="citation" data-citation-style="${PRINTED_STYLE}"><span class="citation-text">${citations[PRINTED_STYLE]}</span>${copy}</dd>`;
+	return html`<section aria-labelledby="cite-heading"><h2 id="cite-heading">Cite this sentence</h2><dl class="citations">${printed}</dl><p class="muted" data-citations-more>Chicago, MLA, and BibTeX, RIS and CSL-JSON for reference managers, appear here when the page’s script runs; they are also in <a href="${routes.citations(page.entry.id)}">the commentary’s citations file</a> (<a href="${routes.data()}">how to read it</a>).</p><p class="muted">The link <a href="${routes.claim(page.entry.id, page.claim.id)}">${permalink ?? ''}</a> keeps working if the text is corrected: it then lands on the new wording, with a notice showing the old.</p></section>`;
 }
 
 /**
@@ -225,9 +224,11 @@ function article(model: SharePageModel<ShareCommentary>, routes: Routes): Markup
 			html`<p class="share-actions"><a class="button-link" href="${routes.claim(entry.id, page.claim.id)}">Read it in context</a>${copyLink}</p><section aria-labelledby="context-heading"><h2 id="context-heading">Around this sentence</h2><div class="share-context">${previous}<p class="share-current" aria-current="true">${page.claim.text}</p>${next}</div></section>`,
 		);
 	}
-	// The card link unfurlers show, shown here too (1200 × 630, drawn at build time).
+	// The card link unfurlers show, shown here too (1200 × 630, drawn at build time). Its words are the
+	// quotation's just above, so its text alternative says so rather than reading them out a second time.
+	const cardAlt = shown ? 'The sentence above on a quotation card, with its source' : head.imageAlt;
 	children.push(
-		html`<figure class="share-card"><img src="${routes.shareCard(id)}" width="1200" height="630" alt="${head.imageAlt}" loading="lazy" decoding="async"><figcaption class="muted">The card shown where this link is shared.</figcaption></figure>`,
+		html`<figure class="share-card"><img src="${routes.shareCard(id)}" width="1200" height="630" alt="${cardAlt}" loading="lazy" decoding="async"><figcaption class="muted">The card shown where this link is shared.</figcaption></figure>`,
 	);
 	if (model.related.length > 0) children.push(relatedSection(model.related, routes));
 	if (model.mentions.length > 0) {
@@ -236,7 +237,9 @@ function article(model: SharePageModel<ShareCommentary>, routes: Routes): Markup
 	}
 	const cite = citeSection(model, routes);
 	if (cite) children.push(cite);
-	return html`<article class="reading share" aria-labelledby="claim-heading" data-share-kind="${page.kind}">${children}</article>`;
+	// Where the page's script finds the commentary's citations and related files (as on its reading page).
+	const files = page.kind === 'live' ? html` data-citations="${routes.citations(entry.id)}" data-related="${routes.related(entry.id)}" data-claim="${id}"` : '';
+	return html`<article class="reading share" aria-labelledby="claim-heading" data-share-kind="${page.kind}"${files}>${children}</article>`;
 }
 
 /**

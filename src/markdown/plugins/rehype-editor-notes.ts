@@ -88,7 +88,8 @@ export default function rehypeEditorNotes(options?: Readonly<Options> | null) {
 			}
 			const block = ancestors[blockIndex];
 			const parent = ancestors[blockIndex - 1];
-			if (!block || block.type !== 'element' || !parent) {
+			// The block's parent is the root or an element (a hast tree may also hold MDX nodes, which ours never does).
+			if (!block || block.type !== 'element' || !parent || (parent.type !== 'root' && parent.type !== 'element')) {
 				file.fail(`Editor's note ${note.file}: its passage is not inside a paragraph, list item or heading`, {
 					ruleId: 'note-place',
 					source: 'rehype-editor-notes',

@@ -26,12 +26,13 @@ import { routes } from '../../../utils/routes.ts';
 import { decodeFragmentId } from '../../../utils/fragment-id.ts';
 import { decodeSearchMarks } from '../../../utils/search-marks.ts';
 import { closestElement, findElement, findElements } from '../../../layouts/client/dom.ts';
-import { decodeCitationsFile, isPanelStyle, PANEL_FORMATS } from '../citations-file.ts';
+import { isPanelStyle, PANEL_FORMATS } from '../../sharing/citations-file.ts';
+import { citationsLoader, relatedLoader } from '../../sharing/client/reading-files.ts';
 import { READING_LINKS_SELECTOR, readReadingLinks } from '../reading-links.ts';
 import { linkFromHere } from '../../sharing/copied-link.ts';
-import { decodeRelatedCounts, decodeRelatedFile, quotedCommentaries, relatedGroupsOf, type RelatedFile } from '../related-file.ts';
-import { claimLinkName, type RelatedGroup } from '../../sharing/related-claims.ts';
-import { relatedListItems } from './related-list.ts';
+import { decodeRelatedCounts } from '../../sharing/related-file.ts';
+import { claimLinkName } from '../../sharing/related-claims.ts';
+import { relatedListItems } from '../../sharing/client/related-list.ts';
 import { copyAndConfirm } from '../../sharing/client/copy.ts';
 import { DEFAULT_SITE_URL } from '../../../utils/site-url.ts';
 import { pinpointFromLinkLabel, pinpointText } from '../../../claims/pinpoint.ts';
@@ -133,26 +134,7 @@ function setupRelated(panel: HTMLElement, file: string, counts: ReadonlyMap<stri
 		control.title = name;
 		control.dataset['related'] = String(count);
 	}
-	/** Each related file fetched, by address (each once; a failed one reads as undefined). */
-	const files = new Map<string, Promise<RelatedFile | undefined>>();
-	const fetchFile = (address: string): Promise<RelatedFile | undefined> => {
-		let found = files.get(address);
-		if (!found) {
-			found = fetch(address)
-				.then(async (response) => (response.ok ? decodeRelatedFile(await response.text()) : undefined))
-				.catch(() => undefined);
-			files.set(address, found);
-		}
-		return found;
-	};
-	/** A sentence's groups: its ids from this commentary's file, quoted from the files of the commentaries they come from. */
-	const load = async (id: string): Promise<RelatedGroup[] | undefined> => {
-		const own = await fetchFile(file);
-		if (!own) return undefined;
-		const slugs = quotedCommentaries(own, id);
-		const others = await Promise.all(slugs.map((slug) => fetchFile(routes.related(slug))));
-		return relatedGroupsOf(own, id, (slug) => others[slugs.indexOf(slug)]);
-	};
+	const load = relatedLoader(file);
 	let shown = '';
 	return {
 		show(id) {
@@ -193,7 +175,6 @@ function setupClaimPanel(): void {
 	const share = findElement('[data-field="share"]', HTMLAnchorElement, panel);
 	const pinpoint = findElement('[data-field="pinpoint"]', HTMLElement, panel);
 	let opener: HTMLElement | null = null;
-	let citations: Promise<Map<string, ClaimCitations> | undefined> | undefined;
 	let current: ClaimCitations | undefined;
 	const related = setupRelated(panel, relatedFile, decodeRelatedCounts(article.dataset['relatedCounts']));
 
@@ -209,10 +190,7 @@ function setupClaimPanel(): void {
 			if (field) field.textContent = current?.[format] ?? '';
 		}
 	};
-	const load = () =>
-		(citations ??= fetch(citationsFile)
-			.then(async (response) => (response.ok ? decodeCitationsFile(await response.text()) : undefined))
-			.catch(() => undefined));
+	const load = citationsLoader(citationsFile);
 
 	document.addEventListener('click', (event) => {
 		const anchor = closestElement(event.target, 'a.claim-link', HTMLAnchorElement);

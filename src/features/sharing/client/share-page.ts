@@ -1,16 +1,105 @@
 /**
- * The share page's copy buttons: the sentence's link (on the address the page
- * was served from when the build only knew the local preview address) and
- * each citation, each confirmed in words beside its button. Without the
- * script the buttons stay hidden and the link and citations are plain text
- * to select.
+ * The share page's script: its copy buttons, the sentence's link (on the
+ * address the page was served from when the build only knew the local
+ * preview address) and each citation, each confirmed in words beside its
+ * button; and what the page leaves to files the reading page reads too: the
+ * other citation styles and the exports from the commentary's citations
+ * file, and the words of the related claims from the related files
+ * (src/features/sharing/client/reading-files.ts). Without the script the
+ * buttons stay hidden, the link and citation are plain text to select, the
+ * related claims are links, and a link leads to the citations file.
  */
 import { copyAndConfirm } from './copy.ts';
 import { linkFromHere } from '../copied-link.ts';
+import { CITATION_STYLE_ORDER, CITATION_STYLES, EXPORT_FORMATS, PRINTED_STYLE, type CitationStyle } from '../citation-styles.ts';
+import type { ClaimCitations } from '../cite.ts';
 import { DEFAULT_SITE_URL } from '../../../utils/site-url.ts';
-import { closestElement } from '../../../layouts/client/dom.ts';
+import { routes } from '../../../utils/routes.ts';
+import { closestElement, findElement } from '../../../layouts/client/dom.ts';
+import { citationsLoader, relatedLoader } from './reading-files.ts';
+import { element, relatedQuote } from './related-list.ts';
+
+/**
+ * A citation style's row, as the page prints its first: the label, the text and its copy button.
+ *
+ * @param style
+ *   The style.
+ * @param text
+ *   The formatted citation.
+ * @returns
+ *   The `dt` and `dd`.
+ */
+function citationRow(style: CitationStyle, text: string): [HTMLElement, HTMLElement] {
+	const { label } = CITATION_STYLES[style];
+	const row = element('dd', 'citation');
+	row.dataset['citationStyle'] = style;
+	const copy = element('span', 'share-copy');
+	copy.dataset['needsScript'] = '';
+	copy.dataset['ready'] = '';
+	const button = element('button', '', 'Copy');
+	button.type = 'button';
+	button.dataset['copyCitation'] = '';
+	button.append(element('span', 'visually-hidden', ` the ${label} citation`));
+	const status = element('span', 'copy-status');
+	status.setAttribute('role', 'status');
+	status.dataset['copyStatus'] = '';
+	copy.append(button, status);
+	row.append(element('span', 'citation-text', text), copy);
+	return [element('dt', '', label), row];
+}
+
+/**
+ * Fill in the styles the page leaves out and the exports, each under a disclosure, in place of the note that says where they are.
+ *
+ * @param cited
+ *   The sentence's citations.
+ * @param list
+ *   The page's list of styles.
+ * @param note
+ *   The note.
+ */
+function showCitations(cited: ClaimCitations, list: HTMLElement, note: HTMLElement): void {
+	for (const style of CITATION_STYLE_ORDER) if (style !== PRINTED_STYLE) list.append(...citationRow(style, cited[style]));
+	const exports = EXPORT_FORMATS.map(([format, label]) => {
+		const disclosure = element('details', 'provenance');
+		const text = element('pre', '', cited[format]);
+		text.dataset['format'] = format;
+		disclosure.append(element('summary', '', label), text);
+		return disclosure;
+	});
+	note.replaceWith(...exports);
+}
+
+/** Quote each related claim the page links, from the related files. */
+async function quoteRelated(address: string, id: string, section: HTMLElement): Promise<void> {
+	const groups = await relatedLoader(address)(id);
+	for (const group of groups ?? []) {
+		for (const claim of group.claims) {
+			const item = section.querySelector(`.related-claim[data-claim="${CSS.escape(claim.id)}"]`);
+			if (item && !item.querySelector('.related-quote')) item.prepend(relatedQuote(claim.text, routes.claim(group.commentary, claim.id)));
+		}
+	}
+}
 
 for (const holder of document.querySelectorAll<HTMLElement>('.share-copy[data-needs-script]')) holder.setAttribute('data-ready', '');
+
+// A current sentence's page names its commentary's files as the reading page does (`data-citations`, `data-related`).
+const article = findElement('article[data-claim][data-citations][data-related]', HTMLElement);
+const claimId = article?.dataset['claim'];
+const citations = article?.dataset['citations'];
+const related = article?.dataset['related'];
+if (article && claimId && citations && related) {
+	const list = findElement('dl.citations', HTMLElement, article);
+	const note = findElement('[data-citations-more]', HTMLElement, article);
+	if (list && note) {
+		void citationsLoader(citations)().then((file) => {
+			const cited = file?.get(claimId);
+			if (cited) showCitations(cited, list, note);
+		});
+	}
+	const section = findElement('.share-related', HTMLElement, article);
+	if (section) void quoteRelated(related, claimId, section);
+}
 
 document.addEventListener('click', (event) => {
 	const button = closestElement(event.target, '.share-copy button', HTMLButtonElement);

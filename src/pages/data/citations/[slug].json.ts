@@ -6,7 +6,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { citationsOf } from '../../../features/sharing/data.ts';
 import { getCorpus, type CorpusEntry } from '../../../corpus/corpus.ts';
-import { encodeCitationsFile } from '../../../features/reader/citations-file.ts';
+import { encodeCitationsFile } from '../../../features/sharing/citations-file.ts';
 
 export const getStaticPaths = (async () => {
 	const corpus = await getCorpus();

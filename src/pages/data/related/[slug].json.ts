@@ -10,7 +10,7 @@ import { getRelatedGroups } from '../../../features/sharing/data.ts';
 import { getQuotedClaims } from '../../../features/related/data.ts';
 import { shortCredit } from '../../../utils/credit.ts';
 import { getCorpus, type CorpusEntry } from '../../../corpus/corpus.ts';
-import { encodeRelatedFile } from '../../../features/reader/related-file.ts';
+import { encodeRelatedFile } from '../../../features/sharing/related-file.ts';
 
 export const getStaticPaths = (async () => {
 	const corpus = await getCorpus();

@@ -15,7 +15,7 @@
  * The endpoint and the page write both with this module and the script reads
  * them with it. Pure.
  */
-import type { RelatedGroup, ShownRelatedClaim } from '../sharing/related-claims.ts';
+import type { RelatedGroup, ShownRelatedClaim } from './related-claims.ts';
 
 /**
  * A related claim as the file stores it: `[id, confirmed, ...matters]`, the

@@ -1,9 +1,10 @@
 /**
  * The claim panel's "Also discussed by" list, built from the related file's
- * groups with the markup the share page prints (src/features/sharing/SharePage.astro),
- * so one stylesheet serves both. Text goes in as text nodes, never as HTML.
+ * groups with the markup the share page prints (src/features/sharing/share-page-html.ts),
+ * so one stylesheet serves both; the share page prints the list without the
+ * quoted words and its script quotes them with `relatedQuote`. Text goes in as text nodes, never as HTML.
  */
-import { relatedBecause, type RelatedGroup } from '../../sharing/related-claims.ts';
+import { relatedBecause, type RelatedGroup } from '../related-claims.ts';
 
 /** Where a related sentence's links lead. */
 export interface RelatedLinks {
@@ -13,8 +14,19 @@ export interface RelatedLinks {
 	share(id: string): string;
 }
 
-/** An element with a class and, optionally, its text. */
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+/**
+ * An element with a class and, optionally, its text (as a text node, never HTML).
+ *
+ * @param tag
+ *   Its tag.
+ * @param className
+ *   Its class, or none.
+ * @param text
+ *   Its text.
+ * @returns
+ *   The element.
+ */
+export function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
 	const made = document.createElement(tag);
 	if (className) made.className = className;
 	if (text !== undefined) made.textContent = text;
@@ -27,6 +39,23 @@ function link(href: string, text: string, hidden: string): HTMLAnchorElement {
 	anchor.href = href;
 	anchor.append(element('span', 'visually-hidden', hidden));
 	return anchor;
+}
+
+/**
+ * A related sentence's words, quoted.
+ *
+ * @param text
+ *   The sentence.
+ * @param cite
+ *   Where it is read in context.
+ * @returns
+ *   The `<blockquote>`.
+ */
+export function relatedQuote(text: string, cite: string): HTMLQuoteElement {
+	const quote = element('blockquote', 'related-quote');
+	quote.cite = cite;
+	quote.append(element('p', '', text));
+	return quote;
 }
 
 /**
@@ -48,9 +77,7 @@ export function relatedListItems(groups: readonly RelatedGroup[], links: Related
 		const claims = element('ul', 'related-claims');
 		for (const claim of group.claims) {
 			const entry = element('li', 'related-claim');
-			const quote = element('blockquote', 'related-quote');
-			quote.cite = links.read(group.commentary, claim.id);
-			quote.append(element('p', '', claim.text));
+			const quote = relatedQuote(claim.text, links.read(group.commentary, claim.id));
 			const actions = element('p', 'related-actions');
 			actions.append(
 				link(links.read(group.commentary, claim.id), 'Read it in context', ` (${group.credit})`),

@@ -5,7 +5,7 @@
  * by the reading page's claim panel when it first opens. Pure; the endpoint
  * writes it and the panel reads it with this module.
  */
-import type { CitationStyle, ClaimCitations } from '../sharing/cite.ts';
+import type { CitationStyle, ClaimCitations } from './cite.ts';
 
 /** The formatted styles the panel offers, in its order (those of `CITATION_STYLES`). */
 export const PANEL_STYLES: readonly CitationStyle[] = ['apa', 'chicago', 'mla'];
