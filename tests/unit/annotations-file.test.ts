@@ -65,32 +65,12 @@ describe('the Web Annotations file', () => {
 
 	it('should write each commentary’s annotations before reading the next page, printing what the whole collection prints', async () => {
 		dir = mkdtempSync(join(tmpdir(), 'annotations-file-'));
-		const commentaries = ['aa', 'bb', 'cc'].map((slug, index) => commentary(slug, index));
-		const dataset = buildDataset({
-			site: new URL('https://example.org'),
-			routes,
-			corpus: commentaries.map((item) => item.entry),
-			articles: [],
-			actors: [],
-			events: [],
-			notes: [],
-			related: new Map(),
-			matters: [],
-		});
-		mkdirSync(join(dir, 'data'), { recursive: true });
-		writeFileSync(join(dir, 'data', 'corpus.json'), `${JSON.stringify(dataset)}\n`);
-		const pages = new Map<string, MeasuredPage>();
-		commentaries.forEach(({ entry, page }) => {
-			mkdirSync(join(dir, 'commentaries', entry.slug), { recursive: true });
-			writeFileSync(join(dir, 'commentaries', entry.slug, 'index.html'), page);
-			pages.set(entry.slug, { url: `https://example.org/commentaries/${entry.slug}/`, text: measurePageText(fromHtml(page), entry.slug) });
-		});
+		const whole = writeSite(dir, ['aa', 'bb', 'cc'].map((slug, index) => commentary(slug, index)));
 		annotationsFile = join(dir, 'data', 'annotations.jsonld');
 
 		expect(await writeAnnotations(dir, '/')).toEqual({ annotations: 6, commentaries: 3, cached: 0 });
-		expect(countAnnotations(dataset)).toBe(6);
-		const whole = webAnnotations(dataset, pages, 'https://example.org/data/annotations.jsonld', routes);
-		expect(readFileSync(annotationsFile, 'utf8')).toBe(`${JSON.stringify(whole)}\n`);
+		expect(countAnnotations(JSON.parse(readFileSync(join(dir, 'data', 'corpus.json'), 'utf8')))).toBe(6);
+		expect(readFileSync(annotationsFile, 'utf8')).toBe(whole);
 		// Read in reading order, and each page only once the one before it was written out.
 		expect(reads.map((read) => read.file)).toEqual(['aa', 'bb', 'cc'].map((slug) => join(dir, 'commentaries', slug, 'index.html')));
 		const sizes = reads.map((read) => read.writtenBytes ?? -1);
