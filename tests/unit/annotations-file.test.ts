@@ -56,13 +56,14 @@ function commentary(slug: string, n: number, verb = 'signed'): { entry: DatasetI
 	};
 }
 
-describe('the Web Annotations file', () => {
-	let dir = '';
-	afterEach(() => {
-		rmSync(dir, { recursive: true, force: true });
-		reads.length = 0;
-	});
+/** The temporary site of the running test, removed after it. */
+let dir = '';
+afterEach(() => {
+	rmSync(dir, { recursive: true, force: true });
+	reads.length = 0;
+});
 
+describe('the Web Annotations file', () => {
 	it('should write each commentary’s annotations before reading the next page, printing what the whole collection prints', async () => {
 		dir = mkdtempSync(join(tmpdir(), 'annotations-file-'));
 		const whole = writeSite(dir, ['aa', 'bb', 'cc'].map((slug, index) => commentary(slug, index)));
@@ -120,12 +121,6 @@ function writeSite(dir: string, commentaries: ReturnType<typeof commentary>[]): 
 }
 
 describe('the Web Annotations file between builds', () => {
-	let dir = '';
-	afterEach(() => {
-		rmSync(dir, { recursive: true, force: true });
-		reads.length = 0;
-	});
-
 	it('should copy each unchanged commentary’s annotations from the cache and make an edited one’s again', async () => {
 		dir = mkdtempSync(join(tmpdir(), 'annotations-cache-'));
 		const site = join(dir, 'dist');
