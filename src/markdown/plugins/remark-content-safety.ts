@@ -1,11 +1,12 @@
 import type { ContainerDirective } from 'mdast-util-directive';
-import type { Definition, Heading, Link, LinkReference, Nodes, Root } from 'mdast';
+import type { Definition, Heading, Link, LinkReference, Nodes, Parents, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import GithubSlugger from 'github-slugger';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 // Brings in the `data.hProperties` field that remark-rehype reads.
 import type {} from 'mdast-util-to-hast';
+import { hasVisibleText } from '../../schemas/text.ts';
 import { isExternalLink, refusedUrl } from '../../utils/content-urls.ts';
 import { sitePaths } from '../../utils/routes.ts';
 import { fileScope, commentarySlug, type ScopeOptions } from '../scope.ts';
@@ -25,7 +26,9 @@ import { HEADING_ID_PREFIX } from './rehype-heading-ids.ts';
  * - every construct the pipeline does not carry through to claims, mentions,
  *   data and CSP-clean HTML is refused by name: tables, code, images,
  *   footnotes, task-list boxes, strikethrough, a level-1 heading (the page's
- *   title is its only `<h1>`), attributes on a block (`:::bio{.x}`);
+ *   title is its only `<h1>`), a heading or link with no visible text (a
+ *   screen reader would announce nothing), attributes or a label on a block
+ *   (`:::bio{.x}`, `:::bio[About]`), a block inside another construct;
  * - links to other sites get `rel="noopener noreferrer"`.
  *
  * Every problem of the file is reported at once (an `AggregateError` of
@@ -88,12 +91,12 @@ export default function remarkContentSafety(options?: Readonly<Options> | null) 
 		const report = (reason: string, node: Nodes, ruleId: string) => {
 			problems.push(file.message(reason, { place: node.position, ruleId, source: 'remark-content-safety' }));
 		};
-		visit(tree, (node) => {
+		visit(tree, (node, _index, parent) => {
 			if (node.type === 'html') {
 				report(`raw HTML is not allowed (“${shorten(node.value)}”); write it as text, escaping “<” as “\\<”`, node, 'raw-html');
 				return undefined;
 			}
-			const refusedConstruct = constructProblem(node);
+			const refusedConstruct = constructProblem(node, parent);
 			const url = urlOf(node, definitions);
 			const refused = url === undefined ? undefined : refusedUrl(url, node.type === 'image' || node.type === 'imageReference' ? 'image' : 'link');
 			// An unsafe URL is the more urgent message; a safe image is still refused as a construct.
@@ -120,31 +123,59 @@ export default function remarkContentSafety(options?: Readonly<Options> | null) 
  *
  * @param node
  *   Any mdast node of a commentary.
+ * @param parent
+ *   The node it stands in (none for the root).
  * @returns
  *   The reason, or `undefined`.
  */
-function constructProblem(node: Nodes): string | undefined {
+function constructProblem(node: Nodes, parent: Parents | undefined): string | undefined {
 	const refused = REFUSED_NODE_TYPES[node.type];
 	if (refused) return refused;
 	if (!SUPPORTED_NODE_TYPES.has(node.type)) return `“${node.type}” is not supported in a commentary (docs/content.md lists what the body may hold)`;
 	if (node.type === 'heading') return headingProblem(node);
+	if (node.type === 'link' || node.type === 'linkReference') return linkTextProblem(node);
 	if (node.type === 'listItem' && typeof node.checked === 'boolean') {
 		return 'a task-list box (“[ ]”, “[x]”) is not supported in a commentary; write the item as text';
 	}
-	if (node.type === 'containerDirective') return attributesProblem(node);
+	if (node.type === 'containerDirective') return blockProblem(node, parent);
 	return undefined;
 }
 
-/** A level-1 heading would be a second `<h1>` on the reading page. */
+/** A level-1 heading would be a second `<h1>` on the reading page; an empty one is announced as nothing. */
 function headingProblem(node: Heading): string | undefined {
-	return node.depth === 1 ? 'a level-1 heading (“# …” or a “===” underline) is not allowed: the page’s title is its only top heading; use “## …”' : undefined;
+	if (node.depth === 1) return 'a level-1 heading (“# …” or a “===” underline) is not allowed: the page’s title is its only top heading; use “## …”';
+	return hasVisibleText(toString(node)) ? undefined : 'a heading with no visible text is not allowed (a screen reader announces an empty heading); write its words or remove it';
 }
 
-/** Blocks take no attributes: `:::bio{.wide}` would silently lose them. */
-function attributesProblem(node: ContainerDirective): string | undefined {
-	const names = Object.keys(node.attributes ?? {});
-	return names.length === 0 ? undefined : `block “:::${node.name}” takes no attributes, but has {${names.join(', ')}}; remove them`;
+/** A link whose text shows nothing cannot be seen, clicked or named by a screen reader. */
+function linkTextProblem(node: Link | LinkReference): string | undefined {
+	return hasVisibleText(toString(node)) ? undefined : 'a link with no visible text is not allowed (nobody could see or name it); put the words it links inside the brackets';
 }
+
+/**
+ * Blocks stand at the top level of the text, without attributes or a label:
+ * `:::bio{.wide}` and `:::bio[About]` would silently lose them (the label
+ * would be published as a paragraph with no permalink), and a block inside a
+ * list, a blockquote or another block is no block the page lays out.
+ */
+function blockProblem(node: ContainerDirective, parent: Parents | undefined): string | undefined {
+	const names = Object.keys(node.attributes ?? {});
+	if (names.length > 0) return `block “:::${node.name}” takes no attributes, but has {${names.join(', ')}}; remove them`;
+	const label = node.children.find((child) => child.type === 'paragraph' && child.data?.directiveLabel === true);
+	if (label) return `block “:::${node.name}” takes no label, but has “[${toString(label)}]”; remove it (write the words as the block's first paragraph)`;
+	if (parent && parent.type !== 'root') {
+		return `block “:::${node.name}” stands inside another construct (${CONTAINER_NAMES[parent.type] ?? parent.type}${parent.type === 'containerDirective' ? ` :::${parent.name} block)` : ')'}; blocks stand on their own at the top level of the text`;
+	}
+	return undefined;
+}
+
+/** What a reader calls the constructs a block may wrongly stand in. */
+const CONTAINER_NAMES: Readonly<Partial<Record<Parents['type'], string>>> = {
+	listItem: 'a list item',
+	blockquote: 'a blockquote',
+	containerDirective: 'a',
+	footnoteDefinition: 'a footnote',
+};
 
 /** URL of a link, image or definition (references resolve through their definition). */
 function urlOf(node: Nodes, definitions: ReadonlyMap<string, Definition>): string | undefined {
