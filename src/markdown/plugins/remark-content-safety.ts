@@ -10,7 +10,7 @@ import { hasVisibleText } from '../../schemas/text.ts';
 import { isExternalLink, refusedUrl } from '../../utils/content-urls.ts';
 import { sitePaths } from '../../utils/routes.ts';
 import { fileScope, commentarySlug, type ScopeOptions } from '../scope.ts';
-import type { SiteAddressCheck } from '../site-addresses.ts';
+import type { SiteAddressCheck } from '../../loaders/site-addresses.ts';
 import { HEADING_ID_PREFIX } from './rehype-heading-ids.ts';
 
 /**
@@ -37,7 +37,7 @@ import { HEADING_ID_PREFIX } from './rehype-heading-ids.ts';
 export interface Options extends ScopeOptions {
 	/**
 	 * Whether a site-relative address names something the site publishes
-	 * (`siteAddressCheck` in `src/markdown/site-addresses.ts`; default: every
+	 * (`siteAddressCheck` in `src/loaders/site-addresses.ts`; default: every
 	 * address is taken to resolve).
 	 */
 	sitePath?: SiteAddressCheck | null | undefined;
