@@ -11,7 +11,7 @@ import { isExternalLink, refusedUrl } from '../../utils/content-urls.ts';
 import { sitePaths } from '../../utils/routes.ts';
 import { fileScope, commentarySlug, type ScopeOptions } from '../scope.ts';
 import type { SiteAddressCheck } from '../../loaders/site-addresses.ts';
-import { HEADING_ID_PREFIX } from './rehype-heading-ids.ts';
+import { HEADING_ID_PREFIX, headingSlug } from './rehype-heading-ids.ts';
 
 /**
  * Keeps a commentary's Markdown to what the site may publish, and to the
@@ -84,7 +84,7 @@ export default function remarkContentSafety(options?: Readonly<Options> | null) 
 		const slugger = new GithubSlugger();
 		visit(tree, (node) => {
 			if (node.type === 'definition') definitions.set(node.identifier, node);
-			if (node.type === 'heading') headingIds.add(`${HEADING_ID_PREFIX}${slugger.slug(toString(node)) || 'section'}`);
+			if (node.type === 'heading') headingIds.add(`${HEADING_ID_PREFIX}${headingSlug(slugger, toString(node))}`);
 		});
 		const page = sitePaths.commentary(commentarySlug(file));
 		const problems: ReturnType<VFile['message']>[] = [];
