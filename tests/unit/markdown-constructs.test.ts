@@ -75,6 +75,10 @@ describe('constructs the site does not support are refused at their line', () =>
 		['a label on a block', `${OPENING}:::bio[About her]\nThe author writes.\n:::\n`, 3, /block “:::bio” takes no label, but has “\[About her\]”/],
 		['a block inside a block', `${OPENING}:::bio\n\n:::framing\nInner words.\n:::\n\n:::\n`, 5, /block “:::framing” stands inside another construct \(a :::bio block\)/],
 		['a block inside a list', `${OPENING}- :::bio\n  The author writes.\n  :::\n`, 3, /block “:::bio” stands inside another construct \(a list item\)/],
+		['a closing fence that closes no block', `${OPENING}Text.\n\n:::\n`, 5, /a fence “:::” that opens or closes no block/],
+		['a second closing fence', `${OPENING}:::bio\nThe author writes.\n:::\n:::\n`, 6, /a fence “:::” that opens or closes no block/],
+		['a fence with a space before its name', `${OPENING}::: bio\nThe author writes.\n:::\n`, 3, /a fence “::: bio” that opens or closes no block/],
+		['a block never closed', `${OPENING}:::bio\nThe author writes.\n\nThe commentary goes on.\n`, 3, /block “:::bio” is never closed/],
 		['a block inside a blockquote', `${OPENING}> :::dateline\n> 21 June 2024\n> :::\n`, 3, /block “:::dateline” stands inside another construct \(a blockquote\)/],
 	])('should refuse %s, at the same line whichever parser reads it', async (_name, markdown, line, reason) => {
 		const result = await outcome(markdown);

@@ -1,5 +1,6 @@
 import type { ContainerDirective } from 'mdast-util-directive';
-import type { Definition, Heading, Link, LinkReference, Nodes, Parents, Root } from 'mdast';
+import type { Definition, Heading, Link, LinkReference, Nodes, Paragraph, Parents, Root, Text } from 'mdast';
+import type { Point } from 'unist';
 import type { VFile } from 'vfile';
 import GithubSlugger from 'github-slugger';
 import { toString } from 'mdast-util-to-string';
@@ -96,6 +97,12 @@ export default function remarkContentSafety(options?: Readonly<Options> | null) 
 				report(`raw HTML is not allowed (“${shorten(node.value)}”); write it as text, escaping “<” as “\\<”`, node, 'raw-html');
 				return undefined;
 			}
+			if (node.type === 'text' && parent?.type === 'paragraph') {
+				for (const fence of strayFences(node, parent)) problems.push(file.message(fence.reason, { place: fence.place, ruleId: 'stray-fence', source: 'remark-content-safety' }));
+			}
+			if (node.type === 'containerDirective' && !closed(node, String(file.value))) {
+				report(`block “:::${node.name}” is never closed: it would hold the rest of the text; end it with a line “:::”`, node, 'unclosed-block');
+			}
 			const refusedConstruct = constructProblem(node, parent);
 			const url = urlOf(node, definitions);
 			const refused = url === undefined ? undefined : refusedUrl(url, node.type === 'image' || node.type === 'imageReference' ? 'image' : 'link');
@@ -167,6 +174,48 @@ function blockProblem(node: ContainerDirective, parent: Parents | undefined): st
 		return `block “:::${node.name}” stands inside another construct (${CONTAINER_NAMES[parent.type] ?? parent.type}${parent.type === 'containerDirective' ? ` :::${parent.name} block)` : ')'}; blocks stand on their own at the top level of the text`;
 	}
 	return undefined;
+}
+
+/** A line of three or more colons: a block fence, wherever it stands. */
+const FENCE_LINE = /^:{3,}/;
+
+/**
+ * Lines of a paragraph's text that are block fences the parser read as text:
+ * a `:::` that closes no block, `::: bio` with a space before the name. They
+ * would be published as sentences (“:::”) around words meant for a block.
+ *
+ * @param node
+ *   A text node of a paragraph.
+ * @param parent
+ *   The paragraph.
+ * @returns
+ *   Each fence's reason and place.
+ */
+function strayFences(node: Text, parent: Paragraph): { reason: string; place: Point | undefined }[] {
+	const start = node.position?.start;
+	return node.value.split('\n').flatMap((line, index) => {
+		// The first line of a text node starts a line only when the node starts its paragraph.
+		if ((index === 0 && parent.children[0] !== node) || !FENCE_LINE.test(line)) return [];
+		const place = start ? { line: start.line + index, column: index === 0 ? start.column : 1 } : undefined;
+		return [{ reason: `a fence “${line.trim()}” that opens or closes no block (a block opens with “:::name” alone on its line after a blank line, and closes with “:::”); fix or remove it`, place }];
+	});
+}
+
+/**
+ * Whether a block ends with its closing fence (an unclosed one runs to the end of the text).
+ *
+ * @param node
+ *   A `:::name` block.
+ * @param document
+ *   The Markdown its positions point into.
+ * @returns
+ *   `false` when its last line is no fence.
+ */
+function closed(node: ContainerDirective, document: string): boolean {
+	const { start, end } = node.position ?? {};
+	if (start?.offset === undefined || end?.offset === undefined) return true;
+	const lines = document.slice(start.offset, end.offset).trimEnd().split('\n');
+	return lines.length > 1 && FENCE_LINE.test(lines.at(-1)!.trim());
 }
 
 /** What a reader calls the constructs a block may wrongly stand in. */
