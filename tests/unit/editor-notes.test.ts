@@ -66,6 +66,14 @@ describe('editor notes plugins', () => {
 		expect(html).toMatch(/<\/aside><\/div><\/div>\n<p>Next paragraph.<\/p>/);
 	});
 
+	it('should mark a note’s links to other sites noopener noreferrer, as a commentary’s, and leave its site links alone', async () => {
+		const linked = { ...note, body: 'See [TASS](https://tass.com/x), <https://example.org/y> and [Article 4](/articles/4/).' };
+		const html = await render('Trade exceeded $34 billion last year.', [linked]);
+		expect(html).toContain('<a href="https://tass.com/x" rel="noopener noreferrer">TASS</a>');
+		expect(html).toContain('<a href="https://example.org/y" rel="noopener noreferrer">https://example.org/y</a>');
+		expect(html).toContain('<a href="/articles/4/">Article 4</a>');
+	});
+
 	it('should keep the authors’ words unchanged around the mark', async () => {
 		const html = await render('Trade exceeded $34 billion last year.');
 		expect(html.replace(/<aside[\s\S]*<\/aside>/, '').replace(/<[^>]+>/g, '')).toBe('Trade exceeded $34 billion last year.');
