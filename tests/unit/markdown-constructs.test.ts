@@ -79,6 +79,10 @@ describe('constructs the site does not support are refused at their line', () =>
 		['a second closing fence', `${OPENING}:::bio\nThe author writes.\n:::\n:::\n`, 6, /a fence “:::” that opens or closes no block/],
 		['a fence with a space before its name', `${OPENING}::: bio\nThe author writes.\n:::\n`, 3, /a fence “::: bio” that opens or closes no block/],
 		['a block never closed', `${OPENING}:::bio\nThe author writes.\n\nThe commentary goes on.\n`, 3, /block “:::bio” is never closed/],
+		['a reference link to no definition', `${OPENING}See [the text][nothing] here.\n`, 3, /a reference “\[the text\]\[nothing\]” names no definition/],
+		['a collapsed reference to no definition', `${OPENING}See [the text][] here.\n`, 3, /a reference “\[the text\]\[\]” names no definition/],
+		['an image reference to no definition', `${OPENING}An ![a map][none] here.\n`, 3, /a reference “!\[a map\]\[none\]” names no definition/],
+		['a footnote reference to no footnote', `${OPENING}A claim.[^nope] here.\n`, 3, /a footnote reference “\[\^nope\]” with no footnote/],
 		['a block inside a blockquote', `${OPENING}> :::dateline\n> 21 June 2024\n> :::\n`, 3, /block “:::dateline” stands inside another construct \(a blockquote\)/],
 	])('should refuse %s, at the same line whichever parser reads it', async (_name, markdown, line, reason) => {
 		const result = await outcome(markdown);

@@ -97,8 +97,9 @@ export default function remarkContentSafety(options?: Readonly<Options> | null) 
 				report(`raw HTML is not allowed (“${shorten(node.value)}”); write it as text, escaping “<” as “\\<”`, node, 'raw-html');
 				return undefined;
 			}
-			if (node.type === 'text' && parent?.type === 'paragraph') {
-				for (const fence of strayFences(node, parent)) problems.push(file.message(fence.reason, { place: fence.place, ruleId: 'stray-fence', source: 'remark-content-safety' }));
+			if (node.type === 'text') {
+				const found = [...(parent?.type === 'paragraph' ? strayFences(node, parent) : []), ...danglingReferences(node)];
+				for (const { reason, place } of found) problems.push(file.message(reason, { place, ruleId: 'unsupported-markdown', source: 'remark-content-safety' }));
 			}
 			if (node.type === 'containerDirective' && !closed(node, String(file.value))) {
 				report(`block “:::${node.name}” is never closed: it would hold the rest of the text; end it with a line “:::”`, node, 'unclosed-block');
@@ -198,6 +199,34 @@ function strayFences(node: Text, parent: Paragraph): { reason: string; place: Po
 		if ((index === 0 && parent.children[0] !== node) || !FENCE_LINE.test(line)) return [];
 		const place = start ? { line: start.line + index, column: index === 0 ? start.column : 1 } : undefined;
 		return [{ reason: `a fence “${line.trim()}” that opens or closes no block (a block opens with “:::name” alone on its line after a blank line, and closes with “:::”); fix or remove it`, place }];
+	});
+}
+
+/**
+ * A reference the parser found no definition for stays text: `[text][label]`,
+ * `[text][]`, `![alt][label]`, and a footnote reference `[^label]`. Either
+ * would publish the brackets where the author meant a link.
+ */
+const DANGLING_REFERENCE = /!?\[[^\]\n]*\]\[[^\]\n]*\]|\[\^[^\]\s]+\]/g;
+
+/**
+ * References of a text node that name no definition (the parser left them as text).
+ *
+ * @param node
+ *   A text node.
+ * @returns
+ *   Each reference's reason and place.
+ */
+function danglingReferences(node: Text): { reason: string; place: Point | undefined }[] {
+	const start = node.position?.start;
+	return [...node.value.matchAll(DANGLING_REFERENCE)].map((match) => {
+		const before = node.value.slice(0, match.index);
+		const lines = before.split('\n');
+		const place = start ? { line: start.line + lines.length - 1, column: lines.length === 1 ? start.column + match.index : 1 } : undefined;
+		const reason = match[0].startsWith('[^')
+			? `a footnote reference “${match[0]}” with no footnote (footnotes are not supported); put the note in the text (in brackets) or in an editor’s note`
+			: `a reference “${match[0]}” names no definition, so it would be published as brackets; add the definition (“[label]: https://…”) or write the link inline`;
+		return { reason, place };
 	});
 }
 
