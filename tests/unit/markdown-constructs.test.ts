@@ -92,6 +92,16 @@ describe('constructs the site does not support are refused at their line', () =>
 		expect(await outcome(markdown, micromarkOnly)).toEqual(result);
 	});
 
+	it.each([
+		['an empty address', 'See [this]().'],
+		['an empty address in angle brackets', 'See [this](<>).'],
+		['an empty fragment', 'See [this](#).'],
+	])('should refuse a link with %s, which names its own page and no place in it', async (_name, line) => {
+		const own = '/x/content/commentaries/lankov-nbr-interview.md';
+		const result = await renderCommentary(`${OPENING}${line}\n`, own, processor).then(() => 'published', (error: Error) => error.message);
+		expect(result).toMatch(/:3:5: link “#?” goes nowhere: it names this page itself and no place in it/);
+	});
+
 	it('should refuse a link to a fragment of its own page that is no published sentence', async () => {
 		const own = '/x/content/commentaries/lankov-nbr-interview.md';
 		const result = await renderCommentary(`${OPENING}See [this](#c-missing).\n`, own, processor).then(() => 'published', (error: Error) => error.message);

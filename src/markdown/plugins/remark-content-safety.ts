@@ -287,6 +287,8 @@ function unresolvedAddress(url: string, page: string, headingIds: ReadonlySet<st
 	if (target.origin !== base.origin) return undefined;
 	const path = decodeURIComponent(target.pathname);
 	const fragment = decodeURIComponent(target.hash.slice(1));
+	// `[x]()`, `[x](#)`: the page itself, top of the page, which no reader follows a link for.
+	if (path === base.pathname && fragment === '' && target.search === '') return 'it names this page itself and no place in it';
 	if (path === base.pathname && fragment !== '' && !fragment.startsWith('c-')) {
 		return headingIds.has(fragment) ? undefined : `“#${fragment}” is no heading of this text (headings are “#${HEADING_ID_PREFIX}…”)`;
 	}
