@@ -79,7 +79,9 @@ beforeAll(() => {
 	const words = movedEntry.text.split(' ');
 	words.splice(3, 0, 'arguably');
 	const reworded = words.join(' ');
-	writeFileSync(file, markdown.replace(movedEntry.text, reworded).replace(`${victimEntry.text} `, '').replace(` ${victimEntry.text}`, '').replace(victimEntry.text, ''));
+	// A deleted question goes with its heading marks: an empty heading is refused.
+	const edited = markdown.replace(movedEntry.text, reworded).replace(`${victimEntry.text} `, '').replace(` ${victimEntry.text}`, '').replace(victimEntry.text, '');
+	writeFileSync(file, edited.replace(/^#{2,6}[ \t]*\n/gm, ''));
 
 	const updated = run(['scripts/update-ledger.ts', '--root', temp, '--retire', victimId, '--reason', REASON]);
 	expect(updated.code, updated.out).toBe(0);
