@@ -17,7 +17,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { LEDGER_PATH, checkLedger, emptyLedger, parseLedger, serializeLedger, updateLedger } from '../src/claims/ledger.ts';
+import { LEDGER_PATH, checkLedger, emptyLedger, parseLedgerFile, serializeLedger, updateLedger } from '../src/claims/ledger.ts';
 import { claimsOfDirectory } from '../src/markdown/render.ts';
 import { createCommentaryProcessor, loadPipelineInputs } from '../src/markdown/pipeline.ts';
 import { loadRenames } from '../src/loaders/renames.ts';
@@ -77,7 +77,7 @@ async function main(): Promise<number> {
 		);
 		return 1;
 	}
-	const ledger = existsSync(ledgerFile) ? parseLedger(await readFile(ledgerFile, 'utf8'), LEDGER_PATH) : emptyLedger();
+	const ledger = existsSync(ledgerFile) ? parseLedgerFile(await readFile(ledgerFile, 'utf8'), LEDGER_PATH) : emptyLedger();
 	const current = {
 		actors: new Set(existsSync(join(root, 'content', 'actors')) ? listPublished(join(root, 'content', 'actors'), '.yaml').map((name) => name.slice(0, -'.yaml'.length)) : []),
 		articles: new Set(

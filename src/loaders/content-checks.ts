@@ -17,7 +17,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { LEDGER_PATH, parseLedger } from '../claims/ledger.ts';
+import { LEDGER_PATH, parseLedgerFile } from '../claims/ledger.ts';
 import type { Ledger } from '../claims/types.ts';
 import { commentarySchema } from '../schemas/commentary.ts';
 import { eventSchema } from '../schemas/event.ts';
@@ -530,7 +530,7 @@ function readHistory(root: string, slugs: readonly string[]): { problems: string
 	}
 	let ledger: Ledger;
 	try {
-		ledger = parseLedger(readFileSync(join(root, LEDGER_PATH), 'utf8'));
+		ledger = parseLedgerFile(readFileSync(join(root, LEDGER_PATH), 'utf8'));
 	} catch (error) {
 		return { problems: [...problems, ...messageOf(error).split('\n')], ledger: undefined, renames };
 	}
