@@ -23,6 +23,7 @@ import { createCommentaryProcessor, loadPipelineInputs } from '../src/markdown/p
 import { loadRenames } from '../src/loaders/renames.ts';
 import { PUBLISHED_PAGES_PATH, publishedPagesProblems, readPublishedPages, serializePublishedPages, updatePublishedPages } from '../src/loaders/published-pages.ts';
 import { listPublished } from '../src/loaders/published.ts';
+import { pairId, prerenderedPairs } from '../src/features/compare/model.ts';
 
 const USAGE = 'usage: npm run ledger [-- --check] [-- --retire <id> --reason "…" [--retire <id> --reason "…"]…] [--root <dir>]';
 
@@ -95,6 +96,8 @@ async function main(): Promise<number> {
 	}
 	// The site's own pipeline, without the ledger check (this command is what updates the ledger).
 	const claims = existsSync(commentaries) ? await claimsOfDirectory(commentaries, createCommentaryProcessor(loadPipelineInputs(root, { ledger: false }))) : new Map();
+	// The compare pair pages the build writes now: the record keeps every one ever published.
+	const currentPages = { ...current, pairs: new Set(prerenderedPairs([...claims.keys()]).map(([a, b]) => pairId(a, b))) };
 	// Ids published under a renamed commentary's old slug land on the renamed one (content/renames.yaml).
 	const renames = loadRenames(root);
 	const total = [...claims.values()].reduce((sum, list) => sum + list.length, 0);
@@ -106,7 +109,7 @@ async function main(): Promise<number> {
 			console.error(`✗ ${LEDGER_PATH} lacks ${check.missing.length} current claim id(s): ${check.missing.slice(0, 10).join(', ')}${check.missing.length > 10 ? ', …' : ''}`);
 		}
 		if (check.stale) console.error(`✗ ${LEDGER_PATH} is stale: run \`npm run ledger\` and commit the result.`);
-		const pagesStale = !pages.record || serializePublishedPages(updatePublishedPages(pages.record, current, Object.keys(ledger.claims).length)) !== serializePublishedPages(pages.record);
+		const pagesStale = !pages.record || serializePublishedPages(updatePublishedPages(pages.record, currentPages, Object.keys(ledger.claims).length)) !== serializePublishedPages(pages.record);
 		if (pagesStale) console.error(`✗ ${PUBLISHED_PAGES_PATH} is stale: run \`npm run ledger\` and commit the result.`);
 		if (check.errors.length > 0 || check.stale || pagesStale) return 1;
 		console.log(`✓ ${LEDGER_PATH} is up to date (${total} claims in ${claims.size} commentaries, ${check.redirects.length} redirects).`);
@@ -123,7 +126,7 @@ async function main(): Promise<number> {
 	const before = existsSync(ledgerFile) ? await readFile(ledgerFile, 'utf8') : '';
 	const after = serializeLedger(result.ledger);
 	if (before !== after) await writeFile(ledgerFile, after);
-	const pagesAfter = serializePublishedPages(updatePublishedPages(pages.record, current, Object.keys(result.ledger.claims).length));
+	const pagesAfter = serializePublishedPages(updatePublishedPages(pages.record, currentPages, Object.keys(result.ledger.claims).length));
 	const pagesBefore = existsSync(pagesFile) ? await readFile(pagesFile, 'utf8') : '';
 	if (pagesBefore !== pagesAfter) await writeFile(pagesFile, pagesAfter);
 	console.log(

@@ -23,6 +23,8 @@ export interface CurrentPages {
 	actors: ReadonlySet<string>;
 	/** Article numbers (the article files' names). */
 	articles: ReadonlySet<number>;
+	/** The pair ids of the compare pages built now (`pairId` of `prerenderedPairs`); unknown when absent. */
+	pairs?: ReadonlySet<string>;
 }
 
 /** The record as read: the record (when valid), its problems and a line lookup. */
@@ -152,7 +154,15 @@ export function updatePublishedPages(record: PublishedPages | undefined, current
 	for (const number of current.articles) articles[String(number)] = 'live';
 	const sorted = (entries: Record<string, PublishedPage>) =>
 		Object.fromEntries(Object.entries(entries).sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })));
-	return { version: PUBLISHED_PAGES_VERSION, claims: Math.max(record?.claims ?? 0, ledgerIds), actors: sorted(actors), articles: sorted(articles) };
+	// Pair pages are never dropped from the record: one no longer built becomes a redirect.
+	const compare = [...new Set([...(record?.compare ?? []), ...(current.pairs ?? [])])].sort();
+	return {
+		version: PUBLISHED_PAGES_VERSION,
+		claims: Math.max(record?.claims ?? 0, ledgerIds),
+		actors: sorted(actors),
+		articles: sorted(articles),
+		...(compare.length > 0 ? { compare } : {}),
+	};
 }
 
 /**

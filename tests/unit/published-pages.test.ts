@@ -5,12 +5,15 @@
  * missing or emptied ledger stops the build and `npm run ledger` alike.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentProblems } from '../../src/loaders/content-checks.ts';
 import { movedPageRedirects, readPublishedPages } from '../../src/loaders/published-pages.ts';
 import { copyProject, PROJECT_ROOT, removeCopy } from '../support/project-copy.ts';
+import { listPublished } from '../../src/loaders/published.ts';
+import { pairId, prerenderedPairs } from '../../src/features/compare/model.ts';
+import { publishedPairRedirects } from '../../src/integrations/rename-redirects.ts';
 
 const SCRIPT = join(PROJECT_ROOT, 'scripts', 'update-ledger.ts');
 const PAGES = 'content/published-pages.json';
@@ -97,5 +100,54 @@ describe('the record of published pages', () => {
 		expect(refused.code).toBe(1);
 		expect(refused.out).toMatch(/content\/claims-ledger\.json is missing, but \d+ sentence ids were published .*git checkout -- content\/claims-ledger\.json/);
 		writeFileSync(join(copy, LEDGER), saved);
+	});
+
+	it('should refuse a ledger entry whose id, text or commentary was changed by hand, in the build and in npm run ledger', () => {
+		const saved = readFileSync(join(copy, LEDGER), 'utf8');
+		const ledger = JSON.parse(saved) as { claims: Record<string, { status: string; text: string }> };
+		const [id] = Object.entries(ledger.claims).find(([, entry]) => entry.status === 'retired')!;
+		// A retired id changed by hand: its share page would vanish and another id be published, with the count unchanged.
+		const forged = saved.replace(`"${id}"`, '"c-0123456789"');
+		writeFileSync(join(copy, LEDGER), forged);
+		const line = forged.slice(0, forged.indexOf('"c-0123456789"')).split('\n').length;
+		expect(contentProblems(copy)).toContainEqual(expect.stringMatching(new RegExp(`^content/claims-ledger\\.json:${line}: claims\\["c-0123456789"\\]: not the id its sentence gives \\(.* gives ${id}\\); .*git checkout -- content/claims-ledger\\.json`)));
+		const refused = runLedger();
+		expect(refused.code).toBe(1);
+		expect(refused.out).toContain(`content/claims-ledger.json:${line}: claims["c-0123456789"]: not the id its sentence gives`);
+		expect(readFileSync(join(copy, LEDGER), 'utf8')).toBe(forged);
+		// A retired sentence's words edited by hand: its share page would misquote the author.
+		writeFileSync(join(copy, LEDGER), saved.replace(JSON.stringify(ledger.claims[id]!.text), JSON.stringify(`${ledger.claims[id]!.text} (edited)`)));
+		expect(contentProblems(copy)).toContainEqual(expect.stringMatching(new RegExp(`^content/claims-ledger\\.json:\\d+: claims\\["${id}"\\]: not the id its sentence gives`)));
+		writeFileSync(join(copy, LEDGER), saved);
+		expect(contentProblems(copy)).toEqual([]);
+	});
+
+	it('should record every compare pair page, and keep those of a renamed commentary as redirects to its new pairs', () => {
+		const slugs = () => listPublished(join(copy, 'content/commentaries'), '.md').map((name) => name.slice(0, -'.md'.length));
+		const before = slugs();
+		expect(runLedger().code).toBe(0);
+		const pairs = prerenderedPairs(before).map(([a, b]) => pairId(a, b));
+		expect(pairs).toHaveLength(10);
+		expect(readPublishedPages(copy).record!.compare).toEqual(pairs);
+		// The documented rename: the file, its notes' `commentary:`, content/renames.yaml, npm run ledger.
+		const [old, renamed] = ['lankov-nbr-interview', 'lankov-2024-nbr-interview'];
+		renameSync(join(copy, `content/commentaries/${old}.md`), join(copy, `content/commentaries/${renamed}.md`));
+		for (const name of readdirSync(join(copy, 'content/notes'))) {
+			const path = join(copy, 'content/notes', name);
+			writeFileSync(path, readFileSync(path, 'utf8').replace(`commentary: ${old}\n`, `commentary: ${renamed}\n`));
+		}
+		writeFileSync(join(copy, 'content/renames.yaml'), `${old}: ${renamed}\n`);
+		const ran = runLedger();
+		expect(ran.code, ran.out).toBe(0);
+		const { record } = readPublishedPages(copy);
+		const after = prerenderedPairs(slugs()).map(([a, b]) => pairId(a, b));
+		expect(record!.compare).toEqual([...new Set([...pairs, ...after])].sort());
+		const redirects = publishedPairRedirects(record!.compare!, slugs(), new Map([[old, renamed]]));
+		expect(redirects).toEqual(
+			Object.fromEntries(
+				before.filter((slug) => slug !== old).map((other) => [`/compare/${pairId(old, other)}/`, `/compare/${pairId(renamed, other)}/`]),
+			),
+		);
+		expect(contentProblems(copy)).toEqual([]);
 	});
 });
