@@ -21,7 +21,7 @@ import { LEDGER_PATH, checkLedger, emptyLedger, parseLedgerFile, serializeLedger
 import { claimsOfDirectory } from '../src/markdown/render.ts';
 import { createCommentaryProcessor, loadPipelineInputs } from '../src/markdown/pipeline.ts';
 import { loadRenames } from '../src/loaders/renames.ts';
-import { PUBLISHED_PAGES_PATH, publishedPagesProblems, readPublishedPages, serializePublishedPages, updatePublishedPages } from '../src/loaders/published-pages.ts';
+import { goneCommentaryProblems, PUBLISHED_PAGES_PATH, publishedPagesProblems, readPublishedPages, serializePublishedPages, updatePublishedPages } from '../src/loaders/published-pages.ts';
 import { listPublished } from '../src/loaders/published.ts';
 import { pairId, prerenderedPairs } from '../src/features/compare/model.ts';
 
@@ -101,6 +101,13 @@ async function main(): Promise<number> {
 	// Ids published under a renamed commentary's old slug land on the renamed one (content/renames.yaml).
 	const renames = loadRenames(root);
 	const total = [...claims.values()].reduce((sum, list) => sum + list.length, 0);
+	// A commentary gone without a recorded rename is restored or renamed, never withdrawn by retiring its ids.
+	const gone = goneCommentaryProblems(ledger, new Set(claims.keys()), renames);
+	if (gone.length > 0) {
+		for (const problem of gone) console.error(`✗ ${problem}`);
+		console.error(`${LEDGER_PATH} was not changed.`);
+		return 1;
+	}
 
 	if (values.check) {
 		const check = checkLedger(ledger, claims, { renames });

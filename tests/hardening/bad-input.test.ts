@@ -432,6 +432,12 @@ describe('content that must build', () => {
 		}
 	});
 
+	it('should keep the data files published under the old name, the same as the renamed commentary’s', () => {
+		for (const folder of ['citations', 'related']) {
+			expect(readFileSync(join(copy, 'dist/data', folder, `${OLD_SLUG}.json`), 'utf8'), folder).toBe(readFileSync(join(copy, 'dist/data', folder, `${RENAMED}.json`), 'utf8'));
+		}
+	});
+
 	it('should keep every id published under the old name resolving on the renamed page', () => {
 		const tree = page(copy, `commentaries/${RENAMED}/index.html`);
 		const byId = new Map(elementsOf(tree).map(({ node }) => [String(node.properties['id']), node] as const));

@@ -122,6 +122,46 @@ describe('the record of published pages', () => {
 		expect(contentProblems(copy)).toEqual([]);
 	});
 
+	it('should refuse a deleted commentary even with every id retired, in the build and in npm run ledger, naming the fix', () => {
+		const slug = 'rekha-j-niice-commentary';
+		const saved = readFileSync(join(copy, `content/commentaries/${slug}.md`));
+		const ledgerText = readFileSync(join(copy, LEDGER), 'utf8');
+		const ledger = JSON.parse(ledgerText) as { claims: Record<string, { commentary: string; status: string; retiredReason?: string }> };
+		const own = Object.values(ledger.claims).filter((entry) => entry.commentary === slug);
+		for (const entry of own) Object.assign(entry, { status: 'retired', retiredReason: 'Withdrawn.' });
+		writeFileSync(join(copy, LEDGER), `${JSON.stringify(ledger, null, '\t')}\n`);
+		rmSync(join(copy, `content/commentaries/${slug}.md`));
+		const notes = readdirSync(join(copy, 'content/notes')).filter((name) => name.startsWith('rekha-'));
+		const savedNotes = notes.map((name) => [name, readFileSync(join(copy, 'content/notes', name))] as const);
+		for (const name of notes) rmSync(join(copy, 'content/notes', name));
+		const message = `content/claims-ledger.json: commentary: ${own.length} published sentence ids of “${slug}”, but there is no content/commentaries/${slug}.md; if it was renamed, record it in content/renames.yaml (${slug}: new-slug) so its links keep working; otherwise restore the file (git checkout -- content/commentaries/${slug}.md)`;
+		expect(contentProblems(copy)).toContainEqual(expect.stringContaining(message));
+		const refused = runLedger();
+		expect(refused.code).toBe(1);
+		expect(refused.out).toContain(message);
+		writeFileSync(join(copy, `content/commentaries/${slug}.md`), saved);
+		for (const [name, text] of savedNotes) writeFileSync(join(copy, 'content/notes', name), text);
+		writeFileSync(join(copy, LEDGER), ledgerText);
+		expect(contentProblems(copy)).toEqual([]);
+	});
+
+	it('should refuse renames that loop, and a rename of a slug never published, in the build and in npm run ledger', () => {
+		writeFileSync(join(copy, 'content/renames.yaml'), '# old slug: new slug\nlankov-nbr-interview: lankov-b\nlankov-b: lankov-nbr-interview\n');
+		expect(contentProblems(copy)).toContainEqual(
+			'content/renames.yaml:2: lankov-nbr-interview: the renames go round in a loop (lankov-nbr-interview → lankov-b → lankov-nbr-interview); to rename a commentary back to an earlier slug, remove the line that renamed it away from that slug and keep the new one',
+		);
+		const looped = runLedger();
+		expect(looped.code).toBe(1);
+		expect(looped.out).toContain('content/renames.yaml:3: lankov-b: the renames go round in a loop');
+		expect(looped.out).not.toContain('--retire');
+		writeFileSync(join(copy, 'content/renames.yaml'), '# old slug: new slug\nlankov-nbr-intreview: lankov-nbr-interview\n');
+		expect(contentProblems(copy)).toEqual([
+			'content/renames.yaml:2: lankov-nbr-intreview: no commentary was ever published as “lankov-nbr-intreview” (content/claims-ledger.json holds no sentence of it); check the spelling of the old slug, or remove the line',
+		]);
+		expect(runLedger().code).toBe(1);
+		rmSync(join(copy, 'content/renames.yaml'));
+	});
+
 	it('should record every compare pair page, and keep those of a renamed commentary as redirects to its new pairs', () => {
 		const slugs = () => listPublished(join(copy, 'content/commentaries'), '.md').map((name) => name.slice(0, -'.md'.length));
 		const before = slugs();
