@@ -20,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { LEDGER_PATH, checkLedger, emptyLedger, parseLedgerFile, serializeLedger, updateLedger } from '../src/claims/ledger.ts';
 import { claimsOfDirectory } from '../src/markdown/render.ts';
 import { createCommentaryProcessor, loadPipelineInputs } from '../src/markdown/pipeline.ts';
-import { loadRenames } from '../src/loaders/renames.ts';
+import { loadRenames, readRenames } from '../src/loaders/renames.ts';
 import { goneCommentaryProblems, PUBLISHED_PAGES_PATH, publishedPagesProblems, readPublishedPages, serializePublishedPages, updatePublishedPages } from '../src/loaders/published-pages.ts';
 import { listPublished } from '../src/loaders/published.ts';
 import { pairId, prerenderedPairs } from '../src/features/compare/model.ts';
@@ -102,7 +102,7 @@ async function main(): Promise<number> {
 	const renames = loadRenames(root);
 	const total = [...claims.values()].reduce((sum, list) => sum + list.length, 0);
 	// A commentary gone without a recorded rename is restored or renamed, never withdrawn by retiring its ids.
-	const gone = goneCommentaryProblems(ledger, new Set(claims.keys()), renames);
+	const gone = goneCommentaryProblems(ledger, new Set(claims.keys()), renames, readRenames(root).lineOf);
 	if (gone.length > 0) {
 		for (const problem of gone) console.error(`✗ ${problem}`);
 		console.error(`${LEDGER_PATH} was not changed.`);
