@@ -22,7 +22,8 @@ import { markdownPlugins, pipelineInputs, processorSettings } from '../markdown/
 import { buildSearchIndex, SEARCH_SHARD_CACHE_DIR } from '../features/search/pagefind.ts';
 import { searchShardSize } from '../features/search/shards.ts';
 import { ANNOTATION_CACHE_DIR, writeAnnotations } from '../features/dataset/annotations-file.ts';
-import { renameRedirects } from './rename-redirects.ts';
+import { publishedPairRedirects, renameRedirects } from './rename-redirects.ts';
+import { listPublished } from '../loaders/published.ts';
 import { movedPageRedirects } from '../loaders/published-pages.ts';
 import { resolveSiteUrl } from '../utils/site-url.ts';
 import { writeSecurityHeaders } from './security-headers.ts';
@@ -71,6 +72,8 @@ export default function treatyReader(): AstroIntegration {
 					},
 					redirects: {
 						...renameRedirects(context.renames),
+						// Compare pair pages published once and no longer built (content/published-pages.json).
+						...publishedPairRedirects(context.publishedPages.compare ?? [], listPublished(join(root, 'content', 'commentaries'), '.md').map((name) => name.slice(0, -'.md'.length)), context.renames),
 						// Actor and article pages recorded as moved (content/published-pages.json).
 						...movedPageRedirects(context.publishedPages, {
 							actors: new Set(context.registry.actors.map((actor) => actor.id)),

@@ -17,7 +17,7 @@
  */
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { LEDGER_PATH, parseLedger } from '../claims/ledger.ts';
+import { LEDGER_PATH, parseLedgerFile } from '../claims/ledger.ts';
 import type { Ledger } from '../claims/types.ts';
 import { commentarySchema } from '../schemas/commentary.ts';
 import { eventSchema } from '../schemas/event.ts';
@@ -32,7 +32,7 @@ import { loadRegistry, type Registry } from './registry.ts';
 import { currentSlug, readRenames, RENAMES_PATH } from './renames.ts';
 import { formatSchemaIssues, parseYaml } from './schema-errors.ts';
 import { sitePagePaths, unresolvedSitePaths, type UrlSite } from './site-paths.ts';
-import { publishedPagesProblems, readPublishedPages } from './published-pages.ts';
+import { goneCommentaryProblems, publishedPagesProblems, readPublishedPages } from './published-pages.ts';
 import type { PublishedPages } from '../schemas/published-pages.ts';
 
 /** The collection folders and the one extension each reads. */
@@ -564,20 +564,10 @@ function readHistory(root: string, slugs: readonly string[]): { problems: string
 	}
 	let ledger: Ledger;
 	try {
-		ledger = parseLedger(readFileSync(join(root, LEDGER_PATH), 'utf8'));
+		ledger = parseLedgerFile(readFileSync(join(root, LEDGER_PATH), 'utf8'));
 	} catch (error) {
 		return { problems: [...problems, ...messageOf(error).split('\n')], ledger: undefined, renames };
 	}
-	const lost = new Map<string, number>();
-	for (const entry of Object.values(ledger.claims)) {
-		if (entry.status !== 'live') continue;
-		if (current.has(currentSlug(renames, entry.commentary))) continue;
-		lost.set(entry.commentary, (lost.get(entry.commentary) ?? 0) + 1);
-	}
-	for (const [slug, count] of [...lost].sort(([a], [b]) => (a < b ? -1 : 1))) {
-		problems.push(
-			`${LEDGER_PATH}: commentary: ${count} published sentence id${count === 1 ? '' : 's'} of “${slug}”, but there is no content/commentaries/${slug}.md; if it was renamed, record it in ${RENAMES_PATH} (${slug}: new-slug) so its links keep working`,
-		);
-	}
+	problems.push(...goneCommentaryProblems(ledger, current, renames, lineOf));
 	return { problems, ledger, renames };
 }
