@@ -25,6 +25,7 @@ import { bodyTextProblems } from './body-text.ts';
 import { ContentProblems, messageOf } from './content-problems.ts';
 import { parseFrontmatter } from './frontmatter.ts';
 import { readEditorNotes, type LoadedNote } from './notes.ts';
+import { siteAddressCheck } from './site-addresses.ts';
 import { readMatters, type LoadedMatters } from './matters.ts';
 import { isPublishedName, listPublished } from './published.ts';
 import { decodeContent, EncodingError } from './read-text.ts';
@@ -144,11 +145,19 @@ export function readContent(root: string): ContentRead {
 		if (readable(file)) problems.push(...commentaryProblems(root, file, actorIds));
 	}
 
-	const notes = readEditorNotes(root, slugs, { articles: articleNumbers });
+	// The ledger and renames first: a note's links may name a published sentence or a renamed commentary's old page.
+	const history = readHistory(root, slugs);
+	const sitePath = siteAddressCheck({
+		articleCount: articleNumbers.size,
+		actorIds: [...actorIds],
+		commentarySlugs: [...slugs, ...history.renames.keys()],
+		claims: history.ledger ? new Map(Object.entries(history.ledger.claims).map(([id, entry]) => [id, history.renames.get(entry.commentary) ?? entry.commentary])) : undefined,
+		root,
+	});
+	const notes = readEditorNotes(root, slugs, { articles: articleNumbers, sitePath });
 	problems.push(...notes.problems.filter((line) => !isEncodingLine(line, badEncoding)));
 
 	if (readable(EVENTS_PATH)) problems.push(...eventProblems(root, actorIds));
-	const history = readHistory(root, slugs);
 	problems.push(...history.problems);
 	const { problems: matterProblems, ...matters } = readMatters(root, { articles: articleNumbers, ledger: history.ledger });
 	problems.push(...matterProblems.filter((line) => !isEncodingLine(line, badEncoding)));
