@@ -110,7 +110,15 @@ export default function rehypeClaims(options?: Readonly<Options> | null) {
 			const nodes = parent.children.slice(from, from + count);
 			// Each node's text is read once here and serves the citable test, the segmenter and the claims' texts.
 			const texts = nodes.map(textOf);
-			if (!citable({ block, container, text: collapseWhitespace(texts.join('')) })) {
+			// The text is read only by a rule that needs it (the default reads a prose paragraph's block alone).
+			const unit = {
+				block,
+				container,
+				get text() {
+					return collapseWhitespace(texts.join(''));
+				},
+			};
+			if (!citable(unit)) {
 				// Not a claim, so its mentions are recorded nowhere: the page shows them as plain words too.
 				parent.children.splice(from, count, ...nodes.flatMap(unwrapMentions));
 				return;
