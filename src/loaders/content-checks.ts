@@ -273,7 +273,7 @@ function fileNameProblems(root: string): string[] {
 			} else byKey.set(key, name);
 		}
 	}
-	problems.push(...strayEventFiles(root), ...unknownContentEntries(root), ...unnamedCaptures(root), ...linksAndHiddenFiles(root, 'content'));
+	problems.push(...strayEventFiles(root), ...strayStyleFiles(root), ...unknownContentEntries(root), ...unnamedCaptures(root), ...linksAndHiddenFiles(root, 'content'));
 	return problems;
 }
 
@@ -411,6 +411,25 @@ function strayEventFiles(root: string): string[] {
 		.sort()
 		.filter((name) => !name.startsWith('.') && `${folder}/${name}` !== EVENTS_PATH)
 		.map((name) => `${folder}/${name}: file name: only ${EVENTS_PATH} is read; move its events into that file`);
+}
+
+/**
+ * Files in `content/csl/` that are neither a citation style (`.csl`) nor its
+ * README: nothing reads them (a style in another format, a misnamed
+ * `apa.CSL`), so they are refused by name.
+ *
+ * @param root
+ *   Project root.
+ * @returns
+ *   Problem lines.
+ */
+function strayStyleFiles(root: string): string[] {
+	const folder = 'content/csl';
+	if (!existsSync(join(root, folder))) return [];
+	return readdirSync(join(root, folder))
+		.sort()
+		.filter((name) => !name.startsWith('.') && !name.startsWith('_') && !name.endsWith('.csl') && name !== 'README.md')
+		.map((name) => `${folder}/${name}: file name: only citation styles (.csl) and README.md are kept here; nothing reads it`);
 }
 
 /**

@@ -56,6 +56,8 @@ describe('links and hidden files in the content folders', () => {
 		copyFileSync(join(copy, 'content/notes/roy-scared-struggle.md'), join(copy, 'content/notes/.roy-scared-struggle.md.swp'));
 		copyFileSync(join(copy, 'content/actors/japan.yaml'), join(copy, 'content/actors/Japan2.yaml'));
 		copyFileSync(join(copy, 'content/notes/roy-scared-struggle.md'), join(copy, 'content/notes/con.md'));
+		copyFileSync(join(copy, 'content/csl/apa.csl'), join(copy, 'content/csl/harvard.CSL'));
+		writeFileSync(join(copy, 'content/csl/notes.txt'), 'A note.\n');
 		problems = contentProblems(copy);
 	});
 	afterAll(() => removeCopy(copy));
@@ -74,6 +76,12 @@ describe('links and hidden files in the content folders', () => {
 	it('should refuse a name in capitals and a name Windows reserves', () => {
 		expect(problems).toContain('content/actors/Japan2.yaml: file name: “Japan2” has capital letters, and addresses are lowercase; rename it to japan2');
 		expect(problems).toContainEqual(expect.stringMatching(/^content\/notes\/con\.md: file name: “con” is a name Windows reserves/));
+	});
+
+	it('should refuse a file in content/csl/ that is not a citation style', () => {
+		expect(problems).toContain('content/csl/harvard.CSL: file name: only citation styles (.csl) and README.md are kept here; nothing reads it');
+		expect(problems).toContain('content/csl/notes.txt: file name: only citation styles (.csl) and README.md are kept here; nothing reads it');
+		expect(problems.filter((line) => line.startsWith('content/csl/apa.csl') || line.startsWith('content/csl/README.md'))).toEqual([]);
 	});
 
 	it('should name every problem by its file', () => {
