@@ -17,7 +17,7 @@
  */
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { LEDGER_PATH, parseLedger } from '../claims/ledger.ts';
+import { LEDGER_PATH, parseLedgerFile } from '../claims/ledger.ts';
 import type { Ledger } from '../claims/types.ts';
 import { commentarySchema } from '../schemas/commentary.ts';
 import { eventSchema } from '../schemas/event.ts';
@@ -25,6 +25,7 @@ import { bodyTextProblems } from './body-text.ts';
 import { ContentProblems, messageOf } from './content-problems.ts';
 import { parseFrontmatter } from './frontmatter.ts';
 import { readEditorNotes, type LoadedNote } from './notes.ts';
+import { siteAddressCheck } from './site-addresses.ts';
 import { readMatters, type LoadedMatters } from './matters.ts';
 import { isPublishedName, listPublished } from './published.ts';
 import { decodeContent, EncodingError } from './read-text.ts';
@@ -32,7 +33,7 @@ import { loadRegistry, type Registry } from './registry.ts';
 import { currentSlug, readRenames, RENAMES_PATH } from './renames.ts';
 import { formatSchemaIssues, parseYaml } from './schema-errors.ts';
 import { sitePagePaths, unresolvedSitePaths, type UrlSite } from './site-paths.ts';
-import { publishedPagesProblems, readPublishedPages } from './published-pages.ts';
+import { goneCommentaryProblems, publishedPagesProblems, readPublishedPages } from './published-pages.ts';
 import type { PublishedPages } from '../schemas/published-pages.ts';
 
 /** The collection folders and the one extension each reads. */
@@ -144,11 +145,19 @@ export function readContent(root: string): ContentRead {
 		if (readable(file)) problems.push(...commentaryProblems(root, file, actorIds));
 	}
 
-	const notes = readEditorNotes(root, slugs, { articles: articleNumbers });
+	// The ledger and renames first: a note's links may name a published sentence or a renamed commentary's old page.
+	const history = readHistory(root, slugs);
+	const sitePath = siteAddressCheck({
+		articleCount: articleNumbers.size,
+		actorIds: [...actorIds],
+		commentarySlugs: [...slugs, ...history.renames.keys()],
+		claims: history.ledger ? new Map(Object.entries(history.ledger.claims).map(([id, entry]) => [id, history.renames.get(entry.commentary) ?? entry.commentary])) : undefined,
+		root,
+	});
+	const notes = readEditorNotes(root, slugs, { articles: articleNumbers, sitePath });
 	problems.push(...notes.problems.filter((line) => !isEncodingLine(line, badEncoding)));
 
 	if (readable(EVENTS_PATH)) problems.push(...eventProblems(root, actorIds));
-	const history = readHistory(root, slugs);
 	problems.push(...history.problems);
 	const { problems: matterProblems, ...matters } = readMatters(root, { articles: articleNumbers, ledger: history.ledger });
 	problems.push(...matterProblems.filter((line) => !isEncodingLine(line, badEncoding)));
@@ -583,20 +592,10 @@ function readHistory(root: string, slugs: readonly string[]): { problems: string
 	}
 	let ledger: Ledger;
 	try {
-		ledger = parseLedger(readFileSync(join(root, LEDGER_PATH), 'utf8'));
+		ledger = parseLedgerFile(readFileSync(join(root, LEDGER_PATH), 'utf8'));
 	} catch (error) {
 		return { problems: [...problems, ...messageOf(error).split('\n')], ledger: undefined, renames };
 	}
-	const lost = new Map<string, number>();
-	for (const entry of Object.values(ledger.claims)) {
-		if (entry.status !== 'live') continue;
-		if (current.has(currentSlug(renames, entry.commentary))) continue;
-		lost.set(entry.commentary, (lost.get(entry.commentary) ?? 0) + 1);
-	}
-	for (const [slug, count] of [...lost].sort(([a], [b]) => (a < b ? -1 : 1))) {
-		problems.push(
-			`${LEDGER_PATH}: commentary: ${count} published sentence id${count === 1 ? '' : 's'} of “${slug}”, but there is no content/commentaries/${slug}.md; if it was renamed, record it in ${RENAMES_PATH} (${slug}: new-slug) so its links keep working`,
-		);
-	}
+	problems.push(...goneCommentaryProblems(ledger, current, renames, lineOf));
 	return { problems, ledger, renames };
 }
