@@ -58,6 +58,8 @@ describe('links and hidden files in the content folders', () => {
 		copyFileSync(join(copy, 'content/notes/roy-scared-struggle.md'), join(copy, 'content/notes/con.md'));
 		copyFileSync(join(copy, 'content/csl/apa.csl'), join(copy, 'content/csl/harvard.CSL'));
 		writeFileSync(join(copy, 'content/csl/notes.txt'), 'A note.\n');
+		writeFileSync(join(copy, 'content/actors/empty.yaml'), '');
+		writeFileSync(join(copy, 'content/matters/only-comments.yaml'), '# A matter to write.\n');
 		problems = contentProblems(copy);
 	});
 	afterAll(() => removeCopy(copy));
@@ -82,6 +84,11 @@ describe('links and hidden files in the content folders', () => {
 		expect(problems).toContain('content/csl/harvard.CSL: file name: only citation styles (.csl) and README.md are kept here; nothing reads it');
 		expect(problems).toContain('content/csl/notes.txt: file name: only citation styles (.csl) and README.md are kept here; nothing reads it');
 		expect(problems.filter((line) => line.startsWith('content/csl/apa.csl') || line.startsWith('content/csl/README.md'))).toEqual([]);
+	});
+
+	it('should say that an empty file, or one of comments only, holds no fields', () => {
+		expect(problems).toContain('content/actors/empty.yaml: the file holds no fields (it is empty or only comments); expected a mapping of fields');
+		expect(problems).toContain('content/matters/only-comments.yaml: the file holds no fields (it is empty or only comments); expected a mapping of fields');
 	});
 
 	it('should name every problem by its file', () => {
