@@ -269,10 +269,12 @@ function fileNameProblems(root: string): string[] {
 				problems.push(`${folder}/${name}: file name: only ${extension} files are read here; rename it to ${stem}${extension} (or start its name with _ for a draft)`);
 				continue;
 			}
-			const unclean = uncleanName(name.slice(0, -extension.length));
+			const slug = name.slice(0, -extension.length);
+			const unclean = uncleanName(slug);
 			if (unclean) {
 				problems.push(`${folder}/${name}: file name: ${unclean}`);
-				continue;
+				// A name refused only for its capitals still shares an address with its lowercase twin: say that too.
+				if (uncleanName(slug.toLowerCase()) !== undefined) continue;
 			}
 			// One address per name: letter case and Unicode composition do not tell two pages apart.
 			const key = name.normalize('NFC').toLowerCase();
