@@ -2,7 +2,9 @@
  * The text rule of `src/schemas/text.ts` applied to a Markdown body: no
  * bidirectional formatting or control character on any line, typed or
  * written as a numeric character reference (`&#x202E;`, which Markdown
- * decodes into the character itself), and something visible to publish.
+ * decodes into the character itself), which includes a byte-order mark
+ * inside the text (one where a file starts is dropped by `decodeContent`),
+ * and something visible to publish.
  */
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 import { findUnsafeCharacter, hasVisibleText, unsafeCharacterMessage, type UnsafeCharacter } from '../schemas/text.ts';
