@@ -4,9 +4,14 @@
  *
  * Allowed: `http:`, `https:` and `mailto:` links, and site-relative addresses
  * (`/articles/4/`, `#c-…`). Images must be site-relative: nothing is loaded
- * from another origin. Everything else (`javascript:`, `data:`, `vbscript:`,
- * protocol-relative `//host`) is refused.
+ * from another origin. Everything else (`javascript:`, `data:`, `vbscript:`)
+ * is refused. A link to another site, or a path of this one, follows the same
+ * rule as every URL field of the content (`checkContentUrl`): no
+ * protocol-relative `//host`, credentials, IP hosts, backslashes or
+ * characters an address never holds unencoded, so a body and a frontmatter
+ * field never disagree on what an address is.
  */
+import { checkContentUrl } from '../schemas/safe-url.ts';
 
 /** The origin relative addresses are resolved against; never a real host. */
 const SITE = 'https://site.invalid/';
@@ -43,11 +48,13 @@ export function refusedUrl(url: string, use: UrlUse): string | undefined {
 	if (use === 'image') {
 		return sameSite ? undefined : `image “${url}” is loaded from another origin (${parsed.protocol.replace(/:$/, '')}); only site-relative images are allowed`;
 	}
-	if (sameSite) return undefined;
-	if (!LINK_PROTOCOLS.has(parsed.protocol)) {
+	if (!sameSite && !LINK_PROTOCOLS.has(parsed.protocol)) {
 		return `link URL “${url}” uses ${parsed.protocol} (only http, https, mailto and site-relative links are allowed)`;
 	}
-	return undefined;
+	// A fragment or query of this page, and a mailto: address, are not addresses of the field rule.
+	if (parsed.protocol === 'mailto:' || !/^\s*(?:[a-z][a-z0-9+.-]*:|[/\\]{1,2})/i.test(url)) return undefined;
+	const verdict = checkContentUrl(url);
+	return verdict.ok ? undefined : `link URL: ${verdict.reason}`;
 }
 
 /**

@@ -69,7 +69,19 @@ describe('remark-content-safety', () => {
 	it.each([
 		['java\tscript:alert(1)', 'link', true],
 		[' JAVASCRIPT:alert(1)', 'link', true],
-		['//evil.example/x', 'link', false],
+		// Links follow the rule of every URL field: no protocol-relative host, credentials, IP host, capitals in the scheme.
+		['//evil.example/x', 'link', true],
+		['/\\evil.example/x', 'link', true],
+		['https://good.example@evil.example/', 'link', true],
+		['https://good.example\\@evil.example/', 'link', true],
+		['http://192.168.0.1/admin', 'link', true],
+		['https://localhost/', 'link', true],
+		['https://example.org/a{b}', 'link', true],
+		['/articles/4/', 'link', false],
+		['/articles/4/?q=1#x', 'link', false],
+		['?q=1', 'link', false],
+		['mailto:a@b.c', 'link', false],
+		['https://пример.рф/', 'link', false],
 		['//evil.example/x.png', 'image', true],
 		['/images/x.png', 'image', false],
 		['#c-0123456789', 'link', false],
@@ -78,7 +90,7 @@ describe('remark-content-safety', () => {
 		['http:&\\', 'link', true],
 		['https:example.org', 'link', true],
 		['http:/articles/4/', 'link', true],
-		['HTTPS://example.org/', 'link', false],
+		['HTTPS://example.org/', 'link', true],
 	] as const)('should judge %j as a %s (refused: %s)', (url, use, refused) => {
 		expect(refusedUrl(url, use) !== undefined).toBe(refused);
 	});
