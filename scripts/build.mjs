@@ -35,6 +35,7 @@ import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import { removeAbandonedStaging, STOP_SIGNALS, takeBuildLock } from './build-guard.mjs';
 
 const root = process.cwd();
 const args = process.argv.slice(2);
@@ -68,6 +69,9 @@ const folderName = target.split(/[\\/]/).at(-1);
 const staging = join(dirname(target), `.staging-${folderName}-${process.pid}`);
 // The output this build replaces, kept aside until the next build deletes it.
 const replaced = join(dirname(target), `.replaced-${folderName}-${process.pid}`);
+// One build at a time; staging folders of builds killed outright are deleted (scripts/build-guard.mjs).
+takeBuildLock(root, 'npm run build');
+removeAbandonedStaging(target);
 
 // The `astro` command as npm runs it (its `bin`), found from the project.
 const astro = join(dirname(createRequire(join(root, 'package.json')).resolve('astro/package.json')), 'bin', 'astro.mjs');
@@ -76,19 +80,34 @@ const leftovers = (existsSync(dirname(target)) ? readdirSync(dirname(target)) : 
 const removingLeftovers = Promise.all(leftovers.map((name) => rm(join(dirname(target), name), { recursive: true, force: true })));
 
 const child = spawn(process.execPath, [astro, 'build', ...(clean ? ['--force'] : []), ...rest, '--outDir', staging], { cwd: root, stdio: 'inherit' });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+// Stopped (Ctrl-C, `kill`, a closed terminal): Astro stops, and the close handler below removes the staging folder.
+// A build stopped is a failed build, whatever code Astro ends with.
+let stoppedBy;
+for (const signal of STOP_SIGNALS) {
+	process.on(signal, () => {
+		stoppedBy = signal;
+		child.kill(signal);
+	});
+}
 
 child.on('close', async (code, signal) => {
-	const exitCode = code ?? (signal ? 128 : 1);
+	const exitCode = stoppedBy ? 130 : (code ?? (signal ? 128 : 1));
 	await removingLeftovers;
 	if (exitCode !== 0) {
 		rmSync(staging, { recursive: true, force: true });
 		const kept = existsSync(target) ? `the previous ${outDir}/ is unchanged` : `no ${outDir}/ was written`;
-		process.stderr.write(`\nThe build failed (exit code ${exitCode}); ${kept}.\n`);
+		process.stderr.write(`\nThe build ${stoppedBy ? `was stopped (${stoppedBy})` : 'failed'} (exit code ${exitCode}); ${kept}.\n`);
 		process.exit(exitCode);
 	}
 	if (existsSync(target)) renameSync(target, replaced);
-	renameSync(staging, target);
+	try {
+		renameSync(staging, target);
+	} catch (error) {
+		// The new site could not take its place: the previous one goes back.
+		if (existsSync(replaced)) renameSync(replaced, target);
+		rmSync(staging, { recursive: true, force: true });
+		throw error;
+	}
 	if (clean) rmSync(replaced, { recursive: true, force: true });
 	process.exit(0);
 });

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-const LEFT_OUT = new Set(['node_modules', 'dist', '.astro', '.git', 'test-results', 'playwright-report']);
+const LEFT_OUT = new Set(['node_modules', 'dist', '.astro', '.git', 'test-results', 'playwright-report', '.build-lock']);
 
 /**
  * Copy the project to a new temp folder.
