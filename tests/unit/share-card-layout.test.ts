@@ -150,6 +150,30 @@ describe('layoutCard', () => {
 		}
 	});
 
+	it('should set any character without an error: each is drawn, or recorded and drawn as the replacement box', () => {
+		// Every script a quote may hold, and what fontkit cannot read: a Noto Sans SC range file with no character
+		// map (listed for Devanagari), the reading face's thin space (an empty glyph stored last in its file).
+		const samples = [
+			'संधि पर हस्ताक्षर किए गए', 'สนธิสัญญา', 'ສົນທິສັນຍາ', 'Հայերեն', 'ქართული', 'ሰላም', 'ᏣᎳᎩ', 'ᐃᓄᒃᑎᑐᑦ', 'தமிழ்', 'বাংলা', 'བོད་ཡིག', 'မြန်မာ', 'ខ្មែរ',
+			'قال المحلل إن المعاهدة', 'האמנה נחתמה', 'Догово́р', 'ἐν ἀρχῇ ἦν ὁ λόγος', '𠀀𪚥𩸽', '𝐀𝐫𝐭 𝟒 ∀x∈ℝ', '👨‍👩‍👧‍👦 🇰🇵 👍🏽 1️⃣ ☺︎',
+			'10\u2009km', 'a\u2002b', '19\u202FJune', '\u0378\u{E0001}\u{F0000}',
+		];
+		const face = new CardFace({ weight: 400, style: 'normal' });
+		for (const sample of samples) {
+			const shaped = face.shape(sample.replaceAll(' ', ''));
+			expect(shaped.advance, sample).toBeGreaterThan(0);
+			for (const glyph of shaped.glyphs) expect(() => face.mask(glyph.font, glyph.id, 40, 0), sample).not.toThrow();
+		}
+		for (const space of ['\u2009', '\u2002', '\u202F']) expect(face.replaced.has(space), `U+${space.codePointAt(0)!.toString(16)} is drawn as a space`).toBe(false);
+		// One code point in every 29 of the first three planes, 16 at a time.
+		for (let start = 0x80; start < 0x32000; start += 16 * 29) {
+			let chunk = '';
+			for (let codePoint = start; codePoint < start + 16 * 29; codePoint += 29) if (codePoint < 0xd800 || codePoint > 0xdfff) chunk += String.fromCodePoint(codePoint);
+			expect(() => face.shape(chunk), `U+${start.toString(16)}`).not.toThrow();
+		}
+		expect(() => drawShareCard({ quote: samples.join(' '), credit: samples[13]!, source: samples[14]!, site: 'Treaty Reader' })).not.toThrow();
+	}, 120_000);
+
 	it('should lay out and paint a card whose quote, credit and source mix scripts, emoji and a character no face has', () => {
 		const mixed: ShareCard = {
 			quote: 'Kim Jong Un called it a summit (정상회담) with Путин — 友好 🤝 and \uE000 too.',

@@ -228,7 +228,7 @@ export class CardFace {
 	/** The first of the face's own files that has a glyph for a character, or -1. */
 	#ownFileWith(codePoint: number): number {
 		for (let index = 0; index < this.#files.length; index++) {
-			if (this.#font(index).hasGlyphForCodePoint(codePoint)) return index;
+			if (this.#hasGlyph(index, codePoint)) return index;
 		}
 		return -1;
 	}
@@ -239,9 +239,27 @@ export class CardFace {
 		for (const path of fallbackFilesFor(codePoint, this.style.weight)) {
 			let index = this.#fontFiles.indexOf(path);
 			if (index < 0) index = this.#fontFiles.push(path) - 1;
-			if (this.#font(index).hasGlyphForCodePoint(codePoint)) return index;
+			if (this.#hasGlyph(index, codePoint)) return index;
 		}
 		return -1;
+	}
+
+	/**
+	 * Whether a file of the face draws a character: it maps the character
+	 * to a glyph whose metrics can be read. A file or glyph fontkit cannot
+	 * read (a fallback subset with no usable character map, such as one of
+	 * Noto Sans SC's range files that its CSS lists for Devanagari; the
+	 * reading face's en and thin spaces, whose glyph data the subsetting cut)
+	 * draws nothing: the next file is asked, and in the end the replacement
+	 * box is drawn, never an error.
+	 */
+	#hasGlyph(index: number, codePoint: number): boolean {
+		try {
+			const font = this.#font(index);
+			return font.hasGlyphForCodePoint(codePoint) && Number.isFinite(advanceOf(font, font.glyphForCodePoint(codePoint).id));
+		} catch {
+			return false;
+		}
 	}
 
 	/**
@@ -268,6 +286,33 @@ export class CardFace {
 		if (!this.replaced.has(char)) this.replaced.set(char, text);
 		// Laid out in a file without the character, fontkit gives glyph 0, the face's `.notdef` box.
 		return { char, font: 0 };
+	}
+
+	/**
+	 * Lay a run out in one file: the font's own shaping (kerning, ligatures,
+	 * marks). Should fontkit fail on it (its shapers for complex scripts are
+	 * not complete; it cannot read the bounds of an empty glyph stored last in
+	 * a file, such as the reading face's thin space), each character is set
+	 * unshaped, glyph by glyph with its advance from the metrics table: the
+	 * card degrades at most, and the build goes on.
+	 */
+	#layout(font: fontkit.Font, run: string, text: string): { glyphs: { id: number }[]; positions: { xAdvance: number; xOffset: number; yOffset: number }[] } {
+		try {
+			return font.layout(run);
+		} catch {
+			const glyphs = [...run].map((char) => {
+				let id = 0;
+				try {
+					id = font.glyphForCodePoint(char.codePointAt(0)!).id;
+				} catch {
+					// Left as the replacement box.
+				}
+				const advance = advanceOf(font, id);
+				if (id === 0 && !this.replaced.has(char)) this.replaced.set(char, text);
+				return { id, advance: Number.isFinite(advance) ? advance : font.unitsPerEm / 2 };
+			});
+			return { glyphs, positions: glyphs.map((glyph) => ({ xAdvance: glyph.advance, xOffset: 0, yOffset: 0 })) };
+		}
 	}
 
 	/**
@@ -298,7 +343,7 @@ export class CardFace {
 			const font = this.#font(run.font);
 			// A fallback face may have another em (Noto Emoji: 2048 units): positions are kept in the face's own units.
 			const units = this.unitsPerEm / font.unitsPerEm;
-			const { glyphs: runGlyphs, positions } = font.layout(run.text);
+			const { glyphs: runGlyphs, positions } = this.#layout(font, run.text, text);
 			for (const [index, glyph] of runGlyphs.entries()) {
 				const position = positions[index]!;
 				glyphs.push({ font: run.font, id: glyph.id, x: pen + position.xOffset * units, y: position.yOffset * units });
@@ -399,8 +444,13 @@ export class CardFace {
 		const key = `${font}:${id}`;
 		let outline = this.#outlines.get(key);
 		if (!outline) {
-			const glyph = this.#font(font).getGlyph(id);
-			outline = { path: glyph.path.toSVG(), bbox: glyph.bbox };
+			try {
+				const glyph = this.#font(font).getGlyph(id);
+				outline = { path: glyph.path.toSVG(), bbox: glyph.bbox };
+			} catch {
+				// An outline fontkit cannot read is left blank: the card goes on without it.
+				outline = { path: '', bbox: this.#primary.getGlyph(0).bbox };
+			}
 			this.#outlines.set(key, outline);
 		}
 		return outline;
@@ -429,6 +479,26 @@ export class CardFace {
 			this.#masks.set(key, mask);
 		}
 		return mask;
+	}
+}
+
+/**
+ * A glyph's advance: fontkit's, else the font's metrics table's (fontkit
+ * reads a glyph's bounds before its advance, and fails on an empty glyph
+ * stored last in a file); NaN when neither can be read.
+ *
+ * @param font
+ *   The font.
+ * @param id
+ *   Glyph id.
+ * @returns
+ *   Font units.
+ */
+function advanceOf(font: fontkit.Font, id: number): number {
+	try {
+		return font.getGlyph(id).advanceWidth;
+	} catch {
+		return font.hmtx?.metrics.get(id)?.advance ?? Number.NaN;
 	}
 }
 
