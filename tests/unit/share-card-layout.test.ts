@@ -150,6 +150,31 @@ describe('layoutCard', () => {
 		}
 	});
 
+	it('should draw an emoji sequence as the one glyph the emoji face makes of it: a joined family, a skin tone, a keycap, a flag, a presentation selector', () => {
+		const face = new CardFace({ weight: 400, style: 'normal' });
+		for (const sequence of ['👨\u200D👩\u200D👧\u200D👦', '👍🏽', '1\uFE0F\u20E3', '#\uFE0F\u20E3', '🇰🇵', '\u263A\uFE0F', '🏳\uFE0F\u200D🌈']) {
+			const shaped = face.shape(`a${sequence}b`);
+			expect(shaped.glyphs, sequence).toHaveLength(3);
+			expect(shaped.glyphs[1]!.id, sequence).not.toBe(0);
+			expect(shaped.glyphs[1]!.font, sequence).not.toBe(shaped.glyphs[0]!.font);
+		}
+		expect(face.replaced.size).toBe(0);
+	});
+
+	it('should draw polytonic Greek, combining accents on Cyrillic, and mathematical letters (as their plain form), none as the replacement box', () => {
+		for (const style of [{ weight: 400, style: 'normal' }, { weight: 400, style: 'italic' }, { weight: 600, style: 'normal' }] as const) {
+			const face = new CardFace(style);
+			for (const text of ['ἐν ἀρχῇ ἦν ὁ λόγος', 'ᾅδης ὦ ἄνδρες', 'Догово́р всеобъе́млющем', '𝐀𝐫𝐭𝐢𝐜𝐥𝐞 𝟒 𝔄', '㎞ ﬁ']) {
+				for (const word of text.split(' ')) {
+					const shaped = face.shape(word);
+					expect(shaped.glyphs.every((glyph) => glyph.id !== 0), `${word} (${style.weight} ${style.style})`).toBe(true);
+				}
+			}
+			expect([...face.replaced.keys()]).toEqual([]);
+			expect(face.shape('𝐀').glyphs.map((glyph) => glyph.id)).toEqual(face.shape('A').glyphs.map((glyph) => glyph.id));
+		}
+	});
+
 	it('should set any character without an error: each is drawn, or recorded and drawn as the replacement box', () => {
 		// Every script a quote may hold, and what fontkit cannot read: a Noto Sans SC range file with no character
 		// map (listed for Devanagari), the reading face's thin space (an empty glyph stored last in its file).

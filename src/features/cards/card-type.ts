@@ -153,6 +153,8 @@ export class CardFace {
 	readonly #fonts: (fontkit.Font | undefined)[] = [];
 	/** Which file of `#fontFiles` draws a code point (-1: none, drawn as the replacement box; -2: its look-alike). */
 	readonly #fileFor = new Map<number, number>();
+	/** Which file draws a grapheme of several characters whole (-1: none, drawn character by character). */
+	readonly #clusterFor = new Map<string, number>();
 	/** Characters no file has, drawn as the replacement box, with the texts they were in. */
 	readonly replaced = new Map<string, string>();
 	readonly #shaped = new Map<string, Shaped>();
@@ -237,8 +239,7 @@ export class CardFace {
 	#fallbackFileWith(codePoint: number): number {
 		// Fallback faces have no italic: their upright face stands in, at the nearest weight.
 		for (const path of fallbackFilesFor(codePoint, this.style.weight)) {
-			let index = this.#fontFiles.indexOf(path);
-			if (index < 0) index = this.#fontFiles.push(path) - 1;
+			const index = this.#fileIndex(path);
 			if (this.#hasGlyph(index, codePoint)) return index;
 		}
 		return -1;
@@ -263,10 +264,38 @@ export class CardFace {
 	}
 
 	/**
+	 * The file that draws a grapheme of several characters whole, joiners
+	 * and selectors included: the first of the files that hold its first
+	 * character (the face's own, then the fallback faces) that has every one
+	 * of them, or -1. This is how an emoji sequence (a family joined by
+	 * U+200D, a skin tone, a keycap, a flag, U+FE0F) reaches the emoji face,
+	 * which makes it one glyph, and how a letter and its accent stay in one
+	 * file; with -1 the grapheme is drawn character by character. Cached.
+	 */
+	#clusterFile(cluster: string): number {
+		let found = this.#clusterFor.get(cluster);
+		if (found !== undefined) return found;
+		const chars = [...cluster].map((char) => char.codePointAt(0)!);
+		const base = chars[0]!;
+		const candidates = [...this.#files.keys(), ...fallbackFilesFor(base, this.style.weight).map((path) => this.#fileIndex(path))];
+		found = candidates.find((index) => chars.every((codePoint) => this.#hasGlyph(index, codePoint))) ?? -1;
+		this.#clusterFor.set(cluster, found);
+		return found;
+	}
+
+	/** The index of a font file in `#fontFiles`, added on first use. */
+	#fileIndex(path: string): number {
+		const index = this.#fontFiles.indexOf(path);
+		return index >= 0 ? index : this.#fontFiles.push(path) - 1;
+	}
+
+	/**
 	 * The file to draw a character from: the face's own files, else the
 	 * look-alike they have (a non-breaking hyphen as a hyphen: the reading
-	 * face's own shape beats another face's), else a fallback face; -1 for
-	 * none. Cached per code point.
+	 * face's own shape beats another face's), else a fallback face, else its
+	 * compatibility form (Unicode's NFKC) where one of the face's own files
+	 * has all of it (a mathematical bold 𝐀 as A, ㎞ as km); -1 for none.
+	 * Cached per code point.
 	 */
 	#glyphFor(char: string, text: string): { char: string; font: number } {
 		const codePoint = char.codePointAt(0)!;
@@ -276,6 +305,7 @@ export class CardFace {
 			const alike = LOOK_ALIKES.get(char);
 			if (found < 0 && alike !== undefined && this.#ownFileWith(alike.codePointAt(0)!) >= 0) found = -2;
 			else if (found < 0) found = this.#fallbackFileWith(codePoint);
+			if (found < 0 && this.#compatibleFile(char) >= 0) found = -3;
 			this.#fileFor.set(codePoint, found);
 		}
 		if (found >= 0) return { char, font: found };
@@ -283,9 +313,21 @@ export class CardFace {
 			const alike = LOOK_ALIKES.get(char)!;
 			return { char: alike, font: this.#ownFileWith(alike.codePointAt(0)!) };
 		}
+		if (found === -3) return { char: char.normalize('NFKC'), font: this.#compatibleFile(char) };
 		if (!this.replaced.has(char)) this.replaced.set(char, text);
 		// Laid out in a file without the character, fontkit gives glyph 0, the face's `.notdef` box.
 		return { char, font: 0 };
+	}
+
+	/** The first of the face's own files that has every character of a character's NFKC form (when it has one), or -1. */
+	#compatibleFile(char: string): number {
+		const compatible = char.normalize('NFKC');
+		if (compatible === char || compatible.trim() === '') return -1;
+		const codePoints = [...compatible].map((each) => each.codePointAt(0)!);
+		for (let index = 0; index < this.#files.length; index++) {
+			if (codePoints.every((each) => this.#hasGlyph(index, each))) return index;
+		}
+		return -1;
 	}
 
 	/**
@@ -331,11 +373,21 @@ export class CardFace {
 		if (shaped) return shaped;
 		// Runs of characters that the same file draws; usually one run.
 		const runs: { font: number; text: string }[] = [];
-		for (const original of text.replace(IGNORABLE, '')) {
-			const { char, font } = this.#glyphFor(original, text);
+		const add = (font: number, chars: string): void => {
 			const last = runs.at(-1);
-			if (last?.font === font) last.text += char;
-			else runs.push({ font, text: char });
+			if (last?.font === font) last.text += chars;
+			else runs.push({ font, text: chars });
+		};
+		for (const { segment } of graphemes.segment(text)) {
+			const whole = segment.length > 1 ? this.#clusterFile(segment) : -1;
+			if (whole >= 0) {
+				add(whole, segment);
+				continue;
+			}
+			for (const original of segment.replace(IGNORABLE, '')) {
+				const { char, font } = this.#glyphFor(original, text);
+				add(font, char);
+			}
 		}
 		const glyphs: ShapedGlyph[] = [];
 		let pen = 0;
