@@ -6,7 +6,7 @@
  */
 import { decode } from 'fast-png';
 import { describe, expect, it } from 'vitest';
-import { CardFace, COVERAGE_STEPS } from '../../src/features/cards/card-type.ts';
+import { CardFace, COVERAGE_STEPS, visualOrder, type SetLine } from '../../src/features/cards/card-type.ts';
 import { CARD_HEIGHT, CARD_WIDTH, drawShareCard, layoutCard, paintCard, type CardBlock } from '../../src/features/cards/share-card-image.ts';
 import { fitQuote, type ShareCard } from '../../src/features/cards/share-card.ts';
 
@@ -173,6 +173,39 @@ describe('layoutCard', () => {
 			expect([...face.replaced.keys()]).toEqual([]);
 			expect(face.shape('𝐀').glyphs.map((glyph) => glyph.id)).toEqual(face.shape('A').glyphs.map((glyph) => glyph.id));
 		}
+	});
+
+	it('should draw Arabic and Hebrew, right to left: words in reading order from the right, a right-to-left quote ending at the right edge', () => {
+		const face = new CardFace({ weight: 400, style: 'normal' });
+		/** Leftmost x of the glyphs of the piece that holds a word. */
+		const leftOf = (line: SetLine, word: string): number => {
+			const shaped = face.shape(word);
+			const at = line.glyphs.findIndex((_, index) => shaped.glyphs.every((each, offset) => line.glyphs[index + offset]?.id === each.id && line.glyphs[index + offset]?.font === each.font));
+			expect(at, word).toBeGreaterThanOrEqual(0);
+			return line.glyphs[at]!.x;
+		};
+		const arabic = 'قال المحلل إن المعاهدة';
+		const [rtl] = face.setLines(arabic, 40, 1000);
+		expect(rtl!.glyphs.every((glyph) => glyph.id !== 0)).toBe(true);
+		const words = arabic.split(' ');
+		for (let index = 1; index < words.length; index++) expect(leftOf(rtl!, words[index]!), words[index]).toBeLessThan(leftOf(rtl!, words[index - 1]!));
+		expect(Math.max(...rtl!.glyphs.map((glyph) => glyph.x))).toBeGreaterThan(900);
+
+		const mixed = 'The words שלום עולם mean 2024 here';
+		const [ltr] = face.setLines(mixed, 40, 1000);
+		expect(leftOf(ltr!, 'The')).toBe(0);
+		expect(leftOf(ltr!, 'עולם')).toBeLessThan(leftOf(ltr!, 'שלום'));
+		expect(leftOf(ltr!, 'שלום')).toBeLessThan(leftOf(ltr!, 'mean'));
+		expect(leftOf(ltr!, 'mean')).toBeLessThan(leftOf(ltr!, '2024'));
+		expect([...face.replaced.keys()]).toEqual([]);
+	});
+
+	it('should order a line’s pieces by the bidirectional algorithm’s rule L2', () => {
+		expect(visualOrder([0, 0, 0])).toEqual([0, 1, 2]);
+		expect(visualOrder([0, 1, 1, 0])).toEqual([0, 2, 1, 3]);
+		// Numbers (level 2) inside right-to-left text keep their own order.
+		expect(visualOrder([1, 1, 2, 2, 1])).toEqual([4, 2, 3, 1, 0]);
+		expect(visualOrder([2, 2, 1])).toEqual([2, 0, 1]);
 	});
 
 	it('should set any character without an error: each is drawn, or recorded and drawn as the replacement box', () => {

@@ -18,6 +18,7 @@
  */
 import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
+import bidiFactory from 'bidi-js';
 import * as fontkit from 'fontkit';
 import { fallbackFilesFor, fallbackTemplateFiles } from './fallback-fonts.ts';
 
@@ -121,6 +122,81 @@ const EMPTY_MASK: GlyphMask = { left: 0, top: 0, width: 0, height: 0, steps: new
 const BREAK_AFTER = /(?<=[-‐–—/])(?=[^\s])/u;
 
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/** The Unicode Bidirectional Algorithm's character types (bidi-js), for lines that mix directions. */
+const bidi = bidiFactory();
+
+/**
+ * The direction of a piece of text from its first (or last) strongly
+ * directed character (the algorithm's rules P2 and P3): 'rtl' for Hebrew,
+ * Arabic and the other right-to-left scripts, 'ltr' for the rest, undefined
+ * when it has none (digits, punctuation).
+ */
+function strongDirection(text: string, from: 'start' | 'end' = 'start'): 'ltr' | 'rtl' | undefined {
+	const chars = [...text];
+	if (from === 'end') chars.reverse();
+	for (const char of chars) {
+		const type = bidi.getBidiCharTypeName(char);
+		if (type === 'L') return 'ltr';
+		if (type === 'R' || type === 'AL') return 'rtl';
+	}
+	return undefined;
+}
+
+/**
+ * A piece's embedding level in a paragraph (rules W7, I1 and I2, a piece
+ * taken as one): right-to-left text 1; left-to-right text 0, or 2 inside a
+ * right-to-left paragraph; a number takes the level of left-to-right text
+ * after left-to-right text, else 2; anything else the paragraph's level.
+ *
+ * @param text
+ *   The piece.
+ * @param paragraph
+ *   The paragraph's level: 0 left to right, 1 right to left.
+ * @param before
+ *   The direction of the last strongly directed character before the piece.
+ * @returns
+ *   Its level.
+ */
+function pieceLevel(text: string, paragraph: 0 | 1, before: 'ltr' | 'rtl'): number {
+	const direction = strongDirection(text);
+	if (direction === 'rtl') return 1;
+	const leftToRight = paragraph === 1 ? 2 : 0;
+	if (direction === 'ltr') return leftToRight;
+	const number = [...text].some((char) => /^(?:EN|AN)$/.test(bidi.getBidiCharTypeName(char)));
+	if (number) return before === 'ltr' ? leftToRight : 2;
+	return paragraph;
+}
+
+/**
+ * Visual order of a line's pieces from their levels (rule L2): from the
+ * highest level down to the lowest odd one, every run of pieces at that
+ * level or above is reversed.
+ *
+ * @param levels
+ *   The pieces' levels, in reading order.
+ * @returns
+ *   Their indices, left to right.
+ */
+export function visualOrder(levels: readonly number[]): number[] {
+	const order = levels.map((_, index) => index);
+	const highest = Math.max(0, ...levels);
+	const lowestOdd = Math.min(...levels.filter((level) => level % 2 === 1), highest + 1);
+	for (let level = highest; level >= lowestOdd && level > 0; level--) {
+		let start = 0;
+		while (start < order.length) {
+			if (levels[order[start]!]! < level) {
+				start++;
+				continue;
+			}
+			let end = start;
+			while (end < order.length && levels[order[end]!]! >= level) end++;
+			order.splice(start, end - start, ...order.slice(start, end).reverse());
+			start = end;
+		}
+	}
+	return order;
+}
 
 /** Spaces a line may break at: white space but the no-break spaces. */
 const BREAKING_SPACE = /[^\S\u00A0\u2007\u202F]+/u;
@@ -389,6 +465,8 @@ export class CardFace {
 				add(font, char);
 			}
 		}
+		// A right-to-left piece's runs go right to left (each run's glyphs fontkit already puts in visual order).
+		if (strongDirection(text) === 'rtl') runs.reverse();
 		const glyphs: ShapedGlyph[] = [];
 		let pen = 0;
 		for (const run of runs) {
@@ -436,6 +514,10 @@ export class CardFace {
 		const lines: SetLine[] = [];
 		let line: SetLine | undefined;
 		let spaceBefore = false;
+		// Where each line's pieces are, for lines that mix directions.
+		const placed = new Map<SetLine, { first: number; end: number; start: number; width: number; level: number }[]>();
+		const paragraph = strongDirection(text) === 'rtl' ? 1 : 0;
+		let before: 'ltr' | 'rtl' = paragraph === 1 ? 'rtl' : 'ltr';
 		const place = (piece: string, spaceAfter: boolean): void => {
 			const shaped = this.shape(piece);
 			const pieceWidth = shaped.advance * scale;
@@ -443,8 +525,11 @@ export class CardFace {
 			if (!line || (line.text !== '' && line.width + gap + pieceWidth > width)) {
 				if (line) lines.push(line);
 				line = { text: '', spaceAfter: false, width: 0, glyphs: [] };
+				placed.set(line, []);
 			}
 			const start = line.width + (line.text === '' ? 0 : gap);
+			placed.get(line)!.push({ first: line.glyphs.length, end: line.glyphs.length + shaped.glyphs.length, start, width: pieceWidth, level: pieceLevel(piece, paragraph, before) });
+			before = strongDirection(piece, 'end') ?? before;
 			for (const glyph of shaped.glyphs) line.glyphs.push({ font: glyph.font, id: glyph.id, x: start + glyph.x * scale, y: -glyph.y * scale });
 			line.text += (line.text === '' || !spaceBefore ? '' : ' ') + piece;
 			line.width = start + pieceWidth;
@@ -468,6 +553,7 @@ export class CardFace {
 		}
 		if (line) lines.push(line);
 		for (const set of lines) set.spaceAfter &&= set !== lines.at(-1);
+		for (const set of lines) reorderLine(set, placed.get(set) ?? [], space, paragraph === 1 ? width : undefined);
 		return lines;
 	}
 
@@ -531,6 +617,45 @@ export class CardFace {
 			this.#masks.set(key, mask);
 		}
 		return mask;
+	}
+}
+
+/**
+ * Put a line's pieces in visual order (`visualOrder`) where its text mixes
+ * directions, keeping the gap each pair of neighbours had; a right-to-left
+ * paragraph's lines end at the right edge.
+ *
+ * @param line
+ *   The line, its glyphs placed in reading order.
+ * @param pieces
+ *   Its pieces: their glyphs, place, width and level.
+ * @param space
+ *   The width of a space, between pieces that were not neighbours.
+ * @param alignRight
+ *   The width to end each line at, for a right-to-left paragraph.
+ */
+function reorderLine(line: SetLine, pieces: readonly { first: number; end: number; start: number; width: number; level: number }[], space: number, alignRight: number | undefined): void {
+	const order = visualOrder(pieces.map((piece) => piece.level));
+	if (order.some((index, position) => index !== position)) {
+		const glyphs: PlacedGlyph[] = [];
+		let pen = 0;
+		for (const [position, index] of order.entries()) {
+			const piece = pieces[index]!;
+			if (position > 0) {
+				// The gap between two pieces that were neighbours in reading order; a space otherwise.
+				const previous = order[position - 1]!;
+				const [left, right] = previous < index ? [pieces[previous]!, piece] : [piece, pieces[previous]!];
+				const adjacent = Math.abs(previous - index) === 1;
+				pen += adjacent ? right.start - (left.start + left.width) : space;
+			}
+			for (const glyph of line.glyphs.slice(piece.first, piece.end)) glyphs.push({ ...glyph, x: glyph.x - piece.start + pen });
+			pen += piece.width;
+		}
+		line.glyphs = glyphs;
+	}
+	if (alignRight !== undefined) {
+		const shift = alignRight - line.width;
+		for (const glyph of line.glyphs) glyph.x += shift;
 	}
 }
 
