@@ -175,6 +175,18 @@ describe('layoutCard', () => {
 		}
 	});
 
+	it('should keep a very long quote, credit and outlet from running into one another or off the card: two footer lines each, cut with an ellipsis', () => {
+		const long: ShareCard = { quote: 'word '.repeat(2000), credit: 'Author Name, '.repeat(40), source: `${'An outlet name that goes on and on '.repeat(15)}, 21 June 2024`, site: 'Treaty Reader' };
+		const blocks = layoutCard(long);
+		const [quote, credit, source] = [part(blocks, 'quote'), part(blocks, 'credit'), part(blocks, 'source')];
+		expect(credit.lines.length).toBeLessThanOrEqual(2);
+		expect(source.lines.length).toBeLessThanOrEqual(2);
+		expect(textOf(credit).endsWith(' …')).toBe(true);
+		// The quote's last baseline, plus its descent, stays above the credit's first line box.
+		expect(quote.lines.at(-1)!.baseline + quote.size * 0.3).toBeLessThan(credit.lines[0]!.baseline - credit.size);
+		for (const block of blocks) for (const line of block.lines) expect(line.baseline - block.size).toBeGreaterThanOrEqual(0);
+	});
+
 	it('should draw Arabic and Hebrew, right to left: words in reading order from the right, a right-to-left quote ending at the right edge', () => {
 		const face = new CardFace({ weight: 400, style: 'normal' });
 		/** Leftmost x of the glyphs of the piece that holds a word. */
