@@ -23,6 +23,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs
 import { dirname, join, resolve } from 'node:path';
 import { pruneShardCache, SEARCH_SHARD_CACHE_DIR } from '../src/features/search/pagefind.ts';
 import { SHARD_WORK_VARIABLE } from '../src/integrations/shard-work.ts';
+import { LOCK_HELD_VARIABLE, removeAbandonedStaging, STOP_SIGNALS, takeBuildLock } from './build-guard.mjs';
 
 const root = process.cwd();
 const args = process.argv.slice(2);
@@ -46,6 +47,11 @@ const staging = join(dirname(target), `.shards-${target.split(/[\\/]/).at(-1)}-$
 const workDir = join(root, 'node_modules', '.cache', 'treaty-reader', `shard-work-${process.pid}`);
 const workFile = join(workDir, 'work.json');
 
+/** The processes running now, to pass a stop signal on to. */
+const children = new Set();
+/** The signal that stopped the build, if one did. */
+let stoppedBy;
+
 /**
  * Run a command; resolve with its exit code.
  *
@@ -56,7 +62,11 @@ const workFile = join(workDir, 'work.json');
 function run(command, env) {
 	return new Promise((done) => {
 		const child = spawn(process.execPath, command, { cwd: root, stdio: 'inherit', env });
-		child.on('close', (code, signal) => done(code ?? (signal ? 128 : 1)));
+		children.add(child);
+		child.on('close', (code, signal) => {
+			children.delete(child);
+			done(code ?? (signal ? 128 : 1));
+		});
 	});
 }
 
@@ -69,11 +79,22 @@ function fail(step, code) {
 	process.exit(code);
 }
 
+// One build at a time; staging folders of builds killed outright are deleted (scripts/build-guard.mjs).
+takeBuildLock(root, 'npm run build:shards');
+removeAbandonedStaging(target);
+// Stopped (Ctrl-C, `kill`, a closed terminal): the running step stops and fails, and `fail` cleans up.
+for (const signal of STOP_SIGNALS) {
+	process.on(signal, () => {
+		stoppedBy = signal;
+		for (const child of children) child.kill(signal);
+	});
+}
 rmSync(workDir, { recursive: true, force: true });
 mkdirSync(workDir, { recursive: true });
 const started = performance.now();
-const built = await run([join(root, 'scripts', 'build.mjs'), ...rest, '--outDir', staging], { ...process.env, [SHARD_WORK_VARIABLE]: workFile });
+const built = await run([join(root, 'scripts', 'build.mjs'), ...rest, '--outDir', staging], { ...process.env, [SHARD_WORK_VARIABLE]: workFile, [LOCK_HELD_VARIABLE]: String(process.pid) });
 if (built !== 0) fail('the Astro build', built);
+if (stoppedBy) fail(`the build (stopped by ${stoppedBy})`, 130);
 const astroSeconds = (performance.now() - started) / 1000;
 const [annotated, ...codes] = await Promise.all([
 	run([join(root, 'scripts', 'build-annotations.ts'), workFile, staging], process.env),
@@ -81,13 +102,20 @@ const [annotated, ...codes] = await Promise.all([
 ]);
 const failed = codes.find((code) => code !== 0);
 if (failed !== undefined) fail('a shard job', failed);
+if (stoppedBy) fail(`the build (stopped by ${stoppedBy})`, 130);
 if (annotated !== 0) fail('the Web Annotations', annotated);
 const keys = codes.flatMap((_, job) => JSON.parse(readFileSync(`${workFile}.job-${job}.json`, 'utf8')).shards.map((shard) => shard.key));
 await pruneShardCache(join(root, SEARCH_SHARD_CACHE_DIR), keys);
 rmSync(workDir, { recursive: true, force: true });
 const previous = `${staging}-previous`;
 if (existsSync(target)) renameSync(target, previous);
-renameSync(staging, target);
+try {
+	renameSync(staging, target);
+} catch (error) {
+	// The new site could not take its place: the previous one goes back.
+	if (existsSync(previous)) renameSync(previous, target);
+	fail(`putting the new site in place (${error instanceof Error ? error.message : String(error)})`, 1);
+}
 rmSync(previous, { recursive: true, force: true });
 const seconds = (performance.now() - started) / 1000;
 process.stdout.write(`build:shards: Astro ${astroSeconds.toFixed(1)} s, then ${jobs} job(s) ${(seconds - astroSeconds).toFixed(1)} s; ${seconds.toFixed(1)} s in all\n`);

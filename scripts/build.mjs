@@ -46,6 +46,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import { removeAbandonedStaging, STOP_SIGNALS, takeBuildLock } from './build-guard.mjs';
 
 const root = process.cwd();
 const args = process.argv.slice(2);
@@ -79,6 +80,9 @@ const folderName = target.split(/[\\/]/).at(-1);
 const staging = join(dirname(target), `.staging-${folderName}-${process.pid}`);
 // The output this build replaces, kept aside until the next build deletes it.
 const replaced = join(dirname(target), `.replaced-${folderName}-${process.pid}`);
+// One build at a time; staging folders of builds killed outright are deleted (scripts/build-guard.mjs).
+takeBuildLock(root, 'npm run build');
+removeAbandonedStaging(target);
 
 // The `astro` command as npm runs it (its `bin`), found from the project.
 const astro = join(dirname(createRequire(join(root, 'package.json')).resolve('astro/package.json')), 'bin', 'astro.mjs');
@@ -100,7 +104,14 @@ if (!workByCaller) {
 
 /** Children running now, to pass a signal on to. */
 const running = new Set();
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => running.forEach((child) => child.kill(signal)));
+/** The signal that stopped the build (Ctrl-C, `kill`, a closed terminal), if one did: a failed build, whatever code a step ends with. */
+let stoppedBy;
+for (const signal of STOP_SIGNALS) {
+	process.on(signal, () => {
+		stoppedBy = signal;
+		running.forEach((child) => child.kill(signal));
+	});
+}
 
 /**
  * Run a Node script; resolve with its exit code.
@@ -139,17 +150,25 @@ async function fail(step, exitCode) {
 
 const astroCommand = [astro, 'build', ...(clean ? ['--force'] : []), ...rest, '--outDir', staging];
 const built = await run(astroCommand, workByCaller ? process.env : { ...process.env, [WORK_VARIABLE]: workFile });
+if (stoppedBy) await fail(`The build was stopped (${stoppedBy}) and`, 130);
 if (built !== 0) await fail('The build', built);
 if (!workByCaller) {
 	// Astro has exited: the index and cards, and the annotations, side by side.
 	const scripts = join(root, 'scripts');
 	const codes = await Promise.all([run([join(scripts, 'build-shard.ts'), workFile, '0', '1', staging]), run([join(scripts, 'build-annotations.ts'), workFile, staging])]);
 	rmSync(workDir, { recursive: true, force: true });
+	if (stoppedBy) await fail(`The build was stopped (${stoppedBy}) and`, 130);
 	if (codes[0] !== 0) await fail('The build (search index and share cards)', codes[0]);
 	if (codes[1] !== 0) await fail('The build (Web Annotations)', codes[1]);
 }
 await removingLeftovers;
 if (existsSync(target)) renameSync(target, replaced);
-renameSync(staging, target);
+try {
+	renameSync(staging, target);
+} catch (error) {
+	// The new site could not take its place: the previous one goes back.
+	if (existsSync(replaced)) renameSync(replaced, target);
+	await fail(`Putting the new site in place (${error instanceof Error ? error.message : String(error)})`, 1);
+}
 if (clean) rmSync(replaced, { recursive: true, force: true });
 process.exit(0);

@@ -17,7 +17,7 @@
  * what Astro holds. Run directly (`astro build`), it does them itself: the
  * cards drawn beside page generation, then the index and the annotations.
  */
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
@@ -49,6 +49,8 @@ function sharePageIds(pages: readonly { pathname: string }[]): string[] {
 export default function treatyReader(): AstroIntegration {
 	let base = '/';
 	let root = '';
+	// Whether Astro writes into the staging folder of `npm run build` (scripts/build.mjs) or straight into the output.
+	let staged = true;
 	let cards: ShareCardRun | undefined;
 	let records: SearchRecord[] | undefined;
 	let filled: FilledPages | undefined;
@@ -66,6 +68,7 @@ export default function treatyReader(): AstroIntegration {
 				if (config.site !== undefined) resolveSiteUrl(config.site, '--site (or SITE_URL)');
 				base = config.base;
 				root = fileURLToPath(config.root);
+				staged = basename(fileURLToPath(config.outDir)).startsWith('.staging-');
 				// Read once here; content.config.ts and the pages take the same context (src/build/context.ts).
 				const context = readBuildContext(root);
 				installBuildContext(context);
@@ -88,6 +91,7 @@ export default function treatyReader(): AstroIntegration {
 				});
 			},
 			'astro:build:start': ({ logger }) => {
+				if (!staged) logger.warn('building straight into the output folder (`astro build` run directly): a build that fails leaves it half-built; `npm run build` swaps a finished site in, or keeps the previous one');
 				if (!drawCards) logger.warn('share cards are off (TREATY_READER_SHARE_CARDS=off): share pages will point at missing images');
 				const run = drawCards && !shardWorkFile ? createShareCardRun({ cacheDir: join(root, CARD_CACHE_DIR) }) : undefined;
 				cards = run;

@@ -12,6 +12,8 @@ declare module 'fontkit' {
 		path: { toSVG(): string };
 		/** The outline's bounds, in font units. */
 		bbox: { minX: number; minY: number; maxX: number; maxY: number };
+		/** Advance, in font units (read with the glyph's bounds: throws where fontkit cannot read them). */
+		advanceWidth: number;
 	}
 	export interface GlyphPosition {
 		xAdvance: number;
@@ -35,6 +37,9 @@ declare module 'fontkit' {
 		hasGlyphForCodePoint(codePoint: number): boolean;
 		layout(text: string, features?: string[] | Record<string, boolean>): GlyphRun;
 		getGlyph(id: number): Glyph;
+		glyphForCodePoint(codePoint: number): Glyph;
+		/** The horizontal metrics table, when the font has one. */
+		hmtx?: { metrics: { get(index: number): { advance: number } | undefined } };
 	}
 	export function openSync(path: string): Font;
 	export function create(buffer: Uint8Array): Font;

@@ -20,7 +20,7 @@ import { CARD_CACHE_DIR } from '../../src/features/cards/share-cards.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-const LEFT_OUT = new Set(['node_modules', 'dist', '.astro', '.git', 'test-results', 'playwright-report']);
+const LEFT_OUT = new Set(['node_modules', 'dist', '.astro', '.git', 'test-results', 'playwright-report', '.build-lock']);
 
 /**
  * Copy the project to a new temp folder.

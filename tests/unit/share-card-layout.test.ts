@@ -6,7 +6,7 @@
  */
 import { decode } from 'fast-png';
 import { describe, expect, it } from 'vitest';
-import { CardFace, COVERAGE_STEPS } from '../../src/features/cards/card-type.ts';
+import { CardFace, COVERAGE_STEPS, visualOrder, type SetLine } from '../../src/features/cards/card-type.ts';
 import { CARD_HEIGHT, CARD_WIDTH, drawShareCard, layoutCard, paintCard, type CardBlock } from '../../src/features/cards/share-card-image.ts';
 import { fitQuote, type ShareCard } from '../../src/features/cards/share-card.ts';
 
@@ -149,6 +149,100 @@ describe('layoutCard', () => {
 			expect(face.replaced.get(char)).toBe(`a${char}b`);
 		}
 	});
+
+	it('should draw an emoji sequence as the one glyph the emoji face makes of it: a joined family, a skin tone, a keycap, a flag, a presentation selector', () => {
+		const face = new CardFace({ weight: 400, style: 'normal' });
+		for (const sequence of ['👨\u200D👩\u200D👧\u200D👦', '👍🏽', '1\uFE0F\u20E3', '#\uFE0F\u20E3', '🇰🇵', '\u263A\uFE0F', '🏳\uFE0F\u200D🌈']) {
+			const shaped = face.shape(`a${sequence}b`);
+			expect(shaped.glyphs, sequence).toHaveLength(3);
+			expect(shaped.glyphs[1]!.id, sequence).not.toBe(0);
+			expect(shaped.glyphs[1]!.font, sequence).not.toBe(shaped.glyphs[0]!.font);
+		}
+		expect(face.replaced.size).toBe(0);
+	});
+
+	it('should draw polytonic Greek, combining accents on Cyrillic, and mathematical letters (as their plain form), none as the replacement box', () => {
+		for (const style of [{ weight: 400, style: 'normal' }, { weight: 400, style: 'italic' }, { weight: 600, style: 'normal' }] as const) {
+			const face = new CardFace(style);
+			for (const text of ['ἐν ἀρχῇ ἦν ὁ λόγος', 'ᾅδης ὦ ἄνδρες', 'Догово́р всеобъе́млющем', '𝐀𝐫𝐭𝐢𝐜𝐥𝐞 𝟒 𝔄', '㎞ ﬁ']) {
+				for (const word of text.split(' ')) {
+					const shaped = face.shape(word);
+					expect(shaped.glyphs.every((glyph) => glyph.id !== 0), `${word} (${style.weight} ${style.style})`).toBe(true);
+				}
+			}
+			expect([...face.replaced.keys()]).toEqual([]);
+			expect(face.shape('𝐀').glyphs.map((glyph) => glyph.id)).toEqual(face.shape('A').glyphs.map((glyph) => glyph.id));
+		}
+	});
+
+	it('should keep a very long quote, credit and outlet from running into one another or off the card: two footer lines each, cut with an ellipsis', () => {
+		const long: ShareCard = { quote: 'word '.repeat(2000), credit: 'Author Name, '.repeat(40), source: `${'An outlet name that goes on and on '.repeat(15)}, 21 June 2024`, site: 'Treaty Reader' };
+		const blocks = layoutCard(long);
+		const [quote, credit, source] = [part(blocks, 'quote'), part(blocks, 'credit'), part(blocks, 'source')];
+		expect(credit.lines.length).toBeLessThanOrEqual(2);
+		expect(source.lines.length).toBeLessThanOrEqual(2);
+		expect(textOf(credit).endsWith(' …')).toBe(true);
+		// The quote's last baseline, plus its descent, stays above the credit's first line box.
+		expect(quote.lines.at(-1)!.baseline + quote.size * 0.3).toBeLessThan(credit.lines[0]!.baseline - credit.size);
+		for (const block of blocks) for (const line of block.lines) expect(line.baseline - block.size).toBeGreaterThanOrEqual(0);
+	});
+
+	it('should draw Arabic and Hebrew, right to left: words in reading order from the right, a right-to-left quote ending at the right edge', () => {
+		const face = new CardFace({ weight: 400, style: 'normal' });
+		/** Leftmost x of the glyphs of the piece that holds a word. */
+		const leftOf = (line: SetLine, word: string): number => {
+			const shaped = face.shape(word);
+			const at = line.glyphs.findIndex((_, index) => shaped.glyphs.every((each, offset) => line.glyphs[index + offset]?.id === each.id && line.glyphs[index + offset]?.font === each.font));
+			expect(at, word).toBeGreaterThanOrEqual(0);
+			return line.glyphs[at]!.x;
+		};
+		const arabic = 'قال المحلل إن المعاهدة';
+		const [rtl] = face.setLines(arabic, 40, 1000);
+		expect(rtl!.glyphs.every((glyph) => glyph.id !== 0)).toBe(true);
+		const words = arabic.split(' ');
+		for (let index = 1; index < words.length; index++) expect(leftOf(rtl!, words[index]!), words[index]).toBeLessThan(leftOf(rtl!, words[index - 1]!));
+		expect(Math.max(...rtl!.glyphs.map((glyph) => glyph.x))).toBeGreaterThan(900);
+
+		const mixed = 'The words שלום עולם mean 2024 here';
+		const [ltr] = face.setLines(mixed, 40, 1000);
+		expect(leftOf(ltr!, 'The')).toBe(0);
+		expect(leftOf(ltr!, 'עולם')).toBeLessThan(leftOf(ltr!, 'שלום'));
+		expect(leftOf(ltr!, 'שלום')).toBeLessThan(leftOf(ltr!, 'mean'));
+		expect(leftOf(ltr!, 'mean')).toBeLessThan(leftOf(ltr!, '2024'));
+		expect([...face.replaced.keys()]).toEqual([]);
+	});
+
+	it('should order a line’s pieces by the bidirectional algorithm’s rule L2', () => {
+		expect(visualOrder([0, 0, 0])).toEqual([0, 1, 2]);
+		expect(visualOrder([0, 1, 1, 0])).toEqual([0, 2, 1, 3]);
+		// Numbers (level 2) inside right-to-left text keep their own order.
+		expect(visualOrder([1, 1, 2, 2, 1])).toEqual([4, 2, 3, 1, 0]);
+		expect(visualOrder([2, 2, 1])).toEqual([2, 0, 1]);
+	});
+
+	it('should set any character without an error: each is drawn, or recorded and drawn as the replacement box', () => {
+		// Every script a quote may hold, and what fontkit cannot read: a Noto Sans SC range file with no character
+		// map (listed for Devanagari), the reading face's thin space (an empty glyph stored last in its file).
+		const samples = [
+			'संधि पर हस्ताक्षर किए गए', 'สนธิสัญญา', 'ສົນທິສັນຍາ', 'Հայերեն', 'ქართული', 'ሰላም', 'ᏣᎳᎩ', 'ᐃᓄᒃᑎᑐᑦ', 'தமிழ்', 'বাংলা', 'བོད་ཡིག', 'မြန်မာ', 'ខ្មែរ',
+			'قال المحلل إن المعاهدة', 'האמנה נחתמה', 'Догово́р', 'ἐν ἀρχῇ ἦν ὁ λόγος', '𠀀𪚥𩸽', '𝐀𝐫𝐭 𝟒 ∀x∈ℝ', '👨‍👩‍👧‍👦 🇰🇵 👍🏽 1️⃣ ☺︎',
+			'10\u2009km', 'a\u2002b', '19\u202FJune', '\u0378\u{E0001}\u{F0000}',
+		];
+		const face = new CardFace({ weight: 400, style: 'normal' });
+		for (const sample of samples) {
+			const shaped = face.shape(sample.replaceAll(' ', ''));
+			expect(shaped.advance, sample).toBeGreaterThan(0);
+			for (const glyph of shaped.glyphs) expect(() => face.mask(glyph.font, glyph.id, 40, 0), sample).not.toThrow();
+		}
+		for (const space of ['\u2009', '\u2002', '\u202F']) expect(face.replaced.has(space), `U+${space.codePointAt(0)!.toString(16)} is drawn as a space`).toBe(false);
+		// One code point in every 29 of the first three planes, 16 at a time.
+		for (let start = 0x80; start < 0x32000; start += 16 * 29) {
+			let chunk = '';
+			for (let codePoint = start; codePoint < start + 16 * 29; codePoint += 29) if (codePoint < 0xd800 || codePoint > 0xdfff) chunk += String.fromCodePoint(codePoint);
+			expect(() => face.shape(chunk), `U+${start.toString(16)}`).not.toThrow();
+		}
+		expect(() => drawShareCard({ quote: samples.join(' '), credit: samples[13]!, source: samples[14]!, site: 'Treaty Reader' })).not.toThrow();
+	}, 120_000);
 
 	it('should lay out and paint a card whose quote, credit and source mix scripts, emoji and a character no face has', () => {
 		const mixed: ShareCard = {

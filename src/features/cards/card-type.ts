@@ -18,6 +18,7 @@
  */
 import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
+import bidiFactory from 'bidi-js';
 import * as fontkit from 'fontkit';
 import { fallbackFilesFor, fallbackTemplateFiles } from './fallback-fonts.ts';
 
@@ -122,6 +123,81 @@ const BREAK_AFTER = /(?<=[-‐–—/])(?=[^\s])/u;
 
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
+/** The Unicode Bidirectional Algorithm's character types (bidi-js), for lines that mix directions. */
+const bidi = bidiFactory();
+
+/**
+ * The direction of a piece of text from its first (or last) strongly
+ * directed character (the algorithm's rules P2 and P3): 'rtl' for Hebrew,
+ * Arabic and the other right-to-left scripts, 'ltr' for the rest, undefined
+ * when it has none (digits, punctuation).
+ */
+function strongDirection(text: string, from: 'start' | 'end' = 'start'): 'ltr' | 'rtl' | undefined {
+	const chars = [...text];
+	if (from === 'end') chars.reverse();
+	for (const char of chars) {
+		const type = bidi.getBidiCharTypeName(char);
+		if (type === 'L') return 'ltr';
+		if (type === 'R' || type === 'AL') return 'rtl';
+	}
+	return undefined;
+}
+
+/**
+ * A piece's embedding level in a paragraph (rules W7, I1 and I2, a piece
+ * taken as one): right-to-left text 1; left-to-right text 0, or 2 inside a
+ * right-to-left paragraph; a number takes the level of left-to-right text
+ * after left-to-right text, else 2; anything else the paragraph's level.
+ *
+ * @param text
+ *   The piece.
+ * @param paragraph
+ *   The paragraph's level: 0 left to right, 1 right to left.
+ * @param before
+ *   The direction of the last strongly directed character before the piece.
+ * @returns
+ *   Its level.
+ */
+function pieceLevel(text: string, paragraph: 0 | 1, before: 'ltr' | 'rtl'): number {
+	const direction = strongDirection(text);
+	if (direction === 'rtl') return 1;
+	const leftToRight = paragraph === 1 ? 2 : 0;
+	if (direction === 'ltr') return leftToRight;
+	const number = [...text].some((char) => /^(?:EN|AN)$/.test(bidi.getBidiCharTypeName(char)));
+	if (number) return before === 'ltr' ? leftToRight : 2;
+	return paragraph;
+}
+
+/**
+ * Visual order of a line's pieces from their levels (rule L2): from the
+ * highest level down to the lowest odd one, every run of pieces at that
+ * level or above is reversed.
+ *
+ * @param levels
+ *   The pieces' levels, in reading order.
+ * @returns
+ *   Their indices, left to right.
+ */
+export function visualOrder(levels: readonly number[]): number[] {
+	const order = levels.map((_, index) => index);
+	const highest = Math.max(0, ...levels);
+	const lowestOdd = Math.min(...levels.filter((level) => level % 2 === 1), highest + 1);
+	for (let level = highest; level >= lowestOdd && level > 0; level--) {
+		let start = 0;
+		while (start < order.length) {
+			if (levels[order[start]!]! < level) {
+				start++;
+				continue;
+			}
+			let end = start;
+			while (end < order.length && levels[order[end]!]! >= level) end++;
+			order.splice(start, end - start, ...order.slice(start, end).reverse());
+			start = end;
+		}
+	}
+	return order;
+}
+
 /** Spaces a line may break at: white space but the no-break spaces. */
 const BREAKING_SPACE = /[^\S\u00A0\u2007\u202F]+/u;
 
@@ -153,6 +229,8 @@ export class CardFace {
 	readonly #fonts: (fontkit.Font | undefined)[] = [];
 	/** Which file of `#fontFiles` draws a code point (-1: none, drawn as the replacement box; -2: its look-alike). */
 	readonly #fileFor = new Map<number, number>();
+	/** Which file draws a grapheme of several characters whole (-1: none, drawn character by character). */
+	readonly #clusterFor = new Map<string, number>();
 	/** Characters no file has, drawn as the replacement box, with the texts they were in. */
 	readonly replaced = new Map<string, string>();
 	readonly #shaped = new Map<string, Shaped>();
@@ -228,7 +306,7 @@ export class CardFace {
 	/** The first of the face's own files that has a glyph for a character, or -1. */
 	#ownFileWith(codePoint: number): number {
 		for (let index = 0; index < this.#files.length; index++) {
-			if (this.#font(index).hasGlyphForCodePoint(codePoint)) return index;
+			if (this.#hasGlyph(index, codePoint)) return index;
 		}
 		return -1;
 	}
@@ -237,18 +315,63 @@ export class CardFace {
 	#fallbackFileWith(codePoint: number): number {
 		// Fallback faces have no italic: their upright face stands in, at the nearest weight.
 		for (const path of fallbackFilesFor(codePoint, this.style.weight)) {
-			let index = this.#fontFiles.indexOf(path);
-			if (index < 0) index = this.#fontFiles.push(path) - 1;
-			if (this.#font(index).hasGlyphForCodePoint(codePoint)) return index;
+			const index = this.#fileIndex(path);
+			if (this.#hasGlyph(index, codePoint)) return index;
 		}
 		return -1;
 	}
 
 	/**
+	 * Whether a file of the face draws a character: it maps the character
+	 * to a glyph whose metrics can be read. A file or glyph fontkit cannot
+	 * read (a fallback subset with no usable character map, such as one of
+	 * Noto Sans SC's range files that its CSS lists for Devanagari; the
+	 * reading face's en and thin spaces, whose glyph data the subsetting cut)
+	 * draws nothing: the next file is asked, and in the end the replacement
+	 * box is drawn, never an error.
+	 */
+	#hasGlyph(index: number, codePoint: number): boolean {
+		try {
+			const font = this.#font(index);
+			return font.hasGlyphForCodePoint(codePoint) && Number.isFinite(advanceOf(font, font.glyphForCodePoint(codePoint).id));
+		} catch {
+			return false;
+		}
+	}
+
+	/**
+	 * The file that draws a grapheme of several characters whole, joiners
+	 * and selectors included: the first of the files that hold its first
+	 * character (the face's own, then the fallback faces) that has every one
+	 * of them, or -1. This is how an emoji sequence (a family joined by
+	 * U+200D, a skin tone, a keycap, a flag, U+FE0F) reaches the emoji face,
+	 * which makes it one glyph, and how a letter and its accent stay in one
+	 * file; with -1 the grapheme is drawn character by character. Cached.
+	 */
+	#clusterFile(cluster: string): number {
+		let found = this.#clusterFor.get(cluster);
+		if (found !== undefined) return found;
+		const chars = [...cluster].map((char) => char.codePointAt(0)!);
+		const base = chars[0]!;
+		const candidates = [...this.#files.keys(), ...fallbackFilesFor(base, this.style.weight).map((path) => this.#fileIndex(path))];
+		found = candidates.find((index) => chars.every((codePoint) => this.#hasGlyph(index, codePoint))) ?? -1;
+		this.#clusterFor.set(cluster, found);
+		return found;
+	}
+
+	/** The index of a font file in `#fontFiles`, added on first use. */
+	#fileIndex(path: string): number {
+		const index = this.#fontFiles.indexOf(path);
+		return index >= 0 ? index : this.#fontFiles.push(path) - 1;
+	}
+
+	/**
 	 * The file to draw a character from: the face's own files, else the
 	 * look-alike they have (a non-breaking hyphen as a hyphen: the reading
-	 * face's own shape beats another face's), else a fallback face; -1 for
-	 * none. Cached per code point.
+	 * face's own shape beats another face's), else a fallback face, else its
+	 * compatibility form (Unicode's NFKC) where one of the face's own files
+	 * has all of it (a mathematical bold 𝐀 as A, ㎞ as km); -1 for none.
+	 * Cached per code point.
 	 */
 	#glyphFor(char: string, text: string): { char: string; font: number } {
 		const codePoint = char.codePointAt(0)!;
@@ -258,6 +381,7 @@ export class CardFace {
 			const alike = LOOK_ALIKES.get(char);
 			if (found < 0 && alike !== undefined && this.#ownFileWith(alike.codePointAt(0)!) >= 0) found = -2;
 			else if (found < 0) found = this.#fallbackFileWith(codePoint);
+			if (found < 0 && this.#compatibleFile(char) >= 0) found = -3;
 			this.#fileFor.set(codePoint, found);
 		}
 		if (found >= 0) return { char, font: found };
@@ -265,9 +389,48 @@ export class CardFace {
 			const alike = LOOK_ALIKES.get(char)!;
 			return { char: alike, font: this.#ownFileWith(alike.codePointAt(0)!) };
 		}
+		if (found === -3) return { char: char.normalize('NFKC'), font: this.#compatibleFile(char) };
 		if (!this.replaced.has(char)) this.replaced.set(char, text);
 		// Laid out in a file without the character, fontkit gives glyph 0, the face's `.notdef` box.
 		return { char, font: 0 };
+	}
+
+	/** The first of the face's own files that has every character of a character's NFKC form (when it has one), or -1. */
+	#compatibleFile(char: string): number {
+		const compatible = char.normalize('NFKC');
+		if (compatible === char || compatible.trim() === '') return -1;
+		const codePoints = [...compatible].map((each) => each.codePointAt(0)!);
+		for (let index = 0; index < this.#files.length; index++) {
+			if (codePoints.every((each) => this.#hasGlyph(index, each))) return index;
+		}
+		return -1;
+	}
+
+	/**
+	 * Lay a run out in one file: the font's own shaping (kerning, ligatures,
+	 * marks). Should fontkit fail on it (its shapers for complex scripts are
+	 * not complete; it cannot read the bounds of an empty glyph stored last in
+	 * a file, such as the reading face's thin space), each character is set
+	 * unshaped, glyph by glyph with its advance from the metrics table: the
+	 * card degrades at most, and the build goes on.
+	 */
+	#layout(font: fontkit.Font, run: string, text: string): { glyphs: { id: number }[]; positions: { xAdvance: number; xOffset: number; yOffset: number }[] } {
+		try {
+			return font.layout(run);
+		} catch {
+			const glyphs = [...run].map((char) => {
+				let id = 0;
+				try {
+					id = font.glyphForCodePoint(char.codePointAt(0)!).id;
+				} catch {
+					// Left as the replacement box.
+				}
+				const advance = advanceOf(font, id);
+				if (id === 0 && !this.replaced.has(char)) this.replaced.set(char, text);
+				return { id, advance: Number.isFinite(advance) ? advance : font.unitsPerEm / 2 };
+			});
+			return { glyphs, positions: glyphs.map((glyph) => ({ xAdvance: glyph.advance, xOffset: 0, yOffset: 0 })) };
+		}
 	}
 
 	/**
@@ -286,19 +449,31 @@ export class CardFace {
 		if (shaped) return shaped;
 		// Runs of characters that the same file draws; usually one run.
 		const runs: { font: number; text: string }[] = [];
-		for (const original of text.replace(IGNORABLE, '')) {
-			const { char, font } = this.#glyphFor(original, text);
+		const add = (font: number, chars: string): void => {
 			const last = runs.at(-1);
-			if (last?.font === font) last.text += char;
-			else runs.push({ font, text: char });
+			if (last?.font === font) last.text += chars;
+			else runs.push({ font, text: chars });
+		};
+		for (const { segment } of graphemes.segment(text)) {
+			const whole = segment.length > 1 ? this.#clusterFile(segment) : -1;
+			if (whole >= 0) {
+				add(whole, segment);
+				continue;
+			}
+			for (const original of segment.replace(IGNORABLE, '')) {
+				const { char, font } = this.#glyphFor(original, text);
+				add(font, char);
+			}
 		}
+		// A right-to-left piece's runs go right to left (each run's glyphs fontkit already puts in visual order).
+		if (strongDirection(text) === 'rtl') runs.reverse();
 		const glyphs: ShapedGlyph[] = [];
 		let pen = 0;
 		for (const run of runs) {
 			const font = this.#font(run.font);
 			// A fallback face may have another em (Noto Emoji: 2048 units): positions are kept in the face's own units.
 			const units = this.unitsPerEm / font.unitsPerEm;
-			const { glyphs: runGlyphs, positions } = font.layout(run.text);
+			const { glyphs: runGlyphs, positions } = this.#layout(font, run.text, text);
 			for (const [index, glyph] of runGlyphs.entries()) {
 				const position = positions[index]!;
 				glyphs.push({ font: run.font, id: glyph.id, x: pen + position.xOffset * units, y: position.yOffset * units });
@@ -339,6 +514,10 @@ export class CardFace {
 		const lines: SetLine[] = [];
 		let line: SetLine | undefined;
 		let spaceBefore = false;
+		// Where each line's pieces are, for lines that mix directions.
+		const placed = new Map<SetLine, { first: number; end: number; start: number; width: number; level: number }[]>();
+		const paragraph = strongDirection(text) === 'rtl' ? 1 : 0;
+		let before: 'ltr' | 'rtl' = paragraph === 1 ? 'rtl' : 'ltr';
 		const place = (piece: string, spaceAfter: boolean): void => {
 			const shaped = this.shape(piece);
 			const pieceWidth = shaped.advance * scale;
@@ -346,8 +525,11 @@ export class CardFace {
 			if (!line || (line.text !== '' && line.width + gap + pieceWidth > width)) {
 				if (line) lines.push(line);
 				line = { text: '', spaceAfter: false, width: 0, glyphs: [] };
+				placed.set(line, []);
 			}
 			const start = line.width + (line.text === '' ? 0 : gap);
+			placed.get(line)!.push({ first: line.glyphs.length, end: line.glyphs.length + shaped.glyphs.length, start, width: pieceWidth, level: pieceLevel(piece, paragraph, before) });
+			before = strongDirection(piece, 'end') ?? before;
 			for (const glyph of shaped.glyphs) line.glyphs.push({ font: glyph.font, id: glyph.id, x: start + glyph.x * scale, y: -glyph.y * scale });
 			line.text += (line.text === '' || !spaceBefore ? '' : ' ') + piece;
 			line.width = start + pieceWidth;
@@ -371,6 +553,7 @@ export class CardFace {
 		}
 		if (line) lines.push(line);
 		for (const set of lines) set.spaceAfter &&= set !== lines.at(-1);
+		for (const set of lines) reorderLine(set, placed.get(set) ?? [], space, paragraph === 1 ? width : undefined);
 		return lines;
 	}
 
@@ -399,8 +582,13 @@ export class CardFace {
 		const key = `${font}:${id}`;
 		let outline = this.#outlines.get(key);
 		if (!outline) {
-			const glyph = this.#font(font).getGlyph(id);
-			outline = { path: glyph.path.toSVG(), bbox: glyph.bbox };
+			try {
+				const glyph = this.#font(font).getGlyph(id);
+				outline = { path: glyph.path.toSVG(), bbox: glyph.bbox };
+			} catch {
+				// An outline fontkit cannot read is left blank: the card goes on without it.
+				outline = { path: '', bbox: this.#primary.getGlyph(0).bbox };
+			}
 			this.#outlines.set(key, outline);
 		}
 		return outline;
@@ -429,6 +617,65 @@ export class CardFace {
 			this.#masks.set(key, mask);
 		}
 		return mask;
+	}
+}
+
+/**
+ * Put a line's pieces in visual order (`visualOrder`) where its text mixes
+ * directions, keeping the gap each pair of neighbours had; a right-to-left
+ * paragraph's lines end at the right edge.
+ *
+ * @param line
+ *   The line, its glyphs placed in reading order.
+ * @param pieces
+ *   Its pieces: their glyphs, place, width and level.
+ * @param space
+ *   The width of a space, between pieces that were not neighbours.
+ * @param alignRight
+ *   The width to end each line at, for a right-to-left paragraph.
+ */
+function reorderLine(line: SetLine, pieces: readonly { first: number; end: number; start: number; width: number; level: number }[], space: number, alignRight: number | undefined): void {
+	const order = visualOrder(pieces.map((piece) => piece.level));
+	if (order.some((index, position) => index !== position)) {
+		const glyphs: PlacedGlyph[] = [];
+		let pen = 0;
+		for (const [position, index] of order.entries()) {
+			const piece = pieces[index]!;
+			if (position > 0) {
+				// The gap between two pieces that were neighbours in reading order; a space otherwise.
+				const previous = order[position - 1]!;
+				const [left, right] = previous < index ? [pieces[previous]!, piece] : [piece, pieces[previous]!];
+				const adjacent = Math.abs(previous - index) === 1;
+				pen += adjacent ? right.start - (left.start + left.width) : space;
+			}
+			for (const glyph of line.glyphs.slice(piece.first, piece.end)) glyphs.push({ ...glyph, x: glyph.x - piece.start + pen });
+			pen += piece.width;
+		}
+		line.glyphs = glyphs;
+	}
+	if (alignRight !== undefined) {
+		const shift = alignRight - line.width;
+		for (const glyph of line.glyphs) glyph.x += shift;
+	}
+}
+
+/**
+ * A glyph's advance: fontkit's, else the font's metrics table's (fontkit
+ * reads a glyph's bounds before its advance, and fails on an empty glyph
+ * stored last in a file); NaN when neither can be read.
+ *
+ * @param font
+ *   The font.
+ * @param id
+ *   Glyph id.
+ * @returns
+ *   Font units.
+ */
+function advanceOf(font: fontkit.Font, id: number): number {
+	try {
+		return font.getGlyph(id).advanceWidth;
+	} catch {
+		return font.hmtx?.metrics.get(id)?.advance ?? Number.NaN;
 	}
 }
 

@@ -2,9 +2,13 @@
  * The faces a share card falls back to for characters the reading face
  * (Source Serif 4: Latin, Cyrillic, Greek, Vietnamese) lacks: Hangul and the
  * Hanja a Korean text uses (Noto Sans KR), Chinese and Japanese (Noto Sans
- * SC, which has the kana too), symbols and arrows (Noto Sans Symbols 2) and
- * emoji (Noto Emoji, in outline, as the card's inks need). All OFL-licensed
- * @fontsource packages.
+ * SC, which has the kana too), symbols and arrows (Noto Sans Symbols 2),
+ * emoji (Noto Emoji, in outline, as the card's inks need) and, last, Noto
+ * Serif for polytonic Greek, its combining accents and the mathematical
+ * alphanumerics (its greek-ext and math files), then Arabic (Noto Sans
+ * Arabic) and Hebrew (Noto Sans Hebrew), quoted in this field; asked last,
+ * these change no character the others draw. All OFL-licensed @fontsource
+ * packages.
  *
  * Fontsource cuts each face into files by Unicode range, as the web does, and
  * says which file holds which range in its CSS (`400.css`: one `@font-face`
@@ -19,7 +23,7 @@ import { dirname, join } from 'node:path';
 const require = createRequire(import.meta.url);
 
 /** The fallback packages, in the order they are asked. */
-export const FALLBACK_PACKAGES = ['@fontsource/noto-sans-kr', '@fontsource/noto-sans-sc', '@fontsource/noto-sans-symbols-2', '@fontsource/noto-emoji'] as const;
+export const FALLBACK_PACKAGES = ['@fontsource/noto-sans-kr', '@fontsource/noto-sans-sc', '@fontsource/noto-sans-symbols-2', '@fontsource/noto-emoji', '@fontsource/noto-serif', '@fontsource/noto-sans-arabic', '@fontsource/noto-sans-hebrew'] as const;
 
 /** One file of a fallback face and the code points it holds. */
 export interface FallbackFile {

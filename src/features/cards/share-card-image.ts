@@ -11,6 +11,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { CardFace, COVERAGE_STEPS, PHASES, type FaceStyle, type SetLine } from './card-type.ts';
+import { truncateAtWord } from '../../utils/truncate.ts';
 import { encodeIndexedPng, inkPalette, parseHex } from './indexed-png.ts';
 import { fitQuote, type ShareCard } from './share-card.ts';
 
@@ -49,6 +50,8 @@ const TEXT_WIDTH = 1048;
 /** The quote's top and the footer's bottom. */
 const TEXT_TOP = 56;
 const TEXT_BOTTOM = CARD_HEIGHT - 56;
+/** The most lines the credit and the outlet line each take. */
+const FOOTER_LINES = 2;
 /** The quote's line height, in ems. */
 const QUOTE_LEADING = 1.3;
 
@@ -102,12 +105,32 @@ export interface CardBlock {
  * @returns
  *   The block and its height.
  */
-function setBlock(part: CardBlock['part'], text: string, style: FaceStyle, size: number, ink: Ink, top: number, lineHeight?: number): { block: CardBlock; height: number } {
+function setBlock(part: CardBlock['part'], text: string, style: FaceStyle, size: number, ink: Ink, top: number, lineHeight?: number, maxLines = Number.POSITIVE_INFINITY): { block: CardBlock; height: number } {
 	const type = face(style);
 	const leading = lineHeight ?? type.normalLineHeight(size);
 	const baseline = type.baseline(size, leading);
-	const lines = type.setLines(text, size, TEXT_WIDTH).map((line, index) => ({ ...line, baseline: top + index * leading + baseline }));
+	const lines = setAtMost(type, text, size, maxLines).map((line, index) => ({ ...line, baseline: top + index * leading + baseline }));
 	return { block: { part, face: style, size, ink, left: TEXT_LEFT, lines }, height: lines.length * leading };
+}
+
+/**
+ * Set text in at most `maxLines` lines: when it takes more, the longest
+ * opening that fits, cut at a word and marked with an ellipsis
+ * (`truncateAtWord`), so a very long credit, outlet or quote never runs into
+ * the rest of the card or off it.
+ */
+function setAtMost(type: CardFace, text: string, size: number, maxLines: number): SetLine[] {
+	const lines = type.setLines(text, size, TEXT_WIDTH);
+	if (lines.length <= maxLines) return lines;
+	// The longest cut that fits, by bisection on its length in characters.
+	let fits = 0;
+	let tooLong = text.length;
+	while (tooLong - fits > 1) {
+		const middle = Math.floor((fits + tooLong) / 2);
+		if (type.setLines(truncateAtWord(text, middle), size, TEXT_WIDTH).length <= maxLines) fits = middle;
+		else tooLong = middle;
+	}
+	return type.setLines(truncateAtWord(text, Math.max(fits, 3)), size, TEXT_WIDTH).slice(0, maxLines);
 }
 
 /**
@@ -124,16 +147,19 @@ export function layoutCard(card: ShareCard): CardBlock[] {
 	const quote = fitQuote(card.quote);
 	const headline = card.notice ? quote : `“${quote}”`;
 	const size = quote.length > 180 ? 40 : quote.length > 110 ? 48 : 56;
-	const quoteBlock = setBlock('quote', headline, card.notice ? SEMIBOLD : REGULAR, size, 'text', TEXT_TOP, size * QUOTE_LEADING).block;
-	// The footer is set from the bottom up: measure it, then place it.
+	// The footer is set from the bottom up: measure it, then place it. The credit and the outlet take two lines at most.
 	const footer = (top: number) => {
-		const credit = setBlock('credit', card.credit, SEMIBOLD, 28, 'text', top);
+		const credit = setBlock('credit', card.credit, SEMIBOLD, 28, 'text', top, undefined, FOOTER_LINES);
 		// The outlet line is told from the credit by its italic (a muted ink would cost a colour).
-		const source = setBlock('source', card.source, ITALIC, 28, 'text', top + credit.height);
+		const source = setBlock('source', card.source, ITALIC, 28, 'text', top + credit.height, undefined, FOOTER_LINES);
 		const site = setBlock('site', card.site, REGULAR, 24, 'accent', top + credit.height + source.height + 12);
 		return { blocks: [credit.block, source.block, site.block], height: credit.height + source.height + 12 + site.height };
 	};
-	return [quoteBlock, ...footer(TEXT_BOTTOM - footer(0).height).blocks];
+	const footerTop = TEXT_BOTTOM - footer(0).height;
+	// The quote takes the lines above the footer, a line's gap from it.
+	const quoteLines = Math.max(1, Math.floor((footerTop - TEXT_TOP) / (size * QUOTE_LEADING)) - 1);
+	const quoteBlock = setBlock('quote', headline, card.notice ? SEMIBOLD : REGULAR, size, 'text', TEXT_TOP, size * QUOTE_LEADING, quoteLines).block;
+	return [quoteBlock, ...footer(footerTop).blocks];
 }
 
 /** The card with nothing on it but the paper and the rule, made once. */
