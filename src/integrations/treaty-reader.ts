@@ -35,6 +35,7 @@ import { writeSecurityHeaders } from './security-headers.ts';
 import { CARD_CACHE_DIR, createShareCardRun, describeCards, type ShareCardRun } from '../features/cards/share-cards.ts';
 import type { ShareCardRequest } from '../features/cards/share-card.ts';
 import { SHARD_WORK_VARIABLE, writeShardWork } from './shard-work.ts';
+import { describePageFonts, writePageFonts } from '../features/reader/page-fonts.ts';
 import { codeDigest, fillCpuSummary, SHARE_PAGE_CACHE_DIR, writeFilledPages } from '../features/sharing/share-page-files.ts';
 
 /** Claim ids of the share pages among the written pages (`c/<id>/`). */
@@ -131,6 +132,8 @@ export default function treatyReader(): AstroIntegration {
 							`${fillCpuSummary(stats)}\n${stats.lines.join('\n')}`,
 					);
 				}
+				// Every page is written by now (the share pages just above): the faces for the scripts they show.
+				logger.info(describePageFonts(writePageFonts(outDir)));
 				if (shardWorkFile) {
 					if (!records) throw new Error('Search index: no commentary records were sent; the search page sends them while it is built (src/features/search/data.ts)');
 					writeShardWork(shardWorkFile, {

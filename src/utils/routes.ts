@@ -80,6 +80,8 @@ export interface Routes {
 	siteCard(): string;
 	/** The site's logo, for publisher metadata (512×512 PNG). */
 	siteLogo(): string;
+	/** The stylesheet of the faces for other scripts, written after the pages (src/features/reader/page-fonts.ts). */
+	pageFonts(): string;
 	/** The feed of the commentaries (RSS 2.0). */
 	feed(): string;
 	/** The sitemap index written by `@astrojs/sitemap`. */
@@ -203,6 +205,7 @@ export function createRoutes(base: string | undefined, site?: string | undefined
 		fragment,
 		siteCard: () => withBase('/site-card.png'),
 		siteLogo: () => withBase('/logo.png'),
+		pageFonts: () => withBase('/fonts/other-scripts.css'),
 		feed: () => withBase('/feed.xml'),
 		sitemap: () => withBase('/sitemap-index.xml'),
 		citations: (slug) => withBase(`/data/citations/${encodeURIComponent(slug)}.json`),
