@@ -5,26 +5,52 @@ export interface Contributor {
 	role: 'author' | 'interviewee' | 'interviewer';
 }
 
+/** A piece of a credit line: a contributor's name, or the words around names. */
+export interface CreditSegment {
+	text: string;
+	/** Whether it is a name (a field value, isolated on pages when it is right to left). */
+	name: boolean;
+}
+
+/** Names joined as English prose, in segments: `A`, `A and B`, `A, B and C`. */
+function joinedSegments(names: readonly string[]): CreditSegment[] {
+	return names.flatMap((name, index) => {
+		const name_: CreditSegment = { text: name, name: true };
+		if (index === 0) return [name_];
+		return [{ text: index === names.length - 1 ? ' and ' : ', ', name: false }, name_];
+	});
+}
+
 /**
  * Join names as English prose: `A`, `A and B`, `A, B and C`.
  */
 export function joinNames(names: readonly string[]): string {
-	if (names.length <= 1) return names[0] ?? '';
-	return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+	return joinedSegments(names)
+		.map((segment) => segment.text)
+		.join('');
+}
+
+/**
+ * Full credit in segments, names apart from the words around them (see {@link creditLine}).
+ */
+export function creditSegments(authors: readonly Contributor[]): CreditSegment[] {
+	const interviewees = authors.filter((a) => a.role === 'interviewee').map((a) => a.name);
+	const interviewers = authors.filter((a) => a.role === 'interviewer').map((a) => a.name);
+	const writers = authors.filter((a) => a.role === 'author').map((a) => a.name);
+	if (interviewees.length > 0) {
+		const by: CreditSegment[] = interviewers.length > 0 ? [{ text: ', interviewed by ', name: false }, ...joinedSegments(interviewers)] : [];
+		return [...joinedSegments(interviewees), ...by];
+	}
+	return [{ text: 'By ', name: false }, ...joinedSegments(writers)];
 }
 
 /**
  * Full credit: `By A and B`, or for an interview `Andrei Lankov, interviewed by Andrew Pruden`.
  */
 export function creditLine(authors: readonly Contributor[]): string {
-	const interviewees = authors.filter((a) => a.role === 'interviewee').map((a) => a.name);
-	const interviewers = authors.filter((a) => a.role === 'interviewer').map((a) => a.name);
-	const writers = authors.filter((a) => a.role === 'author').map((a) => a.name);
-	if (interviewees.length > 0) {
-		const by = interviewers.length > 0 ? `, interviewed by ${joinNames(interviewers)}` : '';
-		return `${joinNames(interviewees)}${by}`;
-	}
-	return `By ${joinNames(writers)}`;
+	return creditSegments(authors)
+		.map((segment) => segment.text)
+		.join('');
 }
 
 /** Short credit for lists and columns: the first writer or interviewee, "et al." style avoided. */

@@ -3,7 +3,7 @@ import { creditLine, joinNames, shortCredit, splitName, surnames } from '../../s
 
 describe('credit', () => {
 	it('should expose the public api', async () => {
-		expect(Object.keys(await import('../../src/utils/credit')).sort()).toEqual(['creditLine', 'joinNames', 'shortCredit', 'splitName', 'surnames']);
+		expect(Object.keys(await import('../../src/utils/credit')).sort()).toEqual(['creditLine', 'creditSegments', 'joinNames', 'shortCredit', 'splitName', 'surnames']);
 	});
 
 	it.each([

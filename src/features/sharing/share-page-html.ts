@@ -18,7 +18,8 @@ import type { Claim } from '../../schemas/corpus.ts';
 import type { Routes } from '../../utils/routes.ts';
 import { escapeAttribute, html, rawHtml, type Markup } from '../../utils/html-template.ts';
 import { pageHeadTags, type HeadTag } from '../../utils/page-head.ts';
-import { creditLine } from '../../utils/credit.ts';
+import { creditSegments, type Contributor } from '../../utils/credit.ts';
+import { hasRightToLeft } from '../../utils/bidi.ts';
 import { formatPublished } from '../../utils/format-date.ts';
 import { pinpointText } from '../../claims/pinpoint.ts';
 import { CITATION_STYLES, PRINTED_STYLE } from './citation-styles.ts';
@@ -84,6 +85,31 @@ function breadcrumbs(model: SharePageModel<ShareCommentary>, routes: Routes): Ma
 }
 
 /**
+ * A field value in running text, in `<bdi>` when it holds right-to-left
+ * letters (src/utils/bidi.ts), as src/layouts/Field.astro prints it.
+ *
+ * @param value
+ *   The value.
+ * @returns
+ *   Its markup.
+ */
+function field(value: string): Markup {
+	return hasRightToLeft(value) ? html`<bdi>${value}</bdi>` : html`${value}`;
+}
+
+/**
+ * A credit line (src/utils/credit.ts), each name a field.
+ *
+ * @param authors
+ *   The commentary's contributors.
+ * @returns
+ *   Its markup.
+ */
+function credit(authors: readonly Contributor[]): Markup[] {
+	return creditSegments(authors).map((segment) => (segment.name ? field(segment.text) : html`${segment.text}`));
+}
+
+/**
  * The quoted sentence with its source: credit, title, outlet, date and, for a current sentence, its place.
  *
  * @param model
@@ -96,7 +122,7 @@ function breadcrumbs(model: SharePageModel<ShareCommentary>, routes: Routes): Ma
 function quotation(model: SharePageModel<ShareCommentary>, shown: string): Markup {
 	const { page, id } = model;
 	const { data } = page.entry;
-	return html`<figure class="share-quote"><blockquote cite="${model.quoteSource}"><p>${shown}</p></blockquote><figcaption>${`${creditLine(data.authors)}, `}<cite>${data.title}</cite>${data.titleSupplied && ' [title supplied]'}${`, ${data.outlet}, `}<time datetime="${data.published.date}">${formatPublished(data.published)}</time>${page.kind === 'live' ? `, ${pinpointText(page.pinpoint)}.` : '.'}<span class="share-id"><span class="visually-hidden">Sentence id: </span><code>${id}</code></span></figcaption></figure>`;
+	return html`<figure class="share-quote"><blockquote cite="${model.quoteSource}"><p>${shown}</p></blockquote><figcaption>${credit(data.authors)}, <cite>${field(data.title)}</cite>${data.titleSupplied && ' [title supplied]'}, ${field(data.outlet)}, <time datetime="${data.published.date}">${formatPublished(data.published)}</time>${page.kind === 'live' ? `, ${pinpointText(page.pinpoint)}.` : '.'}<span class="share-id"><span class="visually-hidden">Sentence id: </span><code>${id}</code></span></figcaption></figure>`;
 }
 
 /**
@@ -213,7 +239,7 @@ function article(model: SharePageModel<ShareCommentary>, routes: Routes): Markup
 	if (page.kind === 'moved') children.push(successorSection(model, page.successor, routes));
 	if (page.kind === 'retired') {
 		children.push(
-			html`<p class="share-status" role="note">A sentence of <cite>${data.title}</cite>${` (${creditLine(data.authors)}, ${data.outlet}) was at this address. The editors withdrew it from this edition.`}</p><h2 id="reason-heading">Why it was withdrawn</h2><p class="share-reason">${page.reason}</p><p><a class="button-link" href="${routes.commentary(entry.id)}">Read the commentary</a></p>`,
+			html`<p class="share-status" role="note">A sentence of <cite>${field(data.title)}</cite> (${credit(data.authors)}, ${field(data.outlet)}) was at this address. The editors withdrew it from this edition.</p><h2 id="reason-heading">Why it was withdrawn</h2><p class="share-reason">${page.reason}</p><p><a class="button-link" href="${routes.commentary(entry.id)}">Read the commentary</a></p>`,
 		);
 	}
 	if (page.kind === 'live') {
