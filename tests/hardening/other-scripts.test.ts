@@ -3,14 +3,20 @@
  * sentences quote Korean, Chinese, Japanese, Russian and Greek, symbols and
  * emoji is published as written and every sentence gets its share card
  * (the card faces fall back to Noto faces for what Source Serif 4 lacks).
+ * In Debian's Chromium, whose only fonts are DejaVu, the page draws each of
+ * those characters (from the faces the site serves), not as boxes, and an
+ * outlet that ends in Hebrew keeps the date after it in the line's order.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decode } from 'fast-png';
 import { fromHtml } from 'hast-util-from-html';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCopy, copyProject, removeCopy, type BuildResult } from '../support/project-copy.ts';
+import { launchChromium, withPage } from '../support/browser.ts';
+import { boxedCharacters } from '../support/glyphs.ts';
+import { serveDist } from '../support/server.ts';
 import { elementsOf, textOf } from '../support/hast-walk.ts';
 
 const REKHA = 'content/commentaries/rekha-j-niice-commentary.md';
@@ -18,9 +24,10 @@ const SENTENCES = [
 	'Pyongyang called the meeting a summit (정상회담), and Moscow a визит of friendship.',
 	'The Chinese press wrote 朝俄 and the Japanese ロシアと北朝鮮, while Athens spoke of a συνθήκη.',
 	'Some readers replied only with 🤝 and 🇰🇵 → 🇷🇺, or with ★★★.',
+	'Haaretz called it a הסכם, and Al-Ahram an «معاهدة», on 19 June.',
 ];
 const TITLE_ADDITION = ' (정상회담 🤝)';
-const OUTLET_ADDITION = ' · 조선중앙통신';
+const OUTLET_ADDITION = ' · 조선중앙통신 · הארץ';
 
 let copy: string;
 let result: BuildResult;
@@ -40,7 +47,7 @@ beforeAll(async () => {
 }, 900_000);
 
 afterAll(() => {
-	if (copy) removeCopy(copy);
+	if (copy && !process.env.KEEP_COPY) removeCopy(copy);
 });
 
 describe('a commentary quoting other scripts and emoji', () => {
@@ -68,4 +75,77 @@ describe('a commentary quoting other scripts and emoji', () => {
 		expect(html).toContain(TITLE_ADDITION.trim());
 		expect(html).toContain(OUTLET_ADDITION.slice(3));
 	});
+});
+
+describe('the page of a commentary quoting other scripts, in Chromium', () => {
+	const path = '/commentaries/rekha-j-niice-commentary/';
+
+	it('should draw every character of the title, outlet and new sentences, none as a box', async () => {
+		const server = await serveDist({ root: join(copy, 'dist') });
+		const browser = await launchChromium();
+		try {
+			await withPage(browser, server.url(path), async (page, report) => {
+				const marked = await page.evaluate((starts) => {
+					for (const claim of document.querySelectorAll<HTMLElement>('[data-claim]')) {
+						if (starts.some((start) => claim.textContent?.includes(start))) claim.setAttribute('data-other-scripts', '');
+					}
+					return document.querySelectorAll('[data-other-scripts]').length;
+				}, SENTENCES.map((sentence) => sentence.slice(0, 30)));
+				expect(marked).toBe(SENTENCES.length);
+				const { boxed, checked } = await boxedCharacters(page, 'h1, .meta-line, [data-other-scripts]');
+				for (const char of ['정', '朝', 'ロ', '🤝', 'ה', 'م']) expect(checked).toContain(char);
+				expect(boxed).toEqual([]);
+				expect(report.failedRequests).toEqual([]);
+				expect(report.consoleErrors).toEqual([]);
+				expect(report.foreignRequests).toEqual([]);
+			});
+		} finally {
+			await browser.close();
+			await server.close();
+		}
+	}, 120_000);
+
+	it('should keep the date after an outlet that ends in Hebrew, on the reading page and the share page', async () => {
+		const server = await serveDist({ root: join(copy, 'dist') });
+		const browser = await launchChromium();
+		// A current sentence of the commentary: its share page quotes it with its source.
+		const claim = readdirSync(join(copy, 'dist/c'))
+			.filter((name) => !name.endsWith('.png'))
+			.find((name) => readFileSync(join(copy, 'dist/c', name, 'index.html'), 'utf8').includes('class="share-quote"'));
+		expect(claim).toBeDefined();
+		try {
+			for (const [at, line] of [
+				[path, '.reading-header .meta-line'],
+				[`/c/${claim}/`, '.share-quote figcaption'],
+			] as const) {
+				await withPage(browser, server.url(at), async (page) => {
+					// Where the Hebrew outlet ends and where the date begins, on screen.
+					const edges = await page.evaluate((line) => {
+						const element = document.querySelector(line)!;
+						const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+						let hebrew: DOMRect | undefined;
+						for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+							const index = node.textContent!.indexOf('הארץ');
+							if (index < 0) continue;
+							const range = document.createRange();
+							range.setStart(node, index);
+							range.setEnd(node, index + 4);
+							hebrew = range.getBoundingClientRect();
+						}
+						const time = element.querySelector('time')!.firstChild!;
+						const range = document.createRange();
+						range.setStart(time, 0);
+						range.setEnd(time, 1);
+						const date = range.getBoundingClientRect();
+						return { hebrewRight: hebrew!.right, hebrewTop: hebrew!.top, dateLeft: date.left, dateTop: date.top };
+					}, line);
+					if (Math.abs(edges.dateTop - edges.hebrewTop) < 2) expect(edges.dateLeft, `${at} ${line}`).toBeGreaterThan(edges.hebrewRight);
+					else expect(edges.dateTop, `${at} ${line}: the date wraps below`).toBeGreaterThan(edges.hebrewTop);
+				});
+			}
+		} finally {
+			await browser.close();
+			await server.close();
+		}
+	}, 120_000);
 });
