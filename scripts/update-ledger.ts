@@ -17,12 +17,13 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { LEDGER_PATH, checkLedger, emptyLedger, parseLedger, serializeLedger, updateLedger } from '../src/claims/ledger.ts';
+import { LEDGER_PATH, checkLedger, emptyLedger, parseLedgerFile, serializeLedger, updateLedger } from '../src/claims/ledger.ts';
 import { claimsOfDirectory } from '../src/markdown/render.ts';
 import { createCommentaryProcessor, loadPipelineInputs } from '../src/markdown/pipeline.ts';
-import { loadRenames } from '../src/loaders/renames.ts';
-import { PUBLISHED_PAGES_PATH, publishedPagesProblems, readPublishedPages, serializePublishedPages, updatePublishedPages } from '../src/loaders/published-pages.ts';
+import { loadRenames, readRenames } from '../src/loaders/renames.ts';
+import { goneCommentaryProblems, PUBLISHED_PAGES_PATH, publishedPagesProblems, readPublishedPages, serializePublishedPages, updatePublishedPages } from '../src/loaders/published-pages.ts';
 import { listPublished } from '../src/loaders/published.ts';
+import { pairId, prerenderedPairs } from '../src/features/compare/model.ts';
 
 const USAGE = 'usage: npm run ledger [-- --check] [-- --retire <id> --reason "…" [--retire <id> --reason "…"]…] [--root <dir>]';
 
@@ -77,7 +78,7 @@ async function main(): Promise<number> {
 		);
 		return 1;
 	}
-	const ledger = existsSync(ledgerFile) ? parseLedger(await readFile(ledgerFile, 'utf8'), LEDGER_PATH) : emptyLedger();
+	const ledger = existsSync(ledgerFile) ? parseLedgerFile(await readFile(ledgerFile, 'utf8'), LEDGER_PATH) : emptyLedger();
 	const current = {
 		actors: new Set(existsSync(join(root, 'content', 'actors')) ? listPublished(join(root, 'content', 'actors'), '.yaml').map((name) => name.slice(0, -'.yaml'.length)) : []),
 		articles: new Set(
@@ -95,9 +96,18 @@ async function main(): Promise<number> {
 	}
 	// The site's own pipeline, without the ledger check (this command is what updates the ledger).
 	const claims = existsSync(commentaries) ? await claimsOfDirectory(commentaries, createCommentaryProcessor(loadPipelineInputs(root, { ledger: false }))) : new Map();
+	// The compare pair pages the build writes now: the record keeps every one ever published.
+	const currentPages = { ...current, pairs: new Set(prerenderedPairs([...claims.keys()]).map(([a, b]) => pairId(a, b))) };
 	// Ids published under a renamed commentary's old slug land on the renamed one (content/renames.yaml).
 	const renames = loadRenames(root);
 	const total = [...claims.values()].reduce((sum, list) => sum + list.length, 0);
+	// A commentary gone without a recorded rename is restored or renamed, never withdrawn by retiring its ids.
+	const gone = goneCommentaryProblems(ledger, new Set(claims.keys()), renames, readRenames(root).lineOf);
+	if (gone.length > 0) {
+		for (const problem of gone) console.error(`✗ ${problem}`);
+		console.error(`${LEDGER_PATH} was not changed.`);
+		return 1;
+	}
 
 	if (values.check) {
 		const check = checkLedger(ledger, claims, { renames });
@@ -106,7 +116,7 @@ async function main(): Promise<number> {
 			console.error(`✗ ${LEDGER_PATH} lacks ${check.missing.length} current claim id(s): ${check.missing.slice(0, 10).join(', ')}${check.missing.length > 10 ? ', …' : ''}`);
 		}
 		if (check.stale) console.error(`✗ ${LEDGER_PATH} is stale: run \`npm run ledger\` and commit the result.`);
-		const pagesStale = !pages.record || serializePublishedPages(updatePublishedPages(pages.record, current, Object.keys(ledger.claims).length)) !== serializePublishedPages(pages.record);
+		const pagesStale = !pages.record || serializePublishedPages(updatePublishedPages(pages.record, currentPages, Object.keys(ledger.claims).length)) !== serializePublishedPages(pages.record);
 		if (pagesStale) console.error(`✗ ${PUBLISHED_PAGES_PATH} is stale: run \`npm run ledger\` and commit the result.`);
 		if (check.errors.length > 0 || check.stale || pagesStale) return 1;
 		console.log(`✓ ${LEDGER_PATH} is up to date (${total} claims in ${claims.size} commentaries, ${check.redirects.length} redirects).`);
@@ -123,7 +133,7 @@ async function main(): Promise<number> {
 	const before = existsSync(ledgerFile) ? await readFile(ledgerFile, 'utf8') : '';
 	const after = serializeLedger(result.ledger);
 	if (before !== after) await writeFile(ledgerFile, after);
-	const pagesAfter = serializePublishedPages(updatePublishedPages(pages.record, current, Object.keys(result.ledger.claims).length));
+	const pagesAfter = serializePublishedPages(updatePublishedPages(pages.record, currentPages, Object.keys(result.ledger.claims).length));
 	const pagesBefore = existsSync(pagesFile) ? await readFile(pagesFile, 'utf8') : '';
 	if (pagesBefore !== pagesAfter) await writeFile(pagesFile, pagesAfter);
 	console.log(

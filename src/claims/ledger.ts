@@ -3,7 +3,7 @@
  * published, with a quote selector to find its sentence again. The build
  * checks it so that no permalink silently dies; `npm run ledger` updates it.
  */
-import { assertUniqueAcrossSite } from './claim-id.ts';
+import { assertUniqueAcrossSite, claimId } from './claim-id.ts';
 import { currentSlug } from './current-slug.ts';
 import { commentaryPlainText, contextOf, reanchor } from './reanchor.ts';
 import type { AnchorCandidate, ClaimRedirect, Ledger, LedgerCheck, LedgerEntry } from './types.ts';
@@ -31,6 +31,38 @@ export function emptyLedger(): Ledger {
 	return { version: LEDGER_VERSION, claims: {} };
 }
 
+/** One problem of a ledger file: what it says, and the entry and field it is about (to find its line). */
+interface LedgerProblem {
+	/** The id of the entry, when the problem is about one. */
+	id?: string;
+	/** The field of that entry, when the problem is about one. */
+	field?: string;
+	/** The message, starting with the field as `claims["c-…"].status`. */
+	message: string;
+}
+
+/** Finds the 1-based line of an entry (or of one of its fields) in the file, or `undefined`. */
+type LedgerLocate = (id: string, field?: string) => number | undefined;
+
+/**
+ * Format ledger problems as `file:line: field: message` lines.
+ *
+ * @param source
+ *   File name for messages.
+ * @param problems
+ *   The problems.
+ * @param locate
+ *   Line lookup (optional: a parsed value has no lines).
+ * @returns
+ *   One line per problem.
+ */
+function formatProblems(source: string, problems: readonly LedgerProblem[], locate?: LedgerLocate): string[] {
+	return problems.map(({ id, field, message }) => {
+		const line = id === undefined ? undefined : ((field === undefined ? undefined : locate?.(id, field)) ?? locate?.(id));
+		return `${source}${line === undefined ? '' : `:${line}`}: ${message}`;
+	});
+}
+
 /**
  * Check the shape of a parsed ledger.
  *
@@ -41,12 +73,28 @@ export function emptyLedger(): Ledger {
  * @returns
  *   The ledger.
  * @throws {Error}
- *   Naming the file, the id and the field of the first problems found.
+ *   One line per problem, naming the file, the id and the field.
  */
 export function validateLedger(value: unknown, source: string = LEDGER_PATH): Ledger {
-	if (!isRecord(value)) throw new Error(`${source}: expected an object with "version" and "claims"`);
-	const problems: string[] = [];
-	if (!isLedger(value, problems)) throw new Error(`${source} is invalid:\n  ${problems.join('\n  ')}`);
+	return validate(value, source);
+}
+
+/**
+ * `validateLedger`, with lines when the file's text is known.
+ *
+ * @param value
+ *   Parsed JSON.
+ * @param source
+ *   File name for messages.
+ * @param locate
+ *   Line lookup (optional).
+ * @returns
+ *   The ledger.
+ */
+function validate(value: unknown, source: string, locate?: LedgerLocate): Ledger {
+	if (!isRecord(value)) throw new Error(`${source}:1: expected an object with "version" and "claims"`);
+	const problems: LedgerProblem[] = [];
+	if (!isLedger(value, problems)) throw new Error(formatProblems(source, problems, locate).join('\n'));
 	return value;
 }
 
@@ -69,48 +117,109 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * @param value
  *   Parsed JSON object.
  * @param problems
- *   Receives one line per problem found.
+ *   Receives one problem per fault found.
  * @returns
  *   Whether no problem was found.
  */
-function isLedger(value: Record<string, unknown>, problems: string[]): value is Record<string, unknown> & Ledger {
+function isLedger(value: Record<string, unknown>, problems: LedgerProblem[]): value is Record<string, unknown> & Ledger {
 	const before = problems.length;
-	if (value['version'] !== LEDGER_VERSION) problems.push(`"version" must be ${LEDGER_VERSION}, got ${JSON.stringify(value['version'])}`);
-	for (const key of Object.keys(value)) if (key !== 'version' && key !== 'claims') problems.push(`unknown top-level field "${key}"`);
+	if (value['version'] !== LEDGER_VERSION) problems.push({ message: `"version" must be ${LEDGER_VERSION}, got ${JSON.stringify(value['version'])}` });
+	for (const key of Object.keys(value)) if (key !== 'version' && key !== 'claims') problems.push({ message: `unknown top-level field "${key}"` });
 	const claims = value['claims'];
 	if (!isRecord(claims)) {
-		problems.push('"claims" must be an object of id → entry');
+		problems.push({ message: '"claims" must be an object of id → entry' });
 	} else {
 		const known = new Set(['commentary', 'text', 'prefix', 'suffix', 'status', 'retiredReason', 'successor']);
 		for (const [id, entry] of Object.entries(claims)) {
 			const at = `claims["${id}"]`;
-			if (!/^c-[0-9a-f]{10}$/.test(id)) problems.push(`${at}: id must be "c-" + 10 hex digits`);
+			const problem = (field: string | undefined, message: string) => problems.push({ id, ...(field === undefined ? {} : { field }), message: `${at}${field === undefined ? '' : `.${field}`}: ${message}` });
+			if (!/^c-[0-9a-f]{10}$/.test(id)) problem(undefined, 'id must be "c-" + 10 hex digits');
 			if (!isRecord(entry)) {
-				problems.push(`${at}: expected an object`);
+				problem(undefined, 'expected an object');
 				continue;
 			}
 			for (const field of ['commentary', 'text'] as const) {
-				if (typeof entry[field] !== 'string' || entry[field] === '') problems.push(`${at}.${field}: expected a non-empty string`);
+				if (typeof entry[field] !== 'string' || entry[field] === '') problem(field, 'expected a non-empty string');
 			}
 			for (const field of ['prefix', 'suffix'] as const) {
 				const quote = entry[field];
-				if (typeof quote !== 'string') problems.push(`${at}.${field}: expected a string`);
-				else if (quote.length > 32) problems.push(`${at}.${field}: at most 32 characters`);
+				if (typeof quote !== 'string') problem(field, 'expected a string');
+				else if (quote.length > 32) problem(field, 'at most 32 characters');
 			}
-			if (entry['status'] !== 'live' && entry['status'] !== 'retired') problems.push(`${at}.status: expected "live" or "retired"`);
+			if (entry['status'] !== 'live' && entry['status'] !== 'retired') problem('status', 'expected "live" or "retired"');
 			if (entry['status'] === 'retired' && (typeof entry['retiredReason'] !== 'string' || entry['retiredReason'].trim() === '')) {
-				problems.push(`${at}.retiredReason: a retired claim needs a reason`);
+				problem('retiredReason', 'a retired claim needs a reason');
 			}
-			if (entry['status'] === 'live' && entry['retiredReason'] !== undefined) problems.push(`${at}.retiredReason: only retired claims have a reason`);
+			if (entry['status'] === 'live' && entry['retiredReason'] !== undefined) problem('retiredReason', 'only retired claims have a reason');
 			if (entry['successor'] !== undefined) {
 				if (typeof entry['successor'] !== 'string' || !Object.hasOwn(claims, entry['successor'])) {
-					problems.push(`${at}.successor: must be an id in the ledger`);
-				} else if (entry['successor'] === id) problems.push(`${at}.successor: cannot point at itself`);
+					problem('successor', 'must be an id in the ledger');
+				} else if (entry['successor'] === id) problem('successor', 'cannot point at itself');
 			}
-			for (const key of Object.keys(entry)) if (!known.has(key)) problems.push(`${at}: unknown field "${key}"`);
+			for (const key of Object.keys(entry)) if (!known.has(key)) problem(key, `unknown field "${key}"`);
 		}
 	}
 	return problems.length === before;
+}
+
+/** Where the entries and fields of a ledger file are, and the keys it holds twice. */
+interface LedgerLines {
+	/** Line lookup of entries and their fields. */
+	locate: LedgerLocate;
+	/** Keys written twice in one object (JSON keeps the last silently), with their lines. */
+	duplicates: { path: string; lines: number[] }[];
+}
+
+/**
+ * Scan a ledger file's JSON for the line of each entry and field, and for
+ * keys written twice in one object: `JSON.parse` keeps the last of two equal
+ * keys without a word, so a pasted or duplicated entry would drop the first.
+ * Every string token is matched in order (outside strings JSON has no `"`),
+ * so the braces and line breaks between them give each key's depth and line.
+ *
+ * @param json
+ *   File content that `JSON.parse` accepts.
+ * @returns
+ *   Line lookup and duplicate keys.
+ */
+function scanLedgerLines(json: string): LedgerLines {
+	const strings = /"(?:[^"\\]|\\.)*"/g;
+	const colon = /\s*:/y;
+	const lines = new Map<string, number>();
+	const duplicates: LedgerLines['duplicates'] = [];
+	/** The keys of each open object, and the key path to it. */
+	const open: Map<string, number>[] = [];
+	const path: string[] = [];
+	let line = 1;
+	let last = 0;
+	const walk = (from: number, to: number) => {
+		for (let index = from; index < to; index++) {
+			const char = json.charCodeAt(index);
+			if (char === 0x7b /* { */) open.push(new Map());
+			else if (char === 0x7d /* } */) {
+				open.pop();
+				path.length = Math.max(0, open.length - 1);
+			} else if (char === 0x0a) line++;
+		}
+	};
+	for (const match of json.matchAll(strings)) {
+		walk(last, match.index);
+		last = match.index + match[0].length;
+		colon.lastIndex = last;
+		if (!colon.test(json)) continue;
+		const keys = open.at(-1);
+		if (!keys) continue;
+		const key = match[0].includes('\\') ? String(JSON.parse(match[0])) : match[0].slice(1, -1);
+		path.length = open.length - 1;
+		path.push(key);
+		const where = path.map((part) => JSON.stringify(part)).join('.');
+		const first = keys.get(key);
+		if (first === undefined) keys.set(key, line);
+		else duplicates.push({ path: where, lines: [first, line] });
+		if (!lines.has(where)) lines.set(where, line);
+	}
+	const locate: LedgerLocate = (id, field) => lines.get(['claims', id, ...(field === undefined ? [] : [field])].map((part) => JSON.stringify(part)).join('.'));
+	return { locate, duplicates };
 }
 
 /**
@@ -122,16 +231,82 @@ function isLedger(value: Record<string, unknown>, problems: string[]): value is 
  *   File name for messages (default: `LEDGER_PATH`).
  * @returns
  *   The ledger.
+ * @throws {Error}
+ *   One line per problem, `file:line: field: message`.
  */
 export function parseLedger(json: string, source: string = LEDGER_PATH): Ledger {
+	return parse(json, source).ledger;
+}
+
+/**
+ * Parse ledger JSON: syntax errors and keys written twice name their line,
+ * then the shape is validated with each entry's line.
+ *
+ * @param json
+ *   File content.
+ * @param source
+ *   File name for messages.
+ * @returns
+ *   The ledger and its line lookup.
+ */
+function parse(json: string, source: string): { ledger: Ledger; locate: LedgerLocate } {
+	// A byte-order mark, as some editors save one, is not part of the JSON.
+	const text = json.startsWith('\uFEFF') ? json.slice(1) : json;
 	let value: unknown;
 	try {
-		// A byte-order mark, as some editors save one, is not part of the JSON.
-		value = JSON.parse(json.startsWith('\uFEFF') ? json.slice(1) : json);
+		value = JSON.parse(text);
 	} catch (error) {
-		throw new Error(`${source}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+		const message = error instanceof Error ? error.message : String(error);
+		const position = /at position (\d+)/.exec(message);
+		const line = position ? text.slice(0, Number(position[1])).split('\n').length : undefined;
+		const reason = message.replace(/ in JSON at position \d+(?: \(line \d+ column \d+\))?/, '').replace(/^Unexpected end of JSON input$/, 'the file ends too early');
+		throw new Error(
+			`${source}${line === undefined ? '' : `:${line}`}: JSON: not valid JSON (${reason}); fix it there, or restore the file from version control (git checkout -- ${LEDGER_PATH})`,
+		);
 	}
-	return validateLedger(value, source);
+	const { locate, duplicates } = scanLedgerLines(text);
+	if (duplicates.length > 0) {
+		throw new Error(
+			duplicates
+				.map(
+					({ path, lines }) =>
+						`${source}:${lines[1]}: ${path}: written twice (lines ${lines[0]} and ${lines[1]}); JSON keeps only the last, so the first would be dropped without a word: keep one (restore the file from version control if unsure: git checkout -- ${LEDGER_PATH})`,
+				)
+				.join('\n'),
+		);
+	}
+	return { ledger: validate(value, source, locate), locate };
+}
+
+/**
+ * Parse the ledger file and check that every id is the one its sentence
+ * gives: an id is `claimId(commentary, text)` of its entry (or, for a
+ * repeated sentence, a wider id beside the entry that has that one). An id,
+ * text or commentary changed by hand would publish a permalink no sentence
+ * gives, and drop the one that was published, without a word.
+ *
+ * @param json
+ *   File content.
+ * @param source
+ *   File name for messages (default: `LEDGER_PATH`).
+ * @returns
+ *   The ledger.
+ * @throws {Error}
+ *   One line per problem, `file:line: field: message`.
+ */
+export function parseLedgerFile(json: string, source: string = LEDGER_PATH): Ledger {
+	const { ledger, locate } = parse(json, source);
+	const problems: LedgerProblem[] = [];
+	for (const [id, entry] of Object.entries(ledger.claims)) {
+		const given = claimId(entry.commentary, entry.text);
+		if (given === id || Object.hasOwn(ledger.claims, given)) continue;
+		problems.push({
+			id,
+			message: `claims["${id}"]: not the id its sentence gives (“${shorten(entry.text, 60)}” in ${entry.commentary} gives ${given}); ids, texts and commentaries are never edited by hand, since the permalink that was published would vanish: restore the entry from version control (git checkout -- ${LEDGER_PATH})`,
+		});
+	}
+	if (problems.length > 0) throw new Error(formatProblems(source, problems, locate).join('\n'));
+	return ledger;
 }
 
 /** Entry with its fields in a fixed order, so that the file diffs cleanly. */

@@ -9,6 +9,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sitePaths } from '../utils/routes.ts';
 import { LEDGER_PATH } from '../claims/ledger.ts';
+import { currentSlug } from '../claims/current-slug.ts';
+import type { Ledger } from '../claims/types.ts';
+import { RENAMES_PATH } from './renames.ts';
 import { PUBLISHED_PAGES_VERSION, publishedPagesSchema, type PublishedPage, type PublishedPages } from '../schemas/published-pages.ts';
 import { messageOf } from './content-problems.ts';
 import { decodeContent } from './read-text.ts';
@@ -23,6 +26,8 @@ export interface CurrentPages {
 	actors: ReadonlySet<string>;
 	/** Article numbers (the article files' names). */
 	articles: ReadonlySet<number>;
+	/** The pair ids of the compare pages built now (`pairId` of `prerenderedPairs`); unknown when absent. */
+	pairs?: ReadonlySet<string>;
 }
 
 /** The record as read: the record (when valid), its problems and a line lookup. */
@@ -152,7 +157,15 @@ export function updatePublishedPages(record: PublishedPages | undefined, current
 	for (const number of current.articles) articles[String(number)] = 'live';
 	const sorted = (entries: Record<string, PublishedPage>) =>
 		Object.fromEntries(Object.entries(entries).sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })));
-	return { version: PUBLISHED_PAGES_VERSION, claims: Math.max(record?.claims ?? 0, ledgerIds), actors: sorted(actors), articles: sorted(articles) };
+	// Pair pages are never dropped from the record: one no longer built becomes a redirect.
+	const compare = [...new Set([...(record?.compare ?? []), ...(current.pairs ?? [])])].sort();
+	return {
+		version: PUBLISHED_PAGES_VERSION,
+		claims: Math.max(record?.claims ?? 0, ledgerIds),
+		actors: sorted(actors),
+		articles: sorted(articles),
+		...(compare.length > 0 ? { compare } : {}),
+	};
 }
 
 /**
@@ -187,4 +200,49 @@ export function movedPageRedirects(record: PublishedPages, current: Readonly<Cur
 		}
 	}
 	return redirects;
+}
+
+/**
+ * Commentaries the ledger has published sentences of whose file is gone
+ * without a recorded rename, and recorded renames of a slug that was never
+ * published (a misspelt old slug). Retired ids count: their share pages show
+ * the commentary's title and authors, and its reading page, sentence list and
+ * compare pages were published, so a commentary is renamed, never withdrawn.
+ *
+ * @param ledger
+ *   The claims ledger.
+ * @param slugs
+ *   The commentaries' current slugs.
+ * @param renames
+ *   Recorded renames, old slug → new slug.
+ * @param renameLine
+ *   The line of an old slug in `content/renames.yaml` (optional).
+ * @returns
+ *   Problem lines, `file:line: field: message`.
+ */
+export function goneCommentaryProblems(
+	ledger: Ledger,
+	slugs: ReadonlySet<string>,
+	renames: ReadonlyMap<string, string>,
+	renameLine: (old: string) => number | undefined = () => undefined,
+): string[] {
+	const problems: string[] = [];
+	const lost = new Map<string, number>();
+	const published = new Set<string>();
+	for (const entry of Object.values(ledger.claims)) {
+		published.add(entry.commentary);
+		if (slugs.has(currentSlug(renames, entry.commentary))) continue;
+		lost.set(entry.commentary, (lost.get(entry.commentary) ?? 0) + 1);
+	}
+	for (const [slug, count] of [...lost].sort(([a], [b]) => (a < b ? -1 : 1))) {
+		problems.push(
+			`${LEDGER_PATH}: commentary: ${count} published sentence id${count === 1 ? '' : 's'} of “${slug}”, but there is no content/commentaries/${slug}.md; if it was renamed, record it in ${RENAMES_PATH} (${slug}: new-slug) so its links keep working; otherwise restore the file (git checkout -- content/commentaries/${slug}.md): a published commentary is never withdrawn, since its reading page, sentence list, compare pages and share pages were published (retiring its ids does not withdraw it)`,
+		);
+	}
+	for (const old of [...renames.keys()].sort()) {
+		if (published.has(old)) continue;
+		const line = renameLine(old);
+		problems.push(`${RENAMES_PATH}${line === undefined ? '' : `:${line}`}: ${old}: no commentary was ever published as “${old}” (${LEDGER_PATH} holds no sentence of it); check the spelling of the old slug, or remove the line`);
+	}
+	return problems;
 }

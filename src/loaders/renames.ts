@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { readContentText } from './read-text.ts';
 import { parseYaml } from './schema-errors.ts';
 import { messageOf } from './content-problems.ts';
+import { currentSlug } from '../claims/current-slug.ts';
 
 /** Where the renames are recorded, relative to the project root. */
 export const RENAMES_PATH = 'content/renames.yaml';
@@ -72,7 +73,31 @@ export function readRenames(root: string): { renames: Map<string, string>; probl
 		else if (current === old) problems.push(`${where(old)}: ${old}: renamed to itself`);
 		else renames.set(old, current);
 	}
+	for (const old of renames.keys()) {
+		const chain = [old];
+		while (renames.has(chain.at(-1)!) && !chain.slice(0, -1).includes(chain.at(-1)!)) chain.push(renames.get(chain.at(-1)!)!);
+		if (chain.length > 2 && chain.at(-1) === old) {
+			problems.push(
+				`${where(old)}: ${old}: the renames go round in a loop (${chain.join(' → ')}); to rename a commentary back to an earlier slug, remove the line that renamed it away from that slug and keep the new one`,
+			);
+		}
+	}
 	return { renames, problems, lineOf };
 }
 
-export { currentSlug } from '../claims/current-slug.ts';
+export { currentSlug };
+
+/**
+ * Every slug a commentary was published under before its recorded renames
+ * (a rename of a rename included), sorted.
+ *
+ * @param renames
+ *   Old slug → new slug.
+ * @param slug
+ *   The commentary's current slug.
+ * @returns
+ *   Its former slugs (empty when it was never renamed).
+ */
+export function formerSlugs(renames: ReadonlyMap<string, string>, slug: string): string[] {
+	return [...renames.keys()].filter((old) => old !== slug && currentSlug(renames, old) === slug).sort();
+}

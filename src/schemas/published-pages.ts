@@ -4,6 +4,7 @@
  * (append-only, updated by `npm run ledger`): every actor page and article
  * page ever published, each `live`, moved to another (`{"movedTo": …}`, the
  * build writes a redirect) or retired with a reason (`{"retired": "…"}`), and
+ * every compare pair page ever published, and
  * how many sentence ids the ledger held, so that a ledger emptied or cut
  * short is refused rather than rewritten.
  */
@@ -35,6 +36,12 @@ export const publishedPagesSchema = z.strictObject({
 	actors: z.record(z.string(), publishedPageSchema),
 	/** Article pages (`/articles/<n>/`), by number. */
 	articles: z.record(z.string().regex(/^[1-9]\d*$/, 'expected an article number'), publishedPageSchema),
+	/**
+	 * Every pair page ever published (`/compare/<a>--<b>/`), by pair id. A pair
+	 * whose page is no longer built (a commentary renamed, or the corpus grown
+	 * past the pair-page threshold) gets a redirect page from the build.
+	 */
+	compare: z.array(z.string().regex(/^[a-z0-9]+(?:[-_.][a-z0-9]+)*--[a-z0-9]+(?:[-_.][a-z0-9]+)*$/, 'expected a pair id, two commentary slugs joined by --')).optional(),
 });
 
 export type PublishedPage = z.infer<typeof publishedPageSchema>;

@@ -107,6 +107,16 @@ describe('every page in the browser', () => {
 		});
 	});
 
+	it('should tell a reader at a page of a list that is shorter now, and lead to the list’s first page', async () => {
+		await site.open('/commentaries/page/9/', async (page, report) => {
+			expect(report.status).toBe(404);
+			await expect.poll(() => page.locator('h1').textContent()).toBe('This list is shorter now');
+			const lede = page.locator('[data-not-found-lede]');
+			expect(await lede.textContent()).toContain('no longer has a page 9');
+			expect(await lede.locator('a').getAttribute('href')).toBe('/commentaries/');
+		});
+	});
+
 	for (const width of [1280, 1440, 1920, 360]) {
 		for (const colorScheme of ['light', 'dark'] as const) {
 			it.for(['/articles/4/', '/articles/8/', '/actors/russia/', '/actors/japan/'])(

@@ -18,13 +18,14 @@
  * (`buildCopy`), each group waiting for its own.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, copyFileSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import type { Element, Root } from 'hast';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importGraph } from '../support/import-graph';
 import { parseLedger, serializeLedger } from '../../src/claims/ledger.ts';
+import { pairId } from '../../src/features/compare/model.ts';
 import { loadDebris } from '../support/debris.ts';
 import { checkInOrder, findElement, formatInOrderResult, sourceWords, visibleText } from '../support/fidelity.ts';
 import { readCapture } from '../support/fidelity-files.ts';
@@ -420,6 +421,21 @@ describe('content that must build', () => {
 		expect(old).toContain(`<meta http-equiv="refresh" content="0;url=/commentaries/${RENAMED}/">`);
 		const sentences = readFileSync(join(copy, 'dist/commentaries', OLD_SLUG, 'sentences/index.html'), 'utf8');
 		expect(sentences).toContain(`url=/commentaries/${RENAMED}/sentences/`);
+	});
+
+	it('should keep every compare pair page published under the old name as a redirect to the renamed pair', () => {
+		const others = readdirSync(join(copy, 'content/commentaries')).map((name) => name.slice(0, -'.md'.length)).filter((slug) => slug !== RENAMED);
+		expect(others).toHaveLength(4);
+		for (const other of others) {
+			const moved = readFileSync(join(copy, 'dist/compare', pairId(OLD_SLUG, other), 'index.html'), 'utf8');
+			expect(moved).toContain(`<meta http-equiv="refresh" content="0;url=/compare/${pairId(RENAMED, other)}/">`);
+		}
+	});
+
+	it('should keep the data files published under the old name, the same as the renamed commentary’s', () => {
+		for (const folder of ['citations', 'related']) {
+			expect(readFileSync(join(copy, 'dist/data', folder, `${OLD_SLUG}.json`), 'utf8'), folder).toBe(readFileSync(join(copy, 'dist/data', folder, `${RENAMED}.json`), 'utf8'));
+		}
 	});
 
 	it('should keep every id published under the old name resolving on the renamed page', () => {

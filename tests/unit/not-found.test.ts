@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedSentenceId } from '../../src/features/sharing/not-found';
+import { askedListPage, askedSentenceId } from '../../src/features/sharing/not-found';
 
 const share = (id: string) => `/c/${encodeURIComponent(id)}/`;
 const underBase = (id: string) => `/reader/c/${encodeURIComponent(id)}/`;
@@ -17,5 +17,21 @@ describe('the sentence id a missing address asked for', () => {
 		expect(askedSentenceId('/c/', share)).toBeUndefined();
 		expect(askedSentenceId('/c/a/b/', share)).toBeUndefined();
 		expect(askedSentenceId('/c/c-1/', underBase)).toBeUndefined();
+	});
+});
+
+describe('the list page a missing address asked for', () => {
+	it('should read a further page of any paged list, under any base, and lead to the list’s first page', () => {
+		expect(askedListPage('/commentaries/page/3/')).toEqual({ page: 3, first: '/commentaries/' });
+		expect(askedListPage('/reader/articles/4/page/12/')).toEqual({ page: 12, first: '/reader/articles/4/' });
+		expect(askedListPage('/timeline/dates/2024-06-19/page/2')).toEqual({ page: 2, first: '/timeline/dates/2024-06-19/' });
+	});
+
+	it('should leave page 1, non-numbers and other missing addresses alone', () => {
+		expect(askedListPage('/commentaries/page/1/')).toBeUndefined();
+		expect(askedListPage('/commentaries/page/02/')).toBeUndefined();
+		expect(askedListPage('/commentaries/page/x/')).toBeUndefined();
+		expect(askedListPage('/c/c-0000000000/')).toBeUndefined();
+		expect(askedListPage('/page/')).toBeUndefined();
 	});
 });

@@ -5,12 +5,15 @@
  * missing or emptied ledger stops the build and `npm run ledger` alike.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentProblems } from '../../src/loaders/content-checks.ts';
 import { movedPageRedirects, readPublishedPages } from '../../src/loaders/published-pages.ts';
 import { copyProject, PROJECT_ROOT, removeCopy } from '../support/project-copy.ts';
+import { listPublished } from '../../src/loaders/published.ts';
+import { pairId, prerenderedPairs } from '../../src/features/compare/model.ts';
+import { publishedPairRedirects } from '../../src/integrations/rename-redirects.ts';
 
 const SCRIPT = join(PROJECT_ROOT, 'scripts', 'update-ledger.ts');
 const PAGES = 'content/published-pages.json';
@@ -97,5 +100,94 @@ describe('the record of published pages', () => {
 		expect(refused.code).toBe(1);
 		expect(refused.out).toMatch(/content\/claims-ledger\.json is missing, but \d+ sentence ids were published .*git checkout -- content\/claims-ledger\.json/);
 		writeFileSync(join(copy, LEDGER), saved);
+	});
+
+	it('should refuse a ledger entry whose id, text or commentary was changed by hand, in the build and in npm run ledger', () => {
+		const saved = readFileSync(join(copy, LEDGER), 'utf8');
+		const ledger = JSON.parse(saved) as { claims: Record<string, { status: string; text: string }> };
+		const [id] = Object.entries(ledger.claims).find(([, entry]) => entry.status === 'retired')!;
+		// A retired id changed by hand: its share page would vanish and another id be published, with the count unchanged.
+		const forged = saved.replace(`"${id}"`, '"c-0123456789"');
+		writeFileSync(join(copy, LEDGER), forged);
+		const line = forged.slice(0, forged.indexOf('"c-0123456789"')).split('\n').length;
+		expect(contentProblems(copy)).toContainEqual(expect.stringMatching(new RegExp(`^content/claims-ledger\\.json:${line}: claims\\["c-0123456789"\\]: not the id its sentence gives \\(.* gives ${id}\\); .*git checkout -- content/claims-ledger\\.json`)));
+		const refused = runLedger();
+		expect(refused.code).toBe(1);
+		expect(refused.out).toContain(`content/claims-ledger.json:${line}: claims["c-0123456789"]: not the id its sentence gives`);
+		expect(readFileSync(join(copy, LEDGER), 'utf8')).toBe(forged);
+		// A retired sentence's words edited by hand: its share page would misquote the author.
+		writeFileSync(join(copy, LEDGER), saved.replace(JSON.stringify(ledger.claims[id]!.text), JSON.stringify(`${ledger.claims[id]!.text} (edited)`)));
+		expect(contentProblems(copy)).toContainEqual(expect.stringMatching(new RegExp(`^content/claims-ledger\\.json:\\d+: claims\\["${id}"\\]: not the id its sentence gives`)));
+		writeFileSync(join(copy, LEDGER), saved);
+		expect(contentProblems(copy)).toEqual([]);
+	});
+
+	it('should refuse a deleted commentary even with every id retired, in the build and in npm run ledger, naming the fix', () => {
+		const slug = 'rekha-j-niice-commentary';
+		const saved = readFileSync(join(copy, `content/commentaries/${slug}.md`));
+		const ledgerText = readFileSync(join(copy, LEDGER), 'utf8');
+		const ledger = JSON.parse(ledgerText) as { claims: Record<string, { commentary: string; status: string; retiredReason?: string }> };
+		const own = Object.values(ledger.claims).filter((entry) => entry.commentary === slug);
+		for (const entry of own) Object.assign(entry, { status: 'retired', retiredReason: 'Withdrawn.' });
+		writeFileSync(join(copy, LEDGER), `${JSON.stringify(ledger, null, '\t')}\n`);
+		rmSync(join(copy, `content/commentaries/${slug}.md`));
+		const notes = readdirSync(join(copy, 'content/notes')).filter((name) => name.startsWith('rekha-'));
+		const savedNotes = notes.map((name) => [name, readFileSync(join(copy, 'content/notes', name))] as const);
+		for (const name of notes) rmSync(join(copy, 'content/notes', name));
+		const message = `content/claims-ledger.json: commentary: ${own.length} published sentence ids of “${slug}”, but there is no content/commentaries/${slug}.md; if it was renamed, record it in content/renames.yaml (${slug}: new-slug) so its links keep working; otherwise restore the file (git checkout -- content/commentaries/${slug}.md)`;
+		expect(contentProblems(copy)).toContainEqual(expect.stringContaining(message));
+		const refused = runLedger();
+		expect(refused.code).toBe(1);
+		expect(refused.out).toContain(message);
+		writeFileSync(join(copy, `content/commentaries/${slug}.md`), saved);
+		for (const [name, text] of savedNotes) writeFileSync(join(copy, 'content/notes', name), text);
+		writeFileSync(join(copy, LEDGER), ledgerText);
+		expect(contentProblems(copy)).toEqual([]);
+	});
+
+	it('should refuse renames that loop, and a rename of a slug never published, in the build and in npm run ledger', () => {
+		writeFileSync(join(copy, 'content/renames.yaml'), '# old slug: new slug\nlankov-nbr-interview: lankov-b\nlankov-b: lankov-nbr-interview\n');
+		expect(contentProblems(copy)).toContainEqual(
+			'content/renames.yaml:2: lankov-nbr-interview: the renames go round in a loop (lankov-nbr-interview → lankov-b → lankov-nbr-interview); to rename a commentary back to an earlier slug, remove the line that renamed it away from that slug and keep the new one',
+		);
+		const looped = runLedger();
+		expect(looped.code).toBe(1);
+		expect(looped.out).toContain('content/renames.yaml:3: lankov-b: the renames go round in a loop');
+		expect(looped.out).not.toContain('--retire');
+		writeFileSync(join(copy, 'content/renames.yaml'), '# old slug: new slug\nlankov-nbr-intreview: lankov-nbr-interview\n');
+		expect(contentProblems(copy)).toEqual([
+			'content/renames.yaml:2: lankov-nbr-intreview: no commentary was ever published as “lankov-nbr-intreview” (content/claims-ledger.json holds no sentence of it); check the spelling of the old slug, or remove the line',
+		]);
+		expect(runLedger().code).toBe(1);
+		rmSync(join(copy, 'content/renames.yaml'));
+	});
+
+	it('should record every compare pair page, and keep those of a renamed commentary as redirects to its new pairs', () => {
+		const slugs = () => listPublished(join(copy, 'content/commentaries'), '.md').map((name) => name.slice(0, -'.md'.length));
+		const before = slugs();
+		expect(runLedger().code).toBe(0);
+		const pairs = prerenderedPairs(before).map(([a, b]) => pairId(a, b));
+		expect(pairs).toHaveLength(10);
+		expect(readPublishedPages(copy).record!.compare).toEqual(pairs);
+		// The documented rename: the file, its notes' `commentary:`, content/renames.yaml, npm run ledger.
+		const [old, renamed] = ['lankov-nbr-interview', 'lankov-2024-nbr-interview'];
+		renameSync(join(copy, `content/commentaries/${old}.md`), join(copy, `content/commentaries/${renamed}.md`));
+		for (const name of readdirSync(join(copy, 'content/notes'))) {
+			const path = join(copy, 'content/notes', name);
+			writeFileSync(path, readFileSync(path, 'utf8').replace(`commentary: ${old}\n`, `commentary: ${renamed}\n`));
+		}
+		writeFileSync(join(copy, 'content/renames.yaml'), `${old}: ${renamed}\n`);
+		const ran = runLedger();
+		expect(ran.code, ran.out).toBe(0);
+		const { record } = readPublishedPages(copy);
+		const after = prerenderedPairs(slugs()).map(([a, b]) => pairId(a, b));
+		expect(record!.compare).toEqual([...new Set([...pairs, ...after])].sort());
+		const redirects = publishedPairRedirects(record!.compare!, slugs(), new Map([[old, renamed]]));
+		expect(redirects).toEqual(
+			Object.fromEntries(
+				before.filter((slug) => slug !== old).map((other) => [`/compare/${pairId(old, other)}/`, `/compare/${pairId(renamed, other)}/`]),
+			),
+		);
+		expect(contentProblems(copy)).toEqual([]);
 	});
 });

@@ -9,10 +9,10 @@ import { buildContext } from '../../build/context.ts';
 import type { Claim } from '../../schemas/corpus.ts';
 import { buildDay, citableWork, commentaryCitations, type CitableWork, type CitationTemplateStore, type ClaimCitations } from './cite.ts';
 import type { CommentaryEntry } from '../../corpus/commentaries.ts';
-import { getCorpus } from '../../corpus/corpus.ts';
+import { getCorpus, type CorpusEntry } from '../../corpus/corpus.ts';
 import { routes } from '../../utils/routes.ts';
 import { retiredByCommentary, sharePagesFrom, type RetiredClaimPage, type SharePage as AnySharePage } from './share-pages.ts';
-import { currentSlug } from '../../loaders/renames.ts';
+import { currentSlug, formerSlugs } from '../../loaders/renames.ts';
 import { shortCredit } from '../../utils/credit.ts';
 import { getRelated } from '../related/data.ts';
 import { relatedGroupsLookup, type RelatedGroup } from './related-claims.ts';
@@ -126,4 +126,19 @@ async function loadRelatedGroups(): Promise<(claimId: string) => RelatedGroup[]>
 	const [related, corpus] = await Promise.all([getRelated(), getCorpus()]);
 	const names = new Map(corpus.map(({ slug, entry }) => [slug, { credit: shortCredit(entry.data.authors), title: entry.data.title }]));
 	return relatedGroupsLookup(related, names);
+}
+
+/**
+ * The paths of each commentary's data files (`/data/citations/<slug>.json`,
+ * `/data/related/<slug>.json`): its slug, and every slug it was published
+ * under before a recorded rename, so that a page or a reader holding the old
+ * address still gets the file.
+ *
+ * @returns
+ *   One path per slug, each with its commentary.
+ */
+export async function commentaryFilePaths(): Promise<{ params: { slug: string }; props: { commentary: CorpusEntry } }[]> {
+	const { renames } = buildContext();
+	const corpus = await getCorpus();
+	return corpus.flatMap((commentary) => [commentary.slug, ...formerSlugs(renames, commentary.slug)].map((slug) => ({ params: { slug }, props: { commentary } })));
 }

@@ -28,3 +28,20 @@ export function askedSentenceId(pathname: string, sharePath: (id: string) => str
 		return rest;
 	}
 }
+
+/**
+ * The list page a missing address asked for, if it is a further page of a
+ * paged list (`…/page/N/`, N from 2): a list that got shorter loses its last
+ * pages, and the reader is sent to the list's first page instead.
+ *
+ * @param pathname
+ *   The address's path (`location.pathname`).
+ * @returns
+ *   The page number and the list's first page (the address without
+ *   `page/N/`), or `undefined`.
+ */
+export function askedListPage(pathname: string): { page: number; first: string } | undefined {
+	const match = /^(.*\/)page\/([1-9]\d*)\/?$/.exec(pathname);
+	if (!match || Number(match[2]) < 2) return undefined;
+	return { page: Number(match[2]), first: match[1]! };
+}

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { checkLedger, parseLedger } from '../../../src/claims/ledger.ts';
 import { claimsOfDirectory } from '../../../src/markdown/render.ts';
 import { createCommentaryProcessor, loadPipelineInputs } from '../../../src/markdown/pipeline.ts';
+import { pairId, prerenderedPairs } from '../../../src/features/compare/model.ts';
 import { readPublishedPages, serializePublishedPages, updatePublishedPages } from '../../../src/loaders/published-pages.ts';
 import { listPublished } from '../../../src/loaders/published.ts';
 
@@ -25,13 +26,14 @@ describe('content/claims-ledger.json', () => {
 });
 
 describe('content/published-pages.json', () => {
-	it('should record every actor and article page and the ledger’s size (run `npm run ledger` if not)', () => {
+	it('should record every actor, article and compare pair page and the ledger’s size (run `npm run ledger` if not)', () => {
 		const { record, problems } = readPublishedPages(ROOT);
 		expect(problems).toEqual([]);
 		const ledger = parseLedger(readFileSync(`${ROOT}content/claims-ledger.json`, 'utf8'));
 		const current = {
 			actors: new Set(listPublished(`${ROOT}content/actors`, '.yaml').map((name) => name.slice(0, -'.yaml'.length))),
 			articles: new Set(listPublished(`${ROOT}content/articles`, '.yaml').map((name) => Number(name.slice(0, -'.yaml'.length)))),
+			pairs: new Set(prerenderedPairs(listPublished(`${ROOT}content/commentaries`, '.md').map((name) => name.slice(0, -'.md'.length))).map(([a, b]) => pairId(a, b))),
 		};
 		expect(serializePublishedPages(updatePublishedPages(record, current, Object.keys(ledger.claims).length))).toBe(readFileSync(`${ROOT}content/published-pages.json`, 'utf8'));
 	});

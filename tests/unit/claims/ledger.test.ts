@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkLedger, emptyLedger, parseLedger, redirectsFor, serializeLedger, updateLedger, validateLedger } from '../../../src/claims/ledger.ts';
+import { checkLedger, emptyLedger, parseLedger, parseLedgerFile, redirectsFor, serializeLedger, updateLedger, validateLedger } from '../../../src/claims/ledger.ts';
+import { assignClaimIds, claimId } from '../../../src/claims/claim-id.ts';
 import type { Ledger } from '../../../src/claims/types.ts';
 
 const A = [
@@ -23,6 +24,7 @@ describe('ledger', () => {
 			'checkLedger',
 			'emptyLedger',
 			'parseLedger',
+			'parseLedgerFile',
 			'redirectsFor',
 			'serializeLedger',
 			'unpublishedProblems',
@@ -156,6 +158,68 @@ describe('ledger', () => {
 	});
 
 	it('should reject invalid JSON with the file name', () => {
-		expect(() => parseLedger('{', 'content/claims-ledger.json')).toThrow(/^content\/claims-ledger\.json: not valid JSON/);
+		expect(() => parseLedger('{', 'content/claims-ledger.json')).toThrow(/^content\/claims-ledger\.json:1: JSON: not valid JSON/);
+	});
+
+	/** The line of the first occurrence of `needle` in `json`, 1-based. */
+	function lineOf(json: string, needle: string): number {
+		const index = json.indexOf(needle);
+		expect(index).toBeGreaterThanOrEqual(0);
+		return json.slice(0, index).split('\n').length;
+	}
+
+	it('should name the line of a syntax error, also after a byte-order mark and with CRLF line ends', () => {
+		const json = serializeLedger(fresh());
+		const broken = json.replace('"status": "live"\n\t\t},\n\t\t"c-a000000002"', '"status": "live"\n\t\t}\n\t\t"c-a000000002"');
+		const line = lineOf(broken, '"c-a000000002"');
+		expect(() => parseLedger(broken)).toThrow(new RegExp(`^content/claims-ledger\\.json:${line}: JSON: not valid JSON \\(Expected ',' or '}'`));
+		expect(() => parseLedger(`\uFEFF${broken.replace(/\n/g, '\r\n')}`)).toThrow(new RegExp(`^content/claims-ledger\\.json:${line}: JSON: `));
+		expect(() => parseLedger(json.slice(0, 200))).toThrow(/^content\/claims-ledger\.json:\d+: JSON: not valid JSON/);
+	});
+
+	it('should name the line of each entry and field that is wrong, one line each', () => {
+		const json = serializeLedger(fresh());
+		const edited = json.replace('"status": "live"', '"status": "gone"').replace('"commentary": "b-slug",', '"commentary": "b-slug",\n\t\t\t"note": "x",');
+		expect(() => parseLedger(edited)).toThrow(
+			[
+				`content/claims-ledger.json:${lineOf(edited, '"status": "gone"')}: claims["c-a000000001"].status: expected "live" or "retired"`,
+				`content/claims-ledger.json:${lineOf(edited, '"note"')}: claims["c-b000000001"].note: unknown field "note"`,
+			].join('\n'),
+		);
+	});
+
+	it('should refuse an entry or a field written twice, which JSON would drop without a word', () => {
+		const json = serializeLedger(fresh());
+		const entry = /\t\t"c-a000000002": \{[^}]*\},\n/.exec(json)![0];
+		// A retired copy pasted after the live one: JSON.parse would keep only the copy.
+		const pasted = json.replace(entry, entry + entry.replace('"status": "live"', '"status": "retired",\n\t\t\t"retiredReason": "x"'));
+		const second = pasted.indexOf('"c-a000000002"', pasted.indexOf('"c-a000000002"') + 1);
+		const line = pasted.slice(0, second).split('\n').length;
+		expect(() => parseLedger(pasted)).toThrow(
+			new RegExp(`^content/claims-ledger\\.json:${line}: "claims"\\."c-a000000002": written twice \\(lines ${lineOf(pasted, '"c-a000000002"')} and ${line}\\)`),
+		);
+		const field = json.replace('"status": "live"', '"status": "live",\n\t\t\t"status": "retired"');
+		expect(() => parseLedger(field)).toThrow(/^content\/claims-ledger\.json:\d+: "claims"\."c-a000000001"\."status": written twice/);
+		// The same words inside a text are no key.
+		const quoted = json.replace(A[0]!.text, 'He wrote \\"c-a000000002\\": {} here.');
+		expect(() => parseLedger(quoted)).not.toThrow();
+	});
+
+	it('should refuse, in the file, an id that its sentence does not give (an id, text or commentary edited by hand)', () => {
+		const texts = ['The treaty binds both parties.', 'It was signed in Pyongyang.', 'It was signed in Pyongyang.'];
+		const ids = assignClaimIds('real-slug', texts);
+		expect(ids[0]).toBe(claimId('real-slug', texts[0]!));
+		const claims = texts.map((text, index) => ({ id: ids[index]!, text }));
+		const ledger = updateLedger(emptyLedger(), new Map([['real-slug', claims]])).ledger;
+		const json = serializeLedger(ledger);
+		// A repeated sentence's wider id is its own.
+		expect(parseLedgerFile(json)).toEqual(ledger);
+
+		const forged = json.replace(`"${ids[0]}"`, '"c-0123456789"');
+		expect(() => parseLedgerFile(forged)).toThrow(
+			new RegExp(`^content/claims-ledger\\.json:${lineOf(forged, '"c-0123456789"')}: claims\\["c-0123456789"\\]: not the id its sentence gives \\(“The treaty binds both parties\\.” in real-slug gives ${ids[0]}\\)`),
+		);
+		expect(() => parseLedgerFile(json.replace('The treaty binds both parties.', 'The treaty binds all parties.'))).toThrow(/claims\["c-[0-9a-f]{10}"\]: not the id its sentence gives/);
+		expect(() => parseLedgerFile(json.replace('"commentary": "real-slug"', '"commentary": "other-slug"'))).toThrow(/in other-slug gives c-/);
 	});
 });

@@ -4,14 +4,12 @@
  * so no citation library is shipped to the browser.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { citationsOf } from '../../../features/sharing/data.ts';
-import { getCorpus, type CorpusEntry } from '../../../corpus/corpus.ts';
+import { citationsOf, commentaryFilePaths } from '../../../features/sharing/data.ts';
+import type { CorpusEntry } from '../../../corpus/corpus.ts';
 import { encodeCitationsFile } from '../../../features/sharing/citations-file.ts';
 
-export const getStaticPaths = (async () => {
-	const corpus = await getCorpus();
-	return corpus.map((commentary) => ({ params: { slug: commentary.slug }, props: { commentary } }));
-}) satisfies GetStaticPaths;
+// Under the commentary's slug and every slug it had before a recorded rename.
+export const getStaticPaths = (() => commentaryFilePaths()) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ commentary: CorpusEntry }> = ({ props }) => {
 	const { entry, claims } = props.commentary;

@@ -6,16 +6,14 @@
  * its related claims are quoted from.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getRelatedGroups } from '../../../features/sharing/data.ts';
+import { commentaryFilePaths, getRelatedGroups } from '../../../features/sharing/data.ts';
 import { getQuotedClaims } from '../../../features/related/data.ts';
 import { shortCredit } from '../../../utils/credit.ts';
-import { getCorpus, type CorpusEntry } from '../../../corpus/corpus.ts';
+import type { CorpusEntry } from '../../../corpus/corpus.ts';
 import { encodeRelatedFile } from '../../../features/sharing/related-file.ts';
 
-export const getStaticPaths = (async () => {
-	const corpus = await getCorpus();
-	return corpus.map((commentary) => ({ params: { slug: commentary.slug }, props: { commentary } }));
-}) satisfies GetStaticPaths;
+// Under the commentary's slug and every slug it had before a recorded rename.
+export const getStaticPaths = (() => commentaryFilePaths()) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ commentary: CorpusEntry }> = async ({ props }) => {
 	const [relatedTo, quoted] = await Promise.all([getRelatedGroups(), getQuotedClaims()]);
