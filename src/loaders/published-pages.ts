@@ -129,6 +129,12 @@ export function publishedPagesProblems(read: Readonly<ReadPublishedPages>, curre
 			}
 		}
 	}
+	const pages = pageCount(record);
+	if (pages < record.pages) {
+		problems.push(
+			`${at(['pages'])}: pages: the record holds ${pages} actor, article and compare pages, but ${record.pages} were published; entries were removed: restore the file from version control (git checkout -- ${PUBLISHED_PAGES_PATH}); a page that is gone is recorded as moved or retired, never removed`,
+		);
+	}
 	if (ledgerIds !== undefined && ledgerIds < record.claims) {
 		problems.push(
 			`${LEDGER_PATH}: claims: holds ${ledgerIds} sentence ids, but ${record.claims} were published (${PUBLISHED_PAGES_PATH}); entries were removed: restore the file from version control (git checkout -- ${LEDGER_PATH}); \`npm run ledger\` cannot bring back retired or redirected ids`,
@@ -159,13 +165,28 @@ export function updatePublishedPages(record: PublishedPages | undefined, current
 		Object.fromEntries(Object.entries(entries).sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })));
 	// Pair pages are never dropped from the record: one no longer built becomes a redirect.
 	const compare = [...new Set([...(record?.compare ?? []), ...(current.pairs ?? [])])].sort();
-	return {
+	const updated: PublishedPages = {
 		version: PUBLISHED_PAGES_VERSION,
 		claims: Math.max(record?.claims ?? 0, ledgerIds),
+		pages: 0,
 		actors: sorted(actors),
 		articles: sorted(articles),
 		...(compare.length > 0 ? { compare } : {}),
 	};
+	updated.pages = Math.max(record?.pages ?? 0, pageCount(updated));
+	return updated;
+}
+
+/**
+ * How many pages a record holds: its actor, article and compare pair entries.
+ *
+ * @param record
+ *   The record.
+ * @returns
+ *   The count the record's `pages` may not exceed.
+ */
+function pageCount(record: PublishedPages): number {
+	return Object.keys(record.actors).length + Object.keys(record.articles).length + (record.compare?.length ?? 0);
 }
 
 /**

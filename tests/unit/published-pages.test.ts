@@ -75,6 +75,23 @@ describe('the record of published pages', () => {
 		writeFileSync(join(copy, 'content/articles/23.yaml'), readFileSync(join(PROJECT_ROOT, 'content/articles/23.yaml')));
 	});
 
+	it('should refuse a record entry removed by hand with its file, in the build and in npm run ledger', () => {
+		const saved = readFileSync(join(copy, PAGES), 'utf8');
+		const actor = readFileSync(join(copy, 'content/actors/japan.yaml'));
+		expect(saved).toContain('\t\t"japan": "live",\n');
+		writeFileSync(join(copy, PAGES), saved.replace('\t\t"japan": "live",\n', ''));
+		rmSync(join(copy, 'content/actors/japan.yaml'));
+		const { record } = readPublishedPages(copy);
+		expect(contentProblems(copy)).toContainEqual(
+			`${PAGES}:${lineOf('"pages"')}: pages: the record holds ${record!.pages - 1} actor, article and compare pages, but ${record!.pages} were published; entries were removed: restore the file from version control (git checkout -- ${PAGES}); a page that is gone is recorded as moved or retired, never removed`,
+		);
+		expect(runLedger().code).toBe(1);
+		expect(readFileSync(join(copy, PAGES), 'utf8')).toBe(saved.replace('\t\t"japan": "live",\n', ''));
+		writeFileSync(join(copy, PAGES), saved);
+		writeFileSync(join(copy, 'content/actors/japan.yaml'), actor);
+		expect(contentProblems(copy)).toEqual([]);
+	});
+
 	it('should refuse a missing record', () => {
 		const saved = readFileSync(join(copy, PAGES));
 		rmSync(join(copy, PAGES));
