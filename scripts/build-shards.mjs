@@ -10,7 +10,8 @@
  * 2. N processes (scripts/build-shard.ts) each index their search shards
  *    (shard k goes to job k mod N; an unchanged shard is copied from the
  *    shard cache) and draw their shards' cards into the shared card cache,
- *    placing both into the staging folder.
+ *    placing both into the staging folder; beside them one more
+ *    (scripts/build-annotations.ts) writes the Web Annotations.
  * 3. The shard cache keeps only the shards this build used; the staging
  *    folder replaces `dist/` (or `--outDir`) only when every step succeeded.
  *
@@ -74,9 +75,13 @@ const started = performance.now();
 const built = await run([join(root, 'scripts', 'build.mjs'), ...rest, '--outDir', staging], { ...process.env, [SHARD_WORK_VARIABLE]: workFile });
 if (built !== 0) fail('the Astro build', built);
 const astroSeconds = (performance.now() - started) / 1000;
-const codes = await Promise.all(Array.from({ length: jobs }, (_, job) => run([join(root, 'scripts', 'build-shard.ts'), workFile, String(job), String(jobs), staging], process.env)));
+const [annotated, ...codes] = await Promise.all([
+	run([join(root, 'scripts', 'build-annotations.ts'), workFile, staging], process.env),
+	...Array.from({ length: jobs }, (_, job) => run([join(root, 'scripts', 'build-shard.ts'), workFile, String(job), String(jobs), staging], process.env)),
+]);
 const failed = codes.find((code) => code !== 0);
 if (failed !== undefined) fail('a shard job', failed);
+if (annotated !== 0) fail('the Web Annotations', annotated);
 const keys = codes.flatMap((_, job) => JSON.parse(readFileSync(`${workFile}.job-${job}.json`, 'utf8')).shards.map((shard) => shard.key));
 await pruneShardCache(join(root, SEARCH_SHARD_CACHE_DIR), keys);
 rmSync(workDir, { recursive: true, force: true });

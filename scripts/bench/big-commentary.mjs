@@ -14,7 +14,7 @@
  * commentaries' sentences (each made unique by a passage number, so every
  * sentence is a claim of its own, with the mentions it really carries), in
  * paragraphs of two to six sentences under a `##` heading every twenty
- * paragraphs, then times `npm run ledger` and `astro build`, sampling the
+ * paragraphs, then times `npm run ledger` and `npm run build -- --clean`, sampling the
  * resident memory of the build's whole process tree every 250 ms. It
  * prints the time and the peak memory of each stage (content: the Markdown
  * pipeline over every commentary; vite; pages; after the pages: the search
@@ -105,10 +105,11 @@ function treeUsage(pid) {
 		try {
 			const status = readFileSync(`/proc/${id}/status`, 'utf8');
 			kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-			// Fields 14 and 15 (utime, stime), counted after the command's closing parenthesis.
+			// Fields 14 to 17 (utime, stime, and cutime, cstime: the children it has waited for, such as the astro
+			// process once it has exited), counted after the command's closing parenthesis.
 			const stat = readFileSync(`/proc/${id}/stat`, 'utf8');
 			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-			ticks += Number(fields[11]) + Number(fields[12]);
+			ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
 			for (const task of readdirSync(`/proc/${id}/task`)) {
 				const children = readFileSync(`/proc/${id}/task/${task}/children`, 'utf8').trim();
 				for (const child of children ? children.split(/\s+/) : []) visit(Number(child));
@@ -184,11 +185,11 @@ async function main() {
 		say(`ledger: ${ledger.seconds.toFixed(1)} s, CPU ${ledgerCpu.toFixed(1)} s, peak ${Math.max(0, ...ledger.samples.map((sample) => sample.mb)).toFixed(0)} MB (exit ${ledger.code})`);
 		if (ledger.code !== 0) throw new Error(ledger.lines.map((line) => line.text).join('\n').slice(-3000));
 
-		const astro = join(copy, 'node_modules', 'astro', 'bin', 'astro.mjs');
-		const env = values['no-cards'] ? { TREATY_READER_SHARE_CARDS: 'off' } : {};
-		// A profile says which function grows faster than the text (`--cpu-prof-dir` writes one file per thread).
-		const profile = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`] : [];
-		const build = await measured(process.execPath, [...profile, astro, 'build', '--force'], { cwd: copy, env });
+		// A profile says which function grows faster than the text (`--cpu-prof-dir` writes one file per thread, in each process).
+		const profile = values['cpu-prof'] ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${values['cpu-prof']}` } : {};
+		const env = { ...(values['no-cards'] ? { TREATY_READER_SHARE_CARDS: 'off' } : {}), ...profile };
+		// The contributor's cold build: `npm run build -- --clean` (Astro, then the index, cards and annotations in processes of their own).
+		const build = await measured(process.execPath, [join(copy, 'scripts', 'build.mjs'), '--clean'], { cwd: copy, env });
 		writeFileSync(join(work, 'build.log'), build.lines.map((line) => `${line.at.toFixed(2).padStart(8)}  ${line.text}`).join('\n'));
 		const stages = stagesOf(build.lines, build.seconds);
 		say(`build: ${build.seconds.toFixed(1)} s, CPU ${(build.samples.at(-1)?.cpu ?? 0).toFixed(1)} s, peak ${Math.max(0, ...build.samples.map((sample) => sample.mb)).toFixed(0)} MB (exit ${build.code}); log ${join(work, 'build.log')}`);

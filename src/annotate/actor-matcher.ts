@@ -132,9 +132,14 @@ export function compileActors(actors: ReadonlyArray<ActorSource>): ActorMatcher 
 	// What the characters after the first must be for any form of the bucket to match: a word such as "the" or
 	// "said" that no form continues is passed over without running the bucket's pattern (the same matches).
 	const followers = new Map([...buckets].map(([character, alternatives]) => [character.codePointAt(0), bucketFollowers(alternatives)]));
-	// The character first, then whether a letter or digit comes before it: the engine skips to the few characters
-	// forms start with instead of looking behind every one (the same positions).
-	const wordStarts = new RegExp(String.raw`[${[...buckets.keys()].map(escapeClassCharacter).join('')}](?<![\p{L}\p{N}].)`, 'gu');
+	// The character first, then the one after it as some form of its bucket goes on, then whether a letter or
+	// digit comes before it: the engine skips to the few characters forms start with and looks behind only where
+	// a form can go on ("the", "said" and most other words stop at the second character), the same positions
+	// `matchAt` would accept.
+	const wordStarts = new RegExp(
+		String.raw`(?:${[...buckets.keys()].map((character) => wordStartSource(character, followers.get(character.codePointAt(0))![0])).join('|')})(?<![\p{L}\p{N}].)`,
+		'gu',
+	);
 	/** The match starting at `index`, from the forms that begin with its character. */
 	const matchAt = (input: string, index: number): RegExpExecArray | undefined => {
 		const first = input.codePointAt(index);
@@ -391,15 +396,23 @@ function bucketFollowers(alternatives: ReadonlyArray<{ next: ReadonlyArray<Reado
 }
 
 /**
- * Escape a character for a character class of a regex compiled with the `u` flag.
+ * Where forms beginning with one character can start, as regex source (`u`
+ * flag): the character, then, as a look-ahead, the characters the forms allow
+ * right after it. Without the look-ahead where the positions would not line up
+ * with code units as `matchAt` reads them (a character or a follower outside
+ * the Basic Multilingual Plane), or where no follower is known.
  *
  * @param character
- *   One character.
+ *   First character of the bucket's forms.
+ * @param second
+ *   Code units that may follow it (`bucketFollowers`, first position), if known.
  * @returns
- *   Class source matching it.
+ *   Regex source.
  */
-function escapeClassCharacter(character: string): string {
-	return /[\\\]\[^-]/u.test(character) ? `\\${character}` : character;
+function wordStartSource(character: string, second: ReadonlySet<number> | undefined): string {
+	const escaped = escapeRegex(character);
+	if (!second || second.size === 0 || character.length !== 1 || [...second].some((unit) => unit >= 0xd800 && unit <= 0xdfff)) return escaped;
+	return `${escaped}(?=[${[...second].map((unit) => `\\u{${unit.toString(16)}}`).join('')}])`;
 }
 
 /**

@@ -34,12 +34,12 @@ const FOLDED: ReadonlyMap<number, string> = new Map([
 /** The smallest foldable code unit: anything below it is kept without a look-up. */
 const LOWEST_FOLDED = Math.min(...FOLDED.keys());
 /** Whether a string has anything to fold (most do not). */
-const FOLDABLE = new RegExp(`[${[...FOLDED.keys()].map((code) => `\\u${code.toString(16).padStart(4, '0')}`).join('')}]`, 'u');
+const FOLDABLE = new RegExp(`[${[...FOLDED.keys()].map((code) => `\\u${code.toString(16).padStart(4, '0')}`).join('')}]`);
 
 /** The folded characters that are dropped (those that are not there for a reader). */
-const DROPPED = new RegExp(`[${[...FOLDED].filter(([, folded]) => folded === '').map(([code]) => `\\u${code.toString(16).padStart(4, '0')}`).join('')}]`, 'u');
+const DROPPED = new RegExp(`[${[...FOLDED].filter(([, folded]) => folded === '').map(([code]) => `\\u${code.toString(16).padStart(4, '0')}`).join('')}]`);
 /** Every folded character, for replacing them all at once. */
-const FOLDABLE_EVERYWHERE = new RegExp(FOLDABLE.source, 'gu');
+const FOLDABLE_EVERYWHERE = new RegExp(FOLDABLE.source, 'g');
 
 /**
  * The folded text when folding keeps every offset (each folded character

@@ -40,9 +40,12 @@ const LABEL_WORDS = 8;
  *   Whether it is citable.
  */
 export function isCitable(unit: Readonly<CitableUnit>): boolean {
+	const prose = unit.block === 'p' || unit.block === 'li';
+	const label = unit.container !== undefined && LABEL_CONTAINERS.has(unit.container);
+	// Most blocks are paragraphs of prose, citable whatever their end: no need to read it.
+	if (prose && !label) return true;
 	const text = unit.text.trim();
 	if (SENTENCE_END.test(text)) return true;
-	if (unit.block !== 'p' && unit.block !== 'li') return HOLDS_SENTENCE.test(text);
-	if (unit.container !== undefined && LABEL_CONTAINERS.has(unit.container)) return text.split(/\s+/).length > LABEL_WORDS;
-	return true;
+	if (!prose) return HOLDS_SENTENCE.test(text);
+	return text.split(/\s+/).length > LABEL_WORDS;
 }

@@ -30,17 +30,22 @@ const INVISIBLE = /[\u00AD\u200B\u200C\u200D\u2060\uFEFF]/g;
  *   Normalised text.
  */
 export function normaliseClaimText(text: string): string {
-	return text
-		.normalize('NFC')
-		.replace(INVISIBLE, '')
-		.replace(SINGLE_QUOTES, "'")
-		.replace(DOUBLE_QUOTES, '"')
-		.replace(DASHES, '-')
-		.replace(/\u2026/g, '...')
-		.replace(/\s+/g, ' ')
-		.trim()
-		.toLowerCase();
+	let folded = text.normalize('NFC');
+	// Most sentences hold few of the characters folded here (a curly apostrophe, a dash): one search finds whether
+	// any is there, instead of one pass of the text for each kind.
+	if (FOLDED.test(folded)) {
+		folded = folded
+			.replace(INVISIBLE, '')
+			.replace(SINGLE_QUOTES, "'")
+			.replace(DOUBLE_QUOTES, '"')
+			.replace(DASHES, '-')
+			.replace(/\u2026/g, '...');
+	}
+	return collapseWhitespace(folded).toLowerCase();
 }
+
+/** Any character `normaliseClaimText` drops or replaces, whitespace aside. */
+const FOLDED = new RegExp(`${INVISIBLE.source}|${SINGLE_QUOTES.source}|${DOUBLE_QUOTES.source}|${DASHES.source}|\u2026`);
 
 /**
  * Collapse whitespace and trim, nothing else: the display form of a claim.

@@ -6,11 +6,16 @@
  * a page is rendered is checked here, and every problem of every file is
  * reported at once as `file:line: field: message`; the build stops before
  * rendering. During a build it receives what pages send (src/build/channel.ts):
- * it draws the share cards they ask for beside page generation
- * (src/features/cards/share-cards.ts) and keeps the search records; after it,
- * it writes the search index (src/features/search/pagefind.ts), the cards,
- * the Web Annotations (src/features/dataset/annotations-file.ts) and the
- * security headers (./security-headers.ts).
+ * it keeps the share cards they ask for and the search records. After it,
+ * it fills the share pages and writes the security headers
+ * (./security-headers.ts). The rest, under `npm run build`
+ * (scripts/build.mjs), is left to processes started once the astro process
+ * has exited (./shard-work.ts): the search index
+ * (src/features/search/pagefind.ts), the cards
+ * (src/features/cards/share-cards.ts) and the Web Annotations
+ * (src/features/dataset/annotations-file.ts), so that they never sit beside
+ * what Astro holds. Run directly (`astro build`), it does them itself: the
+ * cards drawn beside page generation, then the index and the annotations.
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,13 +26,13 @@ import { installBuildContext, readBuildContext } from '../build/context.ts';
 import { markdownPlugins, pipelineInputs, processorSettings } from '../markdown/pipeline.ts';
 import { buildSearchIndex, SEARCH_SHARD_CACHE_DIR } from '../features/search/pagefind.ts';
 import { searchShardSize } from '../features/search/shards.ts';
-import { ANNOTATION_CACHE_DIR, writeAnnotations } from '../features/dataset/annotations-file.ts';
+import { ANNOTATION_CACHE_DIR, describeAnnotations, writeAnnotations } from '../features/dataset/annotations-file.ts';
 import { publishedPairRedirects, renameRedirects } from './rename-redirects.ts';
 import { listPublished } from '../loaders/published.ts';
 import { movedPageRedirects } from '../loaders/published-pages.ts';
 import { resolveSiteUrl } from '../utils/site-url.ts';
 import { writeSecurityHeaders } from './security-headers.ts';
-import { CARD_CACHE_DIR, createShareCardRun, type ShareCardRun } from '../features/cards/share-cards.ts';
+import { CARD_CACHE_DIR, createShareCardRun, describeCards, type ShareCardRun } from '../features/cards/share-cards.ts';
 import type { ShareCardRequest } from '../features/cards/share-card.ts';
 import { SHARD_WORK_VARIABLE, writeShardWork } from './shard-work.ts';
 import { codeDigest, fillCpuSummary, SHARE_PAGE_CACHE_DIR, writeFilledPages } from '../features/sharing/share-page-files.ts';
@@ -50,7 +55,7 @@ export default function treatyReader(): AstroIntegration {
 	let stopReceiving: (() => void) | undefined;
 	// For the benchmark's build without cards (`npm run bench`): share pages are built, their cards are not.
 	const drawCards = process.env['TREATY_READER_SHARE_CARDS'] !== 'off';
-	// `npm run build:shards`: the search index and the cards are left to parallel jobs (./shard-work.ts).
+	// `npm run build` and `npm run build:shards`: the search index, the cards and the annotations are left to jobs (./shard-work.ts).
 	const shardWorkFile = process.env[SHARD_WORK_VARIABLE] || undefined;
 	let deferredCards: ShareCardRequest[] = [];
 	return {
@@ -133,39 +138,32 @@ export default function treatyReader(): AstroIntegration {
 						records,
 						cards: deferredCards,
 						sharePages: sharePageIds(written),
+						annotations: { base, cacheDir: join(root, ANNOTATION_CACHE_DIR) },
 					});
-					logger.info(`search index and cards: left to the shard jobs (${records.length} commentaries, ${deferredCards.length} cards)`);
+					logger.info(`search index, cards and annotations: left to the jobs after Astro (${records.length} commentaries, ${deferredCards.length} cards)`);
 					records = undefined;
 					deferredCards = [];
-				} else {
-					try {
-						// While the card threads finish drawing.
-						await buildSearchIndex(outDir, records, logger, { cacheDir: join(root, SEARCH_SHARD_CACHE_DIR), code, reuse, shardSize: searchShardSize() });
-						// Indexed: the commentaries' records (a long one's text whole) are not held through the steps after.
-						records = undefined;
-					} catch (error) {
-						await cards?.close();
-						throw error;
-					}
+					await writeSecurityHeaders(outDir, base);
+					return;
+				}
+				try {
+					// While the card threads finish drawing.
+					await buildSearchIndex(outDir, records, logger, { cacheDir: join(root, SEARCH_SHARD_CACHE_DIR), code, reuse, shardSize: searchShardSize() });
+					// Indexed: the commentaries' records (a long one's text whole) are not held through the steps after.
+					records = undefined;
+				} catch (error) {
+					await cards?.close();
+					throw error;
 				}
 				if (cards) {
 					const stats = await cards.finish(outDir, sharePageIds(written));
 					cards = undefined;
-					logger.info(
-						`share cards: ${stats.cards} (${stats.drawn} drawn, ${stats.cached} from cache) by ${stats.workers} thread(s), ` +
-							`${(stats.bytes / 1024).toFixed(0)} KiB, ${(stats.drawMs / Math.max(1, stats.drawn)).toFixed(1)} ms per drawing ` +
-							`(${(stats.drawCpuMs / Math.max(1, stats.drawn)).toFixed(1)} ms CPU), ` +
-							`ready ${(stats.wallMs / 1000).toFixed(1)} s after the first request`,
-					);
+					logger.info(describeCards(stats));
 				}
 				// Measured on the built reading pages, as annotation clients read them.
 				const annotationsStarted = performance.now();
 				const annotations = await writeAnnotations(outDir, base, { cacheDir: join(root, ANNOTATION_CACHE_DIR), code, reuse });
-				logger.info(
-					`annotations: ${annotations.annotations} anchored on the reading pages ` +
-						`(${annotations.commentaries - annotations.cached} commentaries annotated, ${annotations.cached} from cache) ` +
-						`in ${((performance.now() - annotationsStarted) / 1000).toFixed(2)} s`,
-				);
+				logger.info(describeAnnotations(annotations, performance.now() - annotationsStarted));
 				await writeSecurityHeaders(outDir, base);
 			},
 		},

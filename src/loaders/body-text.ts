@@ -1,9 +1,21 @@
 /**
  * The text rule of `src/schemas/text.ts` applied to a Markdown body: no
- * bidirectional formatting or control character on any line, and something
- * visible to publish.
+ * bidirectional formatting or control character on any line, typed or
+ * written as a numeric character reference (`&#x202E;`, which Markdown
+ * decodes into the character itself), no byte-order mark inside the text,
+ * and something visible to publish.
  */
-import { findUnsafeCharacter, hasVisibleText, unsafeCharacterMessage } from '../schemas/text.ts';
+import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
+import { findUnsafeCharacter, hasVisibleText, unsafeCharacterMessage, type UnsafeCharacter } from '../schemas/text.ts';
+
+/**
+ * U+FEFF, a byte-order mark: dropped where a file starts (`decodeContent`),
+ * anywhere else it is an invisible character Markdown reads as text.
+ */
+const BYTE_ORDER_MARK = '\uFEFF';
+
+/** A numeric character reference as CommonMark reads one: `&#` and up to 7 digits, or `&#x` and up to 6 hex digits, then `;`. */
+const NUMERIC_REFERENCE = /&#(?:([xX])([0-9a-fA-F]{1,6})|([0-9]{1,7}));/g;
 
 /**
  * Refused characters in a body, one problem per line that has one, and a
@@ -24,10 +36,34 @@ export function bodyTextProblems(file: string, body: string, firstLine: number, 
 	const problems: string[] = [];
 	body.split('\n').forEach((text, index) => {
 		const found = findUnsafeCharacter(text);
+		const referenced = found ? undefined : unsafeReference(text);
 		if (found) problems.push(`${file}:${firstLine + index}: body: column ${found.index + 1} ${unsafeCharacterMessage(found)}`);
+		else if (referenced) problems.push(`${file}:${firstLine + index}: body: column ${referenced.index + 1} “${referenced.reference}” ${unsafeCharacterMessage(referenced)}`);
+		else if (text.includes(BYTE_ORDER_MARK)) {
+			problems.push(`${file}:${firstLine + index}: body: column ${text.indexOf(BYTE_ORDER_MARK) + 1} contains U+FEFF (a byte-order mark), which Markdown reads as text: a heading or list after it becomes a paragraph; remove it`);
+		}
 	});
 	if (body.trim() !== '' && !hasVisibleText(body)) {
 		problems.push(`${file}:${firstLine}: body: ${what} holds only white space or invisible characters; its page would be empty`);
 	}
 	return problems;
+}
+
+/**
+ * The first numeric character reference on a line that decodes, as the
+ * Markdown parser decodes it, to a refused character.
+ *
+ * @param line
+ *   One line of a body.
+ * @returns
+ *   The character, where its reference starts and the reference as written, or `undefined`.
+ */
+function unsafeReference(line: string): (UnsafeCharacter & { reference: string }) | undefined {
+	for (const match of line.matchAll(NUMERIC_REFERENCE)) {
+		const [reference, hex, hexDigits, decimalDigits] = match;
+		const character = hex ? decodeNumericCharacterReference(hexDigits!, 16) : decodeNumericCharacterReference(decimalDigits!, 10);
+		const found = findUnsafeCharacter(character);
+		if (found) return { ...found, index: match.index, reference };
+	}
+	return undefined;
 }

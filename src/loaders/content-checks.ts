@@ -15,7 +15,7 @@
  * - matters, their spellings table and the editors' pair decisions
  *   (`matters.ts`): article numbers, and claim ids live in the ledger.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { LEDGER_PATH, parseLedgerFile } from '../claims/ledger.ts';
 import type { Ledger } from '../claims/types.ts';
@@ -25,8 +25,9 @@ import { bodyTextProblems } from './body-text.ts';
 import { ContentProblems, messageOf } from './content-problems.ts';
 import { parseFrontmatter } from './frontmatter.ts';
 import { readEditorNotes, type LoadedNote } from './notes.ts';
+import { siteAddressCheck } from './site-addresses.ts';
 import { readMatters, type LoadedMatters } from './matters.ts';
-import { isPublishedName } from './published.ts';
+import { isPublishedName, listPublished } from './published.ts';
 import { decodeContent, EncodingError } from './read-text.ts';
 import { loadRegistry, type Registry } from './registry.ts';
 import { currentSlug, readRenames, RENAMES_PATH } from './renames.ts';
@@ -144,11 +145,19 @@ export function readContent(root: string): ContentRead {
 		if (readable(file)) problems.push(...commentaryProblems(root, file, actorIds));
 	}
 
-	const notes = readEditorNotes(root, slugs, { articles: articleNumbers });
+	// The ledger and renames first: a note's links may name a published sentence or a renamed commentary's old page.
+	const history = readHistory(root, slugs);
+	const sitePath = siteAddressCheck({
+		articleCount: articleNumbers.size,
+		actorIds: [...actorIds],
+		commentarySlugs: [...slugs, ...history.renames.keys()],
+		claims: history.ledger ? new Map(Object.entries(history.ledger.claims).map(([id, entry]) => [id, history.renames.get(entry.commentary) ?? entry.commentary])) : undefined,
+		root,
+	});
+	const notes = readEditorNotes(root, slugs, { articles: articleNumbers, sitePath });
 	problems.push(...notes.problems.filter((line) => !isEncodingLine(line, badEncoding)));
 
 	if (readable(EVENTS_PATH)) problems.push(...eventProblems(root, actorIds));
-	const history = readHistory(root, slugs);
 	problems.push(...history.problems);
 	const { problems: matterProblems, ...matters } = readMatters(root, { articles: articleNumbers, ledger: history.ledger });
 	problems.push(...matterProblems.filter((line) => !isEncodingLine(line, badEncoding)));
@@ -225,7 +234,10 @@ function listFiles(root: string, folder: string): string[] {
 	for (const name of readdirSync(join(root, folder)).sort()) {
 		if (name.startsWith('.')) continue;
 		const path = `${folder}/${name}`;
-		if (statSync(join(root, path)).isDirectory()) out.push(...listFiles(root, path));
+		// A symbolic link is refused by name (`linksAndHiddenFiles`); followed, it could loop or dangle.
+		const entry = lstatSync(join(root, path));
+		if (entry.isSymbolicLink()) continue;
+		if (entry.isDirectory()) out.push(...listFiles(root, path));
 		else out.push(path);
 	}
 	return out;
@@ -246,7 +258,9 @@ function fileNameProblems(root: string): string[] {
 		const byKey = new Map<string, string>();
 		for (const name of readdirSync(join(root, folder)).sort()) {
 			if (name.startsWith('.') || name.startsWith('_')) continue;
-			if (statSync(join(root, folder, name)).isDirectory()) {
+			const entry = lstatSync(join(root, folder, name));
+			if (entry.isSymbolicLink()) continue;
+			if (entry.isDirectory()) {
 				problems.push(`${folder}/${name}: file name: a folder here is not read; put its files in ${folder}/ itself`);
 				continue;
 			}
@@ -268,7 +282,32 @@ function fileNameProblems(root: string): string[] {
 			} else byKey.set(key, name);
 		}
 	}
-	problems.push(...strayEventFiles(root), ...unknownContentEntries(root), ...unnamedCaptures(root));
+	problems.push(...strayEventFiles(root), ...unknownContentEntries(root), ...unnamedCaptures(root), ...linksAndHiddenFiles(root, 'content'));
+	return problems;
+}
+
+/**
+ * Symbolic links and hidden files anywhere under `content/`: a link would
+ * publish a file from outside the project's content (or read one twice), and
+ * a hidden file (`.DS_Store`, `.russia.yaml`, an editor's swap file) is never
+ * read, so it is refused by name rather than left to look published.
+ *
+ * @param root
+ *   Project root.
+ * @param folder
+ *   The folder to walk, relative to `root`.
+ * @returns
+ *   Problem lines.
+ */
+function linksAndHiddenFiles(root: string, folder: string): string[] {
+	const problems: string[] = [];
+	for (const name of readdirSync(join(root, folder)).sort()) {
+		const path = `${folder}/${name}`;
+		const entry = lstatSync(join(root, path));
+		if (entry.isSymbolicLink()) problems.push(`${path}: file name: a symbolic link; content is read from real files only: copy the file here instead`);
+		else if (name.startsWith('.')) problems.push(`${path}: file name: a hidden file, which nothing reads; delete it (or, to keep a draft, start its name with _)`);
+		else if (entry.isDirectory()) problems.push(...linksAndHiddenFiles(root, path));
+	}
 	return problems;
 }
 
@@ -334,6 +373,9 @@ function unnamedCaptures(root: string): string[] {
 		.map((name) => `content/sources/${name}: file name: no commentary names this capture (source.capture); add its commentary, or start the name with _ to keep it aside`);
 }
 
+/** Names Windows keeps for devices, alone or before a dot (`con`, `nul.old`, `com1`). */
+const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?:\.|$)/iu;
+
 /** What a file name's stem may be: letters and digits, joined by single hyphens, underscores or dots. */
 const CLEAN_STEM = /^[\p{L}\p{N}]+(?:[-_.][\p{L}\p{N}]+)*$/u;
 
@@ -350,7 +392,12 @@ export function uncleanName(stem: string): string | undefined {
 	if (stem.normalize('NFC') !== stem) {
 		return `“${stem}” is written in decomposed Unicode (NFD), which another file written composed (NFC) would share an address with; rename it to its composed form`;
 	}
-	if (CLEAN_STEM.test(stem)) return undefined;
+	if (CLEAN_STEM.test(stem)) {
+		// A page's address is lowercase: Astro would publish Russia.yaml at /actors/russia/, where no reference to "Russia" finds it.
+		if (stem.toLowerCase() !== stem) return `“${stem}” has capital letters, and addresses are lowercase; rename it to ${stem.toLowerCase()}`;
+		if (WINDOWS_RESERVED.test(stem)) return `“${stem}” is a name Windows reserves for a device, so the file cannot be checked out there; choose another name`;
+		return undefined;
+	}
 	const suggestion = stem
 		.normalize('NFC')
 		.replace(/[^\p{L}\p{N}]+/gu, '-')
@@ -402,16 +449,12 @@ export function articleGaps(names: readonly string[], folder: string): string[] 
 
 /** Names without extension of the published files of a kind in a folder. */
 function publishedStems(root: string, folder: string, extension: string): string[] {
-	return readdirSync(join(root, folder))
-		.filter((name) => isPublishedName(name, extension))
-		.map((name) => name.slice(0, -extension.length));
+	return listPublished(join(root, folder), extension).map((name) => name.slice(0, -extension.length));
 }
 
 /** Published commentary file names. */
 function commentaryNames(root: string): string[] {
-	return readdirSync(join(root, 'content', 'commentaries'))
-		.filter((name) => isPublishedName(name, '.md'))
-		.sort();
+	return listPublished(join(root, 'content', 'commentaries'), '.md');
 }
 
 /**

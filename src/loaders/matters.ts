@@ -12,7 +12,7 @@
  * `_` file, an id that is not kebab-case) is an error rather than silently
  * left out.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileMatters, compileSpellings } from '../annotate/matters.ts';
 import type { Ledger } from '../claims/types.ts';
@@ -155,7 +155,10 @@ function readMatterFiles(root: string, articles: ReadonlySet<number>, spellings:
 	for (const name of readdirSync(folder).sort()) {
 		if (name.startsWith('.')) continue;
 		const file = `${MATTERS_PATH}/${name}`;
-		if (statSync(join(folder, name)).isDirectory()) {
+		const entry = lstatSync(join(folder, name));
+		// A symbolic link is refused by the check of every content file's name (src/loaders/content-checks.ts).
+		if (entry.isSymbolicLink()) continue;
+		if (entry.isDirectory()) {
 			problems.push(`${file}: file name: a folder here is not read; put each matter in ${MATTERS_PATH}/ itself`);
 			continue;
 		}

@@ -4,8 +4,9 @@
  * file with the same zod schema the collection uses.
  */
 import { basename, join } from 'node:path';
-import type { Nodes, Root } from 'mdast';
+import type { Definition, Nodes, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
+import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { parseFrontmatter } from './frontmatter.ts';
 import { bodyTextProblems } from './body-text.ts';
@@ -14,7 +15,9 @@ import { formatSchemaIssues, type Locate } from './schema-errors.ts';
 import { noteSchema, type EditorNote } from '../schemas/note.ts';
 import { listPublished } from './published.ts';
 import { readContentText } from './read-text.ts';
+import { hasVisibleText } from '../schemas/text.ts';
 import { refusedUrl } from '../utils/content-urls.ts';
+import type { SiteAddressCheck } from './site-addresses.ts';
 
 export interface LoadedNote extends EditorNote {
 	/** File name without extension; also the note's anchor id (`note-<id>`). */
@@ -33,6 +36,8 @@ export interface LoadedNote extends EditorNote {
 export interface NoteReferences {
 	/** Article numbers in the registry (default: not checked). */
 	articles?: ReadonlySet<number> | undefined;
+	/** Whether a site address in a note's body names a page or sentence the site publishes (default: not checked). */
+	sitePath?: SiteAddressCheck | undefined;
 }
 
 /**
@@ -106,7 +111,7 @@ export function readEditorNotes(
 		if (body.trim() === '') problems.push(`${file}: body: the note has no text below its frontmatter`);
 		problems.push(...bodyTextProblems(file, body, bodyLine(parsed) + 1, 'the note'));
 		const tree = fromMarkdown(body);
-		problems.push(...bodyProblems(file, tree, bodyLine(parsed)));
+		problems.push(...bodyProblems(file, tree, bodyLine(parsed), references?.sitePath));
 		notes.push({ ...note, id: basename(name, '.md'), file, body, tree, quoteLine: locate(['quote']) });
 	}
 	return { notes: notes.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), problems };
@@ -124,7 +129,31 @@ function bodyLine(parsed: { frontmatter?: string }): number {
 }
 
 /**
- * Raw HTML and refused URLs in a note's Markdown body.
+ * The node types a note's body may hold (docs/content.md, “Notes”): prose,
+ * lists, blockquotes, rules and links. A note is CommonMark without GFM, so a
+ * table, a tilde or a task box stays the text it was typed as.
+ */
+const NOTE_NODE_TYPES: ReadonlySet<string> = new Set([
+	'root', 'paragraph', 'text', 'emphasis', 'strong', 'break', 'link', 'linkReference', 'definition', 'list', 'listItem', 'blockquote', 'thematicBreak',
+]);
+
+/** Constructs a note may not hold, with why and what to write instead (raw HTML is refused as unsafe). */
+const NOTE_REFUSED: Readonly<Partial<Record<Nodes['type'], string>>> = {
+	heading: 'a heading is not supported in an editor’s note (the note stands beside a passage of the commentary, and a heading would join the page’s outline); write it as a paragraph, with **…** if it must stand out',
+	code: 'code is not supported in an editor’s note; quote the words as text',
+	inlineCode: 'code is not supported in an editor’s note; write the words as text',
+	image: 'an image is not supported in an editor’s note; describe it in words or link to it',
+	imageReference: 'an image is not supported in an editor’s note; describe it in words or link to it',
+};
+
+/** The origin relative addresses are read against; never a real host. */
+const SITE = 'https://site.invalid';
+
+/**
+ * Everything a note's Markdown body may not publish: raw HTML, refused URLs,
+ * constructs outside `NOTE_NODE_TYPES`, a link with no visible text, and a
+ * site link that is relative (a note is shown on several pages, where it
+ * would lead to different places) or names nothing the site publishes.
  *
  * @param file
  *   Path shown in errors.
@@ -132,20 +161,50 @@ function bodyLine(parsed: { frontmatter?: string }): number {
  *   The body, parsed.
  * @param offset
  *   Lines above the body in the file.
+ * @param sitePath
+ *   The site's address check (default: site links are not resolved).
  * @returns
  *   Problem lines.
  */
-function bodyProblems(file: string, tree: Root, offset: number): string[] {
+function bodyProblems(file: string, tree: Root, offset: number, sitePath: SiteAddressCheck | undefined): string[] {
 	const problems: string[] = [];
+	const definitions = new Map<string, Definition>();
+	visit(tree, 'definition', (node) => void definitions.set(node.identifier, node));
 	visit(tree, (node: Nodes) => {
 		const line = node.position ? `:${node.position.start.line + offset}` : '';
-		if (node.type === 'html') problems.push(`${file}${line}: body: raw HTML is not allowed (“${node.value.trim().slice(0, 40)}”)`);
+		const report = (reason: string) => void problems.push(`${file}${line}: body: ${reason}`);
+		if (node.type === 'html') report(`raw HTML is not allowed (“${node.value.trim().slice(0, 40)}”)`);
+		else if (!NOTE_NODE_TYPES.has(node.type)) report(NOTE_REFUSED[node.type] ?? `“${node.type}” is not supported in an editor’s note`);
 		if (node.type === 'link' || node.type === 'definition' || node.type === 'image') {
 			const refused = refusedUrl(node.url, node.type === 'image' ? 'image' : 'link');
-			if (refused) problems.push(`${file}${line}: body: ${refused}`);
+			if (refused) report(refused);
+		}
+		if (node.type === 'link' || node.type === 'linkReference') {
+			if (!hasVisibleText(toString(node))) report('a link with no visible text is not allowed (nobody could see or name it); put the words it links inside the brackets');
+			const url = node.type === 'link' ? node.url : definitions.get(node.identifier)?.url;
+			const unresolved = url === undefined || refusedUrl(url, 'link') ? undefined : siteLinkProblem(url, sitePath);
+			if (unresolved) report(unresolved);
 		}
 	});
 	return problems;
+}
+
+/**
+ * Why an allowed link of a note names no place on the site, if it does not.
+ *
+ * @param url
+ *   The link as written.
+ * @param sitePath
+ *   The site's address check, if known.
+ * @returns
+ *   The reason, or `undefined` (a link to another site, or one that resolves).
+ */
+function siteLinkProblem(url: string, sitePath: SiteAddressCheck | undefined): string | undefined {
+	const target = new URL(url, `${SITE}/`);
+	if (target.origin !== SITE) return undefined;
+	if (!url.startsWith('/')) return `link “${url}” is relative; a note is shown on several pages, so a link to the site starts with “/” (/articles/4/, /commentaries/<slug>/#c-…)`;
+	const reason = sitePath?.(decodeURIComponent(target.pathname), decodeURIComponent(target.hash.slice(1)));
+	return reason === undefined ? undefined : `link “${url}” goes nowhere: ${reason}`;
 }
 
 /** Slugs of the commentaries in `content/commentaries/`. */

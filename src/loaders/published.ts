@@ -23,7 +23,8 @@ export function isPublishedName(name: string, extension: string): boolean {
 }
 
 /**
- * The published files of a kind in one folder, sorted by name.
+ * The published files of a kind in one folder, sorted by name (symbolic
+ * links left out).
  *
  * @param directory
  *   Folder to list.
@@ -33,7 +34,9 @@ export function isPublishedName(name: string, extension: string): boolean {
  *   File names.
  */
 export function listPublished(directory: string, extension: string): string[] {
-	return readdirSync(directory)
-		.filter((name) => isPublishedName(name, extension))
+	// A symbolic link is never a published file: the content check refuses it by name.
+	return readdirSync(directory, { withFileTypes: true })
+		.filter((entry) => !entry.isSymbolicLink() && isPublishedName(entry.name, extension))
+		.map((entry) => entry.name)
 		.sort();
 }

@@ -4,7 +4,7 @@
  * files and rules Astro's content layer uses, available before Astro starts
  * (in `astro.config.mjs`).
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { compileActors } from '../annotate/actor-matcher.ts';
 import { compileImplicitPhrases } from '../annotate/implicit-articles.ts';
@@ -14,7 +14,7 @@ import { instrumentsSchema, type Instruments } from '../schemas/instrument.ts';
 import { spellingsSchema, type Spellings } from '../schemas/spellings.ts';
 import type { z } from 'astro/zod';
 import { formatSchemaIssues, parseYaml } from './schema-errors.ts';
-import { isPublishedName } from './published.ts';
+import { listPublished } from './published.ts';
 import { readContentText } from './read-text.ts';
 import { messageOf, propertyOf } from './content-problems.ts';
 
@@ -33,16 +33,14 @@ export interface Registry {
 	spellings: Spellings;
 }
 
-/** Published files of a collection folder (drafts start with `_`), sorted. */
+/** Published files of a collection folder (drafts start with `_`; symbolic links left out), sorted. */
 function yamlFiles(dir: string, shown: string): string[] {
-	let names: string[];
 	try {
-		names = readdirSync(dir);
+		return listPublished(dir, '.yaml');
 	} catch (error) {
 		const code = propertyOf(error, 'code');
 		throw new Error(`${shown}: cannot read the folder (${typeof code === 'string' ? code : String(error)})`);
 	}
-	return names.filter((name) => isPublishedName(name, '.yaml')).sort();
 }
 
 /**
@@ -153,11 +151,25 @@ function readOptional<Schema extends z.ZodType>(path: string, show: (path: strin
 	return result.data;
 }
 
+/**
+ * Parse one registry file, adding its problem (named by file) to the list.
+ *
+ * @param path
+ *   File.
+ * @param shown
+ *   How the file is shown in a problem.
+ * @param problems
+ *   Problems found so far (appended to).
+ * @returns
+ *   The parsed file, or `undefined` when it could not be read.
+ */
 function readYaml(path: string, shown: string, problems: string[]): ReturnType<typeof parseYaml> | undefined {
 	try {
 		return parseYaml(readContentText(path, shown), shown);
 	} catch (error) {
-		problems.push(messageOf(error));
+		// A syntax error names its file and line; a file that cannot be read at all (a dangling link) is named here.
+		const message = messageOf(error);
+		problems.push(message.startsWith(`${shown}:`) ? message : `${shown}: file: cannot be read (${message})`);
 		return undefined;
 	}
 }

@@ -20,7 +20,7 @@ import { LEDGER_PATH, parseLedger } from '../claims/ledger.ts';
 import { ledgerOption } from '../loaders/ledger-digests.ts';
 import type { Ledger, LedgerCheck } from '../claims/types.ts';
 import { firstBodyLine, lineOffsetFor } from '../loaders/frontmatter.ts';
-import { siteAddressCheck, type SiteAddressCheck } from './site-addresses.ts';
+import { siteAddressCheck, type SiteAddressCheck } from '../loaders/site-addresses.ts';
 import { listCommentarySlugs, loadEditorNotes, type LoadedNote } from '../loaders/notes.ts';
 import { listPublished } from '../loaders/published.ts';
 import { readContentText } from '../loaders/read-text.ts';

@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { visibleText } from './text.ts';
 import { isoDateValue } from './iso-date.ts';
-import { contentUrlSchema } from './safe-url.ts';
+import { absoluteUrlSchema } from './safe-url.ts';
 
 /**
  * A person credited with a commentary. `role` says how they took part: an
@@ -36,8 +36,8 @@ export const publishedSchema = z.strictObject({
 
 /** The original web page, or an honest statement that it was not found. */
 export const sourceSchema = z.strictObject({
-	/** Address of the original, or `null` when it is not known. */
-	url: contentUrlSchema.nullable(),
+	/** Address of the original (absolute: it is on another site), or `null` when it is not known. */
+	url: absoluteUrlSchema.nullable(),
 	/** What is known about where the piece first appeared, shown to readers. */
 	note: visibleText().optional(),
 	/** The raw capture in `content/sources/` this text was taken from. */

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { visibleText } from './text.ts';
 
 /**
  * How the context of an article citation is read to decide whose article it
@@ -9,16 +10,16 @@ import { z } from 'astro/zod';
  */
 
 /** A word or phrase of a list. */
-const entry = z.union([z.string().min(1), z.number().int()]).transform(String);
+const entry = z.union([visibleText(), z.number().int()]).transform(String);
 
 /** Another instrument: its names are exclusions (nothing inside is linked) and decide the articles near them. */
 export const otherInstrumentSchema = z.strictObject({
 	/** Kebab-case id, for the names report. */
 	id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u, 'expected a kebab-case id'),
 	/** Its full name, for the names report. */
-	name: z.string().min(1),
+	name: visibleText(),
 	/** Names and acronyms authors use. */
-	forms: z.array(z.string().min(1)).min(1),
+	forms: z.array(visibleText()).min(1),
 });
 
 /** `content/instruments.yaml`. */
@@ -29,7 +30,7 @@ export const instrumentsSchema = z.strictObject({
 		/** Nouns that name this treaty when nothing else qualifies them. */
 		nouns: z.array(entry).min(1),
 		/** Its titles. */
-		titles: z.array(z.string().min(1)).default([]),
+		titles: z.array(visibleText()).default([]),
 		/** The parties, alone or joined by a hyphen or dash in a compound ("Russia-DPRK"). */
 		parties: z.array(entry).default([]),
 		/** Other words that leave a noun naming this treaty. */

@@ -7,9 +7,24 @@
  * are related (see `src/features/related/model.ts`).
  */
 import { z } from 'astro/zod';
+import { visibleText } from './text.ts';
 
 /** A matter's id: its file name without `.yaml`, lowercase kebab-case. */
 export const MATTER_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * A required text as the editors write it in YAML (often a folded block,
+ * `why: >-`), read without its surrounding white space, then held to the
+ * text rule of `./text.ts`.
+ *
+ * @param max
+ *   Longest allowed length (default: none).
+ * @returns
+ *   The schema.
+ */
+function trimmedText(max?: number) {
+	return z.string().trim().pipe(visibleText(max));
+}
 
 /** A phrase as editors write it: words (letters, digits, apostrophes) separated by spaces or hyphens. */
 const phraseSchema = z
@@ -35,9 +50,9 @@ export const matterRuleSchema = z.strictObject({
 /** One matter file. */
 export const matterSchema = z.strictObject({
 	/** Short label readers see. */
-	title: z.string().trim().min(1).max(80),
+	title: trimmedText(80),
 	/** The question the commentaries discuss. */
-	question: z.string().trim().min(1),
+	question: trimmedText(),
 	/** Treaty articles the matter is about: a claim that mentions one of them is about the matter. (default: none) */
 	articles: z.array(z.number().int().positive()).default([]),
 	/** A claim is about the matter if any rule matches its text. */
@@ -45,7 +60,7 @@ export const matterSchema = z.strictObject({
 	/** A phrase here that contains a rule's match cancels that match. (default: none) */
 	except: phrasesSchema.optional(),
 	/** Why these phrases pick out this matter. */
-	why: z.string().trim().min(1),
+	why: trimmedText(),
 });
 
 /** A claim id as the ledger records it. */
@@ -56,7 +71,7 @@ export const pairDecisionSchema = z.strictObject({
 	/** The two claims. */
 	claims: z.tuple([claimIdSchema, claimIdSchema]),
 	/** Why the editors decided so. */
-	why: z.string().trim().min(1),
+	why: trimmedText(),
 });
 
 /** `content/related.yaml`: pairs the editors confirmed (always shown) or rejected (never shown). */

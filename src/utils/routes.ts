@@ -17,6 +17,12 @@ export interface Routes {
 	base: string;
 	/** Prefix a root-relative path (`/favicon.svg`) with the base. */
 	withBase(path: string): string;
+	/**
+	 * The link of an address a content file gives (`sources[].url`): an
+	 * http(s) address as written, a site-relative path (`/articles/4/`) under
+	 * the base.
+	 */
+	contentUrl(url: string): string;
 	home(): string;
 	about(): string;
 	data(): string;
@@ -153,6 +159,7 @@ export function createRoutes(base: string | undefined, site?: string | undefined
 	return {
 		base: prefix,
 		withBase,
+		contentUrl: (url) => (url.startsWith('/') && !url.startsWith('//') ? withBase(url) : url),
 		home: () => withBase('/'),
 		about: () => withBase('/about/'),
 		data: () => withBase('/data/'),

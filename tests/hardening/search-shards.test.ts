@@ -6,7 +6,10 @@
  * Chromium with the site's policy. A rebuild with nothing changed copies
  * every shard from the cache instead of indexing it again. And the build split
  * into two processes (`npm run build:shards -- --shards 2`) writes the same
- * site, file for file and byte for byte, cards included.
+ * site, file for file and byte for byte, cards included. `npm run build`
+ * itself indexes, draws the cards and writes the Web Annotations only once
+ * the astro process has exited: its process tree, sampled while it builds,
+ * never holds Pagefind's binary beside Astro.
  */
 import { existsSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { spawn } from 'node:child_process';
@@ -15,6 +18,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, withPage } from '../support/browser.ts';
 import { buildCopy, copyProject, removeCopy, type BuildResult } from '../support/project-copy.ts';
+import { watchTree } from '../../scripts/bench/process-memory.mjs';
 import { serveDist, type StaticServer } from '../support/server.ts';
 
 /** The one-shard build draws no cards: only its search is compared. */
@@ -104,6 +108,8 @@ describe('the search index in shards', () => {
 	let sharded: BuildResult;
 	let rebuilt: BuildResult;
 	let jobs: BuildResult;
+	/** The commands of the processes under this one, at each sample taken while `sharded` was built. */
+	let shardedSamples: string[][];
 	let browser: Browser;
 	let oneServer: StaticServer;
 	let shardedServer: StaticServer;
@@ -113,7 +119,11 @@ describe('the search index in shards', () => {
 		one = await buildCopy(copy, NO_CARDS);
 		expect(one.code, one.output).toBe(0);
 		renameSync(join(copy, 'dist'), join(copy, 'dist-one'));
+		shardedSamples = [];
+		// Every process this test's process started (hardening files run one at a time; this build alone is running).
+		const watch = watchTree(process.pid, { intervalMs: 50, onSample: (_, samples) => shardedSamples.push(samples.map((sample) => sample.command)) });
 		sharded = await buildCopy(copy, SHARDED);
+		watch.stop();
 		expect(sharded.code, sharded.output).toBe(0);
 		rebuilt = await buildCopy(copy, SHARDED);
 		expect(rebuilt.code, rebuilt.output).toBe(0);
@@ -134,6 +144,21 @@ describe('the search index in shards', () => {
 		expect(readdirSync(join(copy, 'dist')).filter((name) => name.startsWith('pagefind')).sort()).toEqual(['pagefind', 'pagefind-shard-1', 'pagefind-shard-2']);
 		expect(readFileSync(join(copy, 'dist-one/search/index.html'), 'utf8')).toContain('data-search-shards="1"');
 		expect(readFileSync(join(copy, 'dist/search/index.html'), 'utf8')).toContain('data-search-shards="3"');
+	});
+
+	it('should index, draw the cards and write the annotations once the astro process has exited', () => {
+		const astro = (command: string) => /astro\.mjs build/.test(command);
+		const pagefind = (command: string) => /pagefind/i.test(command);
+		// Seen at all, so the check below can fail.
+		expect(shardedSamples.some((sample) => sample.some(astro))).toBe(true);
+		expect(shardedSamples.some((sample) => sample.some(pagefind))).toBe(true);
+		expect(shardedSamples.filter((sample) => sample.some(astro) && sample.some(pagefind))).toEqual([]);
+		// And Astro said it was done before any of the three reported.
+		const done = sharded.output.indexOf('[build] Complete!');
+		expect(done).toBeGreaterThan(0);
+		for (const line of [/^search index: \d+/m, /^share cards: \d+/m, /^annotations: \d+/m]) {
+			expect(sharded.output.search(line), String(line)).toBeGreaterThan(done);
+		}
 	});
 
 	it('should copy every unchanged shard from the cache on a rebuild, byte for byte', () => {

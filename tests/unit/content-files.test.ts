@@ -4,7 +4,7 @@
  * beside their composed twin, a second file in content/events/, a gap in the
  * articles' numbers, an alias bomb, and a ledger saved with a byte-order mark.
  */
-import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentProblems, uncleanName } from '../../src/loaders/content-checks.ts';
@@ -20,6 +20,64 @@ describe('uncleanName', () => {
 
 	it.each(['a#b', 'what?', 'two words', 'trailing-', '-leading', 'a--b', 'a/b', 'café'.normalize('NFD'), 'tab\there', ''])('should refuse %j', (stem) => {
 		expect(uncleanName(stem)).toMatch(/clean address|decomposed/);
+	});
+
+	it.each([
+		['Russia', /capital letters.*rename it to russia$/],
+		['Kim-Jong-Un', /capital letters/],
+		['ПУТИН', /capital letters/],
+		['con', /Windows reserves/],
+		['nul', /Windows reserves/],
+		['com1', /Windows reserves/],
+		['lpt9.old', /Windows reserves/],
+		['aux.draft', /Windows reserves/],
+	])('should refuse %j, saying why', (stem, reason) => {
+		expect(uncleanName(stem)).toMatch(reason);
+	});
+
+	it.each(['console', 'nullify', 'com10', 'auxiliary'])('should accept %j, which Windows does not reserve', (stem) => {
+		expect(uncleanName(stem)).toBeUndefined();
+	});
+});
+
+describe('links and hidden files in the content folders', () => {
+	let copy: string;
+	let problems: string[];
+
+	beforeAll(() => {
+		copy = copyProject('treaty-content-links');
+		symlinkSync(join(copy, 'content/actors/russia.yaml'), join(copy, 'content/actors/rossiya.yaml'));
+		symlinkSync(join(copy, 'content/actors/nowhere.yaml'), join(copy, 'content/actors/dangling.yaml'));
+		symlinkSync('..', join(copy, 'content/sources/loop'));
+		symlinkSync(join(copy, 'content/commentaries/nowhere.md'), join(copy, 'content/commentaries/dangling.md'));
+		symlinkSync(join(copy, 'content/notes/nowhere.md'), join(copy, 'content/notes/dangling.md'));
+		symlinkSync(join(copy, 'content/matters/alliance-or-symbol.yaml'), join(copy, 'content/matters/alliance-link.yaml'));
+		writeFileSync(join(copy, 'content/actors/.DS_Store'), 'junk');
+		copyFileSync(join(copy, 'content/notes/roy-scared-struggle.md'), join(copy, 'content/notes/.roy-scared-struggle.md.swp'));
+		copyFileSync(join(copy, 'content/actors/japan.yaml'), join(copy, 'content/actors/Japan2.yaml'));
+		copyFileSync(join(copy, 'content/notes/roy-scared-struggle.md'), join(copy, 'content/notes/con.md'));
+		problems = contentProblems(copy);
+	});
+	afterAll(() => removeCopy(copy));
+
+	it('should refuse a symbolic link, whether it leads to a file, nowhere or back up the tree', () => {
+		for (const path of ['content/actors/rossiya.yaml', 'content/actors/dangling.yaml', 'content/sources/loop', 'content/matters/alliance-link.yaml', 'content/commentaries/dangling.md', 'content/notes/dangling.md']) {
+			expect(problems).toContain(`${path}: file name: a symbolic link; content is read from real files only: copy the file here instead`);
+		}
+	});
+
+	it('should refuse hidden files by name', () => {
+		expect(problems).toContain('content/actors/.DS_Store: file name: a hidden file, which nothing reads; delete it (or, to keep a draft, start its name with _)');
+		expect(problems).toContainEqual(expect.stringMatching(/^content\/notes\/\.roy-scared-struggle\.md\.swp: file name: a hidden file/));
+	});
+
+	it('should refuse a name in capitals and a name Windows reserves', () => {
+		expect(problems).toContain('content/actors/Japan2.yaml: file name: “Japan2” has capital letters, and addresses are lowercase; rename it to japan2');
+		expect(problems).toContainEqual(expect.stringMatching(/^content\/notes\/con\.md: file name: “con” is a name Windows reserves/));
+	});
+
+	it('should name every problem by its file', () => {
+		for (const line of problems) expect(line).toMatch(/^content\/[^:\s]+(?::\d+)?: /);
 	});
 });
 

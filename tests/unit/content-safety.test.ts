@@ -90,6 +90,13 @@ describe('rehype-heading-ids', () => {
 			'<h2 id="h-config">Config</h2>\n<h2 id="h-claim-panel">Claim panel</h2>\n<h2 id="h-config-1">Config</h2>',
 		);
 	});
+
+	it('should give headings without letters or digits (emoji only) ids of their own, never one twice, and let links name them', async () => {
+		expect(await render('## 🇷🇺\n\n## 🇰🇵\n\n## Section\n\nSee [the second](#h-section-1).\n')).toBe(
+			'<h2 id="h-section">🇷🇺</h2>\n<h2 id="h-section-1">🇰🇵</h2>\n<h2 id="h-section-2">Section</h2>\n<p>See <a href="#h-section-1">the second</a>.</p>',
+		);
+		await expect(render('## 🇷🇺\n\nSee [nothing](#h-section-1).\n')).rejects.toThrow(/“#h-section-1” is no heading of this text/);
+	});
 });
 
 describe('describeRenderError', () => {

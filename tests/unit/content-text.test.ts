@@ -36,7 +36,8 @@ describe.each([
 	it.each(BLANK.map((value) => [JSON.stringify(value), value]))('should refuse %s as not visible', (_shown, value) => {
 		const result = commentarySchema.safeParse(put(value));
 		expect(result.success).toBe(false);
-		expect(result.error?.issues.find((issue) => JSON.stringify(issue.path) === JSON.stringify(path))?.message).toMatch(/empty|visible/);
+		// A byte-order mark is also refused as a character: the visibility message is one of the field's messages.
+		expect(result.error?.issues.filter((issue) => JSON.stringify(issue.path) === JSON.stringify(path)).map((issue) => issue.message).join('\n')).toMatch(/empty|visible/);
 	});
 
 	it.each(UNSAFE.map((value) => [JSON.stringify(value), value]))('should refuse %s', (_shown, value) => {
@@ -97,6 +98,11 @@ describe('text in the content files', () => {
 		const frontmatter = readFileSync(join(copy, REKHA), 'utf8').match(/^---\n[\s\S]*?\n---\n/)![0];
 		writeFileSync(join(copy, 'content/commentaries/invisible-body.md'), `${frontmatter}\n\u200b\u00ad\n\n\u3164\n`);
 		change(NOTE, (text) => `${text}\nA bell\u0007 rings.\n`);
+		// Written as character references, which Markdown decodes into the characters themselves.
+		change(ROY, (text) => `${text}\nThe names read &#X202e;backwards here.\n`);
+		change(NOTE, (text) => `${text}\nA feed &#12;here and an isolate &#8294;there.\n`);
+		// A byte-order mark where the body starts (a file joined from two): Markdown reads it as text.
+		change(REKHA, (text) => text.replace(/\n---\n/, '\n---\n\uFEFF'));
 		problems = contentProblems(copy);
 	});
 	afterAll(() => removeCopy(copy));
@@ -116,6 +122,18 @@ describe('text in the content files', () => {
 
 	it('should refuse a body of invisible characters', () => {
 		expect(problems).toContainEqual(expect.stringMatching(/^content\/commentaries\/invisible-body\.md:\d+: body: the commentary holds only white space or invisible characters/));
+	});
+
+	it('should refuse a bidirectional or control character written as a numeric character reference, at its line and column', () => {
+		expect(problems).toContainEqual(`${ROY}:${lineOf(ROY, 'The names read')}: body: column 16 “&#X202e;” contains U+202E RIGHT-TO-LEFT OVERRIDE, which makes the text display otherwise than it reads; remove it (right-to-left script needs no such character)`);
+		expect(problems).toContainEqual(`${NOTE}:${lineOf(NOTE, 'A feed')}: body: column 8 “&#12;” contains U+000C (a control character); remove it (only tab and line breaks are allowed)`);
+		// One problem per line, the first character on it.
+		expect(problems.filter((problem) => problem.startsWith(`${NOTE}:${lineOf(NOTE, 'A feed')}:`))).toHaveLength(1);
+	});
+
+	it('should refuse a byte-order mark inside a body, which would turn a heading after it into a paragraph', () => {
+		const bodyStart = readFileSync(join(copy, REKHA), 'utf8').split('\n').indexOf('---', 1) + 2;
+		expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^${REKHA}:${bodyStart}: body: column 1 contains U\\+FEFF \\(a byte-order mark\\)`)));
 	});
 
 	it('should name the line of a control character in a note body', () => {

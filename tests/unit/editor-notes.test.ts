@@ -8,7 +8,10 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { findQuote } from '../../src/utils/find-quote';
-import { loadEditorNotes } from '../../src/loaders/notes';
+import { loadEditorNotes, readEditorNotes } from '../../src/loaders/notes';
+import { siteAddressCheck } from '../../src/loaders/site-addresses';
+import { contentProblems } from '../../src/loaders/content-checks';
+import { copyProject, removeCopy } from '../support/project-copy';
 import rehypeEditorNotes, { type PlacedNote } from '../../src/markdown/plugins/rehype-editor-notes';
 import remarkEditorNoteAnchors, { type AnchorNote } from '../../src/markdown/plugins/remark-editor-note-anchors';
 
@@ -61,6 +64,14 @@ describe('editor notes plugins', () => {
 		expect(html).toContain('<strong>US$34.4 million</strong>');
 		expect(html).toContain('<a href="https://tass.com/economy/1804561" rel="external noopener">TASS, 17 June 2024</a>');
 		expect(html).toMatch(/<\/aside><\/div><\/div>\n<p>Next paragraph.<\/p>/);
+	});
+
+	it('should mark a note’s links to other sites noopener noreferrer, as a commentary’s, and leave its site links alone', async () => {
+		const linked = { ...note, body: 'See [TASS](https://tass.com/x), <https://example.org/y> and [Article 4](/articles/4/).' };
+		const html = await render('Trade exceeded $34 billion last year.', [linked]);
+		expect(html).toContain('<a href="https://tass.com/x" rel="noopener noreferrer">TASS</a>');
+		expect(html).toContain('<a href="https://example.org/y" rel="noopener noreferrer">https://example.org/y</a>');
+		expect(html).toContain('<a href="/articles/4/">Article 4</a>');
 	});
 
 	it('should keep the authors’ words unchanged around the mark', async () => {
@@ -167,5 +178,58 @@ describe('loadEditorNotes', () => {
 		expect(() => loadEditorNotes(site({ 'trade.md': good.replace('The figure is in millions.\n', '') }), ['sample'])).toThrow(
 			/has no text/,
 		);
+	});
+});
+
+describe('the Markdown of a note', () => {
+	const root = mkdtempSync(join(tmpdir(), 'note-markdown-'));
+	mkdirSync(join(root, 'content', 'notes'), { recursive: true });
+	const sitePath = siteAddressCheck({ articleCount: 22, actorIds: ['russia'], commentarySlugs: ['sample'], claims: new Map([['c-0123456789', 'sample']]) });
+	/** The problems of a note whose body is one valid line, a blank line and `markdown` (from line 10 of the file). */
+	const problemsOf = (markdown: string) => {
+		writeFileSync(join(root, 'content', 'notes', 'probe.md'), `---\ncommentary: sample\nquote: "$34 billion"\nkind: factual-error\nsources:\n  - label: TASS\n---\nThe figure is in millions.\n\n${markdown}\n`);
+		return readEditorNotes(root, ['sample'], { sitePath }).problems;
+	};
+
+	it.each([
+		['a level-1 heading', '# A second title', /a heading is not supported in an editor’s note/],
+		['a heading', 'Details\n-------', /a heading is not supported in an editor’s note/],
+		['a heading inside a blockquote', '> ### Quoted heading', /a heading is not supported/],
+		['a code block', '```\ncode\n```', /code is not supported in an editor’s note/],
+		['an indented code block', '    indented words', /code is not supported/],
+		['inline code', 'Use `x` here.', /code is not supported/],
+		['a site image', 'A map: ![map](/favicon.svg)', /an image is not supported in an editor’s note/],
+		['an image reference', 'A map: ![map][m]\n\n[m]: /favicon.svg', /an image is not supported/],
+		['a link with no text', 'See [](/articles/4/).', /a link with no visible text/],
+		['a link to no actor', 'See [him](/actors/nobody/).', /link “\/actors\/nobody\/” goes nowhere: “\/actors\/nobody\/” is no page or file of the site/],
+		['a link to no article', 'See [it](/articles/99/).', /goes nowhere/],
+		['a link to a sentence never published', 'See [it](/commentaries/sample/#c-ffffffffff).', /no published sentence of sample/],
+		['a relative link', 'See [it](../x).', /link “\.\.\/x” is relative/],
+		['a fragment-only link', 'See [above](#missing-anchor).', /link “#missing-anchor” is relative/],
+		['a footnote (read as a link to its text)', 'A claim.[^1]\n\n[^1]: Note.', /is relative/],
+		['a reference link to nothing on the site', 'See [it][r].\n\n[r]: /nowhere/', /goes nowhere/],
+	])('should refuse %s at its line', (_name, markdown, reason) => {
+		const problems = problemsOf(markdown);
+		expect(problems[0], problems.join('\n')).toMatch(/^content\/notes\/probe\.md:10: body: /);
+		expect(problems.join('\n')).toMatch(reason);
+	});
+
+	it.each([
+		['paragraphs, emphasis and lists', '*Russia* and **the DPRK**:\n\n- one\n- two\n\n1. three'],
+		['links that resolve', 'See [Article 4](/articles/4/), [Russia](/actors/russia/), [the sentence](/commentaries/sample/#c-0123456789), [TASS](https://tass.com/) and [us](mailto:editors@example.org).'],
+		['a blockquote, a hard break and a rule', '> Quoted words.\n\nA line  \nbroken.\n\n---\n\nAfter.'],
+		['text that looks like GFM (notes are CommonMark)', '| a | b |\n| - | - |\n\n~~struck~~ and - [ ] box'],
+	])('should accept %s', (_name, markdown) => {
+		expect(problemsOf(markdown)).toEqual([]);
+	});
+
+	it('should check a note’s links against the site when the content is checked', () => {
+		const copy = copyProject('treaty-note-links');
+		try {
+			writeFileSync(join(copy, 'content', 'notes', 'probe.md'), `---\ncommentary: lankov-nbr-interview\nquote: Andrei Lankov\nkind: factual-error\narticles: []\nsources:\n  - label: TASS\n---\nSee [him](/actors/nobody/).\n`);
+			expect(contentProblems(copy)).toContainEqual(expect.stringMatching(/^content\/notes\/probe\.md:9: body: link “\/actors\/nobody\/” goes nowhere/));
+		} finally {
+			removeCopy(copy);
+		}
 	});
 });

@@ -12,6 +12,7 @@ import { articleSchema } from '../../src/schemas/article.ts';
 import { noteSchema } from '../../src/schemas/note.ts';
 import { eventSchema } from '../../src/schemas/event.ts';
 import { contentProblems } from '../../src/loaders/content-checks.ts';
+import { createRoutes } from '../../src/utils/routes.ts';
 import { copyProject, removeCopy } from '../support/project-copy.ts';
 
 const REFUSED = [
@@ -49,6 +50,43 @@ describe('the URL rule', () => {
 	});
 
 	it.each(ALLOWED)('should accept %s', (url) => {
+		expect(checkContentUrl(url).ok).toBe(true);
+	});
+
+	it.each([
+		['https:///evil.example/x', /no host right after \/\//],
+		['https:////evil.example/x', /no host right after \/\//],
+		['https://good.example\\@evil.example/', /backslash/],
+		['https://evil.example\\@good.example/', /backslash/],
+		['https:\\\\evil.example/', /backslash/],
+		['/articles\\4/', /backslash/],
+		['https://[::1]/', /IP address/],
+		['https://127.0.0.1/admin', /IP address/],
+		['https://0x7f.1/', /IP address/],
+		['http://192.168.0.1/', /IP address/],
+		['http://localhost/', /public host name/],
+		['https://./', /public host name/],
+		['https://a..example/', /public host name/],
+		['https://example.org./', /public host name/],
+		['https://example.org/<script>', /“<”.*%3C/],
+		['https://example.org/"onmouseover="x', /“"”.*%22/],
+		['https://example.org/`x`', /“`”/],
+		['https://example.org/},note={x', /“}”/],
+		['https://example.org/a|b', /“\|”/],
+		['/articles/4/"x', /“"”/],
+		['https://@example.org/', /credentials/],
+		['https://:@example.org/', /credentials/],
+		['https://example.org/%zz', /% not followed by two hex digits/],
+		['https://example.org/100%', /% not followed by two hex digits/],
+		[`https://example.org/${'a'.repeat(3000)}`, /3,0\d\d characters long; an address is at most 2,048/],
+		['javascript:{alert(1)}', /uses javascript:/],
+	])('should refuse %j, saying why', (url, reason) => {
+		const verdict = checkContentUrl(url);
+		expect(verdict.ok).toBe(false);
+		if (!verdict.ok) expect(verdict.reason).toMatch(reason);
+	});
+
+	it.each(['https://пример.рф/', 'https://xn--e1afmkfd.xn--p1ai/', 'https://example.org:8443/x', 'https://example.org/%E2%80%94?q=a+b&c=d#top', '/articles/4/?q=1#x', `https://example.org/${'a'.repeat(2000)}`])('should accept %s', (url) => {
 		expect(checkContentUrl(url).ok).toBe(true);
 	});
 
@@ -90,8 +128,21 @@ describe.each(FIELDS)('the $name field', ({ schema, valid, put, path }) => {
 		expect(result.error?.issues.map((issue) => issue.path)).toContainEqual(path);
 	});
 
-	it('should accept a site-relative path', () => {
-		expect(schema.safeParse(put('/articles/4/')).success).toBe(true);
+	it('should take a site-relative path for a source, never for a commentary’s original', () => {
+		const result = schema.safeParse(put('/articles/4/'));
+		if (schema === commentarySchema) {
+			expect(result.success).toBe(false);
+			expect(result.error?.issues.find((issue) => JSON.stringify(issue.path) === JSON.stringify(path))?.message).toMatch(/a path of this site; the original is elsewhere/);
+		} else expect(result.success).toBe(true);
+	});
+});
+
+describe('the link of a content address', () => {
+	it('should put a site-relative source under the base, and leave an http(s) address as written', () => {
+		const routes = createRoutes('/reader/');
+		expect(routes.contentUrl('/articles/4/')).toBe('/reader/articles/4/');
+		expect(routes.contentUrl('https://example.org/a?b#c')).toBe('https://example.org/a?b#c');
+		expect(createRoutes('/').contentUrl('/actors/russia/')).toBe('/actors/russia/');
 	});
 });
 

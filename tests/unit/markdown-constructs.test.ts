@@ -6,14 +6,33 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createCommentaryProcessor, loadPipelineInputs } from '../../src/markdown/pipeline.ts';
-import { renderCommentary } from '../../src/markdown/render.ts';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import rehypeStringify from 'rehype-stringify';
+import { unified } from 'unified';
+import { createCommentaryProcessor, loadPipelineInputs, markdownPlugins, processorSettings } from '../../src/markdown/pipeline.ts';
+import remarkNativeParse from '../../src/markdown/plugins/remark-native-parse.ts';
+import { renderCommentary, type CommentaryProcessor } from '../../src/markdown/render.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const processor = createCommentaryProcessor(loadPipelineInputs(ROOT));
 // A new text's sentences are in no ledger yet: the build would refuse them until `npm run ledger` records them.
 const unrecordedProcessor = createCommentaryProcessor(loadPipelineInputs(ROOT, { ledger: false }));
 const PATH = '/x/content/commentaries/constructs.md';
+
+/** The same pipeline with micromark reading every text (no native parse), to compare the two parse paths. */
+function micromarkProcessor(): CommentaryProcessor {
+	const { remarkPlugins, rehypePlugins } = markdownPlugins(loadPipelineInputs(ROOT));
+	return unified()
+		.use(remarkParse)
+		.use(remarkGfm)
+		.use(remarkPlugins.filter((plugin) => plugin !== remarkNativeParse) as never)
+		.use(remarkRehype, processorSettings.remarkRehype)
+		.use(rehypePlugins as never)
+		.use(rehypeStringify) as never;
+}
+const micromarkOnly = micromarkProcessor();
 
 /** Render a body through a processor (the one with the ledger unless told); the error's message when it is refused. */
 async function outcome(markdown: string, through = processor): Promise<{ html: string; claims: Awaited<ReturnType<typeof renderCommentary>>['claims'] } | string> {
@@ -46,11 +65,47 @@ describe('constructs the site does not support are refused at their line', () =>
 		['a relative link to nothing', `${OPENING}See [this](missing/).\n`, 3, /goes nowhere: “\/commentaries\/constructs\/missing\/” is no page/],
 		['a fragment that is no heading', `${OPENING}## Limits\n\nSee [above](#h-nowhere).\n`, 5, /“#h-nowhere” is no heading of this text/],
 		['a link to a sentence that was never published', `${OPENING}See [this](/commentaries/lankov-nbr-interview/#c-0000000000).\n`, 3, /no published sentence of lankov-nbr-interview/],
-	])('should refuse %s', async (_name, markdown, line, reason) => {
+		['a link to a fragment of a commentary that is no sentence id', `${OPENING}See [this](/commentaries/lankov-nbr-interview/#c-missing).\n`, 3, /“#c-missing” is no published sentence of lankov-nbr-interview/],
+		['a link to a fragment of another page', `${OPENING}See [this](/articles/4/#nowhere).\n`, 3, /goes nowhere: “#nowhere” names no place on “\/articles\/4\/”/],
+		['a link with no text', `${OPENING}See [](/articles/4/).\n`, 3, /a link with no visible text/],
+		['a link of invisible characters', `${OPENING}See [ \u200b ](https://example.org/).\n`, 3, /a link with no visible text/],
+		['a reference link with no text', `${OPENING}See [][r] and [r][].\n\n[r]: https://example.org/\n`, 3, /a link with no visible text/],
+		['an empty heading', `${OPENING}##\n\nText.\n`, 3, /a heading with no visible text/],
+		['a heading of invisible characters', `${OPENING}### \u200b\u00ad #\n`, 3, /a heading with no visible text/],
+		['a label on a block', `${OPENING}:::bio[About her]\nThe author writes.\n:::\n`, 3, /block “:::bio” takes no label, but has “\[About her\]”/],
+		['a block inside a block', `${OPENING}:::bio\n\n:::framing\nInner words.\n:::\n\n:::\n`, 5, /block “:::framing” stands inside another construct \(a :::bio block\)/],
+		['a block inside a list', `${OPENING}- :::bio\n  The author writes.\n  :::\n`, 3, /block “:::bio” stands inside another construct \(a list item\)/],
+		['a closing fence that closes no block', `${OPENING}Text.\n\n:::\n`, 5, /a fence “:::” that opens or closes no block/],
+		['a second closing fence', `${OPENING}:::bio\nThe author writes.\n:::\n:::\n`, 6, /a fence “:::” that opens or closes no block/],
+		['a fence with a space before its name', `${OPENING}::: bio\nThe author writes.\n:::\n`, 3, /a fence “::: bio” that opens or closes no block/],
+		['a block never closed', `${OPENING}:::bio\nThe author writes.\n\nThe commentary goes on.\n`, 3, /block “:::bio” is never closed/],
+		['a reference link to no definition', `${OPENING}See [the text][nothing] here.\n`, 3, /a reference “\[the text\]\[nothing\]” names no definition/],
+		['a collapsed reference to no definition', `${OPENING}See [the text][] here.\n`, 3, /a reference “\[the text\]\[\]” names no definition/],
+		['an image reference to no definition', `${OPENING}An ![a map][none] here.\n`, 3, /a reference “!\[a map\]\[none\]” names no definition/],
+		['a footnote reference to no footnote', `${OPENING}A claim.[^nope] here.\n`, 3, /a footnote reference “\[\^nope\]” with no footnote/],
+		['a block inside a blockquote', `${OPENING}> :::dateline\n> 21 June 2024\n> :::\n`, 3, /block “:::dateline” stands inside another construct \(a blockquote\)/],
+	])('should refuse %s, at the same line whichever parser reads it', async (_name, markdown, line, reason) => {
 		const result = await outcome(markdown);
 		expect(typeof result, JSON.stringify(result).slice(0, 300)).toBe('string');
 		expect(result).toMatch(new RegExp(`^${PATH.replaceAll('/', '\\/').replaceAll('.', '\\.')}:${line}:\\d+: `));
 		expect(result).toMatch(reason);
+		expect(await outcome(markdown, micromarkOnly)).toEqual(result);
+	});
+
+	it.each([
+		['an empty address', 'See [this]().'],
+		['an empty address in angle brackets', 'See [this](<>).'],
+		['an empty fragment', 'See [this](#).'],
+	])('should refuse a link with %s, which names its own page and no place in it', async (_name, line) => {
+		const own = '/x/content/commentaries/lankov-nbr-interview.md';
+		const result = await renderCommentary(`${OPENING}${line}\n`, own, processor).then(() => 'published', (error: Error) => error.message);
+		expect(result).toMatch(/:3:5: link “#?” goes nowhere: it names this page itself and no place in it/);
+	});
+
+	it('should refuse a link to a fragment of its own page that is no published sentence', async () => {
+		const own = '/x/content/commentaries/lankov-nbr-interview.md';
+		const result = await renderCommentary(`${OPENING}See [this](#c-missing).\n`, own, processor).then(() => 'published', (error: Error) => error.message);
+		expect(result).toMatch(new RegExp(`^${own.replaceAll('/', '\\/').replaceAll('.', '\\.')}:3:5: link “#c-missing” goes nowhere: “#c-missing” is no published sentence of lankov-nbr-interview`));
 	});
 
 	it('should report every refused construct of a file at once', async () => {

@@ -67,6 +67,8 @@ describe('remark-native-parse', () => {
 		['emphasis beside an emoji', 'Signed. 😀_a_|x'],
 		['a directive inside emphasis', '\\**10:30** and **::b\\[x](/y)**'],
 		['line endings', 'Line\r\nbreak\r\n\r\nNext\rpara\n'],
+		['a block inside a block', ':::bio\n:::framing\nInner.\n:::\n:::\n'],
+		['a block inside a block after a blank line', ':::bio\n\n:::framing\nInner.\n:::\n\n:::\n'],
 	])('should fall back to micromark for %s, where Sätteri reads otherwise', (_name, markdown) => {
 		expect(nativeParseable(markdown)).toBe(false);
 		expect(pipeline.parse(markdown)).toStrictEqual(micromark.parse(markdown));

@@ -73,6 +73,24 @@ export interface CardStats {
 	wallMs: number;
 }
 
+/**
+ * The line a build prints once every card is in place (the benchmark reads
+ * it: scripts/bench/build.mjs).
+ *
+ * @param stats
+ *   What the run did.
+ * @returns
+ *   `share cards: … (… drawn, … from cache) by … thread(s), … KiB, … ms per drawing (… ms CPU), ready … s after the first request`.
+ */
+export function describeCards(stats: CardStats): string {
+	const drawn = Math.max(1, stats.drawn);
+	return (
+		`share cards: ${stats.cards} (${stats.drawn} drawn, ${stats.cached} from cache) by ${stats.workers} thread(s), ` +
+		`${(stats.bytes / 1024).toFixed(0)} KiB, ${(stats.drawMs / drawn).toFixed(1)} ms per drawing ` +
+		`(${(stats.drawCpuMs / drawn).toFixed(1)} ms CPU), ready ${(stats.wallMs / 1000).toFixed(1)} s after the first request`
+	);
+}
+
 /** Options of a card run. */
 export interface ShareCardOptions {
 	/** The cache folder (absolute). */

@@ -53,6 +53,23 @@ export interface AnnotationsWritten {
 	cached: number;
 }
 
+/**
+ * The line a build prints once the annotations are written.
+ *
+ * @param written
+ *   What was written.
+ * @param ms
+ *   Milliseconds it took.
+ * @returns
+ *   `annotations: … anchored on the reading pages (… commentaries annotated, … from cache) in … s`.
+ */
+export function describeAnnotations(written: AnnotationsWritten, ms: number): string {
+	return (
+		`annotations: ${written.annotations} anchored on the reading pages ` +
+		`(${written.commentaries - written.cached} commentaries annotated, ${written.cached} from cache) in ${(ms / 1000).toFixed(2)} s`
+	);
+}
+
 type DatasetCommentary = Dataset['commentaries'][number];
 
 /**

@@ -255,6 +255,27 @@ export async function pruneShardCache(cacheDir: string, keep: Iterable<string>):
 }
 
 /**
+ * The line a build prints once the whole index is written (the benchmark
+ * reads it: scripts/bench/build.mjs).
+ *
+ * @param summary
+ *   Pages and commentary records indexed.
+ * @param shards
+ *   Every shard's result.
+ * @param ms
+ *   Milliseconds it took.
+ * @returns
+ *   `search index: … pages and … commentaries in … shard(s) (… indexed, … from cache) in … s`.
+ */
+export function describeSearchIndex(summary: IndexSummary, shards: readonly ShardResult[], ms: number): string {
+	const copied = shards.filter((result) => result.cached).length;
+	return (
+		`search index: ${summary.pages} pages and ${summary.records} commentaries in ${shards.length} shard(s) ` +
+		`(${shards.length - copied} indexed, ${copied} from cache) in ${(ms / 1000).toFixed(2)} s`
+	);
+}
+
+/**
  * Build the search index: shard 0 into `<outDir>/pagefind/`, shard `k` into
  * `<outDir>/pagefind-shard-<k>/`, each copied from the cache when unchanged.
  *
@@ -284,11 +305,7 @@ export async function buildSearchIndex(
 		for (const shard of shards) results.push(await indexSearchShard(outDir, shard, options));
 		await pruneShardCache(options.cacheDir, results.map((result) => result.key));
 		const pages = shards[0]?.pages.length ?? 0;
-		const copied = results.filter((result) => result.cached).length;
-		logger.info(
-			`search index: ${pages} pages and ${records.length} commentaries in ${shards.length} shard(s) ` +
-				`(${shards.length - copied} indexed, ${copied} from cache) in ${((performance.now() - started) / 1000).toFixed(2)} s`,
-		);
+		logger.info(describeSearchIndex({ pages, records: records.length }, results, performance.now() - started));
 		return { pages, records: records.length };
 	} finally {
 		await pagefind.close();

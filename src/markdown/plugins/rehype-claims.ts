@@ -110,7 +110,15 @@ export default function rehypeClaims(options?: Readonly<Options> | null) {
 			const nodes = parent.children.slice(from, from + count);
 			// Each node's text is read once here and serves the citable test, the segmenter and the claims' texts.
 			const texts = nodes.map(textOf);
-			if (!citable({ block, container, text: collapseWhitespace(texts.join('')) })) {
+			// The text is read only by a rule that needs it (the default reads a prose paragraph's block alone).
+			const unit = {
+				block,
+				container,
+				get text() {
+					return collapseWhitespace(texts.join(''));
+				},
+			};
+			if (!citable(unit)) {
 				// Not a claim, so its mentions are recorded nowhere: the page shows them as plain words too.
 				parent.children.splice(from, count, ...nodes.flatMap(unwrapMentions));
 				return;
@@ -372,9 +380,27 @@ function isTruthy(value: unknown): boolean {
  * @param raw
  *   Text before collapsing.
  * @returns
+ *   Where raw offset `i` lands (at `raw.length`: the end).
+ */
+function collapsedOffsets(raw: string): (offset: number) => number {
+	// Most sentences have single spaces only and nothing to trim: every offset stays where it is, with no table.
+	if (!SPACING_TO_COLLAPSE.test(raw) && !isWhitespace(raw.charCodeAt(0)) && !isWhitespace(raw.charCodeAt(raw.length - 1))) return (offset) => offset;
+	const map = collapsedOffsetTable(raw);
+	return (offset) => map[offset]!;
+}
+
+/** Whitespace other than a single space: any other whitespace character, or two spaces in a row (as `collapseWhitespace` reads it). */
+const SPACING_TO_COLLAPSE = /[^\S ]| {2}/;
+
+/**
+ * The table of `collapsedOffsets`, one entry per offset.
+ *
+ * @param raw
+ *   Text before collapsing.
+ * @returns
  *   `map[i]` is where raw offset `i` lands (`map[raw.length]` is the end).
  */
-function collapsedOffsets(raw: string): number[] {
+function collapsedOffsetTable(raw: string): number[] {
 	const map: number[] = [];
 	const leading = raw.length - raw.trimStart().length;
 	let out = 0;
@@ -429,13 +455,15 @@ function collectMentions(nodes: readonly ElementContent[]): Mention[] {
 		if (dataMention !== undefined && dataRef !== undefined) found.push({ node, start, end: raw.length });
 	};
 	nodes.forEach(visit);
+	if (found.length === 0) return [];
 	const map = collapsedOffsets(raw);
 	// Outer links close after the links inside them: order by position.
 	found.sort((a, b) => a.start - b.start || b.end - a.end);
 	return found.map(({ node, start, end }) => {
 		const { dataMention, dataRef, dataImplicit, dataRange, dataInferred, dataForm, dataCorrect } = node.properties;
-		const from = map[start + (raw.slice(start, end).length - raw.slice(start, end).trimStart().length)]!;
-		const to = map[end - (raw.slice(start, end).length - raw.slice(start, end).trimEnd().length)]!;
+		const words = raw.slice(start, end);
+		const from = map(start + (words.length - words.trimStart().length));
+		const to = map(end - (words.length - words.trimEnd().length));
 		const mention: Mention = {
 			kind: mentionKindSchema.parse(String(dataMention)),
 			ref: String(dataRef),

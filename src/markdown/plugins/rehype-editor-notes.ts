@@ -5,7 +5,9 @@ import { h } from 'hastscript';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toHast } from 'mdast-util-to-hast';
 import { visitParents } from 'unist-util-visit-parents';
+import { isExternalLink } from '../../utils/content-urls.ts';
 import { truncateAtWord } from '../../utils/truncate.ts';
+import { eachElement } from './each-element.ts';
 import { NOTE_KIND_LABEL } from '../../utils/labels.ts';
 import type { EditorNote } from '../../schemas/note.ts';
 import { fileScope, type ScopeOptions } from '../scope.ts';
@@ -157,7 +159,26 @@ function replaceChild(parent: Root | Element, child: Element, replacement: Eleme
 function noteBody(note: Pick<PlacedNote, 'body' | 'tree'>): ElementContent[] {
 	const tree = toHast(note.tree ?? fromMarkdown(note.body));
 	const nodes = tree.type === 'root' ? tree.children : [tree];
-	return nodes.filter(isElementContent);
+	const content = nodes.filter(isElementContent);
+	for (const node of content) {
+		if (node.type !== 'element') continue;
+		markLinkOut(node);
+		eachElement(node, markLinkOut);
+	}
+	return content;
+}
+
+/**
+ * Mark a link of a note to another site, as a commentary's are, so that the
+ * opened page cannot reach back or learn where the reader came from.
+ *
+ * @param node
+ *   Any element of a note's body.
+ */
+function markLinkOut(node: Element): undefined {
+	const href = node.properties['href'];
+	if (node.tagName === 'a' && typeof href === 'string' && isExternalLink(href)) node.properties['rel'] = ['noopener', 'noreferrer'];
+	return undefined;
 }
 
 /**

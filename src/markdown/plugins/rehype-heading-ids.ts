@@ -1,6 +1,6 @@
 import type { Root } from 'hast';
 import type { VFile } from 'vfile';
-import GithubSlugger from 'github-slugger';
+import GithubSlugger, { slug } from 'github-slugger';
 import { toString } from 'hast-util-to-string';
 import { eachElement } from './each-element.ts';
 import { fileScope, type ScopeOptions } from '../scope.ts';
@@ -23,6 +23,22 @@ export interface Options extends ScopeOptions {
 export const HEADING_ID_PREFIX = 'h-';
 
 /**
+ * The slug of a heading's text, unique among the headings one slugger has
+ * seen: a text with no letter or digit (“🇷🇺”) is slugged as “section”, so
+ * two such headings get `section` and `section-1`, never one id twice.
+ *
+ * @param slugger
+ *   The slugger of one text (it remembers the slugs given).
+ * @param text
+ *   The heading's text.
+ * @returns
+ *   The slug, without the prefix.
+ */
+export function headingSlug(slugger: GithubSlugger, text: string): string {
+	return slug(text) === '' ? slugger.slug('section') : slugger.slug(text);
+}
+
+/**
  * @param options
  *   Configuration (optional).
  * @returns
@@ -37,7 +53,7 @@ export default function rehypeHeadingIds(options?: Readonly<Options> | null) {
 		const slugger = new GithubSlugger();
 		eachElement(tree, (node) => {
 			if (!/^h[1-6]$/.test(node.tagName)) return;
-			node.properties['id'] = `${prefix}${slugger.slug(toString(node)) || 'section'}`;
+			node.properties['id'] = `${prefix}${headingSlug(slugger, toString(node))}`;
 		});
 		return undefined;
 	};

@@ -1,16 +1,18 @@
 import type { ContainerDirective } from 'mdast-util-directive';
-import type { Definition, Heading, Link, LinkReference, Nodes, Root } from 'mdast';
+import type { Definition, Heading, Link, LinkReference, Nodes, Paragraph, Parents, Root, Text } from 'mdast';
+import type { Point } from 'unist';
 import type { VFile } from 'vfile';
 import GithubSlugger from 'github-slugger';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 // Brings in the `data.hProperties` field that remark-rehype reads.
 import type {} from 'mdast-util-to-hast';
+import { hasVisibleText } from '../../schemas/text.ts';
 import { isExternalLink, refusedUrl } from '../../utils/content-urls.ts';
 import { sitePaths } from '../../utils/routes.ts';
 import { fileScope, commentarySlug, type ScopeOptions } from '../scope.ts';
-import type { SiteAddressCheck } from '../site-addresses.ts';
-import { HEADING_ID_PREFIX } from './rehype-heading-ids.ts';
+import type { SiteAddressCheck } from '../../loaders/site-addresses.ts';
+import { HEADING_ID_PREFIX, headingSlug } from './rehype-heading-ids.ts';
 
 /**
  * Keeps a commentary's Markdown to what the site may publish, and to the
@@ -25,7 +27,9 @@ import { HEADING_ID_PREFIX } from './rehype-heading-ids.ts';
  * - every construct the pipeline does not carry through to claims, mentions,
  *   data and CSP-clean HTML is refused by name: tables, code, images,
  *   footnotes, task-list boxes, strikethrough, a level-1 heading (the page's
- *   title is its only `<h1>`), attributes on a block (`:::bio{.x}`);
+ *   title is its only `<h1>`), a heading or link with no visible text (a
+ *   screen reader would announce nothing), attributes or a label on a block
+ *   (`:::bio{.x}`, `:::bio[About]`), a block inside another construct;
  * - links to other sites get `rel="noopener noreferrer"`.
  *
  * Every problem of the file is reported at once (an `AggregateError` of
@@ -34,7 +38,7 @@ import { HEADING_ID_PREFIX } from './rehype-heading-ids.ts';
 export interface Options extends ScopeOptions {
 	/**
 	 * Whether a site-relative address names something the site publishes
-	 * (`siteAddressCheck` in `src/markdown/site-addresses.ts`; default: every
+	 * (`siteAddressCheck` in `src/loaders/site-addresses.ts`; default: every
 	 * address is taken to resolve).
 	 */
 	sitePath?: SiteAddressCheck | null | undefined;
@@ -81,19 +85,26 @@ export default function remarkContentSafety(options?: Readonly<Options> | null) 
 		const slugger = new GithubSlugger();
 		visit(tree, (node) => {
 			if (node.type === 'definition') definitions.set(node.identifier, node);
-			if (node.type === 'heading') headingIds.add(`${HEADING_ID_PREFIX}${slugger.slug(toString(node)) || 'section'}`);
+			if (node.type === 'heading') headingIds.add(`${HEADING_ID_PREFIX}${headingSlug(slugger, toString(node))}`);
 		});
 		const page = sitePaths.commentary(commentarySlug(file));
 		const problems: ReturnType<VFile['message']>[] = [];
 		const report = (reason: string, node: Nodes, ruleId: string) => {
 			problems.push(file.message(reason, { place: node.position, ruleId, source: 'remark-content-safety' }));
 		};
-		visit(tree, (node) => {
+		visit(tree, (node, _index, parent) => {
 			if (node.type === 'html') {
 				report(`raw HTML is not allowed (“${shorten(node.value)}”); write it as text, escaping “<” as “\\<”`, node, 'raw-html');
 				return undefined;
 			}
-			const refusedConstruct = constructProblem(node);
+			if (node.type === 'text') {
+				const found = [...(parent?.type === 'paragraph' ? strayFences(node, parent) : []), ...danglingReferences(node)];
+				for (const { reason, place } of found) problems.push(file.message(reason, { place, ruleId: 'unsupported-markdown', source: 'remark-content-safety' }));
+			}
+			if (node.type === 'containerDirective' && !closed(node, String(file.value))) {
+				report(`block “:::${node.name}” is never closed: it would hold the rest of the text; end it with a line “:::”`, node, 'unclosed-block');
+			}
+			const refusedConstruct = constructProblem(node, parent);
 			const url = urlOf(node, definitions);
 			const refused = url === undefined ? undefined : refusedUrl(url, node.type === 'image' || node.type === 'imageReference' ? 'image' : 'link');
 			// An unsafe URL is the more urgent message; a safe image is still refused as a construct.
@@ -120,31 +131,129 @@ export default function remarkContentSafety(options?: Readonly<Options> | null) 
  *
  * @param node
  *   Any mdast node of a commentary.
+ * @param parent
+ *   The node it stands in (none for the root).
  * @returns
  *   The reason, or `undefined`.
  */
-function constructProblem(node: Nodes): string | undefined {
+function constructProblem(node: Nodes, parent: Parents | undefined): string | undefined {
 	const refused = REFUSED_NODE_TYPES[node.type];
 	if (refused) return refused;
 	if (!SUPPORTED_NODE_TYPES.has(node.type)) return `“${node.type}” is not supported in a commentary (docs/content.md lists what the body may hold)`;
 	if (node.type === 'heading') return headingProblem(node);
+	if (node.type === 'link' || node.type === 'linkReference') return linkTextProblem(node);
 	if (node.type === 'listItem' && typeof node.checked === 'boolean') {
 		return 'a task-list box (“[ ]”, “[x]”) is not supported in a commentary; write the item as text';
 	}
-	if (node.type === 'containerDirective') return attributesProblem(node);
+	if (node.type === 'containerDirective') return blockProblem(node, parent);
 	return undefined;
 }
 
-/** A level-1 heading would be a second `<h1>` on the reading page. */
+/** A level-1 heading would be a second `<h1>` on the reading page; an empty one is announced as nothing. */
 function headingProblem(node: Heading): string | undefined {
-	return node.depth === 1 ? 'a level-1 heading (“# …” or a “===” underline) is not allowed: the page’s title is its only top heading; use “## …”' : undefined;
+	if (node.depth === 1) return 'a level-1 heading (“# …” or a “===” underline) is not allowed: the page’s title is its only top heading; use “## …”';
+	return hasVisibleText(toString(node)) ? undefined : 'a heading with no visible text is not allowed (a screen reader announces an empty heading); write its words or remove it';
 }
 
-/** Blocks take no attributes: `:::bio{.wide}` would silently lose them. */
-function attributesProblem(node: ContainerDirective): string | undefined {
-	const names = Object.keys(node.attributes ?? {});
-	return names.length === 0 ? undefined : `block “:::${node.name}” takes no attributes, but has {${names.join(', ')}}; remove them`;
+/** A link whose text shows nothing cannot be seen, clicked or named by a screen reader. */
+function linkTextProblem(node: Link | LinkReference): string | undefined {
+	return hasVisibleText(toString(node)) ? undefined : 'a link with no visible text is not allowed (nobody could see or name it); put the words it links inside the brackets';
 }
+
+/**
+ * Blocks stand at the top level of the text, without attributes or a label:
+ * `:::bio{.wide}` and `:::bio[About]` would silently lose them (the label
+ * would be published as a paragraph with no permalink), and a block inside a
+ * list, a blockquote or another block is no block the page lays out.
+ */
+function blockProblem(node: ContainerDirective, parent: Parents | undefined): string | undefined {
+	const names = Object.keys(node.attributes ?? {});
+	if (names.length > 0) return `block “:::${node.name}” takes no attributes, but has {${names.join(', ')}}; remove them`;
+	const label = node.children.find((child) => child.type === 'paragraph' && child.data?.directiveLabel === true);
+	if (label) return `block “:::${node.name}” takes no label, but has “[${toString(label)}]”; remove it (write the words as the block's first paragraph)`;
+	if (parent && parent.type !== 'root') {
+		return `block “:::${node.name}” stands inside another construct (${CONTAINER_NAMES[parent.type] ?? parent.type}${parent.type === 'containerDirective' ? ` :::${parent.name} block)` : ')'}; blocks stand on their own at the top level of the text`;
+	}
+	return undefined;
+}
+
+/** A line of three or more colons: a block fence, wherever it stands. */
+const FENCE_LINE = /^:{3,}/;
+
+/**
+ * Lines of a paragraph's text that are block fences the parser read as text:
+ * a `:::` that closes no block, `::: bio` with a space before the name. They
+ * would be published as sentences (“:::”) around words meant for a block.
+ *
+ * @param node
+ *   A text node of a paragraph.
+ * @param parent
+ *   The paragraph.
+ * @returns
+ *   Each fence's reason and place.
+ */
+function strayFences(node: Text, parent: Paragraph): { reason: string; place: Point | undefined }[] {
+	const start = node.position?.start;
+	return node.value.split('\n').flatMap((line, index) => {
+		// The first line of a text node starts a line only when the node starts its paragraph.
+		if ((index === 0 && parent.children[0] !== node) || !FENCE_LINE.test(line)) return [];
+		const place = start ? { line: start.line + index, column: index === 0 ? start.column : 1 } : undefined;
+		return [{ reason: `a fence “${line.trim()}” that opens or closes no block (a block opens with “:::name” alone on its line after a blank line, and closes with “:::”); fix or remove it`, place }];
+	});
+}
+
+/**
+ * A reference the parser found no definition for stays text: `[text][label]`,
+ * `[text][]`, `![alt][label]`, and a footnote reference `[^label]`. Either
+ * would publish the brackets where the author meant a link.
+ */
+const DANGLING_REFERENCE = /!?\[[^\]\n]*\]\[[^\]\n]*\]|\[\^[^\]\s]+\]/g;
+
+/**
+ * References of a text node that name no definition (the parser left them as text).
+ *
+ * @param node
+ *   A text node.
+ * @returns
+ *   Each reference's reason and place.
+ */
+function danglingReferences(node: Text): { reason: string; place: Point | undefined }[] {
+	const start = node.position?.start;
+	return [...node.value.matchAll(DANGLING_REFERENCE)].map((match) => {
+		const before = node.value.slice(0, match.index);
+		const lines = before.split('\n');
+		const place = start ? { line: start.line + lines.length - 1, column: lines.length === 1 ? start.column + match.index : 1 } : undefined;
+		const reason = match[0].startsWith('[^')
+			? `a footnote reference “${match[0]}” with no footnote (footnotes are not supported); put the note in the text (in brackets) or in an editor’s note`
+			: `a reference “${match[0]}” names no definition, so it would be published as brackets; add the definition (“[label]: https://…”) or write the link inline`;
+		return { reason, place };
+	});
+}
+
+/**
+ * Whether a block ends with its closing fence (an unclosed one runs to the end of the text).
+ *
+ * @param node
+ *   A `:::name` block.
+ * @param document
+ *   The Markdown its positions point into.
+ * @returns
+ *   `false` when its last line is no fence.
+ */
+function closed(node: ContainerDirective, document: string): boolean {
+	const { start, end } = node.position ?? {};
+	if (start?.offset === undefined || end?.offset === undefined) return true;
+	const lines = document.slice(start.offset, end.offset).trimEnd().split('\n');
+	return lines.length > 1 && FENCE_LINE.test(lines.at(-1)!.trim());
+}
+
+/** What a reader calls the constructs a block may wrongly stand in. */
+const CONTAINER_NAMES: Readonly<Partial<Record<Parents['type'], string>>> = {
+	listItem: 'a list item',
+	blockquote: 'a blockquote',
+	containerDirective: 'a',
+	footnoteDefinition: 'a footnote',
+};
 
 /** URL of a link, image or definition (references resolve through their definition). */
 function urlOf(node: Nodes, definitions: ReadonlyMap<string, Definition>): string | undefined {
@@ -178,6 +287,8 @@ function unresolvedAddress(url: string, page: string, headingIds: ReadonlySet<st
 	if (target.origin !== base.origin) return undefined;
 	const path = decodeURIComponent(target.pathname);
 	const fragment = decodeURIComponent(target.hash.slice(1));
+	// `[x]()`, `[x](#)`: the page itself, top of the page, which no reader follows a link for.
+	if (path === base.pathname && fragment === '' && target.search === '') return 'it names this page itself and no place in it';
 	if (path === base.pathname && fragment !== '' && !fragment.startsWith('c-')) {
 		return headingIds.has(fragment) ? undefined : `“#${fragment}” is no heading of this text (headings are “#${HEADING_ID_PREFIX}…”)`;
 	}

@@ -10,8 +10,9 @@
  * It does not agree everywhere: GFM autolink literals (`www.x.org`) get
  * positions micromark does not give them, a single `~` can become
  * strikethrough where micromark keeps it, a `:::` fence can interrupt a
- * paragraph or open a block where micromark reads text, and a colon before
- * a tab or a non-ASCII letter is read differently. A text with any of those
+ * paragraph or open a block where micromark reads text, a block inside
+ * another ends at another place, and a colon before a tab or a non-ASCII
+ * letter is read differently. A text with any of those
  * shapes goes to micromark, so what a reader sees never depends on which
  * parser read it (tests/unit/native-parse.test.ts compares both over the
  * site's texts and generated Markdown).
@@ -47,8 +48,8 @@ const OPENING = /^[A-Za-z][A-Za-z-]*$/;
 /**
  * Whether Sätteri reads a text exactly as remark-parse does: no shape where
  * they are known to differ. Directive fences must be `:::name` after a blank
- * line (or at the start, or right after another fence) and a bare `:::` that
- * closes an open block.
+ * line (or at the start, or right after another fence) with no block open,
+ * and a bare `:::` that closes the open block.
  *
  * @param document
  *   Markdown.
@@ -69,7 +70,8 @@ export function nativeParseable(document: string): boolean {
 				if (open === 0) return false;
 				open--;
 			} else {
-				if (!OPENING.test(rest!) || !previousBlank) return false;
+				// A block opened inside another ends where the parsers disagree (its end position).
+				if (!OPENING.test(rest!) || !previousBlank || open > 0) return false;
 				open++;
 			}
 			// A fence ends what came before it as a blank line does.

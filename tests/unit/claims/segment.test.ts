@@ -194,7 +194,28 @@ describe('segment', () => {
 		for (const rule of defaultNonTerminalRules) {
 			expect(rule.name).toMatch(/^[a-z-]+$/);
 			expect(rule.why.length).toBeGreaterThan(20);
-			expect(rule.before.source.endsWith('$')).toBe(true);
+			// Anchored at the end: `…$`, or `$(?<=…)` (the end first, then what comes before it).
+			expect(rule.before.source.endsWith('$') || /^\$\(\?<=.*\)$/.test(rule.before.source)).toBe(true);
 		}
+	});
+
+	it('should read the end of the text with `$(?<=…)` exactly as with `…$`', () => {
+		// Every prefix of text full of abbreviations, initials and titles, each rule in both forms.
+		const text =
+			'Mr. Putin met Dr. Kim. The U.S. and the U.N. Security Council, i.e. the West, vs. the DPRK. See Art. 4 and No. 5. ' +
+			'M. K. Bhadrakumar wrote it. World War I. Plan B. Section C. Sen. Smith. E. G. Lee and e.g. others. USA. U.S.S.R. approx. 5. ';
+		const plain = (pattern: RegExp) => new RegExp(`${pattern.source.replace(/^\$\(\?<=(.*)\)$/su, '$1')}$`, pattern.flags);
+		let compared = 0;
+		for (const rule of defaultNonTerminalRules) {
+			for (const pattern of [rule.before, rule.unless].filter((value): value is RegExp => value !== undefined)) {
+				const reference = plain(pattern);
+				expect(reference.source).not.toBe(pattern.source);
+				for (let end = 0; end <= text.length; end++) {
+					expect(pattern.test(text.slice(0, end)), `${rule.name} at ${end}`).toBe(reference.test(text.slice(0, end)));
+					compared++;
+				}
+			}
+		}
+		expect(compared).toBeGreaterThan(1000);
 	});
 });

@@ -36,9 +36,6 @@ export interface SiteAddressCheck {
 	(path: string, fragment: string): string | undefined;
 }
 
-/** Fragments that other pages place (claims `c-…`); any other fragment on another page is not checked. */
-const CLAIM_FRAGMENT = /^c-[0-9a-f]+$/;
-
 /**
  * The check of site addresses for one build.
  *
@@ -89,9 +86,10 @@ export function siteAddressCheck(facts: Readonly<SiteFacts>): SiteAddressCheck {
 		const page = pages.has(path) ? path : pages.has(`${path}/`) ? `${path}/` : undefined;
 		if (page === undefined) return `“${path}” is no page or file of the site`;
 		const slug = commentaryOf.get(page);
-		if (slug !== undefined && facts.claims && CLAIM_FRAGMENT.test(fragment) && facts.claims.get(fragment) !== slug) {
-			return `“#${fragment}” is no published sentence of ${slug}`;
-		}
+		if (fragment === '') return undefined;
+		// Only a sentence of a commentary is a place another page can link into: its id is known and never vanishes.
+		if (slug === undefined) return `“#${fragment}” names no place on “${page}” (a link into another page may only name a sentence of a commentary, “/commentaries/<slug>/#c-…”)`;
+		if (facts.claims && facts.claims.get(fragment) !== slug) return `“#${fragment}” is no published sentence of ${slug}`;
 		return undefined;
 	};
 }
