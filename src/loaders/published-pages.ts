@@ -260,10 +260,23 @@ export function goneCommentaryProblems(
 			`${LEDGER_PATH}: commentary: ${count} published sentence id${count === 1 ? '' : 's'} of “${slug}”, but there is no content/commentaries/${slug}.md; if it was renamed, record it in ${RENAMES_PATH} (${slug}: new-slug) so its links keep working; otherwise restore the file (git checkout -- content/commentaries/${slug}.md): a published commentary is never withdrawn, since its reading page, sentence list, compare pages and share pages were published (retiring its ids does not withdraw it)`,
 		);
 	}
-	for (const old of [...renames.keys()].sort()) {
-		if (published.has(old)) continue;
+	for (const [old, next] of [...renames].sort(([a], [b]) => (a < b ? -1 : 1))) {
 		const line = renameLine(old);
-		problems.push(`${RENAMES_PATH}${line === undefined ? '' : `:${line}`}: ${old}: no commentary was ever published as “${old}” (${LEDGER_PATH} holds no sentence of it); check the spelling of the old slug, or remove the line`);
+		const at = `${RENAMES_PATH}${line === undefined ? '' : `:${line}`}`;
+		if (!published.has(old)) {
+			problems.push(`${at}: ${old}: no commentary was ever published as “${old}” (${LEDGER_PATH} holds no sentence of it); check the spelling of the old slug, or remove the line`);
+			continue;
+		}
+		// Not yet recorded by `npm run ledger` (no id of the old slug leads anywhere), onto a slug whose own sentences are live:
+		// another commentary's address, whose pages and permalinks would start showing this text.
+		const entries = Object.values(ledger.claims);
+		const recorded = entries.some((entry) => entry.commentary === old && entry.successor !== undefined);
+		const taken = entries.filter((entry) => entry.commentary === next && entry.status === 'live' && entry.successor === undefined).length;
+		if (!recorded && taken > 0) {
+			problems.push(
+				`${at}: ${old}: renamed to “${next}”, but “${next}” was published as a commentary of its own (${taken} live sentence ids in ${LEDGER_PATH}); two commentaries cannot share an address: rename it to a new slug`,
+			);
+		}
 	}
 	return problems;
 }
