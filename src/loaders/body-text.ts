@@ -2,17 +2,12 @@
  * The text rule of `src/schemas/text.ts` applied to a Markdown body: no
  * bidirectional formatting or control character on any line, typed or
  * written as a numeric character reference (`&#x202E;`, which Markdown
- * decodes into the character itself), no byte-order mark inside the text,
+ * decodes into the character itself), which includes a byte-order mark
+ * inside the text (one where a file starts is dropped by `decodeContent`),
  * and something visible to publish.
  */
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 import { findUnsafeCharacter, hasVisibleText, unsafeCharacterMessage, type UnsafeCharacter } from '../schemas/text.ts';
-
-/**
- * U+FEFF, a byte-order mark: dropped where a file starts (`decodeContent`),
- * anywhere else it is an invisible character Markdown reads as text.
- */
-const BYTE_ORDER_MARK = '\uFEFF';
 
 /** A numeric character reference as CommonMark reads one: `&#` and up to 7 digits, or `&#x` and up to 6 hex digits, then `;`. */
 const NUMERIC_REFERENCE = /&#(?:([xX])([0-9a-fA-F]{1,6})|([0-9]{1,7}));/g;
@@ -39,9 +34,6 @@ export function bodyTextProblems(file: string, body: string, firstLine: number, 
 		const referenced = found ? undefined : unsafeReference(text);
 		if (found) problems.push(`${file}:${firstLine + index}: body: column ${found.index + 1} ${unsafeCharacterMessage(found)}`);
 		else if (referenced) problems.push(`${file}:${firstLine + index}: body: column ${referenced.index + 1} “${referenced.reference}” ${unsafeCharacterMessage(referenced)}`);
-		else if (text.includes(BYTE_ORDER_MARK)) {
-			problems.push(`${file}:${firstLine + index}: body: column ${text.indexOf(BYTE_ORDER_MARK) + 1} contains U+FEFF (a byte-order mark), which Markdown reads as text: a heading or list after it becomes a paragraph; remove it`);
-		}
 	});
 	if (body.trim() !== '' && !hasVisibleText(body)) {
 		problems.push(`${file}:${firstLine}: body: ${what} holds only white space or invisible characters; its page would be empty`);

@@ -269,10 +269,12 @@ function fileNameProblems(root: string): string[] {
 				problems.push(`${folder}/${name}: file name: only ${extension} files are read here; rename it to ${stem}${extension} (or start its name with _ for a draft)`);
 				continue;
 			}
-			const unclean = uncleanName(name.slice(0, -extension.length));
+			const slug = name.slice(0, -extension.length);
+			const unclean = uncleanName(slug);
 			if (unclean) {
 				problems.push(`${folder}/${name}: file name: ${unclean}`);
-				continue;
+				// A name refused only for its capitals still shares an address with its lowercase twin: say that too.
+				if (uncleanName(slug.toLowerCase()) !== undefined) continue;
 			}
 			// One address per name: letter case and Unicode composition do not tell two pages apart.
 			const key = name.normalize('NFC').toLowerCase();
@@ -282,7 +284,7 @@ function fileNameProblems(root: string): string[] {
 			} else byKey.set(key, name);
 		}
 	}
-	problems.push(...strayEventFiles(root), ...unknownContentEntries(root), ...unnamedCaptures(root), ...linksAndHiddenFiles(root, 'content'));
+	problems.push(...strayEventFiles(root), ...strayStyleFiles(root), ...unknownContentEntries(root), ...unnamedCaptures(root), ...linksAndHiddenFiles(root, 'content'));
 	return problems;
 }
 
@@ -420,6 +422,25 @@ function strayEventFiles(root: string): string[] {
 		.sort()
 		.filter((name) => !name.startsWith('.') && `${folder}/${name}` !== EVENTS_PATH)
 		.map((name) => `${folder}/${name}: file name: only ${EVENTS_PATH} is read; move its events into that file`);
+}
+
+/**
+ * Files in `content/csl/` that are neither a citation style (`.csl`) nor its
+ * README: nothing reads them (a style in another format, a misnamed
+ * `apa.CSL`), so they are refused by name.
+ *
+ * @param root
+ *   Project root.
+ * @returns
+ *   Problem lines.
+ */
+function strayStyleFiles(root: string): string[] {
+	const folder = 'content/csl';
+	if (!existsSync(join(root, folder))) return [];
+	return readdirSync(join(root, folder))
+		.sort()
+		.filter((name) => !name.startsWith('.') && !name.startsWith('_') && !name.endsWith('.csl') && name !== 'README.md')
+		.map((name) => `${folder}/${name}: file name: only citation styles (.csl) and README.md are kept here; nothing reads it`);
 }
 
 /**

@@ -139,7 +139,7 @@ const NOTE_NODE_TYPES: ReadonlySet<string> = new Set([
 
 /** Constructs a note may not hold, with why and what to write instead (raw HTML is refused as unsafe). */
 const NOTE_REFUSED: Readonly<Partial<Record<Nodes['type'], string>>> = {
-	heading: 'a heading is not supported in an editor’s note (the note stands beside a passage of the commentary, and a heading would join the page’s outline); write it as a paragraph, with **…** if it must stand out',
+	heading: 'a heading is not supported in an editor’s note (the note stands beside a passage of the commentary, and a heading would join the page’s outline); write it as a paragraph (in bold if it must stand out)',
 	code: 'code is not supported in an editor’s note; quote the words as text',
 	inlineCode: 'code is not supported in an editor’s note; write the words as text',
 	image: 'an image is not supported in an editor’s note; describe it in words or link to it',

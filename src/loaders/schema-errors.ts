@@ -69,6 +69,10 @@ export function formatSchemaIssues(file: string, error: z.ZodError, locate?: Loc
 		if (issue.code === 'invalid_type' && /received undefined$/.test(message)) {
 			message = `required field is missing (expected ${issue.expected})`;
 		}
+		if (issue.code === 'invalid_type' && issue.path.length === 0 && /received null$/.test(message)) {
+			// YAML reads an empty file, or one of comments only, as null.
+			message = `the file holds no fields (it is empty or only comments); expected ${issue.expected === 'object' ? 'a mapping of fields' : `a ${issue.expected}`}`;
+		}
 		lines.push(line(file, issue.path, message, locate));
 	}
 	return lines;

@@ -3,7 +3,6 @@
  * pipeline (`src/markdown/pipeline.ts`). The ledger command and
  * the tests use it.
  */
-import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { VFile } from 'vfile';
@@ -12,6 +11,7 @@ import { commentarySlug } from './scope.ts';
 import type { Claim } from '../schemas/corpus.ts';
 import { listPublished } from '../loaders/published.ts';
 import { propertyOf } from '../loaders/content-problems.ts';
+import { readContentText } from '../loaders/read-text.ts';
 
 /** A processor made by `createCommentaryProcessor`. */
 export type CommentaryProcessor = ReturnType<typeof createCommentaryProcessor>;
@@ -89,7 +89,8 @@ export async function claimsOfDirectory(directory: string, processor: Commentary
 	const result = new Map<string, Claim[]>();
 	for (const name of names) {
 		const path = join(directory, name);
-		const rendered = await renderCommentary(await readFile(path, 'utf8'), path, processor);
+		// Read as the site reads it (a byte-order mark where the file starts is dropped), so positions agree.
+		const rendered = await renderCommentary(readContentText(path, path), path, processor);
 		if (result.has(rendered.slug)) throw new Error(`${path}: another file in ${basename(directory)} has the slug “${rendered.slug}”`);
 		result.set(rendered.slug, rendered.claims);
 	}

@@ -89,7 +89,9 @@ export interface UnsafeCharacter {
  */
 function describeRefused(code: number): { kind: string; why: string } {
 	if (code === 0x2028 || code === 0x2029) return { kind: code === 0x2028 ? 'LINE SEPARATOR' : 'PARAGRAPH SEPARATOR', why: 'it is an invisible line break; write a line feed, or a space' };
-	if (code === 0xfeff) return { kind: 'ZERO WIDTH NO-BREAK SPACE (a byte-order mark)', why: 'it belongs only at the start of a file; remove it (U+2060 WORD JOINER is the character for a join)' };
+	if (code === 0xfeff) {
+		return { kind: '(a byte-order mark)', why: 'it belongs only at the start of a file: inside a text it is invisible, and in a body Markdown reads it as text, so a heading or list after it becomes a paragraph; remove it' };
+	}
 	if (code >= 0xd800 && code <= 0xdfff) return { kind: '(a lone surrogate)', why: 'no text encoding can write it, so the page would show U+FFFD; write the whole character' };
 	if ((code >= 0xfdd0 && code <= 0xfdef) || (code & 0xfffe) === 0xfffe) return { kind: '(a noncharacter)', why: 'it is never part of a published text; remove it' };
 	if ((code >= 0xe000 && code <= 0xf8ff) || code >= 0xf0000) return { kind: '(a private-use character)', why: 'it means nothing outside a private agreement and no font of the site draws it; write the character it stands for' };

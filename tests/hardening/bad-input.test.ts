@@ -142,6 +142,15 @@ describe('content problems stop the build before rendering, all reported at once
 		const noteLine = lineOf(copy, 'content/notes/bhadrakumar-trade-figure.md', 'See <b>this</b>');
 		expected.set('raw HTML in a note', `content/notes/bhadrakumar-trade-figure.md:${noteLine}: body: raw HTML is not allowed (“<b>”)`);
 		expected.set('javascript: in a note', `content/notes/bhadrakumar-trade-figure.md:${noteLine}: body: link URL “javascript:alert(1)” uses javascript:`);
+		// A note's Markdown: a heading, a site link to nothing and a relative link, each at its line.
+		edit(copy, 'content/notes/sharma-declarations-order.md', (text) => `${text}\n## A heading in a note\n\nSee [him](/actors/nobody/) and [above](#missing-anchor).\n`);
+		const noteHeading = lineOf(copy, 'content/notes/sharma-declarations-order.md', '## A heading in a note');
+		expected.set('heading in a note', `content/notes/sharma-declarations-order.md:${noteHeading}: body: a heading is not supported in an editor’s note`);
+		expected.set('note link to nothing', `content/notes/sharma-declarations-order.md:${noteHeading + 2}: body: link “/actors/nobody/” goes nowhere`);
+		expected.set('relative note link', `content/notes/sharma-declarations-order.md:${noteHeading + 2}: body: link “#missing-anchor” is relative`);
+		// A direction override written as a character reference, which Markdown decodes.
+		edit(copy, ROY, (text) => `${text}\nThe names read &#x202E;backwards here.\n`);
+		expected.set('override as a reference', `${ROY}:${lineOf(copy, ROY, 'The names read &#x202E;')}: body: column 16 “&#x202E;” contains U+202E RIGHT-TO-LEFT OVERRIDE`);
 
 		// 7. Frontmatter errors of two commentaries, every one with its line and field.
 		edit(copy, LANKOV, (text) => text.replace('kind: interview', 'kind: podcast').replace('date: "2024"', 'date: "June 2024"'));
@@ -206,10 +215,10 @@ describe('content problems stop the build before rendering, all reported at once
 	});
 
 	it('should have a fixture for every case', () => {
-		expect([...expected.keys()].sort()).toEqual(['invalid UTF-8 in a commentary', 'invalid UTF-8 in an actor', '23.yml', 'case-only duplicate', 'event actor', 'author actor', 'note commentary', 'note article', 'raw HTML in a note', 'javascript: in a note', 'bad enum', 'bad date', 'missing field', 'unknown field', 'empty body', 'unrecorded rename', 'rename to nowhere', 'matter article', 'stray matter file', 'related claim id', 'unsafe source URL', 'unsafe event URL', 'direction override in a title', 'invisible outlet', '# in a file name', 'second events file', 'article gap', 'removed actor page'].sort());
+		expect([...expected.keys()].sort()).toEqual(['invalid UTF-8 in a commentary', 'invalid UTF-8 in an actor', '23.yml', 'case-only duplicate', 'event actor', 'author actor', 'note commentary', 'note article', 'raw HTML in a note', 'javascript: in a note', 'bad enum', 'bad date', 'missing field', 'unknown field', 'empty body', 'unrecorded rename', 'rename to nowhere', 'matter article', 'stray matter file', 'related claim id', 'unsafe source URL', 'unsafe event URL', 'direction override in a title', 'invisible outlet', '# in a file name', 'second events file', 'article gap', 'removed actor page', 'heading in a note', 'note link to nothing', 'relative note link', 'override as a reference'].sort());
 	});
 
-	it.each(['invalid UTF-8 in a commentary', 'invalid UTF-8 in an actor', '23.yml', 'case-only duplicate', 'event actor', 'author actor', 'note commentary', 'note article', 'raw HTML in a note', 'javascript: in a note', 'bad enum', 'bad date', 'missing field', 'unknown field', 'empty body', 'unrecorded rename', 'rename to nowhere', 'matter article', 'stray matter file', 'related claim id', 'unsafe source URL', 'unsafe event URL', 'direction override in a title', 'invisible outlet', '# in a file name', 'second events file', 'article gap', 'removed actor page'])('should report %s', (name) => {
+	it.each(['invalid UTF-8 in a commentary', 'invalid UTF-8 in an actor', '23.yml', 'case-only duplicate', 'event actor', 'author actor', 'note commentary', 'note article', 'raw HTML in a note', 'javascript: in a note', 'bad enum', 'bad date', 'missing field', 'unknown field', 'empty body', 'unrecorded rename', 'rename to nowhere', 'matter article', 'stray matter file', 'related claim id', 'unsafe source URL', 'unsafe event URL', 'direction override in a title', 'invisible outlet', '# in a file name', 'second events file', 'article gap', 'removed actor page', 'heading in a note', 'note link to nothing', 'relative note link', 'override as a reference'])('should report %s', (name) => {
 		const pattern = expected.get(name);
 		expect(pattern, `no fixture for ${name}`).toBeDefined();
 		const found = lines.some((line) => (typeof pattern === 'string' ? line.startsWith(pattern) : pattern!.test(line)));
@@ -219,7 +228,7 @@ describe('content problems stop the build before rendering, all reported at once
 
 const RENDER_CASES = [
 	'javascript: link', 'vbscript: link', 'data: image', 'remote image', 'raw HTML', 'quote found 0 times', 'quote found several times', 'lost permalink', 'no claims',
-	'a table', 'a code block', 'an image', 'a link to nothing', 'a second h1', 'block attributes', 'a footnote',
+	'a table', 'a code block', 'an image', 'a link to nothing', 'a second h1', 'block attributes', 'a footnote', 'a block label', 'an empty link', 'a dangling reference', 'a fragment of another page',
 	'unrecorded sentence', 'retirement the text contradicts',
 ];
 
@@ -254,6 +263,10 @@ describe('problems raised while rendering fail the build, all reported at once',
 			'a second h1': ['# A second title'],
 			'block attributes': [':::bio{.wide}', 'The author wrote this at length about the summit and the treaty.', ':::'],
 			'a footnote': ['A claim with a note.[^n]', '', '[^n]: The note.'],
+			'a block label': [':::framing[Framed]', 'The editors framed this piece at length about the summit and the treaty.', ':::'],
+			'an empty link': ['See [](/articles/4/) here.'],
+			'a dangling reference': ['See [the report][nowhere] here.'],
+			'a fragment of another page': ['See [the article](/articles/4/#nowhere).'],
 		};
 		appendFileSync(join(copy, BHADRAKUMAR), `\n${Object.values(unsupported).map((lines) => lines.join('\n')).join('\n\n')}\n`);
 		const reasons: Record<keyof typeof unsupported, string> = {
@@ -264,6 +277,10 @@ describe('problems raised while rendering fail the build, all reported at once',
 			'a second h1': 'a level-1 heading',
 			'block attributes': 'block “:::bio” takes no attributes',
 			'a footnote': 'a footnote is not supported',
+			'a block label': 'block “:::framing” takes no label',
+			'an empty link': 'a link with no visible text',
+			'a dangling reference': 'a reference “[the report][nowhere]” names no definition',
+			'a fragment of another page': 'link “/articles/4/#nowhere” goes nowhere',
 		};
 		for (const [name, lines] of Object.entries(unsupported)) {
 			expected.set(name, `${BHADRAKUMAR}:${lineOf(copy, BHADRAKUMAR, lines[0]!)}: body: ${reasons[name as keyof typeof unsupported]}`);

@@ -5,14 +5,18 @@
  * but is a folder of its own, so Astro's caches in it (`node_modules/.astro`:
  * the content store, the incremental build's manifest) belong to the copy,
  * and copies can build at the same time. The share-card cache
- * (`node_modules/.cache`, content-addressed, written by rename) is shared, as
- * it is between builds of the project.
+ * (content-addressed, written by rename, never pruned) is shared, as it is
+ * between builds of the project; the other caches under `node_modules/.cache`
+ * (search shards, Web Annotations, citations) are pruned by every build to
+ * what that build used, so each copy has its own: a copy pruning a shared one
+ * removed what another copy was writing.
  */
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CARD_CACHE_DIR } from '../../src/features/cards/share-cards.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -35,9 +39,13 @@ export function copyProject(prefix: string): string {
 	}
 	mkdirSync(join(copy, 'node_modules'));
 	for (const name of readdirSync(join(PROJECT_ROOT, 'node_modules'))) {
-		if (name === '.astro' || name === '.vite') continue;
+		if (name === '.astro' || name === '.vite' || name === '.cache') continue;
 		symlinkSync(join(PROJECT_ROOT, 'node_modules', name), join(copy, 'node_modules', name));
 	}
+	const cards = join(PROJECT_ROOT, CARD_CACHE_DIR);
+	mkdirSync(cards, { recursive: true });
+	mkdirSync(dirname(join(copy, CARD_CACHE_DIR)), { recursive: true });
+	symlinkSync(cards, join(copy, CARD_CACHE_DIR));
 	return copy;
 }
 

@@ -62,7 +62,7 @@ describe('schema-errors', () => {
 	it('should name the file alone for a problem with the whole value', () => {
 		const result = commentarySchema.safeParse(null);
 		expect(result.success).toBe(false);
-		if (!result.success) expect(formatSchemaError('f.md', result.error)).toMatch(/^f\.md: Invalid input/);
+		if (!result.success) expect(formatSchemaError('f.md', result.error)).toMatch(/^f\.md: the file holds no fields/);
 	});
 });
 

@@ -55,7 +55,12 @@ describe('links and hidden files in the content folders', () => {
 		writeFileSync(join(copy, 'content/actors/.DS_Store'), 'junk');
 		copyFileSync(join(copy, 'content/notes/roy-scared-struggle.md'), join(copy, 'content/notes/.roy-scared-struggle.md.swp'));
 		copyFileSync(join(copy, 'content/actors/japan.yaml'), join(copy, 'content/actors/Japan2.yaml'));
+		copyFileSync(join(copy, 'content/notes/roy-scared-struggle.md'), join(copy, 'content/notes/Roy-Scared-Struggle.md'));
 		copyFileSync(join(copy, 'content/notes/roy-scared-struggle.md'), join(copy, 'content/notes/con.md'));
+		copyFileSync(join(copy, 'content/csl/apa.csl'), join(copy, 'content/csl/harvard.CSL'));
+		writeFileSync(join(copy, 'content/csl/notes.txt'), 'A note.\n');
+		writeFileSync(join(copy, 'content/actors/empty.yaml'), '');
+		writeFileSync(join(copy, 'content/matters/only-comments.yaml'), '# A matter to write.\n');
 		problems = contentProblems(copy);
 	});
 	afterAll(() => removeCopy(copy));
@@ -74,6 +79,22 @@ describe('links and hidden files in the content folders', () => {
 	it('should refuse a name in capitals and a name Windows reserves', () => {
 		expect(problems).toContain('content/actors/Japan2.yaml: file name: “Japan2” has capital letters, and addresses are lowercase; rename it to japan2');
 		expect(problems).toContainEqual(expect.stringMatching(/^content\/notes\/con\.md: file name: “con” is a name Windows reserves/));
+	});
+
+	it('should still name the lowercase twin of a name in capitals', () => {
+		expect(problems).toContain('content/notes/Roy-Scared-Struggle.md: file name: “Roy-Scared-Struggle” has capital letters, and addresses are lowercase; rename it to roy-scared-struggle');
+		expect(problems).toContainEqual(expect.stringMatching(/^content\/notes\/roy-scared-struggle\.md: file name: differs from content\/notes\/Roy-Scared-Struggle\.md only in letter case/));
+	});
+
+	it('should refuse a file in content/csl/ that is not a citation style', () => {
+		expect(problems).toContain('content/csl/harvard.CSL: file name: only citation styles (.csl) and README.md are kept here; nothing reads it');
+		expect(problems).toContain('content/csl/notes.txt: file name: only citation styles (.csl) and README.md are kept here; nothing reads it');
+		expect(problems.filter((line) => line.startsWith('content/csl/apa.csl') || line.startsWith('content/csl/README.md'))).toEqual([]);
+	});
+
+	it('should say that an empty file, or one of comments only, holds no fields', () => {
+		expect(problems).toContain('content/actors/empty.yaml: the file holds no fields (it is empty or only comments); expected a mapping of fields');
+		expect(problems).toContain('content/matters/only-comments.yaml: the file holds no fields (it is empty or only comments); expected a mapping of fields');
 	});
 
 	it('should name every problem by its file', () => {

@@ -153,6 +153,17 @@ describe('constructs the site supports are carried through', () => {
 	});
 });
 
+describe('blocks closed as written are accepted', () => {
+	it.each([
+		['after a byte-order mark', '\uFEFFRussia and North Korea signed the treaty.\n\n:::bio\nThe author wrote about Russia for many years before this piece.\n:::\n'],
+		['with a longer closing fence and spaces after it', 'Russia and North Korea signed the treaty.\n\n:::bio\nThe author wrote about Russia for many years before this piece.\n::::  \n'],
+		['at the very end, with no line break', 'Russia and North Korea signed the treaty.\n\n:::framing\nThe editors framed the piece about Russia and the treaty.\n:::'],
+	])('should accept a block %s', async (_name, markdown) => {
+		const result = await outcome(markdown, unrecordedProcessor);
+		expect(typeof result === 'string' ? result : 'published').toBe('published');
+	});
+});
+
 describe('every construct the parser can produce is declared', () => {
 	/** Markdown with every construct of CommonMark, GFM and directives. */
 	const KITCHEN_SINK = [

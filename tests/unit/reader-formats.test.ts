@@ -51,7 +51,8 @@ describe('the citations file', () => {
 		const text = encodeCitationsFile(file);
 		expect(decodeCitationsFile(text)).toEqual(file);
 		expect(text.length).toBeLessThanOrEqual(JSON.stringify(Object.fromEntries(file)).length / 3);
-	});
+		// Formatting every sentence's citations through citation-js takes seconds, and more beside a build.
+	}, 120_000);
 
 	it('should read back exactly when an id’s digits occur in the words, a citation holds control characters, or there is one sentence or none', () => {
 		const odd = new Map([

@@ -89,6 +89,8 @@ export default function remarkContentSafety(options?: Readonly<Options> | null) 
 		});
 		const page = sitePaths.commentary(commentarySlug(file));
 		const problems: ReturnType<VFile['message']>[] = [];
+		// The text's lines, split the first time a block is checked.
+		let lines: string[] | undefined;
 		const report = (reason: string, node: Nodes, ruleId: string) => {
 			problems.push(file.message(reason, { place: node.position, ruleId, source: 'remark-content-safety' }));
 		};
@@ -101,7 +103,7 @@ export default function remarkContentSafety(options?: Readonly<Options> | null) 
 				const found = [...(parent?.type === 'paragraph' ? strayFences(node, parent) : []), ...danglingReferences(node)];
 				for (const { reason, place } of found) problems.push(file.message(reason, { place, ruleId: 'unsupported-markdown', source: 'remark-content-safety' }));
 			}
-			if (node.type === 'containerDirective' && !closed(node, String(file.value))) {
+			if (node.type === 'containerDirective' && !closed(node, lines ??= String(file.value).split('\n'))) {
 				report(`block “:::${node.name}” is never closed: it would hold the rest of the text; end it with a line “:::”`, node, 'unclosed-block');
 			}
 			const refusedConstruct = constructProblem(node, parent);
@@ -231,21 +233,27 @@ function danglingReferences(node: Text): { reason: string; place: Point | undefi
 }
 
 /**
- * Whether a block ends with its closing fence (an unclosed one runs to the end of the text).
+ * Whether a block ends with its closing fence (an unclosed one runs to the
+ * end of the text). Read by line, not by offset: a byte-order mark the parser
+ * skips shifts every offset, never a line.
  *
  * @param node
  *   A `:::name` block.
- * @param document
- *   The Markdown its positions point into.
+ * @param lines
+ *   The lines of the Markdown its positions point into.
  * @returns
  *   `false` when its last line is no fence.
  */
-function closed(node: ContainerDirective, document: string): boolean {
+function closed(node: ContainerDirective, lines: readonly string[]): boolean {
 	const { start, end } = node.position ?? {};
-	if (start?.offset === undefined || end?.offset === undefined) return true;
-	const lines = document.slice(start.offset, end.offset).trimEnd().split('\n');
-	return lines.length > 1 && FENCE_LINE.test(lines.at(-1)!.trim());
+	if (!start || !end) return true;
+	// The block's last line, without the markers of a blockquote or list it stands in.
+	const last = end.column === 1 && end.line > start.line ? end.line - 1 : end.line;
+	return last > start.line && CLOSING_FENCE.test(lines[last - 1] ?? '');
 }
+
+/** A closing fence line: three or more colons alone, after any blockquote markers or indentation. */
+const CLOSING_FENCE = /^[\s>]*:{3,}\s*$/;
 
 /** What a reader calls the constructs a block may wrongly stand in. */
 const CONTAINER_NAMES: Readonly<Partial<Record<Parents['type'], string>>> = {
