@@ -129,6 +129,12 @@ export function publishedPagesProblems(read: Readonly<ReadPublishedPages>, curre
 			}
 		}
 	}
+	const pages = pageCount(record);
+	if (pages < record.pages) {
+		problems.push(
+			`${at(['pages'])}: pages: the record holds ${pages} actor, article and compare pages, but ${record.pages} were published; entries were removed: restore the file from version control (git checkout -- ${PUBLISHED_PAGES_PATH}); a page that is gone is recorded as moved or retired, never removed`,
+		);
+	}
 	if (ledgerIds !== undefined && ledgerIds < record.claims) {
 		problems.push(
 			`${LEDGER_PATH}: claims: holds ${ledgerIds} sentence ids, but ${record.claims} were published (${PUBLISHED_PAGES_PATH}); entries were removed: restore the file from version control (git checkout -- ${LEDGER_PATH}); \`npm run ledger\` cannot bring back retired or redirected ids`,
@@ -159,13 +165,28 @@ export function updatePublishedPages(record: PublishedPages | undefined, current
 		Object.fromEntries(Object.entries(entries).sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })));
 	// Pair pages are never dropped from the record: one no longer built becomes a redirect.
 	const compare = [...new Set([...(record?.compare ?? []), ...(current.pairs ?? [])])].sort();
-	return {
+	const updated: PublishedPages = {
 		version: PUBLISHED_PAGES_VERSION,
 		claims: Math.max(record?.claims ?? 0, ledgerIds),
+		pages: 0,
 		actors: sorted(actors),
 		articles: sorted(articles),
 		...(compare.length > 0 ? { compare } : {}),
 	};
+	updated.pages = Math.max(record?.pages ?? 0, pageCount(updated));
+	return updated;
+}
+
+/**
+ * How many pages a record holds: its actor, article and compare pair entries.
+ *
+ * @param record
+ *   The record.
+ * @returns
+ *   The count the record's `pages` may not exceed.
+ */
+function pageCount(record: PublishedPages): number {
+	return Object.keys(record.actors).length + Object.keys(record.articles).length + (record.compare?.length ?? 0);
 }
 
 /**
@@ -239,10 +260,23 @@ export function goneCommentaryProblems(
 			`${LEDGER_PATH}: commentary: ${count} published sentence id${count === 1 ? '' : 's'} of “${slug}”, but there is no content/commentaries/${slug}.md; if it was renamed, record it in ${RENAMES_PATH} (${slug}: new-slug) so its links keep working; otherwise restore the file (git checkout -- content/commentaries/${slug}.md): a published commentary is never withdrawn, since its reading page, sentence list, compare pages and share pages were published (retiring its ids does not withdraw it)`,
 		);
 	}
-	for (const old of [...renames.keys()].sort()) {
-		if (published.has(old)) continue;
+	for (const [old, next] of [...renames].sort(([a], [b]) => (a < b ? -1 : 1))) {
 		const line = renameLine(old);
-		problems.push(`${RENAMES_PATH}${line === undefined ? '' : `:${line}`}: ${old}: no commentary was ever published as “${old}” (${LEDGER_PATH} holds no sentence of it); check the spelling of the old slug, or remove the line`);
+		const at = `${RENAMES_PATH}${line === undefined ? '' : `:${line}`}`;
+		if (!published.has(old)) {
+			problems.push(`${at}: ${old}: no commentary was ever published as “${old}” (${LEDGER_PATH} holds no sentence of it); check the spelling of the old slug, or remove the line`);
+			continue;
+		}
+		// Not yet recorded by `npm run ledger` (no id of the old slug leads anywhere), onto a slug whose own sentences are live:
+		// another commentary's address, whose pages and permalinks would start showing this text.
+		const entries = Object.values(ledger.claims);
+		const recorded = entries.some((entry) => entry.commentary === old && entry.successor !== undefined);
+		const taken = entries.filter((entry) => entry.commentary === next && entry.status === 'live' && entry.successor === undefined).length;
+		if (!recorded && taken > 0) {
+			problems.push(
+				`${at}: ${old}: renamed to “${next}”, but “${next}” was published as a commentary of its own (${taken} live sentence ids in ${LEDGER_PATH}); two commentaries cannot share an address: rename it to a new slug`,
+			);
+		}
 	}
 	return problems;
 }

@@ -32,6 +32,8 @@ export const publishedPagesSchema = z.strictObject({
 	version: z.literal(PUBLISHED_PAGES_VERSION),
 	/** How many ids `content/claims-ledger.json` held when the record was last written; it may only grow. */
 	claims: z.number().int().nonnegative(),
+	/** How many actor, article and compare pair pages this record held when it was last written; it may only grow. */
+	pages: z.number().int().nonnegative(),
 	/** Actor pages (`/actors/<id>/`), by id. */
 	actors: z.record(z.string(), publishedPageSchema),
 	/** Article pages (`/articles/<n>/`), by number. */

@@ -188,6 +188,17 @@ describe('claims in the browser', () => {
 		await site.open(`/c/${id}/`, async (page, report) => {
 			await expect.poll(() => page.locator('dl.citations dt').allTextContents()).toEqual(['APA', 'Chicago', 'MLA']);
 			expect(await page.locator('dd.citation .citation-text').allTextContents()).toEqual([cited.apa, cited.chicago, cited.mla]);
+			// Every filled row is the printed row's markup: the same elements and attributes in the same order, with
+			// only the style, the label and the words differing.
+			const shapes = await page.locator('dl.citations').evaluate((list) => {
+				const shape = (node: Element): string =>
+					`<${node.localName}${[...node.attributes].map((attribute) => ` ${attribute.name}${attribute.name === 'data-citation-style' ? '' : `="${attribute.value}"`}`).join('')}>${[...node.children].map(shape).join('')}`;
+				return [...list.children].map(shape);
+			});
+			expect(shapes).toHaveLength(6);
+			expect(new Set(shapes.filter((_, index) => index % 2 === 0)).size).toBe(1);
+			expect(new Set(shapes.filter((_, index) => index % 2 === 1)).size).toBe(1);
+			expect(await page.getByRole('button', { name: 'Copy the Chicago citation' }).count()).toBe(1);
 			expect(await page.locator('[data-citations-more]').count()).toBe(0);
 			expect(await page.locator('details.provenance summary').allTextContents()).toEqual(['BibTeX', 'RIS', 'CSL-JSON']);
 			expect(await page.locator('pre[data-format]').evaluateAll((pres) => pres.map((pre) => [pre.getAttribute('data-format'), pre.textContent]))).toEqual([

@@ -117,6 +117,14 @@ describe('every page in the browser', () => {
 		});
 	});
 
+	it('should tell a reader at a date page that is gone where the date’s sentences are', async () => {
+		await site.open('/timeline/dates/1999-01-01/', async (page, report) => {
+			expect(report.status).toBe(404);
+			await expect.poll(() => page.locator('h1').textContent()).toBe('This date has no page of its own now');
+			expect(await page.locator('[data-not-found-lede] a').getAttribute('href')).toBe('/timeline/#d-1999-01-01');
+		});
+	});
+
 	for (const width of [1280, 1440, 1920, 360]) {
 		for (const colorScheme of ['light', 'dark'] as const) {
 			it.for(['/articles/4/', '/articles/8/', '/actors/russia/', '/actors/japan/'])(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedListPage, askedSentenceId } from '../../src/features/sharing/not-found';
+import { askedListPage, askedSentenceId, askedTimelineDate } from '../../src/features/sharing/not-found';
 
 const share = (id: string) => `/c/${encodeURIComponent(id)}/`;
 const underBase = (id: string) => `/reader/c/${encodeURIComponent(id)}/`;
@@ -33,5 +33,18 @@ describe('the list page a missing address asked for', () => {
 		expect(askedListPage('/commentaries/page/x/')).toBeUndefined();
 		expect(askedListPage('/c/c-0000000000/')).toBeUndefined();
 		expect(askedListPage('/page/')).toBeUndefined();
+	});
+});
+
+describe('the timeline date a missing address asked for', () => {
+	it('should read a date’s own page, under any base, and lead to the date on the timeline', () => {
+		expect(askedTimelineDate('/timeline/dates/2024-06-19/')).toEqual({ date: '2024-06-19', timeline: '/timeline/#d-2024-06-19' });
+		expect(askedTimelineDate('/reader/timeline/dates/2023-09_open')).toEqual({ date: '2023-09_open', timeline: '/reader/timeline/#d-2023-09_open' });
+	});
+
+	it('should leave other missing addresses alone', () => {
+		expect(askedTimelineDate('/timeline/')).toBeUndefined();
+		expect(askedTimelineDate('/timeline/dates/')).toBeUndefined();
+		expect(askedTimelineDate('/timeline/dates/2024-06-19/page/3/')).toBeUndefined();
 	});
 });

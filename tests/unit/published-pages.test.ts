@@ -75,6 +75,23 @@ describe('the record of published pages', () => {
 		writeFileSync(join(copy, 'content/articles/23.yaml'), readFileSync(join(PROJECT_ROOT, 'content/articles/23.yaml')));
 	});
 
+	it('should refuse a record entry removed by hand with its file, in the build and in npm run ledger', () => {
+		const saved = readFileSync(join(copy, PAGES), 'utf8');
+		const actor = readFileSync(join(copy, 'content/actors/japan.yaml'));
+		expect(saved).toContain('\t\t"japan": "live",\n');
+		writeFileSync(join(copy, PAGES), saved.replace('\t\t"japan": "live",\n', ''));
+		rmSync(join(copy, 'content/actors/japan.yaml'));
+		const { record } = readPublishedPages(copy);
+		expect(contentProblems(copy)).toContainEqual(
+			`${PAGES}:${lineOf('"pages"')}: pages: the record holds ${record!.pages - 1} actor, article and compare pages, but ${record!.pages} were published; entries were removed: restore the file from version control (git checkout -- ${PAGES}); a page that is gone is recorded as moved or retired, never removed`,
+		);
+		expect(runLedger().code).toBe(1);
+		expect(readFileSync(join(copy, PAGES), 'utf8')).toBe(saved.replace('\t\t"japan": "live",\n', ''));
+		writeFileSync(join(copy, PAGES), saved);
+		writeFileSync(join(copy, 'content/actors/japan.yaml'), actor);
+		expect(contentProblems(copy)).toEqual([]);
+	});
+
 	it('should refuse a missing record', () => {
 		const saved = readFileSync(join(copy, PAGES));
 		rmSync(join(copy, PAGES));
@@ -145,7 +162,7 @@ describe('the record of published pages', () => {
 		expect(contentProblems(copy)).toEqual([]);
 	});
 
-	it('should refuse renames that loop, and a rename of a slug never published, in the build and in npm run ledger', () => {
+	it('should refuse renames that loop, a rename of a slug never published and one onto another commentary’s slug, in the build and in npm run ledger', () => {
 		writeFileSync(join(copy, 'content/renames.yaml'), '# old slug: new slug\nlankov-nbr-interview: lankov-b\nlankov-b: lankov-nbr-interview\n');
 		expect(contentProblems(copy)).toContainEqual(
 			'content/renames.yaml:2: lankov-nbr-interview: the renames go round in a loop (lankov-nbr-interview → lankov-b → lankov-nbr-interview); to rename a commentary back to an earlier slug, remove the line that renamed it away from that slug and keep the new one',
@@ -159,7 +176,18 @@ describe('the record of published pages', () => {
 			'content/renames.yaml:2: lankov-nbr-intreview: no commentary was ever published as “lankov-nbr-intreview” (content/claims-ledger.json holds no sentence of it); check the spelling of the old slug, or remove the line',
 		]);
 		expect(runLedger().code).toBe(1);
+		// Onto another published commentary's slug: its file replaced by the renamed text.
+		const [old, taken] = ['lankov-nbr-interview', 'rekha-j-niice-commentary'];
+		const saved = new Map([old, taken].map((slug) => [slug, readFileSync(join(copy, `content/commentaries/${slug}.md`))] as const));
+		renameSync(join(copy, `content/commentaries/${old}.md`), join(copy, `content/commentaries/${taken}.md`));
+		writeFileSync(join(copy, 'content/renames.yaml'), `${old}: ${taken}\n`);
+		expect(contentProblems(copy)).toContainEqual(
+			expect.stringMatching(new RegExp(`^content/renames\\.yaml:1: ${old}: renamed to “${taken}”, but “${taken}” was published as a commentary of its own \\(\\d+ live sentence ids in content/claims-ledger\\.json\\); two commentaries cannot share an address`)),
+		);
+		expect(runLedger().code).toBe(1);
+		for (const [slug, text] of saved) writeFileSync(join(copy, `content/commentaries/${slug}.md`), text);
 		rmSync(join(copy, 'content/renames.yaml'));
+		expect(contentProblems(copy)).toEqual([]);
 	});
 
 	it('should record every compare pair page, and keep those of a renamed commentary as redirects to its new pairs', () => {

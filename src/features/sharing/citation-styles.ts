@@ -19,6 +19,19 @@ export const CITATION_STYLE_ORDER: readonly CitationStyle[] = Object.keys(CITATI
 /** The style a share page prints; the others are filled in by its script. */
 export const PRINTED_STYLE: CitationStyle = 'apa';
 
+/**
+ * What a citation's copy button says to screen readers after “Copy”: the page
+ * prints it for its style and the script writes it for each style it adds.
+ *
+ * @param style
+ *   The style.
+ * @returns
+ *   The words, with their leading space.
+ */
+export function copyCitationWords(style: CitationStyle): string {
+	return ` the ${CITATION_STYLES[style].label} citation`;
+}
+
 /** The formats a reference manager imports, with their names, in the order pages show them. */
 export const EXPORT_FORMATS = [
 	['bibtex', 'BibTeX'],

@@ -45,3 +45,21 @@ export function askedListPage(pathname: string): { page: number; first: string }
 	if (!match || Number(match[2]) < 2) return undefined;
 	return { page: Number(match[2]), first: match[1]! };
 }
+
+/**
+ * The timeline date a missing address asked for, if it is a date's own page
+ * (`/timeline/dates/<date>/`): such a page exists only while the timeline
+ * cannot show all of the date's sentences, so one that is gone leads to the
+ * date on the timeline.
+ *
+ * @param pathname
+ *   The address's path (`location.pathname`).
+ * @returns
+ *   The date's path segment as written and its place on the timeline
+ *   (`…/timeline/#d-<date>`), or `undefined`.
+ */
+export function askedTimelineDate(pathname: string): { date: string; timeline: string } | undefined {
+	const match = /^(.*\/)timeline\/dates\/([^/]+)\/?$/.exec(pathname);
+	if (!match) return undefined;
+	return { date: match[2]!, timeline: `${match[1]!}timeline/#d-${match[2]!}` };
+}

@@ -22,7 +22,7 @@ import { creditSegments, type Contributor } from '../../utils/credit.ts';
 import { hasRightToLeft } from '../../utils/bidi.ts';
 import { formatPublished } from '../../utils/format-date.ts';
 import { pinpointText } from '../../claims/pinpoint.ts';
-import { CITATION_STYLES, PRINTED_STYLE } from './citation-styles.ts';
+import { CITATION_STYLES, copyCitationWords, PRINTED_STYLE } from './citation-styles.ts';
 import { relatedBecause, type RelatedGroup } from './related-claims.ts';
 import type { ShareCommentary, SharePageModel } from './share-page-model.ts';
 
@@ -193,7 +193,8 @@ function citeSection(model: SharePageModel<ShareCommentary>, routes: Routes): Ma
 	const { page, citations, permalink } = model;
 	if (page.kind !== 'live' || !citations) return undefined;
 	const { label } = CITATION_STYLES[PRINTED_STYLE];
-	const copy = copyControl(html`<button type="button" data-copy-citation>Copy<span class="visually-hidden">${` the ${label} citation`}</span></button>`);
+	// The script copies this row for each style it fills in (client/share-page.ts): it is written only here.
+	const copy = copyControl(html`<button type="button" data-copy-citation>Copy<span class="visually-hidden">${copyCitationWords(PRINTED_STYLE)}</span></button>`);
 	const printed = html`<dt>${label}</dt><dd class="citation" data-citation-style="${PRINTED_STYLE}"><span class="citation-text">${citations[PRINTED_STYLE]}</span>${copy}</dd>`;
 	return html`<section aria-labelledby="cite-heading"><h2 id="cite-heading">Cite this sentence</h2><dl class="citations">${printed}</dl><p class="muted" data-citations-more>Chicago, MLA, and BibTeX, RIS and CSL-JSON for reference managers, appear here when the page’s script runs; they are also in <a href="${routes.citations(page.entry.id)}">the commentary’s citations file</a> (<a href="${routes.data()}">how to read it</a>).</p><p class="muted">The link <a href="${routes.claim(page.entry.id, page.claim.id)}">${permalink ?? ''}</a> keeps working if the text is corrected: it then lands on the new wording, with a notice showing the old.</p></section>`;
 }

@@ -340,24 +340,29 @@ function splitIntoPieces(nodes: readonly ElementContent[], texts: readonly strin
 
 	// Each piece's raw text is gathered with its nodes (a text node's slice, an element's whole text) and collapsed once.
 	const pieces: Piece[] = bounds.map((bound) => ({ sentence: bound.sentence, nodes: [], text: '' }));
+	// The bounds partition the text in order and the nodes come in order: each node's bounds are looked for from
+	// the first that ends after the node starts (none before it can hold any of the node), not from the start.
+	let first = 0;
 	const pieceAt = (position: number): number => {
-		const found = bounds.findIndex((bound) => position >= bound.start && position < bound.end);
-		return found >= 0 ? found : bounds.length - 1;
+		for (let at = first; at < bounds.length; at++) if (position >= bounds[at]!.start && position < bounds[at]!.end) return at;
+		return bounds.length - 1;
 	};
 
 	nodes.forEach((node, index) => {
 		const start = offsets[index]!;
 		const value = texts[index]!;
+		while (first < bounds.length - 1 && bounds[first]!.end <= start) first++;
 		if (node.type === 'text') {
-			bounds.forEach((bound, at) => {
+			for (let at = first; at < bounds.length && bounds[at]!.start < start + value.length; at++) {
+				const bound = bounds[at]!;
 				const from = Math.max(bound.start, start);
 				const to = Math.min(bound.end, start + value.length);
-				if (to <= from) return;
+				if (to <= from) continue;
 				const piece = pieces[at]!;
 				const slice = value.slice(from - start, to - start);
 				piece.nodes.push({ type: 'text', value: slice });
 				piece.text += slice;
-			});
+			}
 			return;
 		}
 		const lead = value.length - value.trimStart().length;

@@ -11,7 +11,7 @@
  */
 import { copyAndConfirm } from './copy.ts';
 import { linkFromHere } from '../copied-link.ts';
-import { CITATION_STYLE_ORDER, CITATION_STYLES, EXPORT_FORMATS, PRINTED_STYLE, type CitationStyle } from '../citation-styles.ts';
+import { CITATION_STYLE_ORDER, CITATION_STYLES, copyCitationWords, EXPORT_FORMATS, PRINTED_STYLE, type CitationStyle } from '../citation-styles.ts';
 import type { ClaimCitations } from '../cite.ts';
 import { DEFAULT_SITE_URL } from '../../../utils/site-url.ts';
 import { routes } from '../../../utils/routes.ts';
@@ -20,32 +20,34 @@ import { citationsLoader, relatedLoader } from './reading-files.ts';
 import { element, relatedQuote } from './related-list.ts';
 
 /**
- * A citation style's row, as the page prints its first: the label, the text and its copy button.
+ * A citation style's row: a copy of the row the page prints (its `dt` and
+ * `dd`, src/features/sharing/share-page-html.ts) with the style's label, text
+ * and the copy button's words put in, so the row's markup is written once.
  *
+ * @param printed
+ *   The printed row's `dt` and `dd`.
  * @param style
  *   The style.
  * @param text
  *   The formatted citation.
  * @returns
- *   The `dt` and `dd`.
+ *   The new `dt` and `dd`, or nothing when the printed row lacks a part to fill.
  */
-function citationRow(style: CitationStyle, text: string): [HTMLElement, HTMLElement] {
-	const { label } = CITATION_STYLES[style];
-	const row = element('dd', 'citation');
+function citationRow(printed: readonly [HTMLElement, HTMLElement], style: CitationStyle, text: string): [HTMLElement, HTMLElement] | undefined {
+	const term = printed[0].cloneNode(true);
+	const row = printed[1].cloneNode(true);
+	if (!(term instanceof HTMLElement) || !(row instanceof HTMLElement)) return undefined;
+	const citation = findElement('.citation-text', HTMLElement, row);
+	const words = findElement('[data-copy-citation] .visually-hidden', HTMLElement, row);
+	const status = findElement('[data-copy-status]', HTMLElement, row);
+	if (!citation || !words || !status) return undefined;
+	term.textContent = CITATION_STYLES[style].label;
 	row.dataset['citationStyle'] = style;
-	const copy = element('span', 'share-copy');
-	copy.dataset['needsScript'] = '';
-	copy.dataset['ready'] = '';
-	const button = element('button', '', 'Copy');
-	button.type = 'button';
-	button.dataset['copyCitation'] = '';
-	button.append(element('span', 'visually-hidden', ` the ${label} citation`));
-	const status = element('span', 'copy-status');
-	status.setAttribute('role', 'status');
-	status.dataset['copyStatus'] = '';
-	copy.append(button, status);
-	row.append(element('span', 'citation-text', text), copy);
-	return [element('dt', '', label), row];
+	citation.textContent = text;
+	words.textContent = copyCitationWords(style);
+	// The printed row's status may already say “Copied”.
+	status.textContent = '';
+	return [term, row];
 }
 
 /**
@@ -59,7 +61,14 @@ function citationRow(style: CitationStyle, text: string): [HTMLElement, HTMLElem
  *   The note.
  */
 function showCitations(cited: ClaimCitations, list: HTMLElement, note: HTMLElement): void {
-	for (const style of CITATION_STYLE_ORDER) if (style !== PRINTED_STYLE) list.append(...citationRow(style, cited[style]));
+	const printedRow = findElement(`dd.citation[data-citation-style="${PRINTED_STYLE}"]`, HTMLElement, list);
+	const printedTerm = printedRow?.previousElementSibling;
+	if (!printedRow || !(printedTerm instanceof HTMLElement)) return;
+	for (const style of CITATION_STYLE_ORDER) {
+		if (style === PRINTED_STYLE) continue;
+		const row = citationRow([printedTerm, printedRow], style, cited[style]);
+		if (row) list.append(...row);
+	}
 	const exports = EXPORT_FORMATS.map(([format, label]) => {
 		const disclosure = element('details', 'provenance');
 		const text = element('pre', '', cited[format]);
