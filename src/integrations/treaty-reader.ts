@@ -133,7 +133,9 @@ export default function treatyReader(): AstroIntegration {
 					);
 				}
 				// Every page is written by now (the share pages just above): the faces for the scripts they show.
-				logger.info(describePageFonts(writePageFonts(outDir)));
+				const fontsStarted = performance.now();
+				const pageFonts = writePageFonts(outDir);
+				logger.info(`${describePageFonts(pageFonts)} in ${((performance.now() - fontsStarted) / 1000).toFixed(2)} s`);
 				if (shardWorkFile) {
 					if (!records) throw new Error('Search index: no commentary records were sent; the search page sends them while it is built (src/features/search/data.ts)');
 					writeShardWork(shardWorkFile, {

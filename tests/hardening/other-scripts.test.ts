@@ -6,6 +6,7 @@
  * In Debian's Chromium, whose only fonts are DejaVu, the page draws each of
  * those characters (from the faces the site serves), not as boxes, and an
  * outlet that ends in Hebrew keeps the date after it in the line's order.
+ * `KEEP_COPY=1` keeps the built copy (its path is /tmp/treaty-hardening-scripts-*) to look at.
  */
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
