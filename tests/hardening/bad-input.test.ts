@@ -30,7 +30,7 @@ import { loadDebris } from '../support/debris.ts';
 import { checkInOrder, findElement, formatInOrderResult, sourceWords, visibleText } from '../support/fidelity.ts';
 import { readCapture } from '../support/fidelity-files.ts';
 import { listFiles } from '../support/dist.ts';
-import { buildCopy, copyProject, PROJECT_ROOT, removeCopy, type BuildResult } from '../support/project-copy.ts';
+import { buildCopy, copyProject, editCopy as edit, lineInCopy as lineOf, PROJECT_ROOT, removeCopy, type BuildResult } from '../support/project-copy.ts';
 import { elementsOf, hasClass, idsOf, textOf } from '../support/hast-walk.ts';
 
 const copies: string[] = [];
@@ -68,23 +68,6 @@ function freshCopy(name: string): string {
 	const copy = copyProject(`treaty-hardening-${name}`);
 	copies.push(copy);
 	return copy;
-}
-
-/** Edit a file of a copy in place. */
-function edit(copy: string, file: string, change: (text: string) => string): void {
-	const path = join(copy, file);
-	const before = readFileSync(path, 'utf8');
-	const after = change(before);
-	if (after === before) throw new Error(`fixture: editing ${file} changed nothing`);
-	writeFileSync(path, after);
-}
-
-/** 1-based line of the first occurrence of `needle` in a file of a copy. */
-function lineOf(copy: string, file: string, needle: string): number {
-	const text = readFileSync(join(copy, file), 'utf8');
-	const at = text.indexOf(needle);
-	if (at < 0) throw new Error(`fixture: “${needle}” is not in ${file}`);
-	return text.slice(0, at).split('\n').length;
 }
 
 /** The block of problem lines a failed build printed last (the `Content has N problems:` list). */

@@ -12,7 +12,7 @@
  * removed what another copy was writing.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,6 +47,43 @@ export function copyProject(prefix: string): string {
 	mkdirSync(dirname(join(copy, CARD_CACHE_DIR)), { recursive: true });
 	symlinkSync(cards, join(copy, CARD_CACHE_DIR));
 	return copy;
+}
+
+/**
+ * Edit a file of a copy; an edit that changes nothing is a broken fixture.
+ *
+ * @param copy
+ *   The copy's root.
+ * @param file
+ *   Path inside the copy.
+ * @param change
+ *   The file's text → its new text.
+ */
+export function editCopy(copy: string, file: string, change: (text: string) => string): void {
+	const path = join(copy, file);
+	const before = readFileSync(path, 'utf8');
+	const after = change(before);
+	if (after === before) throw new Error(`fixture: editing ${file} changed nothing`);
+	writeFileSync(path, after);
+}
+
+/**
+ * The 1-based line of the first occurrence of `needle` in a file of a copy.
+ *
+ * @param copy
+ *   The copy's root.
+ * @param file
+ *   Path inside the copy.
+ * @param needle
+ *   Text the file holds.
+ * @returns
+ *   Its line.
+ */
+export function lineInCopy(copy: string, file: string, needle: string): number {
+	const text = readFileSync(join(copy, file), 'utf8');
+	const at = text.indexOf(needle);
+	if (at < 0) throw new Error(`fixture: “${needle}” is not in ${file}`);
+	return text.slice(0, at).split('\n').length;
 }
 
 /** Remove a copy made by `copyProject`. */

@@ -11,7 +11,7 @@ import { actorSchema } from '../../src/schemas/actor.ts';
 import { eventSchema } from '../../src/schemas/event.ts';
 import { hasVisibleText } from '../../src/schemas/text.ts';
 import { contentProblems } from '../../src/loaders/content-checks.ts';
-import { copyProject, removeCopy } from '../support/project-copy.ts';
+import { copyProject, editCopy, lineInCopy, removeCopy } from '../support/project-copy.ts';
 
 const commentary = {
 	title: 'T',
@@ -76,19 +76,8 @@ describe('text in the content files', () => {
 	const ROY = 'content/commentaries/roy-kim-putin-vostochny-summit.md';
 	const REKHA = 'content/commentaries/rekha-j-niice-commentary.md';
 	const NOTE = 'content/notes/roy-scared-struggle.md';
-	const lineOf = (file: string, needle: string) => {
-		const text = readFileSync(join(copy, file), 'utf8');
-		const at = text.indexOf(needle);
-		if (at < 0) throw new Error(`fixture: ${needle} not in ${file}`);
-		return text.slice(0, at).split('\n').length;
-	};
-	const change = (file: string, edit: (text: string) => string) => {
-		const path = join(copy, file);
-		const before = readFileSync(path, 'utf8');
-		const after = edit(before);
-		if (after === before) throw new Error(`fixture: ${file} unchanged`);
-		writeFileSync(path, after);
-	};
+	const lineOf = (file: string, needle: string) => lineInCopy(copy, file, needle);
+	const change = (file: string, edit: (text: string) => string) => editCopy(copy, file, edit);
 
 	beforeAll(() => {
 		copy = copyProject('treaty-content-text');

@@ -6,7 +6,7 @@
  * noncharacters, private-use and stray tag characters), and text that is
  * only punctuation. Each refusal names the file, the line and the field.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'astro/zod';
@@ -20,7 +20,7 @@ import { noteSchema } from '../../src/schemas/note.ts';
 import { findUnsafeCharacter } from '../../src/schemas/text.ts';
 import { bodyTextProblems } from '../../src/loaders/body-text.ts';
 import { contentProblems } from '../../src/loaders/content-checks.ts';
-import { copyProject, removeCopy } from '../support/project-copy.ts';
+import { copyProject, editCopy, lineInCopy, removeCopy } from '../support/project-copy.ts';
 
 /** Characters refused anywhere, as YAML would hand them over (`"\uD800"` is a lone surrogate). */
 const REFUSED = [
@@ -126,19 +126,8 @@ describe('registry text in the content files', () => {
 	let copy: string;
 	let problems: string[];
 	const MATTER = 'content/matters/a-new-level-of-relations.yaml';
-	const lineOf = (file: string, needle: string) => {
-		const text = readFileSync(join(copy, file), 'utf8');
-		const at = text.indexOf(needle);
-		if (at < 0) throw new Error(`fixture: ${needle} not in ${file}`);
-		return text.slice(0, at).split('\n').length;
-	};
-	const change = (file: string, edit: (text: string) => string) => {
-		const path = join(copy, file);
-		const before = readFileSync(path, 'utf8');
-		const after = edit(before);
-		if (after === before) throw new Error(`fixture: ${file} unchanged`);
-		writeFileSync(path, after);
-	};
+	const lineOf = (file: string, needle: string) => lineInCopy(copy, file, needle);
+	const change = (file: string, edit: (text: string) => string) => editCopy(copy, file, edit);
 
 	beforeAll(() => {
 		copy = copyProject('treaty-registry-text');
