@@ -547,6 +547,8 @@ function eventProblems(root: string, actorIds: ReadonlySet<string>): string[] {
 		return messageOf(error).split('\n');
 	}
 	if (!Array.isArray(parsed.value)) return [`${EVENTS_PATH}:1: expected a list of events`];
+	// The timeline is drawn from the events: with none it has no axis, and the build would stop naming no file.
+	if (parsed.value.length === 0) return [`${EVENTS_PATH}:1: the list of events is empty; the timeline needs at least one dated event (restore the file from version control)`];
 	const problems: string[] = [];
 	const ids = new Map<string, number>();
 	parsed.value.forEach((item: unknown, index: number) => {

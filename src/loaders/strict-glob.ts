@@ -103,7 +103,19 @@ export function strictGlob(options: StrictGlobOptions): Loader {
 				);
 			}
 			const wrapped: GlobLoaderContext = { ...context, entryTypes, generateDigest };
-			await inner.load(wrapped);
+			// @astrojs/markdown-remark prints a failed render's error to the console before it throws it: a stack, and
+			// lines counted from the end of the frontmatter, not in the file. Every such error is caught above and
+			// reported once below with the file's own lines, so the library's copy is not printed.
+			const consoleError = console.error;
+			console.error = (...args: unknown[]) => {
+				if (args.length === 1 && isMarkdownRenderError(args[0])) return;
+				consoleError(...args);
+			};
+			try {
+				await inner.load(wrapped);
+			} finally {
+				console.error = consoleError;
+			}
 			if (problems.length > 0) throw new ContentProblems(problems.sort());
 		},
 	};
@@ -151,7 +163,23 @@ function bodyLineOffset(entry: Pick<RenderEntry, 'filePath' | 'body'>): number {
 	}
 }
 
+/**
+ * Whether a value is the error @astrojs/markdown-remark makes of a failed
+ * render (its message starts `Failed to parse Markdown file "…"`).
+ *
+ * @param value
+ *   What was passed to `console.error`.
+ * @returns
+ *   `true` for such an error.
+ */
+function isMarkdownRenderError(value: unknown): boolean {
+	return value instanceof Error && MARKDOWN_RENDER_PREFIX.test(value.message);
+}
+
+/** The start of the message Astro's Markdown renderer gives a failed render. */
+const MARKDOWN_RENDER_PREFIX = /^Failed to parse Markdown file "[^"]*":\s*/;
+
 /** Astro prefixes `Failed to parse Markdown file "…":` to the plugin's own message. */
 function stripAstroPrefix(message: string): string {
-	return message.replace(/^Failed to parse Markdown file "[^"]*":\s*/, '');
+	return message.replace(MARKDOWN_RENDER_PREFIX, '');
 }

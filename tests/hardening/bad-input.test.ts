@@ -311,6 +311,12 @@ describe('problems raised while rendering fail the build, all reported at once',
 		for (const line of lines) expect(line).toMatch(/^content\/[^\s:]+(:\d+)?: [^:]+: \S/);
 	});
 
+	it('should print each problem once, at the file’s own line: not the Markdown renderer’s own dump of the error', () => {
+		// Its copy counts lines from the end of the frontmatter and carries a stack.
+		expect(result.output).not.toMatch(/Failed to parse Markdown file/);
+		expect(result.output).not.toMatch(/^\s+at .*remark-content-safety/m);
+	});
+
 	it('should have a fixture for every case', () => {
 		expect([...expected.keys()].sort()).toEqual([...RENDER_CASES].sort());
 	});

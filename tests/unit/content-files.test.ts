@@ -108,6 +108,19 @@ describe('parseYaml', () => {
 	});
 });
 
+describe('an empty list of events', () => {
+	let copy: string;
+	beforeAll(() => {
+		copy = copyProject('treaty-empty-events');
+		writeFileSync(join(copy, 'content/events/events.yaml'), '# Timeline events\n[]\n');
+	});
+	afterAll(() => removeCopy(copy));
+
+	it('should be refused naming the file, not found by the timeline drawing with no file named', () => {
+		expect(contentProblems(copy)).toContainEqual(expect.stringMatching(/^content\/events\/events\.yaml:1: the list of events is empty/));
+	});
+});
+
 describe('files in the content folders', () => {
 	let copy: string;
 	let problems: string[];
