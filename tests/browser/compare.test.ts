@@ -66,7 +66,9 @@ async function scrollSettled(page: Page): Promise<void> {
 		() =>
 			new Promise<boolean>((resolve) => {
 				const start = window.scrollY;
-				setTimeout(() => resolve(window.scrollY === start), 150);
+				// Two frames, then 150 ms: the scroll the view makes on focus runs in a frame, which a busy machine can
+				// delay past any fixed wait.
+				requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => resolve(window.scrollY === start), 150)));
 			}),
 		undefined,
 		{ polling: 50 },
