@@ -79,6 +79,13 @@ describe('remark-native-parse', () => {
 		expect(shapes.filter((markdown) => JSON.stringify(satteriTree(markdown)) !== JSON.stringify(micromark.parse(markdown))).length).toBeGreaterThan(0);
 	});
 
+	it('should read a footnote definition followed by a blank continuation line as micromark does (found by the generated texts)', () => {
+		for (const markdown of ['[^1]:\n ', '[^1]: Note.\n \nText', '[a]:\n /x\n\n[b]', 'Text [^1]\n\n[^1]:\n  \n']) {
+			expect(pipeline.parse(markdown), JSON.stringify(markdown)).toStrictEqual(micromark.parse(markdown));
+		}
+		expect(JSON.stringify(satteriTree('[^1]:\n '))).not.toBe(JSON.stringify(micromark.parse('[^1]:\n ')));
+	});
+
 	it('should read generated Markdown as remark-parse does, and natively where it can', () => {
 		let native = 0;
 		fc.assert(

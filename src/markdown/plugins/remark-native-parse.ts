@@ -35,9 +35,12 @@ const FEATURES = { gfm: true, directive: true, frontmatter: false } as const;
  * but a space or the end of the line: `10:30` is a directive named `30` to
  * both, read differently beside emphasis), and emphasis marks beside a
  * character outside ASCII (the two classify some, such as emoji,
- * differently). Checked on every line but directive fences.
+ * differently), and footnotes (`[^`: a definition followed by a blank
+ * continuation line ends at different places in the two trees). Checked on
+ * every line but directive fences; a line that starts a definition
+ * (`[label]:`, whose address may follow on the next line) is checked too.
  */
-const UNSURE_INLINE = /[~\t@]|www\.|:[^ ]|[^\0-\x7f][*_]|[*_][^\0-\x7f]/;
+const UNSURE_INLINE = /[~\t@]|www\.|:[^ ]|[^\0-\x7f][*_]|[*_][^\0-\x7f]|\[\^|^ {0,3}\[[^\]]*\]:/;
 
 /** A directive fence line: up to three spaces, three or more colons, then the rest of the line. */
 const FENCE = /^ {0,3}(:{3,})(.*)$/;
