@@ -80,6 +80,19 @@ async function showSearch(page: Page, address: string): Promise<Shown> {
 	// Opening the filters loads every value's count over the whole index (all shards).
 	await page.click('[data-search-narrow] summary');
 	await page.waitForFunction(() => [...document.querySelectorAll('select[data-search-filter]')].some((select) => select.querySelectorAll('option').length > 1));
+	// Every shard's totals load once the filters open, and the filters are filled again with them: wait until the
+	// requests are done and the options stay the same (a filter read before its second fill showed only “Any”).
+	await page.waitForLoadState('networkidle');
+	await page.waitForFunction(
+		() =>
+			new Promise<boolean>((resolve) => {
+				const snapshot = () => [...document.querySelectorAll('select[data-search-filter] option')].map((option) => `${option.value}=${option.textContent}`).join('|');
+				const before = snapshot();
+				setTimeout(() => resolve(snapshot() === before), 300);
+			}),
+		undefined,
+		{ polling: 50 },
+	);
 	return page.evaluate(async () => {
 		const box = document.querySelector<HTMLElement>('[data-search-results]')!;
 		for (let more = box.querySelector<HTMLButtonElement>('.search-more'); more; more = box.querySelector<HTMLButtonElement>('.search-more')) {
