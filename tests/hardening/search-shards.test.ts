@@ -86,7 +86,7 @@ async function showSearch(page: Page, address: string): Promise<Shown> {
 	await page.waitForFunction(
 		() =>
 			new Promise<boolean>((resolve) => {
-				const snapshot = () => [...document.querySelectorAll('select[data-search-filter] option')].map((option) => `${option.value}=${option.textContent}`).join('|');
+				const snapshot = () => [...document.querySelectorAll<HTMLOptionElement>('select[data-search-filter] option')].map((option) => `${option.value}=${option.textContent}`).join('|');
 				const before = snapshot();
 				setTimeout(() => resolve(snapshot() === before), 300);
 			}),
