@@ -178,22 +178,29 @@ describe('related claims in the browser', () => {
 				expect(await section.locator('h2').textContent()).toBe('Also discussed by');
 				expect(await section.locator('.related-credit').allTextContents()).toEqual(groups.map((group) => group.credit));
 				expect(await section.locator('.related-because').allTextContents()).toEqual(groups.flatMap((group) => group.claims.map(relatedBecause)));
-				// The words are the related files'; without the script the links lead to them.
+				// The words and the links to read each in context are the related files'; without the script each
+				// claim links its share page, which quotes it and leads to it in context.
 				expect(await section.locator('.related-quote').count()).toBe(0);
-				const reads = await section.locator('.related-actions a:first-child').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
-				expect(reads).toEqual(groups.flatMap((group) => group.claims.map((claim) => `/commentaries/${group.commentary}/#${claim.id}`)));
-				const shares = await section.locator('.related-actions a:last-child').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+				const shares = await section.locator('.related-because a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
 				expect(shares).toEqual(groups.flatMap((group) => group.claims.map((claim) => `/c/${claim.id}/`)));
 				expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
 			} finally {
 				await context.close();
 			}
 			await site.open(`/c/${claimId}/`, async (page, report) => {
-				// With the script, each related claim is quoted above what links it, in the list's order.
+				// With the script, the list is the claim panel's: each related claim quoted above what links it, in the
+				// list's order, with its links to read it in context and to its share page.
 				const section = page.locator('.share-related');
 				await expect.poll(() => section.locator('.related-quote').allTextContents()).toEqual(groups.flatMap((group) => group.claims.map((claim) => claim.text)));
 				const quoted = await section.locator('.related-claim').evaluateAll((items) => items.map((item) => item.firstElementChild?.className));
 				expect(new Set(quoted)).toEqual(new Set(['related-quote']));
+				expect(await section.locator('.related-because').allTextContents()).toEqual(groups.flatMap((group) => group.claims.map(relatedBecause)));
+				const reads = await section.locator('.related-actions a:first-child').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+				expect(reads).toEqual(groups.flatMap((group) => group.claims.map((claim) => `/commentaries/${group.commentary}/#${claim.id}`)));
+				const shares = await section.locator('.related-actions a:last-child').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+				expect(shares).toEqual(groups.flatMap((group) => group.claims.map((claim) => `/c/${claim.id}/`)));
+				const names = await section.locator('.related-actions a:first-child').allTextContents();
+				expect(names).toEqual(groups.flatMap((group) => group.claims.map(() => `Read it in context (${group.credit})`)));
 				expect(report.consoleErrors).toEqual([]);
 				expect(await axeBothSchemes(page, `share page with related claims ${viewport.width}px`)).toEqual([]);
 			}, { viewport });

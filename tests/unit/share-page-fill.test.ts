@@ -20,6 +20,7 @@ import type { CitableWork, ClaimCitations } from '../../src/features/sharing/cit
 import { fillFrame, frameMarker, splitFrame } from '../../src/features/sharing/page-frame.ts';
 import { codeDigest, fillCpuSummary, writeFilledPages } from '../../src/features/sharing/share-page-files.ts';
 import { sharePageParts } from '../../src/features/sharing/share-page-html.ts';
+import { relatedBecause } from '../../src/features/sharing/related-claims.ts';
 import { sharePageModel, type ShareCommentary, type ShareContext } from '../../src/features/sharing/share-page-model.ts';
 import type { SharePage } from '../../src/features/sharing/share-pages.ts';
 import type { Claim } from '../../src/schemas/corpus.ts';
@@ -135,17 +136,18 @@ describe('sharePageParts', () => {
 		expect(article!.properties).toMatchObject({ dataCitations: '/reader/data/citations/a-piece.json', dataRelated: '/reader/data/related/a-piece.json', dataClaim: 'c-0000000001' });
 	});
 
-	it('should give each related claim its links and what links it, leaving its words to the page’s script', () => {
+	it('should print each related claim as what links it, a link to its share page, leaving its words and other links to the page’s script', () => {
 		const related = [{ commentary: 'other-piece', credit: `Bo & "Co"`, title: 'Other', claims: [{ id: 'c-00000000aa', text: `Also ${AWKWARD}`, matters: [{ id: 'm', title: 'M' }], confirmed: true }] }];
 		const model = sharePageModel(live, { ...context, related: () => related });
 		const tree = fromHtml(sharePageParts(model, routes.share(model.id), routes).main, { fragment: true });
 		expect(elements(tree, (node) => node.tagName === 'blockquote' && String(node.properties['className']).includes('related-quote'))).toEqual([]);
 		expect(toString(tree)).not.toContain(`Also ${AWKWARD}`);
 		const [item] = elements(tree, (node) => node.tagName === 'li' && String(node.properties['className']) === 'related-claim');
-		expect(item!.properties['dataClaim']).toBe('c-00000000aa');
-		const links = elements(tree, (node) => node.tagName === 'a').map((node) => [String(node.properties['href']), toString(node)]);
-		expect(links).toContainEqual(['/reader/commentaries/other-piece/#c-00000000aa', `Read it in context (Bo & "Co")`]);
-		expect(links).toContainEqual(['/reader/c/c-00000000aa/', `Share page of this sentence by Bo & "Co"`]);
+		expect(toString(item!)).toBe(relatedBecause(related[0]!.claims[0]!));
+		const [credit] = elements(tree, (node) => String(node.properties['className']) === 'related-credit');
+		expect(toString(credit!)).toBe(`Bo & "Co"`);
+		const links = elements(item!, (node) => node.tagName === 'a').map((node) => [String(node.properties['href']), toString(node)]);
+		expect(links).toEqual([['/reader/c/c-00000000aa/', relatedBecause(related[0]!.claims[0]!)]]);
 	});
 
 	it('should lead an edited sentence’s page to the current wording and say why a withdrawn one is gone', () => {

@@ -138,13 +138,14 @@ function copyControl(button: Markup): Markup {
 }
 
 /**
- * One related claim of another commentary: what links it and where to read
- * or share it. Its words are quoted by the page's script from the related
- * files (src/features/sharing/client/reading-files.ts), which every reading
- * page already fetches, rather than printed in every page that links it.
+ * One related claim of another commentary, as printed: what links it, as the
+ * link to its share page. The page's script replaces the printed list with the
+ * one the reading page's claim panel builds from the related files
+ * (./client/related-list.ts): each claim quoted, with links to read it in
+ * context and to its share page named with its commentary's credit. Printing
+ * that in every page that links the claim cost about 450 bytes a claim, up to
+ * twelve a page; without the script the share page it links leads to both.
  *
- * @param group
- *   Its commentary's group.
  * @param claim
  *   The claim.
  * @param routes
@@ -152,9 +153,8 @@ function copyControl(button: Markup): Markup {
  * @returns
  *   The `li` element.
  */
-function relatedClaim(group: RelatedGroup, claim: RelatedGroup['claims'][number], routes: Routes): Markup {
-	const inContext = routes.claim(group.commentary, claim.id);
-	return html`<li class="related-claim" data-claim="${claim.id}"><p class="related-because">${relatedBecause(claim)}</p><p class="related-actions"><a href="${inContext}">Read it in context<span class="visually-hidden">${` (${group.credit})`}</span></a> <a href="${routes.share(claim.id)}">Share page<span class="visually-hidden">${` of this sentence by ${group.credit}`}</span></a></p></li>`;
+function relatedClaim(claim: RelatedGroup['claims'][number], routes: Routes): Markup {
+	return html`<li class="related-claim"><p class="related-because"><a href="${routes.share(claim.id)}">${relatedBecause(claim)}</a></p></li>`;
 }
 
 /**
@@ -170,7 +170,7 @@ function relatedClaim(group: RelatedGroup, claim: RelatedGroup['claims'][number]
 function relatedSection(related: readonly RelatedGroup[], routes: Routes): Markup {
 	const groups = related.map(
 		(group) =>
-			html`<li class="related-group"><p class="related-source"><span class="related-credit">${group.credit}</span>, <cite>${group.title}</cite></p><ul class="related-claims">${group.claims.map((claim) => relatedClaim(group, claim, routes))}</ul></li>`,
+			html`<li class="related-group"><p class="related-source"><span class="related-credit">${group.credit}</span>, <cite>${group.title}</cite></p><ul class="related-claims">${group.claims.map((claim) => relatedClaim(claim, routes))}</ul></li>`,
 	);
 	return html`<section class="share-related" aria-labelledby="related-heading"><h2 id="related-heading">Also discussed by</h2><p class="muted">Sentences of other commentaries about the same matter.</p><ul class="related-list">${groups}</ul></section>`;
 }

@@ -4,10 +4,11 @@
  * preview address) and each citation, each confirmed in words beside its
  * button; and what the page leaves to files the reading page reads too: the
  * other citation styles and the exports from the commentary's citations
- * file, and the words of the related claims from the related files
- * (src/features/sharing/client/reading-files.ts). Without the script the
- * buttons stay hidden, the link and citation are plain text to select, the
- * related claims are links, and a link leads to the citations file.
+ * file, and the related claims, quoted with their links, from the related
+ * files (src/features/sharing/client/reading-files.ts). Without the script the
+ * buttons stay hidden, the link and citation are plain text to select, each
+ * related claim is a link to its share page, and a link leads to the
+ * citations file.
  */
 import { copyAndConfirm } from './copy.ts';
 import { linkFromHere } from '../copied-link.ts';
@@ -17,7 +18,7 @@ import { DEFAULT_SITE_URL } from '../../../utils/site-url.ts';
 import { routes } from '../../../utils/routes.ts';
 import { closestElement, findElement } from '../../../layouts/client/dom.ts';
 import { citationsLoader, relatedLoader } from './reading-files.ts';
-import { element, relatedQuote } from './related-list.ts';
+import { element, relatedListItems } from './related-list.ts';
 
 /**
  * A citation style's row: a copy of the row the page prints (its `dt` and
@@ -79,15 +80,22 @@ function showCitations(cited: ClaimCitations, list: HTMLElement, note: HTMLEleme
 	note.replaceWith(...exports);
 }
 
-/** Quote each related claim the page links, from the related files. */
-async function quoteRelated(address: string, id: string, section: HTMLElement): Promise<void> {
+/**
+ * Replace the printed list of related claims (what links each, as a link to
+ * its share page) with the claim panel's: each claim quoted, with its links
+ * to read it in context and to its share page. A file that cannot be read
+ * leaves the printed list.
+ *
+ * @param address
+ *   The commentary's related file.
+ * @param id
+ *   The sentence.
+ * @param list
+ *   The printed list (`.related-list`).
+ */
+async function showRelated(address: string, id: string, list: HTMLElement): Promise<void> {
 	const groups = await relatedLoader(address)(id);
-	for (const group of groups ?? []) {
-		for (const claim of group.claims) {
-			const item = section.querySelector(`.related-claim[data-claim="${CSS.escape(claim.id)}"]`);
-			if (item && !item.querySelector('.related-quote')) item.prepend(relatedQuote(claim.text, routes.claim(group.commentary, claim.id)));
-		}
-	}
+	if (groups && groups.length > 0) list.replaceChildren(...relatedListItems(groups, { read: routes.claim, share: routes.share }));
 }
 
 for (const holder of document.querySelectorAll<HTMLElement>('.share-copy[data-needs-script]')) holder.setAttribute('data-ready', '');
@@ -106,8 +114,8 @@ if (article && claimId && citations && related) {
 			if (cited) showCitations(cited, list, note);
 		});
 	}
-	const section = findElement('.share-related', HTMLElement, article);
-	if (section) void quoteRelated(related, claimId, section);
+	const relatedList = findElement('.share-related .related-list', HTMLElement, article);
+	if (relatedList) void showRelated(related, claimId, relatedList);
 }
 
 document.addEventListener('click', (event) => {
