@@ -176,13 +176,12 @@ describe('related claims in the browser', () => {
 				await page.goto(site.url(`/c/${claimId}/`));
 				const section = page.locator('.share-related');
 				expect(await section.locator('h2').textContent()).toBe('Also discussed by');
-				expect(await section.locator('.related-credit').allTextContents()).toEqual(groups.map((group) => group.credit));
-				expect(await section.locator('.related-because').allTextContents()).toEqual(groups.flatMap((group) => group.claims.map(relatedBecause)));
-				// The words and the links to read each in context are the related files'; without the script each
-				// claim links its share page, which quotes it and leads to it in context.
+				// The words, titles and links to read each in context are the related files'; without the script each
+				// claim is what links it, a link to its share page (which quotes it and leads to it in context), and its credit.
 				expect(await section.locator('.related-quote').count()).toBe(0);
-				const shares = await section.locator('.related-because a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
-				expect(shares).toEqual(groups.flatMap((group) => group.claims.map((claim) => `/c/${claim.id}/`)));
+				expect(await section.locator('.related-credit').allTextContents()).toEqual(groups.flatMap((group) => group.claims.map(() => group.credit)));
+				const shares = await section.locator('.related-claim > a').evaluateAll((links) => links.map((link) => [link.getAttribute('href'), link.textContent]));
+				expect(shares).toEqual(groups.flatMap((group) => group.claims.map((claim) => [`/c/${claim.id}/`, relatedBecause(claim)])));
 				expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
 			} finally {
 				await context.close();
@@ -194,6 +193,7 @@ describe('related claims in the browser', () => {
 				await expect.poll(() => section.locator('.related-quote').allTextContents()).toEqual(groups.flatMap((group) => group.claims.map((claim) => claim.text)));
 				const quoted = await section.locator('.related-claim').evaluateAll((items) => items.map((item) => item.firstElementChild?.className));
 				expect(new Set(quoted)).toEqual(new Set(['related-quote']));
+				expect(await section.locator('.related-credit').allTextContents()).toEqual(groups.map((group) => group.credit));
 				expect(await section.locator('.related-because').allTextContents()).toEqual(groups.flatMap((group) => group.claims.map(relatedBecause)));
 				const reads = await section.locator('.related-actions a:first-child').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
 				expect(reads).toEqual(groups.flatMap((group) => group.claims.map((claim) => `/commentaries/${group.commentary}/#${claim.id}`)));

@@ -160,8 +160,12 @@ describe('sharing metadata in dist/', () => {
 			expect(meta(tree, 'og:type')).toEqual(['article']);
 		});
 
-		it.each(files)('should describe it in JSON-LD as its type, with what Google’s Article rich result wants, on %s', (file) => {
-			const tree = parsePage(file);
+		it('should describe it in JSON-LD on its reading page only: a share page describes no commentary to search engines', () => {
+			expect(elements(parsePage(files[1]!), (node) => node.tagName === 'script' && node.properties['type'] === 'application/ld+json')).toEqual([]);
+		});
+
+		it('should describe it in JSON-LD as its type, with what Google’s Article rich result wants, on its reading page', () => {
+			const tree = parsePage(files[0]!);
 			const scripts = elements(tree, (node) => node.tagName === 'script' && node.properties['type'] === 'application/ld+json');
 			expect(scripts).toHaveLength(1);
 			const data = JSON.parse(toString(scripts[0]!)) as {

@@ -101,8 +101,8 @@ describe('sharePageParts', () => {
 		expect(meta(tree, 'description')).toBe(`The sentence: ${AWKWARD}`);
 		expect(meta(tree, 'og:image:alt')).toContain(AWKWARD);
 		expect(toString(elements(tree, (node) => node.tagName === 'dd')[0]!)).toContain(`APA ${AWKWARD}`);
-		const [jsonLd] = elements(tree, (node) => node.tagName === 'script');
-		expect(JSON.parse(toString(jsonLd!))).toMatchObject({ hasPart: { text: `The sentence: ${AWKWARD}` } });
+		// No JSON-LD: it describes the commentary, on the commentary's own page.
+		expect(elements(tree, (node) => node.tagName === 'script')).toEqual([]);
 	});
 
 	it('should escape in text only what could become markup, and attributes as hast-util-to-html prints them', () => {
@@ -136,16 +136,14 @@ describe('sharePageParts', () => {
 		expect(article!.properties).toMatchObject({ dataCitations: '/reader/data/citations/a-piece.json', dataRelated: '/reader/data/related/a-piece.json', dataClaim: 'c-0000000001' });
 	});
 
-	it('should print each related claim as what links it, a link to its share page, leaving its words and other links to the page’s script', () => {
+	it('should print each related claim as what links it, a link to its share page, with its credit, leaving its words and other links to the page’s script', () => {
 		const related = [{ commentary: 'other-piece', credit: `Bo & "Co"`, title: 'Other', claims: [{ id: 'c-00000000aa', text: `Also ${AWKWARD}`, matters: [{ id: 'm', title: 'M' }], confirmed: true }] }];
 		const model = sharePageModel(live, { ...context, related: () => related });
 		const tree = fromHtml(sharePageParts(model, routes.share(model.id), routes).main, { fragment: true });
 		expect(elements(tree, (node) => node.tagName === 'blockquote' && String(node.properties['className']).includes('related-quote'))).toEqual([]);
 		expect(toString(tree)).not.toContain(`Also ${AWKWARD}`);
 		const [item] = elements(tree, (node) => node.tagName === 'li' && String(node.properties['className']) === 'related-claim');
-		expect(toString(item!)).toBe(relatedBecause(related[0]!.claims[0]!));
-		const [credit] = elements(tree, (node) => String(node.properties['className']) === 'related-credit');
-		expect(toString(credit!)).toBe(`Bo & "Co"`);
+		expect(toString(item!)).toBe(`${relatedBecause(related[0]!.claims[0]!)} (Bo & "Co")`);
 		const links = elements(item!, (node) => node.tagName === 'a').map((node) => [String(node.properties['href']), toString(node)]);
 		expect(links).toEqual([['/reader/c/c-00000000aa/', relatedBecause(related[0]!.claims[0]!)]]);
 	});

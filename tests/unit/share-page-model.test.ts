@@ -65,7 +65,8 @@ describe('sharePageModel', () => {
 		expect(model.head.ogTitle).toBe('Ann Writer: [A piece]');
 		expect(model.head.description).toBe(sentence.text);
 		expect(model.head.canonical).toBe('/c/c-0000000001/');
-		expect(model.head.jsonLd).toMatchObject({ image: [{ '@type': 'ImageObject', url: 'https://example.org/c/c-0000000001.png', width: 1200, height: 630 }] });
+		expect(model.head.image).toBe('/c/c-0000000001.png');
+		expect(model.head).not.toHaveProperty('jsonLd');
 		expect(model.crumb).toBe('One sentence');
 		expect(model.quoteSource).toBe('https://example.org/commentaries/a-piece/#c-0000000001');
 		expect(model.mentions).toEqual([
@@ -105,7 +106,6 @@ describe('sharePageModel', () => {
 		expect(model.head.title).toBe('A withdrawn sentence from Writer');
 		expect(model.head.description).toBe('A sentence withdrawn from “A piece”: Not the author’s words.');
 		expect(model.head.imageAlt).toBe('Card: a sentence withdrawn from “A piece”, Ann Writer, An Outlet');
-		expect(model.head.jsonLd).not.toHaveProperty('quote');
 		expect(model.crumb).toBe('A withdrawn sentence');
 	});
 });

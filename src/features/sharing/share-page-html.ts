@@ -28,7 +28,7 @@ import type { ShareCommentary, SharePageModel } from './share-page-model.ts';
 
 /** The parts of a share page that vary by sentence, as HTML. */
 export type SharePageParts = {
-	/** The head's `<title>`, description, canonical, Open Graph, Highwire and JSON-LD tags. */
+	/** The head's `<title>`, description, canonical, Open Graph and Highwire tags. */
 	head: string;
 	/** What the page prints inside the frame's `<div class="page">`, before the page's script. */
 	main: string;
@@ -139,13 +139,17 @@ function copyControl(button: Markup): Markup {
 
 /**
  * One related claim of another commentary, as printed: what links it, as the
- * link to its share page. The page's script replaces the printed list with the
- * one the reading page's claim panel builds from the related files
- * (./client/related-list.ts): each claim quoted, with links to read it in
- * context and to its share page named with its commentary's credit. Printing
- * that in every page that links the claim cost about 450 bytes a claim, up to
- * twelve a page; without the script the share page it links leads to both.
+ * link to its share page, and its commentary's credit. The page's script
+ * replaces the printed list with the one the reading page's claim panel
+ * builds from the related files (./client/related-list.ts): by commentary,
+ * with its title, each claim quoted, with links to read it in context and to
+ * its share page named with the credit. Printing that in every page that
+ * links the claim cost about 480 bytes a claim, up to twelve a page, most
+ * from twelve commentaries; without the script the share page it links
+ * quotes it and leads to it in context.
  *
+ * @param group
+ *   Its commentary's group.
  * @param claim
  *   The claim.
  * @param routes
@@ -153,12 +157,12 @@ function copyControl(button: Markup): Markup {
  * @returns
  *   The `li` element.
  */
-function relatedClaim(claim: RelatedGroup['claims'][number], routes: Routes): Markup {
-	return html`<li class="related-claim"><p class="related-because"><a href="${routes.share(claim.id)}">${relatedBecause(claim)}</a></p></li>`;
+function relatedClaim(group: RelatedGroup, claim: RelatedGroup['claims'][number], routes: Routes): Markup {
+	return html`<li class="related-claim"><a href="${routes.share(claim.id)}">${relatedBecause(claim)}</a> (<span class="related-credit">${group.credit}</span>)</li>`;
 }
 
 /**
- * The related claims of other commentaries.
+ * The related claims of other commentaries, one list in the groups' order.
  *
  * @param related
  *   The groups, by commentary.
@@ -168,11 +172,8 @@ function relatedClaim(claim: RelatedGroup['claims'][number], routes: Routes): Ma
  *   The section.
  */
 function relatedSection(related: readonly RelatedGroup[], routes: Routes): Markup {
-	const groups = related.map(
-		(group) =>
-			html`<li class="related-group"><p class="related-source"><span class="related-credit">${group.credit}</span>, <cite>${group.title}</cite></p><ul class="related-claims">${group.claims.map((claim) => relatedClaim(claim, routes))}</ul></li>`,
-	);
-	return html`<section class="share-related" aria-labelledby="related-heading"><h2 id="related-heading">Also discussed by</h2><p class="muted">Sentences of other commentaries about the same matter.</p><ul class="related-list">${groups}</ul></section>`;
+	const claims = related.flatMap((group) => group.claims.map((claim) => relatedClaim(group, claim, routes)));
+	return html`<section class="share-related" aria-labelledby="related-heading"><h2 id="related-heading">Also discussed by</h2><p class="muted">Sentences of other commentaries about the same matter.</p><ul class="related-list">${claims}</ul></section>`;
 }
 
 /**
@@ -293,7 +294,6 @@ export function sharePageParts(model: SharePageModel<ShareCommentary>, path: str
 			image: head.image,
 			imageAlt: head.imageAlt,
 			citationMeta: head.citationMeta,
-			jsonLd: head.jsonLd,
 		},
 		path,
 		routes,

@@ -12,7 +12,7 @@ import { shortCredit, surnames } from '../../utils/credit.ts';
 import { truncateAtWord } from '../../utils/truncate.ts';
 import { mentionedEntities } from '../../corpus/aggregate.ts';
 import type { CitableWork, ClaimCitations } from './cite.ts';
-import { articleJsonLd, cardImage, editionPublisher, highwireMeta } from './scholarly-meta.ts';
+import { highwireMeta } from './scholarly-meta.ts';
 import { sharePageId, type SharePage } from './share-pages.ts';
 import type { RelatedGroup } from './related-claims.ts';
 
@@ -49,8 +49,12 @@ export interface ShareHead {
 	canonical: string;
 	image: string;
 	imageAlt: string;
+	/**
+	 * Highwire tags for reference managers. No JSON-LD: it would describe the
+	 * commentary, whose own page (in the sitemap, unlike share pages) carries
+	 * it for search engines, and cost about 1.2 KB in every share page.
+	 */
 	citationMeta: MetaTag[];
-	jsonLd: Record<string, unknown>;
 }
 
 /** A link to a page about something the sentence mentions. */
@@ -141,11 +145,6 @@ export function sharePageModel<E extends ShareCommentary>(page: SharePage<E>, co
 				? `Quotation card: “${shown}”, ${credit}, ${data.outlet}`
 				: `Card: a sentence withdrawn from “${data.title}”, ${credit}, ${data.outlet}`,
 			citationMeta: highwireMeta(work, pageUrl),
-			jsonLd: articleJsonLd(work, pageUrl, {
-				image: cardImage(routes.absolute(card)),
-				publisher: editionPublisher(routes),
-				...(page.kind === 'live' ? { quote: page.claim.text } : {}),
-			}),
 		},
 		crumb: page.kind === 'live' ? 'One sentence' : page.kind === 'moved' ? 'An edited sentence' : 'A withdrawn sentence',
 		shown,
