@@ -5,7 +5,6 @@
  * plugins only wire options and `file` to these.
  */
 import type { Nodes, Parents, PhrasingContent, Root, RootContent, Text } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import { scan, type Hit, type Recogniser } from '../../../annotate/recogniser.ts';
 import { isIgnored, replacementNodes } from './nodes.ts';
 import { placeOf, positionFrom, restorePositions } from './positions.ts';
@@ -140,13 +139,33 @@ function textBefore(node: Nodes, ancestors: readonly Parents[]): string {
 		// Nearest siblings first, and only as many as the context needs: a long paragraph cut into
 		// many nodes would otherwise be read again for each of them.
 		for (let index = siblings.indexOf(child) - 1; index >= 0 && before.length < CONTEXT_LENGTH; index--) {
-			before = toString(siblings[index]) + before;
+			before = plainText(siblings[index]!) + before;
 		}
 		// Stop at the block: a heading or paragraph is its own context.
 		if (!INLINE_PARENTS.has(parent.type)) break;
 		child = parent;
 	}
 	return before.slice(-CONTEXT_LENGTH);
+}
+
+/**
+ * The text of a node as `mdast-util-to-string` reads it with its defaults (a
+ * value, an image's alt, or its children's text), without its options and
+ * checks: `textBefore` asks for it for every sibling before every text node,
+ * and once actors are links a date's text nodes are many.
+ *
+ * @param node
+ *   mdast node.
+ * @returns
+ *   Its text.
+ */
+function plainText(node: Nodes): string {
+	if ('value' in node) return node.value;
+	if ('alt' in node && node.alt) return node.alt;
+	if (!('children' in node)) return '';
+	let text = '';
+	for (const child of node.children) text += plainText(child);
+	return text;
 }
 
 /** Parents that sit inside a sentence (the context runs on through them). */
