@@ -1,5 +1,6 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { VFile } from 'vfile';
+import type { z } from 'astro/zod';
 // Brings in `file.data.astro`, where Astro reads `remarkPluginFrontmatter`.
 import type {} from '@astrojs/markdown-remark';
 import { assignClaimIds, type HashFunction } from '../../claims/claim-id.ts';
@@ -440,6 +441,23 @@ function isWhitespace(code: number): boolean {
 	return /\s/.test(String.fromCharCode(code));
 }
 
+/**
+ * A value of an enum schema: read from the schema's own list when it is one of
+ * them, parsed (and so refused, naming what was expected) only when it is not.
+ * Every mention of every claim is checked, and a schema parse per value was a
+ * tenth of this plugin's time.
+ *
+ * @param schema
+ *   Zod enum.
+ * @param value
+ *   Value written by a mention plugin.
+ * @returns
+ *   The value, typed.
+ */
+function enumValue<Schema extends z.ZodEnum>(schema: Schema, value: string): z.infer<Schema> {
+	return (schema.options as readonly string[]).includes(value) ? (value as z.infer<Schema>) : schema.parse(value);
+}
+
 /** Annotation links (`data-mention` + `data-ref`) inside a claim, in document order, with offsets in the claim text. */
 function collectMentions(nodes: readonly ElementContent[]): Mention[] {
 	const found: Array<{ node: Element; start: number; end: number }> = [];
@@ -470,7 +488,7 @@ function collectMentions(nodes: readonly ElementContent[]): Mention[] {
 		const from = map(start + (words.length - words.trimStart().length));
 		const to = map(end - (words.length - words.trimEnd().length));
 		const mention: Mention = {
-			kind: mentionKindSchema.parse(String(dataMention)),
+			kind: enumValue(mentionKindSchema, String(dataMention)),
 			ref: String(dataRef),
 			text: collapseWhitespace(textOf(node)),
 			start: from,
@@ -479,7 +497,7 @@ function collectMentions(nodes: readonly ElementContent[]): Mention[] {
 		if (isTruthy(dataImplicit)) mention.implicit = true;
 		if (isTruthy(dataRange)) mention.range = true;
 		if (isTruthy(dataInferred)) mention.inferred = true;
-		if (typeof dataForm === 'string') mention.form = mentionFormSchema.parse(dataForm);
+		if (typeof dataForm === 'string') mention.form = enumValue(mentionFormSchema, dataForm);
 		if (typeof dataCorrect === 'string') mention.correct = dataCorrect;
 		return mention;
 	});
