@@ -490,7 +490,8 @@ function collectMentions(nodes: readonly ElementContent[]): Mention[] {
 		const mention: Mention = {
 			kind: enumValue(mentionKindSchema, String(dataMention)),
 			ref: String(dataRef),
-			text: collapseWhitespace(textOf(node)),
+			// The link's raw words are its text as `textOf` reads it (the same walk built `raw`).
+			text: collapseWhitespace(words),
 			start: from,
 			end: to,
 		};
