@@ -180,6 +180,8 @@ export default function rehypeClaims(options?: Readonly<Options> | null) {
 					continue;
 				}
 				const id = ids[claims.length]!;
+				// The editors' notes whose marked words stand in the sentence, found by the walk that finds its mentions.
+				const notes = new Set<string>();
 				const claim: Claim = {
 					id,
 					text: piece.text,
@@ -188,11 +190,12 @@ export default function rehypeClaims(options?: Readonly<Options> | null) {
 					index: claims.length,
 					...(unit.section === undefined ? {} : { section: unit.section }),
 					...(unit.container === undefined ? {} : { container: unit.container }),
-					mentions: collectMentions(piece.nodes),
+					mentions: collectMentions(piece.nodes, notes),
 				};
 				claims.push(claim);
-				for (const note of notedIn(piece.nodes)) (noteClaims[note] ??= []).push(id);
-				const content = [...piece.nodes];
+				for (const note of notes) (noteClaims[note] ??= []).push(id);
+				// The piece's own list, made for it by `splitIntoPieces` and read by nothing after this.
+				const content = piece.nodes;
 				if (permalink) {
 					content.push({
 						type: 'element',
@@ -223,28 +226,6 @@ export default function rehypeClaims(options?: Readonly<Options> | null) {
 		frontmatter['noteClaims'] = noteClaims;
 		return undefined;
 	};
-}
-
-/**
- * The ids of the editors' notes whose marked words stand in these nodes
- * (`<mark class="noted" data-note="…">`, from `remark-editor-note-anchors`).
- *
- * @param nodes
- *   A sentence's nodes.
- * @returns
- *   Note ids, in reading order, each once.
- */
-function notedIn(nodes: readonly ElementContent[]): string[] {
-	const ids = new Set<string>();
-	const visit = (node: ElementContent): undefined => {
-		if (node.type !== 'element') return undefined;
-		const { className, dataNote } = node.properties;
-		if (node.tagName === 'mark' && Array.isArray(className) && className.includes('noted') && typeof dataNote === 'string') ids.add(dataNote);
-		node.children.forEach(visit);
-		return undefined;
-	};
-	nodes.forEach(visit);
-	return [...ids];
 }
 
 /**
@@ -458,8 +439,20 @@ function enumValue<Schema extends z.ZodEnum>(schema: Schema, value: string): z.i
 	return (schema.options as readonly string[]).includes(value) ? (value as z.infer<Schema>) : schema.parse(value);
 }
 
-/** Annotation links (`data-mention` + `data-ref`) inside a claim, in document order, with offsets in the claim text. */
-function collectMentions(nodes: readonly ElementContent[]): Mention[] {
+/**
+ * Annotation links (`data-mention` + `data-ref`) inside a claim, in document
+ * order, with offsets in the claim text; and the ids of the editors' notes
+ * whose marked words stand in it (`<mark class="noted" data-note="…">`, from
+ * `remark-editor-note-anchors`), in reading order, in the same walk.
+ *
+ * @param nodes
+ *   A sentence's nodes.
+ * @param notes
+ *   Receives the note ids.
+ * @returns
+ *   Mentions.
+ */
+function collectMentions(nodes: readonly ElementContent[], notes: Set<string>): Mention[] {
 	const found: Array<{ node: Element; start: number; end: number }> = [];
 	let raw = '';
 	const visit = (node: ElementContent) => {
@@ -472,6 +465,8 @@ function collectMentions(nodes: readonly ElementContent[]): Mention[] {
 			raw += '\n';
 			return;
 		}
+		const { className, dataNote } = node.properties;
+		if (node.tagName === 'mark' && Array.isArray(className) && className.includes('noted') && typeof dataNote === 'string') notes.add(dataNote);
 		const start = raw.length;
 		node.children.forEach(visit);
 		const { dataMention, dataRef } = node.properties;
