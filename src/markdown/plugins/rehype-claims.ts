@@ -1,6 +1,5 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { VFile } from 'vfile';
-import type { z } from 'astro/zod';
 // Brings in `file.data.astro`, where Astro reads `remarkPluginFrontmatter`.
 import type {} from '@astrojs/markdown-remark';
 import { assignClaimIds, type HashFunction } from '../../claims/claim-id.ts';
@@ -435,8 +434,8 @@ function isWhitespace(code: number): boolean {
  * @returns
  *   The value, typed.
  */
-function enumValue<Schema extends z.ZodEnum>(schema: Schema, value: string): z.infer<Schema> {
-	return (schema.options as readonly string[]).includes(value) ? (value as z.infer<Schema>) : schema.parse(value);
+function enumValue<Value extends string>(schema: { readonly options: readonly Value[]; parse(value: unknown): Value }, value: string): Value {
+	return schema.options.find((known) => known === value) ?? schema.parse(value);
 }
 
 /**
