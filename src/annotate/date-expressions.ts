@@ -151,8 +151,12 @@ function pad(value: number): string {
 /** Month number (1–12) of a month name or abbreviation. */
 function monthNumber(name: string): number {
 	const key = name.toLowerCase().replace('.', '').slice(0, 3);
-	return MONTH_NAMES.findIndex((month) => month.startsWith(key)) + 1;
+	// Every name the pattern matches has three letters before any dot: one look-up, not a search of the names.
+	return MONTH_BY_PREFIX.get(key) ?? MONTH_NAMES.findIndex((month) => month.startsWith(key)) + 1;
 }
+
+/** Month number (1–12) by the first three letters of its name. */
+const MONTH_BY_PREFIX = new Map(MONTH_NAMES.map((month, index) => [month.slice(0, 3), index + 1]));
 
 /** A value written in full: nothing inferred, nothing approximate. */
 function exact(iso: string): DateValue {

@@ -28,3 +28,34 @@ export function eachElement(tree: Root | Element, visitor: (node: Element) => vo
 	}
 	return undefined;
 }
+
+/**
+ * Call `visitor` on every element of a tree, in document order, parents
+ * before their children, with its ancestors (root first): what
+ * `visitParents(tree, 'element', visitor)` gives, without the fresh function
+ * and the fresh list of ancestors that it makes for every node it passes.
+ * The visitor may read the tree, not change its shape; `ancestors` is only
+ * valid during the call.
+ *
+ * @param tree
+ *   hast tree.
+ * @param visitor
+ *   Called once per element with its ancestors.
+ * @returns
+ *   Nothing.
+ */
+export function eachElementWithAncestors(tree: Root, visitor: (node: Element, ancestors: readonly (Root | Element)[]) => void): undefined {
+	const ancestors: Array<Root | Element> = [];
+	const walk = (parent: Root | Element): undefined => {
+		ancestors.push(parent);
+		for (const child of parent.children) {
+			if (child.type !== 'element') continue;
+			visitor(child, ancestors);
+			walk(child);
+		}
+		ancestors.pop();
+		return undefined;
+	};
+	walk(tree);
+	return undefined;
+}

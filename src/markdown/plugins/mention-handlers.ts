@@ -21,13 +21,17 @@ import type { MentionRange, MentionTime } from './mentions/nodes.ts';
  *
  * @param properties
  *   Properties from an mdast node's `data.hProperties`.
+ * @param into
+ *   Properties to add them to (default: new ones).
  * @returns
- *   New properties, in the same order.
+ *   `into`, with the properties added in their order.
  */
-function copyProperties(properties: Readonly<Properties>): Properties {
-	const copy: Properties = {};
-	for (const [name, value] of Object.entries(properties)) copy[name] = Array.isArray(value) ? [...value] : value;
-	return copy;
+function copyProperties(properties: Readonly<Properties>, into: Properties = {}): Properties {
+	for (const name in properties) {
+		const value = properties[name];
+		into[name] = Array.isArray(value) ? [...value] : value;
+	}
+	return into;
 }
 
 /**
@@ -48,7 +52,8 @@ function linkWithProperties(state: State, node: Link): Element {
 	const { type, url, title, children, position } = node;
 	// The same link without its data, so the default handler makes `href` and `title` and copies nothing.
 	const element = defaultHandlers.link(state, { type, url, title, children, position });
-	Object.assign(element.properties, copyProperties(data.hProperties));
+	// Straight into the element's properties, after `href` and `title`: no intermediate object per mention.
+	copyProperties(data.hProperties, element.properties);
 	return element;
 }
 

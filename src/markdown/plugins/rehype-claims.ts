@@ -179,6 +179,8 @@ export default function rehypeClaims(options?: Readonly<Options> | null) {
 					continue;
 				}
 				const id = ids[claims.length]!;
+				// The editors' notes whose marked words stand in the sentence, found by the walk that finds its mentions.
+				const notes = new Set<string>();
 				const claim: Claim = {
 					id,
 					text: piece.text,
@@ -187,11 +189,12 @@ export default function rehypeClaims(options?: Readonly<Options> | null) {
 					index: claims.length,
 					...(unit.section === undefined ? {} : { section: unit.section }),
 					...(unit.container === undefined ? {} : { container: unit.container }),
-					mentions: collectMentions(piece.nodes),
+					mentions: collectMentions(piece.nodes, notes),
 				};
 				claims.push(claim);
-				for (const note of notedIn(piece.nodes)) (noteClaims[note] ??= []).push(id);
-				const content = [...piece.nodes];
+				for (const note of notes) (noteClaims[note] ??= []).push(id);
+				// The piece's own list, made for it by `splitIntoPieces` and read by nothing after this.
+				const content = piece.nodes;
 				if (permalink) {
 					content.push({
 						type: 'element',
@@ -222,28 +225,6 @@ export default function rehypeClaims(options?: Readonly<Options> | null) {
 		frontmatter['noteClaims'] = noteClaims;
 		return undefined;
 	};
-}
-
-/**
- * The ids of the editors' notes whose marked words stand in these nodes
- * (`<mark class="noted" data-note="…">`, from `remark-editor-note-anchors`).
- *
- * @param nodes
- *   A sentence's nodes.
- * @returns
- *   Note ids, in reading order, each once.
- */
-function notedIn(nodes: readonly ElementContent[]): string[] {
-	const ids = new Set<string>();
-	const visit = (node: ElementContent): undefined => {
-		if (node.type !== 'element') return undefined;
-		const { className, dataNote } = node.properties;
-		if (node.tagName === 'mark' && Array.isArray(className) && className.includes('noted') && typeof dataNote === 'string') ids.add(dataNote);
-		node.children.forEach(visit);
-		return undefined;
-	};
-	nodes.forEach(visit);
-	return [...ids];
 }
 
 /**
@@ -440,8 +421,37 @@ function isWhitespace(code: number): boolean {
 	return /\s/.test(String.fromCharCode(code));
 }
 
-/** Annotation links (`data-mention` + `data-ref`) inside a claim, in document order, with offsets in the claim text. */
-function collectMentions(nodes: readonly ElementContent[]): Mention[] {
+/**
+ * A value of an enum schema: read from the schema's own list when it is one of
+ * them, parsed (and so refused, naming what was expected) only when it is not.
+ * Every mention of every claim is checked, and a schema parse per value was a
+ * tenth of this plugin's time.
+ *
+ * @param schema
+ *   Zod enum.
+ * @param value
+ *   Value written by a mention plugin.
+ * @returns
+ *   The value, typed.
+ */
+function enumValue<Value extends string>(schema: { readonly options: readonly Value[]; parse(value: unknown): Value }, value: string): Value {
+	return schema.options.find((known) => known === value) ?? schema.parse(value);
+}
+
+/**
+ * Annotation links (`data-mention` + `data-ref`) inside a claim, in document
+ * order, with offsets in the claim text; and the ids of the editors' notes
+ * whose marked words stand in it (`<mark class="noted" data-note="…">`, from
+ * `remark-editor-note-anchors`), in reading order, in the same walk.
+ *
+ * @param nodes
+ *   A sentence's nodes.
+ * @param notes
+ *   Receives the note ids.
+ * @returns
+ *   Mentions.
+ */
+function collectMentions(nodes: readonly ElementContent[], notes: Set<string>): Mention[] {
 	const found: Array<{ node: Element; start: number; end: number }> = [];
 	let raw = '';
 	const visit = (node: ElementContent) => {
@@ -454,6 +464,8 @@ function collectMentions(nodes: readonly ElementContent[]): Mention[] {
 			raw += '\n';
 			return;
 		}
+		const { className, dataNote } = node.properties;
+		if (node.tagName === 'mark' && Array.isArray(className) && className.includes('noted') && typeof dataNote === 'string') notes.add(dataNote);
 		const start = raw.length;
 		node.children.forEach(visit);
 		const { dataMention, dataRef } = node.properties;
@@ -470,16 +482,17 @@ function collectMentions(nodes: readonly ElementContent[]): Mention[] {
 		const from = map(start + (words.length - words.trimStart().length));
 		const to = map(end - (words.length - words.trimEnd().length));
 		const mention: Mention = {
-			kind: mentionKindSchema.parse(String(dataMention)),
+			kind: enumValue(mentionKindSchema, String(dataMention)),
 			ref: String(dataRef),
-			text: collapseWhitespace(textOf(node)),
+			// The link's raw words are its text as `textOf` reads it (the same walk built `raw`).
+			text: collapseWhitespace(words),
 			start: from,
 			end: to,
 		};
 		if (isTruthy(dataImplicit)) mention.implicit = true;
 		if (isTruthy(dataRange)) mention.range = true;
 		if (isTruthy(dataInferred)) mention.inferred = true;
-		if (typeof dataForm === 'string') mention.form = mentionFormSchema.parse(dataForm);
+		if (typeof dataForm === 'string') mention.form = enumValue(mentionFormSchema, dataForm);
 		if (typeof dataCorrect === 'string') mention.correct = dataCorrect;
 		return mention;
 	});

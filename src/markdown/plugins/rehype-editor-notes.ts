@@ -4,10 +4,9 @@ import type { VFile } from 'vfile';
 import { h } from 'hastscript';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toHast } from 'mdast-util-to-hast';
-import { visitParents } from 'unist-util-visit-parents';
 import { isExternalLink } from '../../utils/content-urls.ts';
 import { truncateAtWord } from '../../utils/truncate.ts';
-import { eachElement } from './each-element.ts';
+import { eachElement, eachElementWithAncestors } from './each-element.ts';
 import { NOTE_KIND_LABEL } from '../../utils/labels.ts';
 import type { EditorNote } from '../../schemas/note.ts';
 import { fileScope, type ScopeOptions } from '../scope.ts';
@@ -75,7 +74,7 @@ export default function rehypeEditorNotes(options?: Readonly<Options> | null) {
 		const byId = new Map(mine.map((note) => [note.id, note]));
 		const placements: { note: PlacedNote; mark: Element; block: Element; parent: Root | Element }[] = [];
 
-		visitParents(tree, 'element', (node, ancestors) => {
+		eachElementWithAncestors(tree, (node, ancestors) => {
 			const id = node.properties['dataNote'];
 			if (node.tagName !== 'mark' || typeof id !== 'string') return;
 			const note = byId.get(id);

@@ -52,9 +52,12 @@ export default function rehypeHeadingIds(options?: Readonly<Options> | null) {
 		if (!include(file)) return undefined;
 		const slugger = new GithubSlugger();
 		eachElement(tree, (node) => {
-			if (!/^h[1-6]$/.test(node.tagName)) return;
+			if (!HEADING_TAGS.has(node.tagName)) return;
 			node.properties['id'] = `${prefix}${headingSlug(slugger, toString(node))}`;
 		});
 		return undefined;
 	};
 }
+
+/** The heading elements (a set look-up per element of the page, not a regex run). */
+const HEADING_TAGS: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);

@@ -42,7 +42,7 @@ export default function rehypeQuietMentions(options?: Readonly<Options> | null) 
 		if (!include(file)) return undefined;
 		let linked = new Set<string>();
 		eachElement(tree, function visitor(node: Element) {
-			const rank = /^h[1-6]$/.test(node.tagName) ? Number(node.tagName.slice(1)) : undefined;
+			const rank = HEADING_RANKS.get(node.tagName);
 			if (rank !== undefined && sectionRanks.has(rank)) linked = new Set();
 			const key = mentionKey(node);
 			if (key === undefined) return;
@@ -79,3 +79,6 @@ function quiet(node: Element): undefined {
 	delete node.properties['href'];
 	return undefined;
 }
+
+/** The rank of each heading element (a map look-up per element of the page, not a regex run). */
+const HEADING_RANKS: ReadonlyMap<string, number> = new Map([1, 2, 3, 4, 5, 6].map((rank) => [`h${rank}`, rank]));

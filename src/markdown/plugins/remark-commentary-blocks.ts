@@ -2,7 +2,7 @@ import type { Paragraph, Parent, Root, Text } from 'mdast';
 import type { LeafDirective, TextDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
-import { SKIP, visit } from 'unist-util-visit';
+import { eachNode, RESTART_SIBLINGS } from './each-node.ts';
 // Brings in the `data.hName`/`data.hProperties` fields that remark-rehype reads.
 import type {} from 'mdast-util-to-hast';
 
@@ -66,7 +66,7 @@ export default function remarkCommentaryBlocks(options?: Readonly<Options> | nul
 
 	return function transform(tree: Root, file: VFile): undefined {
 		const source = String(file.value ?? '');
-		visit(tree, (node, index, parent) => {
+		eachNode(tree, (node, parent, index) => {
 			if ((node.type === 'textDirective' || node.type === 'leafDirective') && parent && index !== undefined) {
 				const literal = literalOf(node, source);
 				const replacement: Paragraph | Text =
@@ -76,7 +76,7 @@ export default function remarkCommentaryBlocks(options?: Readonly<Options> | nul
 				replaceChild(parent, index, replacement);
 				mergeAdjacentText(parent);
 				// Visit the parent's children again from the start: merging may have moved them.
-				return [SKIP, 0];
+				return RESTART_SIBLINGS;
 			}
 			if (node.type !== 'containerDirective') return undefined;
 			const directive = node;

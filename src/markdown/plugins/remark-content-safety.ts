@@ -4,7 +4,7 @@ import type { Point } from 'unist';
 import type { VFile } from 'vfile';
 import GithubSlugger from 'github-slugger';
 import { toString } from 'mdast-util-to-string';
-import { SKIP, visit } from 'unist-util-visit';
+import { eachNode, SKIP_CHILDREN } from './each-node.ts';
 // Brings in the `data.hProperties` field that remark-rehype reads.
 import type {} from 'mdast-util-to-hast';
 import { hasVisibleText } from '../../schemas/text.ts';
@@ -83,9 +83,10 @@ export default function remarkContentSafety(options?: Readonly<Options> | null) 
 		const definitions = new Map<string, Definition>();
 		const headingIds = new Set<string>();
 		const slugger = new GithubSlugger();
-		visit(tree, (node) => {
+		eachNode(tree, (node) => {
 			if (node.type === 'definition') definitions.set(node.identifier, node);
 			if (node.type === 'heading') headingIds.add(`${HEADING_ID_PREFIX}${headingSlug(slugger, toString(node))}`);
+			return undefined;
 		});
 		const page = sitePaths.commentary(commentarySlug(file));
 		const problems: ReturnType<VFile['message']>[] = [];
@@ -94,7 +95,7 @@ export default function remarkContentSafety(options?: Readonly<Options> | null) 
 		const report = (reason: string, node: Nodes, ruleId: string) => {
 			problems.push(file.message(reason, { place: node.position, ruleId, source: 'remark-content-safety' }));
 		};
-		visit(tree, (node, _index, parent) => {
+		eachNode(tree, (node, parent) => {
 			if (node.type === 'html') {
 				report(`raw HTML is not allowed (“${shorten(node.value)}”); write it as text, escaping “<” as “\\<”`, node, 'raw-html');
 				return undefined;
@@ -113,7 +114,7 @@ export default function remarkContentSafety(options?: Readonly<Options> | null) 
 			if (refused) report(refused, node, 'unsafe-url');
 			else if (refusedConstruct) report(refusedConstruct, node, 'unsupported-markdown');
 			// A refused construct is one problem, not one per row or cell inside it.
-			if (refusedConstruct) return SKIP;
+			if (refusedConstruct) return SKIP_CHILDREN;
 			if (refused || url === undefined || node.type === 'definition') return undefined;
 			if (node.type !== 'link' && node.type !== 'linkReference') return undefined;
 			if (isExternalLink(url)) addRel(node);

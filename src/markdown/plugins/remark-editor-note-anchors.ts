@@ -1,6 +1,6 @@
 import type { Parents, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { VFile } from 'vfile';
-import { visitParents } from 'unist-util-visit-parents';
+import { eachNode } from './each-node.ts';
 import type {} from 'mdast-util-to-hast';
 import { commentarySlug, fileScope, type ScopeOptions } from '../scope.ts';
 import { findQuote, type QuoteSelector } from '../../utils/find-quote.ts';
@@ -111,10 +111,10 @@ interface QuoteHit {
  */
 function quoteHits(tree: Root, note: AnchorNote): QuoteHit[] {
 	const hits: QuoteHit[] = [];
-	visitParents(tree, 'text', (node, ancestors) => {
-		const parent = ancestors.at(-1);
-		if (!parent) return;
+	eachNode(tree, (node, parent) => {
+		if (node.type !== 'text' || !parent) return undefined;
 		for (const start of findQuote(node.value, note)) hits.push({ node, parent, start });
+		return undefined;
 	});
 	return hits;
 }

@@ -5,7 +5,6 @@
  * plugins only wire options and `file` to these.
  */
 import type { Nodes, Parents, PhrasingContent, Root, RootContent, Text } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import { scan, type Hit, type Recogniser } from '../../../annotate/recogniser.ts';
 import { isIgnored, replacementNodes } from './nodes.ts';
 import { placeOf, positionFrom, restorePositions } from './positions.ts';
@@ -77,9 +76,9 @@ export function annotateTree<Data>(
 ): AnnotationResult {
 	const result: AnnotationResult = { mentions: [], warnings: [] };
 	const targets: Array<{ node: Text; parent: Parents; value: string; before: string }> = [];
-	eachAnnotatableText(tree, (node, ancestors) => {
+	eachAnnotatableText(tree, (node, ancestors, indices) => {
 		const parent = ancestors[ancestors.length - 1];
-		if (parent) targets.push({ node, parent, value: node.value, before: textBefore(node, ancestors) });
+		if (parent) targets.push({ node, parent, value: node.value, before: textBefore(ancestors, indices) });
 	});
 	// Every text is scanned before any is replaced: the context was read above, and replacing changes no text.
 	const found = typeof recogniser === 'function' ? recogniser(targets) : targets.map(({ value, before }) => scan(recogniser, value, before));
@@ -124,29 +123,49 @@ const CONTEXT_LENGTH = 120;
  * included), up to `CONTEXT_LENGTH` characters: what a recogniser reads as
  * context when an earlier plugin has cut the sentence into several nodes.
  *
- * @param node
- *   Text node.
  * @param ancestors
- *   Its ancestors, root first.
+ *   The text node's ancestors, root first.
+ * @param indices
+ *   Where the path to the node goes at each ancestor: `indices[depth]` is the
+ *   index in `ancestors[depth]` of the next node down (found by the walk, not
+ *   searched for in every parent of every text node).
  * @returns
  *   Preceding text.
  */
-function textBefore(node: Nodes, ancestors: readonly Parents[]): string {
+function textBefore(ancestors: readonly Parents[], indices: readonly number[]): string {
 	let before = '';
-	let child: Nodes = node;
 	for (let depth = ancestors.length - 1; depth >= 0 && before.length < CONTEXT_LENGTH; depth--) {
 		const parent = ancestors[depth]!;
 		const siblings: readonly Nodes[] = parent.children;
 		// Nearest siblings first, and only as many as the context needs: a long paragraph cut into
 		// many nodes would otherwise be read again for each of them.
-		for (let index = siblings.indexOf(child) - 1; index >= 0 && before.length < CONTEXT_LENGTH; index--) {
-			before = toString(siblings[index]) + before;
+		for (let index = indices[depth]! - 1; index >= 0 && before.length < CONTEXT_LENGTH; index--) {
+			before = plainText(siblings[index]!) + before;
 		}
 		// Stop at the block: a heading or paragraph is its own context.
 		if (!INLINE_PARENTS.has(parent.type)) break;
-		child = parent;
 	}
 	return before.slice(-CONTEXT_LENGTH);
+}
+
+/**
+ * The text of a node as `mdast-util-to-string` reads it with its defaults (a
+ * value, an image's alt, or its children's text), without its options and
+ * checks: `textBefore` asks for it for every sibling before every text node,
+ * and once actors are links a date's text nodes are many.
+ *
+ * @param node
+ *   mdast node.
+ * @returns
+ *   Its text.
+ */
+function plainText(node: Nodes): string {
+	if ('value' in node) return node.value;
+	if ('alt' in node && node.alt) return node.alt;
+	if (!('children' in node)) return '';
+	let text = '';
+	for (const child of node.children) text += plainText(child);
+	return text;
 }
 
 /** Parents that sit inside a sentence (the context runs on through them). */
@@ -180,18 +199,25 @@ export function annotatableTexts(tree: Root): string[] {
  * @param tree
  *   mdast tree.
  * @param visitor
- *   Called once per text node; `ancestors` is only valid during the call.
+ *   Called once per text node with its ancestors and the index of the path at each (`indices[depth]` in
+ *   `ancestors[depth]`); both are only valid during the call.
  * @returns
  *   Nothing.
  */
-function eachAnnotatableText(tree: Root, visitor: (node: Text, ancestors: readonly Parents[]) => void): undefined {
+function eachAnnotatableText(tree: Root, visitor: (node: Text, ancestors: readonly Parents[], indices: readonly number[]) => void): undefined {
 	const ancestors: Parents[] = [];
+	const indices: number[] = [];
 	const walk = (node: Nodes): undefined => {
 		if (node.type !== 'root' && isIgnored(node)) return undefined;
-		if (node.type === 'text') visitor(node, ancestors);
+		if (node.type === 'text') visitor(node, ancestors, indices);
 		if ('children' in node) {
 			ancestors.push(node);
-			for (const child of node.children) walk(child);
+			const children: readonly Nodes[] = node.children;
+			for (let index = 0; index < children.length; index++) {
+				indices.push(index);
+				walk(children[index]!);
+				indices.pop();
+			}
 			ancestors.pop();
 		}
 		return undefined;

@@ -3,7 +3,7 @@
  * the nodes a replacement creates, and the lines Astro cuts off before the
  * body.
  */
-import type { Nodes, Parents, PhrasingContent, Root } from 'mdast';
+import type { Nodes, Parents, PhrasingContent, Root, Text } from 'mdast';
 import type { Point } from 'unist';
 import type { VFile } from 'vfile';
 
@@ -136,30 +136,53 @@ export function restorePositions(tree: Root, source?: string): undefined {
  */
 function restoreChildren(parent: Parents, source?: string): undefined {
 	const children: Nodes[] = parent.children;
-	children.forEach((child, index) => {
-		if (child.position || child.type !== 'text') return;
-		const previous = children[index - 1]?.position?.end;
-		if (previous) {
-			child.position = { start: { ...previous }, end: advance(previous, child.value) };
-			return;
-		}
-		const next = children[index + 1]?.position?.start;
-		const length = child.value.length;
-		if (next && !child.value.includes('\n')) {
-			const start = { line: next.line, column: next.column - length, ...(next.offset === undefined ? {} : { offset: next.offset - length }) };
-			child.position = { start, end: { ...next } };
-			return;
-		}
-		// A first piece: find its opening words in the source, inside the parent.
-		const from = parent.position?.start.offset;
-		if (source === undefined || from === undefined) return;
-		const probe = child.value.split('\n')[0]?.slice(0, 40) ?? '';
-		const offset = probe === '' ? -1 : source.indexOf(probe, from);
-		if (offset === -1 || offset > (parent.position?.end.offset ?? source.length)) return;
-		const before = source.slice(0, offset);
-		const start = { line: before.split('\n').length, column: offset - before.lastIndexOf('\n'), offset };
-		child.position = { start, end: advance(start, child.value) };
-	});
+	// A loop, not `forEach`: every parent of the tree passes here once per mention plugin, and almost every
+	// child already has its position.
+	for (let index = 0; index < children.length; index++) {
+		const child = children[index]!;
+		if (child.position || child.type !== 'text') continue;
+		restoreText(child, index, parent, source);
+	}
+	return undefined;
+}
+
+/**
+ * Give one positionless text child its position (see `restorePositions`).
+ *
+ * @param child
+ *   Text node without a position.
+ * @param index
+ *   Its index in `parent`.
+ * @param parent
+ *   Its parent.
+ * @param source
+ *   The file's text (optional).
+ * @returns
+ *   Nothing.
+ */
+function restoreText(child: Text, index: number, parent: Parents, source?: string): undefined {
+	const children: Nodes[] = parent.children;
+	const previous = children[index - 1]?.position?.end;
+	if (previous) {
+		child.position = { start: { ...previous }, end: advance(previous, child.value) };
+		return undefined;
+	}
+	const next = children[index + 1]?.position?.start;
+	const length = child.value.length;
+	if (next && !child.value.includes('\n')) {
+		const start = { line: next.line, column: next.column - length, ...(next.offset === undefined ? {} : { offset: next.offset - length }) };
+		child.position = { start, end: { ...next } };
+		return undefined;
+	}
+	// A first piece: find its opening words in the source, inside the parent.
+	const from = parent.position?.start.offset;
+	if (source === undefined || from === undefined) return undefined;
+	const probe = child.value.split('\n')[0]?.slice(0, 40) ?? '';
+	const offset = probe === '' ? -1 : source.indexOf(probe, from);
+	if (offset === -1 || offset > (parent.position?.end.offset ?? source.length)) return undefined;
+	const before = source.slice(0, offset);
+	const start = { line: before.split('\n').length, column: offset - before.lastIndexOf('\n'), offset };
+	child.position = { start, end: advance(start, child.value) };
 	return undefined;
 }
 
