@@ -131,7 +131,9 @@ async function vitest(project, { hold = false, extraEnv = {} } = {}) {
 
 /**
  * Each test file's wall time from Vitest's JSON report, for the summary's slowest files: the suite is
- * CPU-bound, so the files that take longest are where its time goes.
+ * CPU-bound, so the files that take longest are where its time goes. The report times a file from its
+ * first test's start, so a `beforeAll` before it (the hardening files' builds) is left out: Vitest's own
+ * line per file, printed with the stage, counts it.
  * @returns {{ path: string, seconds: number }[]}
  */
 function fileTimes(result) {
@@ -203,7 +205,7 @@ function summary() {
 		.sort((a, b) => b.seconds - a.seconds)
 		.slice(0, 15);
 	if (slowest.length > 0) {
-		process.stdout.write('\nSlowest test files (wall time; files of one stage run two at a time):\n');
+		process.stdout.write("\nSlowest test files (first test's start to last test's end, as Vitest's JSON report times them: a file's beforeAll, where the hardening files build, is not counted):\n");
 		for (const file of slowest) process.stdout.write(`${file.seconds.toFixed(1).padStart(7)}s  ${file.stage.padEnd(9)}  ${file.path}\n`);
 	}
 	const passed = suites.reduce((sum, suite) => sum + suite.passed, 0);
