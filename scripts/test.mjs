@@ -32,7 +32,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { accessSync, constants, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, dirname, join } from 'node:path';
+import { delimiter, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -41,7 +41,7 @@ const bin = join(root, 'node_modules', '.bin');
 const env = { ...process.env, PATH: [bin, dirname(process.execPath), process.env.PATH ?? ''].join(delimiter), FORCE_COLOR: process.env.FORCE_COLOR ?? (process.stdout.isTTY ? '1' : '0') };
 const reports = mkdtempSync(join(tmpdir(), 'treaty-reader-test-'));
 
-/** @typedef {{ name: string, passed: number, failed: number, seconds: number, note: string }} Suite */
+/** @typedef {{ name: string, passed: number, failed: number, seconds: number, note: string, files?: { path: string, seconds: number }[] }} Suite */
 /** @type {Suite[]} */
 const suites = [];
 
@@ -55,10 +55,10 @@ function banner(title) {
  * set (for a stage that runs beside another, whose output it must not cut into).
  * @returns {Promise<{ code: number, seconds: number, output: string }>}
  */
-function run(command, args, { hold = false } = {}) {
+function run(command, args, { hold = false, extraEnv = {} } = {}) {
 	const started = performance.now();
 	return new Promise((resolve) => {
-		const child = spawn(command, args, { cwd: root, env, stdio: hold ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+		const child = spawn(command, args, { cwd: root, env: { ...env, ...extraEnv }, stdio: hold ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
 		let output = '';
 		if (hold) {
 			child.stdout.on('data', (chunk) => (output += chunk));
@@ -91,7 +91,7 @@ async function single(name, command, args, { hold = false } = {}) {
  * With `hold`, its output is returned for the caller to print (see {@link run}).
  * @returns {Promise<Suite & { output: string }>}
  */
-async function vitest(project, { hold = false } = {}) {
+async function vitest(project, { hold = false, extraEnv = {} } = {}) {
 	const name = `vitest ${project}`;
 	if (!hold) banner(name);
 	const report = join(reports, `${project}.json`);
@@ -99,14 +99,17 @@ async function vitest(project, { hold = false } = {}) {
 	const { code, seconds, output } = await run(
 		join(bin, 'vitest'),
 		['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
-		{ hold },
+		{ hold, extraEnv },
 	);
 	let passed = 0;
 	let failed = 0;
 	let note = '';
+	/** @type {{ path: string, seconds: number }[]} */
+	let files = [];
 	try {
 		const result = JSON.parse(readFileSync(report, 'utf8'));
 		passed = result.numPassedTests ?? 0;
+		files = fileTimes(result);
 		failed = result.numFailedTests ?? 0;
 		// A test file that cannot even be loaded has no failed tests, only a failed suite.
 		const broken = (result.testResults ?? []).filter(
@@ -123,7 +126,20 @@ async function vitest(project, { hold = false } = {}) {
 		failed = 1;
 		note ||= `exit code ${code}`;
 	}
-	return { name, passed, failed, seconds, note, output };
+	return { name, passed, failed, seconds, note, output, files };
+}
+
+/**
+ * Each test file's wall time from Vitest's JSON report, for the summary's slowest files: the suite is
+ * CPU-bound, so the files that take longest are where its time goes. The report times a file from its
+ * first test's start, so a `beforeAll` before it (the hardening files' builds) is left out: Vitest's own
+ * line per file, printed with the stage, counts it.
+ * @returns {{ path: string, seconds: number }[]}
+ */
+function fileTimes(result) {
+	return (result.testResults ?? [])
+		.filter((file) => typeof file.startTime === 'number' && typeof file.endTime === 'number')
+		.map((file) => ({ path: relative(root, file.name), seconds: (file.endTime - file.startTime) / 1000 }));
 }
 
 /** Print the output of a stage that ran beside another, under its own banner. */
@@ -184,6 +200,14 @@ function summary() {
 	banner('summary');
 	process.stdout.write(`${line(header)}\n${line(widths.map((width) => '─'.repeat(width)))}\n`);
 	for (const row of rows) process.stdout.write(`${line(row)}\n`);
+	const slowest = suites
+		.flatMap((suite) => (suite.files ?? []).map((file) => ({ ...file, stage: suite.name.replace('vitest ', '') })))
+		.sort((a, b) => b.seconds - a.seconds)
+		.slice(0, 15);
+	if (slowest.length > 0) {
+		process.stdout.write("\nSlowest test files (first test's start to last test's end, as Vitest's JSON report times them: a file's beforeAll, where the hardening files build, is not counted):\n");
+		for (const file of slowest) process.stdout.write(`${file.seconds.toFixed(1).padStart(7)}s  ${file.stage.padEnd(9)}  ${file.path}\n`);
+	}
 	const passed = suites.reduce((sum, suite) => sum + suite.passed, 0);
 	const failed = suites.reduce((sum, suite) => sum + suite.failed, 0);
 	process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
@@ -226,7 +250,9 @@ async function main() {
 		// write it). Their output is printed after the browser stage's.
 		const besideBrowser = (async () => {
 			const checked = await single('astro check', join(bin, 'astro'), ['check', '--noSync'], { hold: true });
-			return [checked, await vitest('hardening', { hold: true })];
+			// dist/ is this run's build of these files: the shards test compares its one-shard search with a sharded
+			// copy's instead of building the copy a third time (tests/hardening/search-shards.test.ts).
+			return [checked, await vitest('hardening', { hold: true, extraEnv: { TREATY_READER_TEST_FRESH_DIST: '1' } })];
 		})();
 		const browser = await vitest('browser');
 		const [checked, hardening] = await besideBrowser;

@@ -1,28 +1,44 @@
 /**
- * The search index in shards (src/features/search/shards.ts): a copy of the
- * project built with one shard, then with two commentaries per shard, must
- * let a reader find the same sentences, with the same counts, for words, for
- * each filter alone and for a search without words (reading order), in
- * Chromium with the site's policy. A rebuild with nothing changed copies
- * every shard from the cache instead of indexing it again. And the build split
- * into two processes (`npm run build:shards -- --shards 2`) writes the same
- * site, file for file and byte for byte, cards included. `npm run build`
+ * The search index in shards (src/features/search/shards.ts): the project
+ * built with one shard, and a copy of it built with two commentaries per
+ * shard, must let a reader find the same sentences, with the same counts, for
+ * words, for each filter alone and for a search without words (reading
+ * order), in Chromium with the site's policy. A rebuild with nothing changed
+ * copies every shard from the cache instead of indexing it again, and the
+ * build split into two processes (`npm run build:shards -- --shards 2`) writes
+ * the same site, file for file and byte for byte, cards included: one rebuild
+ * proves both, since either command indexes and copies its shards with the
+ * same code (scripts/build-shard.ts, as job 1 of 1 or as one of N). `npm run build`
  * itself indexes, draws the cards and writes the Web Annotations only once
  * the astro process has exited: its process tree, sampled while it builds,
  * never holds Pagefind's binary beside Astro.
+ *
+ * The same copy's builds also show what happens to the `dist/` a build
+ * replaces (scripts/build.mjs), which needs a build that succeeds: a full
+ * build of its own in failed-build.test.ts before. The sharded build replaces
+ * a placeholder `dist/` and keeps it aside, untouched; a last build, which
+ * fails (an empty events list), deletes it and keeps the sharded site.
  */
-import { existsSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, withPage } from '../support/browser.ts';
-import { buildCopy, copyProject, removeCopy, type BuildResult } from '../support/project-copy.ts';
+import { buildCopy, copyProject, PROJECT_ROOT, removeCopy, type BuildResult } from '../support/project-copy.ts';
 import { watchTree } from '../../scripts/bench/process-memory.mjs';
+import { listFiles } from '../support/dist.ts';
 import { serveDist, type StaticServer } from '../support/server.ts';
 
 /** The one-shard build draws no cards: only its search is compared. */
 const NO_CARDS = { TREATY_READER_SHARE_CARDS: 'off' };
+/**
+ * The one-shard site: `npm test` sets this variable for the hardening stage when its own build of the project
+ * (`npm run build`, one shard by default) has just written `dist/` from the files this file copies, so that build
+ * stands for the one-shard site instead of a build of its own. Run alone, the file builds its copy with one shard
+ * first.
+ */
+const FRESH_DIST_VARIABLE = 'TREATY_READER_TEST_FRESH_DIST';
 /** Two commentaries per shard: the five commentaries make three shards. */
 const SHARDED = { TREATY_READER_SEARCH_SHARD_SIZE: '2' };
 
@@ -57,6 +73,22 @@ function filesUnder(dir: string): string[] {
 		.filter((entry) => entry.isFile())
 		.map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1))
 		.sort();
+}
+
+/** A placeholder site in `dist/` before the sharded build, which replaces it. */
+const PREVIOUS = new Map([
+	['index.html', '<!doctype html><title>The previous site</title>'],
+	['commentaries/x/index.html', '<!doctype html><title>A previous page</title>'],
+]);
+
+/** Replaced output kept aside in a copy's root, for the next build to delete. */
+function replacedLeft(copy: string): string[] {
+	return readdirSync(copy).filter((name) => name.startsWith('.replaced-'));
+}
+
+/** Staging folders left in a copy's root. */
+function stagingLeft(copy: string): string[] {
+	return readdirSync(copy).filter((name) => name.startsWith('.staging-'));
 }
 
 /** What a search shows: its status, every hit's link (all batches), and each filter's offered values with counts. */
@@ -117,10 +149,16 @@ async function showSearch(page: Page, address: string): Promise<Shown> {
 
 describe('the search index in shards', () => {
 	let copy: string;
-	let one: BuildResult;
+	/** The one-shard site's folder, and its build when this file made it. */
+	let oneRoot: string;
+	let one: BuildResult | undefined;
 	let sharded: BuildResult;
-	let rebuilt: BuildResult;
 	let jobs: BuildResult;
+	/** The output the sharded build replaced, kept aside, and its files. */
+	let aside: string[];
+	let asideFiles: string[];
+	/** A last build, which fails. */
+	let failed: BuildResult;
 	/** The commands of the processes under this one, at each sample taken while `sharded` was built. */
 	let shardedSamples: string[][];
 	let browser: Browser;
@@ -129,20 +167,32 @@ describe('the search index in shards', () => {
 
 	beforeAll(async () => {
 		copy = copyProject('treaty-search-shards');
-		one = await buildCopy(copy, NO_CARDS);
-		expect(one.code, one.output).toBe(0);
-		renameSync(join(copy, 'dist'), join(copy, 'dist-one'));
+		if (process.env[FRESH_DIST_VARIABLE] === '1') oneRoot = join(PROJECT_ROOT, 'dist');
+		else {
+			one = await buildCopy(copy, NO_CARDS);
+			expect(one.code, one.output).toBe(0);
+			oneRoot = join(copy, 'dist-one');
+			renameSync(join(copy, 'dist'), oneRoot);
+		}
+		for (const [file, text] of PREVIOUS) {
+			mkdirSync(join(copy, 'dist', file, '..'), { recursive: true });
+			writeFileSync(join(copy, 'dist', file), text);
+		}
 		shardedSamples = [];
 		// Every process this test's process started (hardening files run one at a time; this build alone is running).
 		const watch = watchTree(process.pid, { intervalMs: 50, onSample: (_, samples) => shardedSamples.push(samples.map((sample) => sample.command)) });
 		sharded = await buildCopy(copy, SHARDED);
 		watch.stop();
 		expect(sharded.code, sharded.output).toBe(0);
-		rebuilt = await buildCopy(copy, SHARDED);
-		expect(rebuilt.code, rebuilt.output).toBe(0);
+		aside = replacedLeft(copy);
+		asideFiles = aside.length === 1 ? listFiles(join(copy, aside[0]!)) : [];
+		// A rebuild with nothing changed, in two processes.
 		jobs = await buildShards(copy, ['--shards', '2', '--outDir', 'dist-jobs']);
 		expect(jobs.code, jobs.output).toBe(0);
-		[oneServer, shardedServer, browser] = await Promise.all([serveDist({ root: join(copy, 'dist-one') }), serveDist({ root: join(copy, 'dist') }), launchChromium()]);
+		// An empty events list stops the next build of dist/.
+		writeFileSync(join(copy, 'content/events/events.yaml'), '# No events.\n[]\n');
+		failed = await buildCopy(copy);
+		[oneServer, shardedServer, browser] = await Promise.all([serveDist({ root: oneRoot }), serveDist({ root: join(copy, 'dist') }), launchChromium()]);
 	});
 
 	afterAll(async () => {
@@ -151,11 +201,11 @@ describe('the search index in shards', () => {
 	});
 
 	it('should write one index with one shard, and three merged by the search page with two commentaries per shard', () => {
-		expect(one.output).toMatch(/search index: \d+ pages and 5 commentaries in 1 shard\(s\) \(1 indexed, 0 from cache\)/);
+		if (one) expect(one.output).toMatch(/search index: \d+ pages and 5 commentaries in 1 shard\(s\) \(1 indexed, 0 from cache\)/);
 		expect(sharded.output).toMatch(/search index: \d+ pages and 5 commentaries in 3 shard\(s\) \(3 indexed, 0 from cache\)/);
-		expect(readdirSync(join(copy, 'dist-one')).filter((name) => name.startsWith('pagefind'))).toEqual(['pagefind']);
+		expect(readdirSync(oneRoot).filter((name) => name.startsWith('pagefind'))).toEqual(['pagefind']);
 		expect(readdirSync(join(copy, 'dist')).filter((name) => name.startsWith('pagefind')).sort()).toEqual(['pagefind', 'pagefind-shard-1', 'pagefind-shard-2']);
-		expect(readFileSync(join(copy, 'dist-one/search/index.html'), 'utf8')).toContain('data-search-shards="1"');
+		expect(readFileSync(join(oneRoot, 'search/index.html'), 'utf8')).toContain('data-search-shards="1"');
 		expect(readFileSync(join(copy, 'dist/search/index.html'), 'utf8')).toContain('data-search-shards="3"');
 	});
 
@@ -175,8 +225,13 @@ describe('the search index in shards', () => {
 	});
 
 	it('should copy every unchanged shard from the cache on a rebuild, byte for byte', () => {
-		expect(rebuilt.output).toMatch(/in 3 shard\(s\) \(0 indexed, 3 from cache\)/);
-		for (const shard of ['pagefind', 'pagefind-shard-1', 'pagefind-shard-2']) expect(existsSync(join(copy, 'dist', shard, 'pagefind-entry.json'))).toBe(true);
+		// Each job's line: none of the three shards indexed again (the files are compared in the next test).
+		const copied = [...jobs.output.matchAll(/job \d\/2: search shards [\d, ]+ \((\d+) indexed, (\d+) from cache\)/g)];
+		expect(copied).toHaveLength(2);
+		const indexed = copied.reduce((sum, line) => sum + Number(line[1]), 0);
+		const cached = copied.reduce((sum, line) => sum + Number(line[2]), 0);
+		expect({ indexed, cached }).toEqual({ indexed: 0, cached: 3 });
+		for (const shard of ['pagefind', 'pagefind-shard-1', 'pagefind-shard-2']) expect(existsSync(join(copy, 'dist-jobs', shard, 'pagefind-entry.json'))).toBe(true);
 	});
 
 	it('should write the same site in two processes as in one, cards and index shards included', () => {
@@ -216,6 +271,23 @@ describe('the search index in shards', () => {
 			// Filters alone (no words): the same order, the reading order. Words: the same sentences (each shard ranks by its own term statistics).
 			if (address.includes('q=')) expect([...got.links].sort(), address).toEqual([...want.links].sort());
 			else expect(got.links, address).toEqual(want.links);
+		});
+	});
+
+	describe('the dist/ a build replaces is deleted by the next build, failed or not', () => {
+		it('should swap the new site in and keep the replaced one aside, untouched', () => {
+			expect(aside).toHaveLength(1);
+			expect(asideFiles).toEqual([...PREVIOUS.keys()].sort());
+		});
+
+		it('should delete it in the next build, which failed and kept the new dist/', () => {
+			expect(failed.code, failed.output).not.toBe(0);
+			expect(failed.output).toContain('the previous dist/ is unchanged');
+			expect(replacedLeft(copy)).toEqual([]);
+			expect(stagingLeft(copy)).toEqual([]);
+			expect(readFileSync(join(copy, 'dist', 'index.html'), 'utf8')).not.toBe(PREVIOUS.get('index.html'));
+			// The sharded site itself, file for file (the site in two processes is compared with it byte for byte above).
+			expect(listFiles(join(copy, 'dist'))).toEqual(listFiles(join(copy, 'dist-jobs')));
 		});
 	});
 });
