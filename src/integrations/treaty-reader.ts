@@ -35,7 +35,7 @@ import { writeSecurityHeaders } from './security-headers.ts';
 import { CARD_CACHE_DIR, createShareCardRun, describeCards, type ShareCardRun } from '../features/cards/share-cards.ts';
 import type { ShareCardRequest } from '../features/cards/share-card.ts';
 import { SHARD_WORK_VARIABLE, writeShardWork } from './shard-work.ts';
-import { describePageFonts, writePageFonts } from '../features/reader/page-fonts.ts';
+import { describePageFonts, PAGE_CODE_POINTS_CACHE, writePageFonts } from '../features/reader/page-fonts.ts';
 import { codeDigest, fillCpuSummary, SHARE_PAGE_CACHE_DIR, writeFilledPages } from '../features/sharing/share-page-files.ts';
 
 /** Claim ids of the share pages among the written pages (`c/<id>/`). */
@@ -134,7 +134,8 @@ export default function treatyReader(): AstroIntegration {
 				}
 				// Every page is written by now (the share pages just above): the faces for the scripts they show.
 				const fontsStarted = performance.now();
-				const pageFonts = writePageFonts(outDir);
+				// A page the last build read (a share page linked from its cache) is not read again.
+				const pageFonts = writePageFonts(outDir, { file: join(root, PAGE_CODE_POINTS_CACHE), reuse });
 				logger.info(`${describePageFonts(pageFonts)} in ${((performance.now() - fontsStarted) / 1000).toFixed(2)} s`);
 				if (shardWorkFile) {
 					if (!records) throw new Error('Search index: no commentary records were sent; the search page sends them while it is built (src/features/search/data.ts)');

@@ -3,7 +3,7 @@
  * characters needs, the stylesheet that declares them, and what a built
  * site's pages are read for.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -84,5 +84,28 @@ describe('a built site', () => {
 		expect(writePageFonts(out).files).toBe(0);
 		expect(readdirSync(join(out, 'fonts'))).toEqual(['other-scripts.css']);
 		expect(readFileSync(join(out, 'fonts', 'other-scripts.css'), 'utf8')).not.toContain('@font-face');
+	});
+
+	it('should keep the characters of each page by file and read again only a file written since', () => {
+		const out = mkdtempSync(join(tmpdir(), 'page-fonts-'));
+		made.push(out);
+		const cache = { file: join(out, 'cache', 'code-points.json'), reuse: true };
+		const chars = () => [...builtPageCodePoints(out, cache)].map((codePoint) => String.fromCodePoint(codePoint)).sort();
+		writeFileSync(join(out, 'a.html'), '<p>(정상)</p>');
+		writeFileSync(join(out, 'b.html'), '<p>“Plain”</p>');
+		expect(chars()).toEqual(['“', '”', '정', '상'].sort());
+		// Kept: a file with the same identity (inode, size, time) is not read again; its characters come from the cache.
+		const kept = JSON.parse(readFileSync(cache.file, 'utf8')) as Record<string, string>;
+		expect(Object.values(kept).sort()).toEqual(['“”', '정상'].sort());
+		writeFileSync(cache.file, JSON.stringify(Object.fromEntries(Object.entries(kept).map(([file, text]) => [file, text === '“”' ? '‘’' : text]))));
+		expect(chars()).toEqual(['‘', '’', '정', '상'].sort());
+		// A file written anew (renamed into place, as the share pages and Astro write theirs) is read again.
+		writeFileSync(join(out, 'a.html.tmp'), '<p>(회담)</p>');
+		renameSync(join(out, 'a.html.tmp'), join(out, 'a.html'));
+		expect(chars()).toEqual(['‘', '’', '회', '담'].sort());
+		// A clean build reads every file; a garbled cache is a miss.
+		expect([...builtPageCodePoints(out, { ...cache, reuse: false })].map((codePoint) => String.fromCodePoint(codePoint)).sort()).toEqual(['“', '”', '회', '담'].sort());
+		writeFileSync(cache.file, '{not json');
+		expect(chars()).toEqual(['“', '”', '회', '담'].sort());
 	});
 });
