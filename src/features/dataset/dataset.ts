@@ -4,6 +4,7 @@
  * on the built pages: ./annotations.ts). Pure functions over plain data; the
  * endpoints in `src/pages/data/` only call them.
  */
+import type { z } from 'astro/zod';
 import { stringify } from 'csv-stringify/sync';
 import type { Actor } from '../../schemas/actor.ts';
 import type { Article } from '../../schemas/article.ts';
@@ -111,7 +112,9 @@ function datasetCommentaries(inputs: Readonly<DatasetInputs>, pass: CommentaryPa
  * Validate one top-level field of the dataset with its own schema.
  *
  * @param key
- *   The field.
+ *   The field, for the message.
+ * @param schema
+ *   Its schema (`datasetSchema.shape[key]`).
  * @param value
  *   Its value.
  * @returns
@@ -119,10 +122,10 @@ function datasetCommentaries(inputs: Readonly<DatasetInputs>, pass: CommentaryPa
  * @throws
  *   When it does not fit (a defect, never published).
  */
-function validField<Key extends Exclude<keyof Dataset, 'commentaries'>>(key: Key, value: unknown): Dataset[Key] {
-	const result = datasetSchema.shape[key].safeParse(value);
+function validField<Output>(key: string, schema: z.ZodType<Output>, value: unknown): Output {
+	const result = schema.safeParse(value);
 	if (!result.success) throw new Error(`/data/corpus.json does not fit its schema (${key}): ${result.error.message}`);
-	return result.data as Dataset[Key];
+	return result.data;
 }
 
 /**
@@ -137,23 +140,27 @@ function datasetRegistries(inputs: Readonly<DatasetInputs>): Omit<Dataset, 'comm
 	const { site, routes } = inputs;
 	const absolute = (path: string) => new URL(path, site).href;
 	return {
-		version: validField('version', DATASET_VERSION),
-		site: validField('site', absolute(routes.home())),
+		version: validField('version', datasetSchema.shape.version, DATASET_VERSION),
+		site: validField('site', datasetSchema.shape.site, absolute(routes.home())),
 		articles: validField(
 			'articles',
+			datasetSchema.shape.articles,
 			inputs.articles.map(({ data }) => ({ number: data.number, url: absolute(routes.article(data.number)), data })),
 		),
 		actors: validField(
 			'actors',
+			datasetSchema.shape.actors,
 			inputs.actors.map(({ id, data }) => ({ id, url: absolute(routes.actor(id)), data })),
 		),
-		events: validField('events', [...inputs.events]),
+		events: validField('events', datasetSchema.shape.events, [...inputs.events]),
 		notes: validField(
 			'notes',
+			datasetSchema.shape.notes,
 			inputs.notes.map(({ id, body, data }) => ({ id, text: (body ?? '').trim(), data })),
 		),
 		matters: validField(
 			'matters',
+			datasetSchema.shape.matters,
 			inputs.matters.map(({ id, title, question, articles }) => ({ id, title, question, articles: [...articles] })),
 		),
 	};
