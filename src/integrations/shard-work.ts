@@ -20,6 +20,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import * as pagefind from 'pagefind';
 import type { SearchRecord } from '../build/channel.ts';
+import { workJson } from './work-json.ts';
 import type { ShareCardRequest } from '../features/cards/share-card.ts';
 import { createShareCardRun, type CardStats } from '../features/cards/share-cards.ts';
 import { writeAnnotations, type AnnotationsWritten } from '../features/dataset/annotations-file.ts';
@@ -77,46 +78,6 @@ export function writeShardWork(file: string, work: ShardWork): void {
 	}
 }
 
-/** Characters gathered before a write (a few hundred writes at 1,000 commentaries). */
-const WORK_CHUNK = 1 << 20;
-
-/**
- * The work file's text, `JSON.stringify(work)` to the byte, in chunks of
- * about a megabyte: an array's items are printed one at a time, so the text
- * of every search record and card is never one string in the astro process,
- * at the end of the build where it holds the most (writing it whole added
- * 0.13 GB to the process's resident memory at 1,000 commentaries).
- *
- * @param work
- *   The work.
- * @returns
- *   The text, in order.
- */
-export function* workJson(work: ShardWork): Generator<string> {
-	let pending = '';
-	let separator = '{';
-	for (const [key, value] of Object.entries(work)) {
-		// As `JSON.stringify` does: a field that is `undefined` is left out.
-		if (value === undefined) continue;
-		pending += `${separator}${JSON.stringify(key)}:`;
-		separator = ',';
-		if (!Array.isArray(value)) {
-			pending += JSON.stringify(value);
-			continue;
-		}
-		pending += '[';
-		for (let index = 0; index < value.length; index++) {
-			// An item `JSON.stringify` cannot print (undefined, a function) is `null` in an array.
-			pending += `${index > 0 ? ',' : ''}${JSON.stringify(value[index]) ?? 'null'}`;
-			if (pending.length >= WORK_CHUNK) {
-				yield pending;
-				pending = '';
-			}
-		}
-		pending += ']';
-	}
-	yield `${pending}${separator === '{' ? '{' : ''}}`;
-}
 
 /**
  * Read a work file written by `writeShardWork` (by this same code, a moment
