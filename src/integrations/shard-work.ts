@@ -17,9 +17,10 @@
  * (`astro build` run directly).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import * as pagefind from 'pagefind';
 import type { SearchRecord } from '../build/channel.ts';
+import { workJson } from './work-json.ts';
 import type { ShareCardRequest } from '../features/cards/share-card.ts';
 import { createShareCardRun, type CardStats } from '../features/cards/share-cards.ts';
 import { writeAnnotations, type AnnotationsWritten } from '../features/dataset/annotations-file.ts';
@@ -69,8 +70,14 @@ export interface ShardJobResult {
  *   The work.
  */
 export function writeShardWork(file: string, work: ShardWork): void {
-	writeFileSync(file, JSON.stringify(work));
+	const fd = openSync(file, 'w');
+	try {
+		for (const chunk of workJson(work)) writeSync(fd, chunk);
+	} finally {
+		closeSync(fd);
+	}
 }
+
 
 /**
  * Read a work file written by `writeShardWork` (by this same code, a moment

@@ -4,13 +4,14 @@ import { parse } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
-import { articleMatrixCsv, buildDataset, claimsCsv, datasetSummary, type DatasetInputs } from '../../src/features/dataset/dataset.ts';
+import { stringify } from 'csv-stringify/sync';
+import { articleMatrixCsv, buildDataset, claimsCsv, datasetJson, datasetSummary, datasetView, type DatasetInputs } from '../../src/features/dataset/dataset.ts';
 import { webAnnotations, type MeasuredPage } from '../../src/features/dataset/annotations.ts';
 import { measurePageText } from '../../src/features/dataset/page-text.ts';
 import { createRoutes } from '../../src/utils/routes.ts';
 import { articleSchema } from '../../src/schemas/article.ts';
 import type { Claim } from '../../src/schemas/corpus.ts';
-import { datasetJsonSchema } from '../../src/schemas/dataset.ts';
+import { datasetJsonSchema, datasetSchema } from '../../src/schemas/dataset.ts';
 import { sampleMetadata } from '../support/commentary-metadata.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -143,6 +144,40 @@ describe('the published dataset', () => {
 	it('should refuse a page whose mention links differ from the dataset’s mentions', () => {
 		const missing = pageOne.replace('<a data-mention="article">Article 4</a>', 'Article 4');
 		expect(() => webAnnotations(buildDataset(inputs()), pagesOf({ one: missing }), 'https://x/a.jsonld', routes)).toThrow(/sentence c-0000000002 has 1 mention links, the dataset 2 mentions/);
+	});
+
+	it('should print corpus.json commentary by commentary as the whole dataset validated at once prints', () => {
+		const notes = [{ id: 'n', body: 'It binds both.', data: { commentary: 'one', quote: 'binds Russia', kind: 'context' as const, articles: [4], sources: [{ url: 'https://x.org/', label: 'X' }] } }];
+		const whole = { ...relatedInputs(), notes };
+		const chunks = [...datasetJson(whole)];
+		// One chunk per commentary and one for the registries after them.
+		expect(chunks).toHaveLength(3);
+		const text = Buffer.concat(chunks).toString('utf8');
+		// What the endpoint printed before: one `datasetSchema` parse of the whole, stringified (the schema's key order).
+		expect(text).toBe(`${JSON.stringify(datasetSchema.parse(JSON.parse(JSON.stringify(buildDataset(whole)))))}\n`);
+		expect(text).toBe(`${JSON.stringify(buildDataset(whole))}\n`);
+	});
+
+	it('should refuse a commentary that does not fit the schema before printing it, naming it', () => {
+		const bad = relatedInputs();
+		bad.corpus = [bad.corpus[0]!, { slug: 'two', entry: { data: metadata }, claims: [{ ...claims[0]!, mentions: [{ kind: 'actor', ref: 'russia', text: 'Russia', start: 1, end: 7 }] }] }];
+		const chunks = datasetJson(bad);
+		expect(chunks.next().done).toBe(false);
+		expect(() => chunks.next()).toThrow(/commentary “two”.*offsets 1–7 do not hold “Russia”/s);
+	});
+
+	it('should print the CSV files and counts from commentaries made as they are read, as from the whole dataset', () => {
+		const view = datasetView(relatedInputs());
+		const whole = buildDataset(relatedInputs());
+		// Each pass makes the entries afresh: nothing of a pass is kept.
+		expect([...view.commentaries][0]).not.toBe([...view.commentaries][0]);
+		expect(claimsCsv(view)).toBe(claimsCsv(whole));
+		expect(articleMatrixCsv(view)).toBe(articleMatrixCsv(whole));
+		expect(datasetSummary(view)).toEqual({ version: 1, commentaries: 2, claims: 3, mentions: 3, articles: 2, actors: 0 });
+		// The rows printed commentary by commentary are the rows printed at once.
+		const columns = ['commentary', 'author', 'published', 'id', 'index', 'section', 'block', 'text', 'articles', 'actors', 'dates', 'permalink'];
+		const rows = parse(claimsCsv(view), { columns: true }) as Record<string, string>[];
+		expect(claimsCsv(view)).toBe(stringify(rows, { header: true, record_delimiter: 'windows', columns }));
 	});
 
 	it('should generate a JSON Schema with its own address', () => {
