@@ -2,7 +2,7 @@
  * What the build's caches key on: each commentary's part of the claims
  * ledger (Astro's content cache, through the commentary's digest), the ledger
  * as a plugin option that Astro's config digests do not walk, and the share
- * pages' and the topic pages' keys for incremental builds.
+ * pages' keys for incremental builds.
  */
 import { describe, expect, it } from 'vitest';
 import type { Ledger, LedgerEntry } from '../../src/claims/types.ts';
@@ -10,8 +10,6 @@ import { ledgerDigests, ledgerOption } from '../../src/loaders/ledger-digests.ts
 import { sharePageCacheKeys } from '../../src/features/sharing/page-cache-keys.ts';
 import type { SharePage } from '../../src/features/sharing/share-pages.ts';
 import type { Claim } from '../../src/schemas/corpus.ts';
-import { actorPageKey, articlePageKey } from '../../src/features/topics/page-keys.ts';
-import type { ActorPageProps, ArticlePageProps } from '../../src/features/topics/data.ts';
 
 function entry(commentary: string, text: string): LedgerEntry {
 	return { commentary, text, prefix: '', suffix: '', status: 'live' };
@@ -81,52 +79,5 @@ describe('sharePageCacheKeys', () => {
 		expect(printed).not.toBe(key(live('One.', 'Two.')));
 		expect(key(live('One.', 'Two.'), group('Other!'))).not.toBe(printed);
 		expect(key(live('One.', 'Two.'), group('Other.', 'Bea Author'))).not.toBe(printed);
-	});
-});
-
-describe('topic page keys', () => {
-	const claim = (id: string, text: string) => ({ id, text, mentions: [] }) as unknown as Claim;
-	const commentary = (slug: string, title: string) => ({ id: slug, data: { title, authors: [{ name: `${slug} Writer` }] } });
-	const entries = (titles: Record<string, string>) => new Map(Object.entries(titles).map(([slug, title]) => [slug, commentary(slug, title)]));
-	/** Page 1 of 2 of an actor: the columns of alpha and beta (gamma is on page 2). */
-	const actorPage = (options: { text?: string; titles?: Record<string, string>; names?: Record<string, string> } = {}) =>
-		({
-			entry: { id: 'russia', data: { name: 'Russia', kind: 'state' } },
-			page: {
-				number: 1,
-				total: 2,
-				groups: [
-					{ slug: 'alpha', passages: [{ slug: 'alpha', claim: claim('c-1', options.text ?? 'Russia signed.'), mentions: [] }] },
-					{ slug: 'beta', passages: [{ slug: 'beta', claim: claim('c-2', 'Russia agreed.'), mentions: [] }] },
-				],
-			},
-			total: 3,
-			naming: 3,
-			together: [{ id: 'dprk', claims: 2 }],
-			actorNames: new Map(Object.entries({ russia: 'Russia', dprk: 'DPRK', china: 'China', ...options.names })),
-			commentaryEntries: entries({ alpha: 'A', beta: 'B', gamma: 'C', ...options.titles }),
-			corpusSize: 3,
-		}) as unknown as ActorPageProps;
-
-	it('should key an actor page by what it prints: its passages, the commentaries of its columns and the names it lists', () => {
-		const key = actorPageKey(actorPage());
-		expect(actorPageKey(actorPage())).toBe(key);
-		expect(actorPageKey(actorPage({ text: 'Russia signed it.' }))).not.toBe(key);
-		expect(actorPageKey(actorPage({ titles: { beta: 'B, corrected' } }))).not.toBe(key);
-		expect(actorPageKey(actorPage({ names: { dprk: 'North Korea' } }))).not.toBe(key);
-		// A commentary on another page, an actor it does not list: the page prints neither.
-		expect(actorPageKey(actorPage({ titles: { gamma: 'C, corrected' } }))).toBe(key);
-		expect(actorPageKey(actorPage({ names: { china: 'PRC' } }))).toBe(key);
-	});
-
-	it('should key an article page by its notes and the commentaries they are on, besides its passages', () => {
-		const note = (body: string, on = 'alpha') => ({ note: { id: 'n-1', digest: body, data: { commentary: on } } });
-		const articlePage = (notes: ReturnType<typeof note>[], titles: Record<string, string> = {}) =>
-			({ ...actorPage({ titles }), entry: { id: '4', data: { number: 4 } }, count: 23, byNumber: [], bySubject: [], commentaries: 2, notes }) as unknown as ArticlePageProps;
-		const key = articlePageKey(articlePage([note('one')]));
-		expect(articlePageKey(articlePage([note('one')]))).toBe(key);
-		expect(articlePageKey(articlePage([note('two')]))).not.toBe(key);
-		expect(articlePageKey(articlePage([note('one', 'gamma')]))).not.toBe(key);
-		expect(articlePageKey(articlePage([]))).not.toBe(key);
 	});
 });

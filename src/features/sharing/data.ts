@@ -7,7 +7,7 @@
  */
 import { buildContext } from '../../build/context.ts';
 import type { Claim } from '../../schemas/corpus.ts';
-import { buildDay, citableWork, CITATION_STYLES, commentaryCitations, CSL_STYLES_DIR, type CitableWork, type CitationTemplateStore, type ClaimCitations } from './cite.ts';
+import { buildDay, citableWork, commentaryCitations, type CitableWork, type CitationTemplateStore, type ClaimCitations } from './cite.ts';
 import type { CommentaryEntry } from '../../corpus/commentaries.ts';
 import { getCorpus, type CorpusEntry } from '../../corpus/corpus.ts';
 import { routes } from '../../utils/routes.ts';
@@ -19,9 +19,6 @@ import { relatedGroupsLookup, type RelatedGroup } from './related-claims.ts';
 import { CITATION_CACHE_DIR, diskTemplateStore } from './citation-template-cache.ts';
 import { codeDigest } from './share-page-files.ts';
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
-import { digestOf } from './page-cache-keys.ts';
-import { getQuotedClaims } from '../related/data.ts';
 
 export { sharePageId } from './share-pages.ts';
 
@@ -140,71 +137,8 @@ async function loadRelatedGroups(): Promise<(claimId: string) => RelatedGroup[]>
  * @returns
  *   One path per slug, each with its commentary.
  */
-export async function commentaryFilePaths(): Promise<CommentaryFilePath[]> {
+export async function commentaryFilePaths(): Promise<{ params: { slug: string }; props: { commentary: CorpusEntry } }[]> {
 	const { renames } = buildContext();
 	const corpus = await getCorpus();
 	return corpus.flatMap((commentary) => [commentary.slug, ...formerSlugs(renames, commentary.slug)].map((slug) => ({ params: { slug }, props: { commentary } })));
-}
-
-/** A path of a route with a file per commentary. */
-export interface CommentaryFilePath {
-	params: { slug: string };
-	props: { commentary: CorpusEntry };
-	/** Its key for Astro's incremental build (./page-cache-keys.ts), where the route has one. */
-	cacheKey?: string;
-}
-
-let citationInputs: string | undefined;
-
-/**
- * What every citation of the build reads beside its commentary and sentence:
- * the access date and the vendored CSL styles, which are read from
- * `content/csl/` as the build runs (so Astro's digest of a route's code does
- * not see them).
- *
- * @returns
- *   Their digest, made once per build.
- */
-function citationInputsDigest(): string {
-	citationInputs ??= digestOf(
-		ACCESSED,
-		Object.values(CITATION_STYLES).map(({ file }) => readFileSync(join(buildContext().root, CSL_STYLES_DIR, file), 'utf8')),
-	);
-	return citationInputs;
-}
-
-/**
- * The paths of the citations files (`/data/citations/<slug>.json`), keyed by
- * what a file prints: its commentary's id and data (its citation), its
- * sentences' ids and words, the access date and the CSL styles. A rebuild
- * writes again only the files of the commentaries an edit changed.
- *
- * @returns
- *   The paths, as {@link commentaryFilePaths}, with their keys.
- */
-export async function citationsFilePaths(): Promise<CommentaryFilePath[]> {
-	const inputs = citationInputsDigest();
-	return (await commentaryFilePaths()).map((path) => {
-		const { entry, claims } = path.props.commentary;
-		return { ...path, cacheKey: digestOf('citations', path.params.slug, entry.id, entry.data, claims.map(({ id, text }) => [id, text]), inputs) };
-	});
-}
-
-/**
- * The paths of the related files (`/data/related/<slug>.json`), keyed by what
- * a file prints: its commentary's credit and title, its sentences that other
- * files quote (with their words) and each sentence's related claims as the
- * reader sees them. One edit can move related claims anywhere in the corpus;
- * a file is written again only where its sentences' related claims moved.
- *
- * @returns
- *   The paths, as {@link commentaryFilePaths}, with their keys.
- */
-export async function relatedFilePaths(): Promise<CommentaryFilePath[]> {
-	const [paths, relatedTo, quoted] = await Promise.all([commentaryFilePaths(), getRelatedGroups(), getQuotedClaims()]);
-	return paths.map((path) => {
-		const { entry, claims } = path.props.commentary;
-		const own = claims.map((claim) => [claim.id, quoted.has(claim.id) ? claim.text : null, relatedTo(claim.id)]);
-		return { ...path, cacheKey: digestOf('related', path.params.slug, entry.data.authors, entry.data.title, own) };
-	});
 }

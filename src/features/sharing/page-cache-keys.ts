@@ -8,15 +8,9 @@
  * that data, so a rebuild after editing one commentary re-renders only the
  * pages whose data changed.
  *
- * Every route with a page per commentary, actor, article or date keys its
- * paths this way (the share pages here, the reading and sentences pages in
- * src/features/reader/reading-pages.ts, the topic pages in
- * src/features/topics/page-keys.ts, the dates' pages in
- * src/features/timeline/data.ts, the compare parts in their route), so
- * `npm run build` after one edit renders only the pages that print what
- * changed. The route's code is not part of a key: Astro compares each
- * route's dependency hash itself. `npm run build -- --clean` passes `--force`,
- * which ignores the cache.
+ * `npm run build` passes `--force`, which ignores the cache: the site's own
+ * builds are always cold. The cache serves repeated builds of a large corpus
+ * (`astro build`, see README: Performance).
  */
 import { createHash } from 'node:crypto';
 import type { SharePage } from './share-pages.ts';

@@ -9,7 +9,6 @@
 import type { APIRoute } from 'astro';
 import { experimental_AstroContainer } from 'astro/container';
 import { getCompareData } from '../../../features/compare/data';
-import { digestOf } from '../../../features/sharing/page-cache-keys';
 import ComparePartsColumn from '../../../features/compare/ComparePartsColumn.astro';
 import ComparePartsView from '../../../features/compare/ComparePartsView.astro';
 
@@ -17,13 +16,9 @@ import ComparePartsView from '../../../features/compare/ComparePartsView.astro';
 const VIEW = 'view';
 
 export async function getStaticPaths() {
-	const { commentaries, columns, topics } = await getCompareData();
+	const { commentaries } = await getCompareData();
 	if (commentaries.some((c) => c.slug === VIEW)) throw new Error(`A commentary’s slug is “${VIEW}”, which names the compare view’s parts`);
-	// Keyed by what each part prints (src/features/sharing/page-cache-keys.ts): a rebuild renders again only the parts an edit changed.
-	return [
-		{ params: { name: VIEW }, cacheKey: digestOf('compare-view', topics) },
-		...commentaries.map((c) => ({ params: { name: c.slug }, cacheKey: digestOf('compare-column', c, columns.get(c.slug)) })),
-	];
+	return [{ params: { name: VIEW } }, ...commentaries.map((c) => ({ params: { name: c.slug } }))];
 }
 
 export const GET: APIRoute = async ({ params }) => {

@@ -4,12 +4,12 @@
  * so no citation library is shipped to the browser.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { citationsFilePaths, citationsOf } from '../../../features/sharing/data.ts';
+import { citationsOf, commentaryFilePaths } from '../../../features/sharing/data.ts';
 import type { CorpusEntry } from '../../../corpus/corpus.ts';
 import { encodeCitationsFile } from '../../../features/sharing/citations-file.ts';
 
-// Under the commentary's slug and every slug it had before a recorded rename, keyed by what the file prints.
-export const getStaticPaths = (() => citationsFilePaths()) satisfies GetStaticPaths;
+// Under the commentary's slug and every slug it had before a recorded rename.
+export const getStaticPaths = (() => commentaryFilePaths()) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ commentary: CorpusEntry }> = ({ props }) => {
 	const { entry, claims } = props.commentary;

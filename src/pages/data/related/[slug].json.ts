@@ -6,14 +6,14 @@
  * its related claims are quoted from.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getRelatedGroups, relatedFilePaths } from '../../../features/sharing/data.ts';
+import { commentaryFilePaths, getRelatedGroups } from '../../../features/sharing/data.ts';
 import { getQuotedClaims } from '../../../features/related/data.ts';
 import { shortCredit } from '../../../utils/credit.ts';
 import type { CorpusEntry } from '../../../corpus/corpus.ts';
 import { encodeRelatedFile } from '../../../features/sharing/related-file.ts';
 
-// Under the commentary's slug and every slug it had before a recorded rename, keyed by what the file prints.
-export const getStaticPaths = (() => relatedFilePaths()) satisfies GetStaticPaths;
+// Under the commentary's slug and every slug it had before a recorded rename.
+export const getStaticPaths = (() => commentaryFilePaths()) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ commentary: CorpusEntry }> = async ({ props }) => {
 	const [relatedTo, quoted] = await Promise.all([getRelatedGroups(), getQuotedClaims()]);
