@@ -16,7 +16,7 @@ import { useSite } from '../support/browser';
 import { axeBothSchemes, axeWithoutSiteScripts } from '../support/axe';
 import { distDir, hasBuild, listFiles, readDistFile } from '../support/dist';
 import { decodeRelatedFile, decodeRelatedFiles } from '../../src/features/sharing/related-file';
-import { discussedBy, relatedBecause, type RelatedGroup } from '../../src/features/sharing/related-claims';
+import { discussedBy, relatedBecause, relatedOpening, type RelatedGroup } from '../../src/features/sharing/related-claims';
 import { pairedStatus, relatedLabel, relatedStatus } from '../../src/features/compare/model';
 import type { Page } from 'playwright-core';
 
@@ -177,11 +177,16 @@ describe('related claims in the browser', () => {
 				const section = page.locator('.share-related');
 				expect(await section.locator('h2').textContent()).toBe('Also discussed by');
 				// The words, titles and links to read each in context are the related files'; without the script each
-				// claim is what links it, a link to its share page (which quotes it and leads to it in context), and its credit.
+				// claim is its opening words, a link to its share page (which quotes it whole and leads to it in context), its credit and what links it.
 				expect(await section.locator('.related-quote').count()).toBe(0);
 				expect(await section.locator('.related-credit').allTextContents()).toEqual(groups.flatMap((group) => group.claims.map(() => group.credit)));
 				const shares = await section.locator('.related-claim > a').evaluateAll((links) => links.map((link) => [link.getAttribute('href'), link.textContent]));
-				expect(shares).toEqual(groups.flatMap((group) => group.claims.map((claim) => [`/c/${claim.id}/`, relatedBecause(claim)])));
+				expect(shares).toEqual(groups.flatMap((group) => group.claims.map((claim) => [`/c/${claim.id}/`, relatedOpening(claim)])));
+				// Two claims of one commentary on the same matter are still two links with different names.
+				const names = shares.map(([, name]) => name);
+				expect(new Set(names).size).toBe(names.length);
+				const items = await section.locator('.related-claim').allTextContents();
+				expect(items).toEqual(groups.flatMap((group) => group.claims.map((claim) => `${relatedOpening(claim)} (${group.credit}). ${relatedBecause(claim)}`)));
 				expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
 			} finally {
 				await context.close();

@@ -20,7 +20,7 @@ import type { CitableWork, ClaimCitations } from '../../src/features/sharing/cit
 import { fillFrame, frameMarker, splitFrame } from '../../src/features/sharing/page-frame.ts';
 import { codeDigest, fillCpuSummary, writeFilledPages } from '../../src/features/sharing/share-page-files.ts';
 import { sharePageParts } from '../../src/features/sharing/share-page-html.ts';
-import { relatedBecause } from '../../src/features/sharing/related-claims.ts';
+import { relatedBecause, relatedOpening } from '../../src/features/sharing/related-claims.ts';
 import { sharePageModel, type ShareCommentary, type ShareContext } from '../../src/features/sharing/share-page-model.ts';
 import type { SharePage } from '../../src/features/sharing/share-pages.ts';
 import type { Claim } from '../../src/schemas/corpus.ts';
@@ -141,11 +141,11 @@ describe('sharePageParts', () => {
 		const model = sharePageModel(live, { ...context, related: () => related });
 		const tree = fromHtml(sharePageParts(model, routes.share(model.id), routes).main, { fragment: true });
 		expect(elements(tree, (node) => node.tagName === 'blockquote' && String(node.properties['className']).includes('related-quote'))).toEqual([]);
-		expect(toString(tree)).not.toContain(`Also ${AWKWARD}`);
 		const [item] = elements(tree, (node) => node.tagName === 'li' && String(node.properties['className']) === 'related-claim');
-		expect(toString(item!)).toBe(`${relatedBecause(related[0]!.claims[0]!)} (Bo & "Co")`);
+		const shown = related[0]!.claims[0]!;
+		expect(toString(item!)).toBe(`${relatedOpening(shown)} (Bo & "Co"). ${relatedBecause(shown)}`);
 		const links = elements(item!, (node) => node.tagName === 'a').map((node) => [String(node.properties['href']), toString(node)]);
-		expect(links).toEqual([['/reader/c/c-00000000aa/', relatedBecause(related[0]!.claims[0]!)]]);
+		expect(links).toEqual([['/reader/c/c-00000000aa/', relatedOpening(shown)]]);
 	});
 
 	it('should lead an edited sentence’s page to the current wording and say why a withdrawn one is gone', () => {

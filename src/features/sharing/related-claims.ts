@@ -6,6 +6,7 @@
  * related file (src/features/sharing/related-file.ts), and the ¶ control's
  * accessible name says how many commentaries it lists. Pure.
  */
+import { truncateAtWord } from '../../utils/truncate.ts';
 
 /** A related claim as the build ranks it (the fields of `RelatedClaim` this view reads). */
 export interface RankedRelatedClaim {
@@ -87,6 +88,23 @@ export function relatedGroupsLookup(
 	names: ReadonlyMap<string, RelatedCommentaryName>,
 ): (claimId: string) => RelatedGroup[] {
 	return (claimId) => groupRelated(related.get(claimId) ?? [], names);
+}
+
+/** The longest opening of a related claim that names it in a list (about a line on a phone). */
+const OPENING_LENGTH = 60;
+
+/**
+ * A related claim's opening words, quoted: what names its link where the
+ * claim is not quoted whole (a share page without its script), so that two
+ * claims of one commentary on the same matter are two different links.
+ *
+ * @param claim
+ *   The claim.
+ * @returns
+ *   `“Its first words …”`, or the whole sentence in quotes when it is short.
+ */
+export function relatedOpening(claim: Pick<ShownRelatedClaim, 'text'>): string {
+	return `“${truncateAtWord(claim.text, OPENING_LENGTH)}”`;
 }
 
 /**

@@ -23,7 +23,7 @@ import { hasRightToLeft } from '../../utils/bidi.ts';
 import { formatPublished } from '../../utils/format-date.ts';
 import { pinpointText } from '../../claims/pinpoint.ts';
 import { CITATION_STYLES, copyCitationWords, PRINTED_STYLE } from './citation-styles.ts';
-import { relatedBecause, type RelatedGroup } from './related-claims.ts';
+import { relatedBecause, relatedOpening, type RelatedGroup } from './related-claims.ts';
 import type { ShareCommentary, SharePageModel } from './share-page-model.ts';
 
 /** The parts of a share page that vary by sentence, as HTML. */
@@ -138,8 +138,8 @@ function copyControl(button: Markup): Markup {
 }
 
 /**
- * One related claim of another commentary, as printed: what links it, as the
- * link to its share page, and its commentary's credit. The page's script
+ * One related claim of another commentary, as printed: its opening words, as
+ * the link to its share page, its commentary's credit and what links it. The page's script
  * replaces the printed list with the one the reading page's claim panel
  * builds from the related files (./client/related-list.ts): by commentary,
  * with its title, each claim quoted, with links to read it in context and to
@@ -158,7 +158,7 @@ function copyControl(button: Markup): Markup {
  *   The `li` element.
  */
 function relatedClaim(group: RelatedGroup, claim: RelatedGroup['claims'][number], routes: Routes): Markup {
-	return html`<li class="related-claim"><a href="${routes.share(claim.id)}">${relatedBecause(claim)}</a> (<span class="related-credit">${group.credit}</span>)</li>`;
+	return html`<li class="related-claim"><a href="${routes.share(claim.id)}">${relatedOpening(claim)}</a> (<span class="related-credit">${group.credit}</span>). ${relatedBecause(claim)}</li>`;
 }
 
 /**
