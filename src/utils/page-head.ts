@@ -21,7 +21,7 @@ export interface PageHeadProps {
 	canonical?: string | undefined;
 	/** Open Graph title when it differs from the page title. */
 	ogTitle?: string | undefined;
-	/** Path of the page's own 1200×630 card (default: the site card). */
+	/** Path of the page's own card (`CARD_SIZE`) (default: the site card). */
 	image?: string | undefined;
 	/** Text alternative for `image`. */
 	imageAlt?: string | undefined;

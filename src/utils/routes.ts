@@ -76,7 +76,7 @@ export interface Routes {
 	compareParts(name: string): string;
 	/** A page fragment on any route. */
 	fragment(path: string, id: string): string;
-	/** The card image of pages without a card of their own (1200×630 PNG). */
+	/** The card image of pages without a card of their own (a PNG of `CARD_SIZE`). */
 	siteCard(): string;
 	/** The site's logo, for publisher metadata (512×512 PNG). */
 	siteLogo(): string;

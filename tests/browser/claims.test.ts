@@ -10,6 +10,7 @@ import { distDir, hasBuild, siteOrigin } from '../support/dist';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_SITE_URL } from '../../src/utils/site-url';
+import { CARD_SIZE } from '../../src/utils/head-meta';
 import { decodeCitationsFile } from '../../src/features/sharing/citations-file';
 
 const built = hasBuild();
@@ -259,7 +260,7 @@ describe('claims in the browser', () => {
 						// The card unfurlers show, loaded and fitting the screen.
 						const card = page.locator('.share-card img');
 						await card.scrollIntoViewIfNeeded();
-						await expect.poll(() => card.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(1200);
+						await expect.poll(() => card.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(CARD_SIZE.width);
 						const box = await card.boundingBox();
 						expect(box!.x + box!.width).toBeLessThanOrEqual(width);
 						// A readable pinpoint beside the id.

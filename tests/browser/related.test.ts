@@ -177,16 +177,20 @@ describe('related claims in the browser', () => {
 				const section = page.locator('.share-related');
 				expect(await section.locator('h2').textContent()).toBe('Also discussed by');
 				// The words, titles and links to read each in context are the related files'; without the script each
-				// claim is its opening words, a link to its share page (which quotes it whole and leads to it in context), its credit and what links it.
+				// claim is its opening words, a link to its share page (which quotes it whole and leads to it in context), and
+				// its credit, in a list headed by what links it.
 				expect(await section.locator('.related-quote').count()).toBe(0);
-				expect(await section.locator('.related-credit').allTextContents()).toEqual(groups.flatMap((group) => group.claims.map(() => group.credit)));
-				const shares = await section.locator('.related-claim > a').evaluateAll((links) => links.map((link) => [link.getAttribute('href'), link.textContent]));
-				expect(shares).toEqual(groups.flatMap((group) => group.claims.map((claim) => [`/c/${claim.id}/`, relatedOpening(claim)])));
+				const claims = groups.flatMap((group) => group.claims.map((claim) => ({ ...claim, credit: group.credit })));
+				const reasons = [...new Set(claims.map(relatedBecause))];
+				expect(await section.locator('.related-printed h3').allTextContents()).toEqual(reasons);
+				const printed = reasons.flatMap((because) => claims.filter((claim) => relatedBecause(claim) === because));
+				const shares = await section.locator('.related-printed li > a').evaluateAll((links) => links.map((link) => [link.getAttribute('href'), link.textContent]));
+				expect(shares).toEqual(printed.map((claim) => [`/c/${claim.id}/`, relatedOpening(claim)]));
 				// Two claims of one commentary on the same matter are still two links with different names.
 				const names = shares.map(([, name]) => name);
 				expect(new Set(names).size).toBe(names.length);
-				const items = await section.locator('.related-claim').allTextContents();
-				expect(items).toEqual(groups.flatMap((group) => group.claims.map((claim) => `${relatedOpening(claim)} (${group.credit}). ${relatedBecause(claim)}`)));
+				const items = await section.locator('.related-printed li').allTextContents();
+				expect(items).toEqual(printed.map((claim) => `${relatedOpening(claim)} (${claim.credit})`));
 				expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
 			} finally {
 				await context.close();

@@ -1,6 +1,6 @@
 /**
  * Every share page's card is in the built site: the page's `og:image` names a
- * file in `dist/` that is a PNG of 1200×630 under the size cap, and no card is
+ * file in `dist/` that is a PNG of the card size under the size cap, and no card is
  * left without its page.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -33,7 +33,7 @@ describe('share cards in dist/', () => {
 		expect(sharePages.length).toBeGreaterThan(0);
 	});
 
-	it('should have the card of every share page: a 1200×630 PNG under the size cap', () => {
+	it('should have the card of every share page: a PNG of the card size under the size cap', () => {
 		const problems: string[] = [];
 		for (const page of sharePages) {
 			const path = ogImagePath(readDistFile(page.file));

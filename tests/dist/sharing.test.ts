@@ -17,6 +17,7 @@ import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-ris';
 import { describe, expect, it } from 'vitest';
 import { decodeCitationsFile } from '../../src/features/sharing/citations-file.ts';
+import { CARD_SIZE } from '../../src/utils/head-meta.ts';
 import { distDir, hasBuild, listPages, parsePage, readDistFile, siteOrigin } from '../support/dist';
 
 const built = hasBuild();
@@ -87,8 +88,8 @@ describe('sharing metadata in dist/', () => {
 		expect(image?.url.startsWith(`${origin}/`), image?.url).toBe(true);
 		expect(existsSync(fileFor(image!.url)), image?.url).toBe(true);
 		expect(result.twitterImage).toBeUndefined();
-		expect(image?.width).toBe('1200');
-		expect(image?.height).toBe('630');
+		expect(image?.width).toBe(String(CARD_SIZE.width));
+		expect(image?.height).toBe(String(CARD_SIZE.height));
 	});
 
 	it('should title the home page with the site, and a share page with the piece', async () => {

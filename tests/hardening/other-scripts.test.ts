@@ -19,6 +19,7 @@ import { launchChromium, withPage } from '../support/browser.ts';
 import { boxedCharacters } from '../support/glyphs.ts';
 import { serveDist } from '../support/server.ts';
 import { elementsOf, textOf } from '../support/hast-walk.ts';
+import { CARD_SIZE } from '../../src/utils/head-meta.ts';
 
 const REKHA = 'content/commentaries/rekha-j-niice-commentary.md';
 const SENTENCES = [
@@ -67,7 +68,7 @@ describe('a commentary quoting other scripts and emoji', () => {
 			for (const word of sentence.split(' ')) expect(textOf(claim!)).toContain(word.replace(/[.,]$/, ''));
 			const id = String(claim!.properties['id']);
 			const png = decode(readFileSync(join(copy, 'dist/c', `${id}.png`)));
-			expect([png.width, png.height]).toEqual([1200, 630]);
+			expect([png.width, png.height]).toEqual([CARD_SIZE.width, CARD_SIZE.height]);
 		}
 	});
 

@@ -3,7 +3,7 @@ import { earliestDay, robotsTxt } from '../../src/features/dataset/crawlers';
 import { inSitemap } from '../../src/features/dataset/sitemap-rule';
 import { articleJsonLd, cardImage, editionPublisher, highwireMeta } from '../../src/features/sharing/scholarly-meta';
 import { createRoutes } from '../../src/utils/routes';
-import { jsonLdText } from '../../src/utils/head-meta';
+import { CARD_SIZE, jsonLdText } from '../../src/utils/head-meta';
 import type { CitableWork } from '../../src/features/sharing/cite';
 
 const work: CitableWork = {
@@ -85,7 +85,7 @@ describe('scholarly metadata', () => {
 			// The interviewer in their own role (schema.org's Role qualifies the contributor).
 			contributor: [{ '@type': 'Role', roleName: 'interviewer', contributor: { '@type': 'Person', name: 'Andrew Pruden' } }],
 			datePublished: '2024-06',
-			image: [{ '@type': 'ImageObject', url: 'https://x.example/reader/site-card.png', width: 1200, height: 630 }],
+			image: [{ '@type': 'ImageObject', url: 'https://x.example/reader/site-card.png', ...CARD_SIZE }],
 			publisher: {
 				'@type': 'Organization',
 				name: 'Treaty Reader',

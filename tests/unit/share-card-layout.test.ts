@@ -7,7 +7,7 @@
 import { decode } from 'fast-png';
 import { describe, expect, it } from 'vitest';
 import { CardFace, COVERAGE_STEPS, visualOrder, type SetLine } from '../../src/features/cards/card-type.ts';
-import { CARD_HEIGHT, CARD_WIDTH, drawShareCard, layoutCard, paintCard, type CardBlock } from '../../src/features/cards/share-card-image.ts';
+import { CARD_HEIGHT, CARD_WIDTH, drawShareCard, LAYOUT_HEIGHT, LAYOUT_WIDTH, layoutCard, paintCard, type CardBlock } from '../../src/features/cards/share-card-image.ts';
 import { fitQuote, type ShareCard } from '../../src/features/cards/share-card.ts';
 
 const longest =
@@ -47,7 +47,7 @@ describe('layoutCard', () => {
 		for (const block of blocks) {
 			for (const line of block.lines) {
 				expect(line.width).toBeLessThanOrEqual(1048);
-				expect(block.left + line.width).toBeLessThanOrEqual(CARD_WIDTH - 64);
+				expect(block.left + line.width).toBeLessThanOrEqual(LAYOUT_WIDTH - 64);
 				for (const glyph of line.glyphs) expect(glyph.x).toBeLessThanOrEqual(line.width);
 			}
 		}
@@ -56,7 +56,7 @@ describe('layoutCard', () => {
 		expect(part(blocks, 'quote').lines).toHaveLength(5);
 		// The quote ends well above the credit: no line runs into the footer.
 		expect(part(blocks, 'quote').lines.at(-1)!.baseline + 40).toBeLessThan(part(blocks, 'credit').lines[0]!.baseline - 28);
-		expect(part(blocks, 'site').lines.at(-1)!.baseline).toBeLessThan(CARD_HEIGHT - 56);
+		expect(part(blocks, 'site').lines.at(-1)!.baseline).toBeLessThan(LAYOUT_HEIGHT - 56);
 	});
 
 	it('should fill lines greedily: the next line’s first word would not have fitted', () => {
@@ -263,19 +263,27 @@ describe('paintCard', () => {
 	const blocks = layoutCard(card);
 	const pixels = paintCard(blocks);
 
+	// The layout is on the 1200 × 630 grid; the card is drawn at its own size, the same shape.
+	const scale = CARD_WIDTH / LAYOUT_WIDTH;
+
+	it('should draw the card at its size, the layout grid’s shape scaled', () => {
+		expect(CARD_HEIGHT / CARD_WIDTH).toBeCloseTo(LAYOUT_HEIGHT / LAYOUT_WIDTH, 2);
+		expect(pixels.length).toBe(CARD_WIDTH * CARD_HEIGHT);
+	});
+
 	it('should ink every line where it is set, and leave the space between quote and footer blank', () => {
 		for (const block of blocks) {
 			for (const line of block.lines) {
-				const top = Math.round(line.baseline - block.size * 0.7);
-				const ink = inkIn(pixels, block.left, top, Math.ceil(block.left + line.width), Math.round(line.baseline));
-				expect(ink, `${block.part}: ${line.text}`).toBeGreaterThan(line.text.length * 10);
+				const top = Math.round((line.baseline - block.size * 0.7) * scale);
+				const ink = inkIn(pixels, Math.floor(block.left * scale), top, Math.ceil((block.left + line.width) * scale), Math.round(line.baseline * scale));
+				expect(ink, `${block.part}: ${line.text}`).toBeGreaterThan(line.text.length * 10 * scale * scale);
 			}
 		}
-		const quoteEnd = Math.ceil(part(blocks, 'quote').lines.at(-1)!.baseline + 40 * 0.3);
-		const footerTop = Math.floor(part(blocks, 'credit').lines[0]!.baseline - 28);
+		const quoteEnd = Math.ceil((part(blocks, 'quote').lines.at(-1)!.baseline + 40 * 0.3) * scale);
+		const footerTop = Math.floor((part(blocks, 'credit').lines[0]!.baseline - 28) * scale);
 		expect(inkIn(pixels, 30, quoteEnd, CARD_WIDTH, footerTop)).toBe(0);
 		// Nothing right of the text column.
-		expect(inkIn(pixels, CARD_WIDTH - 60, 0, CARD_WIDTH, CARD_HEIGHT)).toBe(0);
+		expect(inkIn(pixels, Math.floor(CARD_WIDTH - 60 * scale), 0, CARD_WIDTH, CARD_HEIGHT)).toBe(0);
 	});
 
 	it('should antialias the text: its edge pixels take the intermediate steps of the ink, in four colours in all', () => {
@@ -293,7 +301,7 @@ describe('paintCard', () => {
 });
 
 describe('drawShareCard', () => {
-	it('should write a 1200×630 2-bit PNG of the painted pixels (the paper, each coverage step of the text ink, the accent)', () => {
+	it('should write a 2-bit PNG, at the card size, of the painted pixels (the paper, each coverage step of the text ink, the accent)', () => {
 		const png = decode(drawShareCard(card));
 		expect([png.width, png.height, png.depth, png.palette?.length]).toEqual([CARD_WIDTH, CARD_HEIGHT, 2, 2 + COVERAGE_STEPS]);
 		// Decoded (fast-png keeps the rows packed, the first pixel in the high bits), every pixel is the painted one.

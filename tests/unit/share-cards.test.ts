@@ -36,7 +36,7 @@ async function build(cacheDir: string, cards: readonly ShareCardRequest[], templ
 describe('share cards', { timeout: 60_000 }, () => {
 	const cacheDir = join(scratch, 'cache');
 
-	it('should draw every card on a cold cache, as a 1200×630 PNG under the size cap, at routes.shareCard(id)', async () => {
+	it('should draw every card on a cold cache, as a PNG of the card size under the size cap, at routes.shareCard(id)', async () => {
 		const { outDir, stats } = await build(cacheDir, requests);
 		expect(stats).toMatchObject({ cards: 2, drawn: 2, cached: 0 });
 		for (const { id } of requests) {
@@ -86,7 +86,7 @@ describe('share cards', { timeout: 60_000 }, () => {
 		const stats = await run.finish(out, ['c-00000000ee']);
 		expect(stats.cards).toBe(1);
 		const png = decode(readFileSync(join(out, 'c', 'c-00000000ee.png')));
-		expect([png.width, png.height]).toEqual([1200, 630]);
+		expect([png.width, png.height]).toEqual([CARD_WIDTH, CARD_HEIGHT]);
 	});
 
 	it('should key cards on the claim, what the card shows and the template', () => {

@@ -136,16 +136,36 @@ describe('sharePageParts', () => {
 		expect(article!.properties).toMatchObject({ dataCitations: '/reader/data/citations/a-piece.json', dataRelated: '/reader/data/related/a-piece.json', dataClaim: 'c-0000000001' });
 	});
 
-	it('should print each related claim as what links it, a link to its share page, with its credit, leaving its words and other links to the page’s script', () => {
-		const related = [{ commentary: 'other-piece', credit: `Bo & "Co"`, title: 'Other', claims: [{ id: 'c-00000000aa', text: `Also ${AWKWARD}`, matters: [{ id: 'm', title: 'M' }], confirmed: true }] }];
+	it('should print each related claim as its opening words, a link to its share page, with its credit, under what links it, leaving its words and other links to the page’s script', () => {
+		const matter = { id: 'm', title: 'M' };
+		const related = [
+			{
+				commentary: 'other-piece',
+				credit: `Bo & "Co"`,
+				title: 'Other',
+				claims: [
+					{ id: 'c-00000000aa', text: `Also ${AWKWARD}`, matters: [matter], confirmed: true },
+					{ id: 'c-00000000ab', text: 'Second of that piece, on the same matter.', matters: [matter], confirmed: false },
+				],
+			},
+			{ commentary: 'third-piece', credit: 'Di', title: 'Third', claims: [{ id: 'c-00000000ba', text: 'A third piece on it.', matters: [matter], confirmed: false }, { id: 'c-00000000bb', text: 'Linked by hand.', matters: [], confirmed: true }] },
+		];
 		const model = sharePageModel(live, { ...context, related: () => related });
 		const tree = fromHtml(sharePageParts(model, routes.share(model.id), routes).main, { fragment: true });
 		expect(elements(tree, (node) => node.tagName === 'blockquote' && String(node.properties['className']).includes('related-quote'))).toEqual([]);
-		const [item] = elements(tree, (node) => node.tagName === 'li' && String(node.properties['className']) === 'related-claim');
-		const shown = related[0]!.claims[0]!;
-		expect(toString(item!)).toBe(`${relatedOpening(shown)} (Bo & "Co"). ${relatedBecause(shown)}`);
-		const links = elements(item!, (node) => node.tagName === 'a').map((node) => [String(node.properties['href']), toString(node)]);
-		expect(links).toEqual([['/reader/c/c-00000000aa/', relatedOpening(shown)]]);
+		const [printed] = elements(tree, (node) => String(node.properties['className']) === 'related-printed');
+		// One list under each thing that links claims, in the order of its best-ranked claim; the claims in rank order in it.
+		const headings = elements(printed!, (node) => node.tagName === 'h3').map((node) => toString(node));
+		const [confirmed, onM, byHand] = [related[0]!.claims[0]!, related[0]!.claims[1]!, related[1]!.claims[1]!];
+		expect(headings).toEqual([relatedBecause(confirmed), relatedBecause(onM), relatedBecause(byHand)]);
+		const lists = elements(printed!, (node) => node.tagName === 'ul').map((list) => elements(list, (node) => node.tagName === 'li').map((item) => toString(item)));
+		expect(lists).toEqual([
+			[`${relatedOpening(confirmed)} (Bo & "Co")`],
+			[`${relatedOpening(onM)} (Bo & "Co")`, `${relatedOpening(related[1]!.claims[0]!)} (Di)`],
+			[`${relatedOpening(byHand)} (Di)`],
+		]);
+		const links = elements(printed!, (node) => node.tagName === 'a').map((node) => [String(node.properties['href']), toString(node)]);
+		expect(links).toEqual(['c-00000000aa', 'c-00000000ab', 'c-00000000ba', 'c-00000000bb'].map((id) => [`/reader/c/${id}/`, relatedOpening(related.flatMap((group) => group.claims).find((claim) => claim.id === id)!)]));
 	});
 
 	it('should lead an edited sentence’s page to the current wording and say why a withdrawn one is gone', () => {

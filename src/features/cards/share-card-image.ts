@@ -14,14 +14,23 @@ import { CardFace, COVERAGE_STEPS, PHASES, type FaceStyle, type SetLine } from '
 import { truncateAtWord } from '../../utils/truncate.ts';
 import { encodeIndexedPng, inkPalette, parseHex } from './indexed-png.ts';
 import { fitQuote, type ShareCard } from './share-card.ts';
+import { CARD_SIZE } from '../../utils/head-meta.ts';
 
-/** The standard Open Graph size: unfurlers crop or refuse other shapes. */
-export const CARD_WIDTH = 1200;
-export const CARD_HEIGHT = 630;
+/** The card's size in pixels (`CARD_SIZE`: the pages' `og:image:width` and `height` say the same). */
+export const CARD_WIDTH = CARD_SIZE.width;
+export const CARD_HEIGHT = CARD_SIZE.height;
 /**
- * The most a card may weigh: the site's heaviest card is about 15.7 KB and
- * the median 12.5 KB (docs/performance.md), so this leaves room for longer
- * credits and scripts with more ink.
+ * The card is laid out on the 1200 × 630 grid of the Open Graph standard and
+ * drawn at `CARD_SIZE`, the same shape scaled: every position and type size
+ * below is in grid units, and painting multiplies them by this.
+ */
+export const LAYOUT_WIDTH = 1200;
+export const LAYOUT_HEIGHT = 630;
+const SCALE = CARD_WIDTH / LAYOUT_WIDTH;
+/**
+ * The most a card may weigh: the site's heaviest card is about 12.2 KB and
+ * the median 9.5 KB (docs/performance.md), so this leaves room for longer
+ * credits and denser scripts (Hangul, CJK) with more ink.
  */
 export const CARD_MAX_BYTES = 22 * 1024;
 
@@ -49,7 +58,7 @@ const TEXT_LEFT = RULE_WIDTH + 64;
 const TEXT_WIDTH = 1048;
 /** The quote's top and the footer's bottom. */
 const TEXT_TOP = 56;
-const TEXT_BOTTOM = CARD_HEIGHT - 56;
+const TEXT_BOTTOM = LAYOUT_HEIGHT - 56;
 /** The most lines the credit and the outlet line each take. */
 const FOOTER_LINES = 2;
 /** The quote's line height, in ems. */
@@ -93,9 +102,9 @@ export interface CardBlock {
 	face: FaceStyle;
 	size: number;
 	ink: Ink;
-	/** Left edge, pixels. */
+	/** Left edge, in units of the 1200 × 630 grid. */
 	left: number;
-	/** Each line and its baseline, pixels from the card's top. */
+	/** Each line and its baseline, in grid units from the card's top. */
 	lines: (SetLine & { baseline: number })[];
 }
 
@@ -167,13 +176,15 @@ let blank: Uint8Array | undefined;
 function blankCard(): Uint8Array {
 	if (!blank) {
 		blank = new Uint8Array(CARD_WIDTH * CARD_HEIGHT);
-		for (let y = 0; y < CARD_HEIGHT; y++) blank.fill(ACCENT_INDEX, y * CARD_WIDTH, y * CARD_WIDTH + RULE_WIDTH);
+		const rule = Math.round(RULE_WIDTH * SCALE);
+		for (let y = 0; y < CARD_HEIGHT; y++) blank.fill(ACCENT_INDEX, y * CARD_WIDTH, y * CARD_WIDTH + rule);
 	}
 	return blank;
 }
 
 /**
- * Draw the blocks into palette indices: each glyph's coverage mask is added
+ * Draw the blocks (laid out on the 1200 × 630 grid) into palette indices at
+ * `CARD_SIZE`, glyphs rasterised at the scaled size: each glyph's coverage mask is added
  * to what is there in the text ink (glyphs that touch share their edge
  * pixels) and capped at full ink; the accent covers what it touches.
  *
@@ -187,19 +198,20 @@ export function paintCard(blocks: readonly CardBlock[]): Uint8Array {
 	for (const block of blocks) {
 		const type = face(block.face);
 		const accent = block.ink === 'accent';
+		const size = block.size * SCALE;
 		for (const line of block.lines) {
-			const baseline = Math.round(line.baseline);
+			const baseline = Math.round(line.baseline * SCALE);
 			for (const glyph of line.glyphs) {
-				const x = block.left + glyph.x;
+				const x = (block.left + glyph.x) * SCALE;
 				let whole = Math.floor(x);
 				let phase = Math.round((x - whole) * PHASES);
 				if (phase === PHASES) {
 					whole++;
 					phase = 0;
 				}
-				const mask = type.mask(glyph.font, glyph.id, block.size, phase);
+				const mask = type.mask(glyph.font, glyph.id, size, phase);
 				const left = whole + mask.left;
-				const top = baseline + Math.round(glyph.y) + mask.top;
+				const top = baseline + Math.round(glyph.y * SCALE) + mask.top;
 				const inside = left >= 0 && top >= 0 && left + mask.width <= CARD_WIDTH && top + mask.height <= CARD_HEIGHT;
 				const { inked, inkedSteps } = mask;
 				for (let index = 0; index < inked.length; index++) {
@@ -229,7 +241,7 @@ export function paintCard(blocks: readonly CardBlock[]): Uint8Array {
  * @param card
  *   What to show.
  * @returns
- *   PNG bytes, 1200×630, 4 colours; a character no face has is drawn as
+ *   PNG bytes, `CARD_SIZE`, 4 colours; a character no face has is drawn as
  *   the replacement box (`CardFace.replaced`).
  */
 export function drawShareCard(card: ShareCard): Buffer {

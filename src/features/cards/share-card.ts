@@ -1,5 +1,5 @@
 /**
- * The share card of one claim: a 1200×630 PNG at `routes.shareCard(id)` with
+ * The share card of one claim: a PNG of `CARD_SIZE` (utils/head-meta.ts) at `routes.shareCard(id)` with
  * the quote, who said it and where, so a pasted link shows the sentence
  * itself, with no server and no third party.
  *

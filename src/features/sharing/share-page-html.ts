@@ -18,6 +18,7 @@ import type { Claim } from '../../schemas/corpus.ts';
 import type { Routes } from '../../utils/routes.ts';
 import { escapeAttribute, html, rawHtml, type Markup } from '../../utils/html-template.ts';
 import { pageHeadTags, type HeadTag } from '../../utils/page-head.ts';
+import { CARD_SIZE } from '../../utils/head-meta.ts';
 import { creditSegments, type Contributor } from '../../utils/credit.ts';
 import { hasRightToLeft } from '../../utils/bidi.ts';
 import { formatPublished } from '../../utils/format-date.ts';
@@ -139,14 +140,15 @@ function copyControl(button: Markup): Markup {
 
 /**
  * One related claim of another commentary, as printed: its opening words, as
- * the link to its share page, its commentary's credit and what links it. The page's script
- * replaces the printed list with the one the reading page's claim panel
- * builds from the related files (./client/related-list.ts): by commentary,
- * with its title, each claim quoted, with links to read it in context and to
- * its share page named with the credit. Printing that in every page that
- * links the claim cost about 480 bytes a claim, up to twelve a page, most
- * from twelve commentaries; without the script the share page it links
- * quotes it and leads to it in context.
+ * the link to its share page, and its commentary's credit. What links it is
+ * the heading of its group (`relatedSection`). The page's script replaces
+ * the printed lists with the one the reading page's claim panel builds from
+ * the related files (./client/related-list.ts): by commentary, with its
+ * title, each claim quoted, with links to read it in context and to its
+ * share page named with the credit. Printing that in every page that links
+ * the claim cost about 480 bytes a claim, up to twelve a page, most from
+ * twelve commentaries; without the script the share page it links quotes it
+ * and leads to it in context.
  *
  * @param group
  *   Its commentary's group.
@@ -158,11 +160,17 @@ function copyControl(button: Markup): Markup {
  *   The `li` element.
  */
 function relatedClaim(group: RelatedGroup, claim: RelatedGroup['claims'][number], routes: Routes): Markup {
-	return html`<li class="related-claim"><a href="${routes.share(claim.id)}">${relatedOpening(claim)}</a> (<span class="related-credit">${group.credit}</span>). ${relatedBecause(claim)}</li>`;
+	return html`<li><a href="${routes.share(claim.id)}">${relatedOpening(claim)}</a> (${group.credit})</li>`;
 }
 
 /**
- * The related claims of other commentaries, one list in the groups' order.
+ * The related claims of other commentaries as printed without the script:
+ * one list for each thing that links them (`relatedBecause`: the matters
+ * they share with the sentence, or the editors' link), headed by it, in the
+ * order of each one's best-ranked claim, and the claims in rank order in it.
+ * Most of a sentence's related claims share one matter, so it is said once
+ * rather than after every claim (about 90 bytes a claim, up to twelve a
+ * page, on every share page).
  *
  * @param related
  *   The groups, by commentary.
@@ -172,8 +180,15 @@ function relatedClaim(group: RelatedGroup, claim: RelatedGroup['claims'][number]
  *   The section.
  */
 function relatedSection(related: readonly RelatedGroup[], routes: Routes): Markup {
-	const claims = related.flatMap((group) => group.claims.map((claim) => relatedClaim(group, claim, routes)));
-	return html`<section class="share-related" aria-labelledby="related-heading"><h2 id="related-heading">Also discussed by</h2><p class="muted">Sentences of other commentaries about the same matter.</p><ul class="related-list">${claims}</ul></section>`;
+	const byReason = new Map<string, Markup[]>();
+	for (const group of related) {
+		for (const claim of group.claims) {
+			const because = relatedBecause(claim);
+			byReason.set(because, [...(byReason.get(because) ?? []), relatedClaim(group, claim, routes)]);
+		}
+	}
+	const lists = [...byReason].map(([because, claims]) => html`<h3>${because}</h3><ul class="related-list">${claims}</ul>`);
+	return html`<section class="share-related" aria-labelledby="related-heading"><h2 id="related-heading">Also discussed by</h2><p class="muted">Sentences of other commentaries about the same matter.</p><div class="related-printed">${lists}</div></section>`;
 }
 
 /**
@@ -252,11 +267,11 @@ function article(model: SharePageModel<ShareCommentary>, routes: Routes): Markup
 			html`<p class="share-actions"><a class="button-link" href="${routes.claim(entry.id, page.claim.id)}">Read it in context</a>${copyLink}</p><section aria-labelledby="context-heading"><h2 id="context-heading">Around this sentence</h2><div class="share-context">${previous}<p class="share-current" aria-current="true">${page.claim.text}</p>${next}</div></section>`,
 		);
 	}
-	// The card link unfurlers show, shown here too (1200 × 630, drawn at build time). Its words are the
+	// The card link unfurlers show, shown here too (`CARD_SIZE`, drawn at build time). Its words are the
 	// quotation's just above, so its text alternative says so rather than reading them out a second time.
 	const cardAlt = shown ? 'The sentence above on a quotation card, with its source' : head.imageAlt;
 	children.push(
-		html`<figure class="share-card"><img src="${routes.shareCard(id)}" width="1200" height="630" alt="${cardAlt}" loading="lazy" decoding="async"><figcaption class="muted">The card shown where this link is shared.</figcaption></figure>`,
+		html`<figure class="share-card"><img src="${routes.shareCard(id)}" width="${String(CARD_SIZE.width)}" height="${String(CARD_SIZE.height)}" alt="${cardAlt}" loading="lazy" decoding="async"><figcaption class="muted">The card shown where this link is shared.</figcaption></figure>`,
 	);
 	if (model.related.length > 0) children.push(relatedSection(model.related, routes));
 	if (model.mentions.length > 0) {

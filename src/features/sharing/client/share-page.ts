@@ -81,21 +81,25 @@ function showCitations(cited: ClaimCitations, list: HTMLElement, note: HTMLEleme
 }
 
 /**
- * Replace the printed list of related claims (what links each, as a link to
- * its share page) with the claim panel's: each claim quoted, with its links
- * to read it in context and to its share page. A file that cannot be read
- * leaves the printed list.
+ * Replace the printed lists of related claims (under what links them, each
+ * claim's opening words as a link to its share page) with the claim panel's
+ * one list: each claim quoted, with what links it and its links to read it
+ * in context and to its share page. A file that cannot be read leaves the
+ * printed lists.
  *
  * @param address
  *   The commentary's related file.
  * @param id
  *   The sentence.
- * @param list
- *   The printed list (`.related-list`).
+ * @param printed
+ *   What holds the printed lists (`.related-printed`).
  */
-async function showRelated(address: string, id: string, list: HTMLElement): Promise<void> {
+async function showRelated(address: string, id: string, printed: HTMLElement): Promise<void> {
 	const groups = await relatedLoader(address)(id);
-	if (groups && groups.length > 0) list.replaceChildren(...relatedListItems(groups, { read: routes.claim, share: routes.share }));
+	if (!groups || groups.length === 0) return;
+	const list = element('ul', 'related-list');
+	list.append(...relatedListItems(groups, { read: routes.claim, share: routes.share }));
+	printed.replaceChildren(list);
 }
 
 for (const holder of document.querySelectorAll<HTMLElement>('.share-copy[data-needs-script]')) holder.setAttribute('data-ready', '');
@@ -114,8 +118,8 @@ if (article && claimId && citations && related) {
 			if (cited) showCitations(cited, list, note);
 		});
 	}
-	const relatedList = findElement('.share-related .related-list', HTMLElement, article);
-	if (relatedList) void showRelated(related, claimId, relatedList);
+	const printed = findElement('.share-related .related-printed', HTMLElement, article);
+	if (printed) void showRelated(related, claimId, printed);
 }
 
 document.addEventListener('click', (event) => {
