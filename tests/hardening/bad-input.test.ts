@@ -194,6 +194,12 @@ describe('content problems stop the build before rendering, all reported at once
 		expect(existsSync(join(copy, 'dist', 'index.html'))).toBe(false);
 	});
 
+	it('should write no dist/ where there was none, say so, and leave no staging folder (scripts/build.mjs)', () => {
+		expect(result.output).toContain('The build failed (exit code 1); no dist/ was written.');
+		expect(listFiles(join(copy, 'dist'))).toEqual([]);
+		expect(readdirSync(copy).filter((name) => name.startsWith('.staging-'))).toEqual([]);
+	});
+
 	it('should print one line per problem as file:line: field: message, without Astro’s 0:0 or markdown', () => {
 		expect(lines.length).toBeGreaterThanOrEqual(expected.size);
 		for (const line of lines) {
