@@ -4,7 +4,7 @@
  *   1. prerequisites  Chromium (Debian's package; never a downloaded browser)
  *   2. build          npm run build -- --clean (cold: no content store or page cache from an earlier build)
  *      unit           vitest --project unit, beside the build (below)
- *   3. dist           vitest --project dist     (needs the build; beside the rest of the unit stage)
+ *   3. dist           vitest --project dist     (needs the build)
  *   4. browser        vitest --project browser  (needs the build and Chromium)
  *      typecheck      astro check, then
  *      hardening      vitest --project hardening (bad input through real builds of copies of the
@@ -17,10 +17,8 @@
  * Astro's types (`astro check --noSync`), and the hardening builds each work
  * on a copy with its own Astro caches; the browser stage neither builds nor
  * writes, so both run beside it, one after the other, on what it leaves idle
- * of the two cores (docs/checks.md has the measurements). The dist stage starts when the build ends, beside
- * the rest of the unit stage (the unit tests read neither dist/ nor the project's Astro types); the typecheck
- * and the browser stage wait for it: a dist test builds the project under a sub-path, which rewrites
- * Astro's types. A stage that runs
+ * of the two cores (docs/checks.md has the measurements). Not beside the dist stage: a dist test builds the
+ * project under a sub-path, which rewrites Astro's types. A stage that runs
  * beside another holds its output and prints it afterwards under its own
  * banner; the summary lists the stages in their old order, the typecheck
  * first. If the build failed, the typecheck runs alone with its own sync.
@@ -238,18 +236,14 @@ async function main() {
 	const build = await single('build', 'npm', ['run', 'build', '--', '--clean']);
 	const built = build.failed === 0;
 	process.stdout.write(`Build took ${build.seconds.toFixed(1)}s.\n`);
-	// The dist stage needs only the build: it starts as soon as the build ends, beside what is left of the unit
-	// stage, whose tests read neither dist/ nor the project's Astro types that base.test.ts rewrites.
-	const distRunning = built ? vitest('dist', { hold: true }) : undefined;
 	const unit = await unitRunning;
 	printHeld(unit, 'the build');
 
 	let typecheck;
 	/** @type {Suite[]} */
 	let after = [];
-	if (built && distRunning) {
-		const dist = await distRunning;
-		printHeld(dist, 'vitest unit');
+	if (built) {
+		const dist = await vitest('dist');
 		// The build generated Astro's types: the typecheck reads them and writes nothing, beside the
 		// browser stage, in which nothing rebuilds them; then the hardening builds, each on a copy of
 		// the project with its own Astro caches (it does not need dist/, and the browser stage does not
