@@ -29,7 +29,8 @@ export default defineConfig({
 					include: ['tests/unit/**/*.test.ts', 'tests/edit/**/*.test.ts'],
 					environment: 'node',
 					// The files share their worker's module cache: unified, the registries and the pipeline are
-					// imported once per worker, not once per file (no test mocks a module or keeps global state).
+					// imported once per worker, not once per file (no test keeps global state; the one file that mocks a
+					// module, annotations-file.test.ts, imports what it tests afresh after the mock).
 					isolate: false,
 					// A test that copies the project can pass Vitest's 5 s while the other worker runs a build.
 					testTimeout: 30_000,

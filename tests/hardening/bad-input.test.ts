@@ -10,9 +10,10 @@
  *    URLs, raw HTML, an empty page): one build that stops after loading;
  * 3. input that must build (a recorded rename, BOMs, stray colons, names with
  *    no-break spaces and invisible characters, headings named like the page's
- *    own ids, external links): one full build, checked page by page, and built
- *    again in another folder under another time zone and locale to prove the
- *    output byte-identical.
+ *    own ids, external links, a commentary quoting other scripts and emoji):
+ *    one full build, checked page by page and in Chromium, and built again in
+ *    another folder under another time zone and locale to prove the output,
+ *    share cards included, byte-identical.
  *
  * The four builds are independent: they start together and run one per core
  * (`buildCopy`), each group waiting for its own.
@@ -20,6 +21,7 @@
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { decode } from 'fast-png';
 import { fromHtml } from 'hast-util-from-html';
 import type { Element, Root } from 'hast';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,6 +34,10 @@ import { readCapture } from '../support/fidelity-files.ts';
 import { listFiles } from '../support/dist.ts';
 import { buildCopy, copyProject, editCopy as edit, lineInCopy as lineOf, PROJECT_ROOT, removeCopy, type BuildResult } from '../support/project-copy.ts';
 import { elementsOf, hasClass, idsOf, textOf } from '../support/hast-walk.ts';
+import { launchChromium, withPage } from '../support/browser.ts';
+import { boxedCharacters } from '../support/glyphs.ts';
+import { serveDist } from '../support/server.ts';
+import { CARD_SIZE } from '../../src/utils/head-meta.ts';
 
 const copies: string[] = [];
 afterAll(() => {
@@ -187,6 +193,12 @@ describe('content problems stop the build before rendering, all reported at once
 		expect(result.code, result.output).not.toBe(0);
 		expect(result.output).not.toMatch(/Error rendering|Syncing content/);
 		expect(existsSync(join(copy, 'dist', 'index.html'))).toBe(false);
+	});
+
+	it('should write no dist/ where there was none, say so, and leave no staging folder (scripts/build.mjs)', () => {
+		expect(result.output).toContain('The build failed (exit code 1); no dist/ was written.');
+		expect(listFiles(join(copy, 'dist'))).toEqual([]);
+		expect(readdirSync(copy).filter((name) => name.startsWith('.staging-'))).toEqual([]);
 	});
 
 	it('should print one line per problem as file:line: field: message, without Astro’s 0:0 or markdown', () => {
@@ -360,6 +372,15 @@ const STRAY_COLONS = 'The talks began at 10:thirty, as planned. Note:this is how
 const LEAF_LINE = '::leaf-like';
 const NAMES = { kim: 'Kim\u00a0Jong\u2011un', putin: 'Pu\u00adtin', putinZeroWidth: 'Pu\u200btin' };
 const EXTERNAL = 'https://example.org/source';
+/** Sentences, a title and an outlet quoting Korean, Chinese, Japanese, Russian, Greek, Hebrew and Arabic, symbols and emoji. */
+const SENTENCES = [
+	'Pyongyang called the meeting a summit (정상회담), and Moscow a визит of friendship.',
+	'The Chinese press wrote 朝俄 and the Japanese ロシアと北朝鮮, while Athens spoke of a συνθήκη.',
+	'Some readers replied only with 🤝 and 🇰🇵 → 🇷🇺, or with ★★★.',
+	'Haaretz called it a הסכם, and Al-Ahram an «معاهدة», on 19 June.',
+];
+const TITLE_ADDITION = ' (정상회담 🤝)';
+const OUTLET_ADDITION = ' · 조선중앙통신 · הארץ';
 
 /**
  * Content that must build: a recorded rename, byte-order marks, stray colons,
@@ -390,6 +411,13 @@ function goodFixture(copy: string): void {
 	);
 	// 3. A link out and a link in.
 	appendFileSync(join(copy, REKHA), `\nSee [the source](${EXTERNAL}) and [Article 4](/articles/4/).\n`);
+	// Other scripts and emoji in the same commentary's title, outlet and sentences (was other-scripts.test.ts, a build of its own).
+	edit(copy, REKHA, (text) =>
+		text
+			.replace(/^title: "([^"]*)"/m, (_line, title: string) => `title: "${title}${TITLE_ADDITION}"`)
+			.replace(/^outlet: "([^"]*)"/m, (_line, outlet: string) => `outlet: "${outlet}${OUTLET_ADDITION}"`),
+	);
+	appendFileSync(join(copy, REKHA), `\n${SENTENCES.join(' ')}\n`);
 	// An actor page moved: its file removed, the move recorded.
 	rmSync(join(copy, 'content/actors/germany.yaml'));
 	edit(copy, 'content/published-pages.json', (text) => text.replace('"germany": "live"', '"germany": {\n\t\t\t"movedTo": "japan"\n\t\t}'));
@@ -524,5 +552,101 @@ describe('content that must build', () => {
 		expect(listFiles(join(again, 'dist'))).toEqual(first);
 		const differing = first.filter((file) => !readFileSync(join(copy, 'dist', file)).equals(readFileSync(join(again, 'dist', file))));
 		expect(differing).toEqual([]);
+	});
+
+	describe('a commentary quoting other scripts and emoji', () => {
+		const path = '/commentaries/rekha-j-niice-commentary/';
+
+		it('should publish every sentence as written, with a share card drawn for each', () => {
+			const claims = elementsOf(page(copy, 'commentaries/rekha-j-niice-commentary/index.html'))
+				.map(({ node }) => node)
+				.filter((node) => node.tagName === 'span' && node.properties['dataClaim'] !== undefined);
+			for (const sentence of SENTENCES) {
+				const claim = claims.find((node) => textOf(node).includes(sentence.slice(0, 40)));
+				expect(claim, sentence).toBeDefined();
+				for (const word of sentence.split(' ')) expect(textOf(claim!)).toContain(word.replace(/[.,]$/, ''));
+				const id = String(claim!.properties['id']);
+				const png = decode(readFileSync(join(copy, 'dist/c', `${id}.png`)));
+				expect([png.width, png.height]).toEqual([CARD_SIZE.width, CARD_SIZE.height]);
+			}
+		});
+
+		it('should show the title and outlet as written', () => {
+			const html = readFileSync(join(copy, 'dist/commentaries/rekha-j-niice-commentary/index.html'), 'utf8');
+			expect(html).toContain(TITLE_ADDITION.trim());
+			expect(html).toContain(OUTLET_ADDITION.slice(3));
+		});
+
+		it('should draw every character of the title, outlet and new sentences in Chromium, none as a box', async () => {
+			const server = await serveDist({ root: join(copy, 'dist') });
+			const browser = await launchChromium();
+			try {
+				await withPage(browser, server.url(path), async (page, report) => {
+					const marked = await page.evaluate((starts) => {
+						for (const claim of document.querySelectorAll<HTMLElement>('[data-claim]')) {
+							if (starts.some((start) => claim.textContent?.includes(start))) claim.setAttribute('data-other-scripts', '');
+						}
+						return document.querySelectorAll('[data-other-scripts]').length;
+					}, SENTENCES.map((sentence) => sentence.slice(0, 30)));
+					expect(marked).toBe(SENTENCES.length);
+					const { boxed, checked } = await boxedCharacters(page, 'h1, .meta-line, [data-other-scripts]');
+					for (const char of ['정', '朝', 'ロ', '🤝', 'ה', 'م']) expect(checked).toContain(char);
+					expect(boxed).toEqual([]);
+					expect(report.failedRequests).toEqual([]);
+					expect(report.consoleErrors).toEqual([]);
+					expect(report.foreignRequests).toEqual([]);
+				});
+			} finally {
+				await browser.close();
+				await server.close();
+			}
+		}, 120_000);
+
+		it('should keep the date after an outlet that ends in Hebrew, on the reading page and the share page, in Chromium', async () => {
+			const server = await serveDist({ root: join(copy, 'dist') });
+			const browser = await launchChromium();
+			// A current sentence of the commentary: its share page quotes it with its source (the Hebrew outlet).
+			const claim = readdirSync(join(copy, 'dist/c'))
+				.filter((name) => !name.endsWith('.png'))
+				.find((name) => {
+					const html = readFileSync(join(copy, 'dist/c', name, 'index.html'), 'utf8');
+					return html.includes('class="share-quote"') && html.includes('הארץ');
+				});
+			expect(claim).toBeDefined();
+			try {
+				for (const [at, line] of [
+					[path, '.reading-header .meta-line'],
+					[`/c/${claim}/`, '.share-quote figcaption'],
+				] as const) {
+					await withPage(browser, server.url(at), async (page) => {
+						// Where the Hebrew outlet ends and where the date begins, on screen.
+						const edges = await page.evaluate((line) => {
+							const element = document.querySelector(line)!;
+							const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+							let hebrew: DOMRect | undefined;
+							for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+								const index = node.textContent!.indexOf('הארץ');
+								if (index < 0) continue;
+								const range = document.createRange();
+								range.setStart(node, index);
+								range.setEnd(node, index + 4);
+								hebrew = range.getBoundingClientRect();
+							}
+							const time = element.querySelector('time')!.firstChild!;
+							const range = document.createRange();
+							range.setStart(time, 0);
+							range.setEnd(time, 1);
+							const date = range.getBoundingClientRect();
+							return { hebrewRight: hebrew!.right, hebrewTop: hebrew!.top, dateLeft: date.left, dateTop: date.top };
+						}, line);
+						if (Math.abs(edges.dateTop - edges.hebrewTop) < 2) expect(edges.dateLeft, `${at} ${line}`).toBeGreaterThan(edges.hebrewRight);
+						else expect(edges.dateTop, `${at} ${line}: the date wraps below`).toBeGreaterThan(edges.hebrewTop);
+					});
+				}
+			} finally {
+				await browser.close();
+				await server.close();
+			}
+		}, 120_000);
 	});
 });

@@ -8,10 +8,10 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildDataset, type DatasetInputs } from '../../src/features/dataset/dataset.ts';
 import { countAnnotations, webAnnotations, type MeasuredPage } from '../../src/features/dataset/annotations.ts';
-import { writeAnnotations } from '../../src/features/dataset/annotations-file.ts';
+import type { writeAnnotations as WriteAnnotations } from '../../src/features/dataset/annotations-file.ts';
 import { measurePageText } from '../../src/features/dataset/page-text.ts';
 import type { Claim } from '../../src/schemas/corpus.ts';
 import { createRoutes } from '../../src/utils/routes.ts';
@@ -33,6 +33,17 @@ vi.mock('node:fs/promises', async (importOriginal) => {
 			return actual.readFile(...args);
 		}) as typeof actual.readFile,
 	};
+});
+
+/**
+ * The writer, imported afresh once the mock above is in place. The unit files share their worker's modules
+ * (`isolate: false`): had another file imported the writer first, it would hold the real `readFile`, and the
+ * reads above would not be seen (which files share a worker changes with the set of files).
+ */
+let writeAnnotations: typeof WriteAnnotations;
+beforeAll(async () => {
+	vi.resetModules();
+	({ writeAnnotations } = await import('../../src/features/dataset/annotations-file.ts'));
 });
 
 const routes = createRoutes('/');
