@@ -4,7 +4,7 @@
  * (An example of a page-specific test built on tests/support/browser.ts.)
  */
 import { describe, expect, it } from 'vitest';
-import { useSite } from '../support/browser';
+import { useSite, widthsInTurn } from '../support/browser';
 import { distDir, hasBuild } from '../support/dist';
 
 const built = hasBuild();
@@ -48,40 +48,38 @@ describe('home page', () => {
 		});
 	});
 
-	for (const width of [1280, 1440, 1920, 360]) {
-		for (const colorScheme of ['light', 'dark'] as const) {
-			const height = width === 360 ? 740 : 800;
-			it(`should offer the three jobs, the commentaries in the first screen, at ${width} px (${colorScheme})`, async () => {
-				await site.open(
-					'/',
-					async (page) => {
-						const found = await page.evaluate(() => {
-							const form = document.querySelector<HTMLFormElement>('main form[role="search"]');
-							const input = form?.querySelector<HTMLInputElement>('input[type="search"]');
-							const label = input ? document.querySelector(`label[for="${input.id}"]`)?.textContent?.trim() : undefined;
-							const firstCommentary = [...document.querySelectorAll<HTMLAnchorElement>('main a[href^="/commentaries/"]')].find((a) => /^\/commentaries\/[a-z0-9-]+\/$/.test(a.pathname));
-							const main = document.querySelector('main')!.textContent!;
-							return {
-								form: form && { method: form.method, action: new URL(form.action).pathname, name: input?.name, label: Boolean(label) },
-								compare: [...document.querySelectorAll<HTMLAnchorElement>('main a')].some((a) => a.pathname === '/compare/'),
-								sentenceLinks: /permanent link/i.test(main),
-								commentaryTop: firstCommentary?.getBoundingClientRect().top ?? Infinity,
-								searchTop: input?.getBoundingClientRect().top ?? Infinity,
-								articles: [...document.querySelectorAll<HTMLAnchorElement>('.article-glance a')].map((a) => ({ path: a.pathname, count: Number(a.dataset['count']), text: a.textContent })),
-							};
-						});
-						expect(found.form).toEqual({ method: 'get', action: '/search/', name: 'q', label: true });
-						expect(found.compare, 'a way into compare').toBe(true);
-						expect(found.sentenceLinks, 'a line on sentence links').toBe(true);
-						expect(found.searchTop).toBeLessThan(height);
-						expect(found.commentaryTop, 'the first commentary link in the first screen').toBeLessThan(height);
-						expect(found.articles).toHaveLength(23);
-						for (const article of found.articles) expect(article.text).toContain(article.count === 0 ? 'no sentences' : `${article.count} sentence`);
-					},
-					{ viewport: { width, height }, colorScheme },
-				);
-			});
-		}
+	for (const { width, colorScheme } of widthsInTurn([1280, 1440, 1920, 360], 'dark')) {
+		const height = width === 360 ? 740 : 800;
+		it(`should offer the three jobs, the commentaries in the first screen, at ${width} px (${colorScheme})`, async () => {
+			await site.open(
+				'/',
+				async (page) => {
+					const found = await page.evaluate(() => {
+						const form = document.querySelector<HTMLFormElement>('main form[role="search"]');
+						const input = form?.querySelector<HTMLInputElement>('input[type="search"]');
+						const label = input ? document.querySelector(`label[for="${input.id}"]`)?.textContent?.trim() : undefined;
+						const firstCommentary = [...document.querySelectorAll<HTMLAnchorElement>('main a[href^="/commentaries/"]')].find((a) => /^\/commentaries\/[a-z0-9-]+\/$/.test(a.pathname));
+						const main = document.querySelector('main')!.textContent!;
+						return {
+							form: form && { method: form.method, action: new URL(form.action).pathname, name: input?.name, label: Boolean(label) },
+							compare: [...document.querySelectorAll<HTMLAnchorElement>('main a')].some((a) => a.pathname === '/compare/'),
+							sentenceLinks: /permanent link/i.test(main),
+							commentaryTop: firstCommentary?.getBoundingClientRect().top ?? Infinity,
+							searchTop: input?.getBoundingClientRect().top ?? Infinity,
+							articles: [...document.querySelectorAll<HTMLAnchorElement>('.article-glance a')].map((a) => ({ path: a.pathname, count: Number(a.dataset['count']), text: a.textContent })),
+						};
+					});
+					expect(found.form).toEqual({ method: 'get', action: '/search/', name: 'q', label: true });
+					expect(found.compare, 'a way into compare').toBe(true);
+					expect(found.sentenceLinks, 'a line on sentence links').toBe(true);
+					expect(found.searchTop).toBeLessThan(height);
+					expect(found.commentaryTop, 'the first commentary link in the first screen').toBeLessThan(height);
+					expect(found.articles).toHaveLength(23);
+					for (const article of found.articles) expect(article.text).toContain(article.count === 0 ? 'no sentences' : `${article.count} sentence`);
+				},
+				{ viewport: { width, height }, colorScheme },
+			);
+		});
 	}
 
 	it('should search without JavaScript: the box is a plain form sending ?q= to the search page', async () => {

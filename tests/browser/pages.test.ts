@@ -9,7 +9,7 @@
  * skip link and `main#main` included.
  */
 import { describe, expect, it } from 'vitest';
-import { useSite } from '../support/browser';
+import { useSite, widthsInTurn } from '../support/browser';
 import { distDir, hasBuild, listReadablePages, readDistFile } from '../support/dist';
 import { browserSample } from '../support/sample';
 
@@ -125,45 +125,43 @@ describe('every page in the browser', () => {
 		});
 	});
 
-	for (const width of [1280, 1440, 1920, 360]) {
-		for (const colorScheme of ['light', 'dark'] as const) {
-			it.for(['/articles/4/', '/articles/8/', '/actors/russia/', '/actors/japan/'])(
-				`should set at most three readable columns side by side, the rest a switch away, and no empty cell at ${width} px (${colorScheme}): %s`,
-				async (path, { expect }) => {
-					await site.open(
-						path,
-						async (page, report) => {
-							expect(report.status).toBe(200);
-							const found = await page.evaluate(() => {
-								const rows = [...document.querySelectorAll<HTMLElement>('.aligned-cols')].filter((row) => row.getClientRects().length > 0);
-								const shown = rows.map((row) => {
-									const columns = [...row.querySelectorAll<HTMLElement>(':scope > .column')];
-									// Columns side by side: those sharing the first one's top.
-									const tops = columns.map((column) => Math.round(column.getBoundingClientRect().top));
-									return { side: tops.filter((top) => top === tops[0]).length, narrowest: Math.min(...columns.map((column) => column.getBoundingClientRect().width)), count: columns.length };
-								});
-								const dashed = [...document.querySelectorAll<HTMLElement>('main *')].filter((element) => {
-									const style = getComputedStyle(element);
-									return element.getClientRects().length > 0 && [style.borderTopStyle, style.borderLeftStyle].includes('dashed');
-								}).length;
-								const emptyColumns = [...document.querySelectorAll('.column')].filter((column) => column.querySelectorAll('.passage:not(.passage-filler)').length === 0).length;
-								const switches = [...document.querySelectorAll('details.more-columns > summary')].map((summary) => summary.textContent!.trim());
-								return { shown, dashed, emptyColumns, switches };
+	for (const { width, colorScheme } of widthsInTurn([1280, 1440, 1920, 360])) {
+		it.for(['/articles/4/', '/articles/8/', '/actors/russia/', '/actors/japan/'])(
+			`should set at most three readable columns side by side, the rest a switch away, and no empty cell at ${width} px (${colorScheme}): %s`,
+			async (path, { expect }) => {
+				await site.open(
+					path,
+					async (page, report) => {
+						expect(report.status).toBe(200);
+						const found = await page.evaluate(() => {
+							const rows = [...document.querySelectorAll<HTMLElement>('.aligned-cols')].filter((row) => row.getClientRects().length > 0);
+							const shown = rows.map((row) => {
+								const columns = [...row.querySelectorAll<HTMLElement>(':scope > .column')];
+								// Columns side by side: those sharing the first one's top.
+								const tops = columns.map((column) => Math.round(column.getBoundingClientRect().top));
+								return { side: tops.filter((top) => top === tops[0]).length, narrowest: Math.min(...columns.map((column) => column.getBoundingClientRect().width)), count: columns.length };
 							});
-							expect(found.shown.length).toBeGreaterThan(0);
-							for (const row of found.shown) {
-								expect(row.side).toBeLessThanOrEqual(3);
-								// Lines of at least about 35 characters.
-								expect(row.narrowest).toBeGreaterThanOrEqual(Math.min(280, width - 40));
-							}
-							expect(found.dashed, 'dashed empty boxes').toBe(0);
-							expect(found.emptyColumns, 'columns with nothing in them').toBe(0);
-						},
-						{ viewport: { width, height: 900 }, colorScheme },
-					);
-				},
-			);
-		}
+							const dashed = [...document.querySelectorAll<HTMLElement>('main *')].filter((element) => {
+								const style = getComputedStyle(element);
+								return element.getClientRects().length > 0 && [style.borderTopStyle, style.borderLeftStyle].includes('dashed');
+							}).length;
+							const emptyColumns = [...document.querySelectorAll('.column')].filter((column) => column.querySelectorAll('.passage:not(.passage-filler)').length === 0).length;
+							const switches = [...document.querySelectorAll('details.more-columns > summary')].map((summary) => summary.textContent!.trim());
+							return { shown, dashed, emptyColumns, switches };
+						});
+						expect(found.shown.length).toBeGreaterThan(0);
+						for (const row of found.shown) {
+							expect(row.side).toBeLessThanOrEqual(3);
+							// Lines of at least about 35 characters.
+							expect(row.narrowest).toBeGreaterThanOrEqual(Math.min(280, width - 40));
+						}
+						expect(found.dashed, 'dashed empty boxes').toBe(0);
+						expect(found.emptyColumns, 'columns with nothing in them').toBe(0);
+					},
+					{ viewport: { width, height: 900 }, colorScheme },
+				);
+			},
+		);
 	}
 
 	it('should offer the commentaries past the third behind a switch on a topic most of them discuss', async () => {

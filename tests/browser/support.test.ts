@@ -23,8 +23,20 @@ describe('test support: static server', () => {
 			'launchChromium',
 			'reportPolicyViolations',
 			'useSite',
+			'widthsInTurn',
 			'withPage',
 		]);
+	});
+
+	it('should give each width one colour scheme, light and dark in turn', async () => {
+		const { widthsInTurn } = await import('../support/browser');
+		expect(widthsInTurn([1280, 1440, 1920, 360])).toEqual([
+			{ width: 1280, colorScheme: 'light' },
+			{ width: 1440, colorScheme: 'dark' },
+			{ width: 1920, colorScheme: 'light' },
+			{ width: 360, colorScheme: 'dark' },
+		]);
+		expect(widthsInTurn([1280, 360], 'dark').map((entry) => entry.colorScheme)).toEqual(['dark', 'light']);
 	});
 
 	it.each([

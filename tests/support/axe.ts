@@ -98,8 +98,8 @@ export async function runAxeWithStats(
 			)
 		).violations;
 	const sampled = [
-		{ id: 'color-contrast', sample: contrastSample, wanted: contrast === 'sample' },
-		{ id: 'link-in-text-block', sample: linkSample, wanted: links === 'sample' },
+		{ id: 'color-contrast' as const, sample: contrastSample, wanted: contrast === 'sample' },
+		{ id: 'link-in-text-block' as const, sample: linkSample, wanted: links === 'sample' },
 	].filter((rule) => rule.wanted && present.includes(rule.id));
 	const leftOut = rules === 'colour' ? notColour : [];
 	const violations = await run([...leftOut, ...sampled.map((rule) => rule.id)]);
