@@ -78,25 +78,27 @@ export async function runAxeWithStats(
 	if (!injected) await page.evaluate(axe.source);
 	// Of the tags' rules: those a colour scheme cannot change (left out when only colours are checked), and
 	// which of the sampled rules are among them.
-	const { notColour, present } = await page.evaluate((values) => {
+	const { ids, notColour, present } = await page.evaluate((values) => {
 		const all = (window as unknown as { axe: typeof axe }).axe.getRules(values);
 		return {
+			ids: all.map((rule) => rule.ruleId),
 			notColour: all.filter((rule) => !rule.tags.includes('cat.color')).map((rule) => rule.ruleId),
 			present: all.map((rule) => rule.ruleId).filter((id) => id === 'color-contrast' || id === 'link-in-text-block'),
 		};
 	}, [...tags]);
-	/** axe's violations on the whole page for the tags, without the rules named. */
-	const run = async (without: readonly string[]) =>
-		(
-			await page.evaluate(
-				(runOptions) => (window as unknown as { axe: typeof axe }).axe.run(document, runOptions),
-				{
-					runOnly: { type: 'tag', values: [...tags] },
-					rules: Object.fromEntries(without.map((id) => [id, { enabled: false }])),
-					resultTypes: ['violations'],
-				} satisfies RunOptions,
-			)
-		).violations;
+	/**
+	 * axe's violations on the whole page for the tags, without the rules named; none when no rule is left (in the
+	 * dark scheme both colour rules run on samples), since even a run of no rule reads the whole page.
+	 */
+	const run = async (without: readonly string[]): Promise<Result[]> => {
+		if (ids.every((id) => without.includes(id))) return [];
+		const results = await page.evaluate((runOptions) => (window as unknown as { axe: typeof axe }).axe.run(document, runOptions), {
+			runOnly: { type: 'tag', values: [...tags] },
+			rules: Object.fromEntries(without.map((id) => [id, { enabled: false }])),
+			resultTypes: ['violations'],
+		} satisfies RunOptions);
+		return results.violations;
+	};
 	const sampled = [
 		{ id: 'color-contrast' as const, sample: contrastSample, wanted: contrast === 'sample' },
 		{ id: 'link-in-text-block' as const, sample: linkSample, wanted: links === 'sample' },
