@@ -4,7 +4,7 @@
  * link and a citation; the share page carries the sentence in its meta tags.
  */
 import { describe, expect, it } from 'vitest';
-import { useSite } from '../support/browser';
+import { useSite, widthsInTurn } from '../support/browser';
 import { axeBothSchemes } from '../support/axe';
 import { distDir, hasBuild, siteOrigin } from '../support/dist';
 import { readFileSync } from 'node:fs';
@@ -235,59 +235,57 @@ describe('claims in the browser', () => {
 		});
 	});
 
-	for (const width of [1280, 1440, 1920, 360]) {
-		for (const colorScheme of ['light', 'dark'] as const) {
-			it(`should give a share page copy buttons that say “Copied”, its card and its pinpoint at ${width} px (${colorScheme})`, async () => {
-				const { id } = await claimAt(6);
-				await site.open(
-					`/c/${id}/`,
-					async (page, report) => {
-						await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url('/') });
-						const copyLink = page.getByRole('button', { name: 'Copy link' });
-						await expect.poll(() => copyLink.isVisible()).toBe(true);
-						await copyLink.click();
-						const status = page.locator('.share-actions [data-copy-status]');
-						await expect.poll(() => status.textContent()).toBe('Copied');
-						expect(await status.isVisible()).toBe(true);
-						const here = origin === DEFAULT_SITE_URL ? new URL(site.url('/')).origin : origin;
-						expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${here}/commentaries/${slug}/#${id}`);
-						// Every citation style has its own copy button.
-						const styles = page.locator('dd.citation');
-						await expect.poll(() => styles.count()).toBeGreaterThan(1);
-						await styles.nth(1).getByRole('button').click();
-						await expect.poll(() => styles.nth(1).locator('[data-copy-status]').textContent()).toBe('Copied');
-						expect(await page.evaluate(() => navigator.clipboard.readText())).toBe((await styles.nth(1).locator('.citation-text').textContent())!.trim());
-						// The card unfurlers show, loaded and fitting the screen.
-						const card = page.locator('.share-card img');
-						await card.scrollIntoViewIfNeeded();
-						await expect.poll(() => card.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(CARD_SIZE.width);
-						const box = await card.boundingBox();
-						expect(box!.x + box!.width).toBeLessThanOrEqual(width);
-						// A readable pinpoint beside the id.
-						const caption = await page.locator('.share-quote figcaption').textContent();
-						expect(caption).toMatch(new RegExp(`(para\\.|heading) \\d+, sentence \\d+\\.\\s*Sentence id: ${id}`));
-						expect(report.consoleErrors).toEqual([]);
-					},
-					{ fresh: true, viewport: { width, height: 900 }, colorScheme },
-				);
-			});
+	for (const { width, colorScheme } of widthsInTurn([1280, 1440, 1920, 360], 'dark')) {
+		it(`should give a share page copy buttons that say “Copied”, its card and its pinpoint at ${width} px (${colorScheme})`, async () => {
+			const { id } = await claimAt(6);
+			await site.open(
+				`/c/${id}/`,
+				async (page, report) => {
+					await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url('/') });
+					const copyLink = page.getByRole('button', { name: 'Copy link' });
+					await expect.poll(() => copyLink.isVisible()).toBe(true);
+					await copyLink.click();
+					const status = page.locator('.share-actions [data-copy-status]');
+					await expect.poll(() => status.textContent()).toBe('Copied');
+					expect(await status.isVisible()).toBe(true);
+					const here = origin === DEFAULT_SITE_URL ? new URL(site.url('/')).origin : origin;
+					expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${here}/commentaries/${slug}/#${id}`);
+					// Every citation style has its own copy button.
+					const styles = page.locator('dd.citation');
+					await expect.poll(() => styles.count()).toBeGreaterThan(1);
+					await styles.nth(1).getByRole('button').click();
+					await expect.poll(() => styles.nth(1).locator('[data-copy-status]').textContent()).toBe('Copied');
+					expect(await page.evaluate(() => navigator.clipboard.readText())).toBe((await styles.nth(1).locator('.citation-text').textContent())!.trim());
+					// The card unfurlers show, loaded and fitting the screen.
+					const card = page.locator('.share-card img');
+					await card.scrollIntoViewIfNeeded();
+					await expect.poll(() => card.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(CARD_SIZE.width);
+					const box = await card.boundingBox();
+					expect(box!.x + box!.width).toBeLessThanOrEqual(width);
+					// A readable pinpoint beside the id.
+					const caption = await page.locator('.share-quote figcaption').textContent();
+					expect(caption).toMatch(new RegExp(`(para\\.|heading) \\d+, sentence \\d+\\.\\s*Sentence id: ${id}`));
+					expect(report.consoleErrors).toEqual([]);
+				},
+				{ fresh: true, viewport: { width, height: 900 }, colorScheme },
+			);
+		});
 
-			it(`should give an unknown sentence id a page of its own, with a search, at ${width} px (${colorScheme})`, async () => {
-				await site.open(
-					'/c/c-0000000000/',
-					async (page, report) => {
-						expect(report.status).toBe(404);
-						await expect.poll(() => page.locator('h1').textContent()).toBe('No sentence at this link');
-						expect(await page.locator('main').textContent()).toContain('c-0000000000');
-						const form = page.locator('main form[role="search"]');
-						expect(await form.getAttribute('action')).toBe('/search/');
-						expect(await form.getByRole('searchbox').isVisible()).toBe(true);
-						expect(await page.locator('a[href$="/sentences/"]').count()).toBe(5);
-					},
-					{ viewport: { width, height: 900 }, colorScheme },
-				);
-			});
-		}
+		it(`should give an unknown sentence id a page of its own, with a search, at ${width} px (${colorScheme})`, async () => {
+			await site.open(
+				'/c/c-0000000000/',
+				async (page, report) => {
+					expect(report.status).toBe(404);
+					await expect.poll(() => page.locator('h1').textContent()).toBe('No sentence at this link');
+					expect(await page.locator('main').textContent()).toContain('c-0000000000');
+					const form = page.locator('main form[role="search"]');
+					expect(await form.getAttribute('action')).toBe('/search/');
+					expect(await form.getByRole('searchbox').isVisible()).toBe(true);
+					expect(await page.locator('a[href$="/sentences/"]').count()).toBe(5);
+				},
+				{ viewport: { width, height: 900 }, colorScheme },
+			);
+		});
 	}
 
 	it('should read well for a sentence link without JavaScript too, and stay generic elsewhere', async () => {

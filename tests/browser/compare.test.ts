@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useSite } from '../support/browser';
+import { useSite, widthsInTurn } from '../support/browser';
 import { axeBothSchemes } from '../support/axe';
 import { distDir, hasBuild, listPages, readDistFile } from '../support/dist';
 import { browserSample } from '../support/sample';
@@ -528,28 +528,26 @@ describe('topic pages: aligned columns, never a wall', () => {
 		}, { viewport: phone });
 	});
 
-	for (const width of [1280, 1440, 1920, 360]) {
-		for (const colorScheme of ['light', 'dark'] as const) {
-			it(`should start the columns in the first screen, on the header's edge, at ${width} px (${colorScheme})`, async () => {
-				const height = width === 360 ? 740 : 800;
-				await site.open(
-					pairPath(LANKOV, SHARMA),
-					async (page) => {
-						await page.locator('[data-compare-chooser][data-ready]').waitFor();
-						const found = await page.evaluate(() => {
-							const left = (selector: string) => document.querySelector(selector)!.getBoundingClientRect().left;
-							const text = [...document.querySelectorAll('.cmp-col')].find((column) => column.getClientRects().length > 0)!.querySelector('.cmp-text')!;
-							return { header: left('.site-name'), title: left('main h1'), view: left('.cmp'), footer: left('.site-footer-inner p'), textTop: text.getBoundingClientRect().top };
-						});
-						expect(found.title).toBeCloseTo(found.header, 0);
-						expect(found.view).toBeCloseTo(found.header, 0);
-						expect(found.footer).toBeCloseTo(found.header, 0);
-						// On a wide screen at least a third of the first screen shows the columns' text (a phone shows the topics first).
-						if (width >= 1280) expect(found.textTop).toBeLessThan(height * (2 / 3));
-					},
-					{ viewport: { width, height }, colorScheme },
-				);
-			});
-		}
+	for (const { width, colorScheme } of widthsInTurn([1280, 1440, 1920, 360])) {
+		it(`should start the columns in the first screen, on the header's edge, at ${width} px (${colorScheme})`, async () => {
+			const height = width === 360 ? 740 : 800;
+			await site.open(
+				pairPath(LANKOV, SHARMA),
+				async (page) => {
+					await page.locator('[data-compare-chooser][data-ready]').waitFor();
+					const found = await page.evaluate(() => {
+						const left = (selector: string) => document.querySelector(selector)!.getBoundingClientRect().left;
+						const text = [...document.querySelectorAll('.cmp-col')].find((column) => column.getClientRects().length > 0)!.querySelector('.cmp-text')!;
+						return { header: left('.site-name'), title: left('main h1'), view: left('.cmp'), footer: left('.site-footer-inner p'), textTop: text.getBoundingClientRect().top };
+					});
+					expect(found.title).toBeCloseTo(found.header, 0);
+					expect(found.view).toBeCloseTo(found.header, 0);
+					expect(found.footer).toBeCloseTo(found.header, 0);
+					// On a wide screen at least a third of the first screen shows the columns' text (a phone shows the topics first).
+					if (width >= 1280) expect(found.textTop).toBeLessThan(height * (2 / 3));
+				},
+				{ viewport: { width, height }, colorScheme },
+			);
+		});
 	}
 });

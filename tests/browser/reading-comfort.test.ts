@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useSite } from '../support/browser';
+import { useSite, widthsInTurn } from '../support/browser';
 import { distDir, hasBuild, listPages } from '../support/dist';
 
 const built = hasBuild();
@@ -171,61 +171,58 @@ describe('reading comfort', () => {
 
 /** Widths every layout check runs at: three desktop widths and a phone. */
 const WIDTHS = [1280, 1440, 1920, 360] as const;
-const SCHEMES = ['light', 'dark'] as const;
 
 describe('margin notes at every width', () => {
 	if (!built) return;
 	const site = useSite();
 
-	for (const width of WIDTHS) {
-		for (const colorScheme of SCHEMES) {
-			it.for(readingPages)(`should never overlap or clip an editor's note at ${width} px (${colorScheme}): %s`, async (path, { expect }) => {
-				const found = await site.open(
-					path,
-					(page) =>
-						page.evaluate(() => {
-							const boxOf = (element: Element) => element.getBoundingClientRect();
-							const intersects = (a: DOMRect, b: DOMRect) =>
-								Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5;
-							const notes = [...document.querySelectorAll<HTMLElement>('.prose .editor-note')];
-							const problems: string[] = [];
-							const name = (element: Element) => element.id || element.textContent!.trim().slice(0, 40);
-							// Every pair of notes, not only neighbours.
-							for (const [index, note] of notes.entries()) {
-								for (const other of notes.slice(index + 1)) {
-									if (intersects(boxOf(note), boxOf(other))) problems.push(`${name(note)} overlaps ${name(other)}`);
-								}
+	for (const { width, colorScheme } of widthsInTurn(WIDTHS)) {
+		it.for(readingPages)(`should never overlap or clip an editor's note at ${width} px (${colorScheme}): %s`, async (path, { expect }) => {
+			const found = await site.open(
+				path,
+				(page) =>
+					page.evaluate(() => {
+						const boxOf = (element: Element) => element.getBoundingClientRect();
+						const intersects = (a: DOMRect, b: DOMRect) =>
+							Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5;
+						const notes = [...document.querySelectorAll<HTMLElement>('.prose .editor-note')];
+						const problems: string[] = [];
+						const name = (element: Element) => element.id || element.textContent!.trim().slice(0, 40);
+						// Every pair of notes, not only neighbours.
+						for (const [index, note] of notes.entries()) {
+							for (const other of notes.slice(index + 1)) {
+								if (intersects(boxOf(note), boxOf(other))) problems.push(`${name(note)} overlaps ${name(other)}`);
 							}
-							// No note over the words of the text, the source box or the footer.
-							const text = [...document.querySelectorAll('.prose p, .prose li, .prose h2, .prose h3, .prose blockquote, .source-box, .site-footer')].filter(
-								(block) => !block.closest('.editor-note') && !block.querySelector('.editor-note'),
-							);
-							for (const note of notes) {
-								const box = boxOf(note);
-								for (const block of text) if (intersects(box, boxOf(block))) problems.push(`${name(note)} covers ${block.tagName} “${name(block)}”`);
-								// Inside the page horizontally, and not cut by a clipping ancestor.
-								if (box.left < 0 || box.right > document.documentElement.clientWidth + 0.5) problems.push(`${name(note)} runs out of the viewport`);
-								for (let up = note.parentElement; up; up = up.parentElement) {
-									const style = getComputedStyle(up);
-									if (style.overflow === 'visible' && style.overflowY === 'visible') continue;
-									const clip = boxOf(up);
-									if (box.bottom > clip.bottom + 0.5 || box.top < clip.top - 0.5) problems.push(`${name(note)} is clipped by ${up.tagName}.${up.className}`);
-								}
-								// What is painted at the note's last line is the note.
-								const last = note.lastElementChild ?? note;
-								const lastBox = boxOf(last);
-								window.scrollTo({ top: lastBox.top + window.scrollY - 100, behavior: 'instant' });
-								const after = boxOf(last);
-								const hit = document.elementFromPoint(after.left + 4, after.top + after.height / 2);
-								if (!hit || !note.contains(hit)) problems.push(`${name(note)}: its last line is hidden under ${hit?.tagName ?? 'nothing'}`);
+						}
+						// No note over the words of the text, the source box or the footer.
+						const text = [...document.querySelectorAll('.prose p, .prose li, .prose h2, .prose h3, .prose blockquote, .source-box, .site-footer')].filter(
+							(block) => !block.closest('.editor-note') && !block.querySelector('.editor-note'),
+						);
+						for (const note of notes) {
+							const box = boxOf(note);
+							for (const block of text) if (intersects(box, boxOf(block))) problems.push(`${name(note)} covers ${block.tagName} “${name(block)}”`);
+							// Inside the page horizontally, and not cut by a clipping ancestor.
+							if (box.left < 0 || box.right > document.documentElement.clientWidth + 0.5) problems.push(`${name(note)} runs out of the viewport`);
+							for (let up = note.parentElement; up; up = up.parentElement) {
+								const style = getComputedStyle(up);
+								if (style.overflow === 'visible' && style.overflowY === 'visible') continue;
+								const clip = boxOf(up);
+								if (box.bottom > clip.bottom + 0.5 || box.top < clip.top - 0.5) problems.push(`${name(note)} is clipped by ${up.tagName}.${up.className}`);
 							}
-							return { count: notes.length, problems };
-						}),
-					{ viewport: { width, height: 900 }, colorScheme },
-				);
-				expect(found.problems).toEqual([]);
-			});
-		}
+							// What is painted at the note's last line is the note.
+							const last = note.lastElementChild ?? note;
+							const lastBox = boxOf(last);
+							window.scrollTo({ top: lastBox.top + window.scrollY - 100, behavior: 'instant' });
+							const after = boxOf(last);
+							const hit = document.elementFromPoint(after.left + 4, after.top + after.height / 2);
+							if (!hit || !note.contains(hit)) problems.push(`${name(note)}: its last line is hidden under ${hit?.tagName ?? 'nothing'}`);
+						}
+						return { count: notes.length, problems };
+					}),
+				{ viewport: { width, height: 900 }, colorScheme },
+			);
+			expect(found.problems).toEqual([]);
+		});
 	}
 });
 
@@ -234,65 +231,63 @@ describe('the text before the chrome, and the ¶ controls out of its way', () =>
 	const site = useSite();
 	const sharma = '/commentaries/sharma-jayaprakash-east-asian-security-order/';
 
-	for (const width of WIDTHS) {
-		for (const colorScheme of SCHEMES) {
-			it(`should reach the text in three Tab stops by its skip link at ${width} px (${colorScheme})`, async () => {
-				await site.open(
-					sharma,
-					async (page) => {
-						await page.keyboard.press('Tab');
-						await page.keyboard.press('Tab');
-						const skip = await page.evaluate(() => ({ name: document.activeElement?.textContent?.trim(), visible: document.activeElement!.getBoundingClientRect().top >= 0 }));
-						expect(skip).toEqual({ name: 'Skip to the text', visible: true });
-						await page.keyboard.press('Enter');
-						// The text's first line is on screen after the skip.
-						await expect.poll(() => page.locator('.prose').evaluate((prose) => Math.round(prose.getBoundingClientRect().top))).toBeLessThan(100);
-						await page.keyboard.press('Tab');
-						const inText = await page.evaluate(() => Boolean(document.activeElement?.closest('.prose')));
-						expect(inText, 'the Tab after the skip link lands in the text').toBe(true);
-					},
-					{ fresh: true, viewport: { width, height: width === 360 ? 740 : 900 }, colorScheme },
-				);
-			});
+	for (const { width, colorScheme } of widthsInTurn(WIDTHS, 'dark')) {
+		it(`should reach the text in three Tab stops by its skip link at ${width} px (${colorScheme})`, async () => {
+			await site.open(
+				sharma,
+				async (page) => {
+					await page.keyboard.press('Tab');
+					await page.keyboard.press('Tab');
+					const skip = await page.evaluate(() => ({ name: document.activeElement?.textContent?.trim(), visible: document.activeElement!.getBoundingClientRect().top >= 0 }));
+					expect(skip).toEqual({ name: 'Skip to the text', visible: true });
+					await page.keyboard.press('Enter');
+					// The text's first line is on screen after the skip.
+					await expect.poll(() => page.locator('.prose').evaluate((prose) => Math.round(prose.getBoundingClientRect().top))).toBeLessThan(100);
+					await page.keyboard.press('Tab');
+					const inText = await page.evaluate(() => Boolean(document.activeElement?.closest('.prose')));
+					expect(inText, 'the Tab after the skip link lands in the text').toBe(true);
+				},
+				{ fresh: true, viewport: { width, height: width === 360 ? 740 : 900 }, colorScheme },
+			);
+		});
 
-			it(`should leave no gap between sentences and keep each ¶ off the letters at ${width} px (${colorScheme})`, async () => {
-				await site.open(
-					sharma,
-					async (page) => {
-						const found = await page.evaluate(() => {
-							const gaps: number[] = [];
-							const spaces: number[] = [];
-							for (const paragraph of document.querySelectorAll('.prose p')) {
-								const claims = [...paragraph.querySelectorAll(':scope > .claim')];
-								for (const [index, claim] of claims.slice(0, -1).entries()) {
-									const next = claims[index + 1]!;
-									const endText = [...claim.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim()).at(-1);
-									const startText = [...next.childNodes].find((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim());
-									if (!endText || !startText) continue;
-									const end = document.createRange();
-									end.setStart(endText, endText.textContent!.trimEnd().length - 1);
-									end.setEnd(endText, endText.textContent!.trimEnd().length);
-									const start = document.createRange();
-									const first = startText.textContent!.search(/\S/);
-									start.setStart(startText, first);
-									start.setEnd(startText, first + 1);
-									const a = end.getBoundingClientRect();
-									const b = start.getBoundingClientRect();
-									if (Math.abs(a.top - b.top) > 2) continue; // a line break between them
-									gaps.push(b.left - a.right);
-									spaces.push(parseFloat(getComputedStyle(paragraph).fontSize) / 2);
-								}
+		it(`should leave no gap between sentences and keep each ¶ off the letters at ${width} px (${colorScheme})`, async () => {
+			await site.open(
+				sharma,
+				async (page) => {
+					const found = await page.evaluate(() => {
+						const gaps: number[] = [];
+						const spaces: number[] = [];
+						for (const paragraph of document.querySelectorAll('.prose p')) {
+							const claims = [...paragraph.querySelectorAll(':scope > .claim')];
+							for (const [index, claim] of claims.slice(0, -1).entries()) {
+								const next = claims[index + 1]!;
+								const endText = [...claim.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim()).at(-1);
+								const startText = [...next.childNodes].find((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim());
+								if (!endText || !startText) continue;
+								const end = document.createRange();
+								end.setStart(endText, endText.textContent!.trimEnd().length - 1);
+								end.setEnd(endText, endText.textContent!.trimEnd().length);
+								const start = document.createRange();
+								const first = startText.textContent!.search(/\S/);
+								start.setStart(startText, first);
+								start.setEnd(startText, first + 1);
+								const a = end.getBoundingClientRect();
+								const b = start.getBoundingClientRect();
+								if (Math.abs(a.top - b.top) > 2) continue; // a line break between them
+								gaps.push(b.left - a.right);
+								spaces.push(parseFloat(getComputedStyle(paragraph).fontSize) / 2);
 							}
-							return { gaps, space: spaces[0] ?? 0 };
-						});
-						expect(found.gaps.length).toBeGreaterThan(3);
-						// At most about a word space (half an em) between one sentence's full stop and the next one's first letter.
-						for (const gap of found.gaps) expect(gap).toBeLessThanOrEqual(found.space);
-					},
-					{ viewport: { width, height: 900 }, colorScheme },
-				);
-			});
-		}
+						}
+						return { gaps, space: spaces[0] ?? 0 };
+					});
+					expect(found.gaps.length).toBeGreaterThan(3);
+					// At most about a word space (half an em) between one sentence's full stop and the next one's first letter.
+					for (const gap of found.gaps) expect(gap).toBeLessThanOrEqual(found.space);
+				},
+				{ viewport: { width, height: 900 }, colorScheme },
+			);
+		});
 	}
 
 	it('should show the ¶ controls in the gutter of a touch layout, where a tap reaches them (360 px)', async () => {

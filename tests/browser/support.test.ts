@@ -23,8 +23,20 @@ describe('test support: static server', () => {
 			'launchChromium',
 			'reportPolicyViolations',
 			'useSite',
+			'widthsInTurn',
 			'withPage',
 		]);
+	});
+
+	it('should give each width one colour scheme, light and dark in turn', async () => {
+		const { widthsInTurn } = await import('../support/browser');
+		expect(widthsInTurn([1280, 1440, 1920, 360])).toEqual([
+			{ width: 1280, colorScheme: 'light' },
+			{ width: 1440, colorScheme: 'dark' },
+			{ width: 1920, colorScheme: 'light' },
+			{ width: 360, colorScheme: 'dark' },
+		]);
+		expect(widthsInTurn([1280, 360], 'dark').map((entry) => entry.colorScheme)).toEqual(['dark', 'light']);
 	});
 
 	it.each([
@@ -145,6 +157,36 @@ describe('test support: axe', () => {
 				// Sixty claims of one colour context are checked once.
 				expect(sampled.contrast?.candidates).toBeGreaterThan(65);
 				expect(sampled.contrast?.checked).toBeLessThan(15);
+			},
+			{ colorScheme },
+		);
+	});
+	/** The `data-fails` marks of the links `link-in-text-block` found, sorted. */
+	async function linkFailures(outcome: AxeOutcome, page: import('playwright-core').Page): Promise<string[]> {
+		const targets = outcome.violations.filter((violation) => violation.id === 'link-in-text-block').flatMap((violation) => violation.nodes.map((node) => String(node.target[0])));
+		const marks = await page.evaluate((selectors) => selectors.map((selector) => document.querySelector(selector)?.getAttribute('data-fails') ?? `unmarked ${selector}`), targets);
+		return marks.sort();
+	}
+
+	it.each(['light', 'dark'] as const)('should find with a sample of link contexts every link-in-text-block failure axe finds on every link (%s)', async (colorScheme) => {
+		await site.open(
+			'/links/',
+			async (page) => {
+				const every = await runAxeWithStats(page, axeTags, { links: 'every' });
+				const sampled = await runAxeWithStats(page, axeTags);
+				const planted = (await page.locator('[data-fails]').evaluateAll((elements) => elements.map((element) => element.getAttribute('data-fails') ?? ''))).sort();
+				expect(planted).toHaveLength(3);
+				expect(await linkFailures(every, page)).toEqual(planted);
+				expect(await linkFailures(sampled, page)).toEqual(planted);
+				// Every other rule gives the same verdict either way (none fails on this page).
+				const others = (outcome: AxeOutcome) => outcome.violations.filter((violation) => violation.id !== 'link-in-text-block').map((violation) => violation.id).sort();
+				expect(others(sampled)).toEqual(others(every));
+				expect(others(every)).toEqual([]);
+				// Only the colour rules, as in the dark scheme: the same failures.
+				expect(await linkFailures(await runAxeWithStats(page, axeTags, { rules: 'colour' }), page)).toEqual(planted);
+				// Eighty links of one context are checked once.
+				expect(sampled.links?.candidates).toBe(85);
+				expect(sampled.links?.checked).toBeLessThan(8);
 			},
 			{ colorScheme },
 		);

@@ -6,7 +6,7 @@
  * signing.
  */
 import { describe, expect, it } from 'vitest';
-import { useSite } from '../support/browser';
+import { useSite, widthsInTurn } from '../support/browser';
 import { distDir, hasBuild } from '../support/dist';
 
 const built = hasBuild();
@@ -87,58 +87,56 @@ describe('timeline in the browser', () => {
 		});
 	});
 
-	for (const width of [1280, 1440, 1920, 360]) {
-		for (const colorScheme of ['light', 'dark'] as const) {
-			it(`should label every filled mark and cross no label with a leader line at ${width} px (${colorScheme})`, async () => {
-				await site.open(
-					'/timeline/',
-					async (page) => {
-						const found = await page.evaluate(() => {
-							const problems: string[] = [];
-							const shown = [...document.querySelectorAll<SVGSVGElement>('figure svg')].filter((svg) => svg.getBoundingClientRect().width > 0);
-							for (const svg of shown) {
-								const labels = [...svg.querySelectorAll<SVGTextElement>('.tl-label')].map((text) => ({ text: text.textContent, box: text.getBoundingClientRect() }));
-								const leaders = [...svg.querySelectorAll<SVGGraphicsElement>('.tl-leader')];
-								// A leader crossing a label: any point of the leader's path inside another label's box.
-								for (const leader of leaders) {
-									const own = leader.parentElement!.querySelector('.tl-label')!.textContent;
-									const path = leader instanceof SVGLineElement ? [[leader.x1.baseVal.value, leader.y1.baseVal.value], [leader.x2.baseVal.value, leader.y2.baseVal.value]] : [...(leader as SVGPolylineElement).points].map((p) => [p.x, p.y]);
-									const matrix = leader.getScreenCTM()!;
-									const points = path.map(([x, y]) => new DOMPoint(x, y).matrixTransform(matrix));
-									for (const label of labels) {
-										if (label.text === own) continue;
-										for (let step = 0; step <= 40; step++) {
-											const [a, b] = [points[Math.min(Math.floor((step / 40) * (points.length - 1)), points.length - 2)]!, points[Math.min(Math.floor((step / 40) * (points.length - 1)) + 1, points.length - 1)]!];
-											const t = ((step / 40) * (points.length - 1)) % 1 || (step === 40 ? 1 : 0);
-											const x = a.x + (b.x - a.x) * t;
-											const y = a.y + (b.y - a.y) * t;
-											if (x > label.box.left && x < label.box.right && y > label.box.top && y < label.box.bottom) {
-												problems.push(`the leader of “${own}” crosses “${label.text}”`);
-												break;
-											}
+	for (const { width, colorScheme } of widthsInTurn([1280, 1440, 1920, 360], 'dark')) {
+		it(`should label every filled mark and cross no label with a leader line at ${width} px (${colorScheme})`, async () => {
+			await site.open(
+				'/timeline/',
+				async (page) => {
+					const found = await page.evaluate(() => {
+						const problems: string[] = [];
+						const shown = [...document.querySelectorAll<SVGSVGElement>('figure svg')].filter((svg) => svg.getBoundingClientRect().width > 0);
+						for (const svg of shown) {
+							const labels = [...svg.querySelectorAll<SVGTextElement>('.tl-label')].map((text) => ({ text: text.textContent, box: text.getBoundingClientRect() }));
+							const leaders = [...svg.querySelectorAll<SVGGraphicsElement>('.tl-leader')];
+							// A leader crossing a label: any point of the leader's path inside another label's box.
+							for (const leader of leaders) {
+								const own = leader.parentElement!.querySelector('.tl-label')!.textContent;
+								const path = leader instanceof SVGLineElement ? [[leader.x1.baseVal.value, leader.y1.baseVal.value], [leader.x2.baseVal.value, leader.y2.baseVal.value]] : [...(leader as SVGPolylineElement).points].map((p) => [p.x, p.y]);
+								const matrix = leader.getScreenCTM()!;
+								const points = path.map(([x, y]) => new DOMPoint(x, y).matrixTransform(matrix));
+								for (const label of labels) {
+									if (label.text === own) continue;
+									for (let step = 0; step <= 40; step++) {
+										const [a, b] = [points[Math.min(Math.floor((step / 40) * (points.length - 1)), points.length - 2)]!, points[Math.min(Math.floor((step / 40) * (points.length - 1)) + 1, points.length - 1)]!];
+										const t = ((step / 40) * (points.length - 1)) % 1 || (step === 40 ? 1 : 0);
+										const x = a.x + (b.x - a.x) * t;
+										const y = a.y + (b.y - a.y) * t;
+										if (x > label.box.left && x < label.box.right && y > label.box.top && y < label.box.bottom) {
+											problems.push(`the leader of “${own}” crosses “${label.text}”`);
+											break;
 										}
 									}
 								}
-								// Every filled (turning point) mark has a label whose leader ends at it.
-								const leaderEnds = leaders.map((leader) => {
-									const box = leader.getBoundingClientRect();
-									return { x: box.left + box.width / 2, y: box.bottom, box };
-								});
-								for (const mark of svg.querySelectorAll<SVGCircleElement>('circle.tl-key')) {
-									const box = mark.getBoundingClientRect();
-									const cx = box.left + box.width / 2;
-									const cy = box.top + box.height / 2;
-									const labelled = leaderEnds.some(({ box: leader }) => leader.left - 2 <= cx + box.width / 2 && leader.right + 2 >= cx - box.width / 2 && leader.top - 12 <= cy && leader.bottom + 12 >= cy);
-									if (!labelled) problems.push(`a filled mark at ${Math.round(cx)},${Math.round(cy)} (${mark.closest('a')?.getAttribute('aria-label')}) has no label`);
-								}
 							}
-							return problems;
-						});
-						expect(found).toEqual([]);
-					},
-					{ viewport: { width, height: 800 }, colorScheme },
-				);
-			});
-		}
+							// Every filled (turning point) mark has a label whose leader ends at it.
+							const leaderEnds = leaders.map((leader) => {
+								const box = leader.getBoundingClientRect();
+								return { x: box.left + box.width / 2, y: box.bottom, box };
+							});
+							for (const mark of svg.querySelectorAll<SVGCircleElement>('circle.tl-key')) {
+								const box = mark.getBoundingClientRect();
+								const cx = box.left + box.width / 2;
+								const cy = box.top + box.height / 2;
+								const labelled = leaderEnds.some(({ box: leader }) => leader.left - 2 <= cx + box.width / 2 && leader.right + 2 >= cx - box.width / 2 && leader.top - 12 <= cy && leader.bottom + 12 >= cy);
+								if (!labelled) problems.push(`a filled mark at ${Math.round(cx)},${Math.round(cy)} (${mark.closest('a')?.getAttribute('aria-label')}) has no label`);
+							}
+						}
+						return problems;
+					});
+					expect(found).toEqual([]);
+				},
+				{ viewport: { width, height: 800 }, colorScheme },
+			);
+		});
 	}
 });

@@ -28,6 +28,14 @@ function all(tree: Root | Element, test: (node: Element) => boolean): Element[] 
 }
 const hasClass = (name: string) => (node: Element) => Array.isArray(node.properties['className']) && node.properties['className'].includes(name);
 const text = (node: Root | Element) => toText(node).replace(/\s+/g, ' ').trim();
+/** An element's text as the DOM's `textContent` gives it: every text node, hidden or not. */
+function textContent(node: Element): string {
+	let found = '';
+	visit(node, 'text', (child: { value: string }) => {
+		found += child.value;
+	});
+	return found;
+}
 
 describe('article pages in dist/', () => {
 	it('should have a built site to check', () => {
@@ -83,5 +91,32 @@ describe('article pages in dist/', () => {
 		expect(home).toContain(
 			`A preamble and ${counts.total} articles. ${counts.established} have a subject established by a source that prints the article’s number; ${counts.inferred} more are inferred from order, and ${counts.unknown} are not established.`,
 		);
+	});
+
+	// Text and attributes only, so read from the files (it was a browser test that opened 25 pages).
+	it('should give each article the same count on the home page, the articles index and its own page', () => {
+		const glance = all(parsePage('index.html'), hasClass('article-glance'))[0];
+		expect(glance, 'the home page’s list of articles').toBeDefined();
+		const home = all(glance!, (n) => n.tagName === 'a').map((a) => [String(a.properties['href']), Number(a.properties['dataCount'])] as const);
+		expect(home).toHaveLength(counts.total);
+		const matrix = all(parsePage('articles/index.html'), (n) => n.tagName === 'table' && hasClass('matrix')(n))[0];
+		expect(matrix, 'the articles index’s matrix').toBeDefined();
+		const body = all(matrix!, (n) => n.tagName === 'tbody')[0]!;
+		const index = all(body, (n) => n.tagName === 'tr').map((row) => {
+			const link = all(row, (n) => n.tagName === 'th').flatMap((th) => all(th, (n) => n.tagName === 'a'))[0]!;
+			const cells = all(row, (n) => n.tagName === 'td');
+			return [String(link.properties['href']), Number(textContent(cells.at(-1)!).trim())] as const;
+		});
+		expect(index).toEqual(home);
+		expect(home.filter(([, count]) => count > 0).length).toBeGreaterThan(0);
+		for (const [path, count] of home.filter(([, count]) => count > 0)) {
+			const page = parsePage(`${path.slice(1)}index.html`);
+			// The line after the passages' heading: “8 passages in 4 of the 5 commentaries.”
+			const heading = all(page, (n) => n.properties['id'] === 'passages')[0];
+			expect(heading, `${path}: #passages`).toBeDefined();
+			const parent = all(page, (n) => n.children.includes(heading!))[0]!;
+			const stated = parent.children.slice(parent.children.indexOf(heading!) + 1).find((n): n is Element => n.type === 'element' && n.tagName === 'p');
+			expect(stated && textContent(stated), path).toMatch(new RegExp(`^\\s*${count} passages? in `));
+		}
 	});
 });

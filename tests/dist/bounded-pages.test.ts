@@ -95,6 +95,19 @@ describe('pages bounded whatever the corpus size, in dist/', () => {
 		expect(toIndex).toHaveLength(readings > COMMENTARIES_ON_HOME ? 1 : 0);
 	});
 
+	// Links and headings only, so read from the files (it was a browser test that opened each reading page).
+	it('links the home page to as many distinct reading pages, each with one titled h1', () => {
+		const main = all(parsePage('index.html'), (node) => node.tagName === 'main')[0]!;
+		const readings = readdirSync(join(distDir, 'commentaries'), { withFileTypes: true }).filter((entry) => entry.isDirectory() && entry.name !== 'page').length;
+		const linked = [...new Set(all(main, (node) => node.tagName === 'a').map(hrefOf).filter((href) => /^\/commentaries\/[a-z0-9-]+\/$/.test(href)))];
+		expect(linked, 'distinct /commentaries/<slug>/ links in <main>').toHaveLength(Math.min(readings, COMMENTARIES_ON_HOME));
+		for (const href of linked) {
+			const headings = all(parsePage(fileOf(href)), (node) => node.tagName === 'h1');
+			expect(headings, `${href} should have one h1`).toHaveLength(1);
+			expect(textOf(headings[0]!).trim(), `${href} h1 text`).not.toBe('');
+		}
+	});
+
 	it('shows a few sentences of each date on the timeline and every one of them on the date’s pages', () => {
 		const timeline = parsePage('timeline/index.html');
 		const entries = all(timeline, (node) => node.tagName === 'details' && hasClass(node, 'provenance'));

@@ -26,13 +26,20 @@ export interface AxeRunOptions {
 	 * ({@link contrastSample}); `'every'`: on every element, as axe does by itself.
 	 */
 	contrast?: 'sample' | 'every';
+	/**
+	 * `'sample'` (default): `link-in-text-block` on one link per distinct link
+	 * context ({@link linkSample}); `'every'`: on every link, as axe does by itself.
+	 */
+	links?: 'sample' | 'every';
 }
 
 /** What {@link runAxe} checked: the violations, and how many text elements `color-contrast` ran on. */
 export interface AxeOutcome {
 	violations: Result[];
-	/** Elements with text (or form controls) on the page, and how many of them `color-contrast` checked (`null`: not run). */
+	/** Elements with text (or form controls) on the page, and how many of them `color-contrast` checked (`null`: not run or not sampled). */
 	contrast: { candidates: number; checked: number } | null;
+	/** Links on the page, and how many of them `link-in-text-block` checked (`null`: not run or not sampled). */
+	links: { candidates: number; checked: number } | null;
 }
 
 /**
@@ -62,50 +69,73 @@ export async function runAxe(page: Page, tags: readonly string[] = axeTags, opti
  * positioned, floated or transformed overlaps, whose background cannot be
  * told from its ancestors.
  */
-export async function runAxeWithStats(page: Page, tags: readonly string[] = axeTags, { contrast = 'sample', rules = 'all' }: AxeRunOptions = {}): Promise<AxeOutcome> {
+export async function runAxeWithStats(
+	page: Page,
+	tags: readonly string[] = axeTags,
+	{ contrast = 'sample', links = 'sample', rules = 'all' }: AxeRunOptions = {},
+): Promise<AxeOutcome> {
 	const injected = await page.evaluate(() => 'axe' in window);
 	if (!injected) await page.evaluate(axe.source);
 	// Of the tags' rules: those a colour scheme cannot change (left out when only colours are checked), and
-	// whether color-contrast is one of them.
-	const { notColour, runsContrast } = await page.evaluate((values) => {
+	// which of the sampled rules are among them.
+	const { ids, notColour, present } = await page.evaluate((values) => {
 		const all = (window as unknown as { axe: typeof axe }).axe.getRules(values);
 		return {
+			ids: all.map((rule) => rule.ruleId),
 			notColour: all.filter((rule) => !rule.tags.includes('cat.color')).map((rule) => rule.ruleId),
-			runsContrast: all.some((rule) => rule.ruleId === 'color-contrast'),
+			present: all.map((rule) => rule.ruleId).filter((id) => id === 'color-contrast' || id === 'link-in-text-block'),
 		};
 	}, [...tags]);
-	/** axe's violations on the whole page for the tags, without the rules named. */
-	const run = async (without: readonly string[]) =>
-		(
-			await page.evaluate(
-				(runOptions) => (window as unknown as { axe: typeof axe }).axe.run(document, runOptions),
-				{
-					runOnly: { type: 'tag', values: [...tags] },
-					rules: Object.fromEntries(without.map((id) => [id, { enabled: false }])),
-					resultTypes: ['violations'],
-				} satisfies RunOptions,
-			)
-		).violations;
+	/**
+	 * axe's violations on the whole page for the tags, without the rules named; none when no rule is left (in the
+	 * dark scheme both colour rules run on samples), since even a run of no rule reads the whole page.
+	 */
+	const run = async (without: readonly string[]): Promise<Result[]> => {
+		if (ids.every((id) => without.includes(id))) return [];
+		const results = await page.evaluate((runOptions) => (window as unknown as { axe: typeof axe }).axe.run(document, runOptions), {
+			runOnly: { type: 'tag', values: [...tags] },
+			rules: Object.fromEntries(without.map((id) => [id, { enabled: false }])),
+			resultTypes: ['violations'],
+		} satisfies RunOptions);
+		return results.violations;
+	};
+	const sampled = [
+		{ id: 'color-contrast' as const, sample: contrastSample, wanted: contrast === 'sample' },
+		{ id: 'link-in-text-block' as const, sample: linkSample, wanted: links === 'sample' },
+	].filter((rule) => rule.wanted && present.includes(rule.id));
 	const leftOut = rules === 'colour' ? notColour : [];
-	if (contrast === 'every' || !runsContrast) return { violations: await run(leftOut), contrast: null };
-	const rest = await run([...leftOut, 'color-contrast']);
+	const violations = await run([...leftOut, ...sampled.map((rule) => rule.id)]);
+	const outcome: AxeOutcome = { violations, contrast: null, links: null };
+	for (const { id, sample } of sampled) {
+		const { violations: found, candidates, checked } = await runOnSample(page, id, sample);
+		violations.push(...found);
+		if (id === 'color-contrast') outcome.contrast = { candidates, checked };
+		else outcome.links = { candidates, checked };
+	}
+	return outcome;
+}
+
+/**
+ * Run one axe rule on the elements a sampling function picks in the page.
+ *
+ * @param page A loaded page with axe injected.
+ * @param rule The rule's id.
+ * @param sample A self-contained function run in the page ({@link contrastSample}, {@link linkSample}).
+ */
+async function runOnSample(page: Page, rule: string, sample: () => { elements: Element[]; candidates: number }): Promise<{ violations: Result[]; candidates: number; checked: number }> {
 	// Playwright sends the function to the page as source text; its elements stay there, behind a handle.
-	const sample = await page.evaluateHandle(contrastSample);
+	const picked = await page.evaluateHandle(sample);
 	try {
-		const sampled = await page.evaluate(
+		return await page.evaluate(
 			async ([{ elements, candidates }, runOptions]) => {
 				if (elements.length === 0) return { violations: [], candidates, checked: 0 };
 				const results = await (window as unknown as { axe: typeof axe }).axe.run(elements, runOptions);
 				return { violations: results.violations, candidates, checked: elements.length };
 			},
-			[sample, { runOnly: { type: 'rule', values: ['color-contrast'] }, resultTypes: ['violations'] } satisfies RunOptions] as const,
+			[picked, { runOnly: { type: 'rule', values: [rule] }, resultTypes: ['violations'] } satisfies RunOptions] as const,
 		);
-		return {
-			violations: [...rest, ...sampled.violations],
-			contrast: { candidates: sampled.candidates, checked: sampled.checked },
-		};
 	} finally {
-		await sample.dispose();
+		await picked.dispose();
 	}
 }
 
@@ -181,6 +211,109 @@ export function contrastSample(): { elements: Element[]; candidates: number } {
 		if (!chosen.has(key)) chosen.set(key, element);
 	}
 	return { elements: [...chosen.values()], candidates };
+}
+
+/**
+ * The links `link-in-text-block` needs to see (runs in the page, axe
+ * injected): one per distinct link context among the links axe's own matcher
+ * takes (visible, with text, inside a block of text), and each one that a
+ * positioned, floated or transformed element other than its ancestors or
+ * descendants overlaps.
+ *
+ * The rule asks whether a link in running text stands out from it: by a
+ * style of its own (a border, an outline, a background image, a font,
+ * weight, style, size or text decoration that its block has not) or by 3:1
+ * contrast with the block's text or background. Everything it reads comes
+ * from CSS: the link's own computed style and its `::before`/`::after`
+ * content, that of its nearest block ancestor (the block it is compared
+ * with), and the backgrounds both are drawn over, which are the link's
+ * ancestors' unless a box out of the normal flow overlaps it or its block
+ * (those are all checked). On this site that context is the same for every
+ * mention in a column, every link of a list: on a compare page about 1,000
+ * links with a few contexts. Whether the rule applies to a link at all
+ * depends on the text around it (a link alone on its line is not in a text
+ * block), so each context's representative is the first link, in document
+ * order, that axe's own `link-in-text-block` matcher accepts.
+ *
+ * Self-contained: it is sent to the page as source text.
+ */
+export function linkSample(): { elements: Element[]; candidates: number } {
+	type AxeInPage = {
+		setup(node: Node): unknown;
+		teardown(): void;
+		utils: { getNodeFromTree(node: Node): unknown };
+		_audit: { rules: { id: string; selector: string; matches(node: Element, virtualNode: unknown, context?: unknown): boolean }[] };
+	};
+	const axeInPage = (window as unknown as { axe: AxeInPage }).axe;
+	const rule = axeInPage._audit.rules.find((candidate) => candidate.id === 'link-in-text-block');
+	if (rule === undefined) throw new Error('linkSample: axe has no link-in-text-block rule to sample for');
+	const linkProperties = [
+		'display', 'color', 'opacity', 'background-image', 'font-family', 'font-size', 'font-weight', 'font-style',
+		'text-decoration', 'text-decoration-line', 'text-decoration-style', 'text-decoration-color',
+		'border-top-style', 'border-top-width', 'border-top-color', 'border-bottom-style', 'border-bottom-width', 'border-bottom-color',
+		'outline-style', 'outline-width', 'outline-color',
+	];
+	const backgroundProperties = ['background-color', 'background-image', 'opacity', 'filter', 'mix-blend-mode', 'backdrop-filter'];
+	// The rule's evaluation compares a link with its nearest ancestor of one of these displays.
+	const blockDisplays = ['block', 'list-item', 'table', 'flex', 'grid', 'inline-block'];
+	const isBlock = (element: Element) => {
+		const display = getComputedStyle(element).display;
+		return blockDisplays.includes(display) || display.startsWith('table-');
+	};
+	const layered: DOMRect[] = [];
+	const layeredElements: Element[] = [];
+	for (const element of document.querySelectorAll('body *')) {
+		const style = getComputedStyle(element);
+		if (style.position !== 'static' || style.float !== 'none' || style.transform !== 'none') {
+			layered.push(element.getBoundingClientRect());
+			layeredElements.push(element);
+		}
+	}
+	/** Whether a box out of the normal flow, not the element's ancestor or descendant, overlaps it. */
+	const overlapped = (element: Element) => {
+		const box = element.getBoundingClientRect();
+		return layered.some(
+			(rect, index) =>
+				rect.left < box.right && rect.right > box.left && rect.top < box.bottom && rect.bottom > box.top &&
+				layeredElements[index] !== element && !layeredElements[index]!.contains(element) && !element.contains(layeredElements[index]!),
+		);
+	};
+	const contexts = new Map<Element, string>();
+	/** The backgrounds an element is drawn over, from itself to the root (memoised). */
+	const backgrounds = (element: Element | null): string => {
+		if (element === null) return '';
+		const known = contexts.get(element);
+		if (known !== undefined) return known;
+		const own = [getComputedStyle(element), getComputedStyle(element, '::before'), getComputedStyle(element, '::after')]
+			.map((style) => backgroundProperties.map((property) => style.getPropertyValue(property)).join(' '))
+			.join(' / ');
+		const context = `${own} < ${backgrounds(element.parentElement)}`;
+		contexts.set(element, context);
+		return context;
+	};
+	/** What the rule reads of an element's own style, its pseudo-elements' content included. */
+	const styleOf = (element: Element) =>
+		[
+			linkProperties.map((property) => getComputedStyle(element).getPropertyValue(property)).join(' '),
+			getComputedStyle(element, '::before').content,
+			getComputedStyle(element, '::after').content,
+		].join(' | ');
+	const chosen = new Map<string, Element>();
+	const links = [...document.querySelectorAll(rule.selector)];
+	axeInPage.setup(document);
+	try {
+		for (const link of links) {
+			let block = link.parentElement;
+			while (block !== null && !isBlock(block)) block = block.parentElement;
+			const alone = overlapped(link) || (block !== null && overlapped(block));
+			const key = alone ? `overlapped ${chosen.size}` : `${styleOf(link)} in ${block === null ? 'no block' : styleOf(block)} @ ${backgrounds(link)}`;
+			if (chosen.has(key)) continue;
+			if (rule.matches(link, axeInPage.utils.getNodeFromTree(link))) chosen.set(key, link);
+		}
+	} finally {
+		axeInPage.teardown();
+	}
+	return { elements: [...chosen.values()], candidates: links.length };
 }
 
 /**

@@ -288,3 +288,27 @@ export function useSite(options: { root?: string } = {}): SiteFixture {
 	};
 	return fixture;
 }
+
+/** A window width and the colour scheme a layout check runs it in. */
+export interface WidthInScheme<W extends number = number> {
+	width: W;
+	colorScheme: 'light' | 'dark';
+}
+
+/**
+ * Each width once, with the light and the dark scheme taken in turn, for the
+ * checks of layout and behaviour (boxes, overlaps, columns, focus, copy
+ * buttons). The dark scheme changes colours and nothing else: one block of
+ * colour values, and no script reads the scheme (tests/dist/colour-scheme.test.ts
+ * fails the build otherwise). So a layout check run in both schemes at one
+ * width gives one verdict twice; taken in turn, every width is still checked
+ * and each template still loads in both schemes. Colours are axe's business
+ * ({@link import('./axe').axeBothSchemes}).
+ *
+ * @param widths The widths, in the order the tests should run.
+ * @param first The scheme of the first width (default: `'light'`).
+ */
+export function widthsInTurn<W extends number>(widths: readonly W[], first: 'light' | 'dark' = 'light'): WidthInScheme<W>[] {
+	const other = first === 'light' ? 'dark' : 'light';
+	return widths.map((width, index) => ({ width, colorScheme: index % 2 === 0 ? first : other }));
+}
