@@ -27,10 +27,39 @@ import { pairId, prerenderedPairs } from '../src/features/compare/model.ts';
 
 const USAGE = 'usage: npm run ledger [-- --check] [-- --retire <id> --reason "…" [--retire <id> --reason "…"]…] [--root <dir>]';
 
-async function main(): Promise<number> {
+/** Where the command reports: its lines and its refusals (the console, or a test's buffer). */
+export interface LedgerOutput {
+	log(line: string): void;
+	error(line: string): void;
+}
+
+/**
+ * The command itself: what `npm run ledger` runs with its arguments, and
+ * what the tests run in their own process (starting Node and the Markdown
+ * pipeline once per call cost about 1.2 s of CPU, two dozen times a test run).
+ *
+ * @param args
+ *   The arguments after `npm run ledger --`.
+ * @param output
+ *   Where it reports (default: the console).
+ * @returns
+ *   The exit code: 0 done or up to date, 1 refused or stale, 2 a usage error.
+ */
+export async function runLedger(args: readonly string[], output: LedgerOutput = console): Promise<number> {
+	try {
+		return await ledgerCommand(args, output);
+	} catch (error) {
+		output.error(`✗ ${(error as Error).message}`);
+		return 1;
+	}
+}
+
+/** {@link runLedger}, whose errors it reports. */
+async function ledgerCommand(args: readonly string[], output: LedgerOutput): Promise<number> {
 	let parsed;
 	try {
 		parsed = parseArgs({
+			args: [...args],
 			options: {
 				check: { type: 'boolean', default: false },
 				retire: { type: 'string', multiple: true, default: [] },
@@ -41,20 +70,20 @@ async function main(): Promise<number> {
 			strict: true,
 		});
 	} catch (error) {
-		console.error(`${(error as Error).message}\n${USAGE}`);
+		output.error(`${(error as Error).message}\n${USAGE}`);
 		return 2;
 	}
 	const { values } = parsed;
 	if (values.help) {
-		console.log(USAGE);
+		output.log(USAGE);
 		return 0;
 	}
 	if (values.retire.length !== values.reason.length) {
-		console.error(`every --retire <id> needs its own --reason "…" (got ${values.retire.length} ids and ${values.reason.length} reasons)\n${USAGE}`);
+		output.error(`every --retire <id> needs its own --reason "…" (got ${values.retire.length} ids and ${values.reason.length} reasons)\n${USAGE}`);
 		return 2;
 	}
 	if (values.check && values.retire.length > 0) {
-		console.error(`--check does not change the ledger; drop --retire or --check\n${USAGE}`);
+		output.error(`--check does not change the ledger; drop --retire or --check\n${USAGE}`);
 		return 2;
 	}
 
@@ -67,13 +96,13 @@ async function main(): Promise<number> {
 	const pagesFile = join(root, PUBLISHED_PAGES_PATH);
 	const pages = existsSync(pagesFile) ? readPublishedPages(root) : { record: undefined, problems: [], locate: () => undefined };
 	if (pages.problems.length > 0) {
-		for (const problem of pages.problems) console.error(`✗ ${problem}`);
-		console.error(`${LEDGER_PATH} was not changed.`);
+		for (const problem of pages.problems) output.error(`✗ ${problem}`);
+		output.error(`${LEDGER_PATH} was not changed.`);
 		return 1;
 	}
 	const published = pages.record?.claims ?? 0;
 	if (!existsSync(ledgerFile) && published > 0) {
-		console.error(
+		output.error(
 			`✗ ${LEDGER_PATH} is missing, but ${published} sentence ids were published (${PUBLISHED_PAGES_PATH}); restore it from version control (git checkout -- ${LEDGER_PATH}): a new ledger would drop every retired and redirected id`,
 		);
 		return 1;
@@ -90,8 +119,8 @@ async function main(): Promise<number> {
 	// Pages whose file is gone need a decision (moved or retired) that only an editor can record.
 	const pageProblems = pages.record ? publishedPagesProblems(pages, current, Object.keys(ledger.claims).length).filter((line) => !line.includes('run `npm run ledger`')) : [];
 	if (pageProblems.length > 0) {
-		for (const problem of pageProblems) console.error(`✗ ${problem}`);
-		console.error(`${LEDGER_PATH} was not changed.`);
+		for (const problem of pageProblems) output.error(`✗ ${problem}`);
+		output.error(`${LEDGER_PATH} was not changed.`);
 		return 1;
 	}
 	// The site's own pipeline, without the ledger check (this command is what updates the ledger).
@@ -104,30 +133,30 @@ async function main(): Promise<number> {
 	// A commentary gone without a recorded rename is restored or renamed, never withdrawn by retiring its ids.
 	const gone = goneCommentaryProblems(ledger, new Set(claims.keys()), renames, readRenames(root).lineOf);
 	if (gone.length > 0) {
-		for (const problem of gone) console.error(`✗ ${problem}`);
-		console.error(`${LEDGER_PATH} was not changed.`);
+		for (const problem of gone) output.error(`✗ ${problem}`);
+		output.error(`${LEDGER_PATH} was not changed.`);
 		return 1;
 	}
 
 	if (values.check) {
 		const check = checkLedger(ledger, claims, { renames });
-		for (const error of check.errors) console.error(`✗ ${error}`);
+		for (const error of check.errors) output.error(`✗ ${error}`);
 		if (check.missing.length > 0) {
-			console.error(`✗ ${LEDGER_PATH} lacks ${check.missing.length} current claim id(s): ${check.missing.slice(0, 10).join(', ')}${check.missing.length > 10 ? ', …' : ''}`);
+			output.error(`✗ ${LEDGER_PATH} lacks ${check.missing.length} current claim id(s): ${check.missing.slice(0, 10).join(', ')}${check.missing.length > 10 ? ', …' : ''}`);
 		}
-		if (check.stale) console.error(`✗ ${LEDGER_PATH} is stale: run \`npm run ledger\` and commit the result.`);
+		if (check.stale) output.error(`✗ ${LEDGER_PATH} is stale: run \`npm run ledger\` and commit the result.`);
 		const pagesStale = !pages.record || serializePublishedPages(updatePublishedPages(pages.record, currentPages, Object.keys(ledger.claims).length)) !== serializePublishedPages(pages.record);
-		if (pagesStale) console.error(`✗ ${PUBLISHED_PAGES_PATH} is stale: run \`npm run ledger\` and commit the result.`);
+		if (pagesStale) output.error(`✗ ${PUBLISHED_PAGES_PATH} is stale: run \`npm run ledger\` and commit the result.`);
 		if (check.errors.length > 0 || check.stale || pagesStale) return 1;
-		console.log(`✓ ${LEDGER_PATH} is up to date (${total} claims in ${claims.size} commentaries, ${check.redirects.length} redirects).`);
+		output.log(`✓ ${LEDGER_PATH} is up to date (${total} claims in ${claims.size} commentaries, ${check.redirects.length} redirects).`);
 		return 0;
 	}
 
 	const retire = new Map(values.retire.map((id, index) => [id, values.reason[index]!]));
 	const result = updateLedger(ledger, claims, { retire, renames });
 	if (result.errors.length > 0) {
-		for (const error of result.errors) console.error(`✗ ${error}`);
-		console.error(`${LEDGER_PATH} was not changed.`);
+		for (const error of result.errors) output.error(`✗ ${error}`);
+		output.error(`${LEDGER_PATH} was not changed.`);
 		return 1;
 	}
 	const before = existsSync(ledgerFile) ? await readFile(ledgerFile, 'utf8') : '';
@@ -136,18 +165,12 @@ async function main(): Promise<number> {
 	const pagesAfter = serializePublishedPages(updatePublishedPages(pages.record, currentPages, Object.keys(result.ledger.claims).length));
 	const pagesBefore = existsSync(pagesFile) ? await readFile(pagesFile, 'utf8') : '';
 	if (pagesBefore !== pagesAfter) await writeFile(pagesFile, pagesAfter);
-	console.log(
+	output.log(
 		`${before === after ? '✓ unchanged' : '✓ wrote'} ${LEDGER_PATH}: ${total} claims in ${claims.size} commentaries; ` +
 			`${result.added.length} added, ${result.redirected.length} redirected, ${result.retired.length} retired.`,
 	);
-	for (const redirect of result.redirected) console.log(`  ${redirect.oldId} → ${redirect.newId}  (“${redirect.oldText.slice(0, 60)}”)`);
+	for (const redirect of result.redirected) output.log(`  ${redirect.oldId} → ${redirect.newId}  (“${redirect.oldText.slice(0, 60)}”)`);
 	return 0;
 }
 
-main().then(
-	(code) => process.exit(code),
-	(error: unknown) => {
-		console.error(`✗ ${(error as Error).message}`);
-		process.exit(1);
-	},
-);
+if (import.meta.main) process.exit(await runLedger(process.argv.slice(2)));

@@ -3,7 +3,7 @@
  * pipeline (unified + remark-commentary-blocks + rehype-claims) and the real
  * `scripts/update-ledger.ts`.
  */
-import { spawnSync } from 'node:child_process';
+import { ledgerRun } from '../support/ledger.ts';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +17,6 @@ import type { Claim } from '../../src/schemas/corpus.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const NAME = 'lankov-nbr-interview.md';
-const SCRIPT = join(ROOT, 'scripts', 'update-ledger.ts');
 
 let temp: string;
 let file: string;
@@ -56,9 +55,9 @@ function reword(text: string): string {
 	return words.join(' ');
 }
 
+/** `npm run ledger` on the copy (in this process: tests/support/ledger.ts). */
 function runLedger(...args: string[]) {
-	const result = spawnSync(process.execPath, [SCRIPT, '--root', temp, ...args], { encoding: 'utf8' });
-	return { code: result.status, out: `${result.stdout}${result.stderr}` };
+	return ledgerRun(temp, ...args);
 }
 
 describe('claims under edits', () => {
@@ -115,41 +114,41 @@ describe('claims under edits', () => {
 
 	it('should drive the whole cycle through npm run ledger', async () => {
 		const ledgerFile = join(temp, 'content', 'claims-ledger.json');
-		expect(runLedger('--check')).toMatchObject({ code: 1 }); // No ledger yet: every id is missing.
+		expect(await runLedger('--check')).toMatchObject({ code: 1 }); // No ledger yet: every id is missing.
 
-		const created = runLedger();
+		const created = await runLedger();
 		expect(created.code, created.out).toBe(0);
 		expect(created.out).toMatch(/✓ wrote content\/claims-ledger\.json: \d+ claims in 5 commentaries; \d+ added, 0 redirected, 0 retired\./);
-		expect(runLedger('--check').code).toBe(0);
-		expect(runLedger().out).toMatch(/✓ unchanged/);
+		expect((await runLedger('--check')).code).toBe(0);
+		expect((await runLedger()).out).toMatch(/✓ unchanged/);
 
 		// Reword a sentence: the check fails (stale) until the ledger records the redirect.
 		const markdown = readFileSync(file, 'utf8');
 		const target = editableClaim(markdown, await claimsOf(markdown));
 		writeFileSync(file, markdown.replace(target.text, reword(target.text)));
-		const stale = runLedger('--check');
+		const stale = await runLedger('--check');
 		expect(stale.code).toBe(1);
 		expect(stale.out).toContain('is stale: run `npm run ledger`');
-		const updated = runLedger();
+		const updated = await runLedger();
 		expect(updated.code, updated.out).toBe(0);
 		expect(updated.out).toContain('1 added, 1 redirected');
 		expect(parseLedger(readFileSync(ledgerFile, 'utf8')).claims[target.id]).toMatchObject({ status: 'live', successor: expect.stringMatching(/^c-/) });
-		expect(runLedger('--check').code).toBe(0);
+		expect((await runLedger('--check')).code).toBe(0);
 
 		// Delete a sentence: refused until retired with a reason.
 		const current = readFileSync(file, 'utf8');
 		const claims = await claimsOf(current);
 		const victim = editableClaim(current, claims.filter((claim) => claim.text !== reword(target.text)));
 		writeFileSync(file, current.replace(`${victim.text} `, '').replace(victim.text, ''));
-		const refused = runLedger();
+		const refused = await runLedger();
 		expect(refused.code).toBe(1);
 		expect(refused.out).toContain(`claim ${victim.id}`);
 		expect(refused.out).toContain('was not changed');
-		expect(runLedger('--check').code).toBe(1);
-		expect(runLedger('--retire', victim.id).code).toBe(2); // A retirement needs a reason.
-		const retired = runLedger('--retire', victim.id, '--reason', 'Cut by the editors.');
+		expect((await runLedger('--check')).code).toBe(1);
+		expect((await runLedger('--retire', victim.id)).code).toBe(2); // A retirement needs a reason.
+		const retired = await runLedger('--retire', victim.id, '--reason', 'Cut by the editors.');
 		expect(retired.code, retired.out).toBe(0);
 		expect(parseLedger(readFileSync(ledgerFile, 'utf8')).claims[victim.id]).toMatchObject({ status: 'retired', retiredReason: 'Cut by the editors.' });
-		expect(runLedger('--check').code).toBe(0);
+		expect((await runLedger('--check')).code).toBe(0);
 	}, 180_000);
 });

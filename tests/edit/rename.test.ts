@@ -5,7 +5,7 @@
  * published under the old slug must then land on its sentence in the renamed
  * page, and the ledger must be current.
  */
-import { spawnSync } from 'node:child_process';
+import { ledgerRun as ledgerOn } from '../support/ledger.ts';
 import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
@@ -15,12 +15,11 @@ import type { Ledger } from '../../src/claims/types.ts';
 import { contentProblems } from '../../src/loaders/content-checks.ts';
 import { createCommentaryProcessor, loadPipelineInputs } from '../../src/markdown/pipeline.ts';
 import { renderCommentary } from '../../src/markdown/render.ts';
-import { copyProject, PROJECT_ROOT, removeCopy } from '../support/project-copy.ts';
+import { copyProject, removeCopy } from '../support/project-copy.ts';
 import { elementsOf, hasClass } from '../support/hast-walk.ts';
 
 const OLD = 'roy-kim-putin-vostochny-summit';
 const NEW = 'roy-2023-vostochny-summit';
-const SCRIPT = join(PROJECT_ROOT, 'scripts', 'update-ledger.ts');
 
 describe('renaming a commentary as documented', () => {
 	let copy: string;
@@ -30,10 +29,7 @@ describe('renaming a commentary as documented', () => {
 	let checkRun: { code: number | null; out: string };
 	let html: string;
 
-	const runLedger = (...args: string[]) => {
-		const result = spawnSync(process.execPath, [SCRIPT, '--root', copy, ...args], { encoding: 'utf8' });
-		return { code: result.status, out: `${result.stdout}${result.stderr}` };
-	};
+	const runLedger = (...args: string[]) => ledgerOn(copy, ...args);
 
 	beforeAll(async () => {
 		copy = copyProject('treaty-rename');
@@ -49,8 +45,8 @@ describe('renaming a commentary as documented', () => {
 		// 3. Record the rename.
 		writeFileSync(join(copy, 'content/renames.yaml'), `# old slug: new slug\n${OLD}: ${NEW}\n`);
 		// 4. npm run ledger.
-		ledgerRun = runLedger();
-		checkRun = runLedger('--check');
+		ledgerRun = await runLedger();
+		checkRun = await runLedger('--check');
 		after = parseLedger(readFileSync(join(copy, 'content/claims-ledger.json'), 'utf8'));
 		const file = join(copy, `content/commentaries/${NEW}.md`);
 		html = (await renderCommentary(readFileSync(file, 'utf8'), file, createCommentaryProcessor(loadPipelineInputs(copy)))).html;

@@ -4,18 +4,17 @@
  * (content/published-pages.json), and the claims ledger is append-only: a
  * missing or emptied ledger stops the build and `npm run ledger` alike.
  */
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentProblems } from '../../src/loaders/content-checks.ts';
 import { movedPageRedirects, readPublishedPages } from '../../src/loaders/published-pages.ts';
 import { copyProject, PROJECT_ROOT, removeCopy } from '../support/project-copy.ts';
+import { ledgerRun } from '../support/ledger.ts';
 import { listPublished } from '../../src/loaders/published.ts';
 import { pairId, prerenderedPairs } from '../../src/features/compare/model.ts';
 import { publishedPairRedirects } from '../../src/integrations/rename-redirects.ts';
 
-const SCRIPT = join(PROJECT_ROOT, 'scripts', 'update-ledger.ts');
 const PAGES = 'content/published-pages.json';
 const LEDGER = 'content/claims-ledger.json';
 
@@ -30,10 +29,7 @@ describe('the record of published pages', () => {
 		record[kind]![id] = value;
 		writeFileSync(join(copy, PAGES), `${JSON.stringify(record, null, '\t')}\n`);
 	};
-	const runLedger = () => {
-		const result = spawnSync(process.execPath, [SCRIPT, '--root', copy], { encoding: 'utf8' });
-		return { code: result.status, out: `${result.stdout}${result.stderr}` };
-	};
+	const runLedger = () => ledgerRun(copy);
 
 	beforeAll(() => {
 		copy = copyProject('treaty-published-pages');
@@ -47,12 +43,12 @@ describe('the record of published pages', () => {
 		expect(Object.values(record!.actors).every((entry) => entry === 'live')).toBe(true);
 	});
 
-	it('should refuse a removed actor until its move or retirement is recorded', () => {
+	it('should refuse a removed actor until its move or retirement is recorded', async () => {
 		rmSync(join(copy, 'content/actors/germany.yaml'));
 		expect(contentProblems(copy)).toContain(
 			`${PAGES}:${lineOf('"germany"')}: actors.germany: /actors/germany/ was published, but content/actors/germany.yaml is gone; restore it, or record where its page went ("germany": {"movedTo": "…"}) or why it was withdrawn ("germany": {"retired": "…"})`,
 		);
-		const refused = runLedger();
+		const refused = await runLedger();
 		expect(refused.code).toBe(1);
 		expect(refused.out).toContain('actors.germany: /actors/germany/ was published');
 
@@ -66,7 +62,7 @@ describe('the record of published pages', () => {
 
 		setEntry('actors', 'germany', { retired: 'Named in no commentary.' });
 		expect(contentProblems(copy)).toEqual([]);
-		expect(runLedger().code).toBe(0);
+		expect((await runLedger()).code).toBe(0);
 	});
 
 	it('should refuse a removed last article (the count would shrink silently)', () => {
@@ -75,7 +71,7 @@ describe('the record of published pages', () => {
 		writeFileSync(join(copy, 'content/articles/23.yaml'), readFileSync(join(PROJECT_ROOT, 'content/articles/23.yaml')));
 	});
 
-	it('should refuse a record entry removed by hand with its file, in the build and in npm run ledger', () => {
+	it('should refuse a record entry removed by hand with its file, in the build and in npm run ledger', async () => {
 		const saved = readFileSync(join(copy, PAGES), 'utf8');
 		const actor = readFileSync(join(copy, 'content/actors/japan.yaml'));
 		expect(saved).toContain('\t\t"japan": "live",\n');
@@ -85,7 +81,7 @@ describe('the record of published pages', () => {
 		expect(contentProblems(copy)).toContainEqual(
 			`${PAGES}:${lineOf('"pages"')}: pages: the record holds ${record!.pages - 1} actor, article and compare pages, but ${record!.pages} were published; entries were removed: restore the file from version control (git checkout -- ${PAGES}); a page that is gone is recorded as moved or retired, never removed`,
 		);
-		expect(runLedger().code).toBe(1);
+		expect((await runLedger()).code).toBe(1);
 		expect(readFileSync(join(copy, PAGES), 'utf8')).toBe(saved.replace('\t\t"japan": "live",\n', ''));
 		writeFileSync(join(copy, PAGES), saved);
 		writeFileSync(join(copy, 'content/actors/japan.yaml'), actor);
@@ -99,27 +95,27 @@ describe('the record of published pages', () => {
 		writeFileSync(join(copy, PAGES), saved);
 	});
 
-	it('should refuse an emptied ledger in the build and in npm run ledger, naming the fix', () => {
+	it('should refuse an emptied ledger in the build and in npm run ledger, naming the fix', async () => {
 		const saved = readFileSync(join(copy, LEDGER));
 		writeFileSync(join(copy, LEDGER), '{"version": 1, "claims": {}}\n');
 		expect(contentProblems(copy)).toContainEqual(expect.stringMatching(/^content\/claims-ledger\.json: claims: holds 0 sentence ids, but \d+ were published \(content\/published-pages\.json\); entries were removed: restore the file from version control/));
-		const refused = runLedger();
+		const refused = await runLedger();
 		expect(refused.code).toBe(1);
 		expect(readFileSync(join(copy, LEDGER), 'utf8')).toBe('{"version": 1, "claims": {}}\n');
 		writeFileSync(join(copy, LEDGER), saved);
 	});
 
-	it('should refuse a missing ledger in the build and in npm run ledger, naming the fix', () => {
+	it('should refuse a missing ledger in the build and in npm run ledger, naming the fix', async () => {
 		const saved = readFileSync(join(copy, LEDGER));
 		rmSync(join(copy, LEDGER));
 		expect(contentProblems(copy)).toContainEqual(expect.stringMatching(/^content\/claims-ledger\.json: file: missing; .*restore it from version control/));
-		const refused = runLedger();
+		const refused = await runLedger();
 		expect(refused.code).toBe(1);
 		expect(refused.out).toMatch(/content\/claims-ledger\.json is missing, but \d+ sentence ids were published .*git checkout -- content\/claims-ledger\.json/);
 		writeFileSync(join(copy, LEDGER), saved);
 	});
 
-	it('should refuse a ledger entry whose id, text or commentary was changed by hand, in the build and in npm run ledger', () => {
+	it('should refuse a ledger entry whose id, text or commentary was changed by hand, in the build and in npm run ledger', async () => {
 		const saved = readFileSync(join(copy, LEDGER), 'utf8');
 		const ledger = JSON.parse(saved) as { claims: Record<string, { status: string; text: string }> };
 		const [id] = Object.entries(ledger.claims).find(([, entry]) => entry.status === 'retired')!;
@@ -128,7 +124,7 @@ describe('the record of published pages', () => {
 		writeFileSync(join(copy, LEDGER), forged);
 		const line = forged.slice(0, forged.indexOf('"c-0123456789"')).split('\n').length;
 		expect(contentProblems(copy)).toContainEqual(expect.stringMatching(new RegExp(`^content/claims-ledger\\.json:${line}: claims\\["c-0123456789"\\]: not the id its sentence gives \\(.* gives ${id}\\); .*git checkout -- content/claims-ledger\\.json`)));
-		const refused = runLedger();
+		const refused = await runLedger();
 		expect(refused.code).toBe(1);
 		expect(refused.out).toContain(`content/claims-ledger.json:${line}: claims["c-0123456789"]: not the id its sentence gives`);
 		expect(readFileSync(join(copy, LEDGER), 'utf8')).toBe(forged);
@@ -139,7 +135,7 @@ describe('the record of published pages', () => {
 		expect(contentProblems(copy)).toEqual([]);
 	});
 
-	it('should refuse a deleted commentary even with every id retired, in the build and in npm run ledger, naming the fix', () => {
+	it('should refuse a deleted commentary even with every id retired, in the build and in npm run ledger, naming the fix', async () => {
 		const slug = 'rekha-j-niice-commentary';
 		const saved = readFileSync(join(copy, `content/commentaries/${slug}.md`));
 		const ledgerText = readFileSync(join(copy, LEDGER), 'utf8');
@@ -153,7 +149,7 @@ describe('the record of published pages', () => {
 		for (const name of notes) rmSync(join(copy, 'content/notes', name));
 		const message = `content/claims-ledger.json: commentary: ${own.length} published sentence ids of “${slug}”, but there is no content/commentaries/${slug}.md; if it was renamed, record it in content/renames.yaml (${slug}: new-slug) so its links keep working; otherwise restore the file (git checkout -- content/commentaries/${slug}.md)`;
 		expect(contentProblems(copy)).toContainEqual(expect.stringContaining(message));
-		const refused = runLedger();
+		const refused = await runLedger();
 		expect(refused.code).toBe(1);
 		expect(refused.out).toContain(message);
 		writeFileSync(join(copy, `content/commentaries/${slug}.md`), saved);
@@ -162,12 +158,12 @@ describe('the record of published pages', () => {
 		expect(contentProblems(copy)).toEqual([]);
 	});
 
-	it('should refuse renames that loop, a rename of a slug never published and one onto another commentary’s slug, in the build and in npm run ledger', () => {
+	it('should refuse renames that loop, a rename of a slug never published and one onto another commentary’s slug, in the build and in npm run ledger', async () => {
 		writeFileSync(join(copy, 'content/renames.yaml'), '# old slug: new slug\nlankov-nbr-interview: lankov-b\nlankov-b: lankov-nbr-interview\n');
 		expect(contentProblems(copy)).toContainEqual(
 			'content/renames.yaml:2: lankov-nbr-interview: the renames go round in a loop (lankov-nbr-interview → lankov-b → lankov-nbr-interview); to rename a commentary back to an earlier slug, remove the line that renamed it away from that slug and keep the new one',
 		);
-		const looped = runLedger();
+		const looped = await runLedger();
 		expect(looped.code).toBe(1);
 		expect(looped.out).toContain('content/renames.yaml:3: lankov-b: the renames go round in a loop');
 		expect(looped.out).not.toContain('--retire');
@@ -175,7 +171,7 @@ describe('the record of published pages', () => {
 		expect(contentProblems(copy)).toEqual([
 			'content/renames.yaml:2: lankov-nbr-intreview: no commentary was ever published as “lankov-nbr-intreview” (content/claims-ledger.json holds no sentence of it); check the spelling of the old slug, or remove the line',
 		]);
-		expect(runLedger().code).toBe(1);
+		expect((await runLedger()).code).toBe(1);
 		// Onto another published commentary's slug: its file replaced by the renamed text.
 		const [old, taken] = ['lankov-nbr-interview', 'rekha-j-niice-commentary'];
 		const saved = new Map([old, taken].map((slug) => [slug, readFileSync(join(copy, `content/commentaries/${slug}.md`))] as const));
@@ -184,16 +180,16 @@ describe('the record of published pages', () => {
 		expect(contentProblems(copy)).toContainEqual(
 			expect.stringMatching(new RegExp(`^content/renames\\.yaml:1: ${old}: renamed to “${taken}”, but “${taken}” was published as a commentary of its own \\(\\d+ live sentence ids in content/claims-ledger\\.json\\); two commentaries cannot share an address`)),
 		);
-		expect(runLedger().code).toBe(1);
+		expect((await runLedger()).code).toBe(1);
 		for (const [slug, text] of saved) writeFileSync(join(copy, `content/commentaries/${slug}.md`), text);
 		rmSync(join(copy, 'content/renames.yaml'));
 		expect(contentProblems(copy)).toEqual([]);
 	});
 
-	it('should record every compare pair page, and keep those of a renamed commentary as redirects to its new pairs', () => {
+	it('should record every compare pair page, and keep those of a renamed commentary as redirects to its new pairs', async () => {
 		const slugs = () => listPublished(join(copy, 'content/commentaries'), '.md').map((name) => name.slice(0, -'.md'.length));
 		const before = slugs();
-		expect(runLedger().code).toBe(0);
+		expect((await runLedger()).code).toBe(0);
 		const pairs = prerenderedPairs(before).map(([a, b]) => pairId(a, b));
 		expect(pairs).toHaveLength(10);
 		expect(readPublishedPages(copy).record!.compare).toEqual(pairs);
@@ -205,7 +201,7 @@ describe('the record of published pages', () => {
 			writeFileSync(path, readFileSync(path, 'utf8').replace(`commentary: ${old}\n`, `commentary: ${renamed}\n`));
 		}
 		writeFileSync(join(copy, 'content/renames.yaml'), `${old}: ${renamed}\n`);
-		const ran = runLedger();
+		const ran = await runLedger();
 		expect(ran.code, ran.out).toBe(0);
 		const { record } = readPublishedPages(copy);
 		const after = prerenderedPairs(slugs()).map(([a, b]) => pairId(a, b));
