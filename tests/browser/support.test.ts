@@ -129,12 +129,14 @@ describe('test support: visiting a page', () => {
 describe('test support: axe', () => {
 	const site = useSite({ root });
 
-	/** The `data-fails` marks of the elements `color-contrast` found, sorted. */
-	async function contrastFailures(outcome: AxeOutcome, page: import('playwright-core').Page): Promise<string[]> {
-		const targets = outcome.violations.filter((violation) => violation.id === 'color-contrast').flatMap((violation) => violation.nodes.map((node) => String(node.target[0])));
+	/** The `data-fails` marks of the elements one axe rule found, sorted. */
+	async function ruleFailures(rule: string, outcome: AxeOutcome, page: import('playwright-core').Page): Promise<string[]> {
+		const targets = outcome.violations.filter((violation) => violation.id === rule).flatMap((violation) => violation.nodes.map((node) => String(node.target[0])));
 		const marks = await page.evaluate((selectors) => selectors.map((selector) => document.querySelector(selector)?.getAttribute('data-fails') ?? `unmarked ${selector}`), targets);
 		return marks.sort();
 	}
+	const contrastFailures = (outcome: AxeOutcome, page: import('playwright-core').Page) => ruleFailures('color-contrast', outcome, page);
+	const linkFailures = (outcome: AxeOutcome, page: import('playwright-core').Page) => ruleFailures('link-in-text-block', outcome, page);
 
 	it.each(['light', 'dark'] as const)('should find with a sample of colour contexts every contrast failure axe finds on every element (%s)', async (colorScheme) => {
 		await site.open(
@@ -161,12 +163,6 @@ describe('test support: axe', () => {
 			{ colorScheme },
 		);
 	});
-	/** The `data-fails` marks of the links `link-in-text-block` found, sorted. */
-	async function linkFailures(outcome: AxeOutcome, page: import('playwright-core').Page): Promise<string[]> {
-		const targets = outcome.violations.filter((violation) => violation.id === 'link-in-text-block').flatMap((violation) => violation.nodes.map((node) => String(node.target[0])));
-		const marks = await page.evaluate((selectors) => selectors.map((selector) => document.querySelector(selector)?.getAttribute('data-fails') ?? `unmarked ${selector}`), targets);
-		return marks.sort();
-	}
 
 	it.each(['light', 'dark'] as const)('should find with a sample of link contexts every link-in-text-block failure axe finds on every link (%s)', async (colorScheme) => {
 		await site.open(
