@@ -180,14 +180,9 @@ function relatedClaim(group: RelatedGroup, claim: RelatedGroup['claims'][number]
  *   The section.
  */
 function relatedSection(related: readonly RelatedGroup[], routes: Routes): Markup {
-	const byReason = new Map<string, Markup[]>();
-	for (const group of related) {
-		for (const claim of group.claims) {
-			const because = relatedBecause(claim);
-			byReason.set(because, [...(byReason.get(because) ?? []), relatedClaim(group, claim, routes)]);
-		}
-	}
-	const lists = [...byReason].map(([because, claims]) => html`<h3>${because}</h3><ul class="related-list">${claims}</ul>`);
+	const claims = related.flatMap((group) => group.claims.map((claim) => ({ group, claim })));
+	const byReason = Map.groupBy(claims, ({ claim }) => relatedBecause(claim));
+	const lists = [...byReason].map(([because, items]) => html`<h3>${because}</h3><ul class="related-list">${items.map(({ group, claim }) => relatedClaim(group, claim, routes))}</ul>`);
 	return html`<section class="share-related" aria-labelledby="related-heading"><h2 id="related-heading">Also discussed by</h2><p class="muted">Sentences of other commentaries about the same matter.</p><div class="related-printed">${lists}</div></section>`;
 }
 
